@@ -1,0 +1,33 @@
+with
+
+call_mentions as (
+
+    select * from {{ ref('int_call_mentions_grouped_to_calls') }}
+
+),
+
+final as (
+
+    select
+        cast(call_id as string) as call_id,
+        cast(mention_id as string) as mention_id,
+        cast(article_id as string) as article_id,
+        cast(grouping_rule as string) as grouping_rule,
+        cast(date_precision as string) as date_precision,
+        cast(date_basis as string) as date_basis,
+        cast(evidence_text as string) as evidence,
+        cast(evidence_text as string) as evidence_text,
+        cast(evidence_how as string) as evidence_how,
+        cast(call_index as int) as call_index,
+        cast(evidence_sentence_index as int) as evidence_sentence_index,
+        cast(evidence_start as int) as evidence_start,
+        cast(evidence_end as int) as evidence_end,
+        cast(is_directly_reported as boolean) as is_directly_reported,
+        cast(is_planned as boolean) as is_planned,
+        cast(call_date as date) as call_date
+
+    from call_mentions
+
+)
+
+select * from final

@@ -1,0 +1,46 @@
+with
+
+source as (
+
+    select * from {{ source('raw', 'call_mentions') }}
+
+),
+
+renamed as (
+
+    select
+        cast(mention_id as string) as mention_id,
+        cast(article_id as string) as article_id,
+        coalesce(lower(nullif(trim(date_precision), '')), 'unknown') as date_precision,
+        coalesce(lower(nullif(trim(date_basis), '')), 'none') as date_basis,
+        nullif(trim(date_how), '') as date_how,
+        nullif(trim(duration_evidence), '') as duration_evidence,
+        nullif(trim(sequence_evidence), '') as sequence_evidence,
+        lower(nullif(trim(tone), '')) as tone,
+        cast(call_index as int) as call_index,
+        cast(call_year as int) as call_year,
+        cast(call_month as int) as call_month,
+        cast(call_day as int) as call_day,
+        cast(call_weekday as int) as call_weekday,
+        cast(duration_minutes as int) as duration_minutes,
+        cast(sequence_number as int) as sequence_number,
+        cast(evidence_sentence_index as int) as evidence_sentence_index,
+        cast(evidence_text as string) as evidence_text,
+        cast(evidence_start as int) as evidence_start,
+        cast(evidence_end as int) as evidence_end,
+        nullif(trim(evidence_how), '') as evidence_how,
+        coalesce(cast(is_directly_reported as boolean), false) as is_directly_reported,
+        coalesce(cast(is_planned as boolean), false) as is_planned,
+        cast(call_date as date) as call_date
+
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

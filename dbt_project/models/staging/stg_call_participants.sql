@@ -1,0 +1,34 @@
+with
+
+source as (
+
+    select * from {{ source('raw', 'call_participants') }}
+
+),
+
+renamed as (
+
+    select
+        cast(mention_id as string) as mention_id,
+        cast(article_id as string) as article_id,
+        lower(trim(official_id)) as official_id,
+        nullif(trim(full_name), '') as full_name,
+        upper(nullif(trim(country_code), '')) as country_code,
+        lower(nullif(trim(role), '')) as role,
+        cast(evidence_sentence_index as int) as evidence_sentence_index,
+        cast(evidence_text as string) as evidence_text,
+        cast(evidence_start as int) as evidence_start,
+        cast(evidence_end as int) as evidence_end,
+        nullif(trim(evidence_how), '') as evidence_how
+
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

@@ -1,0 +1,33 @@
+with
+
+source as (
+
+    select * from {{ source('raw', 'call_topics') }}
+
+),
+
+renamed as (
+
+    select
+        cast(mention_id as string) as mention_id,
+        cast(article_id as string) as article_id,
+        lower(trim(topic_code)) as topic_code,
+        lower(trim(status)) as status,
+        lower(nullif(trim(claimant_official_id), '')) as claimant_official_id,
+        cast(evidence_sentence_index as int) as evidence_sentence_index,
+        cast(evidence_text as string) as evidence_text,
+        cast(evidence_start as int) as evidence_start,
+        cast(evidence_end as int) as evidence_end,
+        nullif(trim(evidence_how), '') as evidence_how
+
+    from source
+
+),
+
+final as (
+
+    select * from renamed
+
+)
+
+select * from final

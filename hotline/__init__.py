@@ -1,0 +1,1 @@
+"""Hotline: phone calls between heads of state, extracted from news articles. Plain Python, no Dagster."""

@@ -1,0 +1,54 @@
+"""Settings: every HOTLINE_* environment variable and its default, in one place.
+
+Dagster resources, the CLI and the tests all read from :class:`Settings`; a fresh clone works with no
+environment at all (articles from ``seeds/``, the warehouse at ``warehouse/hotline.duckdb``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+REFERENCE_DIR = DBT_PROJECT_DIR / "seeds"
+RULES_DIR = Path(__file__).resolve().parent / "extract" / "rules"
+
+
+def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
+    value = env.get(name)
+    path = Path(value) if value else default
+    return path if path.is_absolute() else (Path.cwd() / path).resolve()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where things are and the limits the pipeline enforces."""
+
+    articles_dir: Path
+    warehouse_path: Path
+    max_article_bytes: int = 2_000_000
+    storage_compatibility_version: str = "v1.0.0"
+    lock_timeout_seconds: float = 30.0
+
+    @property
+    def build_path(self) -> Path:
+        """The private file dbt and the assets write; published onto ``warehouse_path`` when checks pass."""
+        return self.warehouse_path.with_name(self.warehouse_path.stem + ".build.duckdb")
+
+    @property
+    def lock_path(self) -> Path:
+        return self.warehouse_path.with_name("." + self.warehouse_path.name + ".lock")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        return cls(
+            articles_dir=_path(env, "HOTLINE_ARTICLES_DIR", PROJECT_ROOT / "seeds"),
+            warehouse_path=_path(env, "HOTLINE_WAREHOUSE_PATH", PROJECT_ROOT / "warehouse" / "hotline.duckdb"),
+            max_article_bytes=int(env.get("HOTLINE_MAX_ARTICLE_BYTES", "2000000")),
+            storage_compatibility_version=env.get("HOTLINE_STORAGE_VERSION", "v1.0.0"),
+            lock_timeout_seconds=float(env.get("HOTLINE_LOCK_TIMEOUT_SECONDS", "30")),
+        )

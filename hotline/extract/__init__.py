@@ -1,0 +1,51 @@
+"""Extraction: one article in, typed facts with evidence out. Plain Python, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hotline.extract.calls import find_calls
+from hotline.extract.context import build_context
+from hotline.extract.topics import find_topics
+from hotline.extract.trade_measures import find_trade_measures
+from hotline.facts import Article, ArticleFacts, OfficialMention, TradeMeasureFact
+from hotline.reference import Reference
+
+__all__ = ["extract_article"]
+
+
+def extract_article(article: Article, reference: Reference) -> ArticleFacts:
+    """Every fact the article states about calls, officials, topics and trade measures."""
+    ctx = build_context(article, reference)
+    layout = find_calls(ctx)
+    facts = ArticleFacts(article=article)
+    if layout.reported is not None:
+        facts.calls.append(layout.reported)
+        facts.calls.extend(sorted({m.mention_id: m for m in layout.reference_sentences.values()}.values(),
+                                  key=lambda m: m.call_index))
+    facts.topics = find_topics(ctx, layout)
+    seen: set[str] = set()
+    for hit in ctx.officials:
+        if not hit.official_id or hit.official_id in seen:
+            continue
+        seen.add(hit.official_id)
+        facts.officials.append(
+            OfficialMention(
+                article_id=article.article_id,
+                official_id=hit.official_id,
+                full_name=hit.full_name,
+                country_code=hit.country_code,
+                role=hit.role,
+                is_reference=hit.is_reference,
+                evidence=ctx.evidence(ctx.sentence_of(hit.start), hit.how),
+            )
+        )
+    reported_id = layout.reported.mention_id if layout.reported and not layout.reported.is_planned else None
+    facts.trade_measures = [
+        _attach(m, reported_id) for m in find_trade_measures(article.article_id, ctx.text, ctx.sentences, reference)
+    ]
+    return facts
+
+
+def _attach(measure: TradeMeasureFact, mention_id: str | None) -> TradeMeasureFact:
+    return replace(measure, mention_id=mention_id)

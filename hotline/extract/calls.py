@@ -1,0 +1,488 @@
+"""Calls an article reports or refers to, with participants, date, duration, sequence and tone.
+
+An article reports at most one call directly (``call_index`` 0, the *reported* call) and may refer to
+earlier calls in passing ("their last contact on April 17", "a Jan. 12 call"): those become referenced
+calls with ``is_directly_reported = False``. A call cue is a phone phrase ("spoke by phone", "llamada
+telefónica"), a call noun with a determiner ("the call", "their conversation") or, in a call article, a verb
+of speaking with a leader as subject. Dates come, in order of trust, from a date attached to the call
+("the conversation on Thursday", "a May 3 call"), an offset from a dated earlier call ("17 days after a
+Jan. 12 call"), or the one date of a call sentence that belongs to no other event. A year is filled only
+from evidence: stated, the publication date, or the single year in the participants' terms that fits a
+stated weekday; otherwise it stays null and month/day are kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from hotline.extract.context import OTHER_CLAUSE, OTHER_EVENT, RULES, ArticleContext, Cue, _inner
+from hotline.extract.dates import (
+    NUMBERS,
+    OFFSET_UNITS,
+    ORDINALS,
+    WEEKDAY_NAMES,
+    DateExpr,
+    latest_on_or_before,
+    resolve,
+    safe_date,
+)
+from hotline.extract.officials import OfficialHit
+from hotline.extract.published import PUBLICATION_CUE
+from hotline.extract.text import compile_phrases
+from hotline.facts import CallDate, CallMention, Evidence, Participant
+
+_CALL_WORDS = frozenset({"call", "llamada", "phone call"})
+_ATTACH_GAP = re.compile(r"\s*(?:on|of|from|del|de|el|on the|este|this|last|el pasado|,)?\s*")
+_NUM = _inner(list(NUMBERS))
+_OFFSET = re.compile(
+    rf"(?<![\w])(?P<n>\d{{1,3}}|{_NUM})\s+(?P<unit>{_inner(list(OFFSET_UNITS))})\s+"
+    rf"(?P<dir>{_inner(['after', 'later', 'following', 'since', 'despues de', 'luego de', 'tras', 'before', 'earlier', 'prior to', 'antes de'])})(?![\w])"
+)
+_DURATION = re.compile(
+    rf"(?<![\w])(?P<n>\d{{1,3}}|{_NUM})[\s-]+(?P<unit>{_inner(list(RULES['duration_units']))})(?![\w])"
+    r"(?!\s+(?:later|after|before|earlier|ago|despues|antes|mas tarde))"
+)
+_HALF_HOUR = compile_phrases(RULES["half_hour"])
+_ORD = _inner([*ORDINALS, *(f"{n}{s}" for n in range(1, 31) for s in ("st", "nd", "rd", "th"))])
+_SEQUENCE_ORDINAL = re.compile(
+    rf"(?<![\w])(?P<ord>{_ORD})\s+(?:(?:phone|telephone|telefonica)\s+)?(?P<noun>{_inner(RULES['count_nouns'])})(?![\w])"
+)
+_SEQUENCE_COUNT = re.compile(
+    rf"(?<![\w])(?:held|had|sostenido|tenido|sumado)\s+(?P<n>\d{{1,2}}|{_NUM})\s+(?:phone\s+|telephone\s+)?"
+    r"(?:calls|conversations|llamadas|conversaciones)(?![\w])"
+    r"|(?<![\w])(?P<n2>\d{1,2}|" + _NUM + r")\s+(?:phone\s+)?(?:calls|conversations|llamadas|conversaciones)"
+    r"(?:\s+[\w.']+){0,3}?\s+(?:so\s+far|to\s+date|hasta\s+ahora|en\s+lo\s+que\s+va)(?![\w])"
+)
+_TONE = {label: compile_phrases(words) for label, words in RULES["tone"].items()}
+_OPEN_TERM = dt.timedelta(days=365 * int(RULES["open_term_years"]) + 1)
+_LEADER_LIKE = frozenset(RULES["leader_like_roles"])
+
+
+@dataclass
+class CallLayout:
+    """Which sentences talk about which call: what the topic extractor needs."""
+
+    reported: CallMention | None = None
+    call_sentences: set[int] = field(default_factory=set)
+    reference_sentences: dict[int, CallMention] = field(default_factory=dict)
+    participant_ids: tuple[str, ...] = ()
+    date_keys: set[tuple[int | None, int | None, int | None]] = field(default_factory=set)
+    weekday: int | None = None
+
+
+def _number(token: str) -> int:
+    return int(token) if token.isdigit() else NUMBERS[" ".join(token.split())]
+
+
+def _attached_date(ctx: ArticleContext, cue: Cue, sentence_dates: list[DateExpr]) -> DateExpr | None:
+    for date in sentence_dates:
+        if cue.start <= date.start and date.end <= cue.noun_start:
+            return date
+        if 0 <= date.start - cue.end <= 12 and _ATTACH_GAP.fullmatch(ctx.folded, cue.end, date.start):
+            return date
+    return None
+
+
+def _is_reference_cue(ctx: ArticleContext, cue: Cue, sentence_start: int) -> bool:
+    return cue.earlier or bool(OTHER_CLAUSE.search(ctx.folded, sentence_start, cue.start))
+
+
+def _date_key(date: DateExpr) -> tuple[int | None, int | None, int | None]:
+    return (date.year, date.month, date.day)
+
+
+def _is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool:
+    if hit.official_id is None or not hit.is_reference:
+        return False
+    terms = ctx.reference.terms_of(hit.official_id)
+    if on is not None:
+        terms = [t for t in terms if t.covers(on)] or terms
+    return any(
+        (ctx.reference.roles[t.role].is_leader if t.role in ctx.reference.roles else False) or t.role in _LEADER_LIKE
+        for t in terms
+    )
+
+
+def find_calls(ctx: ArticleContext) -> CallLayout:
+    layout = CallLayout()
+    cues = ctx.cues
+    held = [c for c in cues if c.kind != "planned"]
+    has_call = any(
+        c.kind == "phone" or (c.kind == "noun" and ctx.folded[c.noun_start : c.end] in _CALL_WORDS) for c in held
+    )
+    if not has_call:
+        planned = [c for c in cues if c.kind == "planned"]
+        if planned:
+            _planned_call(ctx, layout, planned[0])
+        return layout
+
+    reference_cues: list[tuple[Cue, DateExpr, int]] = []
+    primary_cues: list[tuple[Cue, int]] = []
+    for cue in held:
+        index = ctx.sentence_of(cue.start)
+        sentence = ctx.sentences[index]
+        dates = ctx.in_sentence("dates", index)
+        date = _attached_date(ctx, cue, dates) if cue.kind != "talk" or True else None
+        if cue.kind == "talk" and not any(_is_leader(ctx, h, None) for h in ctx.in_sentence("officials", index)):
+            continue
+        if date is not None and date.kind == "absolute" and _is_reference_cue(ctx, cue, sentence.start):
+            reference_cues.append((cue, date, index))
+        else:
+            primary_cues.append((cue, index))
+    reference_keys = {(d.month, d.day) for _, d, _ in reference_cues}
+    still_primary = []
+    for cue, index in primary_cues:
+        date = _attached_date(ctx, cue, ctx.in_sentence("dates", index))
+        if date is not None and date.kind == "absolute" and (date.month, date.day) in reference_keys:
+            reference_cues.append((cue, date, index))
+        else:
+            still_primary.append((cue, index))
+    primary_cues = still_primary
+    if not primary_cues:
+        return layout
+
+    layout.call_sentences = {index for _, index in primary_cues}
+    anchor = ctx.article.published_date
+    participants = _participants(ctx, sorted(layout.call_sentences), anchor)
+    participant_ids = tuple(p.official_id for p in participants)
+    call_date = _reported_date(ctx, primary_cues, reference_cues, anchor, participant_ids)
+    if call_date.date is not None:
+        participants = _participants(ctx, sorted(layout.call_sentences), call_date.date)
+        participant_ids = tuple(p.official_id for p in participants)
+    first = min(layout.call_sentences)
+    duration, duration_evidence = _duration(ctx, sorted(layout.call_sentences))
+    sequence, sequence_evidence = _sequence(ctx)
+    mention_id = f"{ctx.article.article_id}:0"
+    layout.reported = CallMention(
+        mention_id=mention_id,
+        article_id=ctx.article.article_id,
+        call_index=0,
+        is_directly_reported=True,
+        is_planned=False,
+        participants=tuple(participants),
+        date=call_date,
+        evidence=ctx.evidence(first, "first sentence that reports the call"),
+        duration_minutes=duration,
+        duration_evidence=duration_evidence,
+        sequence_number=sequence,
+        sequence_evidence=sequence_evidence,
+        tone=_tone(ctx, sorted(layout.call_sentences)),
+    )
+    layout.participant_ids = participant_ids
+    layout.date_keys = {(call_date.year, call_date.month, call_date.day), (None, call_date.month, call_date.day)}
+    layout.weekday = call_date.weekday if call_date.weekday is not None else (
+        call_date.date.weekday() if call_date.date else None
+    )
+    _referenced_calls(ctx, layout, reference_cues, call_date, participants)
+    return layout
+
+
+def _planned_call(ctx: ArticleContext, layout: CallLayout, cue: Cue) -> None:
+    index = ctx.sentence_of(cue.start)
+    participants = _participants(ctx, [index], ctx.article.published_date)
+    layout.reported = CallMention(
+        mention_id=f"{ctx.article.article_id}:0",
+        article_id=ctx.article.article_id,
+        call_index=0,
+        is_directly_reported=True,
+        is_planned=True,
+        participants=tuple(participants),
+        date=CallDate(how="a call announced for the future; no date stated"),
+        evidence=ctx.evidence(index, "announces a call that has not happened yet"),
+    )
+    layout.call_sentences = {index}
+    layout.participant_ids = tuple(p.official_id for p in participants)
+
+
+def _participants(ctx: ArticleContext, sentences: list[int], on: dt.date | None) -> list[Participant]:
+    """The leaders of the call: the most-mentioned leader of each of the two most-mentioned countries,
+    counted in the call sentences first and, when fewer than two are found there, in the whole article."""
+    for scope in (sentences, list(range(len(ctx.sentences)))):
+        hits = [h for i in scope for h in ctx.in_sentence("officials", i) if _is_leader(ctx, h, on)]
+        chosen = _top_by_country(hits)
+        if len(chosen) >= 2:
+            break
+    how = "named in a sentence reporting the call" if scope is sentences else "leader named elsewhere in the article"
+    result = []
+    for hit in chosen:
+        term = ctx.reference.role_on(hit.official_id or "", on)
+        result.append(
+            Participant(
+                official_id=hit.official_id or "",
+                full_name=hit.full_name,
+                country_code=hit.country_code,
+                role=term.role if term else hit.role,
+                evidence=ctx.evidence(ctx.sentence_of(hit.start), f"{how}: {hit.how}"),
+            )
+        )
+    return result
+
+
+def _top_by_country(hits: list[OfficialHit]) -> list[OfficialHit]:
+    counts = Counter(h.official_id for h in hits)
+    first_seen: dict[str | None, OfficialHit] = {}
+    for hit in hits:
+        first_seen.setdefault(hit.official_id, hit)
+    by_country: dict[str | None, OfficialHit] = {}
+    for official_id, hit in sorted(first_seen.items(), key=lambda kv: (-counts[kv[0]], kv[1].start)):
+        by_country.setdefault(hit.country_code, hit)
+    ranked = sorted(by_country.values(), key=lambda h: (-counts[h.official_id], h.start))
+    return sorted(ranked[:2], key=lambda h: h.start)
+
+
+def _other_event_date(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_starts: list[int]) -> bool:
+    """True when ``date`` belongs to another event of the sentence (a press conference, a meeting) or is
+    the article's own dateline ("Posted on ...")."""
+    if PUBLICATION_CUE.search(ctx.folded, max(sentence_start, date.start - 16), date.start):
+        return True
+    if OTHER_EVENT.match(ctx.folded, date.end + 1) or OTHER_EVENT.search(ctx.folded, date.end, date.end + 25):
+        return True
+    if OTHER_EVENT.search(ctx.folded, max(sentence_start, date.start - 40), date.start):
+        return True
+    before = [c for c in cue_starts if c < date.start]
+    if before and OTHER_CLAUSE.search(ctx.folded, max(before), date.start):
+        return True
+    return bool(not before and OTHER_CLAUSE.search(ctx.folded, sentence_start, date.start))
+
+
+def _reported_date(
+    ctx: ArticleContext,
+    primary_cues: list[tuple[Cue, int]],
+    reference_cues: list[tuple[Cue, DateExpr, int]],
+    anchor: dt.date | None,
+    participant_ids: tuple[str, ...],
+) -> CallDate:
+    attached: list[tuple[DateExpr, int]] = []
+    for cue, index in primary_cues:
+        date = _attached_date(ctx, cue, ctx.in_sentence("dates", index))
+        if date is not None:
+            attached.append((date, index))
+    reference_dates = {id(d) for _, d, _ in reference_cues}
+    medium: list[tuple[DateExpr, int]] = []
+    offsets: list[tuple[DateExpr, int, int]] = []  # (reference date, signed days, sentence)
+    for index in sorted({i for _, i in primary_cues}):
+        sentence = ctx.sentences[index]
+        cue_starts = [c.start for c, i in primary_cues if i == index]
+        for match in _OFFSET.finditer(ctx.folded, sentence.start, sentence.end):
+            later = [d for d in ctx.in_sentence("dates", index) if d.start > match.end() and d.kind == "absolute"]
+            if later:
+                days = _number(match.group("n")) * OFFSET_UNITS[match.group("unit")]
+                sign = 1 if match.group("dir") in ("after", "later", "following", "since", "despues de", "luego de", "tras") else -1
+                offsets.append((later[0], sign * days, index))
+        for date in ctx.in_sentence("dates", index):
+            if id(date) in reference_dates or any(date is d for d, _ in attached):
+                continue
+            if any(d is date for d, _, _ in offsets) or _other_event_date(ctx, date, sentence.start, cue_starts):
+                continue
+            medium.append((date, index))
+
+    absolute = [(d, i, "attached") for d, i in attached if d.kind == "absolute"]
+    absolute += [(d, i, "in a sentence reporting the call") for d, i in medium if d.kind == "absolute"]
+    days = [(d, i, "attached") for d, i in attached if d.kind in ("weekday", "relative")]
+    days += [(d, i, "in a sentence reporting the call") for d, i in medium if d.kind in ("weekday", "relative")]
+    weekday = next((d.weekday for d, _, _ in days if d.kind == "weekday" and not d.is_future), None)
+
+    if absolute:
+        date, index, where = absolute[0]
+        quote = ctx.text[date.start : date.end]
+        if date.is_full:
+            return _with_weekday_check(date.as_date(), "stated", f"'{quote}' {where}", weekday, date)
+        assert date.month is not None and date.day is not None
+        return _month_day(ctx, date.month, date.day, 0, anchor, weekday, participant_ids, f"'{quote}' {where}")
+    if offsets:
+        reference, signed, index = offsets[0]
+        quote = ctx.text[reference.start : reference.end]
+        assert reference.month is not None and reference.day is not None
+        if reference.is_full:
+            base = reference.as_date()
+            assert base is not None
+            day = base + dt.timedelta(days=signed)
+            return _with_weekday_check(day, "offset", f"{signed:+d} days from '{quote}'", weekday, None)
+        return _month_day(
+            ctx, reference.month, reference.day, signed, anchor, weekday, participant_ids,
+            f"{signed:+d} days from '{quote}'",
+        )
+    if days:
+        date, index, where = days[0]
+        quote = ctx.text[date.start : date.end]
+        resolved, how = resolve(date, anchor)
+        if resolved is not None:
+            basis = "weekday" if date.kind == "weekday" else "relative"
+            return CallDate(resolved, resolved.year, resolved.month, resolved.day, resolved.weekday(), "day", basis,
+                            f"'{quote}' {where}: {how}")
+        return CallDate(weekday=date.weekday, basis="weekday_only",
+                        how=f"'{quote}' {where}, but no publication date to count from")
+    return CallDate(how="the text gives no date for the call")
+
+
+def _with_weekday_check(
+    day: dt.date | None, basis: str, how: str, weekday: int | None, expr: DateExpr | None
+) -> CallDate:
+    if day is None:
+        return CallDate(how=how)
+    if weekday is not None and day.weekday() != weekday:
+        how += f"; note: the text also says {WEEKDAY_NAMES[weekday]}, but {day.isoformat()} is a {WEEKDAY_NAMES[day.weekday()]}"
+    return CallDate(day, day.year, day.month, day.day, day.weekday(), "day", basis, how)
+
+
+def _month_day(
+    ctx: ArticleContext,
+    month: int,
+    day: int,
+    shift: int,
+    anchor: dt.date | None,
+    weekday: int | None,
+    participant_ids: tuple[str, ...],
+    how: str,
+) -> CallDate:
+    """A date known as month/day (+ shift days): the year comes from the anchor or from the participants'
+    terms with the weekday, otherwise it stays unknown."""
+    if anchor is not None:
+        base = latest_on_or_before(month, day, anchor - dt.timedelta(days=max(shift, 0)))
+        if base is not None:
+            resolved = base + dt.timedelta(days=shift)
+            return _with_weekday_check(
+                resolved, "year_from_publication",
+                f"{how}; year from the publication date {anchor.isoformat()}", weekday, None,
+            )
+    window = _shared_term_window(ctx, participant_ids)
+    if window is not None:
+        first, last = window
+        fits = []
+        for year in range(first.year, last.year + 1):
+            base = safe_date(year, month, day)
+            if base is None:
+                continue
+            candidate = base + dt.timedelta(days=shift)
+            if first <= candidate <= last and (weekday is None or candidate.weekday() == weekday):
+                fits.append(candidate)
+        if len(fits) == 1 and weekday is not None:
+            resolved = fits[0]
+            return CallDate(
+                resolved, resolved.year, resolved.month, resolved.day, resolved.weekday(), "day", "year_from_terms",
+                f"{how}; {resolved.year} is the only year in the participants' shared terms "
+                f"({first.isoformat()} to {last.isoformat()}) in which that day is a {WEEKDAY_NAMES[weekday]}",
+            )
+    probe = safe_date(2024, month, day)
+    assert probe is not None
+    shifted = probe + dt.timedelta(days=shift)
+    return CallDate(
+        None, None, shifted.month, shifted.day, weekday, "unknown", "month_day_only",
+        f"{how}; no evidence for the year, so the date is left null",
+    )
+
+
+def _shared_term_window(ctx: ArticleContext, participant_ids: tuple[str, ...]) -> tuple[dt.date, dt.date] | None:
+    if len(participant_ids) < 2:
+        return None
+    first, last = dt.date.min, dt.date.max
+    for official_id in participant_ids:
+        terms = [
+            t for t in ctx.reference.terms_of(official_id)
+            if (ctx.reference.roles[t.role].is_leader if t.role in ctx.reference.roles else False) or t.role in _LEADER_LIKE
+        ]
+        if not terms:
+            return None
+        start = min(t.start for t in terms)
+        end = max((t.end or t.start + _OPEN_TERM) for t in terms)
+        first, last = max(first, start), min(last, end)
+    return (first, last) if first <= last else None
+
+
+def _duration(ctx: ArticleContext, sentences: list[int]) -> tuple[int | None, str | None]:
+    for index in sentences:
+        sentence = ctx.sentences[index]
+        half = _HALF_HOUR.search(ctx.folded, sentence.start, sentence.end)
+        if half:
+            return 30, ctx.text[half.start() : half.end()]
+        match = _DURATION.search(ctx.folded, sentence.start, sentence.end)
+        if match:
+            minutes = _number(match.group("n")) * int(RULES["duration_units"][match.group("unit")])
+            if 1 <= minutes <= 600:
+                return minutes, ctx.text[match.start() : match.end()]
+    return None, None
+
+
+def _sequence(ctx: ArticleContext) -> tuple[int | None, str | None]:
+    match = _SEQUENCE_ORDINAL.search(ctx.folded)
+    if match:
+        token = match.group("ord")
+        number = ORDINALS.get(token) or int(re.sub(r"\D", "", token))
+        return number, ctx.text[match.start() : match.end()]
+    count = _SEQUENCE_COUNT.search(ctx.folded)
+    if count:
+        return _number(count.group("n") or count.group("n2")), ctx.text[count.start() : count.end()]
+    return None, None
+
+
+def _tone(ctx: ArticleContext, sentences: list[int]) -> str | None:
+    found = set()
+    for index in sentences:
+        sentence = ctx.sentences[index]
+        for label, pattern in _TONE.items():
+            if pattern.search(ctx.folded, sentence.start, sentence.end):
+                found.add(label)
+    if found == {"positive", "negative"}:
+        return "mixed"
+    return next(iter(found)) if found else None
+
+
+def _referenced_calls(
+    ctx: ArticleContext,
+    layout: CallLayout,
+    reference_cues: list[tuple[Cue, DateExpr, int]],
+    reported: CallDate,
+    participants: list[Participant],
+) -> None:
+    by_key: dict[tuple[int | None, int | None], list[tuple[Cue, DateExpr, int]]] = {}
+    for item in reference_cues:
+        by_key.setdefault((item[1].month, item[1].day), []).append(item)
+    for call_index, (key, items) in enumerate(sorted(by_key.items(), key=lambda kv: kv[1][0][2]), start=1):
+        cue, date, index = items[0]
+        quote = ctx.text[date.start : date.end]
+        month, day = key
+        assert month is not None and day is not None
+        if date.is_full:
+            resolved: dt.date | None = date.as_date()
+            basis, how = "stated", f"'{quote}' attached to an earlier call"
+        elif reported.date is not None:
+            resolved = latest_on_or_before(month, day, reported.date)
+            basis = "year_from_reported_call"
+            how = f"'{quote}': the latest such day on or before the reported call ({reported.date.isoformat()})"
+        elif ctx.article.published_date is not None:
+            resolved = latest_on_or_before(month, day, ctx.article.published_date)
+            basis = "year_from_publication"
+            how = f"'{quote}': year from the publication date {ctx.article.published_date.isoformat()}"
+        else:
+            resolved, basis, how = None, "month_day_only", f"'{quote}': no evidence for the year"
+        call_date = (
+            CallDate(resolved, resolved.year, resolved.month, resolved.day, resolved.weekday(), "day", basis, how)
+            if resolved
+            else CallDate(None, None, month, day, None, "unknown", basis, how)
+        )
+        sentences = sorted({i for _, _, i in items})
+        named = _participants(ctx, sentences, resolved)
+        if len(named) < 2:
+            named = [
+                Participant(p.official_id, p.full_name, p.country_code, p.role,
+                            ctx.evidence(index, "same participants as the reported call"))
+                for p in participants
+            ]
+        mention = CallMention(
+            mention_id=f"{ctx.article.article_id}:{call_index}",
+            article_id=ctx.article.article_id,
+            call_index=call_index,
+            is_directly_reported=False,
+            is_planned=False,
+            participants=tuple(named),
+            date=call_date,
+            evidence=ctx.evidence(index, "an earlier call referred to in passing"),
+        )
+        for i in sentences:
+            layout.reference_sentences[i] = mention
+
+
+__all__ = ["CallLayout", "Evidence", "find_calls"]

@@ -1,0 +1,187 @@
+"""Date expressions in English and Spanish news text, and how they resolve against an anchor date.
+
+``find_dates`` scans folded text (see :func:`hotline.extract.text.fold_text`) once with one compiled
+pattern and returns :class:`DateExpr` records: absolute dates with or without a year ("May 22",
+"Jan. 12, 2026", "3 de febrero de 2025", "2026-01-29"), numeric dates whose day/month order may be
+ambiguous ("02/05/2025"), weekdays ("on Thursday", "el pasado jueves", "next Monday") and relative days
+("yesterday", "ayer"). Nothing here invents a year: a missing part stays ``None`` until
+:func:`latest_on_or_before` or the caller supplies it from evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from hotline.extract.rules import load_rules
+from hotline.extract.text import phrase_pattern
+
+_RULES = load_rules("dates")
+MONTHS: dict[str, int] = {name: int(num) for num, names in _RULES["months"].items() for name in names}
+WEEKDAYS: dict[str, int] = {name: int(num) for num, names in _RULES["weekdays"].items() for name in names}
+RELATIVE_DAYS: dict[str, int] = {k: int(v) for k, v in _RULES["relative_days"].items()}
+NUMBERS: dict[str, int] = {str(k): int(v) for k, v in _RULES["numbers"].items()}
+ORDINALS: dict[str, int] = {str(k): int(v) for k, v in _RULES["ordinals"].items()}
+OFFSET_UNITS: dict[str, int] = {str(k): int(v) for k, v in _RULES["offset_units"].items()}
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+_MON = "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+_WD = "(?:" + "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True)) + ")"
+_FUTURE = phrase_pattern(_RULES["future_weekday_markers"])
+_PATTERN = re.compile(
+    r"(?<![\w/-])(?:"
+    r"(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d])"
+    r"|(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})/(?P<num_y>\d{4})(?![\d])"
+    rf"|(?P<mdy_m>{_MON})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+(?P<mdy_y>\d{{4}})(?![\d]))?"
+    rf"|(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th|o)?\s+(?:de\s+)?(?P<dmy_m>{_MON})(?![\w])"
+    r"(?:,?\s+(?:de(?:l)?\s+)?(?P<dmy_y>\d{4})(?![\d]))?"
+    rf"|(?P<my_m>{_MON})\s+(?:de(?:l)?\s+)?(?P<my_y>(?:19|20)\d{{2}})(?![\d])"
+    rf"|(?P<wd_mod>(?:{_FUTURE}|last|past|el\s+pasado|este|this)\s+)?(?P<wd>{_WD})(?![\w])"
+    r"|(?P<rel>" + phrase_pattern(RELATIVE_DAYS)[len("(?<![\\w])") : -len("(?![\\w])")] + r")"
+    r")(?![\w])"
+)
+_FUTURE_RE = re.compile(_FUTURE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpr:
+    """One date expression; offsets index the text it was found in."""
+
+    start: int
+    end: int
+    kind: str  # absolute | numeric | month | weekday | relative
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    relative_days: int | None = None
+    is_future: bool = False
+    alternative: tuple[int, int] | None = None  # (month, day) of the other reading of an ambiguous numeric date
+
+    @property
+    def is_full(self) -> bool:
+        return self.year is not None and self.month is not None and self.day is not None
+
+    def as_date(self) -> dt.date | None:
+        if not self.is_full:
+            return None
+        assert self.year is not None and self.month is not None and self.day is not None
+        return safe_date(self.year, self.month, self.day)
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month(token: str) -> int:
+    return MONTHS[token.rstrip(".")]
+
+
+def _expr(match: re.Match[str]) -> DateExpr | None:
+    g = match.groupdict()
+    start, end = match.span()
+    if g["iso_y"]:
+        year, month, day = int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
+        if safe_date(year, month, day) is None:
+            return None
+        return DateExpr(start, end, "absolute", year, month, day)
+    if g["num_a"]:
+        a, b, year = int(g["num_a"]), int(g["num_b"]), int(g["num_y"])
+        month_first = safe_date(year, a, b)
+        day_first = safe_date(year, b, a)
+        if month_first and day_first and a != b:
+            return DateExpr(start, end, "numeric", year, a, b, alternative=(b, a))
+        if month_first:
+            return DateExpr(start, end, "absolute", year, a, b)
+        if day_first:
+            return DateExpr(start, end, "absolute", year, b, a)
+        return None
+    if g["mdy_m"]:
+        month, day = _month(g["mdy_m"]), int(g["mdy_d"])
+        year = int(g["mdy_y"]) if g["mdy_y"] else None
+        return _checked(DateExpr(start, end, "absolute", year, month, day))
+    if g["dmy_m"]:
+        month, day = _month(g["dmy_m"]), int(g["dmy_d"])
+        year = int(g["dmy_y"]) if g["dmy_y"] else None
+        return _checked(DateExpr(start, end, "absolute", year, month, day))
+    if g["my_m"]:
+        return DateExpr(start, end, "month", int(g["my_y"]), _month(g["my_m"]))
+    if g["wd"]:
+        modifier = (g["wd_mod"] or "").strip()
+        return DateExpr(
+            start, end, "weekday", weekday=WEEKDAYS[g["wd"]], is_future=bool(_FUTURE_RE.fullmatch(modifier))
+        )
+    if g["rel"]:
+        offset = RELATIVE_DAYS[" ".join(g["rel"].split())]
+        return DateExpr(start, end, "relative", relative_days=offset, is_future=offset > 0)
+    return None
+
+
+def _checked(expr: DateExpr) -> DateExpr | None:
+    # 2024 is a leap year: a month/day that exists in no year (April 31) is not a date.
+    assert expr.month is not None and expr.day is not None
+    if safe_date(expr.year or 2024, expr.month, expr.day) is None:
+        return None
+    return expr
+
+
+# English month names that are also everyday words count only when capitalized ("may 2 be" is no date).
+_WORD_MONTHS = frozenset({"may", "mar"})
+
+
+def find_dates(folded: str, original: str | None = None, start: int = 0, end: int | None = None) -> list[DateExpr]:
+    """Every date expression in ``folded[start:end]``, in order of appearance.
+
+    ``original`` is the unfolded text (same offsets); when given, "may"/"mar" must be capitalized there.
+    """
+    found = []
+    for match in _PATTERN.finditer(folded, start, len(folded) if end is None else end):
+        month_group = match.group("mdy_m") and "mdy_m" or match.group("my_m") and "my_m"
+        if original is not None and month_group and match.group(month_group).rstrip(".") in _WORD_MONTHS:
+            if not original[match.start(month_group)].isupper():
+                continue
+        expr = _expr(match)
+        if expr is not None:
+            found.append(expr)
+    return found
+
+
+def latest_on_or_before(month: int, day: int, anchor: dt.date) -> dt.date | None:
+    """The last ``month``/``day`` on or before ``anchor`` (within a year)."""
+    for year in (anchor.year, anchor.year - 1):
+        candidate = safe_date(year, month, day)
+        if candidate is not None and candidate <= anchor:
+            return candidate
+    return safe_date(anchor.year - 4, month, day)  # Feb 29: the leap year before
+
+
+def weekday_near(weekday: int, anchor: dt.date, future: bool) -> dt.date:
+    """The ``weekday`` on or before ``anchor`` (or strictly after it when ``future``)."""
+    if future:
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def resolve(expr: DateExpr, anchor: dt.date | None) -> tuple[dt.date | None, str]:
+    """Resolve ``expr`` to a calendar date using ``anchor`` (the publication date); say how."""
+    if expr.is_full and expr.kind == "absolute":
+        return expr.as_date(), "stated"
+    if anchor is None:
+        return None, "no anchor date"
+    if expr.kind == "absolute" and expr.month and expr.day:
+        return latest_on_or_before(expr.month, expr.day, anchor), (
+            f"year from the publication date {anchor.isoformat()} (the latest such day on or before it)"
+        )
+    if expr.kind == "weekday" and expr.weekday is not None:
+        day = weekday_near(expr.weekday, anchor, expr.is_future)
+        direction = "after" if expr.is_future else "on or before"
+        return day, f"{WEEKDAY_NAMES[expr.weekday]} {direction} the publication date {anchor.isoformat()}"
+    if expr.kind == "relative" and expr.relative_days is not None:
+        return anchor + dt.timedelta(days=expr.relative_days), (
+            f"{expr.relative_days:+d} day(s) from the publication date {anchor.isoformat()}"
+        )
+    return None, "not resolvable"

@@ -1,0 +1,220 @@
+"""Officials in an article: names from the reference aliases, role descriptions, titled newcomers.
+
+Three kinds of hit, all with offsets into the article text:
+
+* ``alias``: a reference alias ("Sheinbaum", "López Obrador", "AMLO").
+* ``role``: a description that names an office, not a person ("the Mexican president", "el mandatario
+  estadounidense", "her U.S. counterpart"); resolved to the holder on the article's date, preferring a holder
+  the article names.
+* ``titled``: a title followed by a capitalized name that is not in the reference data ("White House deputy
+  press secretary Anna Kelly", "el canciller Juan Ramón de la Fuente"): discovered with role and country.
+  A capitalized name without a title (a suspect, a journalist) is never an official.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from hotline.extract.rules import load_rules
+from hotline.extract.text import phrase_pattern
+from hotline.reference import Reference, fold
+
+_RULES = load_rules("officials")
+_NAME_TOKEN = r"(?:[A-ZÁÉÍÓÚÑÜ][\w’'-]*\.?|(?:de|del|la|las|los|y|van|von|da|di|bin|al)(?=\s+[A-ZÁÉÍÓÚÑÜ]))"
+_NAME = re.compile(rf"[ \t]*,?[ \t]*(?P<name>[A-ZÁÉÍÓÚÑÜ][\w’'-]+(?:[ \t]+{_NAME_TOKEN}){{1,4}})")
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialHit:
+    start: int
+    end: int
+    kind: str  # alias | role | titled
+    official_id: str | None
+    full_name: str
+    country_code: str | None
+    role: str | None
+    is_reference: bool
+    how: str
+    title_span: tuple[int, int] | None = None
+
+
+def slug(name: str) -> str:
+    """official_id for a person: ASCII snake_case of the full name ("Juan Ramón de la Fuente" → juan_ramon_de_la_fuente)."""
+    return re.sub(r"[^a-z0-9]+", "_", fold(name)).strip("_")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    alias: re.Pattern[str]
+    title: re.Pattern[str]
+    title_roles: dict[str, str]
+    role_description: re.Pattern[str]
+    institutions: dict[str, str]
+
+
+@cache
+def _patterns(reference: Reference) -> _Patterns:
+    title_roles: dict[str, str] = {}
+    for role in reference.roles.values():
+        for title in role.titles:
+            title_roles.setdefault(" ".join(fold(title).split()), role.role)
+    institutions = {fold(k): v for k, v in _RULES["institutions"].items()}
+    countries = phrase_pattern([*reference.country_words, *institutions])[len("(?<![\\w])") : -len("(?![\\w])")]
+    titles = phrase_pattern(title_roles)[len("(?<![\\w])") : -len("(?![\\w])")]
+    counterpart = phrase_pattern(_RULES["counterpart_words"])[len("(?<![\\w])") : -len("(?![\\w])")]
+    role_description = re.compile(
+        r"(?<![\w])(?:"
+        rf"(?P<c1>{countries})(?:'s)?\s+(?:(?:new|current|former|incoming|outgoing)\s+)?(?P<t1>{titles})"
+        rf"|(?P<t2>{titles})\s+(?:of|de|del|de\s+la)\s+(?P<c2>{countries})"
+        rf"|(?P<t3>{titles})\s+(?P<c3>{countries})"
+        rf"|(?P<c4>{countries})\s+(?P<t4>{counterpart})"
+        r")(?![\w])"
+    )
+    return _Patterns(
+        alias=re.compile(phrase_pattern(reference.alias_index)),
+        title=re.compile(r"(?<![\w])(?:" + titles + r")(?![\w])"),
+        title_roles=title_roles,
+        role_description=role_description,
+        institutions=institutions,
+    )
+
+
+def _country(reference: Reference, patterns: _Patterns, word: str) -> str | None:
+    folded = " ".join(word.split())
+    return reference.country_by_name(folded) or patterns.institutions.get(folded)
+
+
+def find_officials(
+    text: str, folded: str, reference: Reference, on: dt.date | None
+) -> list[OfficialHit]:
+    """Every official mention in the text, in order, without overlaps (names win over descriptions)."""
+    patterns = _patterns(reference)
+    hits: list[OfficialHit] = []
+    taken: list[tuple[int, int]] = []
+
+    for match in patterns.alias.finditer(folded):
+        official = reference.official_by_alias(match.group(0))
+        if official is None:
+            continue
+        if " " not in match.group(0) and not text[match.start()].isupper():
+            continue  # a one-word alias is a name only when capitalized ("Rubio", not "rubio" = blond)
+        term = reference.role_on(official.official_id, on)
+        hits.append(
+            OfficialHit(
+                match.start(), match.end(), "alias", official.official_id, official.full_name,
+                official.country_code, term.role if term else None, True, f"alias '{text[match.start():match.end()]}'",
+            )
+        )
+        taken.append(match.span())
+
+    named_ids = {h.official_id for h in hits}
+    for match in patterns.role_description.finditer(folded):
+        title_group = next(g for g in ("t1", "t2", "t3", "t4") if match.group(g))
+        country_group = "c" + title_group[1]
+        country = _country(reference, patterns, match.group(country_group))
+        if country is None:
+            continue
+        name = _NAME.match(text, match.end())
+        followed_by_alias = any(start >= match.end() and start - match.end() <= 3 for start, _ in taken)
+        if followed_by_alias:
+            _attach_title(hits, match, patterns, title_group, country)
+            continue
+        if name and title_group != "t4":
+            hits.append(_titled(text, match, name, patterns.title_roles.get(_title(match, title_group), None), country))
+            continue
+        role = "leader" if title_group == "t4" else patterns.title_roles[_title(match, title_group)]
+        official_id = _holder(reference, role, country, on, named_ids)
+        if official_id is None:
+            continue
+        official = reference.officials[official_id]
+        hits.append(
+            OfficialHit(
+                match.start(), match.end(), "role", official_id, official.full_name, country,
+                None if role == "leader" else role, True,
+                f"role description '{text[match.start():match.end()]}' resolved to the holder"
+                + (f" on {on.isoformat()}" if on else " named in the article"),
+            )
+        )
+
+    for match in patterns.title.finditer(folded):
+        if any(s <= match.start() < e for s, e in taken) or any(h.start <= match.start() < h.end for h in hits):
+            continue
+        if any(0 <= start - match.end() <= 3 for start, _ in taken):
+            continue  # a title before a known name ("President Donald Trump")
+        name = _NAME.match(text, match.end())
+        if not name or reference.official_by_alias(name.group("name").rstrip(".,")):
+            continue
+        role = patterns.title_roles[" ".join(match.group(0).split())]
+        country = _modifier_country(reference, patterns, folded, match.start())
+        hits.append(_titled(text, match, name, role, country))
+
+    hits.sort(key=lambda h: (h.start, -h.end))
+    return _without_overlaps(hits)
+
+
+def _title(match: re.Match[str], group: str) -> str:
+    return " ".join(match.group(group).split())
+
+
+def _attach_title(
+    hits: list[OfficialHit], match: re.Match[str], patterns: _Patterns, group: str, country: str
+) -> None:
+    """A description right before a name ("Mexican President Claudia Sheinbaum") marks the name's title span."""
+    for i, hit in enumerate(hits):
+        if hit.kind == "alias" and 0 <= hit.start - match.end() <= 3:
+            hits[i] = OfficialHit(
+                hit.start, hit.end, hit.kind, hit.official_id, hit.full_name, hit.country_code or country,
+                hit.role or patterns.title_roles.get(_title(match, group)), True, hit.how, match.span(),
+            )
+
+
+def _titled(
+    text: str, match: re.Match[str], name: re.Match[str], role: str | None, country: str | None
+) -> OfficialHit:
+    full_name = " ".join(name.group("name").split()).rstrip(".,")
+    return OfficialHit(
+        name.start("name"), name.end("name"), "titled", slug(full_name), full_name, country, role, False,
+        f"title '{text[match.start():match.end()]}' before the name", match.span(),
+    )
+
+
+def _modifier_country(reference: Reference, patterns: _Patterns, folded: str, title_start: int) -> str | None:
+    """Country named just before a title: "U.S. Secretary of State", "White House press secretary"."""
+    before = folded[max(0, title_start - 30) : title_start].rstrip()
+    for size in (3, 2, 1):
+        words = before.split()[-size:]
+        if len(words) == size:
+            candidate = " ".join(words).removesuffix("'s")
+            country = _country(reference, patterns, candidate)
+            if country:
+                return country
+    return None
+
+
+def _holder(
+    reference: Reference, role: str, country: str, on: dt.date | None, named: set[str | None]
+) -> str | None:
+    roles = [r.role for r in reference.roles.values() if r.is_leader] if role == "leader" else [role]
+    candidates = sorted({h for r in roles for h in reference.holders(r, country, on)})
+    if on is None:
+        candidates = [c for c in candidates if c in named] or []
+    elif len(candidates) > 1:
+        candidates = [c for c in candidates if c in named] or candidates
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _without_overlaps(hits: list[OfficialHit]) -> list[OfficialHit]:
+    kept: list[OfficialHit] = []
+    for hit in hits:
+        if kept and hit.start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
+
+
+def title_spans(folded: str, reference: Reference) -> list[tuple[int, int]]:
+    """Spans of every role title ("Economy Secretary", "Trade Representative"), named or not."""
+    return [m.span() for m in _patterns(reference).title.finditer(folded)]

@@ -1,0 +1,90 @@
+"""Sentence segmentation with character offsets, English and Spanish news text.
+
+A line break always ends a sentence (headlines, bullets and datelines carry no final stop). Inside a line a
+sentence ends at ``.``, ``!`` or ``?`` (optionally followed by a closing quote) followed by white space and an
+upper-case letter, digit or opening quote, unless the stop belongs to an abbreviation (``U.S.``, ``Jan.``,
+``Mr.``) or an initial. One compiled pattern, linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from hotline.extract.rules import load_rules
+
+_RULES = load_rules("sentences")
+_ABBREVIATIONS = frozenset(a.lower() for a in _RULES["abbreviations"])
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, white space, then a likely
+# sentence start. Lookarounds keep the match short and the scan linear.
+_BOUNDARY = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])""")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def _is_abbreviation(line: str, stop: int) -> bool:
+    """True when the '.' at ``stop`` closes an abbreviation or an initial rather than a sentence."""
+    if line[stop] != ".":
+        return False
+    match = _TOKEN_BEFORE.search(line, 0, stop + 1)
+    if not match:
+        return False
+    token = match.group(1).lstrip("\"'“‘«([")
+    if token.lower() in _ABBREVIATIONS:
+        return True
+    # Initials and dotted acronyms: "J.", "U.S.", "D.C.", "EE.UU."
+    return bool(re.fullmatch(r"(?:[A-Za-zÁÉÍÓÚÑ]{1,2}\.)+", token))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences; ``text[s.start:s.end] == s.text`` for every sentence."""
+    sentences: list[Sentence] = []
+    paragraph = -1
+    for line_match in _LINE.finditer(text):
+        line = line_match.group(0)
+        if not line.strip():
+            continue
+        paragraph += 1
+        offset = line_match.start()
+        cursor = 0
+        for boundary in _BOUNDARY.finditer(line):
+            if _is_abbreviation(line, boundary.start()):
+                continue
+            _append(sentences, text, offset + cursor, offset + boundary.end(), paragraph)
+            cursor = boundary.end()
+        _append(sentences, text, offset + cursor, offset + len(line), paragraph)
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        sentences.append(Sentence(len(sentences), start, end, text[start:end], paragraph))
+
+
+class SentenceIndex:
+    """Maps a character offset to the sentence that contains it, in O(log n)."""
+
+    def __init__(self, sentences: list[Sentence]):
+        self.sentences = sentences
+        self._starts = [s.start for s in sentences]
+
+    def at(self, offset: int) -> Sentence | None:
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None

@@ -1,0 +1,210 @@
+"""Topics of a call: discussed, or explicitly not discussed, each with its evidence sentence.
+
+A topic keyword (from the topic taxonomy seed, English and Spanish) counts for a call when its sentence is
+about that call: it reports the call or says what was talked about, or directly continues a sentence that
+reports it. A sentence anchored to another event (another date, a reporter's question) gives nothing. A
+sentence about an earlier call gives topics to that call.
+
+Negation is scoped, not sentence-wide: "did not discuss X" takes the phrase after the trigger, "X was not on
+the agenda" the phrase before it, "neither A nor B were discussed" both conjuncts. Within each conjunct only
+the head topic is negated, skipping light words ("the issue of Cuba" → cuba; "a US intervention against
+cartels" → the intervention, not organized crime; "the arrest of a drug boss" → nothing). Keywords inside a
+negation scope are never counted as discussed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import accumulate
+from dataclasses import dataclass
+from functools import cache
+
+from hotline.extract.calls import CallLayout
+from hotline.extract.context import DISCUSSION, OTHER_CLAUSE, QUESTION, RULES, SPEECH, ArticleContext, _inner
+from hotline.extract.officials import title_spans
+from hotline.extract.text import compile_phrases, phrase_pattern
+from hotline.facts import CallMention, TopicFact
+from hotline.reference import Reference, fold
+
+_NEG_OBJECT = compile_phrases(RULES["negation_object"])
+_NEG_SUBJECT = compile_phrases(RULES["negation_subject"])
+_NEITHER = re.compile(r"(?<![\w])(?:" + _inner(RULES["neither"]) + r")(?![\w])")
+_NOR = re.compile(r"(?<![\w])(?:" + _inner(RULES["nor"]) + r")(?![\w])")
+_CLAUSE_BREAK = re.compile("|".join(re.escape(b) for b in RULES["clause_breaks"]))
+_CONJUNCT = re.compile("|".join(re.escape(s) for s in RULES["conjunct_separators"]))
+_CLAUSE_START = re.compile(r"[:;]\s")
+_CONTINUATION = compile_phrases(RULES["continuation_starts"])
+_FILLERS = frozenset(fold(w) for w in RULES["negation_head_fillers"])
+_WORDS = re.compile(r"[\w.'-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class TopicHit:
+    start: int
+    end: int
+    topic_code: str
+
+
+@cache
+def _keyword_pattern(reference: Reference) -> tuple[re.Pattern[str], dict[str, str]]:
+    index = reference.topic_keywords()
+    return re.compile(phrase_pattern(index)), index
+
+
+def _topic_hits(ctx: ArticleContext) -> list[TopicHit]:
+    pattern, index = _keyword_pattern(ctx.reference)
+    masked = sorted([(h.start, h.end) for h in ctx.officials] + title_spans(ctx.folded, ctx.reference))
+    starts = [s for s, _ in masked]
+    reach = list(accumulate((e for _, e in masked), max))  # furthest end among spans starting at or before
+    hits = []
+    for match in pattern.finditer(ctx.folded):
+        i = bisect_left(starts, match.end()) - 1
+        if i >= 0 and reach[i] > match.start():
+            continue
+        hits.append(TopicHit(match.start(), match.end(), index[" ".join(match.group(0).split())]))
+    return hits
+
+
+def _negation_scopes(ctx: ArticleContext, start: int, end: int) -> list[tuple[int, int, str]]:
+    folded = ctx.folded
+    scopes = []
+    for trigger in _NEG_OBJECT.finditer(folded, start, end):
+        stop = _CLAUSE_BREAK.search(folded, trigger.end(), end)
+        scopes.append((trigger.end(), stop.start() if stop else end, folded[trigger.start() : trigger.end()]))
+    for trigger in _NEG_SUBJECT.finditer(folded, start, end):
+        begin = start
+        for brk in _CLAUSE_START.finditer(folded, start, trigger.start()):
+            begin = brk.end()
+        scopes.append((begin, trigger.start(), folded[trigger.start() : trigger.end()]))
+    neither = _NEITHER.search(folded, start, end)
+    if neither:
+        nor = _NOR.search(folded, neither.end(), end)
+        verb = DISCUSSION.search(folded, nor.end(), end) if nor else None
+        if nor and verb:
+            scopes.append((neither.end(), verb.start(), "neither ... nor ..."))
+    return scopes
+
+
+def _head_topics(ctx: ArticleContext, scope: tuple[int, int, str], hits: list[TopicHit]) -> list[TopicHit]:
+    begin, stop, _ = scope
+    inside = [h for h in hits if begin <= h.start and h.end <= stop]
+    heads = []
+    cursor = begin
+    bounds = [m.span() for m in _CONJUNCT.finditer(ctx.folded, begin, stop)] + [(stop, stop)]
+    country_words = ctx.reference.country_words
+    for bound, after in bounds:
+        first = next((h for h in inside if cursor <= h.start < bound), None)
+        if first is not None:
+            lead = [w.strip(".'\"-") for w in _WORDS.findall(ctx.folded, cursor, first.start)]
+            if all(not w or w in _FILLERS or w in country_words for w in lead):
+                heads.append(first)
+        cursor = after
+    return heads
+
+
+def find_topics(ctx: ArticleContext, layout: CallLayout) -> list[TopicFact]:
+    reported = layout.reported
+    if reported is None:
+        return []
+    hits = _topic_hits(ctx)
+    by_sentence: dict[int, list[TopicHit]] = {}
+    for hit in hits:
+        by_sentence.setdefault(ctx.sentence_of(hit.start), []).append(hit)
+    facts: list[TopicFact] = []
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(call: CallMention, hit: TopicHit, status: str, index: int, how: str) -> None:
+        key = (call.mention_id, hit.topic_code, status)
+        if key in seen:
+            return
+        seen.add(key)
+        facts.append(
+            TopicFact(
+                mention_id=call.mention_id,
+                article_id=ctx.article.article_id,
+                topic_code=hit.topic_code,
+                status=status,  # type: ignore[arg-type]
+                evidence=ctx.evidence(index, how),
+                claimant_official_id=_claimant(ctx, index),
+            )
+        )
+
+    about_call: set[int] = set(layout.call_sentences)
+    for index, sentence_hits in sorted(by_sentence.items()):
+        sentence = ctx.sentences[index]
+        call = layout.reference_sentences.get(index, reported)
+        scopes = _negation_scopes(ctx, sentence.start, sentence.end)
+        in_scope = [h for h in sentence_hits if any(b <= h.start < e for b, e, _ in scopes)]
+        for scope in scopes:
+            for hit in _head_topics(ctx, scope, sentence_hits):
+                add(call, hit, "not_discussed", index, f"negated by '{scope[2]}'")
+        free = [
+            h for h in sentence_hits
+            if h not in in_scope and (call is not reported or not _in_other_clause(ctx, layout, index, h))
+        ]
+        if not free or QUESTION.search(ctx.folded, sentence.start, sentence.end):
+            continue
+        how = _why_about_call(ctx, layout, index, call is not reported, about_call)
+        if how is None:
+            continue
+        about_call.add(index)
+        for hit in free:
+            add(call, hit, "discussed", index, how)
+    return facts
+
+
+def _in_other_clause(ctx: ArticleContext, layout: CallLayout, index: int, hit: TopicHit) -> bool:
+    """In a sentence reporting the call, a clause opened by "after"/"following" tells of another event."""
+    if index not in layout.call_sentences:
+        return False
+    sentence = ctx.sentences[index]
+    cues = [c.start for c in ctx.in_sentence("cues", index) if c.start < hit.start]
+    return bool(cues) and OTHER_CLAUSE.search(ctx.folded, max(cues), hit.start) is not None
+
+
+def _why_about_call(
+    ctx: ArticleContext, layout: CallLayout, index: int, is_reference: bool, about_call: set[int]
+) -> str | None:
+    sentence = ctx.sentences[index]
+    if is_reference:
+        return "in a sentence about an earlier call"
+    reports_call = index in layout.call_sentences
+    if not reports_call and _anchored_elsewhere(ctx, layout, index):
+        return None
+    if reports_call:
+        return "in a sentence reporting the call"
+    if DISCUSSION.search(ctx.folded, sentence.start, sentence.end):
+        return "said to be discussed, in an article reporting the call"
+    previous = index - 1
+    if previous in about_call and (
+        ctx.sentences[previous].paragraph == sentence.paragraph
+        or _CONTINUATION.match(ctx.folded, sentence.start) is not None
+    ):
+        return "continues the sentence reporting the call"
+    return None
+
+
+def _anchored_elsewhere(ctx: ArticleContext, layout: CallLayout, index: int) -> bool:
+    """The sentence is dated, and its date is not the call's: it tells of another event."""
+    if not layout.date_keys and layout.weekday is None:
+        return False
+    for date in ctx.in_sentence("dates", index):
+        if date.kind == "weekday":
+            if date.weekday != layout.weekday:
+                return True
+        elif date.kind == "absolute" and (date.year, date.month, date.day) not in layout.date_keys:
+            return True
+    return False
+
+
+def _claimant(ctx: ArticleContext, index: int) -> str | None:
+    sentence = ctx.sentences[index]
+    speech = SPEECH.search(ctx.folded, sentence.start, sentence.end)
+    if speech is None:
+        return None
+    named = [h for h in ctx.in_sentence("officials", index) if h.official_id]
+    if not named:
+        return None
+    nearest = min(named, key=lambda h: abs(h.start - speech.start()))
+    return nearest.official_id

@@ -1,0 +1,135 @@
+"""Typed records that flow from ingest through extraction to the raw tables.
+
+Every fact carries :class:`Evidence`: the article, the sentence (its text and character offsets in
+``Article.text``) and, where a value was inferred rather than read, ``how`` it was inferred.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+DatePrecision = Literal["day", "month", "year", "unknown"]
+PublishedDateSource = Literal["metadata", "stated_in_text", "unknown"]
+TopicStatus = Literal["discussed", "not_discussed"]
+Tone = Literal["positive", "negative", "mixed", "neutral"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    article_id: str
+    source_name: str
+    source_format: str
+    title: str
+    text: str
+    content_hash: str
+    encoding: str
+    byte_size: int
+    published_date: dt.date | None = None
+    published_date_source: PublishedDateSource = "unknown"
+    published_date_evidence: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    source_name: str
+    reason: str
+    byte_size: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    article_id: str
+    sentence_index: int
+    text: str
+    start: int
+    end: int
+    how: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CallDate:
+    """What the text says about a call's date. ``date`` is set only when day, month and year are all known."""
+
+    date: dt.date | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # 0 = Monday, a constraint when the date itself is not known
+    precision: DatePrecision = "unknown"
+    basis: str = "none"  # stated | weekday | relative | offset | year_from_publication | year_from_terms ...
+    how: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    official_id: str
+    full_name: str
+    country_code: str | None
+    role: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class CallMention:
+    """One call as one article tells it. ``call_index`` 0 is the call the article reports."""
+
+    mention_id: str
+    article_id: str
+    call_index: int
+    is_directly_reported: bool
+    is_planned: bool
+    participants: tuple[Participant, ...]
+    date: CallDate
+    evidence: Evidence
+    duration_minutes: int | None = None
+    duration_evidence: Evidence | None = None
+    sequence_number: int | None = None
+    sequence_evidence: Evidence | None = None
+    tone: Tone | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TopicFact:
+    mention_id: str
+    article_id: str
+    topic_code: str
+    status: TopicStatus
+    evidence: Evidence
+    claimant_official_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialMention:
+    article_id: str
+    official_id: str
+    full_name: str
+    country_code: str | None
+    role: str | None
+    is_reference: bool
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class TradeMeasureFact:
+    article_id: str
+    mention_id: str | None
+    measure_type: str
+    imposing_country_code: str | None
+    target_country_code: str | None
+    sector: str | None
+    rate_percent: float | None
+    status: str
+    evidence: Evidence
+
+
+@dataclass(slots=True)
+class ArticleFacts:
+    article: Article
+    calls: list[CallMention] = field(default_factory=list)
+    topics: list[TopicFact] = field(default_factory=list)
+    officials: list[OfficialMention] = field(default_factory=list)
+    trade_measures: list[TradeMeasureFact] = field(default_factory=list)

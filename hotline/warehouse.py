@@ -1,0 +1,323 @@
+"""DuckDB I/O: one writer at a time, Arrow writes into ``raw``, atomic publish, read-only reads.
+
+DuckDB lets one process write a database file, and a read-only open fails while a writer holds it. So:
+
+* every writer takes :func:`writer_lock` (an ``fcntl`` lock next to the published file) and turns a
+  conflict into :class:`WarehouseBusyError` with the holder's pid, instead of DuckDB's raw lock error;
+* ingest, extract and dbt write a private *build* file (``settings.build_path``); BI tools only ever open
+  the *published* file, which :func:`publish` replaces in one ``os.replace`` (readers that already have
+  it open keep reading the old copy until they reconnect);
+* SQL takes bound parameters, and the only identifiers ever spliced into SQL come from fixed allow-lists
+  (:data:`hotline.schemas.RAW_TABLES`, :data:`AUDIT_TABLES`) or match :data:`QUALIFIED_NAME`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import re
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import duckdb
+import polars as pl
+
+from hotline.schemas import RAW_TABLES
+
+if TYPE_CHECKING:
+    from hotline.config import Settings
+
+QUALIFIED_NAME = re.compile(r"^[a-z_]+\.[a-z_]+$")
+"""``schema.table`` in lowercase snake_case: the only shape :func:`read_table` accepts."""
+
+STORAGE_VERSION = re.compile(r"^v\d+\.\d+\.\d+$")
+
+AUDIT_TABLES: frozenset[str] = frozenset({"validation_results"})
+"""Tables of schema ``audit`` written from Python (the rest of ``audit`` is built by dbt)."""
+
+_LOCK_POLL_SECONDS = 0.1
+
+
+class WarehouseBusyError(RuntimeError):
+    """Another process is writing the warehouse; the message says which file and, when known, which pid."""
+
+
+# --------------------------------------------------------------------------------------------- locking
+
+_held_locks: dict[Path, int] = {}
+_held_locks_guard = threading.Lock()
+
+
+@contextlib.contextmanager
+def writer_lock(settings: Settings) -> Iterator[Path]:
+    """Hold the warehouse write lock, waiting up to ``settings.lock_timeout_seconds``.
+
+    The lock guards against other *processes* (another Dagster run, a second ``make run``, a manual
+    ``dbt build``). Within one process it is re-entrant, so a CLI run can hold it for the whole run
+    while each asset it executes in-process takes it again around its own write.
+    """
+    path = settings.lock_path
+    with _held_locks_guard:
+        if path in _held_locks:
+            _held_locks[path] += 1
+            reentered = True
+        else:
+            reentered = False
+    if reentered:
+        try:
+            yield path
+        finally:
+            with _held_locks_guard:
+                _held_locks[path] -= 1
+        return
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        _acquire(fd, path, settings.lock_timeout_seconds)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        with _held_locks_guard:
+            _held_locks[path] = 1
+        try:
+            yield path
+        finally:
+            with _held_locks_guard:
+                del _held_locks[path]
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _acquire(fd: int, path: Path, timeout_seconds: float) -> None:
+    deadline = time.monotonic() + timeout_seconds
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+        if time.monotonic() >= deadline:
+            raise WarehouseBusyError(
+                f"warehouse is busy: another run holds {path} ({_holder(path)}); waited "
+                f"{timeout_seconds:g}s. Wait for it to finish, or raise HOTLINE_LOCK_TIMEOUT_SECONDS."
+            )
+        time.sleep(_LOCK_POLL_SECONDS)
+
+
+def _holder(path: Path) -> str:
+    try:
+        pid = path.read_text(encoding="ascii").strip()
+    except OSError:
+        pid = ""
+    return f"pid {pid}" if pid.isdigit() else "pid unknown"
+
+
+# ----------------------------------------------------------------------------------------- connecting
+
+
+def _connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Open ``path``, turning DuckDB's file-lock conflict into :class:`WarehouseBusyError`."""
+    path = Path(path)
+    if read_only and not path.exists():
+        raise FileNotFoundError(f"no warehouse at {path}: run the pipeline first (make run)")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "Could not set lock on file" not in str(exc):
+            raise
+        holder = re.search(r"\(PID (\d+)\)", str(exc))
+        who = f"pid {holder.group(1)}" if holder else "another process"
+        raise WarehouseBusyError(
+            f"warehouse is busy: {who} has {path} open for writing, so it cannot be opened "
+            f"{'read-only' if read_only else 'for writing'}. Wait for that run to finish "
+            f"(or close the client holding it) and try again."
+        ) from exc
+
+
+def connect_build(settings: Settings) -> duckdb.DuckDBPyConnection:
+    """A read-write connection to the private build file. Close it before another step writes."""
+    return _connect(settings.build_path, read_only=False)
+
+
+def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    return _connect(path, read_only=True)
+
+
+# -------------------------------------------------------------------------------------------- writing
+
+
+def _quote(identifier: str) -> str:
+    """Quote an identifier that already passed an allow-list or came from DuckDB's own catalog."""
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def _conform(name: str, frame: pl.DataFrame, schema: pl.Schema) -> pl.DataFrame:
+    expected, actual = set(schema.names()), set(frame.columns)
+    if expected != actual:
+        raise ValueError(
+            f"raw.{name}: columns differ from hotline.schemas "
+            f"(missing {sorted(expected - actual)}, unexpected {sorted(actual - expected)})"
+        )
+    return frame.select(schema.names()).cast(dict(schema), strict=True)
+
+
+def _write_tables(path: Path, schema_name: str, frames: Mapping[str, pl.DataFrame]) -> None:
+    con = _connect(path, read_only=False)
+    try:
+        con.execute("begin transaction")
+        con.execute(f"create schema if not exists {_quote(schema_name)}")
+        for name, frame in frames.items():
+            view = f"_hotline_frame_{name}"
+            con.register(view, frame.to_arrow())
+            con.execute(
+                f"create or replace table {_quote(schema_name)}.{_quote(name)} as "
+                f"select * from {_quote(view)}"
+            )
+            con.unregister(view)
+        con.execute("commit")
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):
+            con.execute("rollback")
+        raise
+    finally:
+        con.close()
+
+
+def write_raw_tables(path: Path, frames: Mapping[str, pl.DataFrame]) -> dict[str, int]:
+    """Replace ``raw.<name>`` for each frame, in one transaction; returns rows written per table.
+
+    Names must be keys of :data:`hotline.schemas.RAW_TABLES` and columns must match that schema.
+    """
+    unknown = sorted(set(frames) - set(RAW_TABLES))
+    if unknown:
+        raise ValueError(f"not raw tables: {unknown}; allowed: {sorted(RAW_TABLES)}")
+    conformed = {name: _conform(name, frame, RAW_TABLES[name]) for name, frame in frames.items()}
+    _write_tables(Path(path), "raw", conformed)
+    return {name: frame.height for name, frame in conformed.items()}
+
+
+def write_audit_table(path: Path, name: str, frame: pl.DataFrame) -> int:
+    """Replace ``audit.<name>`` (only names in :data:`AUDIT_TABLES`); returns rows written."""
+    if name not in AUDIT_TABLES:
+        raise ValueError(f"not an audit table written from Python: {name!r}; allowed: {sorted(AUDIT_TABLES)}")
+    _write_tables(Path(path), "audit", {name: frame})
+    return frame.height
+
+
+# ------------------------------------------------------------------------------------------ publishing
+
+
+def publish(build_path: Path, published_path: Path, storage_version: str = "v1.0.0") -> dict[str, int]:
+    """Copy the build file onto ``published_path`` atomically; returns row counts of the ``marts`` tables.
+
+    The copy goes to a temporary file next to the published one, written with ``STORAGE_VERSION`` so
+    older DuckDB clients (and BI tools that embed them) can read it, is checkpointed and closed, and then
+    ``os.replace``-d over the published file. Readers see either the old file or the new one, never a
+    half-written one.
+    """
+    build_path, published_path = Path(build_path), Path(published_path)
+    if not STORAGE_VERSION.match(storage_version):
+        raise ValueError(f"storage version must look like v1.0.0, got {storage_version!r}")
+    if not build_path.exists():
+        raise FileNotFoundError(f"no build warehouse at {build_path}: nothing to publish")
+    published_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = published_path.with_name(f".{published_path.name}.{os.getpid()}.publishing")
+    _remove_database_file(tmp)
+
+    con = duckdb.connect(":memory:")
+    try:
+        try:
+            con.execute("attach ? as build (read_only)", [str(build_path)])
+        except duckdb.IOException as exc:
+            if "Could not set lock on file" in str(exc):
+                raise WarehouseBusyError(
+                    f"warehouse is busy: {build_path} is open for writing elsewhere; cannot publish it"
+                ) from exc
+            raise
+        con.execute("attach ? as pub (storage_version ?)", [str(tmp), storage_version])
+        con.execute("copy from database build to pub")
+        counts = _mart_row_counts(con, "pub")
+        con.execute("checkpoint pub")
+        con.execute("detach pub")
+        con.execute("detach build")
+    except BaseException:
+        con.close()
+        _remove_database_file(tmp)
+        raise
+    con.close()
+
+    _fsync(tmp)
+    # A WAL beside the published file belongs to the old database; replayed onto the new one it would
+    # corrupt it.
+    with contextlib.suppress(FileNotFoundError):
+        published_path.with_name(published_path.name + ".wal").unlink()
+    tmp.replace(published_path)  # os.replace: atomic on POSIX
+    _fsync(published_path.parent)
+    return counts
+
+
+def _mart_row_counts(con: duckdb.DuckDBPyConnection, database: str) -> dict[str, int]:
+    tables = con.execute(
+        "select table_name from duckdb_tables() where database_name = ? and schema_name = 'marts' "
+        "order by table_name",
+        [database],
+    ).fetchall()
+    counts: dict[str, int] = {}
+    for (table,) in tables:
+        row = con.execute(f"select count(*) from {_quote(database)}.marts.{_quote(table)}").fetchone()
+        counts[table] = int(row[0]) if row else 0
+    return counts
+
+
+def _remove_database_file(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + ".wal")):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# -------------------------------------------------------------------------------------------- reading
+
+
+def read_table(path: Path, qualified_name: str) -> pl.DataFrame:
+    """Read ``schema.table`` from ``path`` over a read-only connection."""
+    if not QUALIFIED_NAME.match(qualified_name):
+        raise ValueError(f"not a schema.table name: {qualified_name!r}")
+    schema, table = qualified_name.split(".")
+    con = _connect(Path(path), read_only=True)
+    try:
+        return con.sql(f"select * from {_quote(schema)}.{_quote(table)}").pl()
+    finally:
+        con.close()
+
+
+def table_names(path: Path) -> set[str]:
+    """Every ``schema.table`` (tables and views) in the file at ``path``, read-only."""
+    con = _connect(Path(path), read_only=True)
+    try:
+        rows = con.execute(
+            "select schema_name, table_name from duckdb_tables() "
+            "where database_name = current_database() "
+            "union all select schema_name, view_name from duckdb_views() "
+            "where database_name = current_database() and not internal"
+        ).fetchall()
+    finally:
+        con.close()
+    return {f"{schema}.{table}" for schema, table in rows}

@@ -1,0 +1,368 @@
+"""Extraction of calls, participants, dates, durations, sequences, topics and officials.
+
+Every example article here was written by the team for these tests, in English and Spanish, about many
+leader pairs; none is taken from the seed corpus. Each test names the rule it holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hotline.extract import extract_article
+from hotline.facts import Article, ArticleFacts
+from hotline.reference import Reference, load_reference
+
+
+@pytest.fixture(scope="module")
+def reference() -> Reference:
+    return load_reference()
+
+
+def article(text: str, published: dt.date | None = None) -> Article:
+    return Article(
+        article_id="a" * 16,
+        source_name="written.txt",
+        source_format="txt",
+        title=text.splitlines()[0],
+        text=text,
+        content_hash="0" * 64,
+        encoding="utf-8",
+        byte_size=len(text.encode()),
+        published_date=published,
+        published_date_source="metadata" if published else "unknown",
+    )
+
+
+def extract(reference: Reference, text: str, published: dt.date | None = None) -> ArticleFacts:
+    return extract_article(article(text, published), reference)
+
+
+def participants(facts: ArticleFacts, index: int = 0) -> set[str]:
+    return {p.official_id for p in facts.calls[index].participants}
+
+
+def topics(facts: ArticleFacts, status: str, mention: int = 0) -> set[str]:
+    mention_id = facts.calls[mention].mention_id
+    return {t.topic_code for t in facts.topics if t.status == status and t.mention_id == mention_id}
+
+
+# --- call detection and participants -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Canadian Prime Minister Mark Carney spoke by phone with Mexican President Claudia Sheinbaum on Monday.",
+            dt.date(2025, 6, 4),
+            {"mark_carney", "claudia_sheinbaum"},
+        ),
+        (
+            "Ukrainian President Volodymyr Zelensky said he had a phone call with Donald Trump about a ceasefire.",
+            dt.date(2025, 3, 20),
+            {"volodymyr_zelensky", "donald_trump"},
+        ),
+        (
+            "Xi Jinping and Donald Trump held a telephone conversation, Chinese state media said.",
+            dt.date(2025, 6, 6),
+            {"xi_jinping", "donald_trump"},
+        ),
+        (
+            "La presidenta Claudia Sheinbaum sostuvo una llamada telefónica con el primer ministro Mark Carney.",
+            dt.date(2025, 5, 10),
+            {"claudia_sheinbaum", "mark_carney"},
+        ),
+        (
+            "Joe Biden and Andrés Manuel López Obrador spoke by phone about migration, the White House said.",
+            dt.date(2023, 12, 21),
+            {"joe_biden", "andres_manuel_lopez_obrador"},
+        ),
+        (
+            "Vladimir Putin and Donald Trump talked by phone for more than two hours, the Kremlin said.",
+            dt.date(2025, 5, 20),
+            {"vladimir_putin", "donald_trump"},
+        ),
+    ],
+)
+def test_call_participants_from_names(
+    reference: Reference, text: str, published: dt.date, expected: set[str]
+) -> None:
+    facts = extract(reference, text, published)
+    assert len(facts.calls) == 1
+    assert facts.calls[0].is_directly_reported
+    assert participants(facts) == expected
+
+
+def test_role_description_resolves_to_holder_on_the_date(reference: Reference) -> None:
+    text = "Donald Trump spoke by phone with the Mexican president on Tuesday about tariffs."
+    in_2020 = extract(reference, text, dt.date(2020, 4, 16))
+    in_2025 = extract(reference, text, dt.date(2025, 4, 16))
+    assert participants(in_2020) == {"donald_trump", "andres_manuel_lopez_obrador"}
+    assert participants(in_2025) == {"donald_trump", "claudia_sheinbaum"}
+
+
+def test_spanish_role_description(reference: Reference) -> None:
+    text = "El mandatario estadounidense habló por teléfono con la presidenta de México el jueves."
+    facts = extract(reference, text, dt.date(2025, 8, 1))
+    assert participants(facts) == {"donald_trump", "claudia_sheinbaum"}
+    assert facts.calls[0].date.date == dt.date(2025, 7, 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump met Claudia Sheinbaum at the summit in Washington and discussed trade.",
+        "Mexico called for calm after the United States announced tariffs on steel.",
+        "Analysts expect the tariffs to weigh on Mexican exports this year.",
+        "Sheinbaum dijo en su conferencia matutina que el T-MEC seguirá vigente.",
+        "",
+    ],
+)
+def test_text_with_no_call_gives_no_call(reference: Reference, text: str) -> None:
+    facts = extract(reference, text or " ", dt.date(2025, 5, 5))
+    assert facts.calls == []
+    assert facts.topics == []
+
+
+def test_planned_call_is_flagged(reference: Reference) -> None:
+    text = "Sheinbaum said she will speak with Donald Trump next week about the tariffs."
+    facts = extract(reference, text, dt.date(2025, 3, 3))
+    assert len(facts.calls) == 1
+    assert facts.calls[0].is_planned
+    assert facts.calls[0].date.date is None
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected_date", "basis"),
+    [
+        ("Trudeau and Trump spoke by phone on Monday.", dt.date(2025, 2, 5), dt.date(2025, 2, 3), "weekday"),
+        ("Trudeau and Trump had a phone call yesterday.", dt.date(2025, 2, 5), dt.date(2025, 2, 4), "relative"),
+        ("Sheinbaum y Trump hablaron por teléfono ayer.", dt.date(2025, 2, 5), dt.date(2025, 2, 4), "relative"),
+        (
+            "Trump and Sheinbaum held a phone call on Feb. 3 about fentanyl.",
+            dt.date(2025, 2, 5),
+            dt.date(2025, 2, 3),
+            "year_from_publication",
+        ),
+        (
+            "Trump and Sheinbaum held a phone call on Dec. 30 about fentanyl.",
+            dt.date(2026, 1, 4),
+            dt.date(2025, 12, 30),
+            "year_from_publication",
+        ),
+        (
+            "La llamada telefónica entre Sheinbaum y Carney fue el 3 de febrero de 2025.",
+            None,
+            dt.date(2025, 2, 3),
+            "stated",
+        ),
+        (
+            # Feb. 3 + 10 days is Feb. 13; within both leaders' terms it is a Thursday only in 2025.
+            "Sheinbaum and Trump spoke by phone on Thursday. The call came ten days after their Feb. 3 call.",
+            None,
+            dt.date(2025, 2, 13),
+            "year_from_terms",
+        ),
+    ],
+)
+def test_call_dates(
+    reference: Reference, text: str, published: dt.date | None, expected_date: dt.date | None, basis: str
+) -> None:
+    call = extract(reference, text, published).calls[0]
+    assert call.date.date == expected_date
+    assert call.date.basis in (basis, "stated", "offset") if basis == "stated" else call.date.basis == basis
+    assert call.date.how
+
+
+def test_weekday_without_anchor_stays_a_constraint(reference: Reference) -> None:
+    call = extract(reference, "Sheinbaum and Trump spoke by phone on Thursday about water.", None).calls[0]
+    assert call.date.date is None
+    assert call.date.weekday == 3
+    assert call.date.basis == "weekday_only"
+
+
+def test_year_never_guessed_without_evidence(reference: Reference) -> None:
+    facts = extract(reference, "Trump and Sheinbaum spoke by phone on March 14 about steel.", None)
+    call = facts.calls[0]
+    assert call.date.date is None
+    assert (call.date.month, call.date.day, call.date.year) == (3, 14, None)
+    assert call.date.precision == "unknown"
+    assert "left null" in (call.date.how or "")
+
+
+def test_year_from_terms_and_weekday(reference: Reference) -> None:
+    # Trump and Carney share terms from 2025-03-14; the only Saturday March 22 in those terms is in 2025.
+    facts = extract(reference, "Carney and Trump talked by phone on Saturday, March 22, about lumber.", None)
+    call = facts.calls[0]
+    assert call.date.date == dt.date(2025, 3, 22)
+    assert call.date.basis == "year_from_terms"
+
+
+def test_offset_from_an_earlier_dated_call(reference: Reference) -> None:
+    text = (
+        "Sheinbaum and Trump spoke by phone on Friday.\n"
+        "The conversation came ten days after their previous call on March 4."
+    )
+    facts = extract(reference, text, dt.date(2025, 3, 15))
+    reported, earlier = facts.calls
+    assert reported.date.date == dt.date(2025, 3, 14)
+    assert not earlier.is_directly_reported
+    assert earlier.date.date == dt.date(2025, 3, 4)
+    assert participants(facts, 1) == {"donald_trump", "claudia_sheinbaum"}
+
+
+def test_date_of_another_event_is_not_the_call_date(reference: Reference) -> None:
+    text = "Sheinbaum held her Wednesday press conference after a phone call with Trump."
+    call = extract(reference, text, dt.date(2025, 4, 10)).calls[0]
+    assert call.date.date is None
+
+
+# --- duration, sequence, tone ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("Carney and Trump had a 45-minute phone call on Monday.", 45),
+        ("The call between Trump and Zelensky lasted about an hour.", 60),
+        ("Sheinbaum dijo que la llamada con Trump duró cuarenta minutos.", 40),
+        ("Sheinbaum said the phone call with Trump lasted half an hour.", 30),
+        ("Trump and Xi held a phone call; talks resume 30 minutes later in Geneva.", None),
+    ],
+)
+def test_duration(reference: Reference, text: str, minutes: int | None) -> None:
+    assert extract(reference, text, dt.date(2025, 6, 1)).calls[0].duration_minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("It was the fourth phone call between Carney and Trump.", 4),
+        ("Sheinbaum dijo que es la quinta llamada con Trump.", 5),
+        ("Trump and Sheinbaum spoke by phone; she has held nine calls with him so far.", 9),
+        ("Trump and Sheinbaum spoke by phone about the third shipment of cattle.", None),
+    ],
+)
+def test_sequence_number(reference: Reference, text: str, number: int | None) -> None:
+    assert extract(reference, text, dt.date(2025, 6, 1)).calls[0].sequence_number == number
+
+
+def test_tone(reference: Reference) -> None:
+    assert extract(reference, "Carney called the phone call with Trump productive.", None).calls[0].tone == "positive"
+    assert extract(reference, "The phone call between Trump and Zelensky was tense.", None).calls[0].tone == "negative"
+
+
+# --- topics and negation ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "discussed", "not_discussed"),
+    [
+        (
+            "Trump and Sheinbaum spoke by phone and discussed fentanyl and migration. They did not discuss Cuba.",
+            {"fentanyl", "migration"},
+            {"cuba"},
+        ),
+        (
+            "Carney and Trump spoke by phone about tariffs. Neither steel nor aluminum were discussed, Carney said.",
+            {"tariffs"},
+            {"steel", "aluminum"},
+        ),
+        (
+            "Trump and Sheinbaum held a phone call on trade. Venezuela was not on the agenda, officials said.",
+            {"trade"},
+            {"venezuela"},
+        ),
+        (
+            "Sheinbaum y Trump hablaron por teléfono sobre migración. No se habló de remesas, aclaró Sheinbaum.",
+            {"migration"},
+            {"remittances"},
+        ),
+        (
+            "Trump and Sheinbaum spoke by phone. They didn't discuss the arrest of a drug lord.",
+            set(),
+            set(),
+        ),
+        (
+            "Trump and Sheinbaum spoke by phone about security. She said they did not talk about the issue of water.",
+            {"security"},
+            {"water"},
+        ),
+    ],
+)
+def test_topics_and_scoped_negation(
+    reference: Reference, text: str, discussed: set[str], not_discussed: set[str]
+) -> None:
+    facts = extract(reference, text, dt.date(2025, 6, 2))
+    assert topics(facts, "discussed") >= discussed
+    assert topics(facts, "not_discussed") == not_discussed
+    assert not topics(facts, "discussed") & not_discussed
+
+
+def test_topic_of_another_dated_event_is_not_the_calls(reference: Reference) -> None:
+    text = (
+        "Trump and Sheinbaum spoke by phone on Friday about tariffs.\n"
+        "On Tuesday, Ebrard discussed energy investment with business leaders."
+    )
+    facts = extract(reference, text, dt.date(2025, 6, 7))
+    assert "tariffs" in topics(facts, "discussed")
+    assert "energy" not in topics(facts, "discussed")
+
+
+def test_topic_in_question_is_not_claimed(reference: Reference) -> None:
+    text = "Trump and Sheinbaum spoke by phone. A reporter asked whether they raised remittances during the call."
+    assert "remittances" not in topics(extract(reference, text, dt.date(2025, 6, 7)), "discussed")
+
+
+def test_topics_evidence_points_into_the_text(reference: Reference) -> None:
+    text = "Trump and Carney spoke by phone on Monday.\nThey discussed lumber tariffs and the border."
+    facts = extract(reference, text, dt.date(2025, 6, 4))
+    assert facts.topics
+    for fact in facts.topics:
+        assert text[fact.evidence.start : fact.evidence.end] == fact.evidence.text
+        assert fact.evidence.how
+
+
+def test_topics_of_an_earlier_call_go_to_it(reference: Reference) -> None:
+    text = (
+        "Sheinbaum and Trump spoke by phone on Friday about tariffs.\n"
+        "In their previous call on May 2, they discussed water."
+    )
+    facts = extract(reference, text, dt.date(2025, 5, 24))
+    assert "water" in topics(facts, "discussed", mention=1)
+    assert "water" not in topics(facts, "discussed", mention=0)
+
+
+# --- officials -------------------------------------------------------------------------------------------
+
+
+def test_titled_newcomers_are_officials_and_others_are_not(reference: Reference) -> None:
+    text = (
+        "Trump and Sheinbaum spoke by phone.\n"
+        "Mexican Interior Minister Laura Gómez Peralta attended, while alleged smuggler Pedro Ruiz was absent.\n"
+        "White House press secretary Jane Doerr said the call went well, according to reporter Tom Hale."
+    )
+    officials = {o.official_id: o for o in extract(reference, text, dt.date(2025, 6, 4)).officials}
+    assert officials["laura_gomez_peralta"].country_code == "MX"
+    assert officials["laura_gomez_peralta"].role == "interior_minister"
+    assert not officials["laura_gomez_peralta"].is_reference
+    assert officials["jane_doerr"].country_code == "US"
+    assert "pedro_ruiz" not in officials
+    assert "tom_hale" not in officials
+
+
+def test_spanish_title_discovers_official(reference: Reference) -> None:
+    text = "Sheinbaum habló por teléfono con Trump; el canciller Tomás Arriaga Ruiz estuvo presente."
+    officials = {o.official_id: o for o in extract(reference, text, dt.date(2025, 6, 4)).officials}
+    assert officials["tomas_arriaga_ruiz"].role == "foreign_minister"
+
+
+def test_extraction_of_huge_repetitive_text_finishes(reference: Reference) -> None:
+    text = "call " * 200_000 + "\n" + "Trump " * 50_000
+    facts = extract(reference, text, dt.date(2025, 1, 1))
+    assert isinstance(facts.calls, list)

@@ -1,0 +1,93 @@
+"""Sentence splitting, date expressions and publication dates.
+
+Examples written by the team for these tests (never taken from the seed corpus).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hotline.extract.dates import find_dates, latest_on_or_before, resolve, weekday_near
+from hotline.extract.published import published_date_from_text
+from hotline.extract.sentences import split_sentences
+from hotline.extract.text import fold_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.S. envoy arrived. Talks began on Jan. 5 in Ottawa.", ["The U.S. envoy arrived.", "Talks began on Jan. 5 in Ottawa."]),
+        ("Headline without a stop\nBody sentence one. Body two!", ["Headline without a stop", "Body sentence one.", "Body two!"]),
+        ("“We agreed,” she said. “Yes.”", ["“We agreed,” she said.", "“Yes.”"]),
+        ("El Sr. Ebrard viajó a EE.UU. ayer. Volverá el lunes.", ["El Sr. Ebrard viajó a EE.UU. ayer.", "Volverá el lunes."]),
+        ("Gen. J. Smith spoke. Then left.", ["Gen. J. Smith spoke.", "Then left."]),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == expected
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on March 3, 2025", [("absolute", 2025, 3, 3)]),
+        ("the Feb. 14 call", [("absolute", None, 2, 14)]),
+        ("el 3 de febrero de 2025", [("absolute", 2025, 2, 3)]),
+        ("el 3 de febrero", [("absolute", None, 2, 3)]),
+        ("on 14 July 2024", [("absolute", 2024, 7, 14)]),
+        ("2024-11-07", [("absolute", 2024, 11, 7)]),
+        ("13/04/2025", [("absolute", 2025, 4, 13)]),
+        ("04/13/2025", [("absolute", 2025, 4, 13)]),
+        ("in June 2025", [("month", 2025, 6, None)]),
+        ("You may 2 times ask", []),
+        ("April 31", []),
+    ],
+)
+def test_absolute_dates(text: str, expected: list[tuple]) -> None:
+    found = find_dates(fold_text(text), text)
+    assert [(d.kind, d.year, d.month, d.day) for d in found] == expected
+
+
+def test_weekdays_and_relative_days() -> None:
+    text = "He called on Monday, not next Friday; she spoke ayer and el pasado miércoles."
+    found = find_dates(fold_text(text), text)
+    assert [(d.kind, d.weekday, d.relative_days, d.is_future) for d in found] == [
+        ("weekday", 0, None, False),
+        ("weekday", 4, None, True),
+        ("relative", None, -1, False),
+        ("weekday", 2, None, False),
+    ]
+
+
+def test_resolution_against_publication_date() -> None:
+    friday = dt.date(2025, 3, 7)
+    assert weekday_near(3, friday, future=False) == dt.date(2025, 3, 6)
+    assert weekday_near(4, friday, future=False) == friday
+    assert weekday_near(0, friday, future=True) == dt.date(2025, 3, 10)
+    assert latest_on_or_before(12, 30, dt.date(2025, 1, 2)) == dt.date(2024, 12, 30)
+    (expr,) = find_dates(fold_text("yesterday"))
+    assert resolve(expr, friday)[0] == dt.date(2025, 3, 6)
+    assert resolve(expr, None)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Title\nPublished on March 4, 2025\nBody.", dt.date(2025, 3, 4)),
+        ("Title\nPosted on 13/02/2025 10:00\nBody.", dt.date(2025, 2, 13)),
+        # Ambiguous order: a dated event in the text rules out the month/day reading.
+        ("Title\nPosted on 04/06/2025\nThe statement of June 2, 2025 said more.", dt.date(2025, 6, 4)),
+        ("Title\nPosted on 04/06/2025\nThe statement of March 30, 2025 said more.", dt.date(2025, 4, 6)),
+        ("Título\nPublicado el 5 de marzo de 2025\nTexto.", dt.date(2025, 3, 5)),
+        ("Title\nThe leaders met on March 4, 2025.", None),
+        ("", None),
+    ],
+)
+def test_published_date_from_text(text: str, expected: dt.date | None) -> None:
+    day, how = published_date_from_text(text)
+    assert day == expected
+    assert (how is None) == (expected is None)

@@ -1,0 +1,290 @@
+"""Tests of hotline.warehouse: Arrow writes into ``raw``, the allow-list, atomic publish and the write lock.
+
+Examples written by us. Anything that must be *another process* (a DuckDB writer, a holder of the fcntl
+lock, a reader that connects after a publish) runs in a child Python, killed by pid in ``finally``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from hotline.config import Settings
+from hotline.schemas import RAW_TABLES
+from hotline.warehouse import (
+    WarehouseBusyError,
+    connect_build,
+    publish,
+    read_table,
+    write_audit_table,
+    write_raw_tables,
+    writer_lock,
+)
+
+SQL_LOOKING = "x'); drop table raw.articles; --"
+
+
+def article_frame(*titles: str) -> pl.DataFrame:
+    rows = [
+        {
+            "article_id": f"a{index}",
+            "source_name": f"{index:03d}.txt",
+            "source_format": "txt",
+            "title": title,
+            "text": f"{title}. Leaders spoke by phone.",
+            "url": None,
+            "outlet": None,
+            "content_hash": f"hash{index}",
+            "encoding": "utf-8",
+            "byte_size": 100 + index,
+            "published_date": dt.date(2025, 3, index + 1),
+            "published_date_source": "metadata",
+            "published_date_evidence": None,
+        }
+        for index, title in enumerate(titles)
+    ]
+    return pl.DataFrame(rows, schema=RAW_TABLES["articles"])
+
+
+def rejected_frame() -> pl.DataFrame:
+    return pl.DataFrame(
+        [{"source_name": "bad.bin", "reason": "not utf-8 text", "byte_size": 12, "rejected_at": None}],
+        schema=RAW_TABLES["rejected_articles"],
+    )
+
+
+def settings_for(tmp_path: Path, lock_timeout_seconds: float = 0.5) -> Settings:
+    return Settings(
+        articles_dir=tmp_path / "articles",
+        warehouse_path=tmp_path / "warehouse" / "hotline.duckdb",
+        lock_timeout_seconds=lock_timeout_seconds,
+    )
+
+
+def make_build(path: Path, call_ids: list[str]) -> None:
+    """A stand-in for what dbt builds: a ``marts`` table and a view over it."""
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("create schema if not exists marts")
+        con.execute("create or replace table marts.fct_calls (call_id varchar)")
+        con.executemany("insert into marts.fct_calls values (?)", [[call_id] for call_id in call_ids])
+        con.execute("create or replace view marts.v_calls as select * from marts.fct_calls")
+    finally:
+        con.close()
+
+
+@contextmanager
+def child(code: str) -> Iterator[subprocess.Popen[str]]:
+    """Run ``code`` in another Python; it prints ``ready`` once it holds what it holds, then sleeps."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline().strip()
+        assert line == "ready", proc.stderr.read() if proc.stderr else line
+        yield proc
+    finally:
+        proc.kill()  # SIGKILL by pid: background processes here may ignore SIGTERM
+        proc.wait(timeout=10)
+
+
+def read_in_child(path: Path, sql: str) -> list[list[object]]:
+    code = (
+        "import duckdb, json, sys; "
+        "con = duckdb.connect(sys.argv[1], read_only=True); "
+        "print(json.dumps(con.execute(sys.argv[2]).fetchall()))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path), sql], capture_output=True, text=True, check=True, timeout=60
+    )
+    return json.loads(out.stdout)
+
+
+# ------------------------------------------------------------------------------------------ raw writes
+
+
+def test_write_then_read_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "build.duckdb"
+    articles = article_frame("Carney and Sheinbaum spoke", "Trump calls Lula")
+
+    counts = write_raw_tables(path, {"articles": articles, "rejected_articles": rejected_frame()})
+
+    assert counts == {"articles": 2, "rejected_articles": 1}
+    back = read_table(path, "raw.articles")
+    assert back.schema == RAW_TABLES["articles"]
+    assert back.sort("article_id").equals(articles)
+    assert read_table(path, "raw.rejected_articles")["reason"].to_list() == ["not utf-8 text"]
+
+
+def test_write_replaces_the_table(tmp_path: Path) -> None:
+    path = tmp_path / "build.duckdb"
+    write_raw_tables(path, {"articles": article_frame("one", "two", "three")})
+    write_raw_tables(path, {"articles": article_frame("only")})
+    assert read_table(path, "raw.articles")["title"].to_list() == ["only"]
+
+
+def test_empty_frame_keeps_its_types(tmp_path: Path) -> None:
+    path = tmp_path / "build.duckdb"
+    write_raw_tables(path, {"call_topics": pl.DataFrame(schema=RAW_TABLES["call_topics"])})
+    back = read_table(path, "raw.call_topics")
+    assert back.height == 0
+    assert back.schema == RAW_TABLES["call_topics"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["not_a_table", "articles; drop table raw.articles", "audit.validation_results", "ARTICLES"],
+)
+def test_names_outside_the_allow_list_are_refused(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "build.duckdb"
+    with pytest.raises(ValueError, match="not raw tables"):
+        write_raw_tables(path, {"articles": article_frame("ok"), name: article_frame("x")})
+    assert not path.exists()  # refused before anything was opened
+
+
+def test_columns_must_match_the_schema(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="missing"):
+        write_raw_tables(tmp_path / "b.duckdb", {"articles": article_frame("x").drop("title")})
+
+
+def test_sql_looking_value_stays_inert(tmp_path: Path) -> None:
+    path = tmp_path / "build.duckdb"
+    write_raw_tables(path, {"articles": article_frame(SQL_LOOKING, "second")})
+    back = read_table(path, "raw.articles")
+    assert back.height == 2
+    assert SQL_LOOKING in back["title"].to_list()
+
+
+@pytest.mark.parametrize(
+    "name", ["raw.articles; drop table raw.articles", "raw", "Raw.Articles", 'raw."articles"', "a.b.c"]
+)
+def test_read_table_refuses_odd_identifiers(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "build.duckdb"
+    write_raw_tables(path, {"articles": article_frame("x")})
+    with pytest.raises(ValueError, match=r"schema\.table"):
+        read_table(path, name)
+
+
+def test_audit_table_allow_list(tmp_path: Path) -> None:
+    path = tmp_path / "build.duckdb"
+    results = pl.DataFrame({"suite": ["calls_have_unique_ids"], "passed": [True]})
+    assert write_audit_table(path, "validation_results", results) == 1
+    assert read_table(path, "audit.validation_results").equals(results)
+    with pytest.raises(ValueError, match="not an audit table"):
+        write_audit_table(path, "rejected_articles", results)
+
+
+# -------------------------------------------------------------------------------------------- publish
+
+
+def test_publish_replaces_atomically(tmp_path: Path) -> None:
+    build, published = tmp_path / "hotline.build.duckdb", tmp_path / "hotline.duckdb"
+    make_build(build, ["old"])
+    publish(build, published)
+    old_reader = duckdb.connect(str(published), read_only=True)
+    try:
+        make_build(build, ["new-1", "new-2"])
+
+        counts = publish(build, published)
+
+        assert counts == {"fct_calls": 2}
+        # A reader connected before the publish keeps its (old) file ...
+        assert old_reader.execute("select call_id from marts.fct_calls").fetchall() == [("old",)]
+        # ... while a new connection, here from another process, sees the new one.
+        assert read_in_child(published, "select call_id from marts.fct_calls order by 1") == [
+            ["new-1"],
+            ["new-2"],
+        ]
+    finally:
+        old_reader.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hotline.build.duckdb", "hotline.duckdb"]
+
+
+def test_published_file_is_readable_with_its_views_and_storage_version(tmp_path: Path) -> None:
+    build, published = tmp_path / "hotline.build.duckdb", tmp_path / "hotline.duckdb"
+    make_build(build, ["c1"])
+    publish(build, published, "v1.0.0")
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        assert con.execute("select call_id from marts.v_calls").fetchall() == [("c1",)]
+        ((tags,),) = con.execute(
+            "select tags from duckdb_databases() where database_name = current_database()"
+        ).fetchall()
+        assert tags["storage_version"].startswith("v1.0.0")
+    finally:
+        con.close()
+
+
+def test_publish_refuses_a_bad_storage_version(tmp_path: Path) -> None:
+    build = tmp_path / "hotline.build.duckdb"
+    make_build(build, ["c1"])
+    with pytest.raises(ValueError, match="storage version"):
+        publish(build, tmp_path / "hotline.duckdb", "v1'; drop")
+
+
+# ------------------------------------------------------------------------------------------- locking
+
+
+def test_busy_lock_names_the_holder(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path)
+    settings.lock_path.parent.mkdir(parents=True)
+    code = f"""
+        import fcntl, os, time
+        fd = os.open({str(settings.lock_path)!r}, os.O_RDWR | os.O_CREAT)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        os.write(fd, f"{{os.getpid()}}\\n".encode())
+        print("ready", flush=True)
+        time.sleep(60)
+    """
+    with child(code) as holder:
+        started = time.monotonic()
+        with pytest.raises(WarehouseBusyError) as excinfo, writer_lock(settings):
+            pass
+        assert time.monotonic() - started >= settings.lock_timeout_seconds
+    message = str(excinfo.value)
+    assert message.startswith("warehouse is busy: another run holds")
+    assert str(settings.lock_path) in message
+    assert f"pid {holder.pid}" in message
+    # Once the holder is gone the lock is free again.
+    with writer_lock(settings) as path:
+        assert path == settings.lock_path
+
+
+def test_writer_lock_is_reentrant_in_one_process(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path)
+    with writer_lock(settings), writer_lock(settings):
+        pass
+    with writer_lock(settings):
+        pass
+
+
+def test_duckdb_writer_conflict_becomes_busy_error(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path)
+    settings.build_path.parent.mkdir(parents=True)
+    code = f"""
+        import duckdb, time
+        con = duckdb.connect({str(settings.build_path)!r})
+        print("ready", flush=True)
+        time.sleep(60)
+    """
+    with child(code) as holder, pytest.raises(WarehouseBusyError) as excinfo:
+        connect_build(settings)
+    message = str(excinfo.value)
+    assert message.startswith("warehouse is busy")
+    assert f"pid {holder.pid}" in message
+    assert str(settings.build_path) in message
