@@ -37,7 +37,7 @@ def _is_abbreviation(line: str, stop: int) -> bool:
     """True when the '.' at ``stop`` closes an abbreviation or an initial rather than a sentence."""
     if line[stop] != ".":
         return False
-    match = _TOKEN_BEFORE.search(line, 0, stop + 1)
+    match = _TOKEN_BEFORE.search(line, max(0, stop - 64), stop + 1)  # a bounded look-back keeps it linear
     if not match:
         return False
     token = match.group(1).lstrip("\"'“‘«([")

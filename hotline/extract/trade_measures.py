@@ -14,12 +14,17 @@ each group is read inside its clause (clauses end at ";", ", but", ", although",
   the nearest agent before the measure in the sentence that is not a target, else the first one after it.
   An official stands for their country. A speaker is taken when the measure names a target of another
   country ("Trump said tariffs on Mexico ...") or a pronoun follows the speech verb ("Trump said he
-  will ..."), not otherwise ("Sheinbaum said tariffs would hurt ..."); an agent linked to another party of a call ("Trump and
-  Carney discussed ...") leaves the imposer ambiguous, i.e. None. Imposer and target never coincide.
+  will ..."), not otherwise ("Sheinbaum said tariffs would hurt ..."). An agent linked to another party of
+  a call ("Trump and Carney discussed ...") leaves the imposer ambiguous, i.e. None. Imposer and target
+  never coincide.
 * **sectors** from the YAML vocabulary (one fact per distinct sector; none gives sector None), the **rate**
   ("25%", "25 percent", "25-percent", "del 25%"; "from 10% to 25%" gives 25) and the **status**: the cue
   nearest before the measure in its clause, else the last cue after it, else ``active`` by default.
   Exemptions are ``active`` unless lifted, announced or requested; agreement reviews are ``scheduled``.
+
+A measure noun that names no imposer, target, sector or rate ("they discussed tariffs") yields nothing, nor
+does a denied one ("ruled out tariffs", "no impondrá aranceles"). The measure type ``pause`` is never
+emitted: a paused measure keeps its own type with status ``paused``. Agreement reviews carry no countries.
 
 Every regex is compiled once at import (vocabularies become tries, so a phrase list costs one pass) or once
 per :class:`~hotline.reference.Reference` (country words and aliases). Quantifiers around sub-patterns are
@@ -49,6 +54,8 @@ WINDOW = int(_RULES["window_chars"])
 REACH = int(_RULES["imposer_reach_chars"])
 MAX_MEASURES = int(_RULES["max_measures_per_sentence"])
 _NEAR = 60  # characters: how close a modifier or an absorbed measure noun must be
+_CONTEXT = 60  # characters read on each side of a country word to find its role
+_VERB_REACH = 25  # characters after a far agent within which its measure verb must start
 
 REVIEW = "agreement_review"
 EXEMPTION = "exemption"
@@ -84,7 +91,8 @@ def _fold_char(char: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Folded:
-    """Folded text plus the original index of each folded character (None when one-to-one)."""
+    """Folded text plus the original index of each folded character and a final sentinel (None when the
+    fold is one-to-one)."""
 
     original: str
     text: str
@@ -93,9 +101,8 @@ class _Folded:
     def surface(self, start: int, end: int) -> str:
         if self.index is None:
             return self.original[start:end]
-        if end <= start:
-            return ""
-        return self.original[self.index[start] : self.index[end - 1] + 1]
+        # The sentinel and the next character's index keep trailing combining marks in the quote.
+        return self.original[self.index[start] : self.index[end]]
 
 
 def _fold_aligned(text: str) -> _Folded:
@@ -108,6 +115,7 @@ def _fold_aligned(text: str) -> _Folded:
         piece = _fold_char(char)
         parts.append(piece)
         index.extend([i] * len(piece))
+    index.append(len(text))
     return _Folded(text, "".join(parts), index)
 
 
@@ -184,18 +192,8 @@ def _by_value(section: dict[str, list[str]]) -> dict[str, str]:
     return {str(p): str(value) for value, phrases in section.items() for p in phrases}
 
 
-_PREFILTER = re.compile(
-    "|".join(
-        "".join(
-            {"a": "[aáàâä]", "e": "[eéèêë]", "i": "[iíìîï]", "o": "[oóòôö]", "u": "[uúùûü]", "n": "[nñ]"}.get(
-                c, re.escape(c)
-            )
-            for c in fold(str(stem))
-        )
-        for stem in _RULES["prefilter_stems"]
-    ),
-    re.IGNORECASE,
-)
+# Runs on text folded by str.translate (same length, so offsets hold).
+_PREFILTER = re.compile(_trie([fold(str(stem)) for stem in _RULES["prefilter_stems"]]))
 
 _MEASURES = _Vocab(
     _by_value(_RULES["measures"]),
@@ -257,7 +255,10 @@ _DEMONYM_EN = re.compile(
 )
 _TARGET_SUBJECT = re.compile(_POSSESSIVE + r"\s+(?:" + _alt(_RULES["target_subject"]) + r")(?!\w)")
 _SEEKER = re.compile(
-    r"\s+(?:"
+    _POSSESSIVE
+    + r"(?:\s+(?:"
+    + _HEADS
+    + r"))?\s+(?:"
     + _alt(_RULES["relief_seekers"])
     + r")\s+(?:[\w-]+\s+){0,2}?(?:"
     + _alt(_RULES["relief_words"])
@@ -321,12 +322,11 @@ def _case_rule(forms: Iterable[str]) -> str:
 
 
 def _case_ok(surface: str, rule: str) -> bool:
-    letters = [c for c in surface if c.isalpha()]
-    if not letters or rule == "any":
+    if rule == "any":
         return True
     if rule == "upper":
-        return all(c.isupper() for c in letters)
-    return letters[0].isupper()
+        return surface == surface.upper()
+    return surface[:1].isupper() or not surface[:1].isalpha()
 
 
 class _EntityIndex:
@@ -391,12 +391,14 @@ class _Entity:
     code: str
     kinds: frozenset[str]
     target: bool = False
+    target_by: str | None = None  # "preposition" when only "on"/"against"/... made it a target
     after_prep: bool = False  # a target only when it follows the measure
     seeker: bool = False
     pair: str | None = None  # the sector of the goods it qualifies ("Mexican steel")
     cue: tuple[int, int] | None = None  # the span quoted as the target evidence
     speaker_verb_end: int | None = None
     attributed: bool = False
+    imposer: bool = False  # already read as the imposer of a measure in this sentence
 
     @property
     def demonym_only(self) -> bool:
@@ -423,9 +425,9 @@ class _Context:
     article_id: str
     sentence: Sentence
     folded: _Folded
+    folded_article: str
     entities: list[_Entity] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
-    article_text: str = ""
 
     def quote(self, start: int, end: int) -> str:
         return self.folded.surface(start, end)
@@ -444,14 +446,13 @@ def find_trade_measures(
 ) -> list[TradeMeasureFact]:
     """Trade measures stated in ``sentences`` of one article, de-duplicated (first evidence kept)."""
     index = _entity_index(reference)
+    folded_article = text.translate(_FOLD_TABLE)
     facts: list[TradeMeasureFact] = []
     seen: set[tuple[Any, ...]] = set()
-    usmca_cache: dict[str, bool] = {}
-    for sentence in sentences:
-        if not _PREFILTER.search(sentence.text):
-            continue
-        ctx = _Context(article_id, sentence, _fold_aligned(sentence.text), article_text=text)
-        for fact in _sentence_facts(ctx, index, usmca_cache):
+    usmca: dict[str, bool] = {}
+    for sentence in _candidates(text, folded_article, sentences):
+        ctx = _Context(article_id, sentence, _fold_aligned(sentence.text), folded_article)
+        for fact in _sentence_facts(ctx, index, usmca):
             key = (
                 fact.measure_type,
                 fact.imposing_country_code,
@@ -464,6 +465,24 @@ def find_trade_measures(
                 seen.add(key)
                 facts.append(fact)
     return facts
+
+
+def _candidates(text: str, folded_article: str, sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences holding a measure stem: one scan of the article, mapped to sentences by offset."""
+    if not sentences:
+        return []
+    starts = [s.start for s in sentences]
+    aligned = starts == sorted(starts) and all(
+        text[s.start : s.end] == s.text for s in (sentences[0], sentences[-1])
+    )
+    if not aligned:  # offsets that do not point into ``text``: test each sentence on its own
+        return [s for s in sentences if _PREFILTER.search(s.text.translate(_FOLD_TABLE))]
+    chosen: list[Sentence] = []
+    for match in _PREFILTER.finditer(folded_article):
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if i >= 0 and match.start() < sentences[i].end and (not chosen or chosen[-1] is not sentences[i]):
+            chosen.append(sentences[i])
+    return chosen
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -603,13 +622,13 @@ def _find_entities(ctx: _Context, index: _EntityIndex, groups: list[_Group]) -> 
 
 
 def _mark_roles(text: str, e: _Entity) -> None:
-    lo = max(0, e.start - 80)
-    hi = min(len(text), e.end + 80)
+    lo = max(0, e.start - _CONTEXT)
+    hi = min(len(text), e.end + _CONTEXT)
     if _NOT_TARGET.search(text, lo, e.start):
         pass
-    elif (match := _TARGET_BEFORE.search(text, lo, e.start)) or (
-        match := _ORIGIN_STRONG.search(text, lo, e.start)
-    ):
+    elif match := _TARGET_BEFORE.search(text, lo, e.start):
+        e.target, e.cue, e.target_by = True, (match.start(), e.end), "preposition"
+    elif match := _ORIGIN_STRONG.search(text, lo, e.start):
         e.target, e.cue = True, (match.start(), e.end)
     elif match := _ORIGIN_WEAK.search(text, lo, e.start):
         e.target, e.cue, e.pair = True, (match.start(), e.end), _sector_of(match.group("goods"))
@@ -678,7 +697,9 @@ def _modifier(ctx: _Context, group: _Group) -> _Entity | None:
     if before:
         e = before[-1]
         pattern = _MODIFIER_STRICT if e.demonym_only else _MODIFIER_LOOSE
-        if e.end <= group.start and not e.target and pattern.fullmatch(text, e.end, group.start):
+        # "against U.S. tariffs": the preposition governs the measure, so the country is its modifier.
+        allowed = not e.target or (e.target_by == "preposition" and e.pair is None)
+        if e.end <= group.start and allowed and pattern.fullmatch(text, e.end, group.start):
             return e
     after = ctx.between(group.end, group.end + _NEAR)
     if after:
@@ -733,7 +754,7 @@ def _review_facts(ctx: _Context, group: _Group, usmca_cache: dict[str, bool]) ->
         how.append("sector usmca named in the clause")
     else:
         if ctx.article_id not in usmca_cache:
-            usmca_cache[ctx.article_id] = bool(_USMCA.search(fold(ctx.article_text)))
+            usmca_cache[ctx.article_id] = bool(_USMCA.search(ctx.folded_article))
         sector = "usmca" if usmca_cache[ctx.article_id] else None
         how.append("sector usmca named in the article" if sector else "agreement not named")
     status, cue = _status(ctx, group, _STATUS)
@@ -794,7 +815,10 @@ def _measure_facts(ctx: _Context, group: _Group, mtype: str, modifiers: set[int]
             targets.append(e)
     target_codes = {t.code for t in targets}
 
-    imposer, imposer_how = _imposer(ctx, group, target_codes)
+    agent, imposer_how = _imposer(ctx, group, target_codes)
+    imposer = agent.code if agent is not None else None
+    if agent is not None:
+        agent.imposer = True
 
     sectors: list[_Found] = []
     for s, e, sector in _SECTORS.finditer(text, lo, hi):
@@ -883,8 +907,8 @@ def _rate_for(rates: list[_Found], sector: _Found | None, group: _Group) -> _Fou
     return min(rates, key=lambda r: min(abs(r.end - group.start), abs(r.start - group.end)))
 
 
-def _imposer(ctx: _Context, group: _Group, targets: set[str]) -> tuple[str | None, str]:
-    """The imposing country and a phrase saying how it was found."""
+def _imposer(ctx: _Context, group: _Group, targets: set[str]) -> tuple[_Entity | None, str]:
+    """The imposing country (as the entity that names it) and a phrase saying how it was found."""
     text = ctx.folded.text
 
     def label(e: _Entity, reason: str) -> str:
@@ -899,12 +923,12 @@ def _imposer(ctx: _Context, group: _Group, targets: set[str]) -> tuple[str | Non
 
     e = group.modifier
     if e is not None and e.code not in targets:
-        return e.code, label(e, "next to the measure")
+        return e, label(e, "next to the measure")
 
     after = ctx.between(group.end, min(group.segment[1], group.end + WINDOW))
     for e in after:
         if e.code not in targets and _BY.search(text, max(0, e.start - 60), e.start):
-            return e.code, label(e, "agent after 'by'")
+            return e, label(e, "agent after 'by'")
 
     before = ctx.between(max(0, group.start - REACH), group.start)
     for k in range(len(before) - 1, max(-1, len(before) - 13), -1):
@@ -915,21 +939,29 @@ def _imposer(ctx: _Context, group: _Group, targets: set[str]) -> tuple[str | Non
             targets or _PRONOUN.search(text, e.speaker_verb_end, group.start)
         ):
             continue  # "Sheinbaum said tariffs would hurt": a speaker, not an agent
+        if not (e.imposer or group.start - e.end <= _NEAR or _acts(text, e)):
+            continue  # "Mexico agreed to deploy troops ... in exchange for a pause on the tariffs"
         other = _linked_party(text, before, k, targets)
         if other is not None:
             return None, (
                 f"imposer ambiguous between '{ctx.quote(other.start, other.end)}' and "
                 f"'{ctx.quote(e.start, e.end)}'"
             )
-        return e.code, label(e, "nearest agent before the measure")
+        return e, label(e, "nearest agent before the measure")
 
     for e in after:
         if e.target or e.seeker or e.after_prep or e.code in targets or e.attributed:
             continue
         if e.speaker_verb_end is not None:
             continue
-        return e.code, label(e, "agent after the measure")
+        return e, label(e, "agent after the measure")
     return None, "no imposer named"
+
+
+def _acts(text: str, e: _Entity) -> bool:
+    """A measure verb follows the agent closely ("Trump threatened", "Trump, who imposed ...")."""
+    end = min(len(text), e.end + _VERB_REACH)
+    return any(value not in (None, _DENIED) for _, _, value in _STATUS.finditer(text, e.end, end))
 
 
 def _linked_party(text: str, before: list[_Entity], k: int, targets: set[str]) -> _Entity | None:

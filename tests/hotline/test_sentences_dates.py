@@ -91,3 +91,9 @@ def test_published_date_from_text(text: str, expected: dt.date | None) -> None:
     day, how = published_date_from_text(text)
     assert day == expected
     assert (how is None) == (expected is None)
+
+
+def test_split_is_linear_on_a_long_line_of_abbreviations() -> None:
+    text = "U.S. Canada Mexico " * 60_000  # about 1 MB on one line
+    sentences = split_sentences(text)
+    assert sentences[-1].end == len(text.rstrip())
