@@ -306,18 +306,3 @@ def read_table(path: Path, qualified_name: str) -> pl.DataFrame:
         return con.sql(f"select * from {_quote(schema)}.{_quote(table)}").pl()
     finally:
         con.close()
-
-
-def table_names(path: Path) -> set[str]:
-    """Every ``schema.table`` (tables and views) in the file at ``path``, read-only."""
-    con = _connect(Path(path), read_only=True)
-    try:
-        rows = con.execute(
-            "select schema_name, table_name from duckdb_tables() "
-            "where database_name = current_database() "
-            "union all select schema_name, view_name from duckdb_views() "
-            "where database_name = current_database() and not internal"
-        ).fetchall()
-    finally:
-        con.close()
-    return {f"{schema}.{table}" for schema, table in rows}

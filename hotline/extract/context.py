@@ -28,8 +28,8 @@ def _inner(phrases: list[str]) -> str:
 
 PHONE_CUE = compile_phrases(RULES["phone_cues"])
 CALL_NOUN = re.compile(
-    r"(?<![\w])(?P<det>" + _inner(RULES["call_determiners"]) + r")\s+"
-    r"(?P<mods>(?:[\w.,'-]+\s+){0,3}?)"
+    r"(?<![\w])(?P<det>" + _inner(RULES["call_determiners"]) + r")[ \t]+"
+    r"(?P<mods>(?:[\w.,'-]+[ \t]+){0,3}?)"
     r"(?P<noun>" + _inner(RULES["call_nouns"]) + r")(?![\w])"
     r"(?!\s+(?:" + _inner(RULES["not_call_after"]) + r")(?![\w]))"
 )

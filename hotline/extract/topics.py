@@ -54,7 +54,8 @@ def _keyword_pattern(reference: Reference) -> tuple[re.Pattern[str], dict[str, s
 
 def _topic_hits(ctx: ArticleContext) -> list[TopicHit]:
     pattern, index = _keyword_pattern(ctx.reference)
-    masked = sorted([(h.start, h.end) for h in ctx.officials] + title_spans(ctx.folded, ctx.reference))
+    masked = [(h.start, h.end) for h in ctx.officials] + title_spans(ctx.folded, ctx.reference)
+    masked = sorted(masked + [h.title_span for h in ctx.officials if h.title_span])  # "Chinese President"
     starts = [s for s, _ in masked]
     reach = list(accumulate((e for _, e in masked), max))  # furthest end among spans starting at or before
     hits = []

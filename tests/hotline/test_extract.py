@@ -366,3 +366,34 @@ def test_extraction_of_huge_repetitive_text_finishes(reference: Reference) -> No
     text = "call " * 200_000 + "\n" + "Trump " * 50_000
     facts = extract(reference, text, dt.date(2025, 1, 1))
     assert isinstance(facts.calls, list)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_topic"),
+    [
+        ("Chinese President Xi Jinping and Donald Trump held a phone call about trade.", "china"),
+        ("Sheinbaum habló por teléfono con el primer ministro de Canadá, Mark Carney, sobre comercio.", "canada"),
+        ("The U.S. Trade Representative joined the phone call between Trump and Carney.", "trade"),
+    ],
+)
+def test_a_title_is_not_a_topic(reference: Reference, text: str, not_a_topic: str) -> None:
+    facts = extract(reference, text, dt.date(2025, 6, 6))
+    assert facts.calls
+    assert not_a_topic not in topics(facts, "discussed")
+
+
+def test_spanish_call_with_negation_duration_and_official(reference: Reference) -> None:
+    text = (
+        "La presidenta Claudia Sheinbaum sostuvo este jueves una llamada telefónica con el primer ministro "
+        "Mark Carney, con quien conversó sobre el T-MEC.\n"
+        "La llamada duró alrededor de 30 minutos. Sheinbaum aclaró que no se habló de migración ni de remesas.\n"
+        "El canciller Juan Ramón de la Fuente participó en la conversación."
+    )
+    facts = extract(reference, text, dt.date(2025, 6, 13))
+    call = facts.calls[0]
+    assert participants(facts) == {"claudia_sheinbaum", "mark_carney"}
+    assert call.date.date == dt.date(2025, 6, 12)
+    assert call.duration_minutes == 30
+    assert topics(facts, "discussed") >= {"usmca"}
+    assert topics(facts, "not_discussed") == {"migration", "remittances"}
+    assert "juan_ramon_de_la_fuente" in {o.official_id for o in facts.officials}
