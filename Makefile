@@ -1,0 +1,58 @@
+# Hotline: a thin list of named steps. The logic lives in hotline/ and orchestration/.
+.DEFAULT_GOAL := help
+.PHONY: help setup manifest run test ui lint fmt clean
+
+VENV        := .venv
+PYTHON      := $(VENV)/bin/python
+STAMP       := $(VENV)/.hotline-installed
+DBT_DIR     := dbt_project
+DAGSTER_YML := warehouse/dagster_home/dagster.yaml
+
+export DBT_SEND_ANONYMOUS_USAGE_STATS := False
+export DAGSTER_HOME := $(CURDIR)/warehouse/dagster_home
+
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+
+setup: $(STAMP)  ## create .venv and install the project with its dev tools (skipped when up to date)
+
+$(STAMP): pyproject.toml
+	test -x $(PYTHON) || python3.11 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check uv
+	$(VENV)/bin/uv pip install --quiet --python $(PYTHON) -e '.[dev]'
+	touch $@
+
+# A full parse with an absolute project dir and the build path the runs use: dagster-dbt copies the partial
+# parse into every run, and a stale one (parsed with a relative --project-dir elsewhere) keeps a relative
+# root_path that breaks loading the seeds when dbt runs from inside dbt_project/.
+BUILD_PATH = $$($(PYTHON) -c 'from hotline.config import Settings; print(Settings.from_env().build_path)')
+
+manifest: setup  ## dbt parse: write dbt_project/target/manifest.json, read when the definitions load
+	HOTLINE_BUILD_PATH="$(BUILD_PATH)" $(VENV)/bin/dbt parse --quiet --no-partial-parse \
+		--project-dir $(CURDIR)/$(DBT_DIR) --profiles-dir $(CURDIR)/$(DBT_DIR)
+
+$(DAGSTER_YML):
+	mkdir -p $(@D)
+	printf 'telemetry:\n  enabled: false\nconcurrency:\n  runs:\n    tag_concurrency_limits:\n      - key: hotline/warehouse\n        limit: 1\n' > $@
+
+run: setup manifest $(DAGSTER_YML)  ## the whole pipeline once: articles -> published warehouse
+	$(PYTHON) -m orchestration run
+
+test: setup manifest  ## every test
+	$(PYTHON) -m pytest
+
+ui: setup manifest $(DAGSTER_YML)  ## the Dagster UI on http://127.0.0.1:3000
+	$(VENV)/bin/dagster dev -h 127.0.0.1 -p 3000
+
+lint: setup  ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fmt: setup  ## ruff format, then the lint fixes ruff can make safely
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:  ## remove build artifacts and caches (keeps .venv, the published warehouse and run history)
+	rm -rf $(DBT_DIR)/target $(DBT_DIR)/logs logs .pytest_cache .ruff_cache .hypothesis
+	rm -rf warehouse/dbt_runs warehouse/*.build.duckdb warehouse/*.build.duckdb.wal
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +

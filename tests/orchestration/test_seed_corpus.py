@@ -1,0 +1,221 @@
+"""The whole Definitions on the user's default corpus (``seeds/``) mixed with bad files, into a temporary warehouse.
+
+This is the end-to-end test issue 3 asks for: the facts a careful reader takes from the five seed articles
+must hold in the published marts, and every input file must end in ``marts.dim_articles`` or in
+``audit.rejected_articles`` with a reason. The extraction rules are general (tested on our own sentences in
+``tests/hotline``); this test only reads the marts. The bad files are written here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+import duckdb
+import pytest
+
+from hotline.config import PROJECT_ROOT, Settings
+from orchestration.definitions import defs
+
+SEEDS = sorted((PROJECT_ROOT / "seeds").glob("*.txt"))
+LATIN1 = "Nota breve\nEl canciller habló en la Cámara sobre la economía y el año próximo.\n"
+FRONT_MATTER = (
+    "---\ntitle: A trade note\npublished_at: 2025-02-03\nsource: Example Wire\n---\nExports rose.\n"
+)
+JSONL = [
+    json.dumps({"title": "One", "text": "Steel output rose in March.", "published_at": "2025-04-01"}),
+    "{broken json",
+    json.dumps({"title": "Two", "text": "Remittances hit a record.", "date": "2025-04-02"}),
+]
+
+
+def build_folder(folder: Path) -> dict[str, str]:
+    """Seeds plus bad files; returns source_name → what should happen ('article' or 'rejected')."""
+    folder.mkdir(parents=True)
+    expected = {}
+    for seed in SEEDS:
+        shutil.copy(seed, folder / seed.name)
+        expected[seed.name] = "article"
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    (folder / "latin1.txt").write_bytes(LATIN1.encode("latin-1"))
+    (folder / "feed.jsonl").write_text("\n".join(JSONL) + "\n", encoding="utf-8")
+    (folder / "no_call.md").write_text(FRONT_MATTER, encoding="utf-8")
+    (folder / "huge.txt").write_text("Big\n" + "word " * 1_100_000, encoding="utf-8")
+    (folder / "x'; drop table marts.fct_calls; --.txt").write_text("Odd name\nA note.\n", encoding="utf-8")
+    (folder / "nested" / "deeper").mkdir(parents=True)
+    (folder / "nested" / "deeper" / "note.txt").write_text("Nested\nA nested note.\n", encoding="utf-8")
+    expected.update(
+        {
+            "empty.txt": "rejected",
+            "binary.txt": "rejected",
+            "latin1.txt": "article",
+            "feed.jsonl#1": "article",
+            "feed.jsonl#2": "rejected",
+            "feed.jsonl#3": "article",
+            "no_call.md": "article",
+            "huge.txt": "rejected",
+            "x'; drop table marts.fct_calls; --.txt": "article",
+            "nested/deeper/note.txt": "article",
+        }
+    )
+    return expected
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, str], Any]]:
+    root = tmp_path_factory.mktemp("seed_corpus")
+    expected = build_folder(root / "articles")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("HOTLINE_ARTICLES_DIR", str(root / "articles"))
+        env.setenv("HOTLINE_WAREHOUSE_PATH", str(root / "warehouse" / "hotline.duckdb"))
+        env.setenv("DAGSTER_HOME", str(root / "dagster_home"))
+        (root / "dagster_home").mkdir()
+        (root / "dagster_home" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+        with dg.DagsterInstance.get() as instance:
+            result = defs.resolve_job_def("hotline_job").execute_in_process(
+                instance=instance, raise_on_error=False
+            )
+        yield Settings.from_env().warehouse_path, expected, result
+
+
+def rows(path: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, list(params)).fetchall()
+    finally:
+        con.close()
+
+
+def trump_sheinbaum_calls(path: Path) -> dict[Any, tuple[Any, ...]]:
+    found = rows(
+        path,
+        """
+        select calls.call_date, calls.call_id, calls.date_precision, calls.date_basis, calls.duration_minutes,
+               calls.sequence_number, calls.mention_count, calls.is_directly_reported
+        from marts.fct_calls as calls
+        where calls.call_id in (
+            select call_id from marts.bridge_call_participants where official_id = 'donald_trump')
+          and calls.call_id in (
+            select call_id from marts.bridge_call_participants where official_id = 'claudia_sheinbaum')
+        """,
+    )
+    return {row[0]: row[1:] for row in found}
+
+
+def test_run_succeeds_and_every_check_passes(warehouse: tuple[Path, dict[str, str], Any]) -> None:
+    _, _, result = warehouse
+    assert result.success
+    assert [e.check_name for e in result.get_asset_check_evaluations() if not e.passed] == []
+
+
+def test_every_input_file_is_an_article_or_a_rejection(warehouse: tuple[Path, dict[str, str], Any]) -> None:
+    path, expected, _ = warehouse
+    articles = {name for (name,) in rows(path, "select source_name from marts.dim_articles")}
+    rejected = dict(rows(path, "select source_name, reason from audit.rejected_articles"))
+    assert not articles & set(rejected)
+    assert {name: "article" for name in articles} | {name: "rejected" for name in rejected} == expected
+    assert "5" in rejected["huge.txt"] and "MB" in rejected["huge.txt"]
+    assert all(len(reason) > 5 for reason in rejected.values())
+    ((encoding,),) = rows(path, "select encoding from marts.dim_articles where source_name = 'latin1.txt'")
+    assert encoding in ("latin-1", "cp1252")
+
+
+def test_only_the_six_calls_of_the_seeds(warehouse: tuple[Path, dict[str, str], Any]) -> None:
+    path, _, _ = warehouse
+    ((held,),) = rows(path, "select count(*) from marts.fct_calls where not is_planned")
+    assert held == 6
+
+
+def test_two_outlets_one_call_on_january_29(warehouse: tuple[Path, dict[str, str], Any]) -> None:
+    path, _, _ = warehouse
+    calls = trump_sheinbaum_calls(path)
+    call_id, precision, _, duration, _, mentions, direct = calls[dt.date(2026, 1, 29)]
+    assert (precision, duration, mentions, direct) == ("day", 40, 2, True)
+    sources = {
+        name
+        for (name,) in rows(
+            path,
+            "select articles.source_name from marts.fct_call_mentions as mentions "
+            "join marts.dim_articles as articles using (article_id) where mentions.call_id = ?",
+            call_id,
+        )
+    }
+    assert sources == {"001_8e7a6b0d8cb652d7.txt", "002_1e20a629295da3df.txt"}
+    topics = dict(
+        rows(path, "select topic_code, status from marts.bridge_call_topics where call_id = ?", call_id)
+    )
+    assert topics["cuba"] == "not_discussed"
+    assert topics["critical_minerals"] == "not_discussed"
+    assert {"trade", "security", "border", "drug_trafficking", "usmca", "canada"} <= {
+        code for code, status in topics.items() if status == "discussed"
+    }
+
+
+def test_referenced_calls_exist_and_are_not_directly_reported(
+    warehouse: tuple[Path, dict[str, str], Any],
+) -> None:
+    path, _, _ = warehouse
+    calls = trump_sheinbaum_calls(path)
+    assert calls[dt.date(2026, 1, 12)][-1] is False
+    assert calls[dt.date(2025, 4, 17)][-1] is False
+
+
+def test_day_month_dateline_and_the_sixth_call(warehouse: tuple[Path, dict[str, str], Any]) -> None:
+    path, _, _ = warehouse
+    ((published, source),) = rows(
+        path,
+        "select published_date, published_date_source from marts.dim_articles "
+        "where source_name = '004_0db71dac63f91bbf.txt'",
+    )
+    assert (published, source) == (dt.date(2025, 5, 2), "stated_in_text")
+    call_id, precision, _, _, sequence, _, _ = trump_sheinbaum_calls(path)[dt.date(2025, 5, 1)]
+    assert (precision, sequence) == ("day", 6)
+    measures = set(
+        rows(
+            path,
+            "select measures.measure_type, measures.imposing_country_code, measures.target_country_code, "
+            "measures.sector from marts.bridge_call_trade_measures as bridge "
+            "join marts.dim_trade_measures as measures using (trade_measure_id) where bridge.call_id = ?",
+            call_id,
+        )
+    )
+    assert {("tariff", "US", "MX", sector) for sector in ("steel", "aluminum", "automotive")} <= measures
+
+
+def test_the_year_of_may_22_comes_only_from_evidence(warehouse: tuple[Path, dict[str, str], Any]) -> None:
+    path, _, _ = warehouse
+    calls = trump_sheinbaum_calls(path)
+    may_22 = [day for day in calls if day is not None and (day.month, day.day) == (5, 22)]
+    assert may_22 == [dt.date(2025, 5, 22)]  # year from the sequence: call 7 follows call 6 of 2025-05-01
+    _, precision, basis, _, sequence, _, _ = calls[dt.date(2025, 5, 22)]
+    assert (precision, basis, sequence) == ("day", "year_from_sequence", 7)
+
+
+def test_the_lopez_obrador_call_has_no_date(warehouse: tuple[Path, dict[str, str], Any]) -> None:
+    path, _, _ = warehouse
+    found = rows(
+        path,
+        "select calls.call_date, calls.date_precision from marts.fct_calls as calls "
+        "join marts.bridge_call_participants as p using (call_id) where p.official_id = 'andres_manuel_lopez_obrador'",
+    )
+    assert found == [(None, "unknown")]
+
+
+def test_officials_and_non_officials(warehouse: tuple[Path, dict[str, str], Any]) -> None:
+    path, _, _ = warehouse
+    officials = dict(rows(path, "select full_name, country_code from marts.dim_officials"))
+    for name, country in [
+        ("Anna Kelly", "US"),
+        ("Ronald Johnson", "US"),
+        ("Marco Rubio", "US"),
+        ("Marcelo Ebrard", "MX"),
+        ("Jamieson Greer", "US"),
+    ]:
+        assert officials[name] == country
+    assert not {"Ryan Wedding", "Peter Davies", "Melania"} & set(officials)
