@@ -125,9 +125,7 @@ def default_date_from_text(text: str) -> tuple[dt.date | None, str | None]:
     return read_date(text)
 
 
-def load_corpus(
-    folder: Path, max_bytes: int, *, date_from_text: TextDateReader = default_date_from_text
-) -> Corpus:
+def load_corpus(folder: Path, max_bytes: int, *, date_from_text: TextDateReader = default_date_from_text) -> Corpus:
     """Read every file under ``folder`` (recursively, sorted) into articles and rejections.
 
     Raises :class:`FileNotFoundError` / :class:`NotADirectoryError` only when ``folder`` itself is missing or
@@ -273,9 +271,7 @@ def _os_reason(exc: OSError) -> str:
 # --- one file --------------------------------------------------------------------------------------------
 
 
-def _read_file(
-    path: Path, source_name: str, max_bytes: int, dates: TextDateReader
-) -> list[Article | Rejection]:
+def _read_file(path: Path, source_name: str, max_bytes: int, dates: TextDateReader) -> list[Article | Rejection]:
     if path.name.startswith("."):
         return [Rejection(source_name, "hidden file")]
     try:
@@ -473,8 +469,7 @@ def _front_matter(text: str) -> tuple[Mapping[str, Any] | None, str]:
         data = {}
     if not isinstance(data, dict):
         raise _Rejected(
-            "front matter must be YAML keys and values (title, published_at, url, source); "
-            f"got {_yaml_kind(data)}"
+            f"front matter must be YAML keys and values (title, published_at, url, source); got {_yaml_kind(data)}"
         )
     return data, text[close.end() + 1 :]
 
@@ -497,9 +492,7 @@ def _first_present(obj: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[str |
     return None, None
 
 
-def _optional_text(
-    obj: Mapping[str, Any], keys: tuple[str, ...], where: str, *, collapse: bool
-) -> str | None:
+def _optional_text(obj: Mapping[str, Any], keys: tuple[str, ...], where: str, *, collapse: bool) -> str | None:
     key, value = _first_present(obj, keys)
     if key is None:
         return None
@@ -597,9 +590,7 @@ def _derive_title(text: str, *, markdown: bool) -> str:
     return first_line[:MAX_DERIVED_TITLE_CHARS].rstrip()
 
 
-def _published(
-    raw: object, text: str, dates: TextDateReader
-) -> tuple[dt.date | None, PublishedDateSource, str | None]:
+def _published(raw: object, text: str, dates: TextDateReader) -> tuple[dt.date | None, PublishedDateSource, str | None]:
     if raw is not None and not (isinstance(raw, str) and not raw.strip()):
         shown = _evidence_text(raw)
         parsed = parse_metadata_date(raw) if isinstance(raw, str) else None

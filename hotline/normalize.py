@@ -32,7 +32,9 @@ def _frame(rows: list[dict[str, Any]], schema: pl.Schema, sort: list[str]) -> pl
 
 
 def to_frames(
-    facts: Iterable[ArticleFacts], rejections: Iterable[Rejection] = (), rejected_at: dt.datetime | None = None
+    facts: Iterable[ArticleFacts],
+    rejections: Iterable[Rejection] = (),
+    rejected_at: dt.datetime | None = None,
 ) -> dict[str, pl.DataFrame]:
     """Every raw table as a polars frame. Tables with no rows are empty frames with the right schema."""
     articles: list[dict[str, Any]] = []
@@ -147,6 +149,8 @@ def to_frames(
         "call_topics": _frame(topics, schemas.CALL_TOPICS, ["mention_id", "topic_code", "status"]),
         "official_mentions": _frame(officials, schemas.OFFICIAL_MENTIONS, ["article_id", "official_id"]),
         "trade_measure_mentions": _frame(
-            measures, schemas.TRADE_MEASURE_MENTIONS, ["article_id", "evidence_start", "measure_type", "sector"]
+            measures,
+            schemas.TRADE_MEASURE_MENTIONS,
+            ["article_id", "evidence_start", "measure_type", "sector"],
         ),
     }

@@ -116,9 +116,7 @@ SUITES: dict[str, Suite] = {
     "calls_have_two_participants": Suite(
         tables=(BRIDGE_CALL_PARTICIPANTS,),
         reads=(FCT_CALLS, BRIDGE_CALL_PARTICIPANTS),
-        expectations=(
-            Expect("expect_column_values_to_be_between", {"column": "participant_count", "min_value": 2}),
-        ),
+        expectations=(Expect("expect_column_values_to_be_between", {"column": "participant_count", "min_value": 2}),),
         id_columns=("call_id",),
         description="A call that took place (not a planned one) has at least two distinct participants.",
     ),
@@ -172,18 +170,14 @@ SUITES: dict[str, Suite] = {
         tables=(BRIDGE_CALL_TOPICS,),
         expectations=(
             Expect("expect_column_values_to_not_be_null", {"column": "status"}),
-            Expect(
-                "expect_column_values_to_be_in_set", {"column": "status", "value_set": list(TOPIC_STATUSES)}
-            ),
+            Expect("expect_column_values_to_be_in_set", {"column": "status", "value_set": list(TOPIC_STATUSES)}),
         ),
         id_columns=("call_id", "topic_code"),
         description="A call topic is either discussed or not_discussed.",
     ),
     "topic_never_both": Suite(
         tables=(BRIDGE_CALL_TOPICS,),
-        expectations=(
-            Expect("expect_column_values_to_be_between", {"column": "status_count", "max_value": 1}),
-        ),
+        expectations=(Expect("expect_column_values_to_be_between", {"column": "status_count", "max_value": 1}),),
         id_columns=("call_id", "topic_code"),
         description="A topic is never both discussed and not discussed on one call.",
     ),
@@ -207,9 +201,7 @@ SUITES: dict[str, Suite] = {
         reads=(RAW_ARTICLES,),
         expectations=_EVIDENCE_EXPECTATIONS,
         id_columns=("call_id", "article_id"),
-        description=(
-            "Evidence offsets fall inside the article text and the text between them is the evidence text."
-        ),
+        description=("Evidence offsets fall inside the article text and the text between them is the evidence text."),
     ),
 }
 """Every rule, by name. The order is the order :func:`validate_warehouse` runs them."""
@@ -240,9 +232,7 @@ def participant_counts(calls: pl.DataFrame, participants: pl.DataFrame) -> pl.Da
     )
 
 
-def call_and_publication_dates(
-    calls: pl.DataFrame, mentions: pl.DataFrame, articles: pl.DataFrame
-) -> pl.DataFrame:
+def call_and_publication_dates(calls: pl.DataFrame, mentions: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     """``call_id, call_date, earliest_published_date`` for every call that took place."""
     earliest = (
         mentions.select("call_id", "article_id")
@@ -274,9 +264,7 @@ def _as_date(column: str, frame: pl.DataFrame) -> pl.Expr:
     return pl.col(column).cast(pl.Date)
 
 
-def participants_on_call_dates(
-    calls: pl.DataFrame, participants: pl.DataFrame, terms: pl.DataFrame
-) -> pl.DataFrame:
+def participants_on_call_dates(calls: pl.DataFrame, participants: pl.DataFrame, terms: pl.DataFrame) -> pl.DataFrame:
     """``call_id, official_id, call_date, held_office_on_call_date`` for participants of dated calls.
 
     Officials with no row in ``terms`` (discovered in text, not in the seeds) are left out.
@@ -312,9 +300,7 @@ def evidence_against_articles(facts: pl.DataFrame, articles: pl.DataFrame) -> pl
     quoted = "evidence_text" if "evidence_text" in facts.columns else "evidence"
     length = (pl.col("evidence_end") - pl.col("evidence_start")).clip(lower_bound=0)
     return (
-        facts.select(
-            *ids, "article_id", pl.col(quoted).alias("evidence_text"), "evidence_start", "evidence_end"
-        )
+        facts.select(*ids, "article_id", pl.col(quoted).alias("evidence_text"), "evidence_start", "evidence_end")
         .join(articles.select("article_id", "text"), on="article_id", how="left")
         .with_columns(
             pl.col("text").str.len_chars().alias("article_length"),
@@ -401,9 +387,7 @@ def run_suite(name: str, frame: pl.DataFrame | Any, table: str | None = None) ->
     )
     expectations = [getattr(gxe, _camel(expect.type))(**expect.kwargs) for expect in suite.expectations]
     gx_suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=expectations))
-    validation = context.validation_definitions.add(
-        gx.ValidationDefinition(name=name, data=batch, suite=gx_suite)
-    )
+    validation = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=gx_suite))
     outcome = validation.run(
         batch_parameters={"dataframe": df},
         result_format={
@@ -426,9 +410,7 @@ def run_suite(name: str, frame: pl.DataFrame | Any, table: str | None = None) ->
 def _failure(result: Any, id_columns: Sequence[str]) -> dict[str, Any]:
     config = result.expectation_config
     kwargs = config.kwargs
-    column = kwargs.get("column") or ", ".join(
-        str(kwargs[key]) for key in ("column_A", "column_B") if key in kwargs
-    )
+    column = kwargs.get("column") or ", ".join(str(kwargs[key]) for key in ("column_A", "column_B") if key in kwargs)
     detail = result.result or {}
     failure: dict[str, Any] = {
         "expectation": config.type,

@@ -198,7 +198,13 @@ def load_reference(folder: Path = REFERENCE_DIR) -> Reference:
         for r in _rows(folder, "officials.csv")
     ]
     terms = [
-        Term(r["official_id"], r["role"], r["country_code"], dt.date.fromisoformat(r["term_start"]), _date(r["term_end"]))
+        Term(
+            r["official_id"],
+            r["role"],
+            r["country_code"],
+            dt.date.fromisoformat(r["term_start"]),
+            _date(r["term_end"]),
+        )
         for r in _rows(folder, "official_terms.csv")
     ]
     topics = [

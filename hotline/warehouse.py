@@ -179,10 +179,7 @@ def _write_tables(path: Path, schema_name: str, frames: Mapping[str, pl.DataFram
         for name, frame in frames.items():
             view = f"_hotline_frame_{name}"
             con.register(view, frame.to_arrow())
-            con.execute(
-                f"create or replace table {_quote(schema_name)}.{_quote(name)} as "
-                f"select * from {_quote(view)}"
-            )
+            con.execute(f"create or replace table {_quote(schema_name)}.{_quote(name)} as select * from {_quote(view)}")
             con.unregister(view)
         con.execute("commit")
     except BaseException:
@@ -268,8 +265,7 @@ def publish(build_path: Path, published_path: Path, storage_version: str = "v1.0
 
 def _mart_row_counts(con: duckdb.DuckDBPyConnection, database: str) -> dict[str, int]:
     tables = con.execute(
-        "select table_name from duckdb_tables() where database_name = ? and schema_name = 'marts' "
-        "order by table_name",
+        "select table_name from duckdb_tables() where database_name = ? and schema_name = 'marts' order by table_name",
         [database],
     ).fetchall()
     counts: dict[str, int] = {}

@@ -79,9 +79,7 @@ def summarize(result: dg.ExecuteInProcessResult) -> tuple[int, list[str]]:
     for evaluation in failed:
         why = evaluation.description or "no description"
         if evaluation.severity != dg.AssetCheckSeverity.WARN:
-            problems.append(
-                f"check {evaluation.check_name} on {evaluation.asset_key.to_user_string()} failed: {why}"
-            )
+            problems.append(f"check {evaluation.check_name} on {evaluation.asset_key.to_user_string()} failed: {why}")
         else:
             print(f"warning: check {evaluation.check_name} on {evaluation.asset_key.to_user_string()}: {why}")
     for event in result.get_step_failure_events():

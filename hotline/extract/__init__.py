@@ -21,8 +21,12 @@ def extract_article(article: Article, reference: Reference) -> ArticleFacts:
     facts = ArticleFacts(article=article)
     if layout.reported is not None:
         facts.calls.append(layout.reported)
-        facts.calls.extend(sorted({m.mention_id: m for m in layout.reference_sentences.values()}.values(),
-                                  key=lambda m: m.call_index))
+        facts.calls.extend(
+            sorted(
+                {m.mention_id: m for m in layout.reference_sentences.values()}.values(),
+                key=lambda m: m.call_index,
+            )
+        )
     facts.topics = find_topics(ctx, layout)
     seen: set[str] = set()
     for hit in ctx.officials:

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from hotline.extract.context import OTHER_CLAUSE, OTHER_EVENT, RULES, ArticleContext, Cue, _inner
 from hotline.extract.dates import (
     NUMBERS,
+    OFFSET_AFTER,
+    OFFSET_BEFORE,
     OFFSET_UNITS,
     ORDINALS,
     WEEKDAY_NAMES,
@@ -39,7 +41,7 @@ _ATTACH_GAP = re.compile(r"\s*(?:on|of|from|del|de|el|on the|este|this|last|el p
 _NUM = _inner(list(NUMBERS))
 _OFFSET = re.compile(
     rf"(?<![\w])(?P<n>\d{{1,3}}|{_NUM})\s+(?P<unit>{_inner(list(OFFSET_UNITS))})\s+"
-    rf"(?P<dir>{_inner(['after', 'later', 'following', 'since', 'despues de', 'luego de', 'tras', 'before', 'earlier', 'prior to', 'antes de'])})(?![\w])"
+    rf"(?P<dir>{_inner([*OFFSET_AFTER, *OFFSET_BEFORE])})(?![\w])"
 )
 _DURATION = re.compile(
     rf"(?<![\w])(?P<n>\d{{1,3}}|{_NUM})[\s-]+(?P<unit>{_inner(list(RULES['duration_units']))})(?![\w])"
@@ -125,7 +127,7 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
         index = ctx.sentence_of(cue.start)
         sentence = ctx.sentences[index]
         dates = ctx.in_sentence("dates", index)
-        date = _attached_date(ctx, cue, dates) if cue.kind != "talk" or True else None
+        date = _attached_date(ctx, cue, dates)
         if cue.kind == "talk" and not any(_is_leader(ctx, h, None) for h in ctx.in_sentence("officials", index)):
             continue
         if date is not None and date.kind == "absolute" and _is_reference_cue(ctx, cue, sentence.start):
@@ -172,9 +174,12 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
         tone=_tone(ctx, sorted(layout.call_sentences)),
     )
     layout.participant_ids = participant_ids
-    layout.date_keys = {(call_date.year, call_date.month, call_date.day), (None, call_date.month, call_date.day)}
-    layout.weekday = call_date.weekday if call_date.weekday is not None else (
-        call_date.date.weekday() if call_date.date else None
+    layout.date_keys = {
+        (call_date.year, call_date.month, call_date.day),
+        (None, call_date.month, call_date.day),
+    }
+    layout.weekday = (
+        call_date.weekday if call_date.weekday is not None else (call_date.date.weekday() if call_date.date else None)
     )
     _referenced_calls(ctx, layout, reference_cues, call_date, participants)
     return layout
@@ -227,7 +232,7 @@ def _top_by_country(hits: list[OfficialHit]) -> list[OfficialHit]:
     for hit in hits:
         first_seen.setdefault(hit.official_id, hit)
     by_country: dict[str | None, OfficialHit] = {}
-    for official_id, hit in sorted(first_seen.items(), key=lambda kv: (-counts[kv[0]], kv[1].start)):
+    for _, hit in sorted(first_seen.items(), key=lambda kv: (-counts[kv[0]], kv[1].start)):
         by_country.setdefault(hit.country_code, hit)
     ranked = sorted(by_country.values(), key=lambda h: (-counts[h.official_id], h.start))
     return sorted(ranked[:2], key=lambda h: h.start)
@@ -270,7 +275,11 @@ def _reported_date(
             later = [d for d in ctx.in_sentence("dates", index) if d.start > match.end() and d.kind == "absolute"]
             if later:
                 days = _number(match.group("n")) * OFFSET_UNITS[match.group("unit")]
-                sign = 1 if match.group("dir") in ("after", "later", "following", "since", "despues de", "luego de", "tras") else -1
+                sign = (
+                    1
+                    if match.group("dir") in ("after", "later", "following", "since", "despues de", "luego de", "tras")
+                    else -1
+                )
                 offsets.append((later[0], sign * days, index))
         for date in ctx.in_sentence("dates", index):
             if id(date) in reference_dates or any(date is d for d, _ in attached):
@@ -302,7 +311,13 @@ def _reported_date(
             day = base + dt.timedelta(days=signed)
             return _with_weekday_check(day, "offset", f"{signed:+d} days from '{quote}'", weekday, None)
         return _month_day(
-            ctx, reference.month, reference.day, signed, anchor, weekday, participant_ids,
+            ctx,
+            reference.month,
+            reference.day,
+            signed,
+            anchor,
+            weekday,
+            participant_ids,
             f"{signed:+d} days from '{quote}'",
         )
     if days:
@@ -311,10 +326,21 @@ def _reported_date(
         resolved, how = resolve(date, anchor)
         if resolved is not None:
             basis = "weekday" if date.kind == "weekday" else "relative"
-            return CallDate(resolved, resolved.year, resolved.month, resolved.day, resolved.weekday(), "day", basis,
-                            f"'{quote}' {where}: {how}")
-        return CallDate(weekday=date.weekday, basis="weekday_only",
-                        how=f"'{quote}' {where}, but no publication date to count from")
+            return CallDate(
+                resolved,
+                resolved.year,
+                resolved.month,
+                resolved.day,
+                resolved.weekday(),
+                "day",
+                basis,
+                f"'{quote}' {where}: {how}",
+            )
+        return CallDate(
+            weekday=date.weekday,
+            basis="weekday_only",
+            how=f"'{quote}' {where}, but no publication date to count from",
+        )
     return CallDate(how="the text gives no date for the call")
 
 
@@ -324,7 +350,10 @@ def _with_weekday_check(
     if day is None:
         return CallDate(how=how)
     if weekday is not None and day.weekday() != weekday:
-        how += f"; note: the text also says {WEEKDAY_NAMES[weekday]}, but {day.isoformat()} is a {WEEKDAY_NAMES[day.weekday()]}"
+        how += (
+            f"; note: the text also says {WEEKDAY_NAMES[weekday]}, "
+            f"but {day.isoformat()} is a {WEEKDAY_NAMES[day.weekday()]}"
+        )
     return CallDate(day, day.year, day.month, day.day, day.weekday(), "day", basis, how)
 
 
@@ -345,8 +374,11 @@ def _month_day(
         if base is not None:
             resolved = base + dt.timedelta(days=shift)
             return _with_weekday_check(
-                resolved, "year_from_publication",
-                f"{how}; year from the publication date {anchor.isoformat()}", weekday, None,
+                resolved,
+                "year_from_publication",
+                f"{how}; year from the publication date {anchor.isoformat()}",
+                weekday,
+                None,
             )
     window = _shared_term_window(ctx, participant_ids)
     if window is not None:
@@ -362,7 +394,13 @@ def _month_day(
         if len(fits) == 1 and weekday is not None:
             resolved = fits[0]
             return CallDate(
-                resolved, resolved.year, resolved.month, resolved.day, resolved.weekday(), "day", "year_from_terms",
+                resolved,
+                resolved.year,
+                resolved.month,
+                resolved.day,
+                resolved.weekday(),
+                "day",
+                "year_from_terms",
                 f"{how}; {resolved.year} is the only year in the participants' shared terms "
                 f"({first.isoformat()} to {last.isoformat()}) in which that day is a {WEEKDAY_NAMES[weekday]}",
             )
@@ -370,7 +408,13 @@ def _month_day(
     assert probe is not None
     shifted = probe + dt.timedelta(days=shift)
     return CallDate(
-        None, None, shifted.month, shifted.day, weekday, "unknown", "month_day_only",
+        None,
+        None,
+        shifted.month,
+        shifted.day,
+        weekday,
+        "unknown",
+        "month_day_only",
         f"{how}; no evidence for the year, so the date is left null",
     )
 
@@ -381,8 +425,10 @@ def _shared_term_window(ctx: ArticleContext, participant_ids: tuple[str, ...]) -
     first, last = dt.date.min, dt.date.max
     for official_id in participant_ids:
         terms = [
-            t for t in ctx.reference.terms_of(official_id)
-            if (ctx.reference.roles[t.role].is_leader if t.role in ctx.reference.roles else False) or t.role in _LEADER_LIKE
+            t
+            for t in ctx.reference.terms_of(official_id)
+            if (ctx.reference.roles[t.role].is_leader if t.role in ctx.reference.roles else False)
+            or t.role in _LEADER_LIKE
         ]
         if not terms:
             return None
@@ -441,7 +487,7 @@ def _referenced_calls(
     for item in reference_cues:
         by_key.setdefault((item[1].month, item[1].day), []).append(item)
     for call_index, (key, items) in enumerate(sorted(by_key.items(), key=lambda kv: kv[1][0][2]), start=1):
-        cue, date, index = items[0]
+        _, date, index = items[0]
         quote = ctx.text[date.start : date.end]
         month, day = key
         assert month is not None and day is not None
@@ -467,8 +513,13 @@ def _referenced_calls(
         named = _participants(ctx, sentences, resolved)
         if len(named) < 2:
             named = [
-                Participant(p.official_id, p.full_name, p.country_code, p.role,
-                            ctx.evidence(index, "same participants as the reported call"))
+                Participant(
+                    p.official_id,
+                    p.full_name,
+                    p.country_code,
+                    p.role,
+                    ctx.evidence(index, "same participants as the reported call"),
+                )
                 for p in participants
             ]
         mention = CallMention(

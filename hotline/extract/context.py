@@ -14,9 +14,8 @@ from hotline.extract.dates import DateExpr, find_dates
 from hotline.extract.officials import OfficialHit, find_officials
 from hotline.extract.rules import load_rules
 from hotline.extract.sentences import Sentence, split_sentences
-from hotline.extract.text import compile_phrases, phrase_pattern
+from hotline.extract.text import compile_phrases, fold_text, phrase_pattern
 from hotline.facts import Article, Evidence
-from hotline.extract.text import fold_text
 from hotline.reference import Reference
 
 RULES: dict[str, Any] = load_rules("calls")

@@ -24,6 +24,8 @@ RELATIVE_DAYS: dict[str, int] = {k: int(v) for k, v in _RULES["relative_days"].i
 NUMBERS: dict[str, int] = {str(k): int(v) for k, v in _RULES["numbers"].items()}
 ORDINALS: dict[str, int] = {str(k): int(v) for k, v in _RULES["ordinals"].items()}
 OFFSET_UNITS: dict[str, int] = {str(k): int(v) for k, v in _RULES["offset_units"].items()}
+OFFSET_AFTER: frozenset[str] = frozenset(_RULES["offset_after"])
+OFFSET_BEFORE: frozenset[str] = frozenset(_RULES["offset_before"])
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 _MON = "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
@@ -140,10 +142,14 @@ def find_dates(folded: str, original: str | None = None, start: int = 0, end: in
     """
     found = []
     for match in _PATTERN.finditer(folded, start, len(folded) if end is None else end):
-        month_group = match.group("mdy_m") and "mdy_m" or match.group("my_m") and "my_m"
-        if original is not None and month_group and match.group(month_group).rstrip(".") in _WORD_MONTHS:
-            if not original[match.start(month_group)].isupper():
-                continue
+        month_group = (match.group("mdy_m") and "mdy_m") or (match.group("my_m") and "my_m")
+        if (
+            original is not None
+            and month_group
+            and match.group(month_group).rstrip(".") in _WORD_MONTHS
+            and not original[match.start(month_group)].isupper()
+        ):
+            continue
         expr = _expr(match)
         if expr is not None:
             found.append(expr)

@@ -42,7 +42,7 @@ class OfficialHit:
 
 
 def slug(name: str) -> str:
-    """official_id for a person: ASCII snake_case of the full name ("Juan Ramón de la Fuente" → juan_ramon_de_la_fuente)."""
+    """official_id of a person: ASCII snake_case of the full name ("Ramón de la Fuente" → ramon_de_la_fuente)."""
     return re.sub(r"[^a-z0-9]+", "_", fold(name)).strip("_")
 
 
@@ -87,9 +87,7 @@ def _country(reference: Reference, patterns: _Patterns, word: str) -> str | None
     return reference.country_by_name(folded) or patterns.institutions.get(folded)
 
 
-def find_officials(
-    text: str, folded: str, reference: Reference, on: dt.date | None
-) -> list[OfficialHit]:
+def find_officials(text: str, folded: str, reference: Reference, on: dt.date | None) -> list[OfficialHit]:
     """Every official mention in the text, in order, without overlaps (names win over descriptions)."""
     patterns = _patterns(reference)
     hits: list[OfficialHit] = []
@@ -104,8 +102,15 @@ def find_officials(
         term = reference.role_on(official.official_id, on)
         hits.append(
             OfficialHit(
-                match.start(), match.end(), "alias", official.official_id, official.full_name,
-                official.country_code, term.role if term else None, True, f"alias '{text[match.start():match.end()]}'",
+                match.start(),
+                match.end(),
+                "alias",
+                official.official_id,
+                official.full_name,
+                official.country_code,
+                term.role if term else None,
+                True,
+                f"alias '{text[match.start() : match.end()]}'",
             )
         )
         taken.append(match.span())
@@ -132,9 +137,15 @@ def find_officials(
         official = reference.officials[official_id]
         hits.append(
             OfficialHit(
-                match.start(), match.end(), "role", official_id, official.full_name, country,
-                None if role == "leader" else role, True,
-                f"role description '{text[match.start():match.end()]}' resolved to the holder"
+                match.start(),
+                match.end(),
+                "role",
+                official_id,
+                official.full_name,
+                country,
+                None if role == "leader" else role,
+                True,
+                f"role description '{text[match.start() : match.end()]}' resolved to the holder"
                 + (f" on {on.isoformat()}" if on else " named in the article"),
             )
         )
@@ -159,25 +170,37 @@ def _title(match: re.Match[str], group: str) -> str:
     return " ".join(match.group(group).split())
 
 
-def _attach_title(
-    hits: list[OfficialHit], match: re.Match[str], patterns: _Patterns, group: str, country: str
-) -> None:
+def _attach_title(hits: list[OfficialHit], match: re.Match[str], patterns: _Patterns, group: str, country: str) -> None:
     """A description right before a name ("Mexican President Claudia Sheinbaum") marks the name's title span."""
     for i, hit in enumerate(hits):
         if hit.kind == "alias" and 0 <= hit.start - match.end() <= 3:
             hits[i] = OfficialHit(
-                hit.start, hit.end, hit.kind, hit.official_id, hit.full_name, hit.country_code or country,
-                hit.role or patterns.title_roles.get(_title(match, group)), True, hit.how, match.span(),
+                hit.start,
+                hit.end,
+                hit.kind,
+                hit.official_id,
+                hit.full_name,
+                hit.country_code or country,
+                hit.role or patterns.title_roles.get(_title(match, group)),
+                True,
+                hit.how,
+                match.span(),
             )
 
 
-def _titled(
-    text: str, match: re.Match[str], name: re.Match[str], role: str | None, country: str | None
-) -> OfficialHit:
+def _titled(text: str, match: re.Match[str], name: re.Match[str], role: str | None, country: str | None) -> OfficialHit:
     full_name = " ".join(name.group("name").split()).rstrip(".,")
     return OfficialHit(
-        name.start("name"), name.end("name"), "titled", slug(full_name), full_name, country, role, False,
-        f"title '{text[match.start():match.end()]}' before the name", match.span(),
+        name.start("name"),
+        name.end("name"),
+        "titled",
+        slug(full_name),
+        full_name,
+        country,
+        role,
+        False,
+        f"title '{text[match.start() : match.end()]}' before the name",
+        match.span(),
     )
 
 
@@ -194,9 +217,7 @@ def _modifier_country(reference: Reference, patterns: _Patterns, folded: str, ti
     return None
 
 
-def _holder(
-    reference: Reference, role: str, country: str, on: dt.date | None, named: set[str | None]
-) -> str | None:
+def _holder(reference: Reference, role: str, country: str, on: dt.date | None, named: set[str | None]) -> str | None:
     roles = [r.role for r in reference.roles.values() if r.is_leader] if role == "leader" else [role]
     candidates = sorted({h for r in roles for h in reference.holders(r, country, on)})
     if on is None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-
 from hotline.extract.dates import DateExpr, find_dates, safe_date
 from hotline.extract.rules import load_rules
 from hotline.extract.text import compile_phrases, fold_text
@@ -47,9 +46,7 @@ def _read_numeric(expr: DateExpr, stated: str, text: str) -> tuple[dt.date | Non
     day_first = safe_date(expr.year, *expr.alternative)
     assert month_first is not None and day_first is not None
     folded = fold_text(text)
-    dated_events = [
-        d.as_date() for d in find_dates(folded, text) if d.kind == "absolute" and d.is_full and d.as_date()
-    ]
+    dated_events = [d.as_date() for d in find_dates(folded, text) if d.kind == "absolute" and d.is_full and d.as_date()]
     latest = max((d for d in dated_events if d is not None), default=None)
     quote = f"'{stated.strip()}'"
     if latest is not None and (month_first < latest) != (day_first < latest):
@@ -61,7 +58,11 @@ def _read_numeric(expr: DateExpr, stated: str, text: str) -> tuple[dt.date | Non
             f"precedes the dated event {latest.isoformat()} the article reports"
         )
     if _SPANISH.search(folded):
-        return day_first, f"stated in the text: {quote}, read day/month (Spanish-language conventions in the text)"
-    return month_first, f"stated in the text: {quote}, read month/day (no evidence for the order; English default)"
-
-
+        return (
+            day_first,
+            f"stated in the text: {quote}, read day/month (Spanish-language conventions in the text)",
+        )
+    return (
+        month_first,
+        f"stated in the text: {quote}, read month/day (no evidence for the order; English default)",
+    )

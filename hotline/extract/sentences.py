@@ -47,16 +47,48 @@ def _is_abbreviation(line: str, stop: int) -> bool:
     return bool(re.fullmatch(r"(?:[A-Za-zÁÉÍÓÚÑ]{1,2}\.)+", token))
 
 
+_SOFT_BREAK = re.compile(r"[a-záéíóúñü,;]\n[a-záéíóúñü]")
+_HARD_END = tuple('.!?:"”»')
+_BLOCK_START = tuple("#*-•>|")
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of text in which a newline is not a sentence boundary.
+
+    Normally every line is a block (headlines, bullets and datelines have no final stop). A hard-wrapped
+    document (several line breaks fall between two lower-case words) is read by paragraph instead: a line
+    break inside a paragraph is a space unless the line is short, ends a sentence or the next one is a
+    heading or bullet.
+    """
+    lines = [m.span() for m in _LINE.finditer(text) if m.group(0).strip()]
+    if len(_SOFT_BREAK.findall(text)) < 2:
+        return lines
+    blocks: list[tuple[int, int]] = []
+    for start, end in lines:
+        if blocks:
+            previous_start, previous_end = blocks[-1]
+            previous_line = text[previous_start:previous_end].rsplit("\n", 1)[-1].rstrip()
+            between = text[previous_end:start]
+            if (
+                between.count("\n") == 1
+                and len(previous_line) >= 40
+                and not previous_line.endswith(_HARD_END)
+                and not text[start:end].lstrip().startswith(_BLOCK_START)
+            ):
+                blocks[-1] = (previous_start, end)
+                continue
+        blocks.append((start, end))
+    return blocks
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; ``text[s.start:s.end] == s.text`` for every sentence."""
     sentences: list[Sentence] = []
     paragraph = -1
-    for line_match in _LINE.finditer(text):
-        line = line_match.group(0)
-        if not line.strip():
-            continue
+    for block_start, block_end in _blocks(text):
+        line = text[block_start:block_end]
         paragraph += 1
-        offset = line_match.start()
+        offset = block_start
         cursor = 0
         for boundary in _BOUNDARY.finditer(line):
             if _is_abbreviation(line, boundary.start()):

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from hotline.extract.calls import CallLayout
 from hotline.extract.context import DISCUSSION, OTHER_CLAUSE, QUESTION, RULES, SPEECH, ArticleContext, _inner
@@ -141,7 +141,8 @@ def find_topics(ctx: ArticleContext, layout: CallLayout) -> list[TopicFact]:
             for hit in _head_topics(ctx, scope, sentence_hits):
                 add(call, hit, "not_discussed", index, f"negated by '{scope[2]}'")
         free = [
-            h for h in sentence_hits
+            h
+            for h in sentence_hits
             if h not in in_scope and (call is not reported or not _in_other_clause(ctx, layout, index, h))
         ]
         if not free or QUESTION.search(ctx.folded, sentence.start, sentence.end):
@@ -159,7 +160,6 @@ def _in_other_clause(ctx: ArticleContext, layout: CallLayout, index: int, hit: T
     """In a sentence reporting the call, a clause opened by "after"/"following" tells of another event."""
     if index not in layout.call_sentences:
         return False
-    sentence = ctx.sentences[index]
     cues = [c.start for c in ctx.in_sentence("cues", index) if c.start < hit.start]
     return bool(cues) and OTHER_CLAUSE.search(ctx.folded, max(cues), hit.start) is not None
 

@@ -151,9 +151,7 @@ def _trie(phrases: Iterable[str]) -> str:
 
 def _emit(node: dict[str, Any]) -> str:
     alternatives = [
-        (r"\s+" if key == " " else re.escape(key)) + _emit(child)
-        for key, child in sorted(node.items())
-        if key != ""
+        (r"\s+" if key == " " else re.escape(key)) + _emit(child) for key, child in sorted(node.items()) if key != ""
     ]
     if not alternatives:
         return ""
@@ -270,14 +268,9 @@ _SPEAKER = re.compile(
 _ATTRIBUTED = _left(_alt(_RULES["attributions"]))
 _PRONOUN = re.compile(r"(?<!\w)(?:" + _alt(_RULES["agent_pronouns"]) + r")(?!\w)")
 _BY = re.compile(r"(?<!\w)(?:by|por)\s+(?:(?:the|el|la|los|las|de|of|" + _HEADS + r")\s+){0,3}$")
-_MODIFIER_STRICT = re.compile(
-    _POSSESSIVE + r"(?:\s+|-)(?:(?:" + _MODS_EN + "|" + _RATE_BODY + r")(?:\s+|-)){0,4}$"
-)
+_MODIFIER_STRICT = re.compile(_POSSESSIVE + r"(?:\s+|-)(?:(?:" + _MODS_EN + "|" + _RATE_BODY + r")(?:\s+|-)){0,4}$")
 _MODIFIER_LOOSE = re.compile(
-    _POSSESSIVE
-    + r"(?:\s+|-)(?:(?:"
-    + "|".join((_MODS_EN, _RATE_BODY, _SECTOR_WORDS, _HEADS))
-    + r")(?:\s+|-)){0,4}$"
+    _POSSESSIVE + r"(?:\s+|-)(?:(?:" + "|".join((_MODS_EN, _RATE_BODY, _SECTOR_WORDS, _HEADS)) + r")(?:\s+|-)){0,4}$"
 )
 _POST_DEMONYM = re.compile(r"\s+(?:(?:" + _MODS_ES + r")\s+){0,2}$")
 _POST_OF = re.compile(r"\s+(?:de|del|of)\s+(?:(?:la|el|los|las|the|de|of|" + _HEADS + r")\s+){0,3}$")
@@ -363,8 +356,7 @@ class _EntityIndex:
                     continue  # a country word is never read as a person
                 add(form, official.country_code or None, "official")
         self.words = {
-            key: _Word(code, frozenset(kinds), _case_rule(forms))
-            for key, (code, kinds, forms) in entries.items()
+            key: _Word(code, frozenset(kinds), _case_rule(forms)) for key, (code, kinds, forms) in entries.items()
         }
         self.regex = re.compile(r"(?<!\w)(?:" + _trie(self.words) + r")(?!\w)") if self.words else None
 
@@ -472,9 +464,7 @@ def _candidates(text: str, folded_article: str, sentences: list[Sentence]) -> li
     if not sentences:
         return []
     starts = [s.start for s in sentences]
-    aligned = starts == sorted(starts) and all(
-        text[s.start : s.end] == s.text for s in (sentences[0], sentences[-1])
-    )
+    aligned = starts == sorted(starts) and all(text[s.start : s.end] == s.text for s in (sentences[0], sentences[-1]))
     if not aligned:  # offsets that do not point into ``text``: test each sentence on its own
         return [s for s in sentences if _PREFILTER.search(s.text.translate(_FOLD_TABLE))]
     chosen: list[Sentence] = []
@@ -490,9 +480,7 @@ def _candidates(text: str, folded_article: str, sentences: list[Sentence]) -> li
 # --------------------------------------------------------------------------------------------------------
 
 
-def _sentence_facts(
-    ctx: _Context, index: _EntityIndex, usmca_cache: dict[str, bool]
-) -> list[TradeMeasureFact]:
+def _sentence_facts(ctx: _Context, index: _EntityIndex, usmca_cache: dict[str, bool]) -> list[TradeMeasureFact]:
     text = ctx.folded.text
     anchors = [
         (start, end, mtype)
@@ -865,9 +853,7 @@ def _measure_facts(ctx: _Context, group: _Group, mtype: str, modifiers: set[int]
     return facts
 
 
-def _combinations(
-    targets: list[_Entity], sectors: list[_Found]
-) -> list[tuple[_Entity | None, _Found | None]]:
+def _combinations(targets: list[_Entity], sectors: list[_Found]) -> list[tuple[_Entity | None, _Found | None]]:
     """One (target, sector) per fact: a demonym's own goods pair with it ("Mexican steel"); other sectors
     go with the unpaired targets, or with every target country when all are paired."""
     by_sector = {f.value: f for f in sectors}
@@ -913,11 +899,7 @@ def _imposer(ctx: _Context, group: _Group, targets: set[str]) -> tuple[_Entity |
 
     def label(e: _Entity, reason: str) -> str:
         kind = (
-            "official's country"
-            if "official" in e.kinds
-            else "seat of government"
-            if "agent" in e.kinds
-            else "country"
+            "official's country" if "official" in e.kinds else "seat of government" if "agent" in e.kinds else "country"
         )
         return f"imposer from '{ctx.quote(e.start, e.end)}' ({e.code}, {kind}; {reason})"
 
@@ -935,17 +917,14 @@ def _imposer(ctx: _Context, group: _Group, targets: set[str]) -> tuple[_Entity |
         e = before[k]
         if e.target or e.seeker or e.code in targets or e.attributed:
             continue
-        if e.speaker_verb_end is not None and not (
-            targets or _PRONOUN.search(text, e.speaker_verb_end, group.start)
-        ):
+        if e.speaker_verb_end is not None and not (targets or _PRONOUN.search(text, e.speaker_verb_end, group.start)):
             continue  # "Sheinbaum said tariffs would hurt": a speaker, not an agent
         if not (e.imposer or group.start - e.end <= _NEAR or _acts(text, e)):
             continue  # "Mexico agreed to deploy troops ... in exchange for a pause on the tariffs"
         other = _linked_party(text, before, k, targets)
         if other is not None:
             return None, (
-                f"imposer ambiguous between '{ctx.quote(other.start, other.end)}' and "
-                f"'{ctx.quote(e.start, e.end)}'"
+                f"imposer ambiguous between '{ctx.quote(other.start, other.end)}' and '{ctx.quote(e.start, e.end)}'"
             )
         return e, label(e, "nearest agent before the measure")
 
@@ -969,11 +948,7 @@ def _linked_party(text: str, before: list[_Entity], k: int, targets: set[str]) -
     Carney"): an agent of a different country, so the imposer is ambiguous."""
     e = before[k]
     j = k
-    while (
-        j > 0
-        and before[j - 1].code == e.code
-        and _TITLE_GAP.fullmatch(text, before[j - 1].end, before[j].start)
-    ):
+    while j > 0 and before[j - 1].code == e.code and _TITLE_GAP.fullmatch(text, before[j - 1].end, before[j].start):
         j -= 1
     if j == 0:
         return None

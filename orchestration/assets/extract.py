@@ -40,15 +40,11 @@ _ARTICLE_FIELDS = [field.name for field in dataclasses.fields(Article)]
 @dg.multi_asset(
     name="extract_facts",
     specs=[
-        dg.AssetSpec(
-            raw_key(table), group_name="extract", kinds=KINDS, description=description, deps=[RAW_ARTICLES]
-        )
+        dg.AssetSpec(raw_key(table), group_name="extract", kinds=KINDS, description=description, deps=[RAW_ARTICLES])
         for table, description in FACT_TABLES.items()
     ],
 )
-def extract_facts(
-    context: dg.AssetExecutionContext, warehouse: WarehouseResource
-) -> Iterator[dg.MaterializeResult]:
+def extract_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
     # Read the articles back from the build file rather than the folder: the facts then describe exactly
     # the articles ingest wrote, even if the folder changed in between.
     articles = [

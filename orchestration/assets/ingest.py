@@ -32,17 +32,13 @@ RAW_REJECTED_ARTICLES = raw_key("rejected_articles")
         ),
     ],
 )
-def ingest_articles(
-    context: dg.AssetExecutionContext, warehouse: WarehouseResource
-) -> Iterator[dg.MaterializeResult]:
+def ingest_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
     settings = warehouse.settings()
     corpus = load_corpus(settings.articles_dir, settings.max_article_bytes)
     frames = to_frames([ArticleFacts(article=article) for article in corpus.articles], corpus.rejections)
     articles, rejected = frames["articles"], frames["rejected_articles"]
     warehouse.write_raw_tables({"articles": articles, "rejected_articles": rejected})
-    context.log.info(
-        f"read {articles.height} articles from {settings.articles_dir}; rejected {rejected.height} files"
-    )
+    context.log.info(f"read {articles.height} articles from {settings.articles_dir}; rejected {rejected.height} files")
     yield dg.MaterializeResult(
         asset_key=RAW_ARTICLES,
         metadata={

@@ -23,9 +23,7 @@ PUBLISHED_WAREHOUSE = dg.AssetKey("published_warehouse")
         "audit.validation_results, swapped in with one atomic rename once the blocking checks pass."
     ),
 )
-def published_warehouse(
-    context: dg.AssetExecutionContext, warehouse: WarehouseResource
-) -> dg.MaterializeResult:
+def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     settings = warehouse.settings()
     with warehouse.lock():
         results = quality.validate_warehouse(settings.build_path)
@@ -37,9 +35,7 @@ def published_warehouse(
         if blocking:
             raise dg.Failure(
                 description="not publishing: "
-                + "; ".join(
-                    f"{r.suite} failed on {r.table} ({r.unexpected_count} unexpected)" for r in blocking
-                ),
+                + "; ".join(f"{r.suite} failed on {r.table} ({r.unexpected_count} unexpected)" for r in blocking),
                 metadata={"failures": dg.MetadataValue.json([r.to_dict() for r in blocking])},
             )
         counts = publish(settings.build_path, settings.warehouse_path, settings.storage_compatibility_version)

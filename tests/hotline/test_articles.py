@@ -378,9 +378,7 @@ def test_latin1_fallback_when_cp1252_fails(tmp_path: Path) -> None:
     assert article.text == text
 
 
-def test_oversized_file_rejected_from_stat_without_reading(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_oversized_file_rejected_from_stat_without_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, "big.txt", "x" * 5000)
 
     def no_open(*args: object, **kwargs: object) -> None:
@@ -388,9 +386,7 @@ def test_oversized_file_rejected_from_stat_without_reading(
 
     monkeypatch.setattr(Path, "open", no_open)
     rejection = only_rejection(load(tmp_path, max_bytes=2000))
-    assert rejection == Rejection(
-        "big.txt", "file is 5.0 kB, over the 2.0 kB limit (HOTLINE_MAX_ARTICLE_BYTES)", 5000
-    )
+    assert rejection == Rejection("big.txt", "file is 5.0 kB, over the 2.0 kB limit (HOTLINE_MAX_ARTICLE_BYTES)", 5000)
 
 
 @pytest.mark.parametrize(

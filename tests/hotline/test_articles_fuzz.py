@@ -31,9 +31,7 @@ name_stems = st.text(
 unicode_text = st.text(alphabet=st.characters(codec="utf-8"), max_size=300)
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | unicode_text,
-    lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
-    ),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
     max_leaves=12,
 )
 article_objects = st.fixed_dictionaries(
@@ -155,9 +153,7 @@ def test_random_json_never_crashes(data: st.DataObject, count: int) -> None:
     for name in names[:-1]:
         ascii_only = data.draw(st.booleans())
         files[name] = json.dumps(data.draw(values), ensure_ascii=ascii_only).encode("utf-8", "surrogatepass")
-    lines = data.draw(
-        st.lists(values.map(json.dumps) | unicode_text.map(lambda t: t.replace("\n", " ")), max_size=6)
-    )
+    lines = data.draw(st.lists(values.map(json.dumps) | unicode_text.map(lambda t: t.replace("\n", " ")), max_size=6))
     files["feed.jsonl"] = "\n".join(lines).encode("utf-8", "surrogatepass")
     assert_accounted(load_files(files), names)
 

@@ -86,9 +86,7 @@ def topics(facts: ArticleFacts, status: str, mention: int = 0) -> set[str]:
         ),
     ],
 )
-def test_call_participants_from_names(
-    reference: Reference, text: str, published: dt.date, expected: set[str]
-) -> None:
+def test_call_participants_from_names(reference: Reference, text: str, published: dt.date, expected: set[str]) -> None:
     facts = extract(reference, text, published)
     assert len(facts.calls) == 1
     assert facts.calls[0].is_directly_reported
@@ -141,8 +139,18 @@ def test_planned_call_is_flagged(reference: Reference) -> None:
     ("text", "published", "expected_date", "basis"),
     [
         ("Trudeau and Trump spoke by phone on Monday.", dt.date(2025, 2, 5), dt.date(2025, 2, 3), "weekday"),
-        ("Trudeau and Trump had a phone call yesterday.", dt.date(2025, 2, 5), dt.date(2025, 2, 4), "relative"),
-        ("Sheinbaum y Trump hablaron por teléfono ayer.", dt.date(2025, 2, 5), dt.date(2025, 2, 4), "relative"),
+        (
+            "Trudeau and Trump had a phone call yesterday.",
+            dt.date(2025, 2, 5),
+            dt.date(2025, 2, 4),
+            "relative",
+        ),
+        (
+            "Sheinbaum y Trump hablaron por teléfono ayer.",
+            dt.date(2025, 2, 5),
+            dt.date(2025, 2, 4),
+            "relative",
+        ),
         (
             "Trump and Sheinbaum held a phone call on Feb. 3 about fentanyl.",
             dt.date(2025, 2, 5),
@@ -372,7 +380,10 @@ def test_extraction_of_huge_repetitive_text_finishes(reference: Reference) -> No
     ("text", "not_a_topic"),
     [
         ("Chinese President Xi Jinping and Donald Trump held a phone call about trade.", "china"),
-        ("Sheinbaum habló por teléfono con el primer ministro de Canadá, Mark Carney, sobre comercio.", "canada"),
+        (
+            "Sheinbaum habló por teléfono con el primer ministro de Canadá, Mark Carney, sobre comercio.",
+            "canada",
+        ),
         ("The U.S. Trade Representative joined the phone call between Trump and Carney.", "trade"),
     ],
 )

@@ -42,9 +42,7 @@ def participants(*rows: tuple[str, str]) -> pl.DataFrame:
 
 
 def topics(*rows: tuple[str, str, str | None]) -> pl.DataFrame:
-    return pl.DataFrame(
-        rows, schema={"call_id": pl.String, "topic_code": pl.String, "status": pl.String}, orient="row"
-    )
+    return pl.DataFrame(rows, schema={"call_id": pl.String, "topic_code": pl.String, "status": pl.String}, orient="row")
 
 
 CALLS = calls(
@@ -183,12 +181,8 @@ def test_topic_status_in_set() -> None:
 
 
 def test_topic_never_both() -> None:
-    good = topics(
-        ("c1", "tariffs", "discussed"), ("c1", "tariffs", "discussed"), ("c2", "tariffs", "not_discussed")
-    )
-    assert check_rule(
-        "topic_never_both", "marts.bridge_call_topics", {"marts.bridge_call_topics": good}
-    ).passed
+    good = topics(("c1", "tariffs", "discussed"), ("c1", "tariffs", "discussed"), ("c2", "tariffs", "not_discussed"))
+    assert check_rule("topic_never_both", "marts.bridge_call_topics", {"marts.bridge_call_topics": good}).passed
     bad = topics(
         ("c1", "tariffs", "discussed"),
         ("c1", "tariffs", "not_discussed"),
@@ -233,14 +227,9 @@ def test_call_date_not_after_publication() -> None:
     assert check_rule("call_date_not_after_publication", "marts.fct_calls", tables).passed
 
     late = CALLS.with_columns(
-        pl.when(pl.col("call_id") == "c1")
-        .then(D(2025, 3, 5))
-        .otherwise(pl.col("call_date"))
-        .alias("call_date")
+        pl.when(pl.col("call_id") == "c1").then(D(2025, 3, 5)).otherwise(pl.col("call_date")).alias("call_date")
     )
-    result = check_rule(
-        "call_date_not_after_publication", "marts.fct_calls", {**tables, "marts.fct_calls": late}
-    )
+    result = check_rule("call_date_not_after_publication", "marts.fct_calls", {**tables, "marts.fct_calls": late})
     assert not result.passed
     assert result.unexpected_count == 1
     assert result.failures[0]["unexpected_rows"] == [{"call_id": "c1"}]
@@ -251,9 +240,7 @@ def test_participants_in_office() -> None:
     discovered = participants(("c2", "someone_not_in_the_seeds"))
     tables = {
         "marts.fct_calls": CALLS,
-        "marts.bridge_call_participants": pl.concat(
-            [PARTICIPANTS.filter(pl.col("call_id") != "c1"), discovered]
-        ),
+        "marts.bridge_call_participants": pl.concat([PARTICIPANTS.filter(pl.col("call_id") != "c1"), discovered]),
         "reference.official_terms": TERMS,
     }
     # Trump held two terms: the call of 2025-03-10 falls in the second. c3 has no date; the discovered
@@ -275,9 +262,7 @@ def test_participants_in_office_reads_string_dates_from_seeds() -> None:
         "marts.bridge_call_participants": PARTICIPANTS,
         "reference.official_terms": terms,
     }
-    assert (
-        check_rule("participants_in_office", "marts.bridge_call_participants", tables).unexpected_count == 1
-    )
+    assert check_rule("participants_in_office", "marts.bridge_call_participants", tables).unexpected_count == 1
 
 
 @pytest.mark.parametrize("table", ["marts.fct_call_mentions", "marts.bridge_call_topics"])
@@ -303,9 +288,7 @@ def test_evidence_within_article(table: str) -> None:
 
 
 def test_evidence_column_may_be_called_evidence() -> None:
-    facts = evidence(SPOKE, ("c1", "a1", "They discussed trade.", 47, 68)).rename(
-        {"evidence_text": "evidence"}
-    )
+    facts = evidence(SPOKE, ("c1", "a1", "They discussed trade.", 47, 68)).rename({"evidence_text": "evidence"})
     tables = {"marts.bridge_call_topics": facts, "raw.articles": ARTICLES}
     result = check_rule("evidence_within_article", "marts.bridge_call_topics", tables)
     assert result.unexpected_count == 1
@@ -323,9 +306,7 @@ def test_offsets_count_characters_not_bytes() -> None:
 
 
 def test_missing_table_is_a_failure_not_a_crash() -> None:
-    result = check_rule(
-        "calls_have_two_participants", "marts.bridge_call_participants", {"marts.fct_calls": CALLS}
-    )
+    result = check_rule("calls_have_two_participants", "marts.bridge_call_participants", {"marts.fct_calls": CALLS})
     assert not result.passed
     assert "marts.bridge_call_participants" in result.failures[0]["error"]
 
@@ -345,10 +326,7 @@ def test_validate_warehouse_reads_the_file(tmp_path: Path) -> None:
         evidence_text=pl.lit(SPOKE[2]), evidence_start=pl.lit(0), evidence_end=pl.lit(46)
     )
     after_carney_took_office = CALLS.with_columns(
-        pl.when(pl.col("call_id") == "c1")
-        .then(D(2025, 3, 17))
-        .otherwise(pl.col("call_date"))
-        .alias("call_date")
+        pl.when(pl.col("call_id") == "c1").then(D(2025, 3, 17)).otherwise(pl.col("call_date")).alias("call_date")
     )
     frames = {
         "marts.fct_calls": after_carney_took_office,

@@ -271,9 +271,7 @@ def test_list_cells_are_clean(name: str, column: str) -> None:
         values = items(row[column])
         if not values:
             problems.append(f"line {number}: empty list")
-        problems += [
-            f"line {number}: bad item {value!r}" for value in values if value != value.strip() or not value
-        ]
+        problems += [f"line {number}: bad item {value!r}" for value in values if value != value.strip() or not value]
         problems += [f"line {number}: repeated {value!r}" for value, n in Counter(values).items() if n > 1]
     assert problems == []
 
@@ -329,9 +327,7 @@ def test_each_title_belongs_to_one_role() -> None:
 
 def test_titles_hold_no_country_word() -> None:
     words = country_words()
-    clashes = sorted(
-        (title, word) for title in role_titles() for word in words if contains_phrase(title, word)
-    )
+    clashes = sorted((title, word) for title in role_titles() for word in words if contains_phrase(title, word))
     assert clashes == []
 
 
@@ -364,10 +360,7 @@ def test_every_alias_names_exactly_one_official() -> None:
 def test_aliases_are_not_country_words() -> None:
     words = country_words()
     clashes = sorted(
-        (row["official_id"], alias)
-        for row in OFFICIALS
-        for alias in items(row["aliases"])
-        if fold(alias) in words
+        (row["official_id"], alias) for row in OFFICIALS for alias in items(row["aliases"]) if fold(alias) in words
     )
     assert clashes == []
 

@@ -18,10 +18,19 @@ from hotline.extract.text import fold_text
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The U.S. envoy arrived. Talks began on Jan. 5 in Ottawa.", ["The U.S. envoy arrived.", "Talks began on Jan. 5 in Ottawa."]),
-        ("Headline without a stop\nBody sentence one. Body two!", ["Headline without a stop", "Body sentence one.", "Body two!"]),
+        (
+            "The U.S. envoy arrived. Talks began on Jan. 5 in Ottawa.",
+            ["The U.S. envoy arrived.", "Talks began on Jan. 5 in Ottawa."],
+        ),
+        (
+            "Headline without a stop\nBody sentence one. Body two!",
+            ["Headline without a stop", "Body sentence one.", "Body two!"],
+        ),
         ("“We agreed,” she said. “Yes.”", ["“We agreed,” she said.", "“Yes.”"]),
-        ("El Sr. Ebrard viajó a EE.UU. ayer. Volverá el lunes.", ["El Sr. Ebrard viajó a EE.UU. ayer.", "Volverá el lunes."]),
+        (
+            "El Sr. Ebrard viajó a EE.UU. ayer. Volverá el lunes.",
+            ["El Sr. Ebrard viajó a EE.UU. ayer.", "Volverá el lunes."],
+        ),
         ("Gen. J. Smith spoke. Then left.", ["Gen. J. Smith spoke.", "Then left."]),
     ],
 )
@@ -97,3 +106,22 @@ def test_split_is_linear_on_a_long_line_of_abbreviations() -> None:
     text = "U.S. Canada Mexico " * 60_000  # about 1 MB on one line
     sentences = split_sentences(text)
     assert sentences[-1].end == len(text.rstrip())
+
+
+def test_hard_wrapped_paragraphs_are_read_as_prose() -> None:
+    text = (
+        "# Carney and Sheinbaum talk\n\n"
+        "Canadian Prime Minister Mark Carney and Mexican President Claudia Sheinbaum spoke by phone on\n"
+        "Monday, March 17, 2025, about the tariffs the United States imposed on steel and\n"
+        "aluminum. They agreed to keep working together on trade, Sheinbaum said at her\n"
+        "morning press conference.\n"
+    )
+    sentences = split_sentences(text)
+    assert [s.text.split()[0] for s in sentences] == ["#", "Canadian", "They"]
+    assert "Monday, March 17, 2025" in sentences[1].text
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_one_line_per_paragraph_keeps_headlines_apart() -> None:
+    text = "Leaders speak\nTrump and Carney spoke by phone.\nSheinbaum: trade talks are going well\nShe said more."
+    assert len(split_sentences(text)) == 4

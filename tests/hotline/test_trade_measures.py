@@ -56,9 +56,7 @@ def reference() -> Reference:
             ("Mexican", "mexicano", "mexicana", "mexicanos", "mexicanas"),
         ),
         Country("CA", "Canada", ("Canada", "Canadá"), ("Canadian", "canadiense", "canadienses")),
-        Country(
-            "CN", "China", ("China", "People's Republic of China"), ("Chinese", "chino", "china", "chinos")
-        ),
+        Country("CN", "China", ("China", "People's Republic of China"), ("Chinese", "chino", "china", "chinos")),
     ]
     officials = [
         Official("donald_trump", "Donald Trump", "US", ("Trump", "Donald J. Trump")),
@@ -357,9 +355,7 @@ def test_no_sentences(reference: Reference) -> None:
 
 def test_reference_without_countries_or_officials() -> None:
     empty = Reference([], [], [], [], [])
-    facts = find_trade_measures(
-        "a", "A 25% tariff on steel.", split_sentences("A 25% tariff on steel."), empty
-    )
+    facts = find_trade_measures("a", "A 25% tariff on steel.", split_sentences("A 25% tariff on steel."), empty)
     assert _rows(facts) == {("tariff", None, None, "steel", 25.0, "active")}
 
 

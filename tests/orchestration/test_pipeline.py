@@ -71,9 +71,7 @@ def pipeline(
         (root / "dagster_home" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
         settings = Settings.from_env()
         with dg.DagsterInstance.get() as instance:
-            result = defs.resolve_job_def("hotline_job").execute_in_process(
-                instance=instance, raise_on_error=False
-            )
+            result = defs.resolve_job_def("hotline_job").execute_in_process(instance=instance, raise_on_error=False)
             yield settings, result
 
 
@@ -96,9 +94,7 @@ def test_published_warehouse_has_the_marts(pipeline: tuple[Settings, dg.ExecuteI
     assert settings.warehouse_path.exists()
     tables = {
         row[0]
-        for row in query(
-            settings.warehouse_path, "select table_name from duckdb_tables() where schema_name = 'marts'"
-        )
+        for row in query(settings.warehouse_path, "select table_name from duckdb_tables() where schema_name = 'marts'")
     }
     assert {
         "fct_calls",
@@ -126,9 +122,7 @@ def test_checks_passed_and_were_recorded(pipeline: tuple[Settings, dg.ExecuteInP
     evaluations = result.get_asset_check_evaluations()
     names = {evaluation.check_name for evaluation in evaluations}
     assert {"calls_have_unique_ids", "participants_in_office", "evidence_within_article"} <= names
-    assert [
-        (e.asset_key.to_user_string(), e.check_name, e.description) for e in evaluations if not e.passed
-    ] == []
+    assert [(e.asset_key.to_user_string(), e.check_name, e.description) for e in evaluations if not e.passed] == []
     recorded = query(settings.warehouse_path, "select suite_name, is_passed from audit.validation_results")
     assert recorded
     assert all(is_passed for _, is_passed in recorded)
@@ -187,9 +181,7 @@ def test_a_failing_blocking_check_stops_the_publish(
         )
 
     assert not result.success
-    assert [e.check_name for e in result.get_asset_check_evaluations() if not e.passed] == [
-        "calls_have_unique_ids"
-    ]
+    assert [e.check_name for e in result.get_asset_check_evaluations() if not e.passed] == ["calls_have_unique_ids"]
     code, problems = summarize(result)
     assert code == EXIT_FAILED
     assert len(problems) == 1
@@ -235,9 +227,7 @@ def test_a_run_holds_the_lock_from_its_start(tmp_path: Path, monkeypatch: pytest
     """A run launched from the UI (not the CLI) takes the lock when its resources start, before any step."""
     settings = busy_env(tmp_path, monkeypatch)
     with lock_held_elsewhere(settings.lock_path) as holder, dg.DagsterInstance.ephemeral() as instance:
-        result = defs.resolve_job_def("hotline_job").execute_in_process(
-            instance=instance, raise_on_error=False
-        )
+        result = defs.resolve_job_def("hotline_job").execute_in_process(instance=instance, raise_on_error=False)
     assert not result.success
     assert result.get_asset_materialization_events() == []
     message = busy_message(result)

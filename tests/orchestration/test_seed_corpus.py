@@ -24,9 +24,7 @@ from orchestration.definitions import defs
 
 SEEDS = sorted((PROJECT_ROOT / "seeds").glob("*.txt"))
 LATIN1 = "Nota breve\nEl canciller habló en la Cámara sobre la economía y el año próximo.\n"
-FRONT_MATTER = (
-    "---\ntitle: A trade note\npublished_at: 2025-02-03\nsource: Example Wire\n---\nExports rose.\n"
-)
+FRONT_MATTER = "---\ntitle: A trade note\npublished_at: 2025-02-03\nsource: Example Wire\n---\nExports rose.\n"
 JSONL = [
     json.dumps({"title": "One", "text": "Steel output rose in March.", "published_at": "2025-04-01"}),
     "{broken json",
@@ -78,9 +76,7 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
         (root / "dagster_home").mkdir()
         (root / "dagster_home" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
         with dg.DagsterInstance.get() as instance:
-            result = defs.resolve_job_def("hotline_job").execute_in_process(
-                instance=instance, raise_on_error=False
-            )
+            result = defs.resolve_job_def("hotline_job").execute_in_process(instance=instance, raise_on_error=False)
         yield Settings.from_env().warehouse_path, expected, result
 
 
@@ -119,8 +115,8 @@ def test_every_input_file_is_an_article_or_a_rejection(warehouse: tuple[Path, di
     articles = {name for (name,) in rows(path, "select source_name from marts.dim_articles")}
     rejected = dict(rows(path, "select source_name, reason from audit.rejected_articles"))
     assert not articles & set(rejected)
-    assert {name: "article" for name in articles} | {name: "rejected" for name in rejected} == expected
-    assert "5" in rejected["huge.txt"] and "MB" in rejected["huge.txt"]
+    assert dict.fromkeys(articles, "article") | dict.fromkeys(rejected, "rejected") == expected
+    assert "MB" in rejected["huge.txt"]
     assert all(len(reason) > 5 for reason in rejected.values())
     ((encoding,),) = rows(path, "select encoding from marts.dim_articles where source_name = 'latin1.txt'")
     assert encoding in ("latin-1", "cp1252")
@@ -147,9 +143,7 @@ def test_two_outlets_one_call_on_january_29(warehouse: tuple[Path, dict[str, str
         )
     }
     assert sources == {"001_8e7a6b0d8cb652d7.txt", "002_1e20a629295da3df.txt"}
-    topics = dict(
-        rows(path, "select topic_code, status from marts.bridge_call_topics where call_id = ?", call_id)
-    )
+    topics = dict(rows(path, "select topic_code, status from marts.bridge_call_topics where call_id = ?", call_id))
     assert topics["cuba"] == "not_discussed"
     assert topics["critical_minerals"] == "not_discussed"
     assert {"trade", "security", "border", "drug_trafficking", "usmca", "canada"} <= {

@@ -72,18 +72,14 @@ def test_check_result_carries_failures_and_severity() -> None:
         "partial_unexpected_list": [0, 900],
         "unexpected_rows": [{"call_id": "c1"}, {"call_id": "c2"}],
     }
-    result = check_result(
-        SuiteResult("duration_in_range", "marts.fct_calls", False, 1, [failure], row_count=5)
-    )
+    result = check_result(SuiteResult("duration_in_range", "marts.fct_calls", False, 1, [failure], row_count=5))
     assert not result.passed
     assert result.severity == dg.AssetCheckSeverity.WARN  # a plausibility bound
     assert result.metadata["unexpected_count"].value == 2
     assert result.metadata["failures"].value == [failure]
     assert "duration_minutes: 2 unexpected" in (result.description or "")
 
-    wrong = check_result(
-        SuiteResult("calls_have_unique_ids", "marts.fct_calls", False, 2, [failure], row_count=5)
-    )
+    wrong = check_result(SuiteResult("calls_have_unique_ids", "marts.fct_calls", False, 2, [failure], row_count=5))
     assert wrong.severity == dg.AssetCheckSeverity.ERROR
 
     ok = check_result(SuiteResult("calls_have_unique_ids", "marts.fct_calls", True, 2, [], row_count=5))

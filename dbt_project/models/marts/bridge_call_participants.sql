@@ -77,7 +77,7 @@ final as (
         cast(ranked.article_id as string) as article_id,
         cast(ranked.country_code as string) as country_code,
         cast(ranked.role as string) as role,
-        cast(ranked.evidence_text as string) as evidence_text,
+        cast(ranked.evidence_text as string) as evidence,
         cast(ranked.evidence_how as string) as evidence_how,
         cast(article_counts.mention_count as int) as mention_count,
         cast(ranked.evidence_start as int) as evidence_start,

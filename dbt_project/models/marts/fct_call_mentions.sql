@@ -16,7 +16,6 @@ final as (
         cast(date_precision as string) as date_precision,
         cast(date_basis as string) as date_basis,
         cast(evidence_text as string) as evidence,
-        cast(evidence_text as string) as evidence_text,
         cast(evidence_how as string) as evidence_how,
         cast(call_index as int) as call_index,
         cast(evidence_sentence_index as int) as evidence_sentence_index,

@@ -20,16 +20,14 @@ _RulesLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_RulesLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
-)
+_RulesLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
 
 
 @cache
 def load_rules(name: str) -> dict[str, Any]:
     """The parsed ``<name>.yaml`` of this folder."""
     with (_DIR / f"{name}.yaml").open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_RulesLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(handle, Loader=_RulesLoader)
     if not isinstance(data, dict):
         raise ValueError(f"rules file {name}.yaml must hold a mapping")
     return data
