@@ -65,6 +65,24 @@ def build_folder(folder: Path) -> dict[str, str]:
     return expected
 
 
+MARTS = (
+    "fct_calls",
+    "fct_call_mentions",
+    "dim_officials",
+    "dim_articles",
+    "dim_trade_measures",
+    "bridge_call_participants",
+    "bridge_call_topics",
+    "bridge_call_trade_measures",
+    "bridge_call_officials",
+)
+
+
+def snapshot(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of the marts, in a canonical order."""
+    return {table: sorted(rows(path, f"select * from marts.{table}"), key=repr) for table in MARTS}
+
+
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, str], Any]]:
     root = tmp_path_factory.mktemp("seed_corpus")
@@ -75,9 +93,13 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
         env.setenv("DAGSTER_HOME", str(root / "dagster_home"))
         (root / "dagster_home").mkdir()
         (root / "dagster_home" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+        job = defs.resolve_job_def("hotline_job")
         with dg.DagsterInstance.get() as instance:
-            result = defs.resolve_job_def("hotline_job").execute_in_process(instance=instance, raise_on_error=False)
-        yield Settings.from_env().warehouse_path, expected, result
+            result = job.execute_in_process(instance=instance, raise_on_error=False)
+            path = Settings.from_env().warehouse_path
+            first = snapshot(path) if result.success else {}
+            rerun = job.execute_in_process(instance=instance, raise_on_error=False)
+        yield path, expected, (result, first, rerun)
 
 
 def rows(path: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
@@ -105,9 +127,16 @@ def trump_sheinbaum_calls(path: Path) -> dict[Any, tuple[Any, ...]]:
 
 
 def test_run_succeeds_and_every_check_passes(warehouse: tuple[Path, dict[str, str], Any]) -> None:
-    _, _, result = warehouse
+    _, _, (result, _, _) = warehouse
     assert result.success
     assert [e.check_name for e in result.get_asset_check_evaluations() if not e.passed] == []
+
+
+def test_a_rerun_gives_identical_marts_and_ids(warehouse: tuple[Path, dict[str, str], Any]) -> None:
+    path, _, (_, first, rerun) = warehouse
+    assert rerun.success
+    assert first["fct_calls"]
+    assert snapshot(path) == first
 
 
 def test_every_input_file_is_an_article_or_a_rejection(warehouse: tuple[Path, dict[str, str], Any]) -> None:
