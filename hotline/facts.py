@@ -63,6 +63,11 @@ class CallDate:
     basis: str = "none"  # stated | weekday | relative | offset | year_from_publication | year_from_terms ...
     how: str | None = None
 
+    @classmethod
+    def on(cls, day: dt.date, basis: str, how: str) -> CallDate:
+        """A call date known to the day."""
+        return cls(day, day.year, day.month, day.day, day.weekday(), "day", basis, how)
+
 
 @dataclass(frozen=True, slots=True)
 class Participant:

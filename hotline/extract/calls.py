@@ -326,13 +326,8 @@ def _reported_date(
         resolved, how = resolve(date, anchor)
         if resolved is not None:
             basis = "weekday" if date.kind == "weekday" else "relative"
-            return CallDate(
+            return CallDate.on(
                 resolved,
-                resolved.year,
-                resolved.month,
-                resolved.day,
-                resolved.weekday(),
-                "day",
                 basis,
                 f"'{quote}' {where}: {how}",
             )
@@ -354,7 +349,7 @@ def _with_weekday_check(
             f"; note: the text also says {WEEKDAY_NAMES[weekday]}, "
             f"but {day.isoformat()} is a {WEEKDAY_NAMES[day.weekday()]}"
         )
-    return CallDate(day, day.year, day.month, day.day, day.weekday(), "day", basis, how)
+    return CallDate.on(day, basis, how)
 
 
 def _month_day(
@@ -393,13 +388,8 @@ def _month_day(
                 fits.append(candidate)
         if len(fits) == 1 and weekday is not None:
             resolved = fits[0]
-            return CallDate(
+            return CallDate.on(
                 resolved,
-                resolved.year,
-                resolved.month,
-                resolved.day,
-                resolved.weekday(),
-                "day",
                 "year_from_terms",
                 f"{how}; {resolved.year} is the only year in the participants' shared terms "
                 f"({first.isoformat()} to {last.isoformat()}) in which that day is a {WEEKDAY_NAMES[weekday]}",
@@ -505,7 +495,7 @@ def _referenced_calls(
         else:
             resolved, basis, how = None, "month_day_only", f"'{quote}': no evidence for the year"
         call_date = (
-            CallDate(resolved, resolved.year, resolved.month, resolved.day, resolved.weekday(), "day", basis, how)
+            CallDate.on(resolved, basis, how)
             if resolved
             else CallDate(None, None, month, day, None, "unknown", basis, how)
         )

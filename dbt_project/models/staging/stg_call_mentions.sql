@@ -24,11 +24,7 @@ renamed as (
         cast(call_weekday as int) as call_weekday,
         cast(duration_minutes as int) as duration_minutes,
         cast(sequence_number as int) as sequence_number,
-        cast(evidence_sentence_index as int) as evidence_sentence_index,
-        cast(evidence_text as string) as evidence_text,
-        cast(evidence_start as int) as evidence_start,
-        cast(evidence_end as int) as evidence_end,
-        nullif(trim(evidence_how), '') as evidence_how,
+        {{ evidence_columns() }},
         coalesce(cast(is_directly_reported as boolean), false) as is_directly_reported,
         coalesce(cast(is_planned as boolean), false) as is_planned,
         cast(call_date as date) as call_date

@@ -15,11 +15,7 @@ renamed as (
         nullif(trim(full_name), '') as full_name,
         upper(nullif(trim(country_code), '')) as country_code,
         lower(nullif(trim(role), '')) as role,
-        cast(evidence_sentence_index as int) as evidence_sentence_index,
-        cast(evidence_text as string) as evidence_text,
-        cast(evidence_start as int) as evidence_start,
-        cast(evidence_end as int) as evidence_end,
-        nullif(trim(evidence_how), '') as evidence_how
+        {{ evidence_columns() }}
 
     from source
 

@@ -14,11 +14,7 @@ renamed as (
         lower(trim(topic_code)) as topic_code,
         lower(trim(status)) as status,
         lower(nullif(trim(claimant_official_id), '')) as claimant_official_id,
-        cast(evidence_sentence_index as int) as evidence_sentence_index,
-        cast(evidence_text as string) as evidence_text,
-        cast(evidence_start as int) as evidence_start,
-        cast(evidence_end as int) as evidence_end,
-        nullif(trim(evidence_how), '') as evidence_how
+        {{ evidence_columns() }}
 
     from source
 

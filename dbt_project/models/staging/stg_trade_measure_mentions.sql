@@ -17,11 +17,7 @@ renamed as (
         lower(nullif(trim(sector), '')) as sector,
         lower(trim(status)) as status,
         cast(rate_percent as double) as rate_percent,
-        cast(evidence_sentence_index as int) as evidence_sentence_index,
-        cast(evidence_text as string) as evidence_text,
-        cast(evidence_start as int) as evidence_start,
-        cast(evidence_end as int) as evidence_end,
-        nullif(trim(evidence_how), '') as evidence_how
+        {{ evidence_columns() }}
 
     from source
 
