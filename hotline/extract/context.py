@@ -26,11 +26,14 @@ def _inner(phrases: list[str]) -> str:
 
 
 PHONE_CUE = compile_phrases(RULES["phone_cues"])
+# A call noun ("call", "llamada") not used as a verb: found first (one cheap pass), then confirmed by a
+# determiner at most three words before it, on the same line ("a Jan. 12 call", "la llamada").
 CALL_NOUN = re.compile(
-    r"(?<![\w])(?P<det>" + _inner(RULES["call_determiners"]) + r")[ \t]+"
-    r"(?P<mods>(?:[\w.,'-]+[ \t]+){0,3}?)"
-    r"(?P<noun>" + _inner(RULES["call_nouns"]) + r")(?![\w])"
+    r"(?<![\w])(?:" + _inner(RULES["call_nouns"]) + r")(?![\w])"
     r"(?!\s+(?:" + _inner(RULES["not_call_after"]) + r")(?![\w]))"
+)
+CALL_DETERMINER = re.compile(
+    r"(?<![\w])(?:" + _inner(RULES["call_determiners"]) + r")[ \t]+(?:[\w.,'-]+[ \t]+){0,3}?\Z"
 )
 CALL_WITH = re.compile(r"(?<![\w])(?:in|on|during)\s+(?:the\s+)?call\s+with(?![\w])")
 TALK_VERB = compile_phrases(RULES["talk_verbs"])
@@ -101,9 +104,11 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
 
 def _find_cues(folded: str) -> list[Cue]:
     cues = [Cue(m.start(), m.end(), "phone", noun_start=m.start()) for m in PHONE_CUE.finditer(folded)]
-    for m in CALL_NOUN.finditer(folded):
-        earlier = bool(EARLIER.search(folded, m.start(), m.start("noun")))
-        cues.append(Cue(m.start(), m.end(), "noun", earlier, m.start("noun")))
+    for noun in CALL_NOUN.finditer(folded):
+        det = CALL_DETERMINER.search(folded, max(0, noun.start() - 48), noun.start())
+        if det is not None:
+            earlier = bool(EARLIER.search(folded, det.start(), noun.start()))
+            cues.append(Cue(det.start(), noun.end(), "noun", earlier, noun.start()))
     cues += [Cue(m.start(), m.end(), "noun", noun_start=m.start()) for m in CALL_WITH.finditer(folded)]
     cues += [Cue(m.start(), m.end(), "talk", noun_start=m.start()) for m in TALK_VERB.finditer(folded)]
     cues += [Cue(m.start(), m.end(), "planned", noun_start=m.start()) for m in PLANNED.finditer(folded)]
