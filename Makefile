@@ -1,6 +1,6 @@
 # Hotline: a thin list of named steps. The logic lives in hotline/ and orchestration/.
 .DEFAULT_GOAL := help
-.PHONY: help setup manifest run test ui lint fmt clean
+.PHONY: help setup manifest run test ui bench lint fmt clean
 
 VENV        := .venv
 PYTHON      := $(VENV)/bin/python
@@ -43,6 +43,9 @@ test: setup manifest  ## every test
 
 ui: setup manifest $(DAGSTER_YML)  ## the Dagster UI on http://127.0.0.1:3000
 	$(VENV)/bin/dagster dev -h 127.0.0.1 -p 3000
+
+bench: setup  ## extraction speed in figures (articles/s per core, words/s); writes warehouse/bench.json
+	$(PYTHON) -m hotline.bench
 
 lint: setup  ## ruff lint and format check
 	$(VENV)/bin/ruff check .

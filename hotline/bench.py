@@ -1,0 +1,98 @@
+"""``python -m hotline.bench``: how fast ingest, extraction and normalization run, in figures.
+
+Reads the articles folder (``HOTLINE_ARTICLES_DIR``), repeats its articles until there are ``--articles``
+of them, and times each stage on one core; extraction is timed on every core too. Prints a table and
+writes ``warehouse/bench.json``. Targets are checked here, never in a timed unit test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import platform
+import resource
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from hotline.articles import load_corpus
+from hotline.config import Settings
+from hotline.extract import extract_article
+from hotline.facts import Article, ArticleFacts
+from hotline.normalize import to_frames
+from hotline.reference import load_reference
+
+EXTRACTION_TARGET = 2_000  # articles per second per core (issue 6)
+
+
+def _extract_all(articles: list[Article]) -> list[ArticleFacts]:
+    reference = load_reference()
+    return [extract_article(article, reference) for article in articles]
+
+
+def _chunks(items: list[Article], parts: int) -> list[list[Article]]:
+    return [items[i::parts] for i in range(parts)]
+
+
+def run(articles_dir: Path, count: int, processes: int) -> dict[str, float | int | str]:
+    started = time.perf_counter()
+    corpus = load_corpus(articles_dir, Settings.from_env().max_article_bytes)
+    ingest_seconds = time.perf_counter() - started
+    if not corpus.articles:
+        raise SystemExit(f"no articles in {articles_dir}")
+    articles = [replace(corpus.articles[i % len(corpus.articles)], article_id=f"{i:016x}") for i in range(count)]
+    words = sum(len(a.text.split()) for a in articles)
+    load_reference()
+    _extract_all(articles[:20])  # warm caches (compiled patterns) before timing
+
+    started = time.perf_counter()
+    facts = _extract_all(articles)
+    one_core = time.perf_counter() - started
+
+    started = time.perf_counter()
+    frames = to_frames(facts, corpus.rejections)
+    normalize_seconds = time.perf_counter() - started
+
+    started = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        pool.map(_extract_all, _chunks(articles, processes))
+    all_cores = time.perf_counter() - started
+
+    per_core = count / one_core
+    return {
+        "articles": count,
+        "words_per_article": round(words / count),
+        "ingest_files_per_second": round(len(corpus.articles) / ingest_seconds),
+        "extract_articles_per_second_per_core": round(per_core),
+        "extract_words_per_second_per_core": round(words / one_core),
+        "extract_articles_per_second_all_cores": round(count / all_cores),
+        "processes": processes,
+        "normalize_seconds": round(normalize_seconds, 3),
+        "raw_rows": sum(frame.height for frame in frames.values()),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "extraction_target_per_core": EXTRACTION_TARGET,
+        "extraction_target_met": "yes" if per_core >= EXTRACTION_TARGET else "no",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m hotline.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2_000, help="articles to extract (default 2000)")
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--out", type=Path, default=Settings.from_env().warehouse_path.with_name("bench.json"))
+    args = parser.parse_args(argv)
+    figures = run(Settings.from_env().articles_dir, args.articles, args.processes)
+    width = max(len(key) for key in figures)
+    for key, value in figures.items():
+        print(f"{key:<{width}}  {value}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    print(f"written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
