@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from hotline.extract.context import OTHER_CLAUSE, OTHER_EVENT, RULES, ArticleContext, Cue, _inner
+from hotline.extract.context import FUTURE, OTHER_CLAUSE, OTHER_EVENT, RULES, ArticleContext, Cue, _inner
 from hotline.extract.dates import (
     NUMBERS,
     OFFSET_AFTER,
@@ -37,7 +37,10 @@ from hotline.extract.text import compile_phrases
 from hotline.facts import CallDate, CallMention, Evidence, Participant
 
 _CALL_WORDS = frozenset({"call", "llamada", "phone call"})
-_ATTACH_GAP = re.compile(r"\s*(?:on|of|from|del|de|el|on the|este|this|last|el pasado|,)?\s*")
+_ATTACH_GAP = re.compile(
+    r"\s*(?:(?:was|were|took\s+place|happened|occurred|fue|ocurrio)\s+)?"
+    r"(?:on|of|from|del|de|el|on the|este|this|last|el pasado|,)?\s*"
+)
 _NUM = _inner(list(NUMBERS))
 _OFFSET = re.compile(
     rf"(?<![\w])(?P<n>\d{{1,3}}|{_NUM})\s+(?P<unit>{_inner(list(OFFSET_UNITS))})\s+"
@@ -443,15 +446,23 @@ def _duration(ctx: ArticleContext, sentences: list[int]) -> tuple[int | None, st
 
 
 def _sequence(ctx: ArticleContext) -> tuple[int | None, str | None]:
-    match = _SEQUENCE_ORDINAL.search(ctx.folded)
-    if match:
+    """The reported call's number in the series: "the sixth call", "seven calls so far". An ordinal in a
+    sentence about a future call ("a third call is expected next week") numbers that call, not this one."""
+    for match in _SEQUENCE_ORDINAL.finditer(ctx.folded):
+        if _about_the_future(ctx, match.start()):
+            continue
         token = match.group("ord")
         number = ORDINALS.get(token) or int(re.sub(r"\D", "", token))
         return number, ctx.text[match.start() : match.end()]
-    count = _SEQUENCE_COUNT.search(ctx.folded)
-    if count:
-        return _number(count.group("n") or count.group("n2")), ctx.text[count.start() : count.end()]
+    for count in _SEQUENCE_COUNT.finditer(ctx.folded):
+        if not _about_the_future(ctx, count.start()):
+            return _number(count.group("n") or count.group("n2")), ctx.text[count.start() : count.end()]
     return None, None
+
+
+def _about_the_future(ctx: ArticleContext, offset: int) -> bool:
+    sentence = ctx.sentences[ctx.sentence_of(offset)]
+    return FUTURE.search(ctx.folded, sentence.start, sentence.end) is not None
 
 
 def _tone(ctx: ArticleContext, sentences: list[int]) -> str | None:

@@ -38,6 +38,7 @@ CALL_DETERMINER = re.compile(
 CALL_WITH = re.compile(r"(?<![\w])(?:in|on|during)\s+(?:the\s+)?call\s+with(?![\w])")
 TALK_VERB = compile_phrases(RULES["talk_verbs"])
 PLANNED = compile_phrases(RULES["planned_cues"])
+FUTURE = compile_phrases([*RULES["planned_cues"], *RULES["future_markers"]])
 DISCUSSION = compile_phrases(RULES["discussion_cues"])
 QUESTION = compile_phrases(RULES["question_cues"])
 OTHER_EVENT = compile_phrases(RULES["other_event_nouns"])
@@ -102,10 +103,19 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
     return context
 
 
+def _closest_determiner(folded: str, noun_start: int) -> re.Match[str] | None:
+    """The determiner nearest before a call noun ("their last call", not "a deal. Their last call")."""
+    closest = None
+    position = max(0, noun_start - 48)
+    while (found := CALL_DETERMINER.search(folded, position, noun_start)) is not None:
+        closest, position = found, found.start() + 1
+    return closest
+
+
 def _find_cues(folded: str) -> list[Cue]:
     cues = [Cue(m.start(), m.end(), "phone", noun_start=m.start()) for m in PHONE_CUE.finditer(folded)]
     for noun in CALL_NOUN.finditer(folded):
-        det = CALL_DETERMINER.search(folded, max(0, noun.start() - 48), noun.start())
+        det = _closest_determiner(folded, noun.start())
         if det is not None:
             earlier = bool(EARLIER.search(folded, det.start(), noun.start()))
             cues.append(Cue(det.start(), noun.end(), "noun", earlier, noun.start()))

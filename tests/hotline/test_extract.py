@@ -408,3 +408,43 @@ def test_spanish_call_with_negation_duration_and_official(reference: Reference) 
     assert topics(facts, "discussed") >= {"usmca"}
     assert topics(facts, "not_discussed") == {"migration", "remittances"}
     assert "juan_ramon_de_la_fuente" in {o.official_id for o in facts.officials}
+
+
+def test_president_elect_call(reference: Reference) -> None:
+    text = (
+        'President-elect Donald Trump said he had a "wonderful conversation" by phone with Mexican President '
+        "Claudia Sheinbaum on Wednesday."
+    )
+    facts = extract(reference, text, dt.date(2024, 11, 28))
+    call = facts.calls[0]
+    assert participants(facts) == {"donald_trump", "claudia_sheinbaum"}
+    assert {p.role for p in call.participants} == {"president_elect", "president"}
+    assert call.date.date == dt.date(2024, 11, 27)
+    assert call.tone == "positive"
+
+
+def test_earlier_call_with_a_copula_and_a_future_ordinal(reference: Reference) -> None:
+    text = (
+        "Prime Minister Mark Carney and President Donald Trump spoke by phone on Thursday.\n"
+        "The two leaders did not reach a deal. Their last call was on July 14, when they discussed steel.\n"
+        "A third call is expected next week."
+    )
+    facts = extract(reference, text, dt.date(2025, 8, 2))
+    reported, earlier = facts.calls
+    assert reported.sequence_number is None  # "a third call" is still to come
+    assert earlier.date.date == dt.date(2025, 7, 14)
+    assert topics(facts, "discussed", mention=1) == {"steel"}
+
+
+def test_spanish_stated_date_duration_and_negation(reference: Reference) -> None:
+    text = (
+        "El presidente Joe Biden y el presidente Andrés Manuel López Obrador sostuvieron el pasado viernes "
+        "22 de diciembre de 2023 una llamada telefónica de 45 minutos en la que abordaron la migración.\n"
+        "No se trató el tema del agua, según la cancillería."
+    )
+    facts = extract(reference, text, None)
+    call = facts.calls[0]
+    assert participants(facts) == {"joe_biden", "andres_manuel_lopez_obrador"}
+    assert (call.date.date, call.date.basis, call.duration_minutes) == (dt.date(2023, 12, 22), "stated", 45)
+    assert topics(facts, "discussed") == {"migration"}
+    assert topics(facts, "not_discussed") == {"water"}
