@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from hotline.extract.context import FUTURE, OTHER_CLAUSE, OTHER_EVENT, RULES, ArticleContext, Cue, _inner
+from hotline.extract.context import RULES, ArticleContext, Cue, _inner
 from hotline.extract.dates import (
     NUMBERS,
     OFFSET_AFTER,
@@ -61,7 +61,6 @@ _SEQUENCE_COUNT = re.compile(
     r"|(?<![\w])(?P<n2>\d{1,2}|" + _NUM + r")\s+(?:phone\s+)?(?:calls|conversations|llamadas|conversaciones)"
     r"(?:\s+[\w.']+){0,3}?\s+(?:so\s+far|to\s+date|hasta\s+ahora|en\s+lo\s+que\s+va)(?![\w])"
 )
-_TONE = {label: compile_phrases(words) for label, words in RULES["tone"].items()}
 _OPEN_TERM = dt.timedelta(days=365 * int(RULES["open_term_years"]) + 1)
 _LEADER_LIKE = frozenset(RULES["leader_like_roles"])
 
@@ -92,7 +91,7 @@ def _attached_date(ctx: ArticleContext, cue: Cue, sentence_dates: list[DateExpr]
 
 
 def _is_reference_cue(ctx: ArticleContext, cue: Cue, sentence_start: int) -> bool:
-    return cue.earlier or bool(OTHER_CLAUSE.search(ctx.folded, sentence_start, cue.start))
+    return cue.earlier or ctx.lex.find("other_clause", sentence_start, cue.start) is not None
 
 
 def _date_key(date: DateExpr) -> tuple[int | None, int | None, int | None]:
@@ -246,14 +245,13 @@ def _other_event_date(ctx: ArticleContext, date: DateExpr, sentence_start: int, 
     the article's own dateline ("Posted on ...")."""
     if PUBLICATION_CUE.search(ctx.folded, max(sentence_start, date.start - 16), date.start):
         return True
-    if OTHER_EVENT.match(ctx.folded, date.end + 1) or OTHER_EVENT.search(ctx.folded, date.end, date.end + 25):
-        return True
-    if OTHER_EVENT.search(ctx.folded, max(sentence_start, date.start - 40), date.start):
+    lex = ctx.lex
+    if lex.find("other_event", date.end, date.end + 25) or lex.find(
+        "other_event", max(sentence_start, date.start - 40), date.start
+    ):
         return True
     before = [c for c in cue_starts if c < date.start]
-    if before and OTHER_CLAUSE.search(ctx.folded, max(before), date.start):
-        return True
-    return bool(not before and OTHER_CLAUSE.search(ctx.folded, sentence_start, date.start))
+    return lex.find("other_clause", max(before) if before else sentence_start, date.start) is not None
 
 
 def _reported_date(
@@ -462,15 +460,15 @@ def _sequence(ctx: ArticleContext) -> tuple[int | None, str | None]:
 
 def _about_the_future(ctx: ArticleContext, offset: int) -> bool:
     sentence = ctx.sentences[ctx.sentence_of(offset)]
-    return FUTURE.search(ctx.folded, sentence.start, sentence.end) is not None
+    return ctx.lex.find("future", sentence.start, sentence.end) is not None
 
 
 def _tone(ctx: ArticleContext, sentences: list[int]) -> str | None:
     found = set()
     for index in sentences:
         sentence = ctx.sentences[index]
-        for label, pattern in _TONE.items():
-            if pattern.search(ctx.folded, sentence.start, sentence.end):
+        for label in ("positive", "negative"):
+            if ctx.lex.find(f"tone_{label}", sentence.start, sentence.end):
                 found.add(label)
     if found == {"positive", "negative"}:
         return "mixed"

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hotline.extract.dates import DateExpr, find_dates
+from hotline.extract.lexicon import Lexicon, LexiconHits
 from hotline.extract.officials import OfficialHit, find_officials
 from hotline.extract.rules import load_rules
 from hotline.extract.sentences import Sentence, split_sentences
-from hotline.extract.text import compile_phrases, fold_text, phrase_pattern
+from hotline.extract.text import fold_text, phrase_pattern
 from hotline.facts import Article, Evidence
 from hotline.reference import Reference
 
@@ -25,26 +26,36 @@ def _inner(phrases: list[str]) -> str:
     return phrase_pattern(phrases)[len("(?<![\\w])") : -len("(?![\\w])")]
 
 
-PHONE_CUE = compile_phrases(RULES["phone_cues"])
-# A call noun ("call", "llamada") not used as a verb: found first (one cheap pass), then confirmed by a
-# determiner at most three words before it, on the same line ("a Jan. 12 call", "la llamada").
-CALL_NOUN = re.compile(
-    r"(?<![\w])(?:" + _inner(RULES["call_nouns"]) + r")(?![\w])"
-    r"(?!\s+(?:" + _inner(RULES["not_call_after"]) + r")(?![\w]))"
+# Every cue vocabulary of rules/calls.yaml, matched in one pass (see hotline.extract.lexicon).
+LEXICON = Lexicon(
+    {
+        "phone": RULES["phone_cues"],
+        "call_noun": RULES["call_nouns"],
+        "call_with": RULES["call_with"],
+        "talk": RULES["talk_verbs"],
+        "planned": RULES["planned_cues"],
+        "future": [*RULES["planned_cues"], *RULES["future_markers"]],
+        "discussion": RULES["discussion_cues"],
+        "question": RULES["question_cues"],
+        "other_event": RULES["other_event_nouns"],
+        "other_clause": RULES["other_clause_openers"],
+        "earlier": RULES["earlier_call_markers"],
+        "speech": RULES["speech_verbs"],
+        "continuation": RULES["continuation_starts"],
+        "negation_object": RULES["negation_object"],
+        "negation_subject": RULES["negation_subject"],
+        "neither": RULES["neither"],
+        "nor": RULES["nor"],
+        "tone_positive": RULES["tone"]["positive"],
+        "tone_negative": RULES["tone"]["negative"],
+    }
 )
+# A call noun ("call", "llamada") is a noun, not the verb, when a determiner stands at most three words
+# before it on the same line ("a Jan. 12 call", "la llamada") and it does not start "a call for calm".
+NOT_CALL_AFTER = re.compile(r"\s+(?:" + _inner(RULES["not_call_after"]) + r")(?![\w])")
 CALL_DETERMINER = re.compile(
     r"(?<![\w])(?:" + _inner(RULES["call_determiners"]) + r")[ \t]+(?:[\w.,'-]+[ \t]+){0,3}?\Z"
 )
-CALL_WITH = re.compile(r"(?<![\w])(?:in|on|during)\s+(?:the\s+)?call\s+with(?![\w])")
-TALK_VERB = compile_phrases(RULES["talk_verbs"])
-PLANNED = compile_phrases(RULES["planned_cues"])
-FUTURE = compile_phrases([*RULES["planned_cues"], *RULES["future_markers"]])
-DISCUSSION = compile_phrases(RULES["discussion_cues"])
-QUESTION = compile_phrases(RULES["question_cues"])
-OTHER_EVENT = compile_phrases(RULES["other_event_nouns"])
-OTHER_CLAUSE = compile_phrases(RULES["other_clause_openers"])
-EARLIER = compile_phrases(RULES["earlier_call_markers"])
-SPEECH = compile_phrases(RULES["speech_verbs"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +76,9 @@ class ArticleContext:
     sentences: list[Sentence]
     dates: list[DateExpr]
     officials: list[OfficialHit]
+    title_spans: list[tuple[int, int]]
     cues: list[Cue]
+    lex: LexiconHits
     _starts: list[int] = field(default_factory=list)
     by_sentence: dict[str, dict[int, list[Any]]] = field(default_factory=dict)
 
@@ -84,6 +97,7 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
     text = article.text
     folded = fold_text(text)
     sentences = split_sentences(text)
+    officials, titles = find_officials(text, folded, reference, article.published_date)
     context = ArticleContext(
         article=article,
         reference=reference,
@@ -91,9 +105,12 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
         folded=folded,
         sentences=sentences,
         dates=find_dates(folded, text),
-        officials=find_officials(text, folded, reference, article.published_date),
-        cues=_find_cues(folded),
+        officials=officials,
+        title_spans=titles,
+        cues=[],
+        lex=LEXICON.scan(folded),
     )
+    context.cues = _find_cues(folded, context.lex)
     context._starts = [s.start for s in sentences]
     for kind, items in (("dates", context.dates), ("officials", context.officials), ("cues", context.cues)):
         buckets: dict[int, list[Any]] = defaultdict(list)
@@ -112,15 +129,27 @@ def _closest_determiner(folded: str, noun_start: int) -> re.Match[str] | None:
     return closest
 
 
-def _find_cues(folded: str) -> list[Cue]:
-    cues = [Cue(m.start(), m.end(), "phone", noun_start=m.start()) for m in PHONE_CUE.finditer(folded)]
-    for noun in CALL_NOUN.finditer(folded):
-        det = _closest_determiner(folded, noun.start())
+def _find_cues(folded: str, lex: LexiconHits) -> list[Cue]:
+    cues = [Cue(h.start, h.end, "phone", noun_start=h.start) for h in lex.all("phone")]
+    for noun in lex.all("call_noun"):
+        if NOT_CALL_AFTER.match(folded, noun.end):
+            continue
+        det = _closest_determiner(folded, noun.start)
         if det is not None:
-            earlier = bool(EARLIER.search(folded, det.start(), noun.start()))
-            cues.append(Cue(det.start(), noun.end(), "noun", earlier, noun.start()))
-    cues += [Cue(m.start(), m.end(), "noun", noun_start=m.start()) for m in CALL_WITH.finditer(folded)]
-    cues += [Cue(m.start(), m.end(), "talk", noun_start=m.start()) for m in TALK_VERB.finditer(folded)]
-    cues += [Cue(m.start(), m.end(), "planned", noun_start=m.start()) for m in PLANNED.finditer(folded)]
+            earlier = lex.find("earlier", det.start(), noun.start) is not None
+            cues.append(Cue(det.start(), noun.end, "noun", earlier, noun.start))
+    cues += [Cue(h.start, h.end, "noun", noun_start=h.start) for h in lex.all("call_with")]
+    cues += [Cue(h.start, h.end, "talk", noun_start=h.start) for h in lex.all("talk")]
+    cues += [Cue(h.start, h.end, "planned", noun_start=h.start) for h in lex.all("planned")]
     cues.sort(key=lambda c: (c.start, c.end))
-    return cues
+    return _longest_per_start(cues)
+
+
+def _longest_per_start(cues: list[Cue]) -> list[Cue]:
+    """One cue of a kind per start, the longest: the lexicon also reports "call" inside "a phone call"."""
+    kept: dict[tuple[int, str], Cue] = {}
+    for cue in cues:
+        key = (cue.start, cue.kind)
+        if key not in kept or (cue.end, -cue.noun_start) > (kept[key].end, -kept[key].noun_start):
+            kept[key] = cue
+    return sorted(kept.values(), key=lambda c: (c.start, c.end))

@@ -28,8 +28,8 @@ OFFSET_AFTER: frozenset[str] = frozenset(_RULES["offset_after"])
 OFFSET_BEFORE: frozenset[str] = frozenset(_RULES["offset_before"])
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
-_MON = "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
-_WD = "(?:" + "|".join(sorted(map(re.escape, WEEKDAYS), key=len, reverse=True)) + ")"
+_MON = "(?:" + phrase_pattern(MONTHS)[len("(?<![\\w])") : -len("(?![\\w])")] + r")\.?"
+_WD = "(?:" + phrase_pattern(WEEKDAYS)[len("(?<![\\w])") : -len("(?![\\w])")] + ")"
 _FUTURE = phrase_pattern(_RULES["future_weekday_markers"])
 _PATTERN = re.compile(
     r"(?<![\w/-])(?:"
@@ -44,6 +44,25 @@ _PATTERN = re.compile(
     r")(?![\w])"
 )
 _FUTURE_RE = re.compile(_FUTURE)
+# Where a date expression can start: a digit or one of the date words. One cheap pass finds these; the full
+# pattern is then tried only there.
+_CANDIDATE = re.compile(
+    r"(?<![\w/-])(?:\d|"
+    + phrase_pattern(
+        [
+            *MONTHS,
+            *WEEKDAYS,
+            *RELATIVE_DAYS,
+            *_RULES["future_weekday_markers"],
+            "last",
+            "past",
+            "el pasado",
+            "este",
+            "this",
+        ]
+    )[len("(?<![\\w])") :]
+    + ")"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +160,15 @@ def find_dates(folded: str, original: str | None = None, start: int = 0, end: in
     ``original`` is the unfolded text (same offsets); when given, "may"/"mar" must be capitalized there.
     """
     found = []
-    for match in _PATTERN.finditer(folded, start, len(folded) if end is None else end):
+    stop = len(folded) if end is None else end
+    covered = start
+    for candidate in _CANDIDATE.finditer(folded, start, stop):
+        if candidate.start() < covered:
+            continue
+        match = _PATTERN.match(folded, candidate.start(), stop)
+        if match is None:
+            continue
+        covered = match.end()
         month_group = (match.group("mdy_m") and "mdy_m") or (match.group("my_m") and "my_m")
         if (
             original is not None

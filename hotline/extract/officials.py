@@ -49,7 +49,7 @@ def slug(name: str) -> str:
 @dataclass(frozen=True)
 class _Patterns:
     alias: re.Pattern[str]
-    title: re.Pattern[str]
+    role_start: re.Pattern[str]
     title_roles: dict[str, str]
     role_description: re.Pattern[str]
     institutions: dict[str, str]
@@ -75,7 +75,7 @@ def _patterns(reference: Reference) -> _Patterns:
     )
     return _Patterns(
         alias=re.compile(phrase_pattern(reference.alias_index)),
-        title=re.compile(r"(?<![\w])(?:" + titles + r")(?![\w])"),
+        role_start=re.compile(r"(?<![\w])(?:" + countries + "|" + titles + r")(?![\w])"),
         title_roles=title_roles,
         role_description=role_description,
         institutions=institutions,
@@ -87,9 +87,15 @@ def _country(reference: Reference, patterns: _Patterns, word: str) -> str | None
     return reference.country_by_name(folded) or patterns.institutions.get(folded)
 
 
-def find_officials(text: str, folded: str, reference: Reference, on: dt.date | None) -> list[OfficialHit]:
-    """Every official mention in the text, in order, without overlaps (names win over descriptions)."""
+def find_officials(
+    text: str, folded: str, reference: Reference, on: dt.date | None
+) -> tuple[list[OfficialHit], list[tuple[int, int]]]:
+    """Every official mention in the text, in order, without overlaps (names win over descriptions), and
+    the span of every role title ("Economy Secretary"), named or not."""
     patterns = _patterns(reference)
+    # Country words and titles, found in one pass: where role descriptions can start, and the titles.
+    starts = list(patterns.role_start.finditer(folded))
+    titles = [m for m in starts if " ".join(m.group(0).split()) in patterns.title_roles]
     hits: list[OfficialHit] = []
     taken: list[tuple[int, int]] = []
 
@@ -116,7 +122,14 @@ def find_officials(text: str, folded: str, reference: Reference, on: dt.date | N
         taken.append(match.span())
 
     named_ids = {h.official_id for h in hits}
-    for match in patterns.role_description.finditer(folded):
+    covered = 0
+    for start in starts:
+        if start.start() < covered:
+            continue
+        match = patterns.role_description.match(folded, start.start())
+        if match is None:
+            continue
+        covered = match.end()
         title_group = next(g for g in ("t1", "t2", "t3", "t4") if match.group(g))
         country_group = "c" + title_group[1]
         country = _country(reference, patterns, match.group(country_group))
@@ -150,7 +163,7 @@ def find_officials(text: str, folded: str, reference: Reference, on: dt.date | N
             )
         )
 
-    for match in patterns.title.finditer(folded):
+    for match in titles:
         if any(s <= match.start() < e for s, e in taken) or any(h.start <= match.start() < h.end for h in hits):
             continue
         if any(0 <= start - match.end() <= 3 for start, _ in taken):
@@ -163,7 +176,7 @@ def find_officials(text: str, folded: str, reference: Reference, on: dt.date | N
         hits.append(_titled(text, match, name, role, country))
 
     hits.sort(key=lambda h: (h.start, -h.end))
-    return _without_overlaps(hits)
+    return _without_overlaps(hits), [m.span() for m in titles]
 
 
 def _title(match: re.Match[str], group: str) -> str:
@@ -234,8 +247,3 @@ def _without_overlaps(hits: list[OfficialHit]) -> list[OfficialHit]:
             continue
         kept.append(hit)
     return kept
-
-
-def title_spans(folded: str, reference: Reference) -> list[tuple[int, int]]:
-    """Spans of every role title ("Economy Secretary", "Trade Representative"), named or not."""
-    return [m.span() for m in _patterns(reference).title.finditer(folded)]

@@ -21,20 +21,15 @@ from functools import cache
 from itertools import accumulate
 
 from hotline.extract.calls import CallLayout
-from hotline.extract.context import DISCUSSION, OTHER_CLAUSE, QUESTION, RULES, SPEECH, ArticleContext, _inner
-from hotline.extract.officials import title_spans
-from hotline.extract.text import compile_phrases, phrase_pattern
+from hotline.extract.context import RULES, ArticleContext
+from hotline.extract.lexicon import Hit
+from hotline.extract.text import phrase_pattern
 from hotline.facts import CallMention, TopicFact
 from hotline.reference import Reference, fold
 
-_NEG_OBJECT = compile_phrases(RULES["negation_object"])
-_NEG_SUBJECT = compile_phrases(RULES["negation_subject"])
-_NEITHER = re.compile(r"(?<![\w])(?:" + _inner(RULES["neither"]) + r")(?![\w])")
-_NOR = re.compile(r"(?<![\w])(?:" + _inner(RULES["nor"]) + r")(?![\w])")
 _CLAUSE_BREAK = re.compile("|".join(re.escape(b) for b in RULES["clause_breaks"]))
 _CONJUNCT = re.compile("|".join(re.escape(s) for s in RULES["conjunct_separators"]))
 _CLAUSE_START = re.compile(r"[:;]\s")
-_CONTINUATION = compile_phrases(RULES["continuation_starts"])
 _FILLERS = frozenset(fold(w) for w in RULES["negation_head_fillers"])
 _WORDS = re.compile(r"[\w.'-]+")
 
@@ -54,7 +49,7 @@ def _keyword_pattern(reference: Reference) -> tuple[re.Pattern[str], dict[str, s
 
 def _topic_hits(ctx: ArticleContext) -> list[TopicHit]:
     pattern, index = _keyword_pattern(ctx.reference)
-    masked = [(h.start, h.end) for h in ctx.officials] + title_spans(ctx.folded, ctx.reference)
+    masked = [(h.start, h.end) for h in ctx.officials] + ctx.title_spans
     masked = sorted(masked + [h.title_span for h in ctx.officials if h.title_span])  # "Chinese President"
     starts = [s for s, _ in masked]
     reach = list(accumulate((e for _, e in masked), max))  # furthest end among spans starting at or before
@@ -70,21 +65,27 @@ def _topic_hits(ctx: ArticleContext) -> list[TopicHit]:
 def _negation_scopes(ctx: ArticleContext, start: int, end: int) -> list[tuple[int, int, str]]:
     folded = ctx.folded
     scopes = []
-    for trigger in _NEG_OBJECT.finditer(folded, start, end):
-        stop = _CLAUSE_BREAK.search(folded, trigger.end(), end)
-        scopes.append((trigger.end(), stop.start() if stop else end, folded[trigger.start() : trigger.end()]))
-    for trigger in _NEG_SUBJECT.finditer(folded, start, end):
+    lex = ctx.lex
+    for trigger in _longest(lex.within("negation_object", start, end)):
+        stop = _CLAUSE_BREAK.search(folded, trigger.end, end)
+        scopes.append((trigger.end, stop.start() if stop else end, trigger.phrase))
+    for trigger in _longest(lex.within("negation_subject", start, end)):
         begin = start
-        for brk in _CLAUSE_START.finditer(folded, start, trigger.start()):
+        for brk in _CLAUSE_START.finditer(folded, start, trigger.start):
             begin = brk.end()
-        scopes.append((begin, trigger.start(), folded[trigger.start() : trigger.end()]))
-    neither = _NEITHER.search(folded, start, end)
+        scopes.append((begin, trigger.start, trigger.phrase))
+    neither = lex.find("neither", start, end)
     if neither:
-        nor = _NOR.search(folded, neither.end(), end)
-        verb = DISCUSSION.search(folded, nor.end(), end) if nor else None
+        nor = lex.find("nor", neither.end, end)
+        verb = lex.find("discussion", nor.end, end) if nor else None
         if nor and verb:
-            scopes.append((neither.end(), verb.start(), "neither ... nor ..."))
+            scopes.append((neither.end, verb.start, "neither ... nor ..."))
     return scopes
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    """Triggers that no longer trigger contains ("did not discuss" inside "did not discuss ...")."""
+    return [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end for o in hits)]
 
 
 def _head_topics(ctx: ArticleContext, scope: tuple[int, int, str], hits: list[TopicHit]) -> list[TopicHit]:
@@ -145,7 +146,7 @@ def find_topics(ctx: ArticleContext, layout: CallLayout) -> list[TopicFact]:
             for h in sentence_hits
             if h not in in_scope and (call is not reported or not _in_other_clause(ctx, layout, index, h))
         ]
-        if not free or QUESTION.search(ctx.folded, sentence.start, sentence.end):
+        if not free or ctx.lex.find("question", sentence.start, sentence.end):
             continue
         how = _why_about_call(ctx, layout, index, call is not reported, about_call)
         if how is None:
@@ -161,7 +162,7 @@ def _in_other_clause(ctx: ArticleContext, layout: CallLayout, index: int, hit: T
     if index not in layout.call_sentences:
         return False
     cues = [c.start for c in ctx.in_sentence("cues", index) if c.start < hit.start]
-    return bool(cues) and OTHER_CLAUSE.search(ctx.folded, max(cues), hit.start) is not None
+    return bool(cues) and ctx.lex.find("other_clause", max(cues), hit.start) is not None
 
 
 def _why_about_call(
@@ -175,12 +176,12 @@ def _why_about_call(
         return None
     if reports_call:
         return "in a sentence reporting the call"
-    if DISCUSSION.search(ctx.folded, sentence.start, sentence.end):
+    if ctx.lex.find("discussion", sentence.start, sentence.end):
         return "said to be discussed, in an article reporting the call"
     previous = index - 1
     if previous in about_call and (
         ctx.sentences[previous].paragraph == sentence.paragraph
-        or _CONTINUATION.match(ctx.folded, sentence.start) is not None
+        or ctx.lex.at("continuation", sentence.start) is not None
     ):
         return "continues the sentence reporting the call"
     return None
@@ -201,11 +202,11 @@ def _anchored_elsewhere(ctx: ArticleContext, layout: CallLayout, index: int) -> 
 
 def _claimant(ctx: ArticleContext, index: int) -> str | None:
     sentence = ctx.sentences[index]
-    speech = SPEECH.search(ctx.folded, sentence.start, sentence.end)
+    speech = ctx.lex.find("speech", sentence.start, sentence.end)
     if speech is None:
         return None
     named = [h for h in ctx.in_sentence("officials", index) if h.official_id]
     if not named:
         return None
-    nearest = min(named, key=lambda h: abs(h.start - speech.start()))
+    nearest = min(named, key=lambda h: abs(h.start - speech.start))
     return nearest.official_id
