@@ -446,15 +446,20 @@ def _duration(ctx: ArticleContext, sentences: list[int]) -> tuple[int | None, st
 def _sequence(ctx: ArticleContext) -> tuple[int | None, str | None]:
     """The reported call's number in the series: "the sixth call", "seven calls so far". An ordinal in a
     sentence about a future call ("a third call is expected next week") numbers that call, not this one."""
-    for match in _SEQUENCE_ORDINAL.finditer(ctx.folded):
-        if _about_the_future(ctx, match.start()):
-            continue
-        token = match.group("ord")
-        number = ORDINALS.get(token) or int(re.sub(r"\D", "", token))
-        return number, ctx.text[match.start() : match.end()]
-    for count in _SEQUENCE_COUNT.finditer(ctx.folded):
-        if not _about_the_future(ctx, count.start()):
-            return _number(count.group("n") or count.group("n2")), ctx.text[count.start() : count.end()]
+    # Only sentences that name calls can number them: scan those, not the whole text.
+    spans = sorted(
+        {(s.start, s.end) for s in (ctx.sentences[ctx.sentence_of(h.start)] for h in ctx.lex.all("count_noun"))}
+    )
+    for start, end in spans:
+        for match in _SEQUENCE_ORDINAL.finditer(ctx.folded, start, end):
+            if not _about_the_future(ctx, match.start()):
+                token = match.group("ord")
+                number = ORDINALS.get(token) or int(re.sub(r"\D", "", token))
+                return number, ctx.text[match.start() : match.end()]
+    for start, end in spans:
+        for count in _SEQUENCE_COUNT.finditer(ctx.folded, start, end):
+            if not _about_the_future(ctx, count.start()):
+                return _number(count.group("n") or count.group("n2")), ctx.text[count.start() : count.end()]
     return None, None
 
 

@@ -31,6 +31,7 @@ LEXICON = Lexicon(
     {
         "phone": RULES["phone_cues"],
         "call_noun": RULES["call_nouns"],
+        "count_noun": RULES["count_nouns"],
         "call_with": RULES["call_with"],
         "talk": RULES["talk_verbs"],
         "planned": RULES["planned_cues"],

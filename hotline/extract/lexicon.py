@@ -50,12 +50,33 @@ class Lexicon:
                 node.setdefault(_END, set()).add(name)
         self._pattern = re.compile(r"(?<![\w])(?=(" + _trie_regex(self._trie) + r"))")
         self.names = frozenset(vocabularies)
+        # For every phrase, the phrases that are its prefixes (itself included): (length, vocabularies).
+        self._prefixes: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        self._collect(self._trie, "", [])
+
+    def _collect(self, node: dict[str, Any], path: str, found: list[tuple[int, frozenset[str]]]) -> None:
+        if _END in node:
+            found = [*found, (len(path), frozenset(node[_END]))]
+            self._prefixes[path] = found
+        for char, child in node.items():
+            if char != _END:
+                self._collect(child, path + char, found)
 
     def scan(self, folded: str) -> LexiconHits:
         found: dict[str, list[Hit]] = defaultdict(list)
+        size = len(folded)
         for match in self._pattern.finditer(folded):
             start = match.start()
             longest = match.group(1)
+            prefixes = self._prefixes.get(longest)
+            if prefixes is not None:  # the text spells the phrase with single spaces: no walk needed
+                for length, names in prefixes:
+                    end = start + length
+                    if end == size or not _is_word(folded[end]):
+                        phrase = longest[:length]
+                        for name in names:
+                            found[name].append(Hit(start, end, phrase))
+                continue
             node = self._trie
             position = start
             previous_space = False
