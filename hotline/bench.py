@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import os
 import platform
 import resource
@@ -19,21 +18,11 @@ from pathlib import Path
 
 from hotline.articles import load_corpus
 from hotline.config import Settings
-from hotline.extract import extract_article
-from hotline.facts import Article, ArticleFacts
+from hotline.extract import extract_articles
 from hotline.normalize import to_frames
 from hotline.reference import load_reference
 
 EXTRACTION_TARGET = 2_000  # articles per second per core (issue 6)
-
-
-def _extract_all(articles: list[Article]) -> list[ArticleFacts]:
-    reference = load_reference()
-    return [extract_article(article, reference) for article in articles]
-
-
-def _chunks(items: list[Article], parts: int) -> list[list[Article]]:
-    return [items[i::parts] for i in range(parts)]
 
 
 def run(articles_dir: Path, count: int, processes: int) -> dict[str, float | int | str]:
@@ -45,10 +34,10 @@ def run(articles_dir: Path, count: int, processes: int) -> dict[str, float | int
     articles = [replace(corpus.articles[i % len(corpus.articles)], article_id=f"{i:016x}") for i in range(count)]
     words = sum(len(a.text.split()) for a in articles)
     load_reference()
-    _extract_all(articles[:20])  # warm caches (compiled patterns) before timing
+    extract_articles(articles[:20])  # warm caches (compiled patterns) before timing
 
     started = time.perf_counter()
-    facts = _extract_all(articles)
+    facts = extract_articles(articles)
     one_core = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -56,8 +45,7 @@ def run(articles_dir: Path, count: int, processes: int) -> dict[str, float | int
     normalize_seconds = time.perf_counter() - started
 
     started = time.perf_counter()
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        pool.map(_extract_all, _chunks(articles, processes))
+    extract_articles(articles, processes)
     all_cores = time.perf_counter() - started
 
     per_core = count / one_core
@@ -81,7 +69,7 @@ def run(articles_dir: Path, count: int, processes: int) -> dict[str, float | int
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m hotline.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2_000, help="articles to extract (default 2000)")
-    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--processes", type=int, default=Settings.from_env().processes)
     parser.add_argument("--out", type=Path, default=Settings.from_env().warehouse_path.with_name("bench.json"))
     args = parser.parse_args(argv)
     figures = run(Settings.from_env().articles_dir, args.articles, args.processes)

@@ -32,6 +32,7 @@ class Settings:
     max_article_bytes: int = 2_000_000
     storage_compatibility_version: str = "v1.0.0"
     lock_timeout_seconds: float = 30.0
+    processes: int = 1
 
     @property
     def build_path(self) -> Path:
@@ -51,4 +52,5 @@ class Settings:
             max_article_bytes=int(env.get("HOTLINE_MAX_ARTICLE_BYTES", "2000000")),
             storage_compatibility_version=env.get("HOTLINE_STORAGE_VERSION", "v1.0.0"),
             lock_timeout_seconds=float(env.get("HOTLINE_LOCK_TIMEOUT_SECONDS", "30")),
+            processes=int(env.get("HOTLINE_PROCESSES") or os.cpu_count() or 1),
         )

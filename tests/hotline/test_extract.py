@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from hotline.extract import extract_article
+from hotline.extract import extract_article, extract_articles
 from hotline.facts import Article, ArticleFacts
 from hotline.reference import Reference, load_reference
 
@@ -448,3 +448,17 @@ def test_spanish_stated_date_duration_and_negation(reference: Reference) -> None
     assert (call.date.date, call.date.basis, call.duration_minutes) == (dt.date(2023, 12, 22), "stated", 45)
     assert topics(facts, "discussed") == {"migration"}
     assert topics(facts, "not_discussed") == {"water"}
+
+
+def test_extract_articles_on_two_cores_matches_one_core_in_order(reference: Reference) -> None:
+    texts = [
+        f"Trump and Sheinbaum spoke by phone on Monday about item {i}. They did not discuss Cuba." for i in range(600)
+    ]
+    articles = [
+        Article(f"{i:016x}", f"a{i}.txt", "txt", "t", text, "0" * 64, "utf-8", len(text), dt.date(2025, 6, 4))
+        for i, text in enumerate(texts)
+    ]
+    serial = extract_articles(articles, processes=1)
+    parallel = extract_articles(articles, processes=2)
+    assert [f.article.article_id for f in parallel] == [a.article_id for a in articles]
+    assert parallel == serial
