@@ -63,6 +63,7 @@ _SEQUENCE_COUNT = re.compile(
 )
 _OPEN_TERM = dt.timedelta(days=365 * int(RULES["open_term_years"]) + 1)
 _LEADER_LIKE = frozenset(RULES["leader_like_roles"])
+_REPORTED_MAX_AGE = int(RULES["reported_call_max_age_days"])
 
 
 @dataclass
@@ -246,6 +247,9 @@ def _other_event_date(ctx: ArticleContext, date: DateExpr, sentence_start: int, 
     if PUBLICATION_CUE.search(ctx.folded, max(sentence_start, date.start - 16), date.start):
         return True
     lex = ctx.lex
+    for marker in lex.within("deadline", max(sentence_start, date.start - 12), date.start):
+        if ctx.folded[marker.end : date.start].strip() in ("", "el", "the"):
+            return True  # "until April 2", "hasta el 2 de abril": a deadline, not when the call was
     if lex.find("other_event", date.end, date.end + 25) or lex.find(
         "other_event", max(sentence_start, date.start - 40), date.start
     ):
@@ -291,6 +295,8 @@ def _reported_date(
 
     absolute = [(d, i, "attached") for d, i in attached if d.kind == "absolute"]
     absolute += [(d, i, "in a sentence reporting the call") for d, i in medium if d.kind == "absolute"]
+    if anchor is not None:  # a year-less day that would lie months before the article is not the news it reports
+        absolute = [item for item in absolute if item[0].is_full or _recent(item[0], anchor)]
     days = [(d, i, "attached") for d, i in attached if d.kind in ("weekday", "relative")]
     days += [(d, i, "in a sentence reporting the call") for d, i in medium if d.kind in ("weekday", "relative")]
     weekday = next((d.weekday for d, _, _ in days if d.kind == "weekday" and not d.is_future), None)
@@ -338,6 +344,12 @@ def _reported_date(
             how=f"'{quote}' {where}, but no publication date to count from",
         )
     return CallDate(how="the text gives no date for the call")
+
+
+def _recent(date: DateExpr, anchor: dt.date) -> bool:
+    assert date.month is not None and date.day is not None
+    day = latest_on_or_before(date.month, date.day, anchor)
+    return day is not None and (anchor - day).days <= _REPORTED_MAX_AGE
 
 
 def _with_weekday_check(

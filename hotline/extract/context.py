@@ -40,6 +40,8 @@ LEXICON = Lexicon(
         "question": RULES["question_cues"],
         "other_event": RULES["other_event_nouns"],
         "other_clause": RULES["other_clause_openers"],
+        "deadline": RULES["deadline_markers"],
+        "complementizer": RULES["complementizers"],
         "earlier": RULES["earlier_call_markers"],
         "speech": RULES["speech_verbs"],
         "continuation": RULES["continuation_starts"],

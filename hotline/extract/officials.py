@@ -148,6 +148,9 @@ def find_officials(
         if official_id is None:
             continue
         official = reference.officials[official_id]
+        if role == "leader":  # "his Brazilian counterpart": the office the holder had then
+            term = reference.role_on(official_id, on)
+            role = term.role if term else None
         hits.append(
             OfficialHit(
                 match.start(),
@@ -156,7 +159,7 @@ def find_officials(
                 official_id,
                 official.full_name,
                 country,
-                None if role == "leader" else role,
+                role,
                 True,
                 f"role description '{text[match.start() : match.end()]}' resolved to the holder"
                 + (f" on {on.isoformat()}" if on else " named in the article"),

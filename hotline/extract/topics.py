@@ -73,6 +73,12 @@ def _negation_scopes(ctx: ArticleContext, start: int, end: int) -> list[tuple[in
         begin = start
         for brk in _CLAUSE_START.finditer(folded, start, trigger.start):
             begin = brk.end()
+        # "Carney said (that) fentanyl was not discussed": the subject starts after the speech verb.
+        for opener in (
+            *lex.within("speech", begin, trigger.start),
+            *lex.within("complementizer", begin, trigger.start),
+        ):
+            begin = max(begin, opener.end)
         scopes.append((begin, trigger.start, trigger.phrase))
     neither = lex.find("neither", start, end)
     if neither:

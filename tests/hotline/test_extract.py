@@ -462,3 +462,46 @@ def test_extract_articles_on_two_cores_matches_one_core_in_order(reference: Refe
     parallel = extract_articles(articles, processes=2)
     assert [f.article.article_id for f in parallel] == [a.article_id for a in articles]
     assert parallel == serial
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sheinbaum sostuvo una conversación telefónica con Trump en la que acordaron posponer hasta el 2 de abril "
+        "los aranceles.",
+        "Trump and Carney spoke by phone and agreed to hold off the tariffs until April 2.",
+    ],
+)
+def test_a_deadline_is_not_the_call_date(reference: Reference, text: str) -> None:
+    call = extract(reference, text, dt.date(2025, 3, 7)).calls[0]
+    assert call.date.date is None
+    assert call.date.month is None
+
+
+def test_a_yearless_day_months_before_the_article_is_not_the_reported_call(reference: Reference) -> None:
+    text = "Trump and Sheinbaum spoke by phone about the Sept. 30 deadline for the water treaty."
+    call = extract(reference, text, dt.date(2025, 3, 7)).calls[0]
+    assert call.date.date is None
+
+
+def test_by_phone_is_no_deadline(reference: Reference) -> None:
+    call = extract(reference, "Trump and Carney spoke by phone on March 3.", dt.date(2025, 3, 7)).calls[0]
+    assert call.date.date == dt.date(2025, 3, 3)
+
+
+def test_negation_reported_by_a_speaker(reference: Reference) -> None:
+    text = (
+        "Trump and Carney spoke by phone on Thursday. The White House said the leaders discussed the border.\n"
+        "Canada's prime minister said that fentanyl was not discussed."
+    )
+    facts = extract(reference, text, dt.date(2025, 4, 18))
+    assert topics(facts, "not_discussed") == {"fentanyl"}
+    assert {t.claimant_official_id for t in facts.topics if t.status == "not_discussed"} == {"mark_carney"}
+
+
+def test_counterpart_resolves_with_role(reference: Reference) -> None:
+    text = "French President Emmanuel Macron and his Brazilian counterpart spoke by phone Tuesday about climate."
+    facts = extract(reference, text, dt.date(2025, 2, 14))
+    assert participants(facts) == {"emmanuel_macron", "luiz_inacio_lula_da_silva"}
+    assert {p.role for p in facts.calls[0].participants} == {"president"}
+    assert facts.calls[0].date.date == dt.date(2025, 2, 11)
