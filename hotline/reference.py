@@ -111,6 +111,10 @@ class Reference:
         for country in countries:
             for word in (country.name, *country.names, *country.demonyms):
                 self._country_by_word.setdefault(fold(word), country.code)
+        self._topic_by_keyword: dict[str, str] = {}
+        for topic in topics:
+            for keyword in topic.keywords:
+                self._topic_by_keyword.setdefault(" ".join(fold(keyword).split()), topic.topic_code)
         self._officials_by_alias: dict[str, str] = {}
         for official in officials:
             for alias in (official.full_name, *official.aliases):
@@ -161,11 +165,7 @@ class Reference:
 
     def topic_keywords(self) -> dict[str, str]:
         """Folded keyword → topic_code."""
-        index: dict[str, str] = {}
-        for topic in self.topics.values():
-            for keyword in topic.keywords:
-                index.setdefault(fold(keyword), topic.topic_code)
-        return index
+        return self._topic_by_keyword
 
 
 _NO_ROLE = Role("", "", False, (), ())

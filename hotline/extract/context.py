@@ -12,7 +12,7 @@ from typing import Any
 
 from hotline.extract.dates import DateExpr, find_dates
 from hotline.extract.lexicon import Lexicon, LexiconHits
-from hotline.extract.officials import OfficialHit, find_officials
+from hotline.extract.officials import OfficialHit, find_officials, reference_lexicon
 from hotline.extract.rules import load_rules
 from hotline.extract.sentences import Sentence, split_sentences
 from hotline.extract.text import fold_text, phrase_pattern
@@ -82,6 +82,7 @@ class ArticleContext:
     title_spans: list[tuple[int, int]]
     cues: list[Cue]
     lex: LexiconHits
+    reference_hits: LexiconHits
     _starts: list[int] = field(default_factory=list)
     by_sentence: dict[str, dict[int, list[Any]]] = field(default_factory=dict)
 
@@ -100,7 +101,8 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
     text = article.text
     folded = fold_text(text)
     sentences = split_sentences(text)
-    officials, titles = find_officials(text, folded, reference, article.published_date)
+    found = reference_lexicon(reference).scan(folded)
+    officials, titles = find_officials(text, folded, reference, article.published_date, found)
     context = ArticleContext(
         article=article,
         reference=reference,
@@ -112,6 +114,7 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
         title_spans=titles,
         cues=[],
         lex=LEXICON.scan(folded),
+        reference_hits=found,
     )
     context.cues = _find_cues(folded, context.lex)
     context._starts = [s.start for s in sentences]

@@ -143,3 +143,14 @@ class LexiconHits:
             best = hits[i] if best is None or hits[i].end > best.end else best
             i += 1
         return best
+
+    def longest(self, *names: str) -> list[Hit]:
+        """Hits of the given vocabularies, leftmost-longest and never overlapping (as a regex scan finds them)."""
+        candidates = sorted((h for name in names for h in self._hits.get(name, [])), key=lambda h: (h.start, -h.end))
+        kept: list[Hit] = []
+        reach = -1
+        for hit in candidates:
+            if hit.start >= reach:
+                kept.append(hit)
+                reach = hit.end
+        return kept

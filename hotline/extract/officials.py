@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from hotline.extract.lexicon import Lexicon, LexiconHits
 from hotline.extract.rules import load_rules
 from hotline.extract.text import phrase_pattern
 from hotline.reference import Reference, fold
@@ -48,8 +49,8 @@ def slug(name: str) -> str:
 
 @dataclass(frozen=True)
 class _Patterns:
-    alias: re.Pattern[str]
-    role_start: re.Pattern[str]
+    lexicon: Lexicon
+    title: re.Pattern[str]
     title_roles: dict[str, str]
     role_description: re.Pattern[str]
     institutions: dict[str, str]
@@ -74,12 +75,24 @@ def _patterns(reference: Reference) -> _Patterns:
         r")(?![\w])"
     )
     return _Patterns(
-        alias=re.compile(phrase_pattern(reference.alias_index)),
-        role_start=re.compile(r"(?<![\w])(?:" + countries + "|" + titles + r")(?![\w])"),
+        lexicon=Lexicon(
+            {
+                "alias": reference.alias_index,
+                "place": [*reference.country_words, *institutions],
+                "title": title_roles,
+                "topic": reference.topic_keywords(),
+            }
+        ),
+        title=re.compile(r"(?:" + titles + r")(?![\w])"),
         title_roles=title_roles,
         role_description=role_description,
         institutions=institutions,
     )
+
+
+def reference_lexicon(reference: Reference) -> Lexicon:
+    """One pass over a text finds every alias, country word, title and topic keyword of the reference data."""
+    return _patterns(reference).lexicon
 
 
 def _country(reference: Reference, patterns: _Patterns, word: str) -> str | None:
@@ -88,45 +101,45 @@ def _country(reference: Reference, patterns: _Patterns, word: str) -> str | None
 
 
 def find_officials(
-    text: str, folded: str, reference: Reference, on: dt.date | None
+    text: str, folded: str, reference: Reference, on: dt.date | None, found: LexiconHits | None = None
 ) -> tuple[list[OfficialHit], list[tuple[int, int]]]:
     """Every official mention in the text, in order, without overlaps (names win over descriptions), and
-    the span of every role title ("Economy Secretary"), named or not."""
+    the span of every role title ("Economy Secretary"), named or not. ``found`` is the text's scan by
+    :func:`reference_lexicon`, when the caller has it already."""
     patterns = _patterns(reference)
-    # Country words and titles, found in one pass: where role descriptions can start, and the titles.
-    starts = list(patterns.role_start.finditer(folded))
-    titles = [m for m in starts if " ".join(m.group(0).split()) in patterns.title_roles]
+    found = found if found is not None else patterns.lexicon.scan(folded)
+    # Where role descriptions can start (a country word or a title), and the titles themselves.
+    starts = found.longest("place", "title")
+    titles = [m for m in (patterns.title.match(folded, h.start) for h in found.longest("title")) if m is not None]
     hits: list[OfficialHit] = []
     taken: list[tuple[int, int]] = []
 
-    for match in patterns.alias.finditer(folded):
-        official = reference.official_by_alias(match.group(0))
-        if official is None:
-            continue
-        if " " not in match.group(0) and not text[match.start()].isupper():
+    for alias in found.longest("alias"):
+        official = reference.officials[reference.alias_index[alias.phrase]]
+        if " " not in alias.phrase and not text[alias.start].isupper():
             continue  # a one-word alias is a name only when capitalized ("Rubio", not "rubio" = blond)
         term = reference.role_on(official.official_id, on)
         hits.append(
             OfficialHit(
-                match.start(),
-                match.end(),
+                alias.start,
+                alias.end,
                 "alias",
                 official.official_id,
                 official.full_name,
                 official.country_code,
                 term.role if term else None,
                 True,
-                f"alias '{text[match.start() : match.end()]}'",
+                f"alias '{text[alias.start : alias.end]}'",
             )
         )
-        taken.append(match.span())
+        taken.append((alias.start, alias.end))
 
     named_ids = {h.official_id for h in hits}
     covered = 0
     for start in starts:
-        if start.start() < covered:
+        if start.start < covered:
             continue
-        match = patterns.role_description.match(folded, start.start())
+        match = patterns.role_description.match(folded, start.start)
         if match is None:
             continue
         covered = match.end()

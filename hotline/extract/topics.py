@@ -17,15 +17,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
 from itertools import accumulate
 
 from hotline.extract.calls import CallLayout
 from hotline.extract.context import RULES, ArticleContext
 from hotline.extract.lexicon import Hit
-from hotline.extract.text import phrase_pattern
 from hotline.facts import CallMention, TopicFact
-from hotline.reference import Reference, fold
+from hotline.reference import fold
 
 _CLAUSE_BREAK = re.compile("|".join(re.escape(b) for b in RULES["clause_breaks"]))
 _CONJUNCT = re.compile("|".join(re.escape(s) for s in RULES["conjunct_separators"]))
@@ -41,24 +39,18 @@ class TopicHit:
     topic_code: str
 
 
-@cache
-def _keyword_pattern(reference: Reference) -> tuple[re.Pattern[str], dict[str, str]]:
-    index = reference.topic_keywords()
-    return re.compile(phrase_pattern(index)), index
-
-
 def _topic_hits(ctx: ArticleContext) -> list[TopicHit]:
-    pattern, index = _keyword_pattern(ctx.reference)
+    index = ctx.reference.topic_keywords()
     masked = [(h.start, h.end) for h in ctx.officials] + ctx.title_spans
     masked = sorted(masked + [h.title_span for h in ctx.officials if h.title_span])  # "Chinese President"
     starts = [s for s, _ in masked]
     reach = list(accumulate((e for _, e in masked), max))  # furthest end among spans starting at or before
     hits = []
-    for match in pattern.finditer(ctx.folded):
-        i = bisect_left(starts, match.end()) - 1
-        if i >= 0 and reach[i] > match.start():
+    for keyword in ctx.reference_hits.longest("topic"):
+        i = bisect_left(starts, keyword.end) - 1
+        if i >= 0 and reach[i] > keyword.start:
             continue
-        hits.append(TopicHit(match.start(), match.end(), index[" ".join(match.group(0).split())]))
+        hits.append(TopicHit(keyword.start, keyword.end, index[keyword.phrase]))
     return hits
 
 
