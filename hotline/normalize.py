@@ -7,13 +7,15 @@ re-run on the same input writes the same rows in the same order.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import multiprocessing
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import polars as pl
 
 from hotline import schemas
-from hotline.facts import ArticleFacts, Evidence, Rejection
+from hotline.extract import POOL_THRESHOLD, extract_articles
+from hotline.facts import Article, ArticleFacts, Evidence, Rejection
 
 
 def _evidence(evidence: Evidence) -> dict[str, Any]:
@@ -24,6 +26,19 @@ def _evidence(evidence: Evidence) -> dict[str, Any]:
         "evidence_end": evidence.end,
         "evidence_how": evidence.how,
     }
+
+
+FACT_TABLES = ("call_mentions", "call_participants", "call_topics", "official_mentions", "trade_measure_mentions")
+SORT_KEYS: dict[str, list[str]] = {
+    "articles": ["article_id"],
+    "rejected_articles": ["source_name"],
+    "call_mentions": ["mention_id"],
+    "call_participants": ["mention_id", "official_id"],
+    "call_topics": ["mention_id", "topic_code", "status"],
+    "official_mentions": ["article_id", "official_id"],
+    "trade_measure_mentions": ["article_id", "evidence_start", "measure_type", "sector"],
+}
+"""The order every raw table is written in: a re-run writes the same rows in the same order."""
 
 
 def _frame(rows: list[dict[str, Any]], schema: pl.Schema, sort: list[str]) -> pl.DataFrame:
@@ -141,16 +156,37 @@ def to_frames(
         {"source_name": r.source_name, "reason": r.reason, "byte_size": r.byte_size, "rejected_at": stamp}
         for r in rejections
     ]
-    return {
-        "articles": _frame(articles, schemas.ARTICLES, ["article_id"]),
-        "rejected_articles": _frame(rejected, schemas.REJECTED_ARTICLES, ["source_name"]),
-        "call_mentions": _frame(calls, schemas.CALL_MENTIONS, ["mention_id"]),
-        "call_participants": _frame(participants, schemas.CALL_PARTICIPANTS, ["mention_id", "official_id"]),
-        "call_topics": _frame(topics, schemas.CALL_TOPICS, ["mention_id", "topic_code", "status"]),
-        "official_mentions": _frame(officials, schemas.OFFICIAL_MENTIONS, ["article_id", "official_id"]),
-        "trade_measure_mentions": _frame(
-            measures,
-            schemas.TRADE_MEASURE_MENTIONS,
-            ["article_id", "evidence_start", "measure_type", "sector"],
-        ),
+    rows = {
+        "articles": articles,
+        "rejected_articles": rejected,
+        "call_mentions": calls,
+        "call_participants": participants,
+        "call_topics": topics,
+        "official_mentions": officials,
+        "trade_measure_mentions": measures,
     }
+    return {table: _frame(rows[table], schemas.RAW_TABLES[table], SORT_KEYS[table]) for table in rows}
+
+
+def extracted_frames(articles: Sequence[Article], processes: int = 1) -> dict[str, pl.DataFrame]:
+    """The fact tables of many articles, extracted and normalized on up to ``processes`` cores.
+
+    Each worker returns polars frames (cheap to send between processes as Arrow), which are concatenated and
+    sorted by key, so the result is the same whatever the number of processes.
+    """
+    if processes <= 1 or len(articles) < POOL_THRESHOLD:
+        return _fact_frames(articles)
+    size = -(-len(articles) // (processes * 4))  # a few chunks per core evens out slow articles
+    chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+    # "spawn", not "fork": polars runs a thread pool, and a forked child of a threaded parent can deadlock.
+    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+        parts = pool.map(_fact_frames, chunks)
+    return {
+        table: pl.concat([part[table] for part in parts]).sort(SORT_KEYS[table], nulls_last=True, maintain_order=True)
+        for table in FACT_TABLES
+    }
+
+
+def _fact_frames(articles: Sequence[Article]) -> dict[str, pl.DataFrame]:
+    frames = to_frames(extract_articles(articles))
+    return {table: frames[table] for table in FACT_TABLES}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -57,24 +56,14 @@ def _attach(measure: TradeMeasureFact, mention_id: str | None) -> TradeMeasureFa
     return replace(measure, mention_id=mention_id)
 
 
-# Below this many articles a process pool costs more than it saves.
-_POOL_THRESHOLD = 500
+POOL_THRESHOLD = 500
+"""Below this many articles a process pool costs more than it saves."""
 
 
-def _extract_chunk(articles: Sequence[Article]) -> list[ArticleFacts]:
-    reference = load_reference()
-    return [extract_article(article, reference) for article in articles]
-
-
-def extract_articles(articles: Sequence[Article], processes: int = 1) -> list[ArticleFacts]:
-    """Facts of many articles, in input order, on up to ``processes`` cores (fork, one chunk per core).
+def extract_articles(articles: Sequence[Article]) -> list[ArticleFacts]:
+    """Facts of many articles, in input order (see :func:`hotline.normalize.extracted_frames` for all cores).
 
     Uses the reference data of :func:`hotline.reference.load_reference` (the dbt seeds).
     """
-    if processes <= 1 or len(articles) < _POOL_THRESHOLD:
-        return _extract_chunk(articles)
-    size = -(-len(articles) // (processes * 4))  # a few chunks per core evens out slow articles
-    chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
-    load_reference()  # loaded once here, inherited by the forked workers
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        return [facts for chunk in pool.map(_extract_chunk, chunks) for facts in chunk]
+    reference = load_reference()
+    return [extract_article(article, reference) for article in articles]

@@ -5,9 +5,8 @@ from collections.abc import Iterator
 
 import dagster as dg
 
-from hotline.extract import extract_articles
 from hotline.facts import Article
-from hotline.normalize import to_frames
+from hotline.normalize import extracted_frames
 from orchestration.assets import markdown_preview, raw_key
 from orchestration.assets.ingest import KINDS, RAW_ARTICLES
 from orchestration.resources import WarehouseResource
@@ -50,8 +49,7 @@ def extract_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
         Article(**{name: row[name] for name in _ARTICLE_FIELDS})
         for row in warehouse.read_build_table("raw.articles").iter_rows(named=True)
     ]
-    facts = extract_articles(articles, processes=warehouse.settings().processes)
-    frames = to_frames(facts, [])
+    frames = extracted_frames(articles, processes=warehouse.settings().processes)
     counts = warehouse.write_raw_tables({table: frames[table] for table in FACT_TABLES})
     context.log.info(f"extracted from {len(articles)} articles: {counts}")
     for table in FACT_TABLES:

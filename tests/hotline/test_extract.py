@@ -10,8 +10,9 @@ import datetime as dt
 
 import pytest
 
-from hotline.extract import extract_article, extract_articles
+from hotline.extract import extract_article
 from hotline.facts import Article, ArticleFacts
+from hotline.normalize import extracted_frames
 from hotline.reference import Reference, load_reference
 
 
@@ -450,7 +451,7 @@ def test_spanish_stated_date_duration_and_negation(reference: Reference) -> None
     assert topics(facts, "not_discussed") == {"water"}
 
 
-def test_extract_articles_on_two_cores_matches_one_core_in_order(reference: Reference) -> None:
+def test_extracted_frames_on_two_cores_match_one_core(reference: Reference) -> None:
     texts = [
         f"Trump and Sheinbaum spoke by phone on Monday about item {i}. They did not discuss Cuba." for i in range(600)
     ]
@@ -458,10 +459,10 @@ def test_extract_articles_on_two_cores_matches_one_core_in_order(reference: Refe
         Article(f"{i:016x}", f"a{i}.txt", "txt", "t", text, "0" * 64, "utf-8", len(text), dt.date(2025, 6, 4))
         for i, text in enumerate(texts)
     ]
-    serial = extract_articles(articles, processes=1)
-    parallel = extract_articles(articles, processes=2)
-    assert [f.article.article_id for f in parallel] == [a.article_id for a in articles]
-    assert parallel == serial
+    serial = extracted_frames(articles, processes=1)
+    parallel = extracted_frames(articles, processes=2)
+    assert serial["call_mentions"].height == 600
+    assert all(parallel[table].equals(serial[table]) for table in serial)
 
 
 @pytest.mark.parametrize(
