@@ -56,6 +56,7 @@ LEXICON = Lexicon(
 # A call noun ("call", "llamada") is a noun, not the verb, when a determiner stands at most three words
 # before it on the same line ("a Jan. 12 call", "la llamada") and it does not start "a call for calm".
 NOT_CALL_AFTER = re.compile(r"\s+(?:" + _inner(RULES["not_call_after"]) + r")(?![\w])")
+NOT_CALL_BEFORE = re.compile(r"(?<![\w])(?:" + _inner(RULES["not_call_before"]) + r")\s+\Z")
 CALL_DETERMINER = re.compile(
     r"(?<![\w])(?:" + _inner(RULES["call_determiners"]) + r")[ \t]+(?:[\w.,'-]+[ \t]+){0,3}?\Z"
 )
@@ -141,7 +142,7 @@ def _find_cues(folded: str, lex: LexiconHits) -> list[Cue]:
         if NOT_CALL_AFTER.match(folded, noun.end):
             continue
         det = _closest_determiner(folded, noun.start)
-        if det is not None:
+        if det is not None and not NOT_CALL_BEFORE.search(folded, det.start(), noun.start):
             earlier = lex.find("earlier", det.start(), noun.start) is not None
             cues.append(Cue(det.start(), noun.end, "noun", earlier, noun.start))
     cues += [Cue(h.start, h.end, "noun", noun_start=h.start) for h in lex.all("call_with")]

@@ -506,3 +506,16 @@ def test_counterpart_resolves_with_role(reference: Reference) -> None:
     assert participants(facts) == {"emmanuel_macron", "luiz_inacio_lula_da_silva"}
     assert {p.role for p in facts.calls[0].participants} == {"president"}
     assert facts.calls[0].date.date == dt.date(2025, 2, 11)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said Trump's decision on Sheinbaum's request was a close call.",
+        "Canada's Carney held a conference call with investors after Trump and Sheinbaum announced tariffs.",
+        "Sheinbaum answered the call for dialogue that Trump made at the summit.",
+        "La presidenta Claudia Sheinbaum hizo un llamado a la calma tras los aranceles anunciados por Trump.",
+    ],
+)
+def test_call_words_that_are_no_phone_call(reference: Reference, text: str) -> None:
+    assert extract(reference, text, dt.date(2025, 3, 4)).calls == []
