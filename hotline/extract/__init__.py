@@ -12,7 +12,7 @@ from hotline.extract.trade_measures import find_trade_measures
 from hotline.facts import Article, ArticleFacts, OfficialMention, TradeMeasureFact
 from hotline.reference import Reference, load_reference
 
-__all__ = ["extract_article", "extract_articles"]
+__all__ = ["ExtractionError", "extract_article", "extract_articles"]
 
 
 def extract_article(article: Article, reference: Reference) -> ArticleFacts:
@@ -66,4 +66,16 @@ def extract_articles(articles: Sequence[Article]) -> list[ArticleFacts]:
     Uses the reference data of :func:`hotline.reference.load_reference` (the dbt seeds).
     """
     reference = load_reference()
-    return [extract_article(article, reference) for article in articles]
+    facts = []
+    for article in articles:
+        try:
+            facts.append(extract_article(article, reference))
+        except Exception as exc:  # a bug, not bad input: stop, and say which article to reproduce it with
+            raise ExtractionError(
+                f"extraction failed on {article.source_name} (article_id {article.article_id}): {exc!r}"
+            ) from exc
+    return facts
+
+
+class ExtractionError(RuntimeError):
+    """Extraction raised on an article; the message names it."""

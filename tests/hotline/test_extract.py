@@ -519,3 +519,14 @@ def test_counterpart_resolves_with_role(reference: Reference) -> None:
 )
 def test_call_words_that_are_no_phone_call(reference: Reference, text: str) -> None:
     assert extract(reference, text, dt.date(2025, 3, 4)).calls == []
+
+
+def test_an_extraction_bug_names_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    import hotline.extract as extract_module
+
+    def broken(article: Article, reference: Reference) -> ArticleFacts:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(extract_module, "extract_article", broken)
+    with pytest.raises(extract_module.ExtractionError, match=r"written\.txt .*boom"):
+        extract_module.extract_articles([article("Trump and Carney spoke by phone.")])
