@@ -297,8 +297,9 @@ def _reported_date(
     absolute += [(d, i, "in a sentence reporting the call") for d, i in medium if d.kind == "absolute"]
     if anchor is not None:  # a year-less day that would lie months before the article is not the news it reports
         absolute = [item for item in absolute if item[0].is_full or _recent(item[0], anchor)]
-    days = [(d, i, "attached") for d, i in attached if d.kind in ("weekday", "relative")]
-    days += [(d, i, "in a sentence reporting the call") for d, i in medium if d.kind in ("weekday", "relative")]
+    relative_kinds = ("weekday", "relative", "day_of_month")
+    days = [(d, i, "attached") for d, i in attached if d.kind in relative_kinds]
+    days += [(d, i, "in a sentence reporting the call") for d, i in medium if d.kind in relative_kinds]
     weekday = next((d.weekday for d, _, _ in days if d.kind == "weekday" and not d.is_future), None)
 
     if absolute:
@@ -332,15 +333,16 @@ def _reported_date(
         quote = ctx.text[date.start : date.end]
         resolved, how = resolve(date, anchor)
         if resolved is not None:
-            basis = "weekday" if date.kind == "weekday" else "relative"
+            basis = {"weekday": "weekday", "relative": "relative"}.get(date.kind, "day_of_month")
             return CallDate.on(
                 resolved,
                 basis,
                 f"'{quote}' {where}: {how}",
             )
         return CallDate(
+            day=date.day if date.kind == "day_of_month" else None,
             weekday=date.weekday,
-            basis="weekday_only",
+            basis="weekday_only" if date.kind == "weekday" else "relative_without_anchor",
             how=f"'{quote}' {where}, but no publication date to count from",
         )
     return CallDate(how="the text gives no date for the call")

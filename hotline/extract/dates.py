@@ -36,10 +36,11 @@ _PATTERN = re.compile(
     r"(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d])"
     r"|(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})/(?P<num_y>\d{4})(?![\d])"
     rf"|(?P<mdy_m>{_MON})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+(?P<mdy_y>\d{{4}})(?![\d]))?"
-    rf"|(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th|o)?\s+(?:de\s+)?(?P<dmy_m>{_MON})(?![\w])"
+    rf"|(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th|o)?\s+(?:de\s+|of\s+)?(?P<dmy_m>{_MON})(?![\w])"
     r"(?:,?\s+(?:de(?:l)?\s+)?(?P<dmy_y>\d{4})(?![\d]))?"
     rf"|(?P<my_m>{_MON})\s+(?:de(?:l)?\s+)?(?P<my_y>(?:19|20)\d{{2}})(?![\d])"
     rf"|(?P<wd_mod>(?:{_FUTURE}|last|past|el\s+pasado|este|this)\s+)?(?P<wd>{_WD})(?![\w])"
+    r"|(?:(?<=the\s)|(?<=dia\s))(?P<dom>\d{1,2})(?:st|nd|rd|th)?(?![\w])"
     r"|(?P<rel>" + phrase_pattern(RELATIVE_DAYS)[len("(?<![\\w])") : -len("(?![\\w])")] + r")"
     r")(?![\w])"
 )
@@ -71,7 +72,7 @@ class DateExpr:
 
     start: int
     end: int
-    kind: str  # absolute | numeric | month | weekday | relative
+    kind: str  # absolute | numeric | month | weekday | relative | day_of_month
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -136,6 +137,9 @@ def _expr(match: re.Match[str]) -> DateExpr | None:
         return DateExpr(
             start, end, "weekday", weekday=WEEKDAYS[g["wd"]], is_future=bool(_FUTURE_RE.fullmatch(modifier))
         )
+    if g["dom"]:
+        day = int(g["dom"])
+        return DateExpr(start, end, "day_of_month", day=day) if 1 <= day <= 31 else None
     if g["rel"]:
         offset = RELATIVE_DAYS[" ".join(g["rel"].split())]
         return DateExpr(start, end, "relative", relative_days=offset, is_future=offset > 0)
@@ -192,6 +196,17 @@ def latest_on_or_before(month: int, day: int, anchor: dt.date) -> dt.date | None
     return safe_date(anchor.year - 4, month, day)  # Feb 29: the leap year before
 
 
+def latest_day_of_month(day: int, anchor: dt.date) -> dt.date | None:
+    """The last date whose day of the month is ``day``, on or before ``anchor`` (within two months)."""
+    year, month = anchor.year, anchor.month
+    for _ in range(3):
+        candidate = safe_date(year, month, day)
+        if candidate is not None and candidate <= anchor:
+            return candidate
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return None
+
+
 def weekday_near(weekday: int, anchor: dt.date, future: bool) -> dt.date:
     """The ``weekday`` on or before ``anchor`` (or strictly after it when ``future``)."""
     if future:
@@ -213,6 +228,10 @@ def resolve(expr: DateExpr, anchor: dt.date | None) -> tuple[dt.date | None, str
         day = weekday_near(expr.weekday, anchor, expr.is_future)
         direction = "after" if expr.is_future else "on or before"
         return day, f"{WEEKDAY_NAMES[expr.weekday]} {direction} the publication date {anchor.isoformat()}"
+    if expr.kind == "day_of_month" and expr.day is not None:
+        day = latest_day_of_month(expr.day, anchor)
+        if day is not None:
+            return day, f"the latest day {expr.day} on or before the publication date {anchor.isoformat()}"
     if expr.kind == "relative" and expr.relative_days is not None:
         return anchor + dt.timedelta(days=expr.relative_days), (
             f"{expr.relative_days:+d} day(s) from the publication date {anchor.isoformat()}"

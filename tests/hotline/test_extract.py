@@ -530,3 +530,21 @@ def test_an_extraction_bug_names_the_article(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(extract_module, "extract_article", broken)
     with pytest.raises(extract_module.ExtractionError, match=r"written\.txt .*boom"):
         extract_module.extract_articles([article("Trump and Carney spoke by phone.")])
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Trump and Carney spoke by phone on the 3rd about lumber.", dt.date(2025, 6, 10), dt.date(2025, 6, 3)),
+        ("Trump and Carney spoke by phone on the 28th about lumber.", dt.date(2025, 7, 2), dt.date(2025, 6, 28)),
+        ("Sheinbaum y Trump hablaron por teléfono el día 5.", dt.date(2025, 3, 9), dt.date(2025, 3, 5)),
+        ("Trump and Carney spoke by phone on the 3rd of March.", None, None),
+    ],
+)
+def test_day_of_month_dates(
+    reference: Reference, text: str, published: dt.date | None, expected: dt.date | None
+) -> None:
+    call = extract(reference, text, published).calls[0]
+    assert call.date.date == expected
+    if expected is not None:
+        assert call.date.basis == "day_of_month"

@@ -125,3 +125,17 @@ def test_hard_wrapped_paragraphs_are_read_as_prose() -> None:
 def test_one_line_per_paragraph_keeps_headlines_apart() -> None:
     text = "Leaders speak\nTrump and Carney spoke by phone.\nSheinbaum: trade talks are going well\nShe said more."
     assert len(split_sentences(text)) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on the 3rd", [("day_of_month", None, 3)]),
+        ("el día 15 de marzo", [("absolute", 3, 15)]),
+        ("the 3rd of March", [("absolute", 3, 3)]),
+        ("the 45th", []),
+    ],
+)
+def test_day_of_month(text: str, expected: list[tuple]) -> None:
+    found = find_dates(fold_text(text), text)
+    assert [(d.kind, d.month, d.day) for d in found] == expected
