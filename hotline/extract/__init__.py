@@ -20,14 +20,7 @@ def extract_article(article: Article, reference: Reference) -> ArticleFacts:
     ctx = build_context(article, reference)
     layout = find_calls(ctx)
     facts = ArticleFacts(article=article)
-    if layout.reported is not None:
-        facts.calls.append(layout.reported)
-        facts.calls.extend(
-            sorted(
-                {m.mention_id: m for m in layout.reference_sentences.values()}.values(),
-                key=lambda m: m.call_index,
-            )
-        )
+    facts.calls = layout.mentions()
     facts.topics = find_topics(ctx, layout)
     seen: set[str] = set()
     for hit in ctx.officials:

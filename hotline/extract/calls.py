@@ -73,9 +73,21 @@ class CallLayout:
     reported: CallMention | None = None
     call_sentences: set[int] = field(default_factory=set)
     reference_sentences: dict[int, CallMention] = field(default_factory=dict)
+    other_reported_sentences: dict[int, CallMention] = field(default_factory=dict)
     participant_ids: tuple[str, ...] = ()
     date_keys: set[tuple[int | None, int | None, int | None]] = field(default_factory=set)
     weekday: int | None = None
+
+    def mentions(self) -> list[CallMention]:
+        """Every call of the article: the reported ones first, then the earlier ones referred to."""
+        found = {m.mention_id: m for m in (*self.other_reported_sentences.values(), *self.reference_sentences.values())}
+        if self.reported is not None:
+            found[self.reported.mention_id] = self.reported
+        return sorted(found.values(), key=lambda m: m.call_index)
+
+    def call_of(self, index: int) -> CallMention | None:
+        """The call a sentence is about: an earlier call, another reported call, or the main one."""
+        return self.reference_sentences.get(index) or self.other_reported_sentences.get(index) or self.reported
 
 
 def _number(token: str) -> int:
@@ -150,33 +162,15 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
         return layout
 
     layout.call_sentences = {index for _, index in primary_cues}
-    anchor = ctx.article.published_date
-    participants = _participants(ctx, sorted(layout.call_sentences), anchor)
-    participant_ids = tuple(p.official_id for p in participants)
-    call_date = _reported_date(ctx, primary_cues, reference_cues, anchor, participant_ids)
-    if call_date.date is not None:
-        participants = _participants(ctx, sorted(layout.call_sentences), call_date.date)
-        participant_ids = tuple(p.official_id for p in participants)
-    first = min(layout.call_sentences)
-    duration, duration_evidence = _duration(ctx, sorted(layout.call_sentences))
-    sequence, sequence_evidence = _sequence(ctx)
-    mention_id = f"{ctx.article.article_id}:0"
-    layout.reported = CallMention(
-        mention_id=mention_id,
-        article_id=ctx.article.article_id,
-        call_index=0,
-        is_directly_reported=True,
-        is_planned=False,
-        participants=tuple(participants),
-        date=call_date,
-        evidence=ctx.evidence(first, "first sentence that reports the call"),
-        duration_minutes=duration,
-        duration_evidence=duration_evidence,
-        sequence_number=sequence,
-        sequence_evidence=sequence_evidence,
-        tone=_tone(ctx, sorted(layout.call_sentences)),
-    )
-    layout.participant_ids = participant_ids
+    groups = _split_by_pair(ctx, primary_cues)
+    reported = [_reported_call(ctx, group, reference_cues, call_index) for call_index, group in enumerate(groups)]
+    main = reported[0]
+    layout.reported = main
+    for other, group in zip(reported[1:], groups[1:], strict=True):
+        for _, index in group:
+            layout.other_reported_sentences[index] = other
+    call_date = main.date
+    layout.participant_ids = tuple(p.official_id for p in main.participants)
     layout.date_keys = {
         (call_date.year, call_date.month, call_date.day),
         (None, call_date.month, call_date.day),
@@ -184,8 +178,60 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
     layout.weekday = (
         call_date.weekday if call_date.weekday is not None else (call_date.date.weekday() if call_date.date else None)
     )
-    _referenced_calls(ctx, layout, reference_cues, call_date, participants)
+    _referenced_calls(ctx, layout, reference_cues, call_date, list(main.participants), first_index=len(reported))
     return layout
+
+
+def _split_by_pair(ctx: ArticleContext, cues: list[tuple[Cue, int]]) -> list[list[tuple[Cue, int]]]:
+    """Group the call cues by the pair of leaders their sentence names, when the article reports calls
+    between different pairs ("Trump spoke by phone with Putin on Tuesday. On Wednesday he called Zelensky
+    by phone ..."). A sentence naming no pair goes with the pair named last before it. One group when the
+    article names a single pair (the usual case)."""
+    pairs: dict[int, frozenset[str]] = {}
+    for index in sorted({i for _, i in cues}):
+        leaders = {
+            h.official_id: h.country_code for h in ctx.in_sentence("officials", index) if _is_leader(ctx, h, None)
+        }
+        if len(leaders) == 2 and len(set(leaders.values())) == 2:
+            pairs[index] = frozenset(leaders)  # type: ignore[arg-type]
+    order = list(dict.fromkeys(pairs.values()))
+    if len(order) <= 1:
+        return [cues]
+    groups: dict[frozenset[str], list[tuple[Cue, int]]] = {pair: [] for pair in order}
+    current = order[0]
+    for cue, index in sorted(cues, key=lambda item: (item[1], item[0].start)):
+        current = pairs.get(index, current)
+        groups[current].append((cue, index))
+    return [groups[pair] for pair in order if groups[pair]]
+
+
+def _reported_call(
+    ctx: ArticleContext, cues: list[tuple[Cue, int]], reference_cues: list[tuple[Cue, DateExpr, int]], call_index: int
+) -> CallMention:
+    sentences = sorted({index for _, index in cues})
+    anchor = ctx.article.published_date
+    participants = _participants(ctx, sentences, anchor)
+    participant_ids = tuple(p.official_id for p in participants)
+    call_date = _reported_date(ctx, cues, reference_cues, anchor, participant_ids)
+    if call_date.date is not None:
+        participants = _participants(ctx, sentences, call_date.date)
+    duration, duration_evidence = _duration(ctx, sentences)
+    sequence, sequence_evidence = _sequence(ctx) if call_index == 0 else (None, None)
+    return CallMention(
+        mention_id=f"{ctx.article.article_id}:{call_index}",
+        article_id=ctx.article.article_id,
+        call_index=call_index,
+        is_directly_reported=True,
+        is_planned=False,
+        participants=tuple(participants),
+        date=call_date,
+        evidence=ctx.evidence(sentences[0], "first sentence that reports the call"),
+        duration_minutes=duration,
+        duration_evidence=duration_evidence,
+        sequence_number=sequence,
+        sequence_evidence=sequence_evidence,
+        tone=_tone(ctx, sentences),
+    )
 
 
 def _planned_call(ctx: ArticleContext, layout: CallLayout, cue: Cue) -> None:
@@ -500,11 +546,12 @@ def _referenced_calls(
     reference_cues: list[tuple[Cue, DateExpr, int]],
     reported: CallDate,
     participants: list[Participant],
+    first_index: int = 1,
 ) -> None:
     by_key: dict[tuple[int | None, int | None], list[tuple[Cue, DateExpr, int]]] = {}
     for item in reference_cues:
         by_key.setdefault((item[1].month, item[1].day), []).append(item)
-    for call_index, (key, items) in enumerate(sorted(by_key.items(), key=lambda kv: kv[1][0][2]), start=1):
+    for call_index, (key, items) in enumerate(sorted(by_key.items(), key=lambda kv: kv[1][0][2]), start=first_index):
         _, date, index = items[0]
         quote = ctx.text[date.start : date.end]
         month, day = key

@@ -133,7 +133,7 @@ def find_topics(ctx: ArticleContext, layout: CallLayout) -> list[TopicFact]:
     about_call: set[int] = set(layout.call_sentences)
     for index, sentence_hits in sorted(by_sentence.items()):
         sentence = ctx.sentences[index]
-        call = layout.reference_sentences.get(index, reported)
+        call = layout.call_of(index) or reported
         scopes = _negation_scopes(ctx, sentence.start, sentence.end)
         in_scope = [h for h in sentence_hits if any(b <= h.start < e for b, e, _ in scopes)]
         for scope in scopes:
@@ -142,11 +142,12 @@ def find_topics(ctx: ArticleContext, layout: CallLayout) -> list[TopicFact]:
         free = [
             h
             for h in sentence_hits
-            if h not in in_scope and (call is not reported or not _in_other_clause(ctx, layout, index, h))
+            if h not in in_scope
+            and (index in layout.reference_sentences or not _in_other_clause(ctx, layout, index, h))
         ]
         if not free or ctx.lex.find("question", sentence.start, sentence.end):
             continue
-        how = _why_about_call(ctx, layout, index, call is not reported, about_call)
+        how = _why_about_call(ctx, layout, index, index in layout.reference_sentences, about_call)
         if how is None:
             continue
         about_call.add(index)

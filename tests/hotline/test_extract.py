@@ -548,3 +548,21 @@ def test_day_of_month_dates(
     assert call.date.date == expected
     if expected is not None:
         assert call.date.basis == "day_of_month"
+
+
+def test_an_article_reporting_calls_between_two_pairs(reference: Reference) -> None:
+    text = (
+        "Donald Trump spoke by phone with Vladimir Putin on Tuesday about a ceasefire.\n"
+        "On Wednesday, Trump held a phone call with Volodymyr Zelensky, who said they discussed energy.\n"
+        "Zelensky said the call was productive."
+    )
+    facts = extract(reference, text, dt.date(2025, 3, 20))
+    first, second = facts.calls
+    assert {p.official_id for p in first.participants} == {"donald_trump", "vladimir_putin"}
+    assert {p.official_id for p in second.participants} == {"donald_trump", "volodymyr_zelensky"}
+    assert (first.date.date, second.date.date) == (dt.date(2025, 3, 18), dt.date(2025, 3, 19))
+    assert first.is_directly_reported
+    assert second.is_directly_reported
+    assert "energy" in topics(facts, "discussed", mention=1)
+    assert "energy" not in topics(facts, "discussed", mention=0)
+    assert second.tone == "positive"
