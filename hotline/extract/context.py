@@ -58,7 +58,7 @@ LEXICON = Lexicon(
 NOT_CALL_AFTER = re.compile(r"\s+(?:" + _inner(RULES["not_call_after"]) + r")(?![\w])")
 NOT_CALL_BEFORE = re.compile(r"(?<![\w])(?:" + _inner(RULES["not_call_before"]) + r")\s+\Z")
 CALL_DETERMINER = re.compile(
-    r"(?<![\w])(?:" + _inner(RULES["call_determiners"]) + r")[ \t]+(?:[\w.,'-]+[ \t]+){0,3}?\Z"
+    r"(?<![\w])(?:" + _inner(RULES["call_determiners"]) + r")[ \t]+(?:[\w.,'\x22-]+[ \t]+){0,3}?\Z"
 )
 
 

@@ -82,7 +82,7 @@ class Lexicon:
             previous_space = False
             for char in longest:
                 position += 1
-                if char.isspace():  # a run of white space is one space in the trie; no phrase ends on it
+                if char.isspace() or char == '"':  # a run of white space and quotes is one space in the trie
                     if not previous_space:
                         node = node.get(" ", {})
                     previous_space = True

@@ -51,7 +51,8 @@ def fold_text(text: str) -> str:
 def phrase_pattern(phrases: Iterable[str]) -> str:
     """A regex matching any of ``phrases`` (folded) as whole words; the longest match wins at a position.
 
-    Spaces in a phrase match any run of white space; other characters are literal. The alternation is
+    Spaces in a phrase match any run of white space and double quotes (a quote may open or close between
+    two words of a phrase); other characters are literal. The alternation is
     built as a trie (common prefixes factored out), so the engine tries each character once per position
     instead of once per phrase: large vocabularies stay fast.
     """
@@ -71,7 +72,7 @@ def _trie_regex(node: dict[str, Any]) -> str:
     ends_here = "" in node
     branches = []
     for char in sorted(k for k in node if k):
-        head = r"\s+" if char == " " else re.escape(char)
+        head = r'[\s"]+' if char == " " else re.escape(char)  # 'una "buena conversación" telefónica'
         branches.append(head + _trie_regex(node[char]))
     if not branches:
         return ""

@@ -566,3 +566,19 @@ def test_an_article_reporting_calls_between_two_pairs(reference: Reference) -> N
     assert "energy" in topics(facts, "discussed", mention=1)
     assert "energy" not in topics(facts, "discussed", mention=0)
     assert second.tone == "positive"
+
+
+def test_spanish_call_with_quoted_adjective_agreement_and_del(reference: Reference) -> None:
+    text = (
+        'La presidenta Claudia Sheinbaum informó este lunes que sostuvo una "buena conversación" telefónica con su '
+        "homólogo estadounidense, Donald Trump, con quien acordó pausar por un mes los aranceles.\n"
+        "Como parte del acuerdo, México enviará elementos de la Guardia Nacional a la frontera norte para evitar el "
+        "tráfico de fentanilo.\n"
+        "La mandataria señaló que no se habló del tema del agua."
+    )
+    facts = extract(reference, text, dt.date(2025, 2, 4))
+    call = facts.calls[0]
+    assert participants(facts) == {"claudia_sheinbaum", "donald_trump"}
+    assert (call.date.date, call.tone) == (dt.date(2025, 2, 3), "positive")
+    assert topics(facts, "discussed") >= {"tariffs", "border", "fentanyl"}
+    assert topics(facts, "not_discussed") == {"water"}
