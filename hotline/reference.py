@@ -103,6 +103,8 @@ class Reference:
         self.roles = {r.role: r for r in roles}
         self.officials = {o.official_id: o for o in officials}
         self.terms = terms
+        self.as_of = max((d for t in terms for d in (t.start, t.end) if d is not None), default=dt.date.min)
+        """The latest date the terms mention: how current the reference data is."""
         self.topics = {t.topic_code: t for t in topics}
         self._terms_by_official: dict[str, list[Term]] = defaultdict(list)
         for term in terms:

@@ -62,6 +62,7 @@ _SEQUENCE_COUNT = re.compile(
     r"(?:\s+[\w.']+){0,3}?\s+(?:so\s+far|to\s+date|hasta\s+ahora|en\s+lo\s+que\s+va)(?![\w])"
 )
 _OPEN_TERM = dt.timedelta(days=365 * int(RULES["open_term_years"]) + 1)
+_ONE_YEAR = dt.timedelta(days=365)
 _LEADER_LIKE = frozenset(RULES["leader_like_roles"])
 _REPORTED_MAX_AGE = int(RULES["reported_call_max_age_days"])
 
@@ -484,7 +485,9 @@ def _shared_term_window(ctx: ArticleContext, participant_ids: tuple[str, ...]) -
         if not terms:
             return None
         start = min(t.start for t in terms)
-        end = max((t.end or t.start + _OPEN_TERM) for t in terms)
+        # An open term lasts, for this bound, six years from its start, and at least a year past the date the
+        # reference data was last updated (long-serving leaders like Xi Jinping are still in office).
+        end = max((t.end or max(t.start + _OPEN_TERM, ctx.reference.as_of + _ONE_YEAR)) for t in terms)
         first, last = max(first, start), min(last, end)
     return (first, last) if first <= last else None
 

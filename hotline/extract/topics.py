@@ -29,7 +29,16 @@ _CLAUSE_BREAK = re.compile("|".join(re.escape(b) for b in RULES["clause_breaks"]
 _CONJUNCT = re.compile("|".join(re.escape(s) for s in RULES["conjunct_separators"]))
 _CLAUSE_START = re.compile(r"[:;]\s")
 _FILLERS = frozenset(fold(w) for w in RULES["negation_head_fillers"])
-_WORDS = re.compile(r"[\w.'-]+")
+_WORDS = re.compile(r"[\w.'%-]+")
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z .'-]{2,40}(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-—–]",
+    re.MULTILINE,
+)
+# ", a Canadian official said" / ", according to ..." ends what a negation covers.
+_ATTRIBUTION = re.compile(
+    r",\s+(?:according\s+to|segun|(?:[\w'-]+\s+){0,5}?(?:said|says|told|added|noted|dijo|senalo|afirmo|declaro))(?![\w])"
+)
+_NUMBER = re.compile(r"[\d.,]+%?")  # "the 25% tariffs": a rate stands before the head too
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +51,7 @@ class TopicHit:
 def _topic_hits(ctx: ArticleContext) -> list[TopicHit]:
     index = ctx.reference.topic_keywords()
     masked = [(h.start, h.end) for h in ctx.officials] + ctx.title_spans
+    masked += [m.span() for m in _DATELINE.finditer(ctx.text)]  # "OTTAWA (Reuters) -" names no topic
     masked = sorted(masked + [h.title_span for h in ctx.officials if h.title_span])  # "Chinese President"
     starts = [s for s, _ in masked]
     reach = list(accumulate((e for _, e in masked), max))  # furthest end among spans starting at or before
@@ -59,8 +69,12 @@ def _negation_scopes(ctx: ArticleContext, start: int, end: int) -> list[tuple[in
     scopes = []
     lex = ctx.lex
     for trigger in _longest(lex.within("negation_object", start, end)):
-        stop = _CLAUSE_BREAK.search(folded, trigger.end, end)
-        scopes.append((trigger.end, stop.start() if stop else end, trigger.phrase))
+        stops = [
+            m.start()
+            for m in (_CLAUSE_BREAK.search(folded, trigger.end, end), _ATTRIBUTION.search(folded, trigger.end, end))
+            if m
+        ]
+        scopes.append((trigger.end, min(stops, default=end), trigger.phrase))
     for trigger in _longest(lex.within("negation_subject", start, end)):
         begin = start
         for brk in _CLAUSE_START.finditer(folded, start, trigger.start):
@@ -97,7 +111,7 @@ def _head_topics(ctx: ArticleContext, scope: tuple[int, int, str], hits: list[To
         first = next((h for h in inside if cursor <= h.start < bound), None)
         if first is not None:
             lead = [w.strip(".'\"-") for w in _WORDS.findall(ctx.folded, cursor, first.start)]
-            if all(not w or w in _FILLERS or w in country_words for w in lead):
+            if all(not w or w in _FILLERS or w in country_words or _NUMBER.fullmatch(w) for w in lead):
                 heads.append(first)
         cursor = after
     return heads

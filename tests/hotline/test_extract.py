@@ -582,3 +582,24 @@ def test_spanish_call_with_quoted_adjective_agreement_and_del(reference: Referen
     assert (call.date.date, call.tone) == (dt.date(2025, 2, 3), "positive")
     assert topics(facts, "discussed") >= {"tariffs", "border", "fentanyl"}
     assert topics(facts, "not_discussed") == {"water"}
+
+
+def test_wire_copy_dateline_rate_and_attribution(reference: Reference) -> None:
+    text = (
+        "OTTAWA (Reuters) - Canadian Prime Minister Mark Carney said on Friday he had spoken with U.S. President "
+        'Donald Trump by telephone. "We had a very constructive conversation," Carney told reporters.\n'
+        "The leaders did not discuss the 25% tariffs on autos, a Canadian official said."
+    )
+    facts = extract(reference, text, dt.date(2025, 5, 2))
+    assert participants(facts) == {"mark_carney", "donald_trump"}
+    assert facts.calls[0].date.date == dt.date(2025, 5, 2)
+    assert topics(facts, "not_discussed") == {"tariffs"}
+    assert "canada" not in topics(facts, "discussed")
+
+
+def test_year_of_a_long_serving_leaders_call_needs_a_unique_fit(reference: Reference) -> None:
+    # Trump and Xi were both in office on a Friday, January 17 in 2020 and in 2025: the year stays unknown.
+    text = "Chinese President Xi Jinping and Donald Trump held a phone call on Friday, Jan. 17, about trade."
+    call = extract(reference, text, None).calls[0]
+    assert call.date.date is None
+    assert (call.date.month, call.date.day, call.date.weekday) == (1, 17, 4)
