@@ -72,15 +72,7 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by call_id, official_id
-            order by
-                published_date nulls last,
-                article_id,
-                evidence_start nulls last,
-                evidence_end nulls last,
-                evidence_text
-        ) as evidence_rank
+        {{ evidence_rank(['call_id', 'official_id'], tie_breakers=['evidence_text']) }}
 
     from call_officials
 

@@ -40,15 +40,7 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by call_id, official_id
-            order by
-                published_date nulls last,
-                article_id,
-                evidence_start nulls last,
-                mention_id,
-                evidence_end nulls last
-        ) as evidence_rank
+        {{ evidence_rank(['call_id', 'official_id'], tie_breakers=['mention_id']) }}
 
     from participations
 

@@ -74,15 +74,7 @@ supporting_claims as (
 
     select
         topic_claims.*,
-        row_number() over (
-            partition by topic_claims.call_id, topic_claims.topic_code
-            order by
-                topic_claims.published_date nulls last,
-                topic_claims.article_id,
-                topic_claims.evidence_start nulls last,
-                topic_claims.mention_id,
-                topic_claims.evidence_end nulls last
-        ) as evidence_rank
+        {{ evidence_rank(['call_id', 'topic_code'], tie_breakers=['mention_id'], prefix='topic_claims.') }}
 
     from topic_claims
 

@@ -36,15 +36,7 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by call_id, trade_measure_id
-            order by
-                published_date nulls last,
-                article_id,
-                evidence_start nulls last,
-                mention_id,
-                evidence_end nulls last
-        ) as evidence_rank
+        {{ evidence_rank(['call_id', 'trade_measure_id'], tie_breakers=['mention_id']) }}
 
     from call_measures
 
