@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 DatePrecision = Literal["day", "month", "year", "unknown"]
 PublishedDateSource = Literal["metadata", "stated_in_text", "unknown"]
@@ -95,6 +95,11 @@ class CallMention:
     sequence_number: int | None = None
     sequence_evidence: Evidence | None = None
     tone: Tone | None = None
+
+    @classmethod
+    def of(cls, article_id: str, call_index: int, **fields: Any) -> CallMention:
+        """A mention whose ``mention_id`` is derived from the article and the call's index in it."""
+        return cls(mention_id=f"{article_id}:{call_index}", article_id=article_id, call_index=call_index, **fields)
 
 
 @dataclass(frozen=True, slots=True)

@@ -218,10 +218,9 @@ def _reported_call(
         participants = _participants(ctx, sentences, call_date.date)
     duration, duration_evidence = _duration(ctx, sentences)
     sequence, sequence_evidence = _sequence(ctx) if call_index == 0 else (None, None)
-    return CallMention(
-        mention_id=f"{ctx.article.article_id}:{call_index}",
-        article_id=ctx.article.article_id,
-        call_index=call_index,
+    return CallMention.of(
+        ctx.article.article_id,
+        call_index,
         is_directly_reported=True,
         is_planned=False,
         participants=tuple(participants),
@@ -238,10 +237,9 @@ def _reported_call(
 def _planned_call(ctx: ArticleContext, layout: CallLayout, cue: Cue) -> None:
     index = ctx.sentence_of(cue.start)
     participants = _participants(ctx, [index], ctx.article.published_date)
-    layout.reported = CallMention(
-        mention_id=f"{ctx.article.article_id}:0",
-        article_id=ctx.article.article_id,
-        call_index=0,
+    layout.reported = CallMention.of(
+        ctx.article.article_id,
+        0,
         is_directly_reported=True,
         is_planned=True,
         participants=tuple(participants),
@@ -590,10 +588,9 @@ def _referenced_calls(
                 )
                 for p in participants
             ]
-        mention = CallMention(
-            mention_id=f"{ctx.article.article_id}:{call_index}",
-            article_id=ctx.article.article_id,
-            call_index=call_index,
+        mention = CallMention.of(
+            ctx.article.article_id,
+            call_index,
             is_directly_reported=False,
             is_planned=False,
             participants=tuple(named),
