@@ -34,6 +34,7 @@ LEXICON = Lexicon(
         "count_noun": RULES["count_nouns"],
         "call_with": RULES["call_with"],
         "talk": RULES["talk_verbs"],
+        "call_verb": RULES["call_verbs"],
         "planned": RULES["planned_cues"],
         "future": [*RULES["planned_cues"], *RULES["future_markers"]],
         "discussion": RULES["discussion_cues"],
@@ -117,7 +118,10 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
         lex=LEXICON.scan(folded),
         reference_hits=found,
     )
-    context.cues = _find_cues(folded, context.lex)
+    context.cues = sorted(
+        _find_cues(folded, context.lex) + _called_a_leader(folded, context.lex, officials),
+        key=lambda c: (c.start, c.end),
+    )
     context._starts = [s.start for s in sentences]
     for kind, items in (("dates", context.dates), ("officials", context.officials), ("cues", context.cues)):
         buckets: dict[int, list[Any]] = defaultdict(list)
@@ -125,6 +129,22 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
             buckets[context.sentence_of(item.start)].append(item)
         context.by_sentence[kind] = buckets
     return context
+
+
+_NAMING = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in RULES["naming_after"]) + r")(?![\w])")
+
+
+def _called_a_leader(folded: str, lex: LexiconHits, officials: list[OfficialHit]) -> list[Cue]:
+    """ "Trump called Sheinbaum on Monday", "Sheinbaum llamó a Trump": a phone call, when the name follows
+    the verb and is not followed by a naming phrase ("called Sheinbaum a great leader")."""
+    starts = {hit.start: hit for hit in officials}
+    cues = []
+    for verb in lex.all("call_verb"):
+        gap = len(folded[verb.end :]) - len(folded[verb.end :].lstrip(" "))
+        named = starts.get(verb.end + gap)
+        if named is not None and gap and not _NAMING.match(folded, named.end):
+            cues.append(Cue(verb.start, named.end, "phone", noun_start=verb.start))
+    return cues
 
 
 def _closest_determiner(folded: str, noun_start: int) -> re.Match[str] | None:

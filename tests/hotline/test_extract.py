@@ -603,3 +603,20 @@ def test_year_of_a_long_serving_leaders_call_needs_a_unique_fit(reference: Refer
     call = extract(reference, text, None).calls[0]
     assert call.date.date is None
     assert (call.date.month, call.date.day, call.date.weekday) == (1, 17, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "has_call"),
+    [
+        ("Trump called Sheinbaum on Monday to discuss tariffs.", True),
+        ("Sheinbaum llamó a Trump el lunes para hablar de aranceles.", True),
+        ("Trump called Sheinbaum a wonderful leader at the rally.", False),
+        ("Carney called the tariffs unjustified, Sheinbaum said.", False),
+    ],
+)
+def test_a_leader_called_by_name(reference: Reference, text: str, has_call: bool) -> None:
+    facts = extract(reference, text, dt.date(2025, 3, 11))
+    assert bool(facts.calls) == has_call
+    if has_call:
+        assert participants(facts) == {"donald_trump", "claudia_sheinbaum"}
+        assert facts.calls[0].date.date == dt.date(2025, 3, 10)
