@@ -390,6 +390,13 @@ def _reported_date(
             basis="weekday_only" if date.kind == "weekday" else "relative_without_anchor",
             how=f"'{quote}' {where}, but no publication date to count from",
         )
+    months = [(d, i) for d, i in (*attached, *medium) if d.kind == "month"]
+    if months:
+        date, _ = months[0]
+        quote = ctx.text[date.start : date.end]
+        return CallDate(
+            year=date.year, month=date.month, precision="month", basis="stated_month", how=f"'{quote}': only the month"
+        )
     return CallDate(how="the text gives no date for the call")
 
 

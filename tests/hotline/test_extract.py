@@ -620,3 +620,9 @@ def test_a_leader_called_by_name(reference: Reference, text: str, has_call: bool
     if has_call:
         assert participants(facts) == {"donald_trump", "claudia_sheinbaum"}
         assert facts.calls[0].date.date == dt.date(2025, 3, 10)
+
+
+def test_a_call_known_only_by_its_month(reference: Reference) -> None:
+    call = extract(reference, "Trump and Carney spoke by phone in March 2025 about lumber.", None).calls[0]
+    assert (call.date.date, call.date.year, call.date.month, call.date.day) == (None, 2025, 3, None)
+    assert call.date.precision == "month"
