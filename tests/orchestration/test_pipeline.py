@@ -8,8 +8,8 @@ the warehouse, dbt's run folders and DAGSTER_HOME all live under the temporary f
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -59,20 +59,13 @@ def write_articles(folder: Path) -> None:
 
 @pytest.fixture(scope="module")
 def pipeline(
-    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path_factory: pytest.TempPathFactory, pipeline_env: Callable[[Path], AbstractContextManager[dg.DagsterInstance]]
 ) -> Iterator[tuple[Settings, dg.ExecuteInProcessResult]]:
     root = tmp_path_factory.mktemp("pipeline")
     write_articles(root / "articles")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("HOTLINE_ARTICLES_DIR", str(root / "articles"))
-        env.setenv("HOTLINE_WAREHOUSE_PATH", str(root / "warehouse" / "hotline.duckdb"))
-        env.setenv("DAGSTER_HOME", str(root / "dagster_home"))
-        (root / "dagster_home").mkdir()
-        (root / "dagster_home" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
-        settings = Settings.from_env()
-        with dg.DagsterInstance.get() as instance:
-            result = defs.resolve_job_def("hotline_job").execute_in_process(instance=instance, raise_on_error=False)
-            yield settings, result
+    with pipeline_env(root) as instance:
+        result = defs.resolve_job_def("hotline_job").execute_in_process(instance=instance, raise_on_error=False)
+        yield Settings.from_env(), result
 
 
 def query(path: Path, sql: str) -> list[tuple[Any, ...]]:

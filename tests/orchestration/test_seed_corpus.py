@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -84,21 +85,17 @@ def snapshot(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, str], Any]]:
+def warehouse(
+    tmp_path_factory: pytest.TempPathFactory, pipeline_env: Callable[[Path], AbstractContextManager[dg.DagsterInstance]]
+) -> Iterator[tuple[Path, dict[str, str], Any]]:
     root = tmp_path_factory.mktemp("seed_corpus")
     expected = build_folder(root / "articles")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("HOTLINE_ARTICLES_DIR", str(root / "articles"))
-        env.setenv("HOTLINE_WAREHOUSE_PATH", str(root / "warehouse" / "hotline.duckdb"))
-        env.setenv("DAGSTER_HOME", str(root / "dagster_home"))
-        (root / "dagster_home").mkdir()
-        (root / "dagster_home" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
-        job = defs.resolve_job_def("hotline_job")
-        with dg.DagsterInstance.get() as instance:
-            result = job.execute_in_process(instance=instance, raise_on_error=False)
-            path = Settings.from_env().warehouse_path
-            first = snapshot(path) if result.success else {}
-            rerun = job.execute_in_process(instance=instance, raise_on_error=False)
+    job = defs.resolve_job_def("hotline_job")
+    with pipeline_env(root) as instance:
+        result = job.execute_in_process(instance=instance, raise_on_error=False)
+        path = Settings.from_env().warehouse_path
+        first = snapshot(path) if result.success else {}
+        rerun = job.execute_in_process(instance=instance, raise_on_error=False)
         yield path, expected, (result, first, rerun)
 
 
