@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from hotline.extract.context import RULES, ArticleContext, Cue, _inner
+from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import (
     NUMBERS,
     OFFSET_AFTER,
@@ -33,7 +33,7 @@ from hotline.extract.dates import (
 )
 from hotline.extract.officials import OfficialHit
 from hotline.extract.published import PUBLICATION_CUE
-from hotline.extract.text import compile_phrases
+from hotline.extract.text import compile_phrases, phrase_alternation
 from hotline.facts import CallDate, CallMention, Evidence, Participant
 
 _CALL_WORDS = frozenset({"call", "llamada", "phone call"})
@@ -41,19 +41,19 @@ _ATTACH_GAP = re.compile(
     r"\s*(?:(?:was|were|took\s+place|happened|occurred|fue|ocurrio)\s+)?"
     r"(?:on|of|from|del|de|el|on the|este|this|last|el pasado|,)?\s*"
 )
-_NUM = _inner(list(NUMBERS))
+_NUM = phrase_alternation(list(NUMBERS))
 _OFFSET = re.compile(
-    rf"(?<![\w])(?P<n>\d{{1,3}}|{_NUM})\s+(?P<unit>{_inner(list(OFFSET_UNITS))})\s+"
-    rf"(?P<dir>{_inner([*OFFSET_AFTER, *OFFSET_BEFORE])})(?![\w])"
+    rf"(?<![\w])(?P<n>\d{{1,3}}|{_NUM})\s+(?P<unit>{phrase_alternation(list(OFFSET_UNITS))})\s+"
+    rf"(?P<dir>{phrase_alternation([*OFFSET_AFTER, *OFFSET_BEFORE])})(?![\w])"
 )
 _DURATION = re.compile(
-    rf"(?<![\w])(?P<n>\d{{1,3}}|{_NUM})[\s-]+(?P<unit>{_inner(list(RULES['duration_units']))})(?![\w])"
+    rf"(?<![\w])(?P<n>\d{{1,3}}|{_NUM})[\s-]+(?P<unit>{phrase_alternation(list(RULES['duration_units']))})(?![\w])"
     r"(?!\s+(?:later|after|before|earlier|ago|despues|antes|mas tarde))"
 )
 _HALF_HOUR = compile_phrases(RULES["half_hour"])
-_ORD = _inner([*ORDINALS, *(f"{n}{s}" for n in range(1, 31) for s in ("st", "nd", "rd", "th"))])
+_ORD = phrase_alternation([*ORDINALS, *(f"{n}{s}" for n in range(1, 31) for s in ("st", "nd", "rd", "th"))])
 _SEQUENCE_ORDINAL = re.compile(
-    rf"(?<![\w])(?P<ord>{_ORD})\s+(?:(?:phone|telephone|telefonica)\s+)?(?P<noun>{_inner(RULES['count_nouns'])})(?![\w])"
+    rf"(?<![\w])(?P<ord>{_ORD})\s+(?:(?:phone|telephone|telefonica)\s+)?(?P<noun>{phrase_alternation(RULES['count_nouns'])})(?![\w])"
 )
 _SEQUENCE_COUNT = re.compile(
     rf"(?<![\w])(?:held|had|sostenido|tenido|sumado)\s+(?P<n>\d{{1,2}}|{_NUM})\s+(?:phone\s+|telephone\s+)?"

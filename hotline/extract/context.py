@@ -15,15 +15,11 @@ from hotline.extract.lexicon import Lexicon, LexiconHits
 from hotline.extract.officials import OfficialHit, find_officials, reference_lexicon
 from hotline.extract.rules import load_rules
 from hotline.extract.sentences import Sentence, split_sentences
-from hotline.extract.text import fold_text, phrase_pattern
+from hotline.extract.text import fold_text, phrase_alternation
 from hotline.facts import Article, Evidence
 from hotline.reference import Reference
 
 RULES: dict[str, Any] = load_rules("calls")
-
-
-def _inner(phrases: list[str]) -> str:
-    return phrase_pattern(phrases)[len("(?<![\\w])") : -len("(?![\\w])")]
 
 
 # Every cue vocabulary of rules/calls.yaml, matched in one pass (see hotline.extract.lexicon).
@@ -56,10 +52,10 @@ LEXICON = Lexicon(
 )
 # A call noun ("call", "llamada") is a noun, not the verb, when a determiner stands at most three words
 # before it on the same line ("a Jan. 12 call", "la llamada") and it does not start "a call for calm".
-NOT_CALL_AFTER = re.compile(r"\s+(?:" + _inner(RULES["not_call_after"]) + r")(?![\w])")
-NOT_CALL_BEFORE = re.compile(r"(?<![\w])(?:" + _inner(RULES["not_call_before"]) + r")\s+\Z")
+NOT_CALL_AFTER = re.compile(r"\s+(?:" + phrase_alternation(RULES["not_call_after"]) + r")(?![\w])")
+NOT_CALL_BEFORE = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["not_call_before"]) + r")\s+\Z")
 CALL_DETERMINER = re.compile(
-    r"(?<![\w])(?:" + _inner(RULES["call_determiners"]) + r")[ \t]+(?:[\w.,'\x22-]+[ \t]+){0,3}?\Z"
+    r"(?<![\w])(?:" + phrase_alternation(RULES["call_determiners"]) + r")[ \t]+(?:[\w.,'\x22-]+[ \t]+){0,3}?\Z"
 )
 
 

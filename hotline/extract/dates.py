@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from hotline.extract.rules import load_rules
-from hotline.extract.text import phrase_pattern
+from hotline.extract.text import phrase_alternation, phrase_pattern
 
 _RULES = load_rules("dates")
 MONTHS: dict[str, int] = {name: int(num) for num, names in _RULES["months"].items() for name in names}
@@ -28,8 +28,8 @@ OFFSET_AFTER: frozenset[str] = frozenset(_RULES["offset_after"])
 OFFSET_BEFORE: frozenset[str] = frozenset(_RULES["offset_before"])
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
-_MON = "(?:" + phrase_pattern(MONTHS)[len("(?<![\\w])") : -len("(?![\\w])")] + r")\.?"
-_WD = "(?:" + phrase_pattern(WEEKDAYS)[len("(?<![\\w])") : -len("(?![\\w])")] + ")"
+_MON = "(?:" + phrase_alternation(MONTHS) + r")\.?"
+_WD = "(?:" + phrase_alternation(WEEKDAYS) + ")"
 _FUTURE = phrase_pattern(_RULES["future_weekday_markers"])
 _PATTERN = re.compile(
     r"(?<![\w/-])(?:"
@@ -41,7 +41,7 @@ _PATTERN = re.compile(
     rf"|(?P<my_m>{_MON})\s+(?:de(?:l)?\s+)?(?P<my_y>(?:19|20)\d{{2}})(?![\d])"
     rf"|(?P<wd_mod>(?:{_FUTURE}|last|past|el\s+pasado|este|this)\s+)?(?P<wd>{_WD})(?![\w])"
     r"|(?:(?<=the\s)|(?<=dia\s))(?P<dom>\d{1,2})(?:st|nd|rd|th)?(?![\w])"
-    r"|(?P<rel>" + phrase_pattern(RELATIVE_DAYS)[len("(?<![\\w])") : -len("(?![\\w])")] + r")"
+    r"|(?P<rel>" + phrase_alternation(RELATIVE_DAYS) + r")"
     r")(?![\w])"
 )
 _FUTURE_RE = re.compile(_FUTURE)
@@ -49,7 +49,7 @@ _FUTURE_RE = re.compile(_FUTURE)
 # pattern is then tried only there.
 _CANDIDATE = re.compile(
     r"(?<![\w/-])(?:\d|"
-    + phrase_pattern(
+    + phrase_alternation(
         [
             *MONTHS,
             *WEEKDAYS,
@@ -61,8 +61,8 @@ _CANDIDATE = re.compile(
             "este",
             "this",
         ]
-    )[len("(?<![\\w])") :]
-    + ")"
+    )
+    + r"(?![\w]))"
 )
 
 

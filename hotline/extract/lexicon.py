@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from hotline.extract.text import _trie_regex
+from hotline.extract.text import trie_regex
 from hotline.reference import fold
 
 _END = ""
@@ -48,7 +48,7 @@ class Lexicon:
                 for char in key:
                     node = node.setdefault(char, {})
                 node.setdefault(_END, set()).add(name)
-        self._pattern = re.compile(r"(?<![\w])(?=(" + _trie_regex(self._trie) + r"))")
+        self._pattern = re.compile(r"(?<![\w])(?=(" + trie_regex(self._trie) + r"))")
         self.names = frozenset(vocabularies)
         # For every phrase, the phrases that are its prefixes (itself included): (length, vocabularies).
         self._prefixes: dict[str, list[tuple[int, frozenset[str]]]] = {}

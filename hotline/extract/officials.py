@@ -20,7 +20,7 @@ from functools import cache
 
 from hotline.extract.lexicon import Lexicon, LexiconHits
 from hotline.extract.rules import load_rules
-from hotline.extract.text import phrase_pattern
+from hotline.extract.text import phrase_alternation
 from hotline.reference import Reference, fold
 
 _RULES = load_rules("officials")
@@ -63,9 +63,9 @@ def _patterns(reference: Reference) -> _Patterns:
         for title in role.titles:
             title_roles.setdefault(" ".join(fold(title).split()), role.role)
     institutions = {fold(k): v for k, v in _RULES["institutions"].items()}
-    countries = phrase_pattern([*reference.country_words, *institutions])[len("(?<![\\w])") : -len("(?![\\w])")]
-    titles = phrase_pattern(title_roles)[len("(?<![\\w])") : -len("(?![\\w])")]
-    counterpart = phrase_pattern(_RULES["counterpart_words"])[len("(?<![\\w])") : -len("(?![\\w])")]
+    countries = phrase_alternation([*reference.country_words, *institutions])
+    titles = phrase_alternation(title_roles)
+    counterpart = phrase_alternation(_RULES["counterpart_words"])
     role_description = re.compile(
         r"(?<![\w])(?:"
         rf"(?P<c1>{countries})(?:'s)?\s+(?:(?:new|current|former|incoming|outgoing)\s+)?(?P<t1>{titles})"

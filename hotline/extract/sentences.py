@@ -9,7 +9,6 @@ upper-case letter, digit or opening quote, unless the stop belongs to an abbrevi
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from hotline.extract.rules import load_rules
@@ -106,17 +105,3 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int, paragrap
         end -= 1
     if start < end:
         sentences.append(Sentence(len(sentences), start, end, text[start:end], paragraph))
-
-
-class SentenceIndex:
-    """Maps a character offset to the sentence that contains it, in O(log n)."""
-
-    def __init__(self, sentences: list[Sentence]):
-        self.sentences = sentences
-        self._starts = [s.start for s in sentences]
-
-    def at(self, offset: int) -> Sentence | None:
-        i = bisect_right(self._starts, offset) - 1
-        if i >= 0 and offset < self.sentences[i].end:
-            return self.sentences[i]
-        return None

@@ -49,7 +49,12 @@ def fold_text(text: str) -> str:
 
 
 def phrase_pattern(phrases: Iterable[str]) -> str:
-    """A regex matching any of ``phrases`` (folded) as whole words; the longest match wins at a position.
+    """A regex matching any of ``phrases`` (folded) as whole words; the longest match wins at a position."""
+    return r"(?<![\w])" + phrase_alternation(phrases) + r"(?![\w])"
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """A group matching any of ``phrases`` (folded), with no word boundaries: a part of a larger pattern.
 
     Spaces in a phrase match any run of white space and double quotes (a quote may open or close between
     two words of a phrase); other characters are literal. The alternation is
@@ -65,15 +70,16 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
         for char in " ".join(words):
             node = node.setdefault(char, {})
         node[""] = {}
-    return r"(?<![\w])" + _trie_regex(trie) + r"(?![\w])"
+    return "(?:" + trie_regex(trie) + ")"
 
 
-def _trie_regex(node: dict[str, Any]) -> str:
+def trie_regex(node: dict[str, Any]) -> str:
+    """The regex of a character trie (``""`` marks where a phrase ends)."""
     ends_here = "" in node
     branches = []
     for char in sorted(k for k in node if k):
         head = r'[\s"]+' if char == " " else re.escape(char)  # 'una "buena conversación" telefónica'
-        branches.append(head + _trie_regex(node[char]))
+        branches.append(head + trie_regex(node[char]))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 and not ends_here else "(?:" + "|".join(branches) + ")"
@@ -86,6 +92,3 @@ def _trie_regex(node: dict[str, Any]) -> str:
 
 def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(phrase_pattern(phrases))
-
-
-WORD = re.compile(r"[\w’'.-]+")
