@@ -1,6 +1,6 @@
 # Hotline: a thin list of named steps. The logic lives in hotline/ and orchestration/.
 .DEFAULT_GOAL := help
-.PHONY: help setup manifest run test ui bench lint fmt clean
+.PHONY: help setup manifest run test eval ui bench lint fmt clean
 
 VENV        := .venv
 PYTHON      := $(VENV)/bin/python
@@ -41,6 +41,9 @@ run: setup manifest $(DAGSTER_YML)  ## the whole pipeline once: articles -> publ
 test: setup manifest  ## every test
 	$(PYTHON) -m pytest
 
+eval: setup manifest  ## score the pipeline on a labeled folder (HOTLINE_EVAL_DIR, default tests/eval/test); writes warehouse/eval.json
+	$(PYTHON) -m hotline.evaluation $(if $(HOTLINE_EVAL_DIR),$(HOTLINE_EVAL_DIR),)
+
 ui: setup manifest $(DAGSTER_YML)  ## the Dagster UI on http://127.0.0.1:3000
 	$(VENV)/bin/dagster dev -h 127.0.0.1 -p 3000
 
@@ -57,5 +60,5 @@ fmt: setup  ## ruff format, then the lint fixes ruff can make safely
 
 clean:  ## remove build artifacts and caches (keeps .venv, the published warehouse and run history)
 	rm -rf $(DBT_DIR)/target $(DBT_DIR)/logs logs .pytest_cache .ruff_cache .hypothesis
-	rm -rf warehouse/dbt_runs warehouse/*.build.duckdb warehouse/*.build.duckdb.wal
+	rm -rf warehouse/dbt_runs warehouse/eval warehouse/*.build.duckdb warehouse/*.build.duckdb.wal
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +

@@ -33,6 +33,7 @@ class Settings:
     storage_compatibility_version: str = "v1.0.0"
     lock_timeout_seconds: float = 30.0
     processes: int = 1
+    eval_dir: Path = PROJECT_ROOT / "tests" / "eval" / "test"
 
     @property
     def build_path(self) -> Path:
@@ -53,4 +54,5 @@ class Settings:
             storage_compatibility_version=env.get("HOTLINE_STORAGE_VERSION", "v1.0.0"),
             lock_timeout_seconds=float(env.get("HOTLINE_LOCK_TIMEOUT_SECONDS", "30")),
             processes=int(env.get("HOTLINE_PROCESSES") or os.cpu_count() or 1),
+            eval_dir=_path(env, "HOTLINE_EVAL_DIR", PROJECT_ROOT / "tests" / "eval" / "test"),
         )
