@@ -61,4 +61,5 @@ fmt: setup  ## ruff format, then the lint fixes ruff can make safely
 clean:  ## remove build artifacts and caches (keeps .venv, the published warehouse and run history)
 	rm -rf $(DBT_DIR)/target $(DBT_DIR)/logs logs .pytest_cache .ruff_cache .hypothesis
 	rm -rf warehouse/dbt_runs warehouse/eval warehouse/*.build.duckdb warehouse/*.build.duckdb.wal
+	rm -f warehouse/.*.publishing warehouse/.*.publishing.wal
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +

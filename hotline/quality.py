@@ -512,8 +512,8 @@ def validate_warehouse(path: Path) -> list[SuiteResult]:
     return [check_rule(name, table, tables) for name, suite in SUITES.items() for table in suite.tables]
 
 
-def results_frame(results: Sequence[SuiteResult], validated_at: dt.datetime) -> pl.DataFrame:
-    """``audit.validation_results``: one row per suite and table."""
+def results_frame(results: Sequence[SuiteResult], validated_at: dt.datetime, run_id: str = "") -> pl.DataFrame:
+    """``audit.validation_results``: one row per suite and table, with the run that validated it."""
     return pl.DataFrame(
         [
             {
@@ -526,6 +526,7 @@ def results_frame(results: Sequence[SuiteResult], validated_at: dt.datetime) -> 
                 "unexpected_count": result.unexpected_count,
                 "failures": json.dumps(result.failures, sort_keys=True),
                 "validated_at": validated_at,
+                "run_id": run_id,
             }
             for result in results
         ],
@@ -539,5 +540,6 @@ def results_frame(results: Sequence[SuiteResult], validated_at: dt.datetime) -> 
             "unexpected_count": pl.Int64(),
             "failures": pl.String(),
             "validated_at": pl.Datetime("us", "UTC"),
+            "run_id": pl.String(),
         },
     )

@@ -211,6 +211,45 @@ def write_audit_table(path: Path, name: str, frame: pl.DataFrame) -> int:
     return frame.height
 
 
+def record_validation(path: Path, frame: pl.DataFrame) -> None:
+    """Add one run's suite results (``quality.results_frame``) to ``audit.validation_results``.
+
+    Rows of other runs are dropped, and a suite validated again on the same table in the same run replaces
+    its row, so each suite runs once per run (as a check) and publish finds the results here.
+    """
+    run_ids = frame["run_id"].unique().to_list()
+    if len(run_ids) != 1:
+        raise ValueError(f"results of exactly one run expected, got run ids {run_ids}")
+    con = _connect(Path(path), read_only=False)
+    try:
+        con.execute("begin transaction")
+        con.execute("create schema if not exists audit")
+        con.register("_hotline_results", frame.to_arrow())
+        columns = [
+            row[0]
+            for row in con.execute(
+                "select column_name from information_schema.columns "
+                "where table_schema = 'audit' and table_name = 'validation_results' order by ordinal_position"
+            ).fetchall()
+        ]
+        if columns != frame.columns:  # absent, or written by an older version: start afresh
+            con.execute("create or replace table audit.validation_results as select * from _hotline_results limit 0")
+        con.execute(
+            "delete from audit.validation_results where run_id is distinct from ? or (suite_name, table_name) in "
+            "(select suite_name, table_name from _hotline_results)",
+            [run_ids[0]],
+        )
+        con.execute("insert into audit.validation_results select * from _hotline_results")
+        con.unregister("_hotline_results")
+        con.execute("commit")
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):
+            con.execute("rollback")
+        raise
+    finally:
+        con.close()
+
+
 # ------------------------------------------------------------------------------------------ publishing
 
 
@@ -228,7 +267,9 @@ def publish(build_path: Path, published_path: Path, storage_version: str = "v1.0
     if not build_path.exists():
         raise FileNotFoundError(f"no build warehouse at {build_path}: nothing to publish")
     published_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = published_path.with_name(f".{published_path.name}.{os.getpid()}.publishing")
+    remove_stale_publish_files(published_path)
+    _refuse_if_open_for_writing(published_path)
+    tmp = published_path.with_name(f".{published_path.name}.{os.getpid()}{PUBLISHING_SUFFIX}")
     _remove_database_file(tmp)
 
     con = duckdb.connect(":memory:")
@@ -253,11 +294,9 @@ def publish(build_path: Path, published_path: Path, storage_version: str = "v1.0
         raise
     con.close()
 
+    tmp.chmod(READ_ONLY_MODE)  # the published file is for readers: a client opening it for writing fails at once
     _fsync(tmp)
-    # A WAL beside the published file belongs to the old database; replayed onto the new one it would
-    # corrupt it.
-    with contextlib.suppress(FileNotFoundError):
-        published_path.with_name(published_path.name + ".wal").unlink()
+    _set_aside_wal(published_path)
     tmp.replace(published_path)  # os.replace: atomic on POSIX
     _fsync(published_path.parent)
     return counts
@@ -273,6 +312,69 @@ def _mart_row_counts(con: duckdb.DuckDBPyConnection, database: str) -> dict[str,
         row = con.execute(f"select count(*) from {_quote(database)}.marts.{_quote(table)}").fetchone()
         counts[table] = int(row[0]) if row else 0
     return counts
+
+
+PUBLISHING_SUFFIX = ".publishing"
+READ_ONLY_MODE = 0o444
+
+
+def remove_stale_publish_files(published_path: Path) -> list[Path]:
+    """Remove the temporary copies (``.<name>.<pid>.publishing``) that killed publishes left behind.
+
+    A copy whose process is still alive belongs to a publish under way and is kept.
+    """
+    removed = []
+    pattern = f".{published_path.name}.*{PUBLISHING_SUFFIX}"
+    for leftover in published_path.parent.glob(pattern):
+        pid = leftover.name[len(published_path.name) + 2 : -len(PUBLISHING_SUFFIX)]
+        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+            continue
+        _remove_database_file(leftover)
+        removed.append(leftover)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _refuse_if_open_for_writing(published_path: Path) -> None:
+    """A process holding the published file for writing would lose its writes to the swap: refuse instead."""
+    if not published_path.exists():
+        return
+    try:
+        duckdb.connect(str(published_path), read_only=True).close()
+    except duckdb.IOException as exc:
+        if "Could not set lock on file" in str(exc) or "Conflicting lock" in str(exc):
+            raise WarehouseBusyError(
+                f"not publishing: {published_path} is open for writing by another process "
+                f"({_lock_holder(str(exc))}); the published file is for readers: close that connection "
+                "(or open it with read_only=True) and run again"
+            ) from exc
+        raise
+
+
+def _lock_holder(message: str) -> str:
+    found = re.search(r"PID (\d+)", message)
+    return f"pid {found.group(1)}" if found else "see the DuckDB message: " + message.splitlines()[0]
+
+
+def _set_aside_wal(published_path: Path) -> Path | None:
+    """A WAL beside the published file holds writes a client made to the *old* file (it is not open now, or
+    publish would have refused). Replayed onto the new file it would corrupt it; deleted, those writes are
+    lost. It is renamed ``<name>.wal.<timestamp>.set-aside`` so nothing is lost and readers open cleanly."""
+    wal = published_path.with_name(published_path.name + ".wal")
+    if not wal.exists():
+        return None
+    kept = wal.with_name(f"{wal.name}.{time.strftime('%Y%m%dT%H%M%S')}.set-aside")
+    wal.replace(kept)
+    return kept
 
 
 def _remove_database_file(path: Path) -> None:

@@ -101,10 +101,27 @@ def summarize(result: dg.ExecuteInProcessResult) -> tuple[int, list[str]]:
         f"(Great Expectations: {sum(e.passed for e in suites)} of {len(suites)} passed, rest dbt tests)"
     )
     print(f"published: {published.get('path') if published else 'nothing (see above)'}")
+    if published and published.get("quarantined_facts"):
+        print(quarantine_summary(published["quarantined_facts"], published.get("quarantined") or []))
     if not problems and not result.success:
         problems = [f"run failed: {_error_message(error)}" for error in _errors(result)[:1]]
         problems = problems or ["the run did not succeed"]
     return (EXIT_FAILED, problems) if problems else (EXIT_OK, [])
+
+
+def quarantine_summary(total: int, listed: list[dict[str, Any]]) -> str:
+    """How many facts bad content set aside, by rule, naming the files (the rest was published)."""
+    lines = [f"quarantined: {total} fact(s) set aside, everything else published (audit.quarantined_facts):"]
+    by_rule: dict[str, list[dict[str, Any]]] = {}
+    for row in listed:
+        by_rule.setdefault(row["rule"], []).append(row)
+    for rule, rows in sorted(by_rule.items()):
+        files = sorted({str(row["source_name"]) for row in rows})
+        shown = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
+        lines.append(f"  {rule}: {len(rows)} in {shown}; e.g. {rows[0]['reason']}")
+    if total > len(listed):
+        lines.append(f"  ({total - len(listed)} more not listed here)")
+    return "\n".join(lines)
 
 
 def _or_unknown(value: Any) -> str:

@@ -54,8 +54,8 @@ def build_check(suite: str, table: str) -> dg.AssetChecksDefinition:
         blocking=True,
         description=SUITES[suite].description,
     )
-    def _check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-        return check_result(warehouse.validate(suite, table))
+    def _check(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource) -> dg.AssetCheckResult:
+        return check_result(warehouse.validate(suite, table, context.run.run_id))
 
     return _check
 

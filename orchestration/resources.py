@@ -2,6 +2,7 @@
 
 import contextlib
 import dataclasses
+import datetime as dt
 import os
 import sys
 from collections.abc import Iterator, Mapping
@@ -86,8 +87,13 @@ class WarehouseResource(dg.ConfigurableResource):
     def read_build_table(self, qualified_name: str) -> pl.DataFrame:
         return warehouse.read_table(self.settings().build_path, qualified_name)
 
-    def validate(self, suite: str, table: str) -> quality.SuiteResult:
-        return quality.validate_table(self.settings().build_path, suite, table)
+    def validate(self, suite: str, table: str, run_id: str) -> quality.SuiteResult:
+        """Run one suite on one table of the build file and record it in ``audit.validation_results``."""
+        result = quality.validate_table(self.settings().build_path, suite, table)
+        frame = quality.results_frame([result], dt.datetime.now(dt.UTC), run_id)
+        with self.lock():
+            warehouse.record_validation(self.settings().build_path, frame)
+        return result
 
 
 def dbt_executable() -> str:

@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m hotline.evaluation", description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, help="labeled folder (default: HOTLINE_EVAL_DIR)")
     parser.add_argument("--no-errors", action="store_true", help="print the table only")
+    parser.add_argument("--warehouse", type=Path, help="score this already built warehouse instead of running")
     parser.add_argument(
         "--raise-floors",
         action="store_true",
@@ -32,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        result = run_eval(args.folder)
+        result = run_eval(args.folder, warehouse=args.warehouse)
     except GoldError as exc:
         print(exc, file=sys.stderr)
         return 3

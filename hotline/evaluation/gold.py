@@ -18,7 +18,7 @@ GOLD_FILE = "gold.yaml"
 CALL_STATUSES = ("held", "planned", "requested", "refused", "cancelled", "denied")
 REPORTED = ("direct", "in_passing")
 DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
-MEASURE_TYPES = ("tariff", "exemption", "pause", "quota", "export_restriction", "sanction", "agreement_review")
+MEASURE_TYPES = ("tariff", "exemption", "quota", "export_restriction", "sanction", "agreement_review")
 MEASURE_STATUSES = ("imposed", "threatened", "paused", "exempted", "lifted", "reduced")
 LANGUAGES = ("en", "es")
 
@@ -194,6 +194,14 @@ class _Context:
             return None
 
 
+def _country(value: Any, context: _Context) -> str | None:
+    """An ISO code; YAML 1.1 reads an unquoted ``NO`` (Norway) as false, which is refused with the fix."""
+    if isinstance(value, bool):
+        context.problem(f'country {value!r} is a YAML boolean: quote the code ("NO" for Norway)')
+        return None
+    return None if value in (None, "") else str(value).upper()
+
+
 def _codes(value: Any) -> frozenset[str]:
     return frozenset(str(item) for item in (value or []))
 
@@ -203,7 +211,7 @@ def _article(name: str, labels: Mapping[str, Any], context: _Context) -> GoldArt
     for index, call in enumerate(labels.get("calls") or []):
         calls.append(_call(name, index, call, _Context(f"{context.where} call {index}", context.problems)))
     officials = [
-        GoldOfficial(name=str(o["name"]), country=o.get("country"), role=o.get("role"))
+        GoldOfficial(name=str(o["name"]), country=_country(o.get("country"), context), role=o.get("role"))
         for o in labels.get("officials") or []
         if isinstance(o, Mapping) and o.get("name")
     ]
@@ -235,7 +243,7 @@ def _call(article: str, index: int, call: Any, context: _Context) -> GoldCall:
         index=index,
         group=str(call.get("group") or f"{article}#{index}"),
         participants=participants,
-        countries=tuple(str(c) for c in call.get("countries") or []),
+        countries=tuple(_country(c, context) or "" for c in call.get("countries") or []),
         status=context.choice(call.get("status"), CALL_STATUSES, "status", "held") or "held",
         reported=context.choice(call.get("reported"), REPORTED, "reported", "direct") or "direct",
         initiator=call.get("initiator"),
@@ -254,7 +262,7 @@ def _call(article: str, index: int, call: Any, context: _Context) -> GoldCall:
 
 def _measure(measure: Mapping[str, Any], context: _Context) -> GoldMeasure:
     def party(value: Any) -> str | None:
-        return None if value in (None, "") else str(value).upper()
+        return _country(value, context)
 
     return GoldMeasure(
         type=context.choice(measure.get("type"), MEASURE_TYPES, "trade measure type", "tariff") or "tariff",

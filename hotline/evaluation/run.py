@@ -63,13 +63,24 @@ def build_warehouse(folder: Path, workdir: Path) -> tuple[Path, Path]:
     return warehouse, log
 
 
-def run_eval(folder: Path | None = None, settings: Settings | None = None, json_path: Path | None = None) -> EvalRun:
-    """Labels first (a labeling mistake fails fast), then the pipeline, then the scores and ``eval.json``."""
+def run_eval(
+    folder: Path | None = None,
+    settings: Settings | None = None,
+    json_path: Path | None = None,
+    warehouse: Path | None = None,
+) -> EvalRun:
+    """Labels first (a labeling mistake fails fast), then the pipeline, then the scores and ``eval.json``.
+
+    With ``warehouse``, that already built file is scored and the pipeline does not run.
+    """
     settings = settings or Settings.from_env()
     folder = (folder or settings.eval_dir).resolve()
     gold = load_gold(folder)
     workdir = settings.warehouse_path.parent / "eval" / folder.name
-    warehouse, log = build_warehouse(folder, workdir)
+    if warehouse is None:
+        warehouse, log = build_warehouse(folder, workdir)
+    else:
+        log = workdir / "pipeline.log"
     evaluation = evaluate(gold, read_system(warehouse))
     json_path = json_path or settings.warehouse_path.parent / "eval.json"
     write_json(json_path, to_json(evaluation, gold, warehouse))

@@ -27,6 +27,7 @@ from hotline.warehouse import (
     connect_build,
     publish,
     read_table,
+    record_validation,
     write_audit_table,
     write_raw_tables,
     writer_lock,
@@ -235,6 +236,68 @@ def test_publish_refuses_a_bad_storage_version(tmp_path: Path) -> None:
     make_build(build, ["c1"])
     with pytest.raises(ValueError, match="storage version"):
         publish(build, tmp_path / "hotline.duckdb", "v1'; drop")
+
+
+def test_published_file_is_read_only_and_a_writer_on_it_stops_the_publish(tmp_path: Path) -> None:
+    build, published = tmp_path / "hotline.build.duckdb", tmp_path / "hotline.duckdb"
+    make_build(build, ["c1"])
+    publish(build, published)
+    assert published.stat().st_mode & 0o777 == 0o444
+    code = f"""
+        import duckdb, os, time
+        os.chmod({str(published)!r}, 0o644)
+        con = duckdb.connect({str(published)!r})
+        con.execute("create table main.notes as select 'mine' as note")
+        print("ready", flush=True)
+        time.sleep(60)
+    """
+    make_build(build, ["c2"])
+    with child(code) as writer, pytest.raises(WarehouseBusyError) as excinfo:
+        publish(build, published)
+    message = str(excinfo.value)
+    assert "open for writing by another process" in message
+    assert f"pid {writer.pid}" in message
+    # The writer's WAL was neither deleted nor replayed onto a new file: it is set aside at the next publish.
+    wal = published.with_name("hotline.duckdb.wal")
+    had_wal = wal.exists()
+    publish(build, published)
+    assert read_in_child(published, "select call_id from marts.fct_calls") == [["c2"]]
+    set_aside = list(tmp_path.glob("hotline.duckdb.wal.*.set-aside"))
+    assert len(set_aside) == int(had_wal)
+
+
+def test_temp_files_of_a_killed_publish_are_removed_by_the_next(tmp_path: Path) -> None:
+    build, published = tmp_path / "hotline.build.duckdb", tmp_path / "hotline.duckdb"
+    make_build(build, ["c1"])
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    leftover = tmp_path / f".hotline.duckdb.{dead.stdout.strip()}.publishing"
+    leftover.write_bytes(b"\0" * 1024)
+    leftover.with_name(leftover.name + ".wal").write_bytes(b"x")
+    with child("import time\nprint('ready', flush=True)\ntime.sleep(60)") as alive:
+        in_progress = tmp_path / f".hotline.duckdb.{alive.pid}.publishing"
+        in_progress.write_bytes(b"\0")
+        publish(build, published)
+        assert in_progress.exists()  # a publish under way in a live process is left alone
+    assert not leftover.exists()
+    assert not leftover.with_name(leftover.name + ".wal").exists()
+
+
+def test_validation_results_keep_one_row_per_suite_and_table_of_the_last_run(tmp_path: Path) -> None:
+    from hotline.quality import SuiteResult, results_frame
+
+    path = tmp_path / "build.duckdb"
+    now = dt.datetime.now(dt.UTC)
+    first = SuiteResult("topic_never_both", "marts.bridge_call_topics", True, 1, [], row_count=3)
+    record_validation(path, results_frame([first], now, "run-1"))
+    again = SuiteResult("topic_never_both", "marts.bridge_call_topics", False, 1, [], row_count=4)
+    other = SuiteResult("calls_have_two_participants", "marts.bridge_call_participants", True, 1, [], row_count=2)
+    record_validation(path, results_frame([again], now, "run-2"))
+    record_validation(path, results_frame([other], now, "run-2"))
+    rows = read_table(path, "audit.validation_results").sort("suite_name")
+    assert rows.select("suite_name", "is_passed", "run_id").rows() == [
+        ("calls_have_two_participants", True, "run-2"),
+        ("topic_never_both", False, "run-2"),
+    ]
 
 
 # ------------------------------------------------------------------------------------------- locking

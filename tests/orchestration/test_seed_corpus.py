@@ -26,6 +26,25 @@ from orchestration.definitions import defs
 SEEDS = sorted((PROJECT_ROOT / "seeds").glob("*.txt"))
 LATIN1 = "Nota breve\nEl canciller habló en la Cámara sobre la economía y el año próximo.\n"
 FRONT_MATTER = "---\ntitle: A trade note\npublished_at: 2025-02-03\nsource: Example Wire\n---\nExports rose.\n"
+# Bad content, not bad files: each publishes with the offending fact in audit.quarantined_facts.
+BAD_CONTENT = {
+    "typo_year.txt": "Typo year\nMexican President Claudia Sheinbaum spoke by phone with U.S. President Donald Trump "
+    "on May 1, 2205, about steel tariffs.\n",
+    "before_term.txt": "Before his term\nCanadian Prime Minister Mark Carney spoke by phone with Mexican President "
+    "Claudia Sheinbaum on January 13, 2025 about trade.\n",
+    "far_future.md": "---\ntitle: Far future\npublished_at: 9999-05-01\n---\nMexican President Claudia Sheinbaum "
+    "spoke by phone with U.S. President Donald Trump on Thursday about migration.\n",
+    "year_one.md": "---\ntitle: Year one\npublished_at: 0001-05-01\n---\nExports rose in the first quarter.\n",
+    "impossible_date.txt": "Impossible date\nCanadian Prime Minister Justin Trudeau spoke by phone with French "
+    "President Emmanuel Macron on February 30, 2024 about trade.\n",
+}
+QUARANTINED = {
+    ("typo_year.txt", "call_mention", "call_date_in_range"),
+    ("before_term.txt", "call_mention", "participants_in_office"),
+    ("far_future.md", "call_mention", "call_date_in_range"),
+    ("far_future.md", "published_date", "published_date_in_range"),
+    ("year_one.md", "published_date", "published_date_in_range"),
+}
 JSONL = [
     json.dumps({"title": "One", "text": "Steel output rose in March.", "published_at": "2025-04-01"}),
     "{broken json",
@@ -47,6 +66,9 @@ def build_folder(folder: Path) -> dict[str, str]:
     (folder / "no_call.md").write_text(FRONT_MATTER, encoding="utf-8")
     (folder / "huge.txt").write_text("Big\n" + "word " * 1_100_000, encoding="utf-8")
     (folder / "x'; drop table marts.fct_calls; --.txt").write_text("Odd name\nA note.\n", encoding="utf-8")
+    for name, text in BAD_CONTENT.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        expected[name] = "article"
     (folder / "nested" / "deeper").mkdir(parents=True)
     (folder / "nested" / "deeper" / "note.txt").write_text("Nested\nA nested note.\n", encoding="utf-8")
     expected.update(
@@ -150,8 +172,44 @@ def test_every_input_file_is_an_article_or_a_rejection(warehouse: tuple[Path, di
 
 def test_only_the_six_calls_of_the_seeds(warehouse: tuple[Path, dict[str, str], Any]) -> None:
     path, _, _ = warehouse
-    ((held,),) = rows(path, "select count(*) from marts.fct_calls where not is_planned")
+    ((held,),) = rows(
+        path,
+        "select count(*) from marts.fct_calls where not is_planned and call_id in (select call_id from "
+        "marts.fct_call_mentions join marts.dim_articles using (article_id) where source_name like '00%')",
+    )
     assert held == 6
+
+
+def test_bad_content_is_quarantined_and_everything_else_published(
+    warehouse: tuple[Path, dict[str, str], Any],
+) -> None:
+    path, _, (result, _, _) = warehouse
+    assert result.success
+    found = rows(path, "select source_name, fact, rule, reason, fact_value from audit.quarantined_facts")
+    assert {row[:3] for row in found} == QUARANTINED
+    reasons = {(row[0], row[2]): (row[3], row[4]) for row in found}
+    assert reasons[("typo_year.txt", "call_date_in_range")] == (
+        "call dated 2205-05-01, outside the plausible range (1900-01-01 .. today)",
+        "2205-05-01",
+    )
+    carney = reasons[("before_term.txt", "participants_in_office")][0]
+    assert "mark_carney held no office on the call date 2025-01-13" in carney
+    published = dict(rows(path, "select source_name, published_date from marts.dim_articles"))
+    assert published["far_future.md"] is None
+    assert published["year_one.md"] is None
+    # nothing of a quarantined mention reaches the marts
+    ((leaked,),) = rows(
+        path,
+        "select count(*) from marts.fct_call_mentions join marts.dim_articles using (article_id) "
+        "where source_name in ('typo_year.txt', 'before_term.txt', 'far_future.md')",
+    )
+    assert leaked == 0
+    # an impossible day is no date at all: the call is published undated
+    assert rows(
+        path,
+        "select calls.call_date, calls.date_precision from marts.fct_calls as calls join marts.fct_call_mentions "
+        "using (call_id) join marts.dim_articles using (article_id) where source_name = 'impossible_date.txt'",
+    ) == [(None, "unknown")]
 
 
 def test_two_outlets_one_call_on_january_29(warehouse: tuple[Path, dict[str, str], Any]) -> None:

@@ -1,7 +1,8 @@
 {#
     Cross-article resolution: which call mentions tell the same call. Only mentions with a pair (at least two
-    distinct participants) become calls. Every join is blocked on (pair_key, is_planned), so the work is
-    linear in the number of mentions, never quadratic across all of them.
+    distinct participants) that pass the content rules (int_call_mentions_checked) become calls. Every join
+    is blocked on (pair_key, is_planned), so the work is linear in the number of mentions, never quadratic
+    across all of them.
 
     Rules, by what the mention knows about the date:
       full_date           call_date known                 -> group (pair, call_date)
@@ -21,9 +22,10 @@ with
 
 mentions as (
 
-    select * from {{ ref('int_call_mentions_dated_by_sequence') }}
+    select * from {{ ref('int_call_mentions_checked') }}
 
     where has_pair
+        and quarantine_rule is null
 
 ),
 

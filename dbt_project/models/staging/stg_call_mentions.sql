@@ -22,7 +22,7 @@ renamed as (
         cast(call_month as int) as call_month,
         cast(call_day as int) as call_day,
         cast(call_weekday as int) as call_weekday,
-        cast(duration_minutes as int) as duration_minutes,
+        cast(duration_minutes as int) as stated_duration_minutes,
         cast(sequence_number as int) as sequence_number,
         {{ evidence_columns() }},
         coalesce(cast(is_directly_reported as boolean), false) as is_directly_reported,
@@ -33,9 +33,39 @@ renamed as (
 
 ),
 
+-- A duration outside the plausible range is set aside (audit.quarantined_facts); the call stays, its
+-- duration unknown.
 final as (
 
-    select * from renamed
+    select
+        mention_id,
+        article_id,
+        date_precision,
+        date_basis,
+        date_how,
+        duration_evidence,
+        sequence_evidence,
+        tone,
+        call_index,
+        call_year,
+        call_month,
+        call_day,
+        call_weekday,
+        {{ kept_if(is_within_var_range('stated_duration_minutes', 'duration_minutes_range'), 'stated_duration_minutes') }}
+            as duration_minutes,
+        {{ kept_if(is_within_var_range('stated_duration_minutes', 'duration_minutes_range'), 'stated_duration_minutes',
+                   quarantined=true) }} as quarantined_duration_minutes,
+        sequence_number,
+        evidence_sentence_index,
+        evidence_text,
+        evidence_start,
+        evidence_end,
+        evidence_how,
+        is_directly_reported,
+        is_planned,
+        call_date
+
+    from renamed
 
 )
 

@@ -16,16 +16,36 @@ renamed as (
         upper(nullif(trim(target_country_code), '')) as target_country_code,
         lower(nullif(trim(sector), '')) as sector,
         lower(trim(status)) as status,
-        cast(rate_percent as double) as rate_percent,
+        cast(rate_percent as double) as stated_rate_percent,
         {{ evidence_columns() }}
 
     from source
 
 ),
 
+-- A rate outside the plausible range is set aside (audit.quarantined_facts); the measure stays, its rate
+-- unknown.
 final as (
 
-    select * from renamed
+    select
+        article_id,
+        mention_id,
+        measure_type,
+        imposing_country_code,
+        target_country_code,
+        sector,
+        status,
+        {{ kept_if(is_within_var_range('stated_rate_percent', 'rate_percent_range'), 'stated_rate_percent') }}
+            as rate_percent,
+        {{ kept_if(is_within_var_range('stated_rate_percent', 'rate_percent_range'), 'stated_rate_percent',
+                   quarantined=true) }} as quarantined_rate_percent,
+        evidence_sentence_index,
+        evidence_text,
+        evidence_start,
+        evidence_end,
+        evidence_how
+
+    from renamed
 
 )
 
