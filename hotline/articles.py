@@ -13,11 +13,27 @@ Formats (suffix, case-insensitive):
   matter title, else the first non-empty line with its ``#`` heading marks removed.
 - ``.json``: one object with ``text`` (or ``body``/``content``) and the same optional keys.
 - ``.jsonl``: one such object per non-empty line; each line is its own article or rejection, named
-  ``<path>#<line number>`` (line numbers start at 1 and count blank lines).
+  ``<path>#<line number>`` (line numbers start at 1 and count blank lines; ``\\n``, ``\\r\\n`` and ``\\r``
+  end a line).
 
-Decoding: UTF-8 (a BOM is dropped); else cp1252; else Latin-1 when the bytes hold no C0 control character
-other than tab, newline and carriage return. NUL bytes or more than 10% control bytes mean binary content.
-Newlines are normalized to ``\\n`` before anything else looks at the text.
+Size limit (``max_bytes``, ``HOTLINE_MAX_ARTICLE_BYTES``): a ``.txt``/``.md``/``.json`` file over it is rejected
+from its size, unread. In a ``.jsonl`` feed the limit applies to each line: a line over it is rejected alone
+(``article of 2.5 MB is over the limit of 2.0 MB``) and the others load. Feeds are read streaming, one line at a
+time (:mod:`hotline.ingest.lines`), so memory is bounded by the limit, not by the size of the feed.
+
+Decoding (:mod:`hotline.ingest.decoding`): a byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE; the
+mark is dropped). Without one, NUL bytes mean UTF-16/UTF-32 text (recognized from the NUL pattern, else by
+``charset-normalizer``) or binary content. Other bytes are UTF-8; else cp1252; else Latin-1 when they hold no C0
+control character other than tab, newline and carriage return; NUL bytes or more than 10% control bytes mean
+binary content. A ``.jsonl`` feed sniffs UTF-16/32 and binary content from its first 64 KiB and decodes
+UTF-8/cp1252/Latin-1 line by line. ``encoding`` records the codec (``utf-8``, ``cp1252``, ``latin-1``,
+``utf-16-le``, ``utf-16-be``, ``utf-32-le``, ``utf-32-be``). Newlines are normalized to ``\\n`` before anything
+else looks at the text.
+
+Mojibake (:mod:`hotline.ingest.repair`): text, title and outlet are repaired with ftfy's encoding fix only
+(``MÃ©xico`` → ``México``, ``â€œ`` → a curly opening quote); quotes, dashes and everything else stay as they are, and
+text without mojibake is unchanged. A repair is recorded by appending ``+ftfy`` to ``encoding``
+(``utf-8+ftfy``, ``cp1252+ftfy``).
 
 Identity: ``content_hash`` = sha256 of UTF-8 ``title + "\\n" + text``; ``article_id`` = its first 16 hex
 characters. The same content under a second name (in sorted order) is rejected as a duplicate of the first.
@@ -51,7 +67,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,6 +75,12 @@ from typing import Any
 import yaml
 
 from hotline.facts import Article, PublishedDateSource, Rejection
+from hotline.ingest.decoding import MAX_CONTROL_SHARE as MAX_CONTROL_SHARE  # re-exported
+from hotline.ingest.decoding import Rejected as _Rejected
+from hotline.ingest.decoding import decode_file
+from hotline.ingest.decoding import normalize_newlines as _normalize_newlines
+from hotline.ingest.lines import Line, file_size_reason, iter_lines, sniff_feed
+from hotline.ingest.repair import REPAIRED_SUFFIX, repair_mojibake
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
 TEXT_KEYS = ("text", "body", "content")
@@ -66,7 +88,6 @@ TITLE_KEYS = ("title",)
 DATE_KEYS = ("published_at", "date", "published")
 URL_KEYS = ("url",)
 OUTLET_KEYS = ("source", "outlet")
-MAX_CONTROL_SHARE = 0.10
 MAX_DERIVED_TITLE_CHARS = 300
 MAX_EVIDENCE_CHARS = 200
 
@@ -82,9 +103,6 @@ METADATA_DATE_FORMATS = (
     "%Y/%m/%d",
 )
 
-_UTF8_BOM = b"\xef\xbb\xbf"
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_C0_CONTROLS = bytes(b for b in range(32) if b not in b"\t\n\r")
 _ISO_DATE_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]|$)")
 _FENCE_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _NON_SPACE = re.compile(r"\S")
@@ -100,14 +118,6 @@ class Corpus:
 
     articles: list[Article] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
-
-
-class _Rejected(Exception):
-    """Internal: raised by the parsing helpers, turned into a :class:`Rejection` at the file boundary."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +178,7 @@ def read_article_file(
     path = Path(path)
     relative = path.relative_to(folder)
     source_name = "/".join(_safe_name(part) for part in relative.parts)
-    return _read_file(path, source_name, max_bytes, date_from_text)
+    return list(_read_file(path, source_name, max_bytes, date_from_text))
 
 
 def parse_metadata_date(value: str) -> dt.date | None:
@@ -271,7 +281,8 @@ def _os_reason(exc: OSError) -> str:
 # --- one file --------------------------------------------------------------------------------------------
 
 
-def _read_file(path: Path, source_name: str, max_bytes: int, dates: TextDateReader) -> list[Article | Rejection]:
+def _read_file(path: Path, source_name: str, max_bytes: int, dates: TextDateReader) -> Iterable[Article | Rejection]:
+    """The records of one file: a list, or for a ``.jsonl`` feed a generator that reads it line by line."""
     if path.name.startswith("."):
         return [Rejection(source_name, "hidden file")]
     try:
@@ -286,18 +297,20 @@ def _read_file(path: Path, source_name: str, max_bytes: int, dates: TextDateRead
         shown = f"type {suffix}" if suffix else "type: no extension"
         expected = ", ".join(SUPPORTED_SUFFIXES)
         return [Rejection(source_name, f"unsupported file {shown} (expected {expected})", size)]
+    if suffix == ".jsonl":  # the limit applies to each line
+        return _read_jsonl(path, source_name, size, max_bytes, dates)
     if size > max_bytes:
-        return [Rejection(source_name, _size_reason(size, max_bytes), size)]
+        return [Rejection(source_name, file_size_reason(size, max_bytes), size)]
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         return [Rejection(source_name, f"unreadable file: {_os_reason(exc)}", size)]
     if len(data) > max_bytes:  # grew since stat
-        return [Rejection(source_name, _size_reason(len(data), max_bytes), len(data))]
+        return [Rejection(source_name, file_size_reason(len(data), max_bytes), len(data))]
     try:
-        text, encoding = _decode(data)
-        return _parse(suffix, text, encoding, source_name, len(data), dates)
+        text, encoding = decode_file(data)
+        return [_parse(suffix, text, encoding, source_name, len(data), dates)]
     except _Rejected as rejected:
         return [Rejection(source_name, rejected.reason, len(data))]
 
@@ -328,87 +341,64 @@ def _file_kind(mode: int) -> str:
     return "special file"
 
 
-def _human_size(size: int) -> str:
-    if size < 1000:
-        return f"{size} bytes"
-    if size < 1_000_000:
-        return f"{size / 1000:.1f} kB"
-    return f"{size / 1_000_000:.1f} MB"
-
-
-def _size_reason(size: int, max_bytes: int) -> str:
-    shown, limit = _human_size(size), _human_size(max_bytes)
-    if shown == limit:  # rounding hides the difference: show exact byte counts
-        shown, limit = f"{size:,} bytes", f"{max_bytes:,} bytes"
-    return f"file is {shown}, over the {limit} limit (HOTLINE_MAX_ARTICLE_BYTES)"
-
-
-def _decode(data: bytes) -> tuple[str, str]:
-    """The text of a file and the encoding it was read with; newlines normalized to ``\\n``."""
-    if not data:
-        raise _Rejected("empty file")
-    if data.startswith(_UTF8_BOM):
-        data = data[len(_UTF8_BOM) :]
-    if b"\x00" in data:
-        if data[:2] in _UTF16_BOMS:
-            raise _Rejected("UTF-16 text is not supported (save the file as UTF-8)")
-        raise _Rejected("binary content (NUL bytes)")
-    controls = len(data) - len(data.translate(None, _C0_CONTROLS))
-    if controls > MAX_CONTROL_SHARE * len(data):
-        raise _Rejected(f"binary content ({controls / len(data):.0%} control characters)")
-    try:
-        text, encoding = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        try:
-            text, encoding = data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            if controls:
-                raise _Rejected(
-                    "undecodable text: not UTF-8 or cp1252, and control characters rule out Latin-1"
-                ) from None
-            text, encoding = data.decode("latin-1"), "latin-1"
-    return _normalize_newlines(text), encoding
-
-
-def _normalize_newlines(text: str) -> str:
-    if "\r" in text:
-        return text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
-
-
 # --- formats ---------------------------------------------------------------------------------------------
 
 
-def _parse(
-    suffix: str, text: str, encoding: str, source_name: str, byte_size: int, dates: TextDateReader
-) -> list[Article | Rejection]:
+def _parse(suffix: str, text: str, encoding: str, source_name: str, byte_size: int, dates: TextDateReader) -> Article:
     if suffix == ".txt":
-        return [_article(source_name, "txt", text, encoding, byte_size, _Meta(), dates)]
+        return _article(source_name, "txt", text, encoding, byte_size, _Meta(), dates)
     if suffix == ".md":
         front, body = _front_matter(text)
         meta = _metadata(front, "front matter field") if front is not None else _Meta()
-        return [_article(source_name, "md", body, encoding, byte_size, meta, dates)]
-    if suffix == ".json":
-        obj = _json_object(text, first_line=1)
-        return [_json_article(obj, source_name, "json", encoding, byte_size, dates)]
-    return _jsonl(text, encoding, source_name, dates)
+        return _article(source_name, "md", body, encoding, byte_size, meta, dates)
+    obj = _json_object(text, first_line=1)
+    return _json_article(obj, source_name, "json", encoding, byte_size, dates)
 
 
-def _jsonl(text: str, encoding: str, source_name: str, dates: TextDateReader) -> list[Article | Rejection]:
-    records: list[Article | Rejection] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line or line.isspace():
-            continue
-        line_name = f"{source_name}#{number}"
-        line_size = len(line.encode(encoding))
+def _read_jsonl(
+    path: Path, source_name: str, size: int, max_bytes: int, dates: TextDateReader
+) -> Iterator[Article | Rejection]:
+    """A feed's records, one line at a time; only the current line is in memory (:mod:`hotline.ingest.lines`).
+
+    A whole-file rejection (unreadable, empty, binary, nothing but blank lines) is never mixed with line records.
+    """
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield Rejection(source_name, f"unreadable file: {_os_reason(exc)}", size)
+        return
+    with handle:
         try:
-            obj = _json_object(line, first_line=number)
-            records.append(_json_article(obj, line_name, "jsonl", encoding, line_size, dates))
+            sniffed = sniff_feed(handle)
         except _Rejected as rejected:
-            records.append(Rejection(line_name, rejected.reason, line_size))
-    if not records:
-        raise _Rejected("no text (only white space)")
-    return records
+            yield Rejection(source_name, rejected.reason, size)
+            return
+        except OSError as exc:
+            yield Rejection(source_name, f"unreadable file: {_os_reason(exc)}", size)
+            return
+        found = False
+        for line in iter_lines(handle, sniffed, max_bytes):
+            record = _jsonl_record(line, source_name, dates)
+            if record is not None:
+                found = True
+                yield record
+    if not found:
+        yield Rejection(source_name, "no text (only white space)", size)
+
+
+def _jsonl_record(line: Line, source_name: str, dates: TextDateReader) -> Article | Rejection | None:
+    """The article or rejection of one feed line; None for a blank line."""
+    line_name = f"{source_name}#{line.number}"
+    if line.problem is not None:
+        return Rejection(line_name, line.problem, line.byte_size)
+    assert line.text is not None and line.encoding is not None and line.byte_size is not None
+    if not line.text or line.text.isspace():
+        return None
+    try:
+        obj = _json_object(line.text, first_line=line.number)
+        return _json_article(obj, line_name, "jsonl", line.encoding, line.byte_size, dates)
+    except _Rejected as rejected:
+        return Rejection(line_name, rejected.reason, line.byte_size)
 
 
 def _json_object(text: str, first_line: int) -> Mapping[str, Any]:
@@ -544,7 +534,12 @@ def _article(
 ) -> Article:
     if not text or text.isspace():
         raise _Rejected("no text (only white space)")
-    title = meta.title or _derive_title(text, markdown=source_format == "md")
+    text, text_repaired = repair_mojibake(text)
+    meta_title, title_repaired = _repaired(meta.title)
+    outlet, outlet_repaired = _repaired(meta.outlet)
+    if text_repaired or title_repaired or outlet_repaired:
+        encoding += REPAIRED_SUFFIX
+    title = meta_title or _derive_title(text, markdown=source_format == "md")
     try:  # a title taken from the text shares its Unicode problems
         digest = hashlib.sha256(title.encode("utf-8"))
         digest.update(b"\n")
@@ -566,8 +561,12 @@ def _article(
         published_date_source=date_source,
         published_date_evidence=evidence,
         url=meta.url,
-        outlet=meta.outlet,
+        outlet=outlet,
     )
+
+
+def _repaired(value: str | None) -> tuple[str | None, bool]:
+    return repair_mojibake(value) if value is not None else (None, False)
 
 
 def _derive_title(text: str, *, markdown: bool) -> str:

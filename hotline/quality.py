@@ -1,9 +1,12 @@
 """Great Expectations (1.x) suites for the rules dbt tests cannot state: meaning across columns and tables.
 
-dbt ``data_tests`` hold keys, nulls, enums and relationships. The suites here hold the rest, one rule each,
-named after the rule (:data:`SUITES`). A rule that spans tables first gets a frame prepared in polars (one
-row per thing the rule is about, e.g. a call and its participant count), then GX expectations run on
-that frame. GX runs on pandas in an ephemeral context: its SQL datasource does not work with DuckDB.
+dbt ``data_tests`` hold keys, nulls, enums, ranges and relationships; content rules that bad input can break
+(a date out of range, a participant out of office) are applied before the marts and their rows quarantined
+(``audit.quarantined_facts``). The suites here hold the invariants that only code can break, across columns
+and tables, one rule each, named after the rule (:data:`SUITES`), blocking the publish when they fail. A
+rule that spans tables first gets a frame prepared in polars (one row per thing the rule is about, e.g. a
+call and its participant count), then GX expectations run on that frame. GX runs on pandas in an ephemeral
+context: its SQL datasource does not work with DuckDB.
 
 :func:`run_suite` validates one prepared frame; :func:`validate_warehouse` reads the tables a warehouse
 file holds (read-only), prepares every frame and runs every suite.
@@ -76,13 +79,11 @@ class SuiteResult:
 FCT_CALLS = "marts.fct_calls"
 FCT_CALL_MENTIONS = "marts.fct_call_mentions"
 DIM_ARTICLES = "marts.dim_articles"
-DIM_TRADE_MEASURES = "marts.dim_trade_measures"
 BRIDGE_CALL_PARTICIPANTS = "marts.bridge_call_participants"
 BRIDGE_CALL_TOPICS = "marts.bridge_call_topics"
 OFFICIAL_TERMS = "reference.official_terms"
 RAW_ARTICLES = "raw.articles"  # the article text evidence offsets point into
 
-TOPIC_STATUSES = ("discussed", "not_discussed")
 
 _EITHER_MISSING = {"ignore_row_if": "either_value_is_missing"}
 """Pair rules hold where both values are known."""
@@ -104,15 +105,6 @@ _EVIDENCE_EXPECTATIONS = (
 )
 
 SUITES: dict[str, Suite] = {
-    "calls_have_unique_ids": Suite(
-        tables=(FCT_CALLS,),
-        expectations=(
-            Expect("expect_column_values_to_not_be_null", {"column": "call_id"}),
-            Expect("expect_column_values_to_be_unique", {"column": "call_id"}),
-        ),
-        id_columns=("call_id",),
-        description="Every call has one id, and no two calls share it.",
-    ),
     "calls_have_two_participants": Suite(
         tables=(BRIDGE_CALL_PARTICIPANTS,),
         reads=(FCT_CALLS, BRIDGE_CALL_PARTICIPANTS),
@@ -140,41 +132,6 @@ SUITES: dict[str, Suite] = {
             "(checked where both dates are known; planned calls are skipped)."
         ),
     ),
-    "duration_in_range": Suite(
-        tables=(FCT_CALLS,),
-        expectations=(
-            Expect(
-                "expect_column_values_to_be_between",
-                {"column": "duration_minutes", "min_value": 1, "max_value": 600},
-            ),
-        ),
-        id_columns=("call_id",),
-        severity="warn",  # a plausibility bound, not a contradiction
-        description="A stated call duration is between 1 and 600 minutes (unknown durations are allowed).",
-    ),
-    "rate_percent_in_range": Suite(
-        tables=(DIM_TRADE_MEASURES,),
-        expectations=(
-            Expect(
-                "expect_column_values_to_be_between",
-                {"column": "rate_percent", "min_value": 0, "max_value": 100},
-            ),
-        ),
-        id_columns=("trade_measure_id",),
-        # A plausibility bound: real tariff rates have exceeded 100% (US-China, April 2025), so a
-        # failure here asks for a look rather than blocking the publish.
-        severity="warn",
-        description="A trade measure's rate is a percentage between 0 and 100 (unknown rates are allowed).",
-    ),
-    "topic_status_in_set": Suite(
-        tables=(BRIDGE_CALL_TOPICS,),
-        expectations=(
-            Expect("expect_column_values_to_not_be_null", {"column": "status"}),
-            Expect("expect_column_values_to_be_in_set", {"column": "status", "value_set": list(TOPIC_STATUSES)}),
-        ),
-        id_columns=("call_id", "topic_code"),
-        description="A call topic is either discussed or not_discussed.",
-    ),
     "topic_never_both": Suite(
         tables=(BRIDGE_CALL_TOPICS,),
         expectations=(Expect("expect_column_values_to_be_between", {"column": "status_count", "max_value": 1}),),
@@ -192,8 +149,9 @@ SUITES: dict[str, Suite] = {
         ),
         id_columns=("call_id", "official_id"),
         description=(
-            "Each participant of a dated call held an office on the call date "
-            "(officials with no terms in reference.official_terms are skipped)."
+            "Each participant of a dated call held an office on the call date (officials with no terms in "
+            "reference.official_terms are skipped). Bad content cannot break it: dbt's int_call_mentions_checked "
+            "quarantines such mentions first, so a failure here is a bug in the code."
         ),
     ),
     "evidence_within_article": Suite(

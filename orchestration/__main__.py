@@ -18,6 +18,7 @@ import dagster as dg
 from hotline.config import PROJECT_ROOT, Settings
 from hotline.quality import SUITES
 from hotline.warehouse import WarehouseBusyError, writer_lock
+from orchestration.runs import fail_orphaned_runs
 
 EXIT_OK, EXIT_FAILED, EXIT_BUSY = 0, 1, 2
 DAGSTER_YAML = """\
@@ -163,6 +164,8 @@ def run(args: argparse.Namespace) -> int:
         # Held for the whole run, so a second `make run` waits (then gives up) instead of interleaving its
         # steps with ours; the assets take the same lock again around each write (it is re-entrant).
         with writer_lock(settings), dagster_instance() as instance:
+            for run_id in fail_orphaned_runs(instance):
+                print(f"marked orphaned run {run_id} failed: its process is gone", file=sys.stderr)
             result = run_pipeline(instance, "DEBUG" if args.verbose else "INFO")
     except WarehouseBusyError as exc:
         print(exc, file=sys.stderr)

@@ -15,6 +15,7 @@ from pydantic import Field, PrivateAttr
 
 from hotline import quality, warehouse
 from hotline.config import Settings
+from orchestration import runs
 from orchestration.project import hotline_dbt_project
 
 
@@ -41,6 +42,9 @@ class WarehouseResource(dg.ConfigurableResource):
         launched some other way. Sensors get the resource without a run and take no lock.
         """
         if context.dagster_run is not None:
+            if context.instance is not None:
+                runs.record_process(context.instance, context.dagster_run.run_id)
+                runs.fail_orphaned_runs(context.instance)
             stack = contextlib.ExitStack()
             stack.enter_context(warehouse.writer_lock(self.settings()))
             self._run_lock = stack

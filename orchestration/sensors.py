@@ -7,6 +7,7 @@ from pathlib import Path
 import dagster as dg
 
 from orchestration.resources import WarehouseResource
+from orchestration.runs import fail_orphaned_runs
 
 JOB_NAME = "hotline_job"
 
@@ -39,6 +40,12 @@ def folder_fingerprint(folder: Path) -> str:
 def articles_folder_sensor(
     context: dg.SensorEvaluationContext, warehouse: WarehouseResource
 ) -> dg.RunRequest | dg.SkipReason:
+    try:
+        instance = context.instance
+    except dg.DagsterInvariantViolationError:  # a sensor evaluated without an instance (unit tests)
+        instance = None
+    for run_id in fail_orphaned_runs(instance) if instance is not None else []:
+        context.log.warning(f"marked orphaned run {run_id} failed: its process is gone")
     folder = warehouse.settings().articles_dir
     if not folder.is_dir():
         return dg.SkipReason(f"articles folder {folder} does not exist")

@@ -143,11 +143,12 @@ def read_system(warehouse: Path) -> SystemFacts:
                 )
             )
         for call_id, code, state, evidence, conflicting in con.execute(
-            "select call_id, topic_code, status, evidence, has_conflicting_claims from marts.bridge_call_topics"
+            "select call_id, topic_code, status, evidence, has_conflicting_claims "
+            "from marts.bridge_call_topics order by all"
         ).fetchall():
             facts.topics[call_id].append(SystemTopic(code, state, evidence, bool(conflicting)))
         for call_id, official_id in con.execute(
-            "select call_id, official_id from marts.bridge_call_officials"
+            "select call_id, official_id from marts.bridge_call_officials order by all"
         ).fetchall():
             if official_id in people:
                 facts.officials[call_id].append(people[official_id])
@@ -158,6 +159,7 @@ def read_system(warehouse: Path) -> SystemFacts:
                    bridge.evidence
             from marts.bridge_call_trade_measures as bridge
             join marts.dim_trade_measures as measures using (trade_measure_id)
+            order by all
             """
         ).fetchall():
             call_id, kind, imposing, target, sector, rate, state, evidence = row

@@ -340,7 +340,17 @@ def test_jsonl_with_only_blank_lines_is_one_rejection(tmp_path: Path) -> None:
         ("blank.json", b"  \n", "invalid JSON at line 2, column 1: Expecting value"),
         ("nul.txt", b"Title\x00\x01\x02 body", "binary content (NUL bytes)"),
         ("controls.txt", b"ab\x01\x02\x03\x04cd", "binary content (50% control characters)"),
-        ("utf16.txt", "Hola".encode("utf-16"), "UTF-16 text is not supported (save the file as UTF-8)"),
+        (
+            "utf16.txt",
+            "Hola".encode("utf-16-le") + b"!",
+            "undecodable text: read as UTF-16 LE (detected, no byte-order mark) but truncated data at byte 8",
+        ),
+        (
+            "utf32.txt",
+            b"\xff\xfe\x00\x00" + "Hola".encode("utf-32-le")[:-2],
+            "undecodable text: read as UTF-32 LE (byte-order mark) but truncated data at byte 16",
+        ),
+        ("utf16-nul.txt", b"\xfe\xff\x00H\x00\x00", "binary content (NUL characters)"),
         ("ctl.txt", b"caf\xe9 \x81 " + b"x" * 30 + b"\x01", "undecodable text: "),
     ],
 )

@@ -23,6 +23,7 @@ from hotline.articles import Corpus, load_corpus
 FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SUFFIXES = [".txt", ".md", ".json", ".jsonl", ".pdf", ""]
 FOLDERS = ["", "sub/", "sub/deeper/"]
+ENCODINGS = ("utf-8", "cp1252", "latin-1", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 
 name_stems = st.text(
     alphabet=st.characters(codec="utf-8", exclude_characters="/\x00", exclude_categories=["Cs"]),
@@ -90,7 +91,7 @@ def assert_accounted(corpus: Corpus, written: list[str]) -> None:
         assert article.text.strip()
         assert article.title.strip()
         assert "\r" not in article.text
-        assert article.encoding in ("utf-8", "cp1252", "latin-1")
+        assert article.encoding.removesuffix("+ftfy") in ENCODINGS
         assert article.source_format in ("txt", "md", "json", "jsonl")
         assert article.published_date_source in ("metadata", "stated_in_text", "unknown")
         for value in (
@@ -123,7 +124,7 @@ def test_random_unicode_never_crashes(data: st.DataObject, count: int) -> None:
     files = {}
     for name in names:
         text = data.draw(unicode_text)
-        encoding = data.draw(st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "latin-1"]))
+        encoding = data.draw(st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "latin-1", *ENCODINGS[3:], "utf-16"]))
         files[name] = text.encode(encoding, errors="replace")
     assert_accounted(load_files(files), names)
 

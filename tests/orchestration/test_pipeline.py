@@ -114,7 +114,7 @@ def test_checks_passed_and_were_recorded(pipeline: tuple[Settings, dg.ExecuteInP
     settings, result = pipeline
     evaluations = result.get_asset_check_evaluations()
     names = {evaluation.check_name for evaluation in evaluations}
-    assert {"calls_have_unique_ids", "participants_in_office", "evidence_within_article"} <= names
+    assert {"calls_have_two_participants", "participants_in_office", "evidence_within_article"} <= names
     assert [(e.asset_key.to_user_string(), e.check_name, e.description) for e in evaluations if not e.passed] == []
     recorded = query(settings.warehouse_path, "select suite_name, is_passed from audit.validation_results")
     assert recorded
@@ -161,7 +161,7 @@ def test_a_failing_blocking_check_stops_the_publish(
         expectations=(Expect("expect_column_values_to_be_null", {"column": "call_id"}),),
         id_columns=("call_id",),
     )
-    monkeypatch.setitem(SUITES, "calls_have_unique_ids", impossible)
+    monkeypatch.setitem(SUITES, "call_date_not_after_publication", impossible)
     selection = dg.AssetSelection.assets(published_warehouse) | dg.AssetSelection.checks(*quality_checks)
 
     with dg.DagsterInstance.ephemeral() as instance:
@@ -174,11 +174,13 @@ def test_a_failing_blocking_check_stops_the_publish(
         )
 
     assert not result.success
-    assert [e.check_name for e in result.get_asset_check_evaluations() if not e.passed] == ["calls_have_unique_ids"]
+    assert [e.check_name for e in result.get_asset_check_evaluations() if not e.passed] == [
+        "call_date_not_after_publication"
+    ]
     code, problems = summarize(result)
     assert code == EXIT_FAILED
     assert len(problems) == 1
-    assert problems[0].startswith("check calls_have_unique_ids on marts/fct_calls failed")
+    assert problems[0].startswith("check call_date_not_after_publication on marts/fct_calls failed")
     assert "expect_column_values_to_be_null on call_id" in problems[0]
     after = settings.warehouse_path.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # not republished

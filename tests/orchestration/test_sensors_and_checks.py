@@ -1,11 +1,13 @@
 """The articles-folder sensor, and GX results as Dagster check results. Examples written by us."""
 
+import dataclasses
 import os
 from pathlib import Path
 
 import dagster as dg
+import pytest
 
-from hotline.quality import SuiteResult
+from hotline.quality import SUITES, SuiteResult
 from orchestration.checks import check_result
 from orchestration.resources import WarehouseResource
 from orchestration.sensors import articles_folder_sensor, folder_fingerprint
@@ -64,23 +66,25 @@ def test_sensor_skips_a_missing_folder(tmp_path: Path) -> None:
     assert cursor == "previous"
 
 
-def test_check_result_carries_failures_and_severity() -> None:
+def test_check_result_carries_failures_and_severity(monkeypatch: pytest.MonkeyPatch) -> None:
     failure = {
         "expectation": "expect_column_values_to_be_between",
-        "column": "duration_minutes",
+        "column": "participant_count",
         "unexpected_count": 2,
-        "partial_unexpected_list": [0, 900],
+        "partial_unexpected_list": [0, 1],
         "unexpected_rows": [{"call_id": "c1"}, {"call_id": "c2"}],
     }
-    result = check_result(SuiteResult("duration_in_range", "marts.fct_calls", False, 1, [failure], row_count=5))
+    suite = "calls_have_two_participants"
+    result = check_result(SuiteResult(suite, "marts.bridge_call_participants", False, 1, [failure], row_count=5))
     assert not result.passed
-    assert result.severity == dg.AssetCheckSeverity.WARN  # a plausibility bound
+    assert result.severity == dg.AssetCheckSeverity.ERROR  # an invariant: blocks the publish
     assert result.metadata["unexpected_count"].value == 2
     assert result.metadata["failures"].value == [failure]
-    assert "duration_minutes: 2 unexpected" in (result.description or "")
+    assert "participant_count: 2 unexpected" in (result.description or "")
 
-    wrong = check_result(SuiteResult("calls_have_unique_ids", "marts.fct_calls", False, 2, [failure], row_count=5))
-    assert wrong.severity == dg.AssetCheckSeverity.ERROR
+    monkeypatch.setitem(SUITES, suite, dataclasses.replace(SUITES[suite], severity="warn"))
+    soft = check_result(SuiteResult(suite, "marts.bridge_call_participants", False, 1, [failure], row_count=5))
+    assert soft.severity == dg.AssetCheckSeverity.WARN
 
-    ok = check_result(SuiteResult("calls_have_unique_ids", "marts.fct_calls", True, 2, [], row_count=5))
+    ok = check_result(SuiteResult(suite, "marts.bridge_call_participants", True, 1, [], row_count=5))
     assert ok.passed
