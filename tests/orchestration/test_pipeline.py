@@ -5,6 +5,7 @@ reject. One run per module; the tests then read the published file. Nothing is w
 the warehouse, dbt's run folders and DAGSTER_HOME all live under the temporary folder.
 """
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -18,7 +19,7 @@ import duckdb
 import pytest
 
 from hotline.config import Settings
-from hotline.quality import SUITES, Expect, Suite
+from hotline.quality import SUITES, Expect
 from orchestration.__main__ import EXIT_BUSY, EXIT_FAILED, busy_message, main, summarize
 from orchestration.assets.publish import published_warehouse
 from orchestration.checks import quality_checks
@@ -156,10 +157,9 @@ def test_a_failing_blocking_check_stops_the_publish(
     """Re-run only the checks and the publish on the build file, with one rule made to fail."""
     settings, _ = pipeline
     before = settings.warehouse_path.stat()
-    impossible = Suite(
-        tables=("marts.fct_calls",),
+    impossible = dataclasses.replace(
+        SUITES["call_date_not_after_publication"],
         expectations=(Expect("expect_column_values_to_be_null", {"column": "call_id"}),),
-        id_columns=("call_id",),
     )
     monkeypatch.setitem(SUITES, "call_date_not_after_publication", impossible)
     selection = dg.AssetSelection.assets(published_warehouse) | dg.AssetSelection.checks(*quality_checks)
