@@ -1,6 +1,11 @@
-"""Publication dates stated in an article's text ("Posted on 02/05/2025", " date 2026-01-29", "Publicado el ...").
+"""Publication dates stated in an article's text, read where real pages put them, in this order:
 
-Only a date introduced by a publication cue counts; other dates in the text are events, not the publication.
+* after a publication cue: "Posted on 02/05/2025", " date 2026-01-29", "Publicado el lunes 18 de septiembre de 2023";
+* in a dateline opening the story: "ABUJA, Thursday, March 16, 2017 -", "MONTEVIDEO, 25 nov 2024 (EFE).-";
+* on a date line under the title: "Monday 7 November 2011", "28/06/2023 | Política", "Source: Xinhua | 2022-03-18
+  22:26:49", "Periódico La Jornada Jueves 5 de enero de 2023, p. 3".
+
+A date with no year ("PARIS, March 3 (Reuters) -") is no publication date. Other dates in the text are events.
 A numeric date whose day/month order is ambiguous is read in the order the article's own full dates support:
 the publication cannot precede a fully dated event the article reports (e.g. a quoted post dated
 "May 1, 2025" rules out reading "02/05/2025" as February 5). With no such evidence, English text is read
@@ -10,8 +15,9 @@ month/day and Spanish text day/month, and the evidence says so.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from hotline.extract.dates import DateExpr, find_dates, safe_date
+from hotline.extract.dates import WEEKDAYS, DateExpr, find_dates, safe_date
 from hotline.extract.rules import load_rules
 from hotline.extract.text import compile_phrases, fold_text
 
@@ -19,6 +25,19 @@ _RULES = load_rules("published")
 PUBLICATION_CUE = compile_phrases(_RULES["cues"])
 _SPANISH = compile_phrases(_RULES["spanish_markers"])
 _HEAD_CHARS = _RULES["head_chars"]
+_DATE_LINES = _RULES["date_line_paragraphs"]
+_DATE_LINE_CHARS = _RULES["date_line_max_chars"]
+# Words allowed between a cue and its date: "published on", "publicado el lunes", "updated: Monday,".
+_GAP_WORDS = frozenset({"on", "el", "the", "a", "las", *WEEKDAYS})
+# A dateline: an upper-case place (and region), then the date, at the start of the story's first paragraph.
+_DATELINE_PLACE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{1,40}(?:,\s*[A-Za-zÀ-ÿ.'’ -]{2,30})?(?:\.-|[,:–—-])\s*$")
+# A place written in mixed case ("Ciudad de México, 8 de agosto de 2022.—") is a dateline only when a dash (or
+# an agency in parentheses, then a dash) follows the date.
+_MIXED_CASE_PLACE = re.compile(r"[A-ZÀ-Ý][\wÀ-ÿ.'’]*(?: (?:[A-ZÀ-Ý][\wÀ-ÿ.'’]*|de|del|la|el|do|da|los|las)){0,4},\s*$")
+_DASH_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*\.?\s*[–—-]")
+_SENTENCE_END = re.compile(r"\w[.!?][\"”’)]?\s*$")
+_PROSE_WORDS = 2
+"""A date line holds at most this many lower-case words besides its date ("p. 3", "huaxia"): more is prose."""
 
 
 def published_date_from_text(text: str) -> tuple[dt.date | None, str | None]:
@@ -28,19 +47,56 @@ def published_date_from_text(text: str) -> tuple[dt.date | None, str | None]:
     for cue in PUBLICATION_CUE.finditer(folded):
         window_end = min(len(folded), cue.end() + 40)
         dates = [d for d in find_dates(folded, head, cue.end(), window_end) if d.year is not None]
-        if not dates or folded[cue.end() : dates[0].start].strip(" :,.-") not in ("", "on", "el", "the"):
+        if not dates or not set(re.findall(r"\w+", folded[cue.end() : dates[0].start])) <= _GAP_WORDS:
             continue
-        expr = dates[0]
-        stated = head[cue.start() : expr.end]
-        if expr.kind == "numeric":
-            return _read_numeric(expr, stated, text)
-        day = expr.as_date()
-        if day is not None:
-            return day, f"stated in the text: '{stated.strip()}'"
+        found = _read(dates[0], head[cue.start() : dates[0].end], text, "stated in the text")
+        if found[0] is not None:
+            return found
+    return _from_date_lines(head, folded, text)
+
+
+def _from_date_lines(head: str, folded: str, text: str) -> tuple[dt.date | None, str | None]:
+    """A dateline opening the story, or a short date line under the title, among the first paragraphs."""
+    paragraphs = [m for m in re.finditer(r"[^\n]+", head) if m.group().strip()][:_DATE_LINES]
+    for paragraph in paragraphs:
+        start, end = paragraph.span()
+        line = paragraph.group().strip()
+        dates = [d for d in find_dates(folded, head, start, end) if d.year is not None and d.kind != "month"]
+        if not dates:
+            continue
+        first = dates[0]
+        before = head[start : first.start]
+        opens_story = not before.strip() and len(line) > _DATE_LINE_CHARS  # "March 16, 2017 - President ..."
+        place = _without_weekday(before)
+        dated_place = before.strip() and (
+            _DATELINE_PLACE.fullmatch(place)
+            or (_MIXED_CASE_PLACE.fullmatch(place) and _DASH_AFTER.match(head, first.end))
+        )
+        if opens_story or dated_place:
+            return _read(first, head[start : first.end].strip(), text, "dateline")
+        rest = head[start : first.start] + head[first.end : end]
+        prose = sum(word[0].islower() for word in re.findall(r"[^\W\d_][\w.]*", rest))
+        if len(line) <= _DATE_LINE_CHARS and not _SENTENCE_END.search(line) and prose <= _PROSE_WORDS:
+            return _read(first, line, text, "date line")
     return None, None
 
 
-def _read_numeric(expr: DateExpr, stated: str, text: str) -> tuple[dt.date | None, str]:
+def _without_weekday(before: str) -> str:
+    """The dateline's place with a weekday after it dropped: "ABUJA, Thursday, " -> "ABUJA,"."""
+    words = before.rstrip(" ,").rsplit(" ", 1)
+    if len(words) == 2 and fold_text(words[1]).strip(" ,.") in WEEKDAYS:
+        return words[0].rstrip() + " "
+    return before
+
+
+def _read(expr: DateExpr, stated: str, text: str, where: str) -> tuple[dt.date | None, str | None]:
+    if expr.kind == "numeric":
+        return _read_numeric(expr, stated, text, where)
+    day = expr.as_date()
+    return (day, f"{where}: '{stated.strip()}'") if day is not None else (None, None)
+
+
+def _read_numeric(expr: DateExpr, stated: str, text: str, where: str) -> tuple[dt.date | None, str]:
     assert expr.year is not None and expr.month is not None and expr.day is not None and expr.alternative
     month_first = safe_date(expr.year, expr.month, expr.day)
     day_first = safe_date(expr.year, *expr.alternative)
@@ -54,15 +110,15 @@ def _read_numeric(expr: DateExpr, stated: str, text: str) -> tuple[dt.date | Non
         rejected = month_first if chosen is day_first else day_first
         order = "day/month" if chosen is day_first else "month/day"
         return chosen, (
-            f"stated in the text: {quote}, read {order}: the other reading ({rejected.isoformat()}) "
+            f"{where}: {quote}, read {order}: the other reading ({rejected.isoformat()}) "
             f"precedes the dated event {latest.isoformat()} the article reports"
         )
     if _SPANISH.search(folded):
         return (
             day_first,
-            f"stated in the text: {quote}, read day/month (Spanish-language conventions in the text)",
+            f"{where}: {quote}, read day/month (Spanish-language conventions in the text)",
         )
     return (
         month_first,
-        f"stated in the text: {quote}, read month/day (no evidence for the order; English default)",
+        f"{where}: {quote}, read month/day (no evidence for the order; English default)",
     )

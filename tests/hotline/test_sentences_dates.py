@@ -93,6 +93,25 @@ def test_resolution_against_publication_date() -> None:
         ("Title\nPosted on 04/06/2025\nThe statement of March 30, 2025 said more.", dt.date(2025, 4, 6)),
         ("Título\nPublicado el 5 de marzo de 2025\nTexto.", dt.date(2025, 3, 5)),
         ("Title\nThe leaders met on March 4, 2025.", None),
+        ("The leaders met on March 4, 2025", None),
+        # Datelines and date lines where outlets and governments put them.
+        (
+            "ABUJA, Thursday, March 16, 2017 - President Buhari has discussed the attacks with Zuma.",
+            dt.date(2017, 3, 16),
+        ),
+        ("MONTEVIDEO, 25 nov 2024 (EFE).- El presidente de Brasil telefoneó este lunes a Orsi.", dt.date(2024, 11, 25)),
+        ("Ciudad de México, 8 de agosto de 2022.— El presidente informó este lunes que habló.", dt.date(2022, 8, 8)),
+        ("Monday 7 November 2011\n\nOn Thursday, the central bank cut rates.", dt.date(2011, 11, 7)),
+        ("28/06/2023 | Política\n\nEl presidente mantuvo ayer una conversación.", dt.date(2023, 6, 28)),
+        (
+            "Source: Xinhua | 2022-03-18 22:26:49 | Editor: huaxia\n\nBEIJING, March 18 (Xinhua) -- Xi spoke.",
+            dt.date(2022, 3, 18),
+        ),
+        ("Periódico La Jornada Jueves 5 de enero de 2023, p. 3\n\nEl presidente informó.", dt.date(2023, 1, 5)),
+        ("SANTO DOMINGO.- Publicado el lunes 18 de septiembre de 2023\n\nEl presidente se negó.", dt.date(2023, 9, 18)),
+        # No year, no publication date; a date inside the story's prose is an event.
+        ("PARIS, March 3 (Reuters) - French President Emmanuel Macron spoke with Putin on Thursday.", None),
+        ("In a call on March 3, 2022, the two presidents discussed the war at length and agreed to talk again.", None),
         ("", None),
     ],
 )
