@@ -1,0 +1,87 @@
+"""Did a call take place? ``held``, ``planned``, ``requested``, ``refused``, ``cancelled`` or ``denied``, from
+the cue nearest the call phrase in its clause (rules: ``rules/call_status.yaml``), with that cue as evidence.
+
+"Erdoğan did not rule out speaking by phone with Putin" is planned; "Abinader se negó a atender una llamada
+de Henry" refused; "Kigali and Kinshasa both deny Kagame-Tshisekedi phone call" denied; "has not spoken with"
+is no call at all (:data:`NO_CALL`). A cue after the call phrase counts only in the same clause ("a call that
+was later cancelled"). "At the request of" and "as planned" are no cues: that call was held.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hotline.extract.rules import load_rules
+from hotline.extract.text import phrase_pattern
+
+_RULES = load_rules("call_status")
+HELD = "held"
+NO_CALL = "no_call"
+STATUSES = (HELD, "planned", "requested", "refused", "cancelled", "denied")
+
+_CUES = {phrase: status for status, phrases in _RULES["statuses"].items() for phrase in phrases}
+_CUES.update(dict.fromkeys(_RULES["no_call"], NO_CALL))
+_CUE = re.compile(phrase_pattern([*_CUES, *_RULES["neutral"]]))
+# A relative clause between commas (", who plans to visit Beijing in April,") speaks of its own verb.
+_RELATIVE = r",\s*(?:" + "|".join(_RULES["relative_pronouns"]) + r")\b[^,;.]*,"
+_BREAK = re.compile(phrase_pattern(_RULES["clause_breaks"]) + r"|" + _RELATIVE + r"|[;:.!?]|\s[-–—]\s")
+_WORD = re.compile(r"\w+")
+_WINDOW_WORDS = int(_RULES["window_words"])
+
+
+@dataclass(frozen=True, slots=True)
+class CallStatus:
+    status: str  # one of STATUSES, or NO_CALL
+    cue: str | None = None  # the folded cue phrase that decided it
+    start: int | None = None  # its offsets in the text
+    end: int | None = None
+
+    @property
+    def how(self) -> str:
+        return f"'{self.cue}' before or after the call phrase" if self.cue else "no cue: the call is reported as held"
+
+
+def _status_of(cue: str) -> str | None:
+    phrase = " ".join(cue.split())
+    return _CUES.get(phrase)
+
+
+def call_status(folded: str, call_start: int, call_end: int, sentence_start: int, sentence_end: int) -> CallStatus:
+    """The status of the call phrase at ``folded[call_start:call_end]`` within its sentence."""
+    left = _clause_start(folded, sentence_start, call_start)
+    best: re.Match[str] | None = None
+    for match in _CUE.finditer(folded, left, call_start):
+        best = match  # the nearest before the call phrase wins
+    if best is not None and _status_of(best.group()) is not None:
+        return _found(best)
+    right = _clause_end(folded, call_end, sentence_end)
+    for match in _CUE.finditer(folded, call_end, right):
+        if _status_of(match.group()) is not None:
+            return _found(match)
+        break  # a neutral phrase right after ("at the request of") settles it
+    return CallStatus(HELD)
+
+
+def _found(match: re.Match[str]) -> CallStatus:
+    status = _status_of(match.group())
+    assert status is not None
+    return CallStatus(status, " ".join(match.group().split()), match.start(), match.end())
+
+
+def _clause_start(folded: str, sentence_start: int, call_start: int) -> int:
+    """Where the call phrase's clause starts: the last break before it, at most ``window_words`` words back."""
+    start = sentence_start
+    for match in _BREAK.finditer(folded, sentence_start, call_start):
+        start = match.end()
+    words = list(_WORD.finditer(folded, start, call_start))
+    if len(words) > _WINDOW_WORDS:
+        start = words[-_WINDOW_WORDS].start()
+    return start
+
+
+def _clause_end(folded: str, call_end: int, sentence_end: int) -> int:
+    stop = _BREAK.search(folded, call_end, sentence_end)
+    end = stop.start() if stop else sentence_end
+    words = list(_WORD.finditer(folded, call_end, end))
+    return words[min(len(words), _WINDOW_WORDS // 2) - 1].end() if words else end

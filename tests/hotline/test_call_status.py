@@ -1,0 +1,52 @@
+"""Held, planned, requested, refused, cancelled or denied: the status of a call phrase in its sentence, on
+sentences written by the team in the styles of wire copy, readouts and Spanish-language press."""
+
+import pytest
+
+from hotline.extract.call_status import HELD, NO_CALL, call_status
+from hotline.extract.text import fold_text
+
+CASES = [
+    ("Macron spoke by phone with Scholz on Monday about energy.", "spoke by phone", HELD),
+    ("Xi had a phone call with Biden at the latter's request.", "phone call", HELD),
+    ("Lula telefoneó a Orsi a pedido del uruguayo para felicitarlo.", "telefoneo", HELD),
+    ("As planned, the two leaders held a phone call on Friday.", "phone call", HELD),
+    ("Trump will speak by phone with Xi later this week, the White House said.", "by phone", "planned"),
+    ("Albanese prevé hablar por teléfono con Xi antes de su viaje.", "por telefono", "planned"),
+    ("Erdogan no descartó hablar por teléfono con Putin en los próximos días.", "por telefono", "planned"),
+    ("Officials are working to set up a phone call between Støre and Trudeau.", "phone call", "planned"),
+    ("Sánchez tiene previsto hablar por teléfono con Conte en los próximos días.", "por telefono", "planned"),
+    (
+        "El presidente solicitó una conversación telefónica con Trump para evitar los aranceles.",
+        "conversacion telefonica",
+        "requested",
+    ),
+    ("Canberra has asked for a phone call with Premier Li, so far without reply.", "phone call", "requested"),
+    ("Abinader se negó a atender una llamada de Ariel Henry.", "llamada", "refused"),
+    ("Trump says he has no intention of speaking by phone with Carney any time soon.", "by phone", "refused"),
+    ("The planned phone call was cancelled after the leaders met in person.", "phone call", "planned"),
+    ("They cancelled the phone call and met in person instead.", "phone call", "cancelled"),
+    ("Kigali and Kinshasa both deny Kagame-Tshisekedi phone call.", "phone call", "denied"),
+    ("Denmark denied that Trump had spoken by phone with Frederiksen.", "by phone", "denied"),
+    ("Moscú desmintió que Putin hubiera hablado por teléfono con Zelenski.", "por telefono", "denied"),
+    ("Sheinbaum dijo que no ha hablado por teléfono con Sánchez desde la crisis.", "por telefono", NO_CALL),
+    ("Putin has not spoken by phone with Zelensky since the invasion.", "by phone", NO_CALL),
+    # A cue in another clause speaks of something else.
+    (
+        "Biden spoke by phone with López Obrador, but the White House would not say whether they will talk again.",
+        "by phone",
+        HELD,
+    ),
+    ("Scholz, who plans to visit Beijing in April, spoke by phone with Xi on Tuesday.", "by phone", HELD),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "expected"), CASES)
+def test_status_of_the_call_phrase(sentence: str, phrase: str, expected: str) -> None:
+    folded = fold_text(sentence)
+    start = folded.index(phrase)
+    found = call_status(folded, start, start + len(phrase), 0, len(folded))
+    assert found.status == expected, found
+    if expected != HELD:
+        assert found.cue is not None
+        assert " ".join(folded[found.start : found.end].split()) == found.cue
