@@ -34,6 +34,8 @@ class Settings:
     lock_timeout_seconds: float = 30.0
     processes: int = 1
     eval_dir: Path = PROJECT_ROOT / "tests" / "eval" / "test"
+    article_timeout_seconds: float = 5.0
+    """Longest extraction of one article before it is rejected and the run goes on; 0 means no limit."""
 
     @property
     def build_path(self) -> Path:
@@ -55,4 +57,5 @@ class Settings:
             lock_timeout_seconds=float(env.get("HOTLINE_LOCK_TIMEOUT_SECONDS", "30")),
             processes=int(env.get("HOTLINE_PROCESSES") or os.cpu_count() or 1),
             eval_dir=_path(env, "HOTLINE_EVAL_DIR", PROJECT_ROOT / "tests" / "eval" / "test"),
+            article_timeout_seconds=float(env.get("HOTLINE_ARTICLE_TIMEOUT_SECONDS") or "5"),
         )

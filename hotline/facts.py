@@ -95,6 +95,8 @@ class CallMention:
     sequence_number: int | None = None
     sequence_evidence: Evidence | None = None
     tone: Tone | None = None
+    call_status: str = "held"  # held | planned | requested | refused | cancelled | denied
+    status_evidence: str | None = None  # the cue that decided a status other than held
 
     @classmethod
     def of(cls, article_id: str, call_index: int, **fields: Any) -> CallMention:

@@ -86,6 +86,8 @@ def to_frames(
                     "call_index": call.call_index,
                     "is_directly_reported": call.is_directly_reported,
                     "is_planned": call.is_planned,
+                    "call_status": call.call_status,
+                    "status_cue": call.status_evidence,
                     "call_date": d.date,
                     "call_year": d.year,
                     "call_month": d.month,

@@ -50,6 +50,8 @@ CALL_MENTIONS = pl.Schema(
         "call_index": pl.Int32(),
         "is_directly_reported": pl.Boolean(),
         "is_planned": pl.Boolean(),
+        "call_status": pl.String(),
+        "status_cue": pl.String(),
         "call_date": pl.Date(),
         "call_year": pl.Int32(),
         "call_month": pl.Int32(),

@@ -147,11 +147,15 @@ def read_system(warehouse: Path) -> SystemFacts:
             "from marts.bridge_call_topics order by all"
         ).fetchall():
             facts.topics[call_id].append(SystemTopic(code, state, evidence, bool(conflicting)))
-        for call_id, official_id in con.execute(
-            "select call_id, official_id from marts.bridge_call_officials order by all"
+        role_then = "role" if "role" in columns["bridge_call_officials"] else "null"  # the role when written
+        for call_id, official_id, role in con.execute(
+            f"select call_id, official_id, {role_then} from marts.bridge_call_officials order by all"
         ).fetchall():
             if official_id in people:
-                facts.officials[call_id].append(people[official_id])
+                person = people[official_id]
+                facts.officials[call_id].append(
+                    SystemPerson(official_id, person.name, person.country, role or person.role)
+                )
         for row in con.execute(
             """
             select bridge.call_id, measures.measure_type, measures.imposing_country_code,

@@ -12,7 +12,13 @@ from hotline.extract.trade_measures import find_trade_measures
 from hotline.facts import Article, ArticleFacts, OfficialMention, TradeMeasureFact
 from hotline.reference import Reference, load_reference
 
-__all__ = ["ExtractionError", "extract_article", "extract_articles"]
+__all__ = [
+    "TIMEOUT_REASON",
+    "ExtractionError",
+    "extract_article",
+    "extract_articles",
+    "extract_articles_within_budget",
+]
 
 
 def extract_article(article: Article, reference: Reference) -> ArticleFacts:
@@ -54,7 +60,8 @@ POOL_THRESHOLD = 500
 
 
 def extract_articles(articles: Sequence[Article]) -> list[ArticleFacts]:
-    """Facts of many articles, in input order (see :func:`hotline.normalize.extracted_frames` for all cores).
+    """Facts of many articles, in input order (see :func:`hotline.normalize.extracted_frames` for all cores,
+    :func:`extract_articles_within_budget` for a time budget per article).
 
     Uses the reference data of :func:`hotline.reference.load_reference` (the dbt seeds).
     """
@@ -72,3 +79,7 @@ def extract_articles(articles: Sequence[Article]) -> list[ArticleFacts]:
 
 class ExtractionError(RuntimeError):
     """Extraction raised on an article; the message names it."""
+
+
+# Last: the budgeted batch runs the functions above in worker processes.
+from hotline.extract.budget import TIMEOUT_REASON, extract_articles_within_budget  # noqa: E402

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from hotline.extract.call_status import HELD, NO_CALL, CallStatus, call_status
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import (
     NUMBERS,
@@ -35,6 +36,7 @@ from hotline.extract.officials import OfficialHit
 from hotline.extract.published import PUBLICATION_CUE
 from hotline.extract.text import compile_phrases, phrase_alternation
 from hotline.facts import CallDate, CallMention, Evidence, Participant
+from hotline.reference import fold
 
 _CALL_WORDS = frozenset({"call", "llamada", "phone call"})
 _ATTACH_GAP = re.compile(
@@ -95,8 +97,14 @@ def _number(token: str) -> int:
     return int(token) if token.isdigit() else NUMBERS[" ".join(token.split())]
 
 
-def _attached_date(ctx: ArticleContext, cue: Cue, sentence_dates: list[DateExpr]) -> DateExpr | None:
-    for date in sentence_dates:
+def _attached_date(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
+    """The date of sentence ``index`` written inside the call phrase ("a Jan. 12 call") or right after it ("the
+    call on Thursday"). Only dates starting between the cue's start and 12 characters past its end qualify:
+    those are found by bisection, not by reading every date of the sentence for every cue."""
+    dates = ctx.in_sentence("dates", index)
+    starts = ctx.starts_in("dates", index)
+    for i in range(bisect_left(starts, cue.start), bisect_right(starts, cue.end + 12)):
+        date = dates[i]
         if cue.start <= date.start and date.end <= cue.noun_start:
             return date
         if 0 <= date.start - cue.end <= 12 and _ATTACH_GAP.fullmatch(ctx.folded, cue.end, date.start):
@@ -110,6 +118,14 @@ def _is_reference_cue(ctx: ArticleContext, cue: Cue, sentence_start: int) -> boo
 
 def _date_key(date: DateExpr) -> tuple[int | None, int | None, int | None]:
     return (date.year, date.month, date.day)
+
+
+def _names_a_leader(ctx: ArticleContext, index: int) -> bool:
+    """Whether sentence ``index`` names a leader (asked once per sentence, not once per cue in it)."""
+    key = ("names_a_leader", index)
+    if key not in ctx.memo:
+        ctx.memo[key] = any(_is_leader(ctx, h, None) for h in ctx.in_sentence("officials", index))
+    return bool(ctx.memo[key])
 
 
 def _is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool:
@@ -127,14 +143,21 @@ def _is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> boo
 def find_calls(ctx: ArticleContext) -> CallLayout:
     layout = CallLayout()
     cues = ctx.cues
-    held = [c for c in cues if c.kind != "planned"]
+    statuses = _statuses(ctx, cues)
+    held = [c for c in cues if c.kind != "planned" and statuses[id(c)].status == HELD]
     has_call = any(
         c.kind == "phone" or (c.kind == "noun" and ctx.folded[c.noun_start : c.end] in _CALL_WORDS) for c in held
     )
     if not has_call:
-        planned = [c for c in cues if c.kind == "planned"]
-        if planned:
-            _planned_call(ctx, layout, planned[0])
+        # No call took place: the first call that was planned, requested, refused, cancelled or denied is kept,
+        # flagged (a call that "has not" happened is none at all).
+        not_held = [
+            (c, statuses[id(c)]) for c in cues if c.kind != "planned" and statuses[id(c)].status not in (HELD, NO_CALL)
+        ]
+        planned = [(c, CallStatus("planned", ctx.folded[c.start : c.end])) for c in cues if c.kind == "planned"]
+        first = min([*not_held, *planned], key=lambda item: item[0].start, default=None)
+        if first is not None:
+            _planned_call(ctx, layout, *first)
         return layout
 
     reference_cues: list[tuple[Cue, DateExpr, int]] = []
@@ -142,9 +165,8 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
     for cue in held:
         index = ctx.sentence_of(cue.start)
         sentence = ctx.sentences[index]
-        dates = ctx.in_sentence("dates", index)
-        date = _attached_date(ctx, cue, dates)
-        if cue.kind == "talk" and not any(_is_leader(ctx, h, None) for h in ctx.in_sentence("officials", index)):
+        date = _attached_date(ctx, cue, index)
+        if cue.kind == "talk" and not _names_a_leader(ctx, index):
             continue
         if date is not None and date.kind == "absolute" and _is_reference_cue(ctx, cue, sentence.start):
             reference_cues.append((cue, date, index))
@@ -153,7 +175,7 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
     reference_keys = {(d.month, d.day) for _, d, _ in reference_cues}
     still_primary = []
     for cue, index in primary_cues:
-        date = _attached_date(ctx, cue, ctx.in_sentence("dates", index))
+        date = _attached_date(ctx, cue, index)
         if date is not None and date.kind == "absolute" and (date.month, date.day) in reference_keys:
             reference_cues.append((cue, date, index))
         else:
@@ -164,7 +186,8 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
 
     layout.call_sentences = {index for _, index in primary_cues}
     groups = _split_by_pair(ctx, primary_cues)
-    reported = [_reported_call(ctx, group, reference_cues, call_index) for call_index, group in enumerate(groups)]
+    reference_dates = {id(d) for _, d, _ in reference_cues}
+    reported = [_reported_call(ctx, group, reference_dates, call_index) for call_index, group in enumerate(groups)]
     main = reported[0]
     layout.reported = main
     for other, group in zip(reported[1:], groups[1:], strict=True):
@@ -207,13 +230,14 @@ def _split_by_pair(ctx: ArticleContext, cues: list[tuple[Cue, int]]) -> list[lis
 
 
 def _reported_call(
-    ctx: ArticleContext, cues: list[tuple[Cue, int]], reference_cues: list[tuple[Cue, DateExpr, int]], call_index: int
+    ctx: ArticleContext, cues: list[tuple[Cue, int]], reference_dates: set[int], call_index: int
 ) -> CallMention:
+    """``reference_dates``: the ``id`` of every date that belongs to an earlier call referred to in passing."""
     sentences = sorted({index for _, index in cues})
     anchor = ctx.article.published_date
     participants = _participants(ctx, sentences, anchor)
     participant_ids = tuple(p.official_id for p in participants)
-    call_date = _reported_date(ctx, cues, reference_cues, anchor, participant_ids)
+    call_date = _reported_date(ctx, cues, reference_dates, anchor, participant_ids)
     if call_date.date is not None:
         participants = _participants(ctx, sentences, call_date.date)
     duration, duration_evidence = _duration(ctx, sentences)
@@ -234,7 +258,36 @@ def _reported_call(
     )
 
 
-def _planned_call(ctx: ArticleContext, layout: CallLayout, cue: Cue) -> None:
+def _statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
+    """The status of every cue, by ``id``. A bare call noun ("the call", "la llamada") refers back to the call
+    the article introduced: while no call was reported held before it, it takes the status of the first one
+    that was not ("Albanese prevé hablar por teléfono con Xi ... no precisó la fecha de la llamada")."""
+    statuses: dict[int, CallStatus] = {}
+    introduced: CallStatus | None = None  # the first call the article told of, held or not
+    for cue in cues:  # in text order
+        status = _status(ctx, cue) if cue.kind != "planned" else CallStatus("planned", ctx.folded[cue.start : cue.end])
+        inherits = cue.kind == "noun" or (
+            cue.kind == "phone" and introduced is not None and introduced.status == "denied"
+        )
+        if inherits and status.status == HELD and introduced is not None and introduced.status != HELD:
+            status = introduced  # "the call" / "a call between the two leaders" after a denied one is that call
+        if introduced is None and status.status != NO_CALL:
+            introduced = status
+        if cue.kind != "planned":
+            statuses[id(cue)] = status
+    return statuses
+
+
+def _status(ctx: ArticleContext, cue: Cue) -> CallStatus:
+    """Held, planned, requested, refused, cancelled, denied or no call, from the cues of the cue's clause."""
+    sentence = ctx.sentences[ctx.sentence_of(cue.start)]
+    return call_status(
+        ctx.folded, cue.start, cue.end, sentence.start, sentence.end, spoken=cue.kind in ("talk", "noun")
+    )
+
+
+def _planned_call(ctx: ArticleContext, layout: CallLayout, cue: Cue, status: CallStatus) -> None:
+    """A call that did not take place (planned, requested, refused, cancelled or denied), kept and flagged."""
     index = ctx.sentence_of(cue.start)
     participants = _participants(ctx, [index], ctx.article.published_date)
     layout.reported = CallMention.of(
@@ -243,8 +296,10 @@ def _planned_call(ctx: ArticleContext, layout: CallLayout, cue: Cue) -> None:
         is_directly_reported=True,
         is_planned=True,
         participants=tuple(participants),
-        date=CallDate(how="a call announced for the future; no date stated"),
-        evidence=ctx.evidence(index, "announces a call that has not happened yet"),
+        date=CallDate(how=f"a {status.status} call, not held; no date of its own"),
+        evidence=ctx.evidence(index, f"a call {status.status}: {status.how}"),
+        call_status=status.status,
+        status_evidence=status.cue,
     )
     layout.call_sentences = {index}
     layout.participant_ids = tuple(p.official_id for p in participants)
@@ -253,12 +308,20 @@ def _planned_call(ctx: ArticleContext, layout: CallLayout, cue: Cue) -> None:
 def _participants(ctx: ArticleContext, sentences: list[int], on: dt.date | None) -> list[Participant]:
     """The leaders of the call: the most-mentioned leader of each of the two most-mentioned countries,
     counted in the call sentences first and, when fewer than two are found there, in the whole article."""
-    for scope in (sentences, list(range(len(ctx.sentences)))):
-        hits = [h for i in scope for h in ctx.in_sentence("officials", i) if _is_leader(ctx, h, on)]
-        chosen = _top_by_country(hits)
-        if len(chosen) >= 2:
-            break
-    how = "named in a sentence reporting the call" if scope is sentences else "leader named elsewhere in the article"
+    counts: dict[str, int] = {}
+    first: dict[str, OfficialHit] = {}
+    for index in sentences:
+        sentence_counts, sentence_first = _named(ctx, index)
+        for official_id, count in sentence_counts.items():
+            counts[official_id] = counts.get(official_id, 0) + count
+            hit = sentence_first[official_id]
+            if official_id not in first or hit.start < first[official_id].start:
+                first[official_id] = hit
+    chosen = _top_by_country(ctx, counts, first, on)
+    how = "named in a sentence reporting the call"
+    if len(chosen) < 2 and not _with_an_official(ctx, sentences[0], chosen):
+        chosen = _top_by_country(ctx, *_named(ctx, None), on)
+        how = "leader named elsewhere in the article"
     result = []
     for hit in chosen:
         term = ctx.reference.role_on(hit.official_id or "", on)
@@ -274,21 +337,98 @@ def _participants(ctx: ArticleContext, sentences: list[int], on: dt.date | None)
     return result
 
 
-def _top_by_country(hits: list[OfficialHit]) -> list[OfficialHit]:
-    counts = Counter(h.official_id for h in hits)
-    first_seen: dict[str | None, OfficialHit] = {}
-    for hit in hits:
-        first_seen.setdefault(hit.official_id, hit)
+def _with_an_official(ctx: ArticleContext, index: int, leaders: list[OfficialHit]) -> bool:
+    """Whether the call sentence names one leader at most and an official who is no leader: a minister's call
+    ("Scholz spoke by phone with European Commission President Ursula von der Leyen", "Albares habló por
+    teléfono con su homólogo argelino, Ahmed Attaf"). Its other party is that official, never a leader named
+    elsewhere in the article."""
+    leader_ids = {hit.official_id for hit in leaders}
+    if any(
+        hit.official_id not in leader_ids and hit.role is not None and not _is_leader(ctx, hit, None)
+        for hit in ctx.in_sentence("officials", index)
+    ):
+        return True
+    if _unknown_subject(ctx, index):
+        return True
+    if leaders:
+        return False
+    # No leader named: a minister's title in the sentence ("Los cancilleres de ambos países ... sostuvieron una
+    # llamada", "Foreign Minister Albares spoke by phone") makes it their call, not the leaders' of the article.
+    sentence = ctx.sentences[index]
+    return any(
+        sentence.start <= start < sentence.end and not _leader_title(ctx, ctx.folded[start:end])
+        for start, end in ctx.title_spans
+    )
+
+
+_SUBJECT = re.compile(r"\s*([A-ZÀ-Ý][\w'’-]+)\s+(?:\w+\s+){0,2}$")
+_NOT_A_NAME = frozenset(RULES["not_a_subject_name"])
+
+
+def _unknown_subject(ctx: ArticleContext, index: int) -> bool:
+    """The call sentence opens with a person the reference does not know as its subject, right before the
+    call phrase ("Albares había hablado por teléfono ...", "Moratinos habla por teléfono con Chávez"): that
+    person is on the line, not a leader named elsewhere in the article."""
+    sentence = ctx.sentences[index]
+    cues = [c for c in ctx.in_sentence("cues", index) if c.kind in ("phone", "talk")]
+    if not cues:
+        return False
+    match = _SUBJECT.fullmatch(ctx.text, sentence.start, cues[0].start)
+    if match is None or fold(match.group(1)) in _NOT_A_NAME:
+        return False
+    name_start, name_end = match.span(1)
+    if any(h.start < name_end and name_start < h.end for h in ctx.in_sentence("officials", index)):
+        return False
+    return ctx.reference.country_by_name(match.group(1)) is None
+
+
+def _leader_title(ctx: ArticleContext, title: str) -> bool:
+    key = ("leader_titles", None)
+    if key not in ctx.memo:
+        ctx.memo[key] = {
+            " ".join(fold(t).split()) for role in ctx.reference.roles.values() if role.is_leader for t in role.titles
+        }
+    return " ".join(title.split()) in ctx.memo[key]
+
+
+def _named(ctx: ArticleContext, index: int | None) -> tuple[dict[str, int], dict[str, OfficialHit]]:
+    """How often each reference official is named in sentence ``index`` (None: the whole article), and where
+    first. Computed once per sentence: every call of the article reads these counts, not the hits again."""
+    key = ("named", index)
+    if key not in ctx.memo:
+        hits = ctx.officials if index is None else ctx.in_sentence("officials", index)  # each hit is in a sentence
+        counts: dict[str, int] = {}
+        first: dict[str, OfficialHit] = {}
+        for hit in hits:
+            if hit.official_id is None or not hit.is_reference:
+                continue  # never a leader (see _is_leader)
+            counts[hit.official_id] = counts.get(hit.official_id, 0) + 1
+            first.setdefault(hit.official_id, hit)
+        ctx.memo[key] = (counts, first)
+    named: tuple[dict[str, int], dict[str, OfficialHit]] = ctx.memo[key]
+    return named
+
+
+def _top_by_country(
+    ctx: ArticleContext, counts: dict[str, int], first: dict[str, OfficialHit], on: dt.date | None
+) -> list[OfficialHit]:
+    """Of the leaders (on ``on``) among the officials counted, the most-named of each of the two most-named
+    countries, each as its first hit, in text order. Ties go to the one named first."""
+    leaders = [hit for hit in first.values() if _is_leader(ctx, hit, on)]
     by_country: dict[str | None, OfficialHit] = {}
-    for _, hit in sorted(first_seen.items(), key=lambda kv: (-counts[kv[0]], kv[1].start)):
+    for hit in sorted(leaders, key=lambda h: (-counts[h.official_id or ""], h.start)):
         by_country.setdefault(hit.country_code, hit)
-    ranked = sorted(by_country.values(), key=lambda h: (-counts[h.official_id], h.start))
+    ranked = sorted(by_country.values(), key=lambda h: (-counts[h.official_id or ""], h.start))
     return sorted(ranked[:2], key=lambda h: h.start)
+
+
+_WORDS = re.compile(r"\w+")
+_ANNOUNCEMENT_FILLERS = frozenset(RULES["announcement_fillers"])
 
 
 def _other_event_date(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_starts: list[int]) -> bool:
     """True when ``date`` belongs to another event of the sentence (a press conference, a meeting) or is
-    the article's own dateline ("Posted on ...")."""
+    the article's own dateline ("Posted on ..."). ``cue_starts``: where the sentence's call cues start, sorted."""
     if PUBLICATION_CUE.search(ctx.folded, max(sentence_start, date.start - 16), date.start):
         return True
     lex = ctx.lex
@@ -299,42 +439,56 @@ def _other_event_date(ctx: ArticleContext, date: DateExpr, sentence_start: int, 
         "other_event", max(sentence_start, date.start - 40), date.start
     ):
         return True
-    before = [c for c in cue_starts if c < date.start]
-    return lex.find("other_clause", max(before) if before else sentence_start, date.start) is not None
+    for verb in lex.within("announcement", max(sentence_start, date.start - 30), date.start):
+        if set(_WORDS.findall(ctx.folded, verb.end, date.start)) <= _ANNOUNCEMENT_FILLERS:
+            return True  # "said on Monday (that he had spoken ...)": the day of the announcement
+    before = bisect_left(cue_starts, date.start)  # the last cue before the date, by bisection
+    return lex.find("other_clause", cue_starts[before - 1] if before else sentence_start, date.start) is not None
 
 
 def _reported_date(
     ctx: ArticleContext,
     primary_cues: list[tuple[Cue, int]],
-    reference_cues: list[tuple[Cue, DateExpr, int]],
+    reference_dates: set[int],
     anchor: dt.date | None,
     participant_ids: tuple[str, ...],
 ) -> CallDate:
+    # Dates are told apart by identity (``id``, in sets), and a sentence's cues and dates are looked up by
+    # bisection: every step is one lookup per date or cue, never a scan of all the others.
     attached: list[tuple[DateExpr, int]] = []
+    cue_starts: dict[int, list[int]] = {}
     for cue, index in primary_cues:
-        date = _attached_date(ctx, cue, ctx.in_sentence("dates", index))
+        cue_starts.setdefault(index, []).append(cue.start)
+        date = _attached_date(ctx, cue, index)
         if date is not None:
             attached.append((date, index))
-    reference_dates = {id(d) for _, d, _ in reference_cues}
+    attached_ids = {id(d) for d, _ in attached}
     medium: list[tuple[DateExpr, int]] = []
     offsets: list[tuple[DateExpr, int, int]] = []  # (reference date, signed days, sentence)
-    for index in sorted({i for _, i in primary_cues}):
+    offset_ids: set[int] = set()
+    for index in sorted(cue_starts):
         sentence = ctx.sentences[index]
-        cue_starts = [c.start for c, i in primary_cues if i == index]
+        dates = ctx.in_sentence("dates", index)
+        absolute: list[DateExpr] | None = None
         for match in _OFFSET.finditer(ctx.folded, sentence.start, sentence.end):
-            later = [d for d in ctx.in_sentence("dates", index) if d.start > match.end() and d.kind == "absolute"]
-            if later:
+            if absolute is None:
+                absolute = [d for d in dates if d.kind == "absolute"]
+                absolute_starts = [d.start for d in absolute]
+            later = bisect_right(absolute_starts, match.end())  # the first absolute date after the offset
+            if later < len(absolute):
                 days = _number(match.group("n")) * OFFSET_UNITS[match.group("unit")]
                 sign = (
                     1
                     if match.group("dir") in ("after", "later", "following", "since", "despues de", "luego de", "tras")
                     else -1
                 )
-                offsets.append((later[0], sign * days, index))
-        for date in ctx.in_sentence("dates", index):
-            if id(date) in reference_dates or any(date is d for d, _ in attached):
+                offsets.append((absolute[later], sign * days, index))
+                offset_ids.add(id(absolute[later]))
+        starts = sorted(cue_starts[index])
+        for date in dates:
+            if id(date) in reference_dates or id(date) in attached_ids:
                 continue
-            if any(d is date for d, _, _ in offsets) or _other_event_date(ctx, date, sentence.start, cue_starts):
+            if id(date) in offset_ids or _other_event_date(ctx, date, sentence.start, starts):
                 continue
             medium.append((date, index))
 

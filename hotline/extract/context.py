@@ -13,6 +13,7 @@ from typing import Any
 from hotline.extract.dates import DateExpr, find_dates
 from hotline.extract.lexicon import Lexicon, LexiconHits
 from hotline.extract.officials import OfficialHit, find_officials, reference_lexicon
+from hotline.extract.published import dateline_spans
 from hotline.extract.rules import load_rules
 from hotline.extract.sentences import Sentence, split_sentences
 from hotline.extract.text import fold_text, phrase_alternation
@@ -41,6 +42,7 @@ LEXICON = Lexicon(
         "complementizer": RULES["complementizers"],
         "earlier": RULES["earlier_call_markers"],
         "speech": RULES["speech_verbs"],
+        "announcement": RULES["announcement_verbs"],
         "continuation": RULES["continuation_starts"],
         "negation_object": RULES["negation_object"],
         "negation_subject": RULES["negation_subject"],
@@ -83,6 +85,8 @@ class ArticleContext:
     reference_hits: LexiconHits
     _starts: list[int] = field(default_factory=list)
     by_sentence: dict[str, dict[int, list[Any]]] = field(default_factory=dict)
+    memo: dict[Any, Any] = field(default_factory=dict)
+    """Values the extractors derive once per article (or per sentence) instead of once per hit."""
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
@@ -90,9 +94,25 @@ class ArticleContext:
     def in_sentence(self, kind: str, index: int) -> list[Any]:
         return self.by_sentence[kind].get(index, [])
 
+    def starts_in(self, kind: str, index: int) -> list[int]:
+        """The start offsets of :meth:`in_sentence` (sorted, like the items): bisect them rather than scanning
+        every item of a long sentence for every hit."""
+        key = ("starts", kind, index)
+        starts = self.memo.get(key)
+        if starts is None:
+            starts = self.memo[key] = [item.start for item in self.in_sentence(kind, index)]
+        return starts
+
     def evidence(self, index: int, how: str | None = None) -> Evidence:
         s = self.sentences[index]
         return Evidence(self.article.article_id, s.index, s.text, s.start, s.end, how)
+
+
+def _event_dates(folded: str, text: str) -> list[DateExpr]:
+    """Every date of the text but the story's own in its dateline or date line ("OTTAWA, October 22, 2025 -"):
+    that one dates the story (ingest reads it as the publication date), never a call it reports."""
+    own = dateline_spans(text)
+    return [d for d in find_dates(folded, text) if not any(start <= d.start < end for start, end in own)]
 
 
 def build_context(article: Article, reference: Reference) -> ArticleContext:
@@ -107,7 +127,7 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
         text=text,
         folded=folded,
         sentences=sentences,
-        dates=find_dates(folded, text),
+        dates=_event_dates(folded, text),
         officials=officials,
         title_spans=titles,
         cues=[],
@@ -127,6 +147,7 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
     return context
 
 
+_SPACES = re.compile(r" *")
 _NAMING = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in RULES["naming_after"]) + r")(?![\w])")
 
 
@@ -136,7 +157,8 @@ def _called_a_leader(folded: str, lex: LexiconHits, officials: list[OfficialHit]
     starts = {hit.start: hit for hit in officials}
     cues = []
     for verb in lex.all("call_verb"):
-        gap = len(folded[verb.end :]) - len(folded[verb.end :].lstrip(" "))
+        spaces = _SPACES.match(folded, verb.end)  # not a slice of the rest of the text for every verb
+        gap = spaces.end() - verb.end if spaces else 0
         named = starts.get(verb.end + gap)
         if named is not None and gap and not _NAMING.match(folded, named.end):
             cues.append(Cue(verb.start, named.end, "phone", noun_start=verb.start))

@@ -40,7 +40,7 @@ _PATTERN = re.compile(
     r"(?:,?\s+(?:de(?:l)?\s+)?(?P<dmy_y>\d{4})(?![\d]))?"
     rf"|(?P<my_m>{_MON})\s+(?:de(?:l)?\s+)?(?P<my_y>(?:19|20)\d{{2}})(?![\d])"
     rf"|(?P<wd_mod>(?:{_FUTURE}|last|past|el\s+pasado|este|this)\s+)?(?P<wd>{_WD})(?![\w])"
-    r"|(?:(?<=the\s)|(?<=dia\s))(?P<dom>\d{1,2})(?:st|nd|rd|th)?(?![\w])"
+    r"|(?:(?<=the\s)|(?<=dia\s))(?P<dom>\d{1,2})(?:st|nd|rd|th)?(?![\w-]|\s*(?:minute|hour|min\b|minuto|hora))"
     r"|(?P<rel>" + phrase_alternation(RELATIVE_DAYS) + r")"
     r")(?![\w])"
 )

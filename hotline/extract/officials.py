@@ -14,6 +14,7 @@ Three kinds of hit, all with offsets into the article text:
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -25,7 +26,9 @@ from hotline.reference import Reference, fold
 
 _RULES = load_rules("officials")
 _NAME_TOKEN = r"(?:[A-ZÁÉÍÓÚÑÜ][\w’'-]*\.?|(?:de|del|la|las|los|y|van|von|da|di|bin|al)(?=\s+[A-ZÁÉÍÓÚÑÜ]))"
-_NAME = re.compile(rf"[ \t]*,?[ \t]*(?P<name>[A-ZÁÉÍÓÚÑÜ][\w’'-]+(?:[ \t]+{_NAME_TOKEN}){{1,4}})")
+# "[ \t]*(?:,[ \t]*)?", not "[ \t]*,?[ \t]*": the same text, but a run of blanks is not split between two
+# stars in every possible way (quadratic in the run) before the name fails to match.
+_NAME = re.compile(rf"[ \t]*(?:,[ \t]*)?(?P<name>[A-ZÁÉÍÓÚÑÜ][\w’'-]+(?:[ \t]+{_NAME_TOKEN}){{1,4}})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +137,11 @@ def find_officials(
         )
         taken.append((alias.start, alias.end))
 
+    # Every scan below looks hits up by offset (alias_at, a heap of spans), never rescans the earlier hits:
+    # that was quadratic in the number of names ("Foreign Minister Marcelo Ebrard said. " * N).
+    alias_at = {start: i for i, (start, _) in enumerate(taken)}  # hits[i] is the alias found at taken[i]
     named_ids = {h.official_id for h in hits}
+    holders: dict[tuple[str, str], str | None] = {}
     covered = 0
     for start in starts:
         if start.start < covered:
@@ -149,15 +156,17 @@ def find_officials(
         if country is None:
             continue
         name = _NAME.match(text, match.end())
-        followed_by_alias = any(start >= match.end() and start - match.end() <= 3 for start, _ in taken)
+        followed_by_alias = any(match.end() + gap in alias_at for gap in range(4))
         if followed_by_alias:
-            _attach_title(hits, match, patterns, title_group, country)
+            _attach_title(hits, alias_at, match, patterns, title_group, country)
             continue
         if name and title_group != "t4":
             hits.append(_titled(text, match, name, patterns.title_roles.get(_title(match, title_group), None), country))
             continue
         role = "leader" if title_group == "t4" else patterns.title_roles[_title(match, title_group)]
-        official_id = _holder(reference, role, country, on, named_ids)
+        if (role, country) not in holders:
+            holders[role, country] = _holder(reference, role, country, on, named_ids)
+        official_id = holders[role, country]
         if official_id is None:
             continue
         official = reference.officials[official_id]
@@ -179,17 +188,26 @@ def find_officials(
             )
         )
 
+    # Titles come in order of start, and a hit added here starts after its title: sweep the hits by start,
+    # keeping the furthest end among those that start at or before the title (inside a hit when it is beyond).
+    pending = [(h.start, h.end) for h in hits]  # the alias spans (``taken``) are among them
+    heapq.heapify(pending)
+    reach = -1
     for match in titles:
-        if any(s <= match.start() < e for s, e in taken) or any(h.start <= match.start() < h.end for h in hits):
-            continue
-        if any(0 <= start - match.end() <= 3 for start, _ in taken):
+        while pending and pending[0][0] <= match.start():
+            reach = max(reach, heapq.heappop(pending)[1])
+        if reach > match.start():
+            continue  # inside a name or a description found already
+        if any(match.end() + gap in alias_at for gap in range(4)):
             continue  # a title before a known name ("President Donald Trump")
         name = _NAME.match(text, match.end())
         if not name or reference.official_by_alias(name.group("name").rstrip(".,")):
             continue
         role = patterns.title_roles[" ".join(match.group(0).split())]
         country = _modifier_country(reference, patterns, folded, match.start())
-        hits.append(_titled(text, match, name, role, country))
+        hit = _titled(text, match, name, role, country)
+        hits.append(hit)
+        heapq.heappush(pending, (hit.start, hit.end))
 
     hits.sort(key=lambda h: (h.start, -h.end))
     return _without_overlaps(hits), [m.span() for m in titles]
@@ -199,10 +217,20 @@ def _title(match: re.Match[str], group: str) -> str:
     return " ".join(match.group(group).split())
 
 
-def _attach_title(hits: list[OfficialHit], match: re.Match[str], patterns: _Patterns, group: str, country: str) -> None:
-    """A description right before a name ("Mexican President Claudia Sheinbaum") marks the name's title span."""
-    for i, hit in enumerate(hits):
-        if hit.kind == "alias" and 0 <= hit.start - match.end() <= 3:
+def _attach_title(
+    hits: list[OfficialHit],
+    alias_at: dict[int, int],
+    match: re.Match[str],
+    patterns: _Patterns,
+    group: str,
+    country: str,
+) -> None:
+    """A description right before a name ("Mexican President Claudia Sheinbaum") marks the name's title span.
+    ``alias_at`` maps where each alias starts to its place in ``hits``."""
+    for gap in range(4):
+        i = alias_at.get(match.end() + gap)
+        if i is not None:
+            hit = hits[i]
             hits[i] = OfficialHit(
                 hit.start,
                 hit.end,

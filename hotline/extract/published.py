@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from hotline.extract.dates import WEEKDAYS, DateExpr, find_dates, safe_date
 from hotline.extract.rules import load_rules
@@ -57,11 +58,29 @@ def published_date_from_text(text: str) -> tuple[dt.date | None, str | None]:
 
 def _from_date_lines(head: str, folded: str, text: str) -> tuple[dt.date | None, str | None]:
     """A dateline opening the story, or a short date line under the title, among the first paragraphs."""
+    for expr, where, stated in _head_dates(head, folded, with_year=True):
+        return _read(expr, stated, text, where)
+    return None, None
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where the story's own date stands in a dateline or a date line ("QUITO, Jan 12 —", "28/06/2023 |"),
+    year or not: the date of the story, never the date of an event it reports."""
+    head = text[:_HEAD_CHARS]
+    return [(expr.start, expr.end) for expr, _, _ in _head_dates(head, fold_text(head), with_year=False)]
+
+
+def _head_dates(head: str, folded: str, *, with_year: bool) -> Iterator[tuple[DateExpr, str, str]]:
+    """The first date of each dateline or date line among the first paragraphs: (date, which, as stated)."""
     paragraphs = [m for m in re.finditer(r"[^\n]+", head) if m.group().strip()][:_DATE_LINES]
     for paragraph in paragraphs:
         start, end = paragraph.span()
         line = paragraph.group().strip()
-        dates = [d for d in find_dates(folded, head, start, end) if d.year is not None and d.kind != "month"]
+        dates = [
+            d
+            for d in find_dates(folded, head, start, end)
+            if d.kind in ("absolute", "numeric") and d.month is not None and (d.year is not None or not with_year)
+        ]
         if not dates:
             continue
         first = dates[0]
@@ -73,12 +92,12 @@ def _from_date_lines(head: str, folded: str, text: str) -> tuple[dt.date | None,
             or (_MIXED_CASE_PLACE.fullmatch(place) and _DASH_AFTER.match(head, first.end))
         )
         if opens_story or dated_place:
-            return _read(first, head[start : first.end].strip(), text, "dateline")
+            yield first, "dateline", head[start : first.end].strip()
+            continue
         rest = head[start : first.start] + head[first.end : end]
         prose = sum(word[0].islower() for word in re.findall(r"[^\W\d_][\w.]*", rest))
         if len(line) <= _DATE_LINE_CHARS and not _SENTENCE_END.search(line) and prose <= _PROSE_WORDS:
-            return _read(first, line, text, "date line")
-    return None, None
+            yield first, "date line", line
 
 
 def _without_weekday(before: str) -> str:

@@ -17,8 +17,10 @@ _RULES = load_rules("sentences")
 _ABBREVIATIONS = frozenset(a.lower() for a in _RULES["abbreviations"])
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, white space, then a likely
-# sentence start. Lookarounds keep the match short and the scan linear.
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])""")
+# sentence start. Lookarounds keep the match short and the scan linear: a run of stops is tried from its
+# first character only (the lookbehind), since a later start in the run has the same tail and fails the same
+# way ("....": without it, every dot rescans the rest of the run, quadratic in the run's length).
+_BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])""")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _LINE = re.compile(r"[^\n]+")
 
@@ -63,10 +65,11 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     if len(_SOFT_BREAK.findall(text)) < 2:
         return lines
     blocks: list[tuple[int, int]] = []
+    line_start = 0  # where the last line of the last block starts (a block ends with the last line added)
     for start, end in lines:
         if blocks:
             previous_start, previous_end = blocks[-1]
-            previous_line = text[previous_start:previous_end].rsplit("\n", 1)[-1].rstrip()
+            previous_line = text[line_start:previous_end].rstrip()  # not the whole block: that is quadratic
             between = text[previous_end:start]
             if (
                 between.count("\n") == 1
@@ -75,8 +78,10 @@ def _blocks(text: str) -> list[tuple[int, int]]:
                 and not text[start:end].lstrip().startswith(_BLOCK_START)
             ):
                 blocks[-1] = (previous_start, end)
+                line_start = start
                 continue
         blocks.append((start, end))
+        line_start = start
     return blocks
 
 

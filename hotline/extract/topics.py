@@ -10,14 +10,18 @@ the agenda" the phrase before it, "neither A nor B were discussed" both conjunct
 the head topic is negated, skipping light words ("the issue of Cuba" → cuba; "a US intervention against
 cartels" → the intervention, not organized crime; "the arrest of a drug boss" → nothing). Keywords inside a
 negation scope are never counted as discussed.
+
+Time is linear in the article: hits are found by bisection, never by rescanning a sentence's hits for each
+hit or conjunct, and the head topics of at most ``max_negations_per_sentence`` triggers of each kind are read
+in one sentence (every trigger's scope still keeps its keywords from counting as discussed).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from hotline.extract.calls import CallLayout
 from hotline.extract.context import RULES, ArticleContext
@@ -39,6 +43,10 @@ _ATTRIBUTION = re.compile(
     r",\s+(?:according\s+to|segun|(?:[\w'-]+\s+){0,5}?(?:said|says|told|added|noted|dijo|senalo|afirmo|declaro))(?![\w])"
 )
 _NUMBER = re.compile(r"[\d.,]+%?")  # "the 25% tariffs": a rate stands before the head too
+_MAX_NEGATIONS = int(RULES["max_negations_per_sentence"])
+
+
+Scope = tuple[int, int, str]  # a negation's reach: (begin, stop, trigger phrase)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,57 +72,136 @@ def _topic_hits(ctx: ArticleContext) -> list[TopicHit]:
     return hits
 
 
-def _negation_scopes(ctx: ArticleContext, start: int, end: int) -> list[tuple[int, int, str]]:
+def _negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Scope], list[Scope]]:
+    """Every negation scope of the sentence ``[start, end)``, and those whose head topics are read: the first
+    ``max_negations_per_sentence`` of each kind (object, subject) and the "neither ... nor" one. Every scope
+    keeps the keywords inside it from counting as discussed.
+
+    Each trigger costs a lookup, not a scan of the sentence: the next clause break is remembered
+    (:class:`_NextMatch`), clause starts and speech verbs are bisected."""
     folded = ctx.folded
-    scopes = []
     lex = ctx.lex
+    objects: list[Scope] = []
+    breaks, attributions = _NextMatch(_CLAUSE_BREAK, folded, end), _NextMatch(_ATTRIBUTION, folded, end)
     for trigger in _longest(lex.within("negation_object", start, end)):
-        stops = [
-            m.start()
-            for m in (_CLAUSE_BREAK.search(folded, trigger.end, end), _ATTRIBUTION.search(folded, trigger.end, end))
-            if m
-        ]
-        scopes.append((trigger.end, min(stops, default=end), trigger.phrase))
-    for trigger in _longest(lex.within("negation_subject", start, end)):
-        begin = start
-        for brk in _CLAUSE_START.finditer(folded, start, trigger.start):
-            begin = brk.end()
+        stops = [m.start() for m in (breaks.at(trigger.end), attributions.at(trigger.end)) if m]
+        objects.append((trigger.end, min(stops, default=end), trigger.phrase))
+    subjects: list[Scope] = []
+    triggers = _longest(lex.within("negation_subject", start, end))
+    if triggers:
+        clause_starts = [brk.end() for brk in _CLAUSE_START.finditer(folded, start, end)]
         # "Carney said (that) fentanyl was not discussed": the subject starts after the speech verb.
-        for opener in (
-            *lex.within("speech", begin, trigger.start),
-            *lex.within("complementizer", begin, trigger.start),
-        ):
-            begin = max(begin, opener.end)
-        scopes.append((begin, trigger.start, trigger.phrase))
+        openers = sorted((h.end, h.start) for v in ("speech", "complementizer") for h in lex.within(v, start, end))
+        for trigger in triggers:
+            k = bisect_right(clause_starts, trigger.start)  # the last clause start before the trigger
+            begin = clause_starts[k - 1] if k else start
+            # The opener of this clause that ends last before the trigger: walk back from the last opener to end
+            # before the trigger; only openers straddling ``begin`` are passed over.
+            i = bisect_right(openers, (trigger.start, trigger.start)) - 1
+            while i >= 0 and openers[i][0] > begin:
+                if openers[i][1] >= begin:
+                    begin = openers[i][0]
+                    break
+                i -= 1
+            subjects.append((begin, trigger.start, trigger.phrase))
+    scopes = objects + subjects
+    read = objects[:_MAX_NEGATIONS] + subjects[:_MAX_NEGATIONS]
     neither = lex.find("neither", start, end)
     if neither:
         nor = lex.find("nor", neither.end, end)
         verb = lex.find("discussion", nor.end, end) if nor else None
         if nor and verb:
             scopes.append((neither.end, verb.start, "neither ... nor ..."))
-    return scopes
+            read.append(scopes[-1])
+    return scopes, read
+
+
+class _NextMatch:
+    """The first match of ``pattern`` in ``text[position:end]``, for positions that grow: a match found once
+    answers every later position up to its start, so a sentence is searched about once, not once per trigger
+    (matching at an offset does not depend on where the search began: lookbehinds see the whole text)."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str, end: int):
+        self._pattern, self._text, self._end = pattern, text, end
+        self._searched_from: int | None = None
+        self._match: re.Match[str] | None = None
+
+    def at(self, position: int) -> re.Match[str] | None:
+        if (
+            self._searched_from is None
+            or position < self._searched_from
+            or (self._match is not None and self._match.start() < position)
+        ):
+            self._match = self._pattern.search(self._text, position, self._end)
+            self._searched_from = position
+        return self._match
+
+
+def _inside_any(hits: list[TopicHit], scopes: list[Scope]) -> set[int]:
+    """The ``id`` of every hit that starts inside a scope: the scopes merged into disjoint spans, then bisected."""
+    merged: list[list[int]] = []
+    for begin, stop, _ in sorted(scopes):
+        if begin >= stop:
+            continue
+        if merged and begin <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], stop)
+        else:
+            merged.append([begin, stop])
+    starts = [begin for begin, _ in merged]
+    inside = set()
+    for hit in hits:
+        k = bisect_right(starts, hit.start) - 1
+        if k >= 0 and hit.start < merged[k][1]:
+            inside.add(id(hit))
+    return inside
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:
-    """Triggers that no longer trigger contains ("did not discuss" inside "did not discuss ...")."""
-    return [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end for o in hits)]
+    """Triggers that no other trigger contains ("did not discuss" inside "did not discuss ..."), in order.
+
+    One pass over the hits (sorted by start): a hit is contained when a hit starting before it reaches as
+    far (``reach``), or another hit starting with it does."""
+    kept = []
+    reach = -1  # the furthest end among hits that start before the current start
+    i = 0
+    while i < len(hits):
+        j = i
+        while j < len(hits) and hits[j].start == hits[i].start:
+            j += 1
+        ends = sorted((h.end for h in hits[i:j]), reverse=True)
+        alone = len(ends) == 1 or ends[1] < ends[0]  # a single hit of this start reaches furthest
+        for hit in hits[i:j]:
+            if hit.end == ends[0] and alone and reach < hit.end:
+                kept.append(hit)
+        reach = max(reach, ends[0])
+        i = j
+    return kept
 
 
-def _head_topics(ctx: ArticleContext, scope: tuple[int, int, str], hits: list[TopicHit]) -> list[TopicHit]:
+def _head_topics(ctx: ArticleContext, scope: Scope, hits: list[TopicHit], starts: list[int]) -> list[TopicHit]:
+    """The head topic of each conjunct of a negation scope. ``hits`` are the sentence's topic hits (sorted,
+    never overlapping, so their ends are sorted too) and ``starts`` their starts."""
     begin, stop, _ = scope
-    inside = [h for h in hits if begin <= h.start and h.end <= stop]
     heads = []
     cursor = begin
-    bounds = [m.span() for m in _CONJUNCT.finditer(ctx.folded, begin, stop)] + [(stop, stop)]
-    country_words = ctx.reference.country_words
+    bounds = chain((m.span() for m in _CONJUNCT.finditer(ctx.folded, begin, stop)), [(stop, stop)])
     for bound, after in bounds:
-        first = next((h for h in inside if cursor <= h.start < bound), None)
-        if first is not None:
-            lead = [w.strip(".'\"-") for w in _WORDS.findall(ctx.folded, cursor, first.start)]
-            if all(not w or w in _FILLERS or w in country_words or _NUMBER.fullmatch(w) for w in lead):
-                heads.append(first)
+        i = bisect_left(starts, cursor)  # the conjunct's first hit: the first from its start, if before its bound
+        first = hits[i] if i < len(hits) and hits[i].start < bound and hits[i].end <= stop else None
+        if first is not None and _only_light_words(ctx, cursor, first.start):
+            heads.append(first)
         cursor = after
     return heads
+
+
+def _only_light_words(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether every word between ``start`` and ``end`` may stand before a negated head ("the issue of")."""
+    country_words = ctx.reference.country_words
+    for match in _WORDS.finditer(ctx.folded, start, end):
+        word = match.group(0).strip(".'\"-")
+        if word and word not in _FILLERS and word not in country_words and not _NUMBER.fullmatch(word):
+            return False
+    return True
 
 
 def find_topics(ctx: ArticleContext, layout: CallLayout) -> list[TopicFact]:
@@ -127,12 +214,15 @@ def find_topics(ctx: ArticleContext, layout: CallLayout) -> list[TopicFact]:
         by_sentence.setdefault(ctx.sentence_of(hit.start), []).append(hit)
     facts: list[TopicFact] = []
     seen: set[tuple[str, str, str]] = set()
+    claimants: dict[int, str | None] = {}
 
     def add(call: CallMention, hit: TopicHit, status: str, index: int, how: str) -> None:
         key = (call.mention_id, hit.topic_code, status)
         if key in seen:
             return
         seen.add(key)
+        if index not in claimants:
+            claimants[index] = _claimant(ctx, index)
         facts.append(
             TopicFact(
                 mention_id=call.mention_id,
@@ -140,7 +230,7 @@ def find_topics(ctx: ArticleContext, layout: CallLayout) -> list[TopicFact]:
                 topic_code=hit.topic_code,
                 status=status,  # type: ignore[arg-type]
                 evidence=ctx.evidence(index, how),
-                claimant_official_id=_claimant(ctx, index),
+                claimant_official_id=claimants[index],
             )
         )
 
@@ -148,15 +238,16 @@ def find_topics(ctx: ArticleContext, layout: CallLayout) -> list[TopicFact]:
     for index, sentence_hits in sorted(by_sentence.items()):
         sentence = ctx.sentences[index]
         call = layout.call_of(index) or reported
-        scopes = _negation_scopes(ctx, sentence.start, sentence.end)
-        in_scope = [h for h in sentence_hits if any(b <= h.start < e for b, e, _ in scopes)]
-        for scope in scopes:
-            for hit in _head_topics(ctx, scope, sentence_hits):
+        scopes, read = _negation_scopes(ctx, sentence.start, sentence.end)
+        in_scope = _inside_any(sentence_hits, scopes)
+        starts = [h.start for h in sentence_hits]
+        for scope in read:
+            for hit in _head_topics(ctx, scope, sentence_hits, starts):
                 add(call, hit, "not_discussed", index, f"negated by '{scope[2]}'")
         free = [
             h
             for h in sentence_hits
-            if h not in in_scope
+            if id(h) not in in_scope
             and (index in layout.reference_sentences or not _in_other_clause(ctx, layout, index, h))
         ]
         if not free or ctx.lex.find("question", sentence.start, sentence.end):
@@ -174,8 +265,9 @@ def _in_other_clause(ctx: ArticleContext, layout: CallLayout, index: int, hit: T
     """In a sentence reporting the call, a clause opened by "after"/"following" tells of another event."""
     if index not in layout.call_sentences:
         return False
-    cues = [c.start for c in ctx.in_sentence("cues", index) if c.start < hit.start]
-    return bool(cues) and ctx.lex.find("other_clause", max(cues), hit.start) is not None
+    cues = ctx.starts_in("cues", index)
+    before = bisect_left(cues, hit.start)  # the last cue before the hit, by bisection
+    return before > 0 and ctx.lex.find("other_clause", cues[before - 1], hit.start) is not None
 
 
 def _why_about_call(

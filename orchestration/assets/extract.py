@@ -4,9 +4,11 @@ import dataclasses
 from collections.abc import Iterator
 
 import dagster as dg
+import polars as pl
 
-from hotline.facts import Article
-from hotline.normalize import extracted_frames
+from hotline.extract import extract_articles_within_budget
+from hotline.facts import Article, ArticleFacts, Rejection
+from hotline.normalize import to_frames
 from orchestration.assets import markdown_preview, raw_key
 from orchestration.assets.ingest import KINDS, RAW_ARTICLES
 from orchestration.resources import WarehouseResource
@@ -49,8 +51,20 @@ def extract_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
         Article(**{name: row[name] for name in _ARTICLE_FIELDS})
         for row in warehouse.read_build_table("raw.articles").iter_rows(named=True)
     ]
-    frames = extracted_frames(articles, processes=warehouse.settings().processes)
-    counts = warehouse.write_raw_tables({table: frames[table] for table in FACT_TABLES})
+    settings = warehouse.settings()
+    # Every article within its time budget (HOTLINE_ARTICLE_TIMEOUT_SECONDS): one that takes longer is rejected
+    # with that reason, the run goes on; it stays in raw.articles, without facts.
+    results = extract_articles_within_budget(articles, settings.article_timeout_seconds, settings.processes)
+    facts = [result for result in results if isinstance(result, ArticleFacts)]
+    timed_out = [result for result in results if isinstance(result, Rejection)]
+    frames = to_frames(facts, timed_out)
+    tables = {table: frames[table] for table in FACT_TABLES}
+    if timed_out:
+        context.log.warning(f"over the extraction budget, kept without facts: {[r.source_name for r in timed_out]}")
+        tables["rejected_articles"] = pl.concat(
+            [warehouse.read_build_table("raw.rejected_articles"), frames["rejected_articles"]], how="vertical_relaxed"
+        )
+    counts = warehouse.write_raw_tables(tables)
     context.log.info(f"extracted from {len(articles)} articles: {counts}")
     for table in FACT_TABLES:
         yield dg.MaterializeResult(
@@ -58,6 +72,7 @@ def extract_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
             metadata={
                 "dagster/row_count": counts[table],
                 "articles_read": len(articles),
+                "articles_over_time_budget": len(timed_out),
                 "preview": markdown_preview(frames[table], PREVIEW_COLUMNS[table]),
             },
         )

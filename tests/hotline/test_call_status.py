@@ -29,6 +29,19 @@ CASES = [
     ("Kigali and Kinshasa both deny Kagame-Tshisekedi phone call.", "phone call", "denied"),
     ("Denmark denied that Trump had spoken by phone with Frederiksen.", "by phone", "denied"),
     ("Moscú desmintió que Putin hubiera hablado por teléfono con Zelenski.", "por telefono", "denied"),
+    (
+        "Denmark on Thursday denied U.S. President Donald Trump's assertion that he had spoken by phone with her.",
+        "by phone",
+        "denied",
+    ),
+    ("Abinader se negó el sábado a atender una llamada telefónica de Henry.", "llamada telefonica", "refused"),
+    (
+        "Albanese afirmó este lunes que espera mantener una conversación telefónica con Xi.",
+        "conversacion telefonica",
+        "planned",
+    ),
+    ("Sánchez participó en la videoconferencia de líderes de la UE con Macron y Conte.", "videoconferencia", NO_CALL),
+    ("Trump joined G20 leaders by video link for the virtual summit.", "video link", NO_CALL),
     ("Sheinbaum dijo que no ha hablado por teléfono con Sánchez desde la crisis.", "por telefono", NO_CALL),
     ("Putin has not spoken by phone with Zelensky since the invasion.", "by phone", NO_CALL),
     # A cue in another clause speaks of something else.
@@ -39,6 +52,15 @@ CASES = [
     ),
     ("Scholz, who plans to visit Beijing in April, spoke by phone with Xi on Tuesday.", "by phone", HELD),
 ]
+
+
+def test_an_in_person_encounter_is_no_call_for_a_verb_of_speaking() -> None:
+    sentence = fold_text("Abe and Moon spoke for 45 minutes on the sidelines of the summit in Chengdu.")
+    start = sentence.index("spoke")
+    assert call_status(sentence, start, start + 5, 0, len(sentence), spoken=True).status == NO_CALL
+    phoned = fold_text("On the sidelines of the summit, Abe said he had spoken by phone with Moon on Monday.")
+    start = phoned.index("by phone")
+    assert call_status(phoned, start, start + 8, 0, len(phoned)).status == HELD
 
 
 @pytest.mark.parametrize(("sentence", "phrase", "expected"), CASES)

@@ -240,6 +240,8 @@ final as (
         mentions.has_pair,
         mentions.is_directly_reported,
         mentions.is_planned,
+        mentions.call_status,
+        mentions.status_cue,
         coalesce(mentions.call_date, inferred.inferred_date) as call_date,
         mentions.published_date
 

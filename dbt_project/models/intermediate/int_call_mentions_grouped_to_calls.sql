@@ -317,6 +317,8 @@ final as (
         evidence_end,
         is_directly_reported,
         is_planned,
+        call_status,
+        status_cue,
         call_date,
         published_date
 

@@ -72,6 +72,8 @@ final as (
         coalesce(pairs.participant_count, 0) >= 2 as has_pair,
         call_mentions.is_directly_reported,
         call_mentions.is_planned,
+        call_mentions.call_status,
+        call_mentions.status_cue,
         call_mentions.call_date,
         articles.published_date
 

@@ -22,6 +22,8 @@ final as (
         cast(evidence_start as int) as evidence_start,
         cast(evidence_end as int) as evidence_end,
         cast(is_directly_reported as boolean) as is_directly_reported,
+        cast(call_status as string) as call_status,
+        cast(status_cue as string) as status_cue,
         cast(is_planned as boolean) as is_planned,
         cast(call_date as date) as call_date
 

@@ -89,6 +89,16 @@ call_summaries as (
         max(case when tone = 'mixed' then 1 else 0 end) as has_mixed_tone,
         max(case when tone = 'neutral' then 1 else 0 end) as has_neutral_tone,
         {{ dbt.bool_or('is_directly_reported') }} as is_directly_reported,
+        -- the strongest claim of the articles: denied > refused > cancelled > requested > planned > held
+        case max(
+            case call_status
+                when 'denied' then 5 when 'refused' then 4 when 'cancelled' then 3
+                when 'requested' then 2 when 'planned' then 1 else 0
+            end
+        )
+            when 5 then 'denied' when 4 then 'refused' when 3 then 'cancelled'
+            when 2 then 'requested' when 1 then 'planned' else 'held'
+        end as call_status,
         min(published_date) as first_published_date,
         max(published_date) as last_published_date
 
@@ -129,6 +139,7 @@ calls as (
         call_summaries.participant_count,
         call_summaries.mention_count,
         call_summaries.is_directly_reported,
+        call_summaries.call_status,
         call_summaries.is_planned,
         best_dates.call_date,
         call_summaries.first_published_date,
@@ -181,6 +192,7 @@ final as (
             {{ dbt.datediff('previous_held_calls.previous_call_date', 'calls.call_date', 'day') }}
             as int
         ) as days_since_previous_call,
+        cast(calls.call_status as string) as call_status,
         cast(calls.is_directly_reported as boolean) as is_directly_reported,
         cast(calls.is_planned as boolean) as is_planned,
         cast(calls.call_date as date) as call_date,

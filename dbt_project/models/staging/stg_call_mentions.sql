@@ -27,6 +27,8 @@ renamed as (
         {{ evidence_columns() }},
         coalesce(cast(is_directly_reported as boolean), false) as is_directly_reported,
         coalesce(cast(is_planned as boolean), false) as is_planned,
+        coalesce(lower(nullif(trim(call_status), '')), 'held') as call_status,
+        nullif(trim(status_cue), '') as status_cue,
         cast(call_date as date) as call_date
 
     from source
@@ -63,6 +65,8 @@ final as (
         evidence_how,
         is_directly_reported,
         is_planned,
+        call_status,
+        status_cue,
         call_date
 
     from renamed
