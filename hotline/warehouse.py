@@ -171,16 +171,15 @@ def _conform(name: str, frame: pl.DataFrame, schema: pl.Schema) -> pl.DataFrame:
     return frame.select(schema.names()).cast(dict(schema), strict=True)
 
 
-def _write_tables(path: Path, schema_name: str, frames: Mapping[str, pl.DataFrame]) -> None:
+@contextlib.contextmanager
+def _transaction(path: Path, schema_name: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A write connection to ``path`` inside one transaction (committed on success, rolled back on any error),
+    with ``schema_name`` created."""
     con = _connect(path, read_only=False)
     try:
         con.execute("begin transaction")
         con.execute(f"create schema if not exists {_quote(schema_name)}")
-        for name, frame in frames.items():
-            view = f"_hotline_frame_{name}"
-            con.register(view, frame.to_arrow())
-            con.execute(f"create or replace table {_quote(schema_name)}.{_quote(name)} as select * from {_quote(view)}")
-            con.unregister(view)
+        yield con
         con.execute("commit")
     except BaseException:
         with contextlib.suppress(duckdb.Error):
@@ -188,6 +187,15 @@ def _write_tables(path: Path, schema_name: str, frames: Mapping[str, pl.DataFram
         raise
     finally:
         con.close()
+
+
+def _write_tables(path: Path, schema_name: str, frames: Mapping[str, pl.DataFrame]) -> None:
+    with _transaction(path, schema_name) as con:
+        for name, frame in frames.items():
+            view = f"_hotline_frame_{name}"
+            con.register(view, frame.to_arrow())
+            con.execute(f"create or replace table {_quote(schema_name)}.{_quote(name)} as select * from {_quote(view)}")
+            con.unregister(view)
 
 
 def write_raw_tables(path: Path, frames: Mapping[str, pl.DataFrame]) -> dict[str, int]:
@@ -220,10 +228,7 @@ def record_validation(path: Path, frame: pl.DataFrame) -> None:
     run_ids = frame["run_id"].unique().to_list()
     if len(run_ids) != 1:
         raise ValueError(f"results of exactly one run expected, got run ids {run_ids}")
-    con = _connect(Path(path), read_only=False)
-    try:
-        con.execute("begin transaction")
-        con.execute("create schema if not exists audit")
+    with _transaction(Path(path), "audit") as con:
         con.register("_hotline_results", frame.to_arrow())
         columns = [
             row[0]
@@ -241,13 +246,6 @@ def record_validation(path: Path, frame: pl.DataFrame) -> None:
         )
         con.execute("insert into audit.validation_results select * from _hotline_results")
         con.unregister("_hotline_results")
-        con.execute("commit")
-    except BaseException:
-        with contextlib.suppress(duckdb.Error):
-            con.execute("rollback")
-        raise
-    finally:
-        con.close()
 
 
 # ------------------------------------------------------------------------------------------ publishing
@@ -327,14 +325,15 @@ def remove_stale_publish_files(published_path: Path) -> list[Path]:
     pattern = f".{published_path.name}.*{PUBLISHING_SUFFIX}"
     for leftover in published_path.parent.glob(pattern):
         pid = leftover.name[len(published_path.name) + 2 : -len(PUBLISHING_SUFFIX)]
-        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+        if pid.isdigit() and int(pid) != os.getpid() and pid_alive(int(pid)):
             continue
         _remove_database_file(leftover)
         removed.append(leftover)
     return removed
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs on this machine (someone else's counts)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

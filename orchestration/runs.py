@@ -11,6 +11,8 @@ import socket
 
 import dagster as dg
 
+from hotline.warehouse import pid_alive
+
 PID_TAG = "hotline/pid"
 HOST_TAG = "hotline/host"
 UNFINISHED = [dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.CANCELING]
@@ -25,23 +27,13 @@ def record_process(instance: dg.DagsterInstance, run_id: str) -> None:
     instance.add_run_tags(run_id, process_tags())
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, someone else's
-        return True
-    return True
-
-
 def fail_orphaned_runs(instance: dg.DagsterInstance) -> list[str]:
     """Mark failed the unfinished runs whose recorded process on this host is gone; return their ids."""
     host = socket.gethostname()
     failed = []
     for run in instance.get_runs(filters=dg.RunsFilter(statuses=UNFINISHED)):
         pid = run.tags.get(PID_TAG, "")
-        if run.tags.get(HOST_TAG) != host or not pid.isdigit() or _alive(int(pid)):
+        if run.tags.get(HOST_TAG) != host or not pid.isdigit() or pid_alive(int(pid)):
             continue
         instance.report_run_failed(
             run,
