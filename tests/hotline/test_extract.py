@@ -627,3 +627,77 @@ def test_a_call_known_only_by_its_month(reference: Reference) -> None:
     call = extract(reference, "Trump and Carney spoke by phone in March 2025 about lumber.", None).calls[0]
     assert (call.date.date, call.date.year, call.date.month, call.date.day) == (None, 2025, 3, None)
     assert call.date.precision == "month"
+
+
+# --- did the call take place, and whose call is it (sentences written by the team) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Albanese said he hopes to hold a phone call with Chinese President Xi Jinping before his trip.", "planned"),
+        (
+            "Dominican President Luis Abinader refused to take a phone call from Haitian Prime Minister Ariel Henry.",
+            "refused",
+        ),
+        (
+            "Kigali and Kinshasa both deny Kagame-Tshisekedi phone call. Rwandan President Paul Kagame and Congolese "
+            "President Félix Tshisekedi did not speak, officials said. Some sites had reported a call between the two "
+            "leaders.",
+            "denied",
+        ),
+        (
+            "Mexican President Andrés Manuel López Obrador solicitó una conversación telefónica con Donald Trump.",
+            "requested",
+        ),
+    ],
+)
+def test_a_call_that_did_not_take_place_is_kept_with_its_status(reference: Reference, text: str, status: str) -> None:
+    facts = extract(reference, text, dt.date(2024, 2, 20))
+    assert [call.call_status for call in facts.calls] == [status]
+    assert facts.calls[0].is_planned
+    assert facts.calls[0].status_evidence
+
+
+def test_a_ministers_call_borrows_no_leaders_from_elsewhere(reference: Reference) -> None:
+    text = (
+        "Spanish Prime Minister Pedro Sánchez and Algerian President Abdelmadjid Tebboune have not met since 2022.\n"
+        "Albares había hablado por teléfono el sábado con su homólogo argelino, Ahmed Attaf, para preparar la visita."
+    )
+    facts = extract(reference, text, dt.date(2024, 2, 20))
+    assert all(len(call.participants) < 2 for call in facts.calls if call.call_status == "held")
+
+
+def test_an_in_person_meeting_is_no_call(reference: Reference) -> None:
+    text = (
+        "Japanese Prime Minister Shinzo Abe and South Korean President Moon Jae-in spoke for 45 minutes on the "
+        "sidelines of the summit in Chengdu, their first conversation in 15 months."
+    )
+    assert extract(reference, text, dt.date(2019, 12, 24)).calls == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the story's own dateline date is no call date; "on Monday" is
+        (
+            "OTTAWA, October 22, 2025 - Prime Minister Mark Carney spoke by phone with U.S. President Donald Trump "
+            "on Monday, his office said.",
+            dt.date(2025, 10, 20),
+        ),
+        # the announcement day is not the call day
+        (
+            "Ciudad de México, 8 de agosto de 2022.— El presidente Andrés Manuel López Obrador informó este lunes que "
+            "el sábado sostuvo una conversación telefónica con el presidente cubano Miguel Díaz-Canel.",
+            dt.date(2022, 8, 6),
+        ),
+        # a part of the day counts from the publication date
+        (
+            "This afternoon, Prime Minister Stephen Harper received a phone call from President Barack Obama.",
+            dt.date(2012, 1, 18),
+        ),
+    ],
+)
+def test_call_dates_a_careful_reader_gives(reference: Reference, text: str, expected: dt.date) -> None:
+    published = {2025: dt.date(2025, 10, 22), 2022: dt.date(2022, 8, 8), 2012: dt.date(2012, 1, 18)}[expected.year]
+    assert extract(reference, text, published).calls[0].date.date == expected
