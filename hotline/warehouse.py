@@ -348,20 +348,12 @@ def _refuse_if_open_for_writing(published_path: Path) -> None:
     if not published_path.exists():
         return
     try:
-        duckdb.connect(str(published_path), read_only=True).close()
-    except duckdb.IOException as exc:
-        if "Could not set lock on file" in str(exc) or "Conflicting lock" in str(exc):
-            raise WarehouseBusyError(
-                f"not publishing: {published_path} is open for writing by another process "
-                f"({_lock_holder(str(exc))}); the published file is for readers: close that connection "
-                "(or open it with read_only=True) and run again"
-            ) from exc
-        raise
-
-
-def _lock_holder(message: str) -> str:
-    found = re.search(r"PID (\d+)", message)
-    return f"pid {found.group(1)}" if found else "see the DuckDB message: " + message.splitlines()[0]
+        _connect(published_path, read_only=True).close()
+    except WarehouseBusyError as exc:
+        raise WarehouseBusyError(
+            f"not publishing: {published_path} is open for writing by another process ({exc}); the published "
+            "file is for readers: close that connection (or open it with read_only=True) and run again"
+        ) from exc
 
 
 def _set_aside_wal(published_path: Path) -> Path | None:

@@ -32,11 +32,10 @@ _BREAK = re.compile(
 )  # not ".": the sentence is split already, "U.S." is no break
 _WORD = re.compile(r"\w+")
 _WINDOW_WORDS = int(_RULES["window_words"])
-# Characters read before and after a call phrase for its clause. The clause is at most ``window_words`` words
-# (a hundred characters or so), so this reach changes nothing in prose; it keeps each call phrase from reading
-# its whole sentence, which made a megabyte "sentence" of call phrases quadratic (minutes for 100 KB).
-_REACH = 1_000
-_WINDOW_CHARS = 12 * _WINDOW_WORDS  # words of news text average well under 12 characters
+# Characters read before and after a call phrase: its clause is at most ``window_words`` words, and news words
+# average well under 12 characters. Reading no further keeps each call phrase from reading its whole sentence,
+# which made a megabyte "sentence" of call phrases quadratic (minutes for 100 KB).
+_WINDOW_CHARS = 12 * _WINDOW_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,26 +61,20 @@ def call_status(
     """The status of the call phrase at ``folded[call_start:call_end]`` within its sentence. ``spoken``: the
     phrase is a verb of speaking ("spoke", "hablaron"), which an in-person encounter in the sentence makes no
     call ("spoke for 45 minutes on the sidelines of the summit")."""
-    around = (max(sentence_start, call_start - _WINDOW_CHARS), min(sentence_end, call_end + _WINDOW_CHARS))
-    many = _MULTILATERAL.search(folded, *around)
-    if many is not None:
-        return CallStatus(NO_CALL, " ".join(many.group().split()), many.start(), many.end())
-    if spoken:
-        window = _IN_PERSON.search(
-            folded, max(sentence_start, call_start - _WINDOW_CHARS), min(sentence_end, call_end + _WINDOW_CHARS)
-        )
-        if window is not None:
-            return CallStatus(NO_CALL, " ".join(window.group().split()), window.start(), window.end())
     # Only a bounded window around the call phrase is read: linear in the text however long its sentences.
-    sentence_start = max(sentence_start, call_start - _WINDOW_CHARS)
-    sentence_end = min(sentence_end, call_end + _WINDOW_CHARS)
-    left = _clause_start(folded, sentence_start, call_start)
+    window_start = max(sentence_start, call_start - _WINDOW_CHARS)
+    window_end = min(sentence_end, call_end + _WINDOW_CHARS)
+    for encounter in (_MULTILATERAL, _IN_PERSON) if spoken else (_MULTILATERAL,):
+        found = encounter.search(folded, window_start, window_end)
+        if found is not None:
+            return CallStatus(NO_CALL, " ".join(found.group().split()), found.start(), found.end())
+    left = _clause_start(folded, window_start, call_start)
     best: re.Match[str] | None = None
     for match in _CUE.finditer(folded, left, call_start):
         best = match  # the nearest before the call phrase wins
     if best is not None and _status_of(best.group()) is not None:
         return _found(best)
-    right = _clause_end(folded, call_end, sentence_end)
+    right = _clause_end(folded, call_end, window_end)
     for match in _CUE.finditer(folded, call_end, right):
         if _status_of(match.group()) is not None:
             return _found(match)
@@ -95,9 +88,9 @@ def _found(match: re.Match[str]) -> CallStatus:
     return CallStatus(status, " ".join(match.group().split()), match.start(), match.end())
 
 
-def _clause_start(folded: str, sentence_start: int, call_start: int) -> int:
+def _clause_start(folded: str, window_start: int, call_start: int) -> int:
     """Where the call phrase's clause starts: the last break before it, at most ``window_words`` words back."""
-    start = max(sentence_start, call_start - _REACH)
+    start = window_start
     for match in _BREAK.finditer(folded, start, call_start):
         start = match.end()
     words = list(_WORD.finditer(folded, start, call_start))
@@ -106,9 +99,8 @@ def _clause_start(folded: str, sentence_start: int, call_start: int) -> int:
     return start
 
 
-def _clause_end(folded: str, call_end: int, sentence_end: int) -> int:
-    reach = min(sentence_end, call_end + _REACH)
-    stop = _BREAK.search(folded, call_end, reach)
-    end = stop.start() if stop else reach
+def _clause_end(folded: str, call_end: int, window_end: int) -> int:
+    stop = _BREAK.search(folded, call_end, window_end)
+    end = stop.start() if stop else window_end
     words = list(_WORD.finditer(folded, call_end, end))
     return words[min(len(words), _WINDOW_WORDS // 2) - 1].end() if words else end

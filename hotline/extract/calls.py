@@ -32,7 +32,7 @@ from hotline.extract.dates import (
     resolve,
     safe_date,
 )
-from hotline.extract.officials import OfficialHit
+from hotline.extract.officials import OfficialHit, title_role
 from hotline.extract.published import PUBLICATION_CUE
 from hotline.extract.text import compile_phrases, phrase_alternation
 from hotline.facts import CallDate, CallMention, Evidence, Participant
@@ -144,20 +144,16 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
     layout = CallLayout()
     cues = ctx.cues
     statuses = _statuses(ctx, cues)
-    held = [c for c in cues if c.kind != "planned" and statuses[id(c)].status == HELD]
+    held = [c for c in cues if statuses[id(c)].status == HELD]
     has_call = any(
         c.kind == "phone" or (c.kind == "noun" and ctx.folded[c.noun_start : c.end] in _CALL_WORDS) for c in held
     )
     if not has_call:
         # No call took place: the first call that was planned, requested, refused, cancelled or denied is kept,
         # flagged (a call that "has not" happened is none at all).
-        not_held = [
-            (c, statuses[id(c)]) for c in cues if c.kind != "planned" and statuses[id(c)].status not in (HELD, NO_CALL)
-        ]
-        planned = [(c, CallStatus("planned", ctx.folded[c.start : c.end])) for c in cues if c.kind == "planned"]
-        first = min([*not_held, *planned], key=lambda item: item[0].start, default=None)
+        first = next((c for c in cues if statuses[id(c)].status not in (HELD, NO_CALL)), None)  # in text order
         if first is not None:
-            _planned_call(ctx, layout, *first)
+            _planned_call(ctx, layout, first, statuses[id(first)])
         return layout
 
     reference_cues: list[tuple[Cue, DateExpr, int]] = []
@@ -273,8 +269,7 @@ def _statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
             status = introduced  # "the call" / "a call between the two leaders" after a denied one is that call
         if introduced is None and status.status != NO_CALL:
             introduced = status
-        if cue.kind != "planned":
-            statuses[id(cue)] = status
+        statuses[id(cue)] = status
     return statuses
 
 
@@ -355,10 +350,10 @@ def _with_an_official(ctx: ArticleContext, index: int, leaders: list[OfficialHit
     # No leader named: a minister's title in the sentence ("Los cancilleres de ambos países ... sostuvieron una
     # llamada", "Foreign Minister Albares spoke by phone") makes it their call, not the leaders' of the article.
     sentence = ctx.sentences[index]
-    return any(
-        sentence.start <= start < sentence.end and not _leader_title(ctx, ctx.folded[start:end])
-        for start, end in ctx.title_spans
-    )
+    spans = ctx.title_spans  # in text order: the sentence's titles are found by bisection
+    first = bisect_left(spans, (sentence.start, sentence.start))
+    last = bisect_left(spans, (sentence.end, sentence.end))
+    return any(not _leader_title(ctx, ctx.folded[start:end]) for start, end in spans[first:last])
 
 
 _SUBJECT = re.compile(r"\s*([A-ZÀ-Ý][\w'’-]+)\s+(?:\w+\s+){0,2}$")
@@ -383,12 +378,8 @@ def _unknown_subject(ctx: ArticleContext, index: int) -> bool:
 
 
 def _leader_title(ctx: ArticleContext, title: str) -> bool:
-    key = ("leader_titles", None)
-    if key not in ctx.memo:
-        ctx.memo[key] = {
-            " ".join(fold(t).split()) for role in ctx.reference.roles.values() if role.is_leader for t in role.titles
-        }
-    return " ".join(title.split()) in ctx.memo[key]
+    role = title_role(ctx.reference, title)
+    return role is not None and ctx.reference.roles[role].is_leader
 
 
 def _named(ctx: ArticleContext, index: int | None) -> tuple[dict[str, int], dict[str, OfficialHit]]:

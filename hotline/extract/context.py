@@ -111,7 +111,7 @@ class ArticleContext:
 def _event_dates(folded: str, text: str) -> list[DateExpr]:
     """Every date of the text but the story's own in its dateline or date line ("OTTAWA, October 22, 2025 -"):
     that one dates the story (ingest reads it as the publication date), never a call it reports."""
-    own = dateline_spans(text)
+    own = dateline_spans(text, folded)
     return [d for d in find_dates(folded, text) if not any(start <= d.start < end for start, end in own)]
 
 

@@ -93,6 +93,11 @@ def _patterns(reference: Reference) -> _Patterns:
     )
 
 
+def title_role(reference: Reference, folded_title: str) -> str | None:
+    """The role a title introduces ("foreign minister" -> ``foreign_minister``), from the folded title."""
+    return _patterns(reference).title_roles.get(" ".join(folded_title.split()))
+
+
 def reference_lexicon(reference: Reference) -> Lexicon:
     """One pass over a text finds every alias, country word, title and topic keyword of the reference data."""
     return _patterns(reference).lexicon

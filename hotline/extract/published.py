@@ -63,11 +63,11 @@ def _from_date_lines(head: str, folded: str, text: str) -> tuple[dt.date | None,
     return None, None
 
 
-def dateline_spans(text: str) -> list[tuple[int, int]]:
+def dateline_spans(text: str, folded: str) -> list[tuple[int, int]]:
     """Where the story's own date stands in a dateline or a date line ("QUITO, Jan 12 —", "28/06/2023 |"),
-    year or not: the date of the story, never the date of an event it reports."""
+    year or not: the date of the story, never the date of an event it reports. ``folded``: ``fold_text(text)``."""
     head = text[:_HEAD_CHARS]
-    return [(expr.start, expr.end) for expr, _, _ in _head_dates(head, fold_text(head), with_year=False)]
+    return [(expr.start, expr.end) for expr, _, _ in _head_dates(head, folded[:_HEAD_CHARS], with_year=False)]
 
 
 def _head_dates(head: str, folded: str, *, with_year: bool) -> Iterator[tuple[DateExpr, str, str]]:
