@@ -1,9 +1,10 @@
 # Hotline: a thin list of named steps. The logic lives in hotline/ and orchestration/.
 .DEFAULT_GOAL := help
-.PHONY: help setup manifest run test eval ui bench lint fmt clean
+.PHONY: help setup manifest run status docs test eval ui bench lint fmt clean
 
 VENV        := .venv
 PYTHON      := $(VENV)/bin/python
+HOTLINE     := $(VENV)/bin/hotline
 STAMP       := $(VENV)/.hotline-installed
 DBT_DIR     := dbt_project
 DAGSTER_YML := warehouse/dagster_home/dagster.yaml
@@ -22,27 +23,27 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/uv pip install --quiet --python $(PYTHON) -e '.[dev]'
 	touch $@
 
-# A full parse with an absolute project dir and the build path the runs use: dagster-dbt copies the partial
-# parse into every run, and a stale one (parsed with a relative --project-dir elsewhere) keeps a relative
-# root_path that breaks loading the seeds when dbt runs from inside dbt_project/.
-BUILD_PATH = $$($(PYTHON) -c 'from hotline.config import Settings; print(Settings.from_env().build_path)')
-
-manifest: setup  ## dbt parse: write dbt_project/target/manifest.json, read when the definitions load
-	HOTLINE_BUILD_PATH="$(BUILD_PATH)" $(VENV)/bin/dbt parse --quiet --no-partial-parse \
-		--project-dir $(CURDIR)/$(DBT_DIR) --profiles-dir $(CURDIR)/$(DBT_DIR)
+manifest: setup  ## dbt parse into dbt_project/target, only when the dbt project changed (hotline manifest)
+	$(HOTLINE) manifest
 
 $(DAGSTER_YML):
 	mkdir -p $(@D)
 	printf 'telemetry:\n  enabled: false\nconcurrency:\n  runs:\n    tag_concurrency_limits:\n      - key: hotline/warehouse\n        limit: 1\n' > $@
 
-run: setup manifest $(DAGSTER_YML)  ## the whole pipeline once: articles -> published warehouse
-	$(PYTHON) -m orchestration run
+run: setup manifest $(DAGSTER_YML)  ## the whole pipeline once: articles -> published warehouse (hotline run)
+	$(HOTLINE) run
+
+status: setup  ## the last run, the published marts, quarantined facts, rejected files (hotline status)
+	$(HOTLINE) status
+
+docs: setup  ## dbt docs of the published warehouse, generated offline and served on http://127.0.0.1:8080
+	$(HOTLINE) docs --serve
 
 test: setup manifest  ## every test
 	$(PYTHON) -m pytest
 
 eval: setup manifest  ## score the pipeline on a labeled folder (HOTLINE_EVAL_DIR, default tests/eval/test); writes warehouse/eval.json
-	$(PYTHON) -m hotline.evaluation $(if $(HOTLINE_EVAL_DIR),$(HOTLINE_EVAL_DIR),)
+	$(HOTLINE) eval $(if $(HOTLINE_EVAL_DIR),$(HOTLINE_EVAL_DIR),)
 
 ui: setup manifest $(DAGSTER_YML)  ## the Dagster UI on http://127.0.0.1:3000
 	$(VENV)/bin/dagster dev -h 127.0.0.1 -p 3000
@@ -60,6 +61,6 @@ fmt: setup  ## ruff format, then the lint fixes ruff can make safely
 
 clean:  ## remove build artifacts and caches (keeps .venv, the published warehouse and run history)
 	rm -rf $(DBT_DIR)/target $(DBT_DIR)/logs logs .pytest_cache .ruff_cache .hypothesis
-	rm -rf warehouse/dbt_runs warehouse/eval warehouse/*.build.duckdb warehouse/*.build.duckdb.wal
+	rm -rf warehouse/dbt_runs warehouse/eval warehouse/docs warehouse/*.build.duckdb warehouse/*.build.duckdb.wal
 	rm -f warehouse/.*.publishing warehouse/.*.publishing.wal
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +

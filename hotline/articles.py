@@ -135,12 +135,19 @@ def default_date_from_text(text: str) -> tuple[dt.date | None, str | None]:
     return read_date(text)
 
 
-def load_corpus(folder: Path, max_bytes: int, *, date_from_text: TextDateReader = default_date_from_text) -> Corpus:
+def load_corpus(
+    folder: Path,
+    max_bytes: int,
+    *,
+    date_from_text: TextDateReader = default_date_from_text,
+    on_progress: Callable[[int], None] | None = None,
+) -> Corpus:
     """Read every file under ``folder`` (recursively, sorted) into articles and rejections.
 
     Raises :class:`FileNotFoundError` / :class:`NotADirectoryError` only when ``folder`` itself is missing or
     not a folder; every problem with a file inside it becomes a :class:`Rejection`. ``date_from_text`` is
     asked for the publication date of articles whose metadata gives none (tests pass a stand-in).
+    ``on_progress`` is told the number of files read so far after each file.
     """
     root = Path(folder)
     if not root.exists():
@@ -150,21 +157,23 @@ def load_corpus(folder: Path, max_bytes: int, *, date_from_text: TextDateReader 
     articles: list[Article] = []
     rejections: list[Rejection] = []
     first_by_hash: dict[str, str] = {}
-    for item in _walk(root):
+    for files, item in enumerate(_walk(root), start=1):
         if isinstance(item, Rejection):
             rejections.append(item)
-            continue
-        path, source_name = item
-        for record in _read_file(path, source_name, max_bytes, date_from_text):
-            if isinstance(record, Rejection):
-                rejections.append(record)
-                continue
-            first = first_by_hash.setdefault(record.content_hash, record.source_name)
-            if first != record.source_name:
-                reason = f"duplicate of {first} (same content)"
-                rejections.append(Rejection(record.source_name, reason, record.byte_size))
-            else:
-                articles.append(record)
+        else:
+            path, source_name = item
+            for record in _read_file(path, source_name, max_bytes, date_from_text):
+                if isinstance(record, Rejection):
+                    rejections.append(record)
+                    continue
+                first = first_by_hash.setdefault(record.content_hash, record.source_name)
+                if first != record.source_name:
+                    reason = f"duplicate of {first} (same content)"
+                    rejections.append(Rejection(record.source_name, reason, record.byte_size))
+                else:
+                    articles.append(record)
+        if on_progress is not None:
+            on_progress(files)
     return Corpus(articles=articles, rejections=rejections)
 
 

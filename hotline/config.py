@@ -6,10 +6,12 @@ environment at all (articles from ``seeds/``, the warehouse at ``warehouse/hotli
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
@@ -19,7 +21,10 @@ RULES_DIR = Path(__file__).resolve().parent / "extract" / "rules"
 
 def _path(env: Mapping[str, str], name: str, default: Path) -> Path:
     value = env.get(name)
-    path = Path(value) if value else default
+    return _absolute(Path(value) if value else default)
+
+
+def _absolute(path: Path) -> Path:
     return path if path.is_absolute() else (Path.cwd() / path).resolve()
 
 
@@ -36,6 +41,8 @@ class Settings:
     eval_dir: Path = PROJECT_ROOT / "tests" / "eval" / "test"
     article_timeout_seconds: float = 5.0
     """Longest extraction of one article before it is rejected and the run goes on; 0 means no limit."""
+    dagster_home: Path = PROJECT_ROOT / "warehouse" / "dagster_home"
+    """Dagster's run history (``DAGSTER_HOME``, Dagster's own variable); the run logs go to ``logs/`` in it."""
 
     @property
     def build_path(self) -> Path:
@@ -45,6 +52,26 @@ class Settings:
     @property
     def lock_path(self) -> Path:
         return self.warehouse_path.with_name("." + self.warehouse_path.name + ".lock")
+
+    @property
+    def exports_dir(self) -> Path:
+        """Where the published marts are exported as files, one folder per format (``exports/parquet``)."""
+        return self.warehouse_path.parent / "exports"
+
+    @property
+    def report_dir(self) -> Path:
+        """The HTML report with its charts, rendered from the published file."""
+        return self.warehouse_path.parent / "report"
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with ``changes``; a change of ``None`` keeps the current value (an option the user did not give
+        falls back to the environment), and a relative path is taken from the current folder."""
+        given = {
+            name: _absolute(value) if isinstance(value, Path) else value
+            for name, value in changes.items()
+            if value is not None
+        }
+        return dataclasses.replace(self, **given)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -58,4 +85,5 @@ class Settings:
             processes=int(env.get("HOTLINE_PROCESSES") or os.cpu_count() or 1),
             eval_dir=_path(env, "HOTLINE_EVAL_DIR", PROJECT_ROOT / "tests" / "eval" / "test"),
             article_timeout_seconds=float(env.get("HOTLINE_ARTICLE_TIMEOUT_SECONDS") or "5"),
+            dagster_home=_path(env, "DAGSTER_HOME", PROJECT_ROOT / "warehouse" / "dagster_home"),
         )

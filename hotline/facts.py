@@ -97,6 +97,8 @@ class CallMention:
     tone: Tone | None = None
     call_status: str = "held"  # held | planned | requested | refused | cancelled | denied
     status_evidence: str | None = None  # the cue that decided a status other than held
+    initiator_id: str | None = None  # the participant who placed the call, when the text says so
+    initiator_how: str | None = None
 
     @classmethod
     def of(cls, article_id: str, call_index: int, **fields: Any) -> CallMention:
@@ -134,8 +136,10 @@ class TradeMeasureFact:
     target_country_code: str | None
     sector: str | None
     rate_percent: float | None
-    status: str
+    status: str  # imposed | threatened | paused | exempted | lifted | reduced
     evidence: Evidence
+    effective_date: dt.date | None = None  # the day the measure takes or took effect, where the text gives it
+    call_link: str | None = None  # discussed_on_call | after_call when ``mention_id`` ties it to a call
 
 
 @dataclass(slots=True)

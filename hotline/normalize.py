@@ -88,6 +88,8 @@ def to_frames(
                     "is_planned": call.is_planned,
                     "call_status": call.call_status,
                     "status_cue": call.status_evidence,
+                    "initiator_official_id": call.initiator_id,
+                    "initiator_how": call.initiator_how,
                     "call_date": d.date,
                     "call_year": d.year,
                     "call_month": d.month,
@@ -150,6 +152,8 @@ def to_frames(
                     "sector": m.sector,
                     "rate_percent": m.rate_percent,
                     "status": m.status,
+                    "effective_date": m.effective_date,
+                    "call_link": m.call_link,
                     **_evidence(m.evidence),
                 }
             )

@@ -1,26 +1,21 @@
 """Reference data for resolution: countries, roles, officials, terms in office, topics.
 
 Read from the dbt seed CSVs (``dbt_project/seeds``) so the warehouse and the extractor share one copy.
-Lists inside a cell are separated by ``|``. Lookups are accent- and case-insensitive (see :func:`fold`).
+Lists inside a cell are separated by ``|``. Lookups are accent- and case-insensitive (see
+:func:`hotline.text.fold`).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from hotline.config import REFERENCE_DIR
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents: ``'López'`` → ``'lopez'``. Keeps length for plain Latin text."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+from hotline.text import fold, phrase_key
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
@@ -116,7 +111,7 @@ class Reference:
         self._topic_by_keyword: dict[str, str] = {}
         for topic in topics:
             for keyword in topic.keywords:
-                self._topic_by_keyword.setdefault(" ".join(fold(keyword).split()), topic.topic_code)
+                self._topic_by_keyword.setdefault(phrase_key(keyword), topic.topic_code)
         self._officials_by_alias: dict[str, str] = {}
         for official in officials:
             for alias in (official.full_name, *official.aliases):

@@ -52,6 +52,8 @@ CALL_MENTIONS = pl.Schema(
         "is_planned": pl.Boolean(),
         "call_status": pl.String(),
         "status_cue": pl.String(),
+        "initiator_official_id": pl.String(),
+        "initiator_how": pl.String(),
         "call_date": pl.Date(),
         "call_year": pl.Int32(),
         "call_month": pl.Int32(),
@@ -114,6 +116,8 @@ TRADE_MEASURE_MENTIONS = pl.Schema(
         "sector": pl.String(),
         "rate_percent": pl.Float64(),
         "status": pl.String(),
+        "effective_date": pl.Date(),
+        "call_link": pl.String(),
         **EVIDENCE,
     }
 )

@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import duckdb
 import polars as pl
@@ -113,11 +113,47 @@ def _acquire(fd: int, path: Path, timeout_seconds: float) -> None:
 
 
 def _holder(path: Path) -> str:
+    pid = _lock_pid(path)
+    return f"pid {pid}" if pid is not None else "pid unknown"
+
+
+def _lock_pid(path: Path) -> int | None:
     try:
         pid = path.read_text(encoding="ascii").strip()
     except OSError:
         pid = ""
-    return f"pid {pid}" if pid.isdigit() else "pid unknown"
+    return int(pid) if pid.isdigit() else None
+
+
+class LockHolder(NamedTuple):
+    pid: int | None
+    """The holder's pid (None when the lock file does not say)."""
+    since: float
+    """When it took the lock (the lock file's mtime, seconds since the epoch)."""
+
+
+def lock_holder(settings: Settings) -> LockHolder | None:
+    """Who holds the writer lock now, or None when it is free (or held by this process): lets a waiting run say
+    whom it waits for. A momentary shared lock probes it; the writer that wants it then simply polls once more."""
+    path = settings.lock_path
+    with _held_locks_guard:
+        if path in _held_locks:
+            return None
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+            return LockHolder(_lock_pid(path), os.fstat(fd).st_mtime)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)
 
 
 # ----------------------------------------------------------------------------------------- connecting
@@ -252,10 +288,13 @@ def record_validation(path: Path, frame: pl.DataFrame) -> None:
 
 
 def publish(build_path: Path, published_path: Path, storage_version: str = "v1.0.0") -> dict[str, int]:
-    """Copy the build file onto ``published_path`` atomically; returns row counts of the ``marts`` tables.
+    """Copy the ``marts`` and ``audit`` schemas of the build file onto ``published_path`` atomically; returns
+    row counts of the ``marts`` tables.
 
-    The copy goes to a temporary file next to the published one, written with ``STORAGE_VERSION`` so
-    older DuckDB clients (and BI tools that embed them) can read it, is checkpointed and closed, and then
+    Only :data:`PUBLISHED_SCHEMAS` are copied (tables with their DDL, so column types and any constraints
+    stay; then their views): ``raw``, ``staging``, ``intermediate`` and the seeds stay in the build file. The
+    copy goes to a temporary file next to the published one, written with ``STORAGE_VERSION`` so older DuckDB
+    clients (and BI tools that embed them) can read it, is checkpointed and closed, and then
     ``os.replace``-d over the published file. Readers see either the old file or the new one, never a
     half-written one.
     """
@@ -281,7 +320,7 @@ def publish(build_path: Path, published_path: Path, storage_version: str = "v1.0
                 ) from exc
             raise
         con.execute("attach ? as pub (storage_version ?)", [str(tmp), storage_version])
-        con.execute("copy from database build to pub")
+        _copy_schemas(con, "build", "pub", PUBLISHED_SCHEMAS)
         counts = _mart_row_counts(con, "pub")
         con.execute("checkpoint pub")
         con.execute("detach pub")
@@ -298,6 +337,52 @@ def publish(build_path: Path, published_path: Path, storage_version: str = "v1.0
     tmp.replace(published_path)  # os.replace: atomic on POSIX
     _fsync(published_path.parent)
     return counts
+
+
+PUBLISHED_SCHEMAS = ("marts", "audit")
+"""The schemas BI tools read; the published file holds these and nothing else."""
+
+
+def _copy_schemas(con: duckdb.DuckDBPyConnection, source: str, target: str, schemas: tuple[str, ...]) -> None:
+    """Recreate ``schemas`` of database ``source`` in ``target``: each table from its own DDL and rows, then
+    the views (which may read tables and views of either schema). A view reading anything else fails to bind,
+    and the publish with it, loudly."""
+    placeholders = ", ".join("?" for _ in schemas)
+    tables = con.execute(
+        f"select schema_name, table_name, sql from duckdb_tables() where database_name = ? "
+        f"and schema_name in ({placeholders}) order by schema_name, table_name",
+        [source, *schemas],
+    ).fetchall()
+    views = con.execute(
+        f"select schema_name, view_name, sql from duckdb_views() where database_name = ? and not internal "
+        f"and schema_name in ({placeholders}) order by schema_name, view_name",
+        [source, *schemas],
+    ).fetchall()
+    con.execute(f"use {_quote(target)}")
+    try:
+        for schema in sorted({row[0] for row in tables + views}):
+            con.execute(f"create schema if not exists {_quote(schema)}")
+        for schema, table, ddl in tables:
+            con.execute(ddl)  # DuckDB's own DDL for the table, run in the target database
+            con.execute(
+                f"insert into {_quote(target)}.{_quote(schema)}.{_quote(table)} "
+                f"select * from {_quote(source)}.{_quote(schema)}.{_quote(table)}"
+            )
+        while views:  # a view reading another view binds once that one exists: repeat until none is left
+            failed = []
+            for schema, view, ddl in views:
+                try:
+                    con.execute(ddl)
+                except duckdb.CatalogException as exc:
+                    failed.append((schema, view, ddl, exc))
+            if len(failed) == len(views):
+                schema, view, _, exc = failed[0]
+                raise ValueError(
+                    f"view {schema}.{view} cannot be published: it reads outside {', '.join(schemas)} ({exc})"
+                ) from exc
+            views = [(schema, view, ddl) for schema, view, ddl, _ in failed]
+    finally:
+        con.execute("use memory")
 
 
 def _mart_row_counts(con: duckdb.DuckDBPyConnection, database: str) -> dict[str, int]:

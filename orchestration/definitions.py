@@ -3,9 +3,11 @@
 import dagster as dg
 
 from orchestration.assets.dbt import hotline_dbt_assets
+from orchestration.assets.export import published_exports
 from orchestration.assets.extract import extract_facts
 from orchestration.assets.ingest import ingest_articles
 from orchestration.assets.publish import published_warehouse
+from orchestration.assets.report import report
 from orchestration.checks import quality_checks
 from orchestration.resources import WarehouseResource, dbt_resource
 from orchestration.sensors import JOB_NAME, articles_folder_sensor
@@ -21,7 +23,7 @@ hotline_job = dg.define_asset_job(
 )
 
 defs = dg.Definitions(
-    assets=[ingest_articles, extract_facts, hotline_dbt_assets, published_warehouse],
+    assets=[ingest_articles, extract_facts, hotline_dbt_assets, published_warehouse, published_exports, report],
     asset_checks=quality_checks,
     jobs=[hotline_job],
     sensors=[articles_folder_sensor],

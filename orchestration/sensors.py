@@ -1,41 +1,27 @@
-"""A sensor that runs the whole pipeline when the articles folder changes."""
+"""A sensor that runs the whole pipeline when the articles folder changes.
 
-import hashlib
-import os
-from pathlib import Path
+The cursor is the fingerprint of the folder (names, sizes, mtimes) the sensor last asked a run for. With no
+cursor yet (the UI just started, or the sensor was reset) the folder is compared with the fingerprint the last
+successful run recorded, so opening the UI on a folder that did not change starts nothing.
+"""
 
 import dagster as dg
 
 from orchestration.resources import WarehouseResource
-from orchestration.runs import fail_orphaned_runs
+from orchestration.runs import FINGERPRINT_TAG, fail_orphaned_runs, folder_fingerprint, last_successful_fingerprint
 
 JOB_NAME = "hotline_job"
-
-
-def folder_fingerprint(folder: Path) -> str:
-    """sha256 of the sorted (relative path, size, mtime) of every file under ``folder``."""
-    entries = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs.sort()
-        for name in files:
-            path = Path(root, name)
-            try:
-                stat = path.stat()
-            except OSError:  # vanished or a broken link: ingest will say so, here it only changes the hash
-                entries.append(f"{path.relative_to(folder).as_posix()}\0-\0-")
-                continue
-            entries.append(f"{path.relative_to(folder).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}")
-    digest = hashlib.sha256()
-    for entry in sorted(entries):
-        digest.update(entry.encode("utf-8", "surrogateescape") + b"\n")
-    return digest.hexdigest()
+__all__ = ["JOB_NAME", "articles_folder_sensor", "folder_fingerprint"]
 
 
 @dg.sensor(
     job_name=JOB_NAME,
     minimum_interval_seconds=30,
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Runs hotline_job when a file in the articles folder is added, removed or changed.",
+    description=(
+        "Runs hotline_job when a file in the articles folder is added, removed or changed since the last "
+        "successful run."
+    ),
 )
 def articles_folder_sensor(
     context: dg.SensorEvaluationContext, warehouse: WarehouseResource
@@ -50,9 +36,13 @@ def articles_folder_sensor(
     if not folder.is_dir():
         return dg.SkipReason(f"articles folder {folder} does not exist")
     fingerprint = folder_fingerprint(folder)
-    if fingerprint == context.cursor:
-        return dg.SkipReason(f"no change in {folder}")
+    previous = context.cursor
+    if previous is None and instance is not None:
+        previous = last_successful_fingerprint(instance, JOB_NAME)
+    if fingerprint == previous:
+        context.update_cursor(fingerprint)
+        return dg.SkipReason(f"no change in {folder} since the last run")
     context.update_cursor(fingerprint)
     # No run_key: the cursor already asks once per change, and a folder put back the way it was (same
     # fingerprint as an earlier run) still differs from the last run and must run again.
-    return dg.RunRequest(tags={"hotline/articles_fingerprint": fingerprint[:16]})
+    return dg.RunRequest(tags={FINGERPRINT_TAG: fingerprint})

@@ -10,7 +10,8 @@ Units of scoring (``tests/eval/README.md`` says the same for labelers):
   mentions were matched to; a discussed/not-discussed flip or a declined answer read as a negation is a
   *negation error*;
 * **officials, trade measures**: the marts tie them to calls, so both sides are pooled over the articles a
-  system call joins (one article alone when no call joins it).
+  system call joins (one article alone when no call joins it); trade measures are read by article
+  (``fct_trade_measure_mentions``: every measure an article states, tied to a call or not) when the marts have it.
 """
 
 from __future__ import annotations
@@ -410,7 +411,11 @@ def _score_pooled(gold: GoldCorpus, system: SystemFacts, result: Evaluation) -> 
 
         gold_measures = {m.key: m for name in sorted(articles) for m in gold.articles[name].trade_measures}
         sys_measures: dict[Any, list[Any]] = defaultdict(list)
-        for cid in sorted(call_ids):
+        if system.article_measures is not None:  # every measure of the articles, tied to a call or not
+            for name in sorted(articles):
+                for measure in system.article_measures.get(name, []):
+                    sys_measures[measure.key].append(measure)
+        for cid in sorted(call_ids) if system.article_measures is None else ():
             for measure in system.measures.get(cid, []):
                 sys_measures[measure.key].append(measure)
         for key in sorted(gold_measures.keys() | sys_measures.keys(), key=str):

@@ -76,6 +76,9 @@ class SystemFacts:
     topics: dict[str, list[SystemTopic]] = field(default_factory=lambda: defaultdict(list))
     officials: dict[str, list[SystemPerson]] = field(default_factory=lambda: defaultdict(list))
     measures: dict[str, list[SystemMeasure]] = field(default_factory=lambda: defaultdict(list))
+    article_measures: dict[str, list[SystemMeasure]] | None = None
+    """Every measure by article (``fct_trade_measure_mentions``), tied to a call or not; None when the marts
+    only tie measures to calls."""
 
     def mentions_of(self, article: str) -> list[SystemMention]:
         return [m for m in self.mentions if m.article == article]
@@ -171,6 +174,24 @@ def read_system(warehouse: Path) -> SystemFacts:
             facts.measures[call_id].append(
                 SystemMeasure(kind, imposing, target, sector, None if rate is None else float(rate), state, evidence)
             )
+        if "fct_trade_measure_mentions" in columns:
+            facts.article_measures = defaultdict(list)
+            for article, kind, imposing, target, sector, rate, state, evidence in con.execute(
+                """
+                select articles.source_name, measures.measure_type, measures.imposing_country_code,
+                       measures.target_country_code, measures.sector, measures.rate_percent, measures.status,
+                       mentions.evidence
+                from marts.fct_trade_measure_mentions as mentions
+                join marts.dim_trade_measures as measures using (trade_measure_id)
+                join marts.dim_articles as articles using (article_id)
+                order by all
+                """
+            ).fetchall():
+                state = "exempted" if kind == "exemption" and state == "active" else MEASURE_STATUS.get(state, state)
+                rate = None if rate is None else float(rate)
+                facts.article_measures[article].append(
+                    SystemMeasure(kind, imposing, target, sector, rate, state, evidence)
+                )
     return facts
 
 

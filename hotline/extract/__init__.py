@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from hotline.extract.calls import find_calls
 from hotline.extract.context import build_context
 from hotline.extract.topics import find_topics
-from hotline.extract.trade_measures import find_trade_measures
-from hotline.facts import Article, ArticleFacts, OfficialMention, TradeMeasureFact
+from hotline.extract.trade import find_trade_measures, link_to_calls
+from hotline.facts import Article, ArticleFacts, OfficialMention
 from hotline.reference import Reference, load_reference
 
 __all__ = [
@@ -44,15 +43,8 @@ def extract_article(article: Article, reference: Reference) -> ArticleFacts:
                 evidence=ctx.evidence(ctx.sentence_of(hit.start), hit.how),
             )
         )
-    reported_id = layout.reported.mention_id if layout.reported and not layout.reported.is_planned else None
-    facts.trade_measures = [
-        _attach(m, reported_id) for m in find_trade_measures(article.article_id, ctx.text, ctx.sentences, reference)
-    ]
+    facts.trade_measures = link_to_calls(find_trade_measures(ctx), ctx, layout, facts.topics)
     return facts
-
-
-def _attach(measure: TradeMeasureFact, mention_id: str | None) -> TradeMeasureFact:
-    return replace(measure, mention_id=mention_id)
 
 
 POOL_THRESHOLD = 500

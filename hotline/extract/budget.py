@@ -43,6 +43,7 @@ TIMEOUT_REASON = "extraction took longer than {seconds:g} s (budget HOTLINE_ARTI
 """The rejection reason of an article over budget (``seconds`` is the budget)."""
 
 Extractor = Callable[[Article, Reference], ArticleFacts]
+Progress = Callable[[int, int], None]
 
 _BATCH_ARTICLES = 32  # articles sent to a worker at a time (a few per core even out slow ones) ...
 _BATCH_CHARS = 1_000_000  # ... or fewer, when they are long
@@ -59,6 +60,7 @@ def extract_articles_within_budget(
     processes: int = 1,
     *,
     extract: Extractor = extract_article,
+    on_progress: Progress | None = None,
 ) -> list[ArticleFacts | Rejection]:
     """For each article, in input order, its facts or, when extracting it took longer than ``timeout_seconds``,
     a :class:`~hotline.facts.Rejection` with the reason :data:`TIMEOUT_REASON`.
@@ -66,7 +68,8 @@ def extract_articles_within_budget(
     ``timeout_seconds`` <= 0 means no budget: the articles are extracted in this process. ``extract`` is what
     runs on each article (by default :func:`~hotline.extract.extract_article`, with the reference data of
     :func:`~hotline.reference.load_reference`); it runs in worker processes, so it must be a module-level
-    function. Raises :class:`~hotline.extract.ExtractionError` when it raises.
+    function. Raises :class:`~hotline.extract.ExtractionError` when it raises. ``on_progress`` is told
+    (articles done, articles in all) each time an article is done.
     """
     if not articles:
         return []
@@ -78,9 +81,11 @@ def extract_articles_within_budget(
                 results.append(extract(article, reference))
             except Exception as exc:  # a bug, not bad input: stop, and say which article to reproduce it with
                 raise ExtractionError(_failure(article, repr(exc))) from exc
+            if on_progress is not None:
+                on_progress(len(results), len(articles))
         return results
     workers = 1 if len(articles) < POOL_THRESHOLD else max(1, min(processes, len(articles)))
-    return _BudgetedRun(articles, timeout_seconds, workers, extract).run()
+    return _BudgetedRun(articles, timeout_seconds, workers, extract, on_progress).run()
 
 
 def _failure(article: Article, error: str) -> str:
@@ -120,8 +125,16 @@ class _Worker:
 
 
 class _BudgetedRun:
-    def __init__(self, articles: Sequence[Article], timeout: float, workers: int, extract: Extractor):
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        timeout: float,
+        workers: int,
+        extract: Extractor,
+        on_progress: Progress | None,
+    ):
         self.articles = articles
+        self.on_progress = on_progress
         self.timeout = timeout
         self.size = workers
         self.extract = extract
@@ -229,6 +242,8 @@ class _BudgetedRun:
     def _settle(self, position: int, result: ArticleFacts | Rejection) -> None:
         self.results[position] = result
         self.left -= 1
+        if self.on_progress is not None:
+            self.on_progress(len(self.articles) - self.left, len(self.articles))
 
 
 def _batches(articles: Sequence[Article]) -> Iterator[list[int]]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from hotline.extract.rules import load_rules
-from hotline.extract.text import phrase_pattern
+from hotline.text import phrase_pattern
 
 _RULES = load_rules("call_status")
 HELD = "held"
@@ -36,6 +36,10 @@ _WINDOW_WORDS = int(_RULES["window_words"])
 # average well under 12 characters. Reading no further keeps each call phrase from reading its whole sentence,
 # which made a megabyte "sentence" of call phrases quadratic (minutes for 100 KB).
 _WINDOW_CHARS = 12 * _WINDOW_WORDS
+
+
+IN_PERSON = _IN_PERSON
+"""An in-person encounter ("on the sidelines", "se reunieron"): read by the call finder too."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +74,8 @@ def call_status(
             return CallStatus(NO_CALL, " ".join(found.group().split()), found.start(), found.end())
     left = _clause_start(folded, window_start, call_start)
     best: re.Match[str] | None = None
-    for match in _CUE.finditer(folded, left, call_start):
-        best = match  # the nearest before the call phrase wins
+    for match in _CUE.finditer(folded, left, call_end):
+        best = match  # the nearest before the call phrase (or holding it: "has not spoken") wins
     if best is not None and _status_of(best.group()) is not None:
         return _found(best)
     right = _clause_end(folded, call_end, window_end)

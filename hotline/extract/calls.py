@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from hotline.extract.call_status import HELD, NO_CALL, CallStatus, call_status
+from hotline.extract.call_status import HELD, IN_PERSON, NO_CALL, CallStatus, call_status
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import (
     NUMBERS,
@@ -32,11 +32,12 @@ from hotline.extract.dates import (
     resolve,
     safe_date,
 )
+from hotline.extract.initiator import find_initiator
 from hotline.extract.officials import OfficialHit, title_role
+from hotline.extract.pairs import Link, cue_links, is_leader, sentence_pair
 from hotline.extract.published import PUBLICATION_CUE
-from hotline.extract.text import compile_phrases, phrase_alternation
 from hotline.facts import CallDate, CallMention, Evidence, Participant
-from hotline.reference import fold
+from hotline.text import compile_phrases, fold, fold_text, phrase_alternation
 
 _CALL_WORDS = frozenset({"call", "llamada", "phone call"})
 _ATTACH_GAP = re.compile(
@@ -67,6 +68,10 @@ _OPEN_TERM = dt.timedelta(days=365 * int(RULES["open_term_years"]) + 1)
 _ONE_YEAR = dt.timedelta(days=365)
 _LEADER_LIKE = frozenset(RULES["leader_like_roles"])
 _REPORTED_MAX_AGE = int(RULES["reported_call_max_age_days"])
+CALL_TITLE = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation([*RULES["phone_cues"], *RULES["title_call_words"]]) + r")(?![\w])"
+)
+TALK_TITLE = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["title_talk_verbs"]) + r")(?![\w])")
 
 
 @dataclass
@@ -80,10 +85,15 @@ class CallLayout:
     participant_ids: tuple[str, ...] = ()
     date_keys: set[tuple[int | None, int | None, int | None]] = field(default_factory=set)
     weekday: int | None = None
+    others: list[CallMention] = field(default_factory=list)
+    """The other calls reported directly (a round of calls), also those that share all their sentences."""
 
     def mentions(self) -> list[CallMention]:
         """Every call of the article: the reported ones first, then the earlier ones referred to."""
-        found = {m.mention_id: m for m in (*self.other_reported_sentences.values(), *self.reference_sentences.values())}
+        found = {
+            m.mention_id: m
+            for m in (*self.others, *self.other_reported_sentences.values(), *self.reference_sentences.values())
+        }
         if self.reported is not None:
             found[self.reported.mention_id] = self.reported
         return sorted(found.values(), key=lambda m: m.call_index)
@@ -128,33 +138,20 @@ def _names_a_leader(ctx: ArticleContext, index: int) -> bool:
     return bool(ctx.memo[key])
 
 
-def _is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool:
-    if hit.official_id is None or not hit.is_reference:
-        return False
-    terms = ctx.reference.terms_of(hit.official_id)
-    if on is not None:
-        terms = [t for t in terms if t.covers(on)] or terms
-    return any(
-        (ctx.reference.roles[t.role].is_leader if t.role in ctx.reference.roles else False) or t.role in _LEADER_LIKE
-        for t in terms
-    )
+_is_leader = is_leader
 
 
 def find_calls(ctx: ArticleContext) -> CallLayout:
     layout = CallLayout()
     cues = ctx.cues
     statuses = _statuses(ctx, cues)
-    held = [c for c in cues if statuses[id(c)].status == HELD]
-    has_call = any(
+    held = [c for c in cues if statuses[id(c)].status == HELD and not _in_a_question(ctx, c)]
+    said = any(
         c.kind == "phone" or (c.kind == "noun" and ctx.folded[c.noun_start : c.end] in _CALL_WORDS) for c in held
     )
-    if not has_call:
-        # No call took place: the first call that was planned, requested, refused, cancelled or denied is kept,
-        # flagged (a call that "has not" happened is none at all).
-        first = next((c for c in cues if statuses[id(c)].status not in (HELD, NO_CALL)), None)  # in text order
-        if first is not None:
-            _planned_call(ctx, layout, first, statuses[id(first)])
-        return layout
+    by_title = not said and bool(held) and _title_says_call(ctx)
+    if not (said or by_title):
+        return _no_call(ctx, layout, cues, statuses)
 
     reference_cues: list[tuple[Cue, DateExpr, int]] = []
     primary_cues: list[tuple[Cue, int]] = []
@@ -182,11 +179,22 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
 
     layout.call_sentences = {index for _, index in primary_cues}
     groups = _split_by_pair(ctx, primary_cues)
+    if by_title:  # the title names the call: only phrases that link two leaders tell of it
+        groups = [(link, group) for link, group in groups if link is not None]
+    if not groups:
+        return _no_call(ctx, layout, cues, statuses)
     reference_dates = {id(d) for _, d, _ in reference_cues}
-    reported = [_reported_call(ctx, group, reference_dates, call_index) for call_index, group in enumerate(groups)]
+    reported = [
+        _reported_call(ctx, group, reference_dates, call_index, link) for call_index, (link, group) in enumerate(groups)
+    ]
+    kept = [(call, group) for call, (_, group) in zip(reported, groups, strict=True) if len(call.participants) >= 2]
+    if not kept:  # no two leaders on the line (a minister's call, an unknown speaker): no leaders' call held
+        return _no_call(ctx, layout, cues, statuses)
+    reported = [replace(call, mention_id=f"{call.article_id}:{i}", call_index=i) for i, (call, _) in enumerate(kept)]
     main = reported[0]
     layout.reported = main
-    for other, group in zip(reported[1:], groups[1:], strict=True):
+    layout.others = reported[1:]
+    for other, group in zip(reported[1:], [group for _, group in kept[1:]], strict=True):
         for _, index in group:
             layout.other_reported_sentences[index] = other
     call_date = main.date
@@ -202,40 +210,81 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
     return layout
 
 
-def _split_by_pair(ctx: ArticleContext, cues: list[tuple[Cue, int]]) -> list[list[tuple[Cue, int]]]:
-    """Group the call cues by the pair of leaders their sentence names, when the article reports calls
-    between different pairs ("Trump spoke by phone with Putin on Tuesday. On Wednesday he called Zelensky
-    by phone ..."). A sentence naming no pair goes with the pair named last before it. One group when the
-    article names a single pair (the usual case)."""
-    pairs: dict[int, frozenset[str]] = {}
-    for index in sorted({i for _, i in cues}):
-        leaders = {
-            h.official_id: h.country_code for h in ctx.in_sentence("officials", index) if _is_leader(ctx, h, None)
-        }
-        if len(leaders) == 2 and len(set(leaders.values())) == 2:
-            pairs[index] = frozenset(leaders)  # type: ignore[arg-type]
-    order = list(dict.fromkeys(pairs.values()))
-    if len(order) <= 1:
-        return [cues]
-    groups: dict[frozenset[str], list[tuple[Cue, int]]] = {pair: [] for pair in order}
-    current = order[0]
+def _no_call(ctx: ArticleContext, layout: CallLayout, cues: list[Cue], statuses: dict[int, CallStatus]) -> CallLayout:
+    """No leaders' call took place: the first call that was planned, requested, refused, cancelled or denied is
+    kept, flagged (a call that "has not" happened is none at all)."""
+    first = next((c for c in cues if statuses[id(c)].status not in (HELD, NO_CALL)), None)  # in text order
+    if first is not None:
+        _planned_call(ctx, layout, first, statuses[id(first)])
+    return layout
+
+
+def _in_a_question(ctx: ArticleContext, cue: Cue) -> bool:
+    """A call phrase in a question ("¿Ha hablado con el presidente Sánchez?") claims no call."""
+    text = ctx.sentences[ctx.sentence_of(cue.start)].text.strip()
+    return text.endswith("?") or text.startswith(("¿", "—¿", "-¿"))
+
+
+def _title_says_call(ctx: ArticleContext) -> bool:
+    """A title that names a call ("Readout of President Biden's Call with ...") or says two leaders spoke ("Prime
+    Minister Carney speaks with Prime Minister of Australia Anthony Albanese", a government readout) in an article
+    that tells of no in-person encounter: the body's "spoke with" is that call."""
+    title = fold_text(ctx.article.title or "")
+    found = CALL_TITLE.search(title) or (TALK_TITLE.search(title) if IN_PERSON.search(ctx.folded) is None else None)
+    return found is not None and call_status(title, found.start(), found.end(), 0, len(title)).status == HELD
+
+
+def _split_by_pair(ctx: ArticleContext, cues: list[tuple[Cue, int]]) -> list[tuple[Link | None, list[tuple[Cue, int]]]]:
+    """Group the call cues by the pair of leaders each links (see :mod:`hotline.extract.pairs`): a round of calls
+    ("spoke with A and B", "Con A habló el sábado. Con B y con C conversó ...") gives one group per counterpart,
+    a cue linking two counterparts goes to both. A cue that links nobody goes with the pair linked last before
+    it (the first pair, before any). One group without a pair when no cue links two leaders."""
+    groups: dict[frozenset[str], tuple[Link, list[tuple[Cue, int]]]] = {}
+    pending: list[tuple[Cue, int]] = []
+    current: list[frozenset[str]] = []
+    ministers = False
     for cue, index in sorted(cues, key=lambda item: (item[1], item[0].start)):
-        current = pairs.get(index, current)
-        groups[current].append((cue, index))
-    return [groups[pair] for pair in order if groups[pair]]
+        links = cue_links(ctx, cue, index)
+        if links == []:
+            ministers = True
+            continue  # a minister's call: no leaders' call, and no sentence of theirs
+        if links is None:
+            pair = sentence_pair(ctx, index)
+            links = [pair] if pair is not None else []
+        if links:
+            current = []
+            for link in links:
+                groups.setdefault(link.key, (link, []))[1].append((cue, index))
+                current.append(link.key)
+        elif current:
+            for key in current:
+                groups[key][1].append((cue, index))
+        else:
+            pending.append((cue, index))
+    if not groups:  # "the call" after a minister's call is that call
+        return [(None, pending)] if pending and not ministers else []
+    ordered = list(groups.values())
+    ordered[0][1][:0] = pending
+    return ordered
 
 
 def _reported_call(
-    ctx: ArticleContext, cues: list[tuple[Cue, int]], reference_dates: set[int], call_index: int
+    ctx: ArticleContext,
+    cues: list[tuple[Cue, int]],
+    reference_dates: set[int],
+    call_index: int,
+    link: Link | None = None,
 ) -> CallMention:
-    """``reference_dates``: the ``id`` of every date that belongs to an earlier call referred to in passing."""
+    """``reference_dates``: the ``id`` of every date that belongs to an earlier call referred to in passing;
+    ``link``: the two leaders the call phrases link, when they link any."""
     sentences = sorted({index for _, index in cues})
     anchor = ctx.article.published_date
-    participants = _participants(ctx, sentences, anchor)
+    participants = _linked(ctx, link, anchor) if link else _participants(ctx, sentences, anchor)
     participant_ids = tuple(p.official_id for p in participants)
     call_date = _reported_date(ctx, cues, reference_dates, anchor, participant_ids)
     if call_date.date is not None:
-        participants = _participants(ctx, sentences, call_date.date)
+        participants = _linked(ctx, link, call_date.date) if link else _participants(ctx, sentences, call_date.date)
+    initiator, initiator_how = find_initiator(ctx, cues, participants)
     duration, duration_evidence = _duration(ctx, sentences)
     sequence, sequence_evidence = _sequence(ctx) if call_index == 0 else (None, None)
     return CallMention.of(
@@ -251,6 +300,8 @@ def _reported_call(
         sequence_number=sequence,
         sequence_evidence=sequence_evidence,
         tone=_tone(ctx, sentences),
+        initiator_id=initiator,
+        initiator_how=initiator_how,
     )
 
 
@@ -263,7 +314,7 @@ def _statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
     for cue in cues:  # in text order
         status = _status(ctx, cue) if cue.kind != "planned" else CallStatus("planned", ctx.folded[cue.start : cue.end])
         inherits = cue.kind == "noun" or (
-            cue.kind == "phone" and introduced is not None and introduced.status == "denied"
+            cue.kind in ("phone", "talk") and introduced is not None and introduced.status == "denied"
         )
         if inherits and status.status == HELD and introduced is not None and introduced.status != HELD:
             status = introduced  # "the call" / "a call between the two leaders" after a denied one is that call
@@ -284,7 +335,9 @@ def _status(ctx: ArticleContext, cue: Cue) -> CallStatus:
 def _planned_call(ctx: ArticleContext, layout: CallLayout, cue: Cue, status: CallStatus) -> None:
     """A call that did not take place (planned, requested, refused, cancelled or denied), kept and flagged."""
     index = ctx.sentence_of(cue.start)
-    participants = _participants(ctx, [index], ctx.article.published_date)
+    links = cue_links(ctx, cue, index) or [pair for pair in [sentence_pair(ctx, index)] if pair is not None]
+    on = ctx.article.published_date
+    participants = _linked(ctx, links[0], on) if links else _participants(ctx, [index], on)
     layout.reported = CallMention.of(
         ctx.article.article_id,
         0,
@@ -327,6 +380,23 @@ def _participants(ctx: ArticleContext, sentences: list[int], on: dt.date | None)
                 country_code=hit.country_code,
                 role=term.role if term else hit.role,
                 evidence=ctx.evidence(ctx.sentence_of(hit.start), f"{how}: {hit.how}"),
+            )
+        )
+    return result
+
+
+def _linked(ctx: ArticleContext, link: Link, on: dt.date | None) -> list[Participant]:
+    """The two leaders a call phrase links, in text order."""
+    result = []
+    for hit in sorted((link.first, link.second), key=lambda h: h.start):
+        term = ctx.reference.role_on(hit.official_id or "", on)
+        result.append(
+            Participant(
+                official_id=hit.official_id or "",
+                full_name=hit.full_name,
+                country_code=hit.country_code,
+                role=term.role if term else hit.role,
+                evidence=ctx.evidence(ctx.sentence_of(hit.start), f"{link.how}: {hit.how}"),
             )
         )
     return result

@@ -16,12 +16,23 @@ from hotline.extract.officials import OfficialHit, find_officials, reference_lex
 from hotline.extract.published import dateline_spans
 from hotline.extract.rules import load_rules
 from hotline.extract.sentences import Sentence, split_sentences
-from hotline.extract.text import fold_text, phrase_alternation
 from hotline.facts import Article, Evidence
 from hotline.reference import Reference
+from hotline.text import fold_text, phrase_alternation, phrase_variants
 
 RULES: dict[str, Any] = load_rules("calls")
 
+_TRADE: dict[str, Any] = load_rules("trade_measures")
+TRADE_WORDS = [
+    variant
+    for phrase in (
+        *(p for phrases in _TRADE["measures"].values() for p in phrases),
+        *(w for rule in _TRADE["compound_measures"] for w in rule[rule["found_by"]]),
+        *_TRADE["exemption_phrases"],
+    )
+    for variant in phrase_variants(str(phrase))
+]
+"""The words that name a trade measure (rules/trade_measures.yaml): the sentences hotline.extract.trade reads."""
 
 # Every cue vocabulary of rules/calls.yaml, matched in one pass (see hotline.extract.lexicon).
 LEXICON = Lexicon(
@@ -50,6 +61,7 @@ LEXICON = Lexicon(
         "nor": RULES["nor"],
         "tone_positive": RULES["tone"]["positive"],
         "tone_negative": RULES["tone"]["negative"],
+        "trade": TRADE_WORDS,
     }
 )
 # A call noun ("call", "llamada") is a noun, not the verb, when a determiner stands at most three words
@@ -57,8 +69,11 @@ LEXICON = Lexicon(
 NOT_CALL_AFTER = re.compile(r"\s+(?:" + phrase_alternation(RULES["not_call_after"]) + r")(?![\w])")
 NOT_CALL_BEFORE = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["not_call_before"]) + r")\s+\Z")
 CALL_DETERMINER = re.compile(
-    r"(?<![\w])(?:" + phrase_alternation(RULES["call_determiners"]) + r")[ \t]+(?:[\w.,'\x22-]+[ \t]+){0,3}?\Z"
+    r"(?:(?<![\w])(?:"
+    + phrase_alternation(RULES["call_determiners"])
+    + r")|\w['’]s)[ \t]+(?:[\w.,'\x22-]+[ \t]+){0,3}?\Z"
 )
+"""A determiner, or a possessive ("Biden's call with Ramaphosa"), before a call noun."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from hotline.extract.rules import load_rules
-from hotline.extract.text import phrase_alternation, phrase_pattern
+from hotline.text import phrase_alternation, phrase_pattern
 
 _RULES = load_rules("dates")
 MONTHS: dict[str, int] = {name: int(num) for num, names in _RULES["months"].items() for name in names}

@@ -10,17 +10,13 @@ shorter phrases that end inside a longer match are recovered by walking the trie
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from hotline.extract.text import trie_regex
-from hotline.reference import fold
-
-_END = ""
+from hotline.text import END, phrase_key, trie_insert, trie_regex
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +26,6 @@ class Hit:
     phrase: str
 
 
-def _key(phrase: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", fold(phrase)).split())
-
-
 class Lexicon:
     """Phrase vocabularies (name → phrases), matched as whole words on folded text."""
 
@@ -41,13 +33,9 @@ class Lexicon:
         self._trie: dict[str, Any] = {}
         for name, phrases in vocabularies.items():
             for phrase in phrases:
-                key = _key(phrase)
-                if not key:
-                    continue
-                node = self._trie
-                for char in key:
-                    node = node.setdefault(char, {})
-                node.setdefault(_END, set()).add(name)
+                key = phrase_key(phrase)
+                if key:
+                    trie_insert(self._trie, key).setdefault(END, set()).add(name)
         self._pattern = re.compile(r"(?<![\w])(?=(" + trie_regex(self._trie) + r"))")
         self.names = frozenset(vocabularies)
         # For every phrase, the phrases that are its prefixes (itself included): (length, vocabularies).
@@ -55,11 +43,11 @@ class Lexicon:
         self._collect(self._trie, "", [])
 
     def _collect(self, node: dict[str, Any], path: str, found: list[tuple[int, frozenset[str]]]) -> None:
-        if _END in node:
-            found = [*found, (len(path), frozenset(node[_END]))]
+        if END in node:
+            found = [*found, (len(path), frozenset(node[END]))]
             self._prefixes[path] = found
         for char, child in node.items():
-            if char != _END:
+            if char != END:
                 self._collect(child, path + char, found)
 
     def scan(self, folded: str) -> LexiconHits:
@@ -89,7 +77,7 @@ class Lexicon:
                     continue
                 previous_space = False
                 node = node.get(char, {})
-                names = node.get(_END)
+                names = node.get(END)
                 if names and (position == len(folded) or not _is_word(folded[position])):
                     phrase = " ".join(folded[start:position].split())
                     for name in names:

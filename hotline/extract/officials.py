@@ -21,8 +21,8 @@ from functools import cache
 
 from hotline.extract.lexicon import Lexicon, LexiconHits
 from hotline.extract.rules import load_rules
-from hotline.extract.text import phrase_alternation
-from hotline.reference import Reference, fold
+from hotline.reference import Reference
+from hotline.text import fold, phrase_alternation
 
 _RULES = load_rules("officials")
 _NAME_TOKEN = r"(?:[A-ZÁÉÍÓÚÑÜ][\w’'-]*\.?|(?:de|del|la|las|los|y|van|von|da|di|bin|al)(?=\s+[A-ZÁÉÍÓÚÑÜ]))"

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from hotline.extract.dates import WEEKDAYS, DateExpr, find_dates, safe_date
 from hotline.extract.rules import load_rules
-from hotline.extract.text import compile_phrases, fold_text
+from hotline.text import compile_phrases, fold_text
 
 _RULES = load_rules("published")
 PUBLICATION_CUE = compile_phrases(_RULES["cues"])

@@ -27,7 +27,7 @@ from hotline.extract.calls import CallLayout
 from hotline.extract.context import RULES, ArticleContext
 from hotline.extract.lexicon import Hit
 from hotline.facts import CallMention, TopicFact
-from hotline.reference import fold
+from hotline.text import fold
 
 _CLAUSE_BREAK = re.compile("|".join(re.escape(b) for b in RULES["clause_breaks"]))
 _CONJUNCT = re.compile("|".join(re.escape(s) for s in RULES["conjunct_separators"]))

@@ -12,11 +12,14 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets, get_asset_key_for_model
 
+from orchestration.manifest import build_path_vars
 from orchestration.project import hotline_dbt_project
 from orchestration.resources import WarehouseResource
+from orchestration.runs import progress_reporter, unpublished_metadata
 
 DBT_RUNS_FOLDER = "dbt_runs"
 """Per-run dbt artifacts and logs go to ``<warehouse folder>/dbt_runs/<run>``; only the newest is kept."""
+PARTIAL_PARSE = "partial_parse.msgpack"
 
 
 class HotlineDbtTranslator(DagsterDbtTranslator):
@@ -36,11 +39,39 @@ class HotlineDbtTranslator(DagsterDbtTranslator):
 def hotline_dbt_assets(
     context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
 ) -> Iterator[Any]:
-    runs = warehouse.settings().warehouse_path.parent / DBT_RUNS_FOLDER
+    settings = warehouse.settings()
+    runs = settings.warehouse_path.parent / DBT_RUNS_FOLDER
     target_path = runs / context.run.run_id
-    with warehouse.lock(), warehouse.dbt_env():
-        yield from dbt.cli(["build"], context=context, target_path=target_path).stream()
+    partial = unpublished_metadata(context)
+    with warehouse.lock():
+        settings.build_path.parent.mkdir(parents=True, exist_ok=True)
+        reuse_partial_parse(runs, target_path)
+        build = ["build", *build_path_vars(settings.build_path)]
+        report = progress_reporter(context, "models, seeds and tests done")
+        for done, event in enumerate(dbt.cli(build, context=context, target_path=target_path).stream(), start=1):
+            report(done)
+            # dbt's console lines go to stdout: ``hotline run`` keeps them in the run log and prints a summary
+            yield event.with_metadata({**event.metadata, **partial}) if partial and _materializes(event) else event
     prune_runs(runs, keep=target_path)
+
+
+def _materializes(event: object) -> bool:
+    return isinstance(event, dg.Output | dg.AssetMaterialization)
+
+
+def reuse_partial_parse(runs: Path, target_path: Path) -> None:
+    """Start from the partial parse of this warehouse's previous dbt build (kept in its run folder).
+
+    dagster-dbt copies ``dbt_project/target/partial_parse.msgpack`` into a run's target unless one is there, and
+    dbt parses everything again when the profile's connection differs from the parse's (another warehouse path,
+    several seconds). The previous build of this warehouse was parsed for this path; dbt itself re-reads whatever
+    files changed since.
+    """
+    folders = list(runs.iterdir()) if runs.is_dir() else []
+    previous = [folder / PARTIAL_PARSE for folder in folders if (folder / PARTIAL_PARSE).is_file()]
+    if previous and not (target_path / PARTIAL_PARSE).exists():
+        target_path.mkdir(parents=True, exist_ok=True)
+        shutil.copy(max(previous, key=lambda path: path.stat().st_mtime), target_path / PARTIAL_PARSE)
 
 
 def prune_runs(runs: Path, keep: Path) -> None:

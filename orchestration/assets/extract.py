@@ -12,6 +12,7 @@ from hotline.normalize import to_frames
 from orchestration.assets import markdown_preview, raw_key
 from orchestration.assets.ingest import KINDS, RAW_ARTICLES
 from orchestration.resources import WarehouseResource
+from orchestration.runs import progress_reporter, unpublished_metadata
 
 FACT_TABLES = {
     "call_mentions": "One row per call an article mentions (call_index 0 is the call it reports).",
@@ -54,7 +55,12 @@ def extract_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
     settings = warehouse.settings()
     # Every article within its time budget (HOTLINE_ARTICLE_TIMEOUT_SECONDS): one that takes longer is rejected
     # with that reason, the run goes on; it stays in raw.articles, without facts.
-    results = extract_articles_within_budget(articles, settings.article_timeout_seconds, settings.processes)
+    results = extract_articles_within_budget(
+        articles,
+        settings.article_timeout_seconds,
+        settings.processes,
+        on_progress=progress_reporter(context, "articles extracted"),
+    )
     facts = [result for result in results if isinstance(result, ArticleFacts)]
     timed_out = [result for result in results if isinstance(result, Rejection)]
     frames = to_frames(facts, timed_out)
@@ -66,6 +72,7 @@ def extract_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
         )
     counts = warehouse.write_raw_tables(tables)
     context.log.info(f"extracted from {len(articles)} articles: {counts}")
+    partial = unpublished_metadata(context)
     for table in FACT_TABLES:
         yield dg.MaterializeResult(
             asset_key=raw_key(table),
@@ -74,5 +81,6 @@ def extract_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
                 "articles_read": len(articles),
                 "articles_over_time_budget": len(timed_out),
                 "preview": markdown_preview(frames[table], PREVIEW_COLUMNS[table]),
+                **partial,
             },
         )

@@ -9,6 +9,7 @@ from hotline.facts import ArticleFacts
 from hotline.normalize import to_frames
 from orchestration.assets import markdown_preview, raw_key
 from orchestration.resources import WarehouseResource
+from orchestration.runs import progress_reporter, unpublished_metadata
 
 KINDS = {"python", "polars", "duckdb"}
 RAW_ARTICLES = raw_key("articles")
@@ -34,11 +35,14 @@ RAW_REJECTED_ARTICLES = raw_key("rejected_articles")
 )
 def ingest_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
     settings = warehouse.settings()
-    corpus = load_corpus(settings.articles_dir, settings.max_article_bytes)
+    corpus = load_corpus(
+        settings.articles_dir, settings.max_article_bytes, on_progress=progress_reporter(context, "files read")
+    )
     frames = to_frames([ArticleFacts(article=article) for article in corpus.articles], corpus.rejections)
     articles, rejected = frames["articles"], frames["rejected_articles"]
     warehouse.write_raw_tables({"articles": articles, "rejected_articles": rejected})
     context.log.info(f"read {articles.height} articles from {settings.articles_dir}; rejected {rejected.height} files")
+    partial = unpublished_metadata(context)
     yield dg.MaterializeResult(
         asset_key=RAW_ARTICLES,
         metadata={
@@ -48,6 +52,7 @@ def ingest_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResou
             "preview": markdown_preview(
                 articles, ["article_id", "source_name", "title", "published_date", "byte_size"]
             ),
+            **partial,
         },
     )
     yield dg.MaterializeResult(
@@ -56,5 +61,6 @@ def ingest_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResou
             "dagster/row_count": rejected.height,
             "rejected_count": rejected.height,
             "preview": markdown_preview(rejected, ["source_name", "reason", "byte_size"]),
+            **partial,
         },
     )

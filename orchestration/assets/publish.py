@@ -34,8 +34,8 @@ def _this_run(warehouse: WarehouseResource, run_id: str) -> pl.DataFrame:
     kinds={"python", "duckdb"},
     deps=keys_in_groups("marts", "audit"),
     description=(
-        "The DuckDB file BI tools read (HOTLINE_WAREHOUSE_PATH): a copy of the build file, with "
-        "audit.validation_results, swapped in with one atomic rename once the blocking checks pass."
+        "The DuckDB file BI tools read (HOTLINE_WAREHOUSE_PATH): schemas marts and audit of the build file "
+        "(with audit.validation_results), swapped in with one atomic rename once the blocking checks pass."
     ),
 )
 def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:

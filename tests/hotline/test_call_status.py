@@ -4,7 +4,7 @@ sentences written by the team in the styles of wire copy, readouts and Spanish-l
 import pytest
 
 from hotline.extract.call_status import HELD, NO_CALL, call_status
-from hotline.extract.text import fold_text
+from hotline.text import fold_text
 
 CASES = [
     ("Macron spoke by phone with Scholz on Monday about energy.", "spoke by phone", HELD),

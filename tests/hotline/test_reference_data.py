@@ -173,7 +173,7 @@ REQUIRED_OFFICIALS = (
     "dominic_leblanc",
     "anita_anand",
 )
-MEASURE_TYPES = {"tariff", "exemption", "pause", "agreement_review", "quota", "sanction"}
+MEASURE_TYPES = {"tariff", "exemption", "pause", "agreement_review", "quota", "sanction", "export_restriction"}
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 OPEN_END = date.max
 

@@ -12,7 +12,7 @@ import pytest
 from hotline.extract.dates import find_dates, latest_on_or_before, resolve, weekday_near
 from hotline.extract.published import published_date_from_text
 from hotline.extract.sentences import split_sentences
-from hotline.extract.text import fold_text
+from hotline.text import fold_text
 
 
 @pytest.mark.parametrize(

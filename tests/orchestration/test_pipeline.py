@@ -6,9 +6,11 @@ the warehouse, dbt's run folders and DAGSTER_HOME all live under the temporary f
 """
 
 import dataclasses
+import io
 import json
 import subprocess
 import sys
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -18,12 +20,23 @@ import dagster as dg
 import duckdb
 import pytest
 
+from hotline.cli import main
 from hotline.config import Settings
+from hotline.console import RunConsole
 from hotline.quality import SUITES, Expect
-from orchestration.__main__ import EXIT_BUSY, EXIT_FAILED, busy_message, main, summarize
 from orchestration.assets.publish import published_warehouse
 from orchestration.checks import quality_checks
 from orchestration.definitions import defs
+from orchestration.runner import (
+    EXIT_BUSY,
+    EXIT_FAILED,
+    EXIT_OK,
+    busy_message,
+    exit_code,
+    run_config,
+    run_pipeline,
+    summarize,
+)
 
 CARNEY_SHEINBAUM = (
     "Canadian Prime Minister Mark Carney and Mexican President Claudia Sheinbaum spoke by phone on Monday, "
@@ -59,14 +72,25 @@ def write_articles(folder: Path) -> None:
 
 
 @pytest.fixture(scope="module")
+def console_output() -> io.StringIO:
+    return io.StringIO()
+
+
+@pytest.fixture(scope="module")
 def pipeline(
-    tmp_path_factory: pytest.TempPathFactory, pipeline_env: Callable[[Path], AbstractContextManager[dg.DagsterInstance]]
+    tmp_path_factory: pytest.TempPathFactory,
+    pipeline_env: Callable[[Path], AbstractContextManager[dg.DagsterInstance]],
+    console_output: io.StringIO,
 ) -> Iterator[tuple[Settings, dg.ExecuteInProcessResult]]:
+    """One run the way ``hotline run`` runs it (its console writing into ``console_output``)."""
     root = tmp_path_factory.mktemp("pipeline")
     write_articles(root / "articles")
     with pipeline_env(root) as instance:
-        result = defs.resolve_job_def("hotline_job").execute_in_process(instance=instance, raise_on_error=False)
-        yield Settings.from_env(), result
+        settings = Settings.from_env()
+        with RunConsole(out=console_output, err=console_output) as console:
+            result = run_pipeline(instance, settings, str(uuid.uuid4()), console, root / "run.log")
+            console.summary(summarize(result), 0.0, root / "run.log")
+        yield settings, result
 
 
 def query(path: Path, sql: str) -> list[tuple[Any, ...]]:
@@ -81,6 +105,34 @@ def test_run_succeeds(pipeline: tuple[Settings, dg.ExecuteInProcessResult]) -> N
     _, result = pipeline
     failures = [event.step_failure_data.error for event in result.get_step_failure_events()]
     assert result.success, failures
+
+
+def test_the_run_exits_0_and_its_console_is_short(
+    pipeline: tuple[Settings, dg.ExecuteInProcessResult], console_output: io.StringIO
+) -> None:
+    settings, result = pipeline
+    assert exit_code(result, summarize(result)) == EXIT_OK
+    lines = console_output.getvalue().splitlines()
+    assert len(lines) < 60, "\n".join(lines)
+    stages = [line.split()[1] for line in lines if line.startswith("✓")]
+    assert stages[:4] == ["ingest", "extract", "dbt", "checks"]
+    assert "publish" in stages
+    assert any(line.startswith("✓ ingest") and "2 articles read, 2 rejected" in line for line in lines)
+    assert any(line.startswith("published") and line.endswith(str(settings.warehouse_path)) for line in lines)
+    assert not [line for line in lines if " START " in line or "PASS" in line]  # dbt's own lines are in the log
+
+
+def test_status_reads_the_published_file(
+    pipeline: tuple[Settings, dg.ExecuteInProcessResult], capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings, result = pipeline
+    capsys.readouterr()
+    assert main(["status", "--warehouse", str(settings.warehouse_path)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert f"{result.run_id[:8]} SUCCESS" in out  # the last run, from DAGSTER_HOME
+    assert "suites passed, 0 failed" in out
+    assert "corrupt.txt:" in out  # a rejected file, with its reason
+    assert any(line.split()[:1] == ["fct_calls"] for line in out.splitlines())
 
 
 def test_published_warehouse_has_the_marts(pipeline: tuple[Settings, dg.ExecuteInProcessResult]) -> None:
@@ -171,14 +223,16 @@ def test_a_failing_blocking_check_stops_the_publish(
             resources=defs.resources,
             instance=instance,
             raise_on_error=False,
+            run_config=run_config(settings),
         )
 
     assert not result.success
     assert [e.check_name for e in result.get_asset_check_evaluations() if not e.passed] == [
         "call_date_not_after_publication"
     ]
-    code, problems = summarize(result)
-    assert code == EXIT_FAILED
+    summary = summarize(result)
+    problems = summary.problems
+    assert exit_code(result, summary) == EXIT_FAILED
     assert len(problems) == 1
     assert problems[0].startswith("check call_date_not_after_publication on marts/fct_calls failed")
     assert "expect_column_values_to_be_null on call_id" in problems[0]
@@ -222,7 +276,9 @@ def test_a_run_holds_the_lock_from_its_start(tmp_path: Path, monkeypatch: pytest
     """A run launched from the UI (not the CLI) takes the lock when its resources start, before any step."""
     settings = busy_env(tmp_path, monkeypatch)
     with lock_held_elsewhere(settings.lock_path) as holder, dg.DagsterInstance.ephemeral() as instance:
-        result = defs.resolve_job_def("hotline_job").execute_in_process(instance=instance, raise_on_error=False)
+        result = defs.resolve_job_def("hotline_job").execute_in_process(
+            instance=instance, raise_on_error=False, run_config=run_config(settings)
+        )
     assert not result.success
     assert result.get_asset_materialization_events() == []
     message = busy_message(result)

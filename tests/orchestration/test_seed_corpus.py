@@ -22,6 +22,7 @@ import pytest
 
 from hotline.config import PROJECT_ROOT, Settings
 from orchestration.definitions import defs
+from orchestration.runner import run_config
 
 SEEDS = sorted((PROJECT_ROOT / "seeds").glob("*.txt"))
 LATIN1 = "Nota breve\nEl canciller habló en la Cámara sobre la economía y el año próximo.\n"
@@ -114,10 +115,11 @@ def warehouse(
     expected = build_folder(root / "articles")
     job = defs.resolve_job_def("hotline_job")
     with pipeline_env(root) as instance:
-        result = job.execute_in_process(instance=instance, raise_on_error=False)
+        config = run_config(Settings.from_env())  # the definitions loaded before the fixture set the paths
+        result = job.execute_in_process(instance=instance, raise_on_error=False, run_config=config)
         path = Settings.from_env().warehouse_path
         first = snapshot(path) if result.success else {}
-        rerun = job.execute_in_process(instance=instance, raise_on_error=False)
+        rerun = job.execute_in_process(instance=instance, raise_on_error=False, run_config=config)
         yield path, expected, (result, first, rerun)
 
 

@@ -242,6 +242,7 @@ final as (
         mentions.is_planned,
         mentions.call_status,
         mentions.status_cue,
+        mentions.initiator_official_id,
         coalesce(mentions.call_date, inferred.inferred_date) as call_date,
         mentions.published_date
 

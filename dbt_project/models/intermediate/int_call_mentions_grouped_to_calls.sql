@@ -319,6 +319,7 @@ final as (
         is_planned,
         call_status,
         status_cue,
+        initiator_official_id,
         call_date,
         published_date
 

@@ -74,6 +74,7 @@ final as (
         call_mentions.is_planned,
         call_mentions.call_status,
         call_mentions.status_cue,
+        call_mentions.initiator_official_id,
         call_mentions.call_date,
         articles.published_date
 

@@ -48,6 +48,8 @@ final as (
         evidence_text,
         evidence_how,
         rate_percent,
+        effective_date,
+        call_link,
         evidence_sentence_index,
         evidence_start,
         evidence_end

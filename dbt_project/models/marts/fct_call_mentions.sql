@@ -24,6 +24,7 @@ final as (
         cast(is_directly_reported as boolean) as is_directly_reported,
         cast(call_status as string) as call_status,
         cast(status_cue as string) as status_cue,
+        cast(initiator_official_id as string) as initiator_official_id,
         cast(is_planned as boolean) as is_planned,
         cast(call_date as date) as call_date
 

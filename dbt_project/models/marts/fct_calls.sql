@@ -89,6 +89,8 @@ call_summaries as (
         max(case when tone = 'mixed' then 1 else 0 end) as has_mixed_tone,
         max(case when tone = 'neutral' then 1 else 0 end) as has_neutral_tone,
         {{ dbt.bool_or('is_directly_reported') }} as is_directly_reported,
+        -- who placed the call, as the articles say; when they disagree, the first in id order (deterministic)
+        min(initiator_official_id) as initiator_official_id,
         -- the strongest claim of the articles: denied > refused > cancelled > requested > planned > held
         case max(
             case call_status
@@ -140,6 +142,7 @@ calls as (
         call_summaries.mention_count,
         call_summaries.is_directly_reported,
         call_summaries.call_status,
+        call_summaries.initiator_official_id,
         call_summaries.is_planned,
         best_dates.call_date,
         call_summaries.first_published_date,
@@ -193,6 +196,7 @@ final as (
             as int
         ) as days_since_previous_call,
         cast(calls.call_status as string) as call_status,
+        cast(calls.initiator_official_id as string) as initiator_official_id,
         cast(calls.is_directly_reported as boolean) as is_directly_reported,
         cast(calls.is_planned as boolean) as is_planned,
         cast(calls.call_date as date) as call_date,

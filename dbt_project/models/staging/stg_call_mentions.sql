@@ -29,6 +29,8 @@ renamed as (
         coalesce(cast(is_planned as boolean), false) as is_planned,
         coalesce(lower(nullif(trim(call_status), '')), 'held') as call_status,
         nullif(trim(status_cue), '') as status_cue,
+        nullif(trim(initiator_official_id), '') as initiator_official_id,
+        nullif(trim(initiator_how), '') as initiator_how,
         cast(call_date as date) as call_date
 
     from source
@@ -67,6 +69,8 @@ final as (
         is_planned,
         call_status,
         status_cue,
+        initiator_official_id,
+        initiator_how,
         call_date
 
     from renamed

@@ -17,6 +17,8 @@ renamed as (
         lower(nullif(trim(sector), '')) as sector,
         lower(trim(status)) as status,
         cast(rate_percent as double) as stated_rate_percent,
+        cast(effective_date as date) as effective_date,
+        lower(nullif(trim(call_link), '')) as call_link,
         {{ evidence_columns() }}
 
     from source
@@ -39,6 +41,8 @@ final as (
             as rate_percent,
         {{ kept_if(is_within_var_range('stated_rate_percent', 'rate_percent_range'), 'stated_rate_percent',
                    quarantined=true) }} as quarantined_rate_percent,
+        effective_date,
+        call_link,
         evidence_sentence_index,
         evidence_text,
         evidence_start,

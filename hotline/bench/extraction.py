@@ -1,14 +1,12 @@
-"""``python -m hotline.bench``: how fast ingest, extraction and normalization run, in figures.
+"""The extraction micro-benchmark (``python -m hotline.bench --articles N``): how fast ingest, extraction and
+normalization run on the articles folder (``HOTLINE_ARTICLES_DIR``), its articles repeated until there are ``N``.
 
-Reads the articles folder (``HOTLINE_ARTICLES_DIR``), repeats its articles until there are ``--articles``
-of them, and times each stage on one core; extraction is timed on every core too. Prints a table and
-writes ``warehouse/bench.json``. Targets are checked here, never in a timed unit test.
+Each stage is timed on one core; extraction is timed on every core too. Targets are checked here, never in a
+timed unit test.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import platform
 import resource
@@ -64,23 +62,3 @@ def run(articles_dir: Path, count: int, processes: int) -> dict[str, float | int
         "extraction_target_met": "yes" if per_core >= EXTRACTION_TARGET else "no",
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
     }
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m hotline.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=2_000, help="articles to extract (default 2000)")
-    parser.add_argument("--processes", type=int, default=Settings.from_env().processes)
-    parser.add_argument("--out", type=Path, default=Settings.from_env().warehouse_path.with_name("bench.json"))
-    args = parser.parse_args(argv)
-    figures = run(Settings.from_env().articles_dir, args.articles, args.processes)
-    width = max(len(key) for key in figures)
-    for key, value in figures.items():
-        print(f"{key:<{width}}  {value}")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    print(f"written to {args.out}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

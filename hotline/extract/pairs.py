@@ -1,0 +1,228 @@
+"""Who is on the line, call phrase by call phrase: the pairs of leaders a call phrase links.
+
+A call phrase links its subject to the leaders its preposition introduces: "Ruto had spoken by telephone
+*with* Abiy Ahmed *and* Hassan Sheikh Mohamud" gives two calls, "Con Lula y con Petro conversó" two more, "the
+call *with* Albanese" one, "la llamada *del* mandatario chileno, Gabriel Boric" one. The subject is the
+nearest leader before the phrase in its sentence; a sentence whose subject is a pronoun or a title ("He also
+spoke with ...", "El presidente electo ya había recibido ...") takes the article's protagonist, the leader it
+names most. "A call *between* A and B" links A and B. A call phrase whose first link is an official who is no
+leader (a minister) links no leaders at all. Grammar and reference data only: no name is special.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from hotline.extract.context import RULES, ArticleContext, Cue
+from hotline.extract.officials import OfficialHit, title_role
+from hotline.text import fold, phrase_alternation
+
+_LEADER_LIKE = frozenset(RULES["leader_like_roles"])
+_TRANSITION = dt.timedelta(days=int(RULES["pairs"]["transition_days"]))
+"""How long before a first term an incoming leader already takes leaders' calls (an election to the swearing-in)."""
+_PAIRS = RULES["pairs"]
+_WORD = re.compile(r"[\w'’.-]+")
+_LINK = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["links"]) + r")(?![\w])")
+_BETWEEN = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["between"]) + r")(?![\w])")
+_AND = re.compile(r"(?:,|(?<![\w])(?:" + phrase_alternation(_PAIRS["coordinators"]) + r")(?![\w]))")
+_STOP = re.compile(r"(?:[;:()\x22“”]|(?<![\w])(?:" + phrase_alternation(_PAIRS["stops"]) + r")(?![\w]))")
+_FRONTED = re.compile(
+    r"[\s,]*(?:(?:"
+    + phrase_alternation(_PAIRS["coordinators"])
+    + r")[ \t]+)?(?:"
+    + phrase_alternation(_PAIRS["fronted_links"])
+    + r")[ \t]+(?:[\w'’.,-]+[ \t]+){0,6}?"
+)
+_MAX_GAP_WORDS = int(_PAIRS["max_gap_words"])
+_MAX_LINKED = int(_PAIRS["max_counterparts"])
+_INSTITUTION = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["institutions"]) + r")(?![\w])[\w\s'’]{0,24}\Z")
+_SUBJECT_REACH = 160
+"""Characters before a call phrase read for its subject's title."""
+_SUBJECT = re.compile(r"\s*([A-ZÀ-Ý][\w'’-]+)\s+(?:\w+\s+){0,2}")
+"""A capitalized word opening the sentence, at most two words before the call phrase: its subject."""
+_NOT_A_NAME = frozenset(RULES["not_a_subject_name"])
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two leaders a call phrase links, first the subject (or the first of "between A and B")."""
+
+    first: OfficialHit
+    second: OfficialHit
+    how: str
+
+    @property
+    def key(self) -> frozenset[str]:
+        return frozenset((self.first.official_id or "", self.second.official_id or ""))
+
+
+def is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool:
+    """A head of state or government (or a president-elect) of the reference, on ``on`` when given."""
+    if hit.official_id is None or not hit.is_reference:
+        return False
+    terms = ctx.reference.terms_of(hit.official_id)
+    published = ctx.article.published_date
+    if published is not None and terms and all(published + _TRANSITION < t.start for t in terms):
+        return False  # a leader years later, not now ("su homólogo venezolano, Nicolás Maduro" in 2010)
+    if on is not None:
+        terms = [t for t in terms if t.covers(on)] or terms
+    return any(
+        (ctx.reference.roles[t.role].is_leader if t.role in ctx.reference.roles else False) or t.role in _LEADER_LIKE
+        for t in terms
+    )
+
+
+def protagonist(ctx: ArticleContext) -> OfficialHit | None:
+    """The leader the article names most (ties: the one named first): the subject a pronoun stands for."""
+    key = "protagonist"
+    if key not in ctx.memo:
+        counts: dict[str, int] = {}
+        first: dict[str, OfficialHit] = {}
+        for hit in ctx.officials:
+            if hit.official_id and is_leader(ctx, hit, None):
+                counts[hit.official_id] = counts.get(hit.official_id, 0) + 1
+                first.setdefault(hit.official_id, hit)
+        ranked = sorted(first.values(), key=lambda h: (-counts[h.official_id or ""], h.start))
+        ctx.memo[key] = ranked[0] if ranked else None
+    found: OfficialHit | None = ctx.memo[key]
+    return found
+
+
+def _gap_ok(ctx: ArticleContext, start: int, end: int, needs: re.Pattern[str] | None) -> bool:
+    """The words between two hits: few, none that ends the phrase, and (when asked) one that links them."""
+    if end < start:
+        return False
+    gap = ctx.folded[start:end]
+    if len(_WORD.findall(gap)) > _MAX_GAP_WORDS or _STOP.search(gap):
+        return False
+    return needs is None or needs.search(gap) is not None
+
+
+def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
+    """The pairs of leaders ``cue`` links in sentence ``index``; an empty list when its first link is an
+    official who is no leader (a minister's call); None when the phrase links nobody by grammar. The sentence's
+    officials are reached by bisection around the phrase: a megabyte sentence of calls stays linear."""
+    sentence = ctx.sentences[index]
+    hits = ctx.in_sentence("officials", index)
+    starts = ctx.starts_in("officials", index)
+    linked: list[OfficialHit] = []
+    position, needs, between = cue.end, _LINK, False
+    for i in range(bisect_left(starts, cue.noun_start), len(hits)):
+        hit = hits[i]
+        if not (hit.official_id or hit.role):
+            continue
+        if hit.end <= cue.end:  # "called Sheinbaum": the name is part of the call phrase
+            linked.append(hit)
+            position, needs = hit.end, _AND
+            continue
+        if len(linked) >= _MAX_LINKED or not _gap_ok(ctx, position, hit.start, needs):
+            break
+        if needs is _LINK:
+            between = _BETWEEN.search(ctx.folded, position, hit.start) is not None
+        linked.append(hit)
+        position, needs = hit.end, _AND
+    nearest = bisect_left(starts, cue.start) - 1
+    while nearest >= 0 and (hits[nearest].end > cue.start or not (hits[nearest].official_id or hits[nearest].role)):
+        nearest -= 1
+    fronted = _fronted(ctx, sentence.start, hits, cue)
+    linked = fronted + linked
+    subjects = [hits[nearest]] if nearest >= 0 and hits[nearest] not in fronted else []
+    on = ctx.article.published_date
+    leaders = _distinct([h for h in linked if is_leader(ctx, h, on)])
+    if between and len(leaders) >= 2 and linked[0] is leaders[0]:
+        return _pairs(leaders[0], leaders[1:2], "a call between the two")
+    if subjects and not is_leader(ctx, subjects[-1], on):
+        return []  # "El ministro del Interior, Fernando Grande-Marlaska, habló por teléfono con ...": not a leader
+    if not linked:
+        return [] if _links_a_non_leader_title(ctx, cue) else None
+    if not is_leader(ctx, linked[0], on):
+        return []  # "spoke by phone with Foreign Minister X": no leaders' call
+    if not subjects and not fronted and _someone_else_speaks(ctx, sentence.start, cue.start):
+        return []  # "Moratinos habla por teléfono con Chávez", "el titular de Exteriores había hablado con"
+    subject = subjects[-1] if subjects else protagonist(ctx)
+    how = "subject of the call phrase" if subjects else "the article's protagonist as the subject"
+    if subject is None:
+        return None
+    return _pairs(subject, leaders, how)
+
+
+def _links_a_non_leader_title(ctx: ArticleContext, cue: Cue) -> bool:
+    """Whether the call phrase links a title that is no leader's, its holder unknown to the reference ("spoke by
+    phone with European Commission President Ursula von der Leyen", "habló con su homólogo, el canciller X")."""
+    spans = ctx.title_spans
+    i = bisect_left(spans, (cue.end, cue.end))
+    if i == len(spans) or not _gap_ok(ctx, cue.end, spans[i][0], _LINK):
+        return False
+    start, end = spans[i]
+    if _INSTITUTION.search(ctx.folded, max(cue.end, start - 40), start):
+        return True  # "European Commission President", "el presidente del Consejo Europeo": no head of state
+    return not leader_title(ctx, ctx.folded[start:end])
+
+
+def _someone_else_speaks(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether the words before the call phrase name a subject who is no leader: a title that is no leader's
+    ("el titular de Exteriores", "Foreign Minister") or a capitalized name the reference does not know
+    ("Moratinos habla por teléfono")."""
+    start = max(start, end - _SUBJECT_REACH)  # the subject's clause, not a megabyte sentence before it
+    spans = ctx.title_spans  # in text order: found by bisection
+    first, last = bisect_left(spans, (start, start)), bisect_left(spans, (end, end))
+    if any(not leader_title(ctx, ctx.folded[a:b]) for a, b in spans[first:last]):
+        return True
+    match = _SUBJECT.fullmatch(ctx.text, start, end)
+    if match is None or fold(match.group(1)) in _NOT_A_NAME:
+        return False
+    return ctx.reference.country_by_name(match.group(1)) is None
+
+
+def leader_title(ctx: ArticleContext, title: str) -> bool:
+    """Whether a title ("prime minister", "el presidente") is a head of state's or government's."""
+    role = title_role(ctx.reference, title)
+    return role is not None and ctx.reference.roles[role].is_leader
+
+
+def _fronted(ctx: ArticleContext, start: int, hits: list[OfficialHit], cue: Cue) -> list[OfficialHit]:
+    """Leaders linked ahead of the call phrase at the head of the sentence: "Con Alberto Fernández habló el
+    sábado", "Con Lula y con Petro, en tanto, conversó"."""
+    fronted: list[OfficialHit] = []
+    position = start
+    for hit in hits:
+        if hit.end > cue.start or len(fronted) >= _MAX_LINKED:
+            break
+        if not _FRONTED.fullmatch(ctx.folded, position, hit.start):
+            break
+        fronted.append(hit)
+        position = hit.end
+    if fronted and not _gap_ok(ctx, fronted[-1].end, cue.start, None):
+        return []
+    return fronted
+
+
+def _distinct(hits: list[OfficialHit]) -> list[OfficialHit]:
+    seen: dict[str, OfficialHit] = {}
+    for hit in hits:
+        seen.setdefault(hit.official_id or "", hit)
+    return list(seen.values())
+
+
+def _pairs(subject: OfficialHit, others: list[OfficialHit], how: str) -> list[Link]:
+    return [
+        Link(subject, other, how)
+        for other in others
+        if other.official_id != subject.official_id and other.country_code != subject.country_code
+    ]
+
+
+def sentence_pair(ctx: ArticleContext, index: int) -> Link | None:
+    """The pair of a sentence that names exactly two leaders, of two countries ("Sheinbaum y Trump hablaron")."""
+    key = ("sentence_pair", index)
+    if key not in ctx.memo:
+        leaders = _distinct([h for h in ctx.in_sentence("officials", index) if is_leader(ctx, h, None)])
+        pair = None
+        if len(leaders) == 2 and leaders[0].country_code != leaders[1].country_code:
+            pair = Link(leaders[0], leaders[1], "the two leaders the sentence names")
+        ctx.memo[key] = pair
+    found: Link | None = ctx.memo[key]
+    return found

@@ -1,0 +1,76 @@
+"""Trade measures an article states: tariffs, exemptions, quotas, export restrictions, sanctions, agreement reviews.
+
+Built on the article context (:mod:`hotline.extract.context`): the folded text, the sentences, the reference
+hits (country words), the official mentions and the trade words (``TRADE_WORDS``, found in the context's one
+lexicon pass) are the context's, computed once per article. Only the sentences holding a trade word are read,
+each group by group (:mod:`.groups`), its parties marked (:mod:`.parties`) and each group read into facts
+(:mod:`.reading`). The article's facts are then merged into one row per distinct measure (:func:`merge`) and
+tied to a call only where the text ties them (:mod:`.links`).
+
+Every scan after the prefilter is limited to a window around a bounded number of measure nouns per sentence, so
+a pathological megabyte "sentence" stays linear.
+"""
+
+from __future__ import annotations
+
+from hotline.extract.context import ArticleContext
+from hotline.extract.trade import rules as r
+from hotline.extract.trade.agents import Parties, modifier
+from hotline.extract.trade.groups import anchors, groups
+from hotline.extract.trade.links import link_to_calls
+from hotline.extract.trade.merge import merge
+from hotline.extract.trade.parties import find_parties, party_index
+from hotline.extract.trade.reading import measure_facts
+from hotline.facts import TradeMeasureFact
+
+__all__ = ["find_trade_measures", "link_to_calls", "merge"]
+
+
+def find_trade_measures(ctx: ArticleContext) -> list[TradeMeasureFact]:
+    """Trade measures stated in the article, one row per distinct measure (``mention_id`` left None)."""
+    words: dict[int, set[str]] = {}  # sentence → the trade words the context's one scan found in it
+    for hit in ctx.lex.all("trade"):
+        index = ctx.sentence_of(hit.start)
+        if ctx.sentences and hit.end <= ctx.sentences[index].end:
+            words.setdefault(index, set()).add(hit.phrase)
+    facts: list[TradeMeasureFact] = []
+    for index, found in words.items():
+        facts.extend(_sentence_facts(ctx, index, found))
+    return merge(facts)
+
+
+def _sentence_facts(ctx: ArticleContext, index: int, words: set[str]) -> list[TradeMeasureFact]:
+    sentence = ctx.sentences[index]
+    found = anchors(ctx.folded, sentence.start, sentence.end, words)
+    if not found:
+        return []
+    bounds = (sentence.start, sentence.end)
+    measure_groups = groups(ctx.folded, found, bounds)
+    regions: list[tuple[int, int]] = []
+    for group in measure_groups:
+        lo, hi = max(sentence.start, group.start - r.REACH), min(sentence.end, group.end + r.WINDOW)
+        if regions and lo <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(regions[-1][1], hi))
+        else:
+            regions.append((lo, hi))
+    parties = find_parties(ctx, party_index(ctx.reference), index, regions)
+    s = Parties(index, sentence.start, sentence.end, parties)
+    for group in measure_groups:
+        group.modifier = modifier(ctx, s, group)
+    modifiers = {id(g.modifier) for g in measure_groups if g.modifier is not None}
+    facts: list[TradeMeasureFact] = []
+    for group in measure_groups:
+        for mtype in group.types:
+            facts.extend(measure_facts(ctx, s, group, mtype, modifiers))
+    return _parts_over_whole(facts)
+
+
+def _parts_over_whole(facts: list[TradeMeasureFact]) -> list[TradeMeasureFact]:
+    """In one sentence, a measure with no sector beside the same measure by sector is their umbrella ("the
+    twelfth package of EU sanctions against Russia, which includes a ban on Russian diamonds"): keep the parts."""
+
+    def key(f: TradeMeasureFact) -> tuple[str | None, ...]:
+        return (f.measure_type, f.imposing_country_code, f.target_country_code, f.status)
+
+    with_sector = {key(f) for f in facts if f.sector}
+    return [f for f in facts if f.sector or key(f) not in with_sector]

@@ -1,0 +1,216 @@
+"""Who imposes a measure: the party written as its modifier, the agent after "by", the agent of a relative
+clause, else the nearest agent before it that acts, else one right after it.
+
+* **modifier**: "U.S. tariffs", "Trump's tariffs", "aranceles estadounidenses", "aranceles de Estados Unidos",
+  "restricciones estadounidenses a la exportación" (a party inside the measure's words), "the tariffs that
+  Mexico announced"; for an export restriction its origin ("the Indian onion export ban", "export curbs in
+  Argentina").
+* **nearest agent before**: a country, seat of government or official close to the measure or followed by a
+  measure verb ("Trump threatened ..."); not a target, a speaker whose words merely mention the measure
+  ("Sheinbaum said tariffs would hurt"), a party that only responds to it ("Canada will respond to these
+  tariffs"), nor one in apposition to another ("Argentina, Brazil's main supplier, has restricted ...").
+  Coordinated agents that act together are all imposers ("Francia y Alemania restringieran ..."); an agent
+  linked to another party of a call ("Trump and Carney discussed ...") leaves the imposer ambiguous (None).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hotline.extract.context import ArticleContext
+from hotline.extract.trade import rules as r
+from hotline.extract.trade.groups import Group
+from hotline.extract.trade.parties import Party, between
+
+_APPOSITION = re.compile(r"\s*,\s+(?:[\w.'-]+\s+){0,4}$")
+_APPOSITION_END = re.compile(r"(?:'s)?(?:\s+[\w.'-]+){0,5}\s*,")
+_SKIP_APPOSITION = re.compile(r"\s*,[^,;:]{1,80},")  # "la Secretaría de Economía, encabezada por ..., impuso"
+_REPORTED_SUBJECT = re.compile(r"(?<![\w])" + r.alt(r.RULES["speech_verbs"]) + r"\s+(?:that\s+|que\s+)?" + r.ART + "$")
+
+
+class Parties:
+    """The parties of one sentence, sorted by start."""
+
+    def __init__(self, index: int, start: int, end: int, parties: list[Party]):
+        self.index, self.start, self.end = index, start, end
+        self.parties = parties
+        self.starts = [p.start for p in parties]
+
+    def between(self, lo: int, hi: int) -> list[Party]:
+        return between(self.parties, self.starts, lo, hi)
+
+
+def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
+    """The party written as the measure's own modifier, if any."""
+    text = ctx.folded
+    exports = r.EXPORT_RESTRICTION in group.types
+    inside = s.between(*group.surface_span)  # "restricciones estadounidenses a la exportación"
+    if inside and inside[0].end <= group.surface_span[1] and not inside[0].target:
+        return inside[0]
+    before = s.between(group.start - r.NEAR, group.start)
+    if before:
+        e = before[-1]
+        pattern = r.MODIFIER_STRICT if e.demonym_only else r.MODIFIER_LOOSE
+        # "against U.S. tariffs": the preposition governs the measure, so the country is its modifier.
+        allowed = not e.target or (e.target_by == "preposition" and e.pair is None) or (exports and e.origin)
+        if e.end <= group.start and allowed and pattern.fullmatch(text, e.end, group.start):
+            return e
+        if exports and e.origin and group.start - e.end <= 30:
+            return e
+    after = s.between(group.end, group.end + r.NEAR + 40)
+    if after:
+        e = after[0]
+        if e.start - group.end <= r.NEAR and (
+            ("demonym" in e.kinds and r.POST_DEMONYM.fullmatch(text, group.end, e.start))
+            or (e.is_name and _owns(group) and r.POST_OF.fullmatch(text, group.end, e.start))
+            or (exports and e.is_name and r.POST_IN.fullmatch(text, group.end, e.start))
+        ):
+            return e
+        if e.is_name and not e.target and r.RELATIVE.fullmatch(text, group.end, e.start) and acts(text, e):
+            return e  # "los aranceles que México anunció el lunes"
+    return None
+
+
+def imposers(ctx: ArticleContext, s: Parties, group: Group, targets: set[str]) -> tuple[list[Party], str]:
+    """The imposing parties (as the words that name them) and a phrase saying how they were found."""
+    text = ctx.folded
+
+    def label(found: list[Party], reason: str) -> str:
+        names = ", ".join(f"'{ctx.text[e.start : e.end]}' ({e.code}, {_kind(e)})" for e in found)
+        return f"imposer from {names}; {reason}"
+
+    e = group.modifier
+    if e is not None and e.code not in targets:
+        found = [e, *_listed_before(text, s.between(max(s.start, e.start - 80), e.start), e, targets)]
+        return found, label(found, "next to the measure")
+
+    after = s.between(group.end, min(group.segment[1], group.end + r.WINDOW))
+    for k, e in enumerate(after):
+        if e.code not in targets and r.BY.search(text, max(0, e.start - 60), e.start):
+            found = [e, *_listed_after(text, after, k, targets)]
+            return found, label(found, "agent after 'by'")
+
+    before = s.between(max(s.start, group.start - r.REACH), group.start)
+    for k in range(len(before) - 1, max(-1, len(before) - 13), -1):
+        e = before[k]
+        if e.target or e.seeker or e.after_prep or e.code in targets or e.attributed:
+            continue
+        pronoun = e.speaker_verb_end is not None and r.PRONOUN.search(text, e.speaker_verb_end, group.start)
+        if e.speaker_verb_end is not None and not (targets or pronoun):
+            continue  # "Sheinbaum said tariffs would hurt": a speaker, not an agent
+        if r.STANCE.search(text, e.end, group.start):
+            continue  # "Canada will continue to respond to these tariffs"
+        close = group.start - e.end <= r.CLOSE or _REPORTED_SUBJECT.search(text, max(0, e.start - 30), e.start)
+        if not (e.imposer or close or pronoun or acts(text, e)):
+            continue  # "Mexico agreed to deploy troops ... in exchange for a pause on the tariffs"
+        if k > 0 and _in_apposition(text, before[k - 1], e, group.start):
+            continue  # "Argentina, Brazil's main wheat supplier, has restricted grain exports"
+        other = _linked_party(text, before, k, targets)
+        if other is not None:
+            if r.COORD.fullmatch(text, other.end, e.start) and acts(text, e) and "official" not in e.kinds:
+                return [other, e], label([other, e], "agents acting together before the measure")
+            quoted = f"'{ctx.text[other.start : other.end]}' and '{ctx.text[e.start : e.end]}'"
+            return [], f"imposer ambiguous between {quoted}"
+        return [e], label([e], "nearest agent before the measure")
+
+    for e in after:
+        if e.start - group.end > r.NEAR or any(c in ",;:" for c in text[group.end : e.start]):
+            break
+        if e.target or e.seeker or e.after_prep or e.code in targets or e.attributed or e.speaker_verb_end:
+            continue
+        if e.is_name:
+            return [e], label([e], "agent after the measure")
+    return _pronoun_subject(ctx, s, group, targets)
+
+
+def _pronoun_subject(ctx: ArticleContext, s: Parties, group: Group, targets: set[str]) -> tuple[list[Party], str]:
+    """ "In January he threatened to impose tariffs": a pronoun acting on the measure in its clause stands for the
+    official named last before it, in this sentence or the one before."""
+    text = ctx.folded
+    lo = max(group.clause[0], group.start - r.REACH)
+    pronoun = None
+    for found in r.SUBJECT_PRONOUN.finditer(text, lo, group.start):
+        pronoun = found  # the last one before the measure
+    if pronoun is None or not acts(text, Party(pronoun.start(), pronoun.end(), "", frozenset())):
+        return [], "no imposer named"
+    first = ctx.sentences[max(0, s.index - 1)].start
+    named = [
+        h
+        for index in range(max(0, s.index - 1), s.index + 1)
+        for h in ctx.in_sentence("officials", index)
+        if h.kind == "alias" and h.country_code and first <= h.start < pronoun.start()
+    ]
+    if not named or named[-1].country_code in targets:
+        return [], "no imposer named"
+    hit = named[-1]
+    e = Party(hit.start, hit.end, str(hit.country_code), frozenset({"official"}))
+    quoted = f"'{ctx.text[pronoun.start() : pronoun.end()]}' = '{ctx.text[hit.start : hit.end]}'"
+    return [e], f"imposer from {quoted} ({e.code}, official's country; named last)"
+
+
+def _kind(e: Party) -> str:
+    if "official" in e.kinds:
+        return "official's country"
+    return "seat of government" if "agent" in e.kinds else "country"
+
+
+def acts(text: str, e: Party) -> bool:
+    """A measure verb follows the agent closely ("Trump threatened", "Trump, who imposed ...", "la Secretaría de
+    Economía, encabezada por Ildefonso Guajardo, impuso ...")."""
+    start = e.end
+    apposition = _SKIP_APPOSITION.match(text, start)
+    for begin in (start, apposition.end()) if apposition else (start,):
+        end = min(len(text), begin + r.VERB_REACH + 30)  # a cue that starts within reach
+        for cue_start, _, value in r.STATUS.finditer(text, begin, end):
+            if cue_start - begin > r.VERB_REACH:
+                break
+            if value not in (None, r.DENIED):
+                return True
+    return False
+
+
+def _owns(group: Group) -> bool:
+    """ "X of COUNTRY" after the measure names the measure's owner, unless the measure is a review or named by
+    its object ("froze the assets of Russia's central bank": the object's owner is the target)."""
+    return r.REVIEW not in group.types and not group.compound
+
+
+def _listed_before(text: str, before: list[Party], e: Party, targets: set[str]) -> list[Party]:
+    """The parties listed right before ``e`` with it ("Francia y Alemania restringieran ...")."""
+    if e.chain is None:
+        return []
+    return [p for p in before if p.chain == e.chain and p.code not in targets and p.code != e.code]
+
+
+def _listed_after(text: str, parties: list[Party], k: int, targets: set[str]) -> list[Party]:
+    """The parties listed right after ``parties[k]`` ("by the United States and the European Union")."""
+    listed = []
+    while k + 1 < len(parties) and r.COORD.fullmatch(text, parties[k].end, parties[k + 1].start):
+        k += 1
+        if parties[k].code not in targets:
+            listed.append(parties[k])
+    return listed
+
+
+def _in_apposition(text: str, previous: Party, e: Party, measure_start: int) -> bool:
+    return bool(
+        _APPOSITION.fullmatch(text, previous.end, e.start) and _APPOSITION_END.match(text, e.end, measure_start)
+    )
+
+
+def _linked_party(text: str, before: list[Party], k: int, targets: set[str]) -> Party | None:
+    """Another party linked to ``before[k]`` ("Trump and Carney", "spoke with Canadian Prime Minister Mark
+    Carney"): an agent of a different country."""
+    e = before[k]
+    j = k
+    while j > 0 and before[j - 1].code == e.code and r.TITLE_GAP.fullmatch(text, before[j - 1].end, before[j].start):
+        j -= 1
+    if j == 0:
+        return None
+    other = before[j - 1]
+    if other.code == e.code or other.code in targets or other.target:
+        return None
+    start = before[j].start
+    if start - other.end <= 60 and r.LINK.fullmatch(text, other.end, start):
+        return other
+    return None

@@ -1,0 +1,128 @@
+"""Measure nouns of a sentence, grouped, each with its clause and its segment of the clause.
+
+A measure is named by a noun or verb of the rules ("tariffs", "exempted", "sanciones"), by a head and its
+object a few words apart ("prohibited onion exports", "froze the assets") or by an exemption phrase ("dejó
+fuera de la medida"). Nouns joined by "and"/"or" form one group; an exemption absorbs the measure it lifts
+("exempted X from the tariffs"). Clauses end at ";", ", but", ", although", ... and after an opening
+"Although ...,"; a clause holding several groups is cut between them into segments.
+"""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from hotline.extract.trade import rules as r
+from hotline.extract.trade.parties import Party
+
+
+@dataclass(slots=True)
+class Group:
+    start: int
+    end: int
+    types: list[str]
+    surface_span: tuple[int, int]
+    clause: tuple[int, int] = (0, 0)
+    segment: tuple[int, int] = (0, 0)
+    modifier: Party | None = None
+    compound: bool = False  # named by a head and its object ("froze the assets"): "of X" after it is X's
+    next: Group | None = None  # the group coordinated after it in its clause ("a tariff on steel and one on ...")
+
+
+Anchor = tuple[int, int, str, bool]  # start, end, measure type, named by a head and its object
+
+
+def anchors(folded: str, start: int, end: int, words: set[str]) -> list[Anchor]:
+    """Every measure noun, compound and exemption phrase of ``folded[start:end]``, leftmost-longest, at most
+    ``max_measures_per_sentence`` of them. ``words`` are the trade words the article context found there: a
+    pattern runs only where one of its words stands."""
+    found: list[Anchor] = []
+    if not words.isdisjoint(r.MEASURE_KEYS):
+        measures = itertools.islice(r.MEASURES.finditer(folded, start, end), r.MAX_MEASURES)
+        found.extend((s, e, str(v), False) for s, e, v in measures)
+    for mtype, keys, pattern in r.COMPOUNDS:
+        if not words.isdisjoint(keys):
+            matches = itertools.islice(pattern.finditer(folded, start, end), 8)
+            found.extend((m.start(), m.end(), mtype, True) for m in matches)
+    if not words.isdisjoint(r.EXEMPTION_KEYS):
+        phrases = itertools.islice(r.EXEMPTION_PHRASES.finditer(folded, start, end), r.MAX_MEASURES)
+        found.extend((m.start(), m.end(), r.EXEMPTION, False) for m in phrases)
+    found.sort(key=lambda a: (a[0], -a[1]))
+    kept: list[Anchor] = []
+    for anchor in found:
+        if not kept or anchor[0] >= kept[-1][1]:
+            kept.append(anchor)
+    return kept[: r.MAX_MEASURES]
+
+
+def clause_breaks(text: str, start: int, limit: int) -> list[int]:
+    """Positions where a clause ends, from the sentence start up to ``limit``."""
+    points: list[int] = []
+    opening = r.SUBORDINATE.match(text, start)
+    if opening:
+        comma = text.find(",", opening.end(), limit)
+        if comma >= 0:
+            points.append(comma)
+    points.extend(m.start() for m in r.CLAUSE_BREAK.finditer(text, start, limit))
+    return sorted(set(points))
+
+
+def _clause_of(breaks: list[int], start: int, end: int, bounds: tuple[int, int]) -> tuple[int, int]:
+    i = bisect_right(breaks, start)
+    lo = breaks[i - 1] + 1 if i > 0 else bounds[0]
+    j = bisect_left(breaks, end)
+    hi = breaks[j] if j < len(breaks) else bounds[1]
+    return lo, hi
+
+
+def groups(text: str, found: list[Anchor], bounds: tuple[int, int]) -> list[Group]:
+    """Measure nouns of one sentence (``bounds``) → groups, each with its clause and segment."""
+    breaks = clause_breaks(text, bounds[0], min(bounds[1], found[-1][1] + r.WINDOW))
+    result: list[Group] = []
+    last_exemption: Group | None = None
+    for start, end, mtype, compound in found:
+        clause = _clause_of(breaks, start, end, bounds)
+        if (
+            mtype not in (r.EXEMPTION, r.REVIEW)
+            and last_exemption is not None
+            and last_exemption.clause == clause
+            and start - last_exemption.end <= r.NEAR + 20
+            and r.ABSORB.search(text, last_exemption.end, start)
+        ):
+            last_exemption.end = end
+            continue
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and r.EXEMPTION not in previous.types
+            and mtype != r.EXEMPTION
+            and previous.clause == clause
+            and start - previous.end <= 20
+            and r.GROUP_GAP.fullmatch(text, previous.end, start)
+        ):
+            previous.end = end
+            if mtype not in previous.types:
+                previous.types.append(mtype)
+            continue
+        group = Group(start, end, [mtype], (start, end), clause, compound=compound)
+        result.append(group)
+        last_exemption = group if mtype == r.EXEMPTION else last_exemption
+    for i, group in enumerate(result):
+        lo, hi = group.clause
+        before = result[i - 1] if i > 0 and result[i - 1].clause == group.clause else None
+        after = result[i + 1] if i + 1 < len(result) and result[i + 1].clause == group.clause else None
+        seg_lo = _cut(text, before.end, group.start) if before else lo
+        seg_hi = _cut(text, group.end, after.start) if after else hi
+        group.segment = (seg_lo, seg_hi)
+        if after is not None and r.COORDINATED.search(text, group.end, after.start):
+            group.next = after
+    return result
+
+
+def _cut(text: str, lo: int, hi: int) -> int:
+    """Where the segment of one group ends and the next begins: the last comma or 'and' between them."""
+    cut = hi
+    for match in r.SEGMENT_CUT.finditer(text, lo, hi):
+        cut = match.start()
+    return cut

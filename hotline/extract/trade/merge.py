@@ -1,0 +1,119 @@
+"""One row per distinct measure per article.
+
+An article tells of a measure several times ("the 25% tariffs on Canadian steel ... those tariffs"), often with
+parts left out. Rows that say the same measure are merged:
+
+* the same type, imposing party, target, sector and rate are one measure; its status is the furthest along
+  its life the article reports (threatened, imposed, reduced, paused, lifted: a measure said to be both imposed
+  and lifted was lifted), with the evidence of the sentence that says so, else the first;
+* a fragment (no imposing party or no target, or a rate left out) that agrees with a fuller row on everything
+  it states is that row, not another measure ("tariffs on Mexico" beside "U.S. tariffs on Mexico").
+
+Before that, a party a sentence leaves out is read from the rest of the article when the article names exactly
+one for such measures ("those tariffs", "the 10% duty" after "Washington's tariffs on Brazil"): the imposer of
+the article's other measures of the kind on the same target, then the target of the same imposer's. Tariffs,
+quotas and exemptions from them are one kind; sanctions and export restrictions each another.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from hotline.facts import TradeMeasureFact
+
+_KIND = {"tariff": "tariff", "quota": "tariff", "exemption": "tariff", "sanction": "sanction"}
+_KIND["export_restriction"] = "export_restriction"
+
+# Later in a measure's life wins when an article reports several states of one measure.
+_LIFECYCLE = {"threatened": 0, "imposed": 1, "exempted": 1, "reduced": 2, "paused": 3, "lifted": 4}
+
+
+def _identity(fact: TradeMeasureFact) -> tuple[str, str | None, str | None, str | None, float | None]:
+    return (
+        fact.measure_type,
+        fact.imposing_country_code,
+        fact.target_country_code,
+        fact.sector,
+        fact.rate_percent,
+    )
+
+
+def _covers(full: TradeMeasureFact, part: TradeMeasureFact) -> bool:
+    """``part`` is a fragment of ``full``: it states nothing ``full`` contradicts, and it leaves a party out (or
+    only the rate)."""
+    if full is part or full.measure_type != part.measure_type:
+        return False
+    pairs = (
+        (part.imposing_country_code, full.imposing_country_code),
+        (part.target_country_code, full.target_country_code),
+        (part.sector, full.sector),
+        (part.rate_percent, full.rate_percent),
+    )
+    if any(mine is not None and mine != theirs for mine, theirs in pairs):
+        return False
+    if _identity(full) == _identity(part):
+        return False
+    fragment = part.imposing_country_code is None or part.target_country_code is None
+    return fragment or (part.rate_percent is None and part.sector == full.sector)
+
+
+def fill_parties(facts: list[TradeMeasureFact]) -> list[TradeMeasureFact]:
+    """Facts whose imposer or target the sentence leaves out, completed from the article's other facts when they
+    name exactly one (see the module docstring)."""
+    stated = [f for f in facts if f.imposing_country_code or f.target_country_code]
+    filled = []
+    for fact in facts:
+        kind = _KIND.get(fact.measure_type)
+        if kind is None or (fact.imposing_country_code and fact.target_country_code):
+            filled.append(fact)
+            continue
+        same = [f for f in stated if _KIND.get(f.measure_type) == kind and f is not fact]
+        how = []
+        imposer, target = fact.imposing_country_code, fact.target_country_code
+        if imposer is None:
+            found = {
+                f.imposing_country_code
+                for f in same
+                if f.imposing_country_code and (target is None or f.target_country_code == target)
+            }
+            if len(found) == 1 and (imposer := found.pop()) != target:
+                how.append(f"imposer {imposer} from the article's other {kind} measures")
+            else:
+                imposer = None
+        if target is None and imposer is not None:
+            found = {
+                f.target_country_code for f in same if f.target_country_code and f.imposing_country_code == imposer
+            }
+            if fact.measure_type == "exemption":
+                found.discard("ALL")  # an exemption is granted to a country, not to every country
+            if len(found) == 1 and (target := found.pop()) != imposer:
+                how.append(f"target {target} from the article's other {kind} measures by {imposer}")
+            else:
+                target = None
+        if not how:
+            filled.append(fact)
+            continue
+        evidence = replace(fact.evidence, how=f"{fact.evidence.how}; {'; '.join(how)}")
+        filled.append(replace(fact, imposing_country_code=imposer, target_country_code=target, evidence=evidence))
+    return filled
+
+
+def merge(facts: list[TradeMeasureFact]) -> list[TradeMeasureFact]:
+    """The article's facts, one per distinct measure, in the order the article first states them."""
+    facts = fill_parties(facts)
+    first: dict[tuple[object, ...], int] = {}
+    chosen: dict[tuple[object, ...], TradeMeasureFact] = {}
+    for position, fact in enumerate(facts):
+        key = _identity(fact)
+        first.setdefault(key, position)
+        kept = chosen.get(key)
+        if kept is None or _LIFECYCLE.get(fact.status, 1) > _LIFECYCLE.get(kept.status, 1):
+            chosen[key] = fact
+    by_type: dict[str, list[TradeMeasureFact]] = defaultdict(list)
+    for fact in chosen.values():
+        by_type[fact.measure_type].append(fact)
+    kept_facts = [
+        fact for fact in chosen.values() if not any(_covers(other, fact) for other in by_type[fact.measure_type])
+    ]
+    return sorted(kept_facts, key=lambda f: first[_identity(f)])

@@ -1,0 +1,231 @@
+"""The parties around a measure: countries, the EU, seats of government and officials, and the role the words
+around each give it.
+
+Country names and demonyms come from the article context's one scan of the reference data (``place`` hits),
+officials from its official mentions (an official stands for their country); only the seats of government of
+the rules ("Washington", "Bruselas") and the names that merely contain a country word ("New Mexico") are
+looked for here, in the few sentences that name a measure.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from hotline.extract.context import ArticleContext
+from hotline.extract.rules import load_rules
+from hotline.extract.trade import rules as r
+from hotline.reference import Reference
+from hotline.text import Vocabulary, phrase_key
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    code: str | None
+    kinds: frozenset[str]  # country | demonym | agent | official | blocked
+    case: str  # any | upper | title
+
+
+@dataclass(slots=True)
+class Party:
+    start: int
+    end: int
+    code: str
+    kinds: frozenset[str]
+    target: bool = False
+    target_by: str | None = None  # "preposition" when only "on"/"against"/... made it a target
+    after_prep: bool = False  # a target only when it follows the measure
+    seeker: bool = False
+    pair: str | None = None  # the sector of the goods it qualifies ("Mexican steel")
+    cue: tuple[int, int] | None = None  # the span quoted as the target evidence
+    speaker_verb_end: int | None = None
+    attributed: bool = False
+    imposer: bool = False  # already read as the imposer of a measure in this sentence
+    origin: bool = False  # a demonym on goods ("Indian onion"): the origin of an export
+    chain: int | None = None  # parties of one list ("Mexico, Canada and China") share the start of the list
+
+    @property
+    def demonym_only(self) -> bool:
+        return self.kinds == frozenset({"demonym"})
+
+    @property
+    def is_name(self) -> bool:
+        return not self.demonym_only
+
+
+def _case_rule(forms: Iterable[str]) -> str:
+    rules = set()
+    for form in forms:
+        letters = [c for c in form if c.isalpha()]
+        if not letters:
+            continue
+        if letters[0].islower():
+            return "any"
+        rules.add("upper" if len(letters) > 1 and all(c.isupper() for c in letters) else "title")
+    return "upper" if rules == {"upper"} else "title"
+
+
+def _case_ok(surface: str, rule: str) -> bool:
+    if rule == "any":
+        return True
+    if rule == "upper":
+        return surface == surface.upper()
+    return surface[:1].isupper() or not surface[:1].isalpha()
+
+
+class PartyIndex:
+    """Every country word, seat of government and blocked name of one Reference: folded form → :class:`Word`."""
+
+    def __init__(self, reference: Reference):
+        entries: dict[str, tuple[str | None, set[str], list[str]]] = {}
+
+        def add(form: str, code: str | None, kind: str) -> None:
+            key = phrase_key(form)
+            entry = entries.setdefault(key, (code, set(), []))
+            if key and entry[0] == code:  # first code wins, as in Reference.country_by_name
+                entry[1].add(kind)
+                entry[2].append(form)
+
+        for form in r.RULES["not_countries"]:
+            add(str(form), None, "blocked")
+        for country in reference.countries.values():
+            for form in (country.name, *country.names):
+                add(form, country.code, "country")
+            for form in country.demonyms:
+                add(form, country.code, "demonym")
+        seats = {str(k): [str(code)] for k, code in load_rules("officials")["institutions"].items()}
+        for code, forms in r.RULES["agents"].items():
+            for form in forms:
+                seats.setdefault(str(form), []).append(str(code))
+        agents: dict[str, str | None] = {}
+        for form, codes in seats.items():
+            if codes[0] in reference.countries:
+                add(form, codes[0], "agent")
+                agents[form] = codes[0]
+        for form in r.RULES["not_countries"]:
+            agents[str(form)] = None
+        self.words = {
+            key: Word(code, frozenset(kinds), _case_rule(forms)) for key, (code, kinds, forms) in entries.items()
+        }
+        self.seats = Vocabulary(agents) if agents else None
+
+
+@cache
+def party_index(reference: Reference) -> PartyIndex:
+    return PartyIndex(reference)
+
+
+def find_parties(ctx: ArticleContext, index: PartyIndex, sentence: int, regions: list[tuple[int, int]]) -> list[Party]:
+    """The parties within ``regions`` of one sentence, leftmost-longest, with their roles marked."""
+    candidates: list[tuple[int, int, Word, bool]] = []  # start, end, word, check the case
+    officials = ctx.in_sentence("officials", sentence)
+    starts = ctx.starts_in("officials", sentence)
+    for lo, hi in regions:
+        for hit in ctx.reference_hits.within("place", lo, hi):
+            word = index.words.get(hit.phrase)
+            if word is not None:
+                candidates.append((hit.start, hit.end, word, True))
+        if index.seats is not None:
+            for start, end, _ in index.seats.finditer(ctx.folded, lo, hi):
+                word = index.words.get(" ".join(ctx.folded[start:end].split()))
+                if word is not None:
+                    candidates.append((start, end, word, True))
+        for hit in officials[bisect_left(starts, lo) : bisect_left(starts, hi)]:
+            if hit.kind == "alias" and hit.country_code and hit.end <= hi:
+                candidates.append((hit.start, hit.end, Word(hit.country_code, frozenset({"official"}), "any"), False))
+    candidates.sort(key=lambda c: (c[0], -c[1]))
+    parties: list[Party] = []
+    reach = -1
+    for start, end, word, check in candidates:
+        if start < reach:
+            continue
+        reach = end
+        if word.code is None or (check and not _case_ok(ctx.text[start:end], word.case)):
+            continue
+        parties.append(Party(start, end, word.code, word.kinds))
+    for party in parties:
+        _mark_roles(ctx.folded, party)
+    _coordinate(ctx.folded, parties)
+    return parties
+
+
+def _mark_roles(text: str, e: Party) -> None:
+    lo = max(0, e.start - r.CONTEXT)
+    hi = min(len(text), e.end + r.CONTEXT)
+    if r.NOT_TARGET.search(text, lo, e.start):
+        pass
+    elif match := r.TARGET_BEFORE.search(text, lo, e.start):
+        e.target, e.cue, e.target_by = True, (match.start(), e.end), "preposition"
+    elif match := r.ORIGIN_STRONG.search(text, lo, e.start):
+        e.target, e.cue = True, (match.start(), e.end)
+    elif match := r.ORIGIN_WEAK.search(text, lo, e.start):
+        e.target, e.cue, e.pair = True, (match.start(), e.end), sector_of(match.group("goods"))
+    elif (
+        (match := r.AFTER_MEASURE.search(text, lo, e.start))
+        and e.is_name
+        and ("country" in e.kinds or not r.SPANISH_A.search(text, lo, e.start))  # not "a White House readout"
+    ):
+        e.after_prep, e.cue = True, (match.start(), e.end)
+    if "demonym" in e.kinds and e.pair is None:
+        # "Mexican steel", "acero mexicano": a target (or an export's origin), and the goods it qualifies.
+        if match := r.DEMONYM_EN.match(text, e.end, hi):
+            e.target, e.cue, e.pair = True, (e.start, match.end()), sector_of(match.group("goods"))
+            e.origin = True
+        elif match := r.DEMONYM_ES.search(text, lo, e.start):
+            e.target, e.cue, e.pair = True, (match.start(), e.end), sector_of(match.group("goods"))
+            e.origin = True
+    if not e.target and (match := r.TARGET_SUBJECT.match(text, e.end, hi)):
+        e.target, e.cue = True, (e.start, match.end())
+    if not e.target and r.SEEKER.match(text, e.end, hi):
+        e.seeker = True
+    if match := r.SPEAKER.match(text, e.end, hi):
+        e.speaker_verb_end = match.end()
+    if r.ATTRIBUTED.search(text, lo, e.start) or (
+        r.ATTRIBUTED_AT_END.search(text, lo, e.start) and r.CLAUSE_END.match(text, e.end, hi)
+    ):
+        e.attributed = True
+
+
+def sector_of(goods: str) -> str | None:
+    value = r.SECTORS.first(goods)
+    return None if value is None else str(value)
+
+
+def _coordinate(text: str, parties: list[Party]) -> None:
+    """Country lists joined by commas and a final 'and'/'or' share their target role."""
+    i = 0
+    while i < len(parties):
+        chain = [parties[i]]
+        worded = False
+        last_worded = False
+        while i + 1 < len(parties):
+            a, b = parties[i], parties[i + 1]
+            match = r.COORD.fullmatch(text, a.end, b.start) if b.start - a.end <= 12 else None
+            if match is None or "official" in a.kinds or "official" in b.kinds:
+                break
+            last_worded = bool(match.group("w1") or match.group("w2"))
+            worded = worded or last_worded
+            chain.append(b)
+            i += 1
+        i += 1
+        if len(chain) < 2 or not (worded and last_worded):
+            continue
+        for e in chain:
+            e.chain = chain[0].start
+        for role in ("target", "after_prep"):
+            if any(getattr(e, role) for e in chain):
+                for e in chain:
+                    if not e.target:
+                        setattr(e, role, True)
+                        e.cue = e.cue or (e.start, e.end)
+        pairs = [e.pair for e in chain if e.pair]
+        if pairs:
+            for e in chain:
+                if e.pair is None and e.demonym_only:
+                    e.pair = pairs[-1]
+
+
+def between(parties: list[Party], starts: list[int], lo: int, hi: int) -> list[Party]:
+    return parties[bisect_left(starts, lo) : bisect_left(starts, hi)]

@@ -1,0 +1,317 @@
+"""One group of measure nouns read into facts: type, imposing and target party, sector, rate, status and the
+date it takes effect.
+
+* **target**: a country after "on"/"against"/"contra" or, after the measure, "to"/"a"/"para"; a demonym on
+  goods ("Mexican steel", "productos mexicanos"); an origin ("cars assembled in Mexico"); the object of an
+  exemption or threat ("exempted Canada"); a subject that faces or was spared the measure; ``ALL`` when the
+  segment says every country ("imports from all countries") or an export ban names no destination. What
+  follows a reason ("como castigo por la compra de crudo ruso") is not read.
+* **imposer**: see :mod:`.agents`. Imposer and target never coincide.
+* **sector**: the sector words around the measure, but not those of an official's title ("Agriculture
+  Minister"), of the imposer's own goods, listed beside the measure ("tariffs and critical minerals") or given
+  as examples of a sector already named ("consumer products ranging from whiskey and orange juice").
+* **status**: the cue nearest before the measure in its clause, else the nearest after it, else ``imposed``;
+  exemptions are ``exempted`` unless lifted (a requested exemption is no measure); a review is ``threatened``
+  when demanded, else ``imposed``. A denied measure ("ruled out tariffs") yields nothing, nor does a measure
+  noun that names no party, sector or rate ("they discussed tariffs").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from hotline.extract.context import ArticleContext
+from hotline.extract.dates import DateExpr, resolve, safe_date
+from hotline.extract.trade import rules as r
+from hotline.extract.trade.agents import Parties, imposers
+from hotline.extract.trade.groups import Group
+from hotline.extract.trade.parties import Party
+from hotline.facts import TradeMeasureFact
+from hotline.text import Vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    value: Any
+
+
+def _quote(ctx: ArticleContext, start: int, end: int) -> str:
+    return ctx.text[start:end]
+
+
+def status(ctx: ArticleContext, group: Group, vocab: Vocabulary) -> tuple[str | None, str | None]:
+    """The cue nearest before the group in its clause, else one inside it, else the nearest after it in its
+    segment."""
+    lo = max(group.clause[0], group.start - r.WINDOW)
+    hi = max(group.end, min(group.segment[1], group.end + r.WINDOW))
+    before = after = None
+    for s, e, v in vocab.finditer(ctx.folded, lo, hi):
+        if v is None:
+            continue
+        if e <= group.start:
+            before = (s, e, v)
+        elif s >= group.start:
+            after = (s, e, v)
+            break
+    found = before or after
+    return (str(found[2]), _quote(ctx, found[0], found[1])) if found else (None, None)
+
+
+def _status_of(ctx: ArticleContext, group: Group, mtype: str) -> tuple[str | None, str]:
+    """The status in the labels' vocabulary and how it was read; None for a measure that is not one."""
+    if mtype == r.EXEMPTION:
+        found, cue = status(ctx, group, r.EXEMPTION_STATUS)
+        if found == r.REQUESTED:
+            return None, f"requested ('{cue}')"
+        found = found or "exempted"
+    elif mtype == r.REVIEW:
+        found, cue = status(ctx, group, r.STATUS)
+        demand = r.REVIEW_DEMAND.search(ctx.folded, max(group.clause[0], group.start - r.WINDOW), group.start)
+        if demand is not None:
+            found, cue = "threatened", _quote(ctx, demand.start(), demand.end())
+        elif found not in ("paused", "threatened", "lifted", r.DENIED):
+            found, cue = "imposed", None
+    else:
+        found, cue = status(ctx, group, r.STATUS)
+    if found == r.DENIED:
+        return None, f"denied ('{cue}')"
+    if found is None:
+        return "imposed", "status imposed by default (no cue)"
+    return found, f"status {found} from '{cue}'" if cue else f"status {found} by default"
+
+
+def measure_facts(
+    ctx: ArticleContext, s: Parties, group: Group, mtype: str, modifiers: set[int]
+) -> list[TradeMeasureFact]:
+    text = ctx.folded
+    seg_lo, seg_hi = group.segment
+    lo, hi = max(seg_lo, group.start - r.WINDOW), min(seg_hi, group.end + r.WINDOW)
+    reason = r.REASON.search(text, group.end, hi)
+    hi = reason.start() if reason else hi
+    if mtype == r.REVIEW:
+        lo, hi = max(lo, group.start - r.NEAR), min(hi, group.end + r.NEAR)
+    state, how_status = _status_of(ctx, group, mtype)
+    if state is None:
+        return []
+
+    targets = _targets(text, s, group, mtype, (lo, hi), modifiers)
+    if not targets and mtype == r.EXEMPTION and r.COUNTRY_ANAPHORA.match(text, group.surface_span[1]):
+        targets = _named_before(s, group)  # "... to the UAE, exempting the country from the export ban"
+    if not targets and group.next is not None:  # "the 25% tariff on steel and 10% tariff on aluminum ... on Canada"
+        following = group.next
+        targets = _targets(text, s, following, mtype, (following.start, following.segment[1]), modifiers)
+    agents, imposer_how = imposers(ctx, s, group, {t.code for t in targets})
+    for agent in agents:
+        agent.imposer = True
+    codes = [a.code for a in agents]
+    targets = [t for t in targets if t.code not in codes]
+    if not targets:
+        every = _all_countries(ctx, group, mtype, lo, hi)
+        if every is not None:
+            targets = [every]
+    sectors = _sectors(ctx, s, group, mtype, lo, hi, targets)
+    rates = _rates(text, lo, hi)
+    if mtype != r.REVIEW and not agents and not targets and not sectors and not rates:
+        return []  # a measure noun with nothing to say ("they discussed tariffs")
+
+    effective, effective_how = effective_date(ctx, s.index, group, state)
+    measure_how = f"{mtype} from '{_quote(ctx, *group.surface_span)}'"
+    facts: list[TradeMeasureFact] = []
+    for agent, (target, sector) in itertools.product(agents or [None], _combinations(targets, sectors)):
+        rate = _rate_for(rates, sector, group)
+        how = [measure_how, how_status, imposer_how]
+        if target is not None:
+            cue = target.cue or (target.start, target.end)
+            how.append(f"target from '{_quote(ctx, *cue)}' ({target.code})")
+        else:
+            how.append("no target named")
+        if sector is not None:
+            how.append(f"sector from '{_quote(ctx, sector.start, sector.end)}'")
+        if rate is not None:
+            how.append(f"rate from '{_quote(ctx, rate.start, rate.end)}'")
+        if effective is not None:
+            how.append(effective_how)
+        facts.append(
+            TradeMeasureFact(
+                article_id=ctx.article.article_id,
+                mention_id=None,
+                measure_type=mtype,
+                imposing_country_code=agent.code if agent else None,
+                target_country_code=target.code if target else None,
+                sector=sector.value if sector else None,
+                rate_percent=rate.value if rate else None,
+                status=state,
+                evidence=ctx.evidence(s.index, "; ".join(how)),
+                effective_date=effective,
+            )
+        )
+    return facts
+
+
+def _named_before(s: Parties, group: Group) -> list[Party]:
+    before = [e for e in s.between(group.clause[0], group.start) if e.is_name and not e.imposer]
+    if not before:
+        return []
+    e = before[-1]
+    e.cue = e.cue or (e.start, e.end)
+    return [e]
+
+
+def _rates(text: str, lo: int, hi: int) -> list[_Found]:
+    if not any(text.find(mark, lo, hi) >= 0 for mark in r.RATE_MARKS):  # the cheap test first
+        return []
+    return [
+        _Found(m.start(), m.end(), _rate_value(m.group("value")))
+        for m in r.RATE.finditer(text, lo, hi)
+        if not r.RATE_CHAIN.match(text, m.end()) and not r.RATE_RANGE.search(text, max(lo, m.start() - 40), m.start())
+    ]
+
+
+def _targets(
+    text: str, s: Parties, group: Group, mtype: str, window: tuple[int, int], modifiers: set[int]
+) -> list[Party]:
+    """Targets before the measure, and the first target after it with the list it heads."""
+    targets: list[Party] = []
+    chain_after: int | None = None
+    for e in s.between(*window):
+        if id(e) in modifiers or e is group.modifier:
+            continue
+        is_target = e.target or (e.after_prep and e.start >= group.end and mtype != r.REVIEW)
+        if (
+            (mtype == r.REVIEW or group.compound)
+            and e.start >= group.end
+            and r.POST_OF.fullmatch(text, group.end, e.start)
+        ):
+            is_target = True  # "revisar la elegibilidad de Sudáfrica", "froze the assets of Russia's central bank"
+        if mtype == r.EXPORT_RESTRICTION and e.origin and e.end <= group.start:
+            is_target = False  # the goods' origin exports them: it restricts, it is not the target
+        if mtype == r.EXEMPTION and e.seeker:
+            is_target = True
+            e.cue = e.cue or (e.start, e.end)
+        if not is_target:
+            continue
+        if e.start >= group.end and not e.target and any(t.end <= group.start for t in targets):
+            continue  # "excluyó a Corea del Sur ... de su lista, y Seúl respondió retirando a Japón"
+        if e.start >= group.end:
+            if chain_after is None:
+                chain_after = e.chain if e.chain is not None else -e.start
+            elif e.chain != chain_after and e.code not in {t.code for t in targets}:
+                continue  # another phrase after the measure's own target list
+        if all(t.code != e.code or t.pair != e.pair for t in targets):
+            targets.append(e)
+    return targets
+
+
+def _all_countries(ctx: ArticleContext, group: Group, mtype: str, lo: int, hi: int) -> Party | None:
+    """Every country as the target: said so ("from all countries"), or an export ban with no destination."""
+    match = r.ALL_COUNTRIES.search(ctx.folded, lo, hi)
+    if match is None and mtype == r.EXPORT_RESTRICTION:
+        match = r.EXPORT_BANS_ALL.search(ctx.folded, group.start, group.end)
+    if match is None:
+        return None
+    return Party(match.start(), match.end(), r.ALL, frozenset({"all"}), target=True)
+
+
+def _sectors(
+    ctx: ArticleContext, s: Parties, group: Group, mtype: str, lo: int, hi: int, targets: list[Party]
+) -> list[_Found]:
+    text = ctx.folded
+    found: list[_Found] = []
+    if mtype == r.REVIEW and r.USMCA.search(text, *group.clause):
+        found.append(_Found(group.start, group.end, "usmca"))
+    titles = ctx.title_spans
+    title_starts = [t[0] for t in titles]
+    others = [e.cue for e in s.between(lo, hi) if e.pair and e.cue and e not in targets and not e.target]
+    examples = None
+    for start, end, sector in r.SECTORS.finditer(text, lo, hi):
+        if not sector or any(f.value == sector for f in found):
+            continue
+        i = bisect_right(title_starts, start) - 1
+        office = r.OFFICE_AFTER.match(text, end) or r.OFFICE_BEFORE.search(text, max(lo, start - 20), start)
+        if (i >= 0 and titles[i][1] >= end) or office:
+            continue  # "Agriculture Minister Antonio Andrade", "Ministerio de Agricultura"
+        if any(cue[0] <= start and end <= cue[1] for cue in others):
+            continue  # the goods of a party that is no target here
+        if start >= group.end and r.GROUP_GAP.fullmatch(text, group.end, start):
+            continue  # "U.S. tariffs and critical minerals": listed beside the measure, not its sector
+        if found and start >= group.end:
+            examples = examples or r.EXAMPLES.search(text, group.end, hi)
+            if examples and start >= examples.end() and any(f.start < examples.start() for f in found):
+                continue  # examples of a sector already named
+        if r.MIXED_GOODS.match(text, end):
+            return []  # "productos agrícolas e industriales": more than the sectors named
+        found.append(_Found(start, end, str(sector)))
+    return found
+
+
+def effective_date(ctx: ArticleContext, index: int, group: Group, state: str) -> tuple[dt.date | None, str]:
+    """The date the measure takes or took effect, when a date follows an effect cue in its segment."""
+    seg_lo, seg_hi = group.segment
+    for date in ctx.in_sentence("dates", index):
+        if not seg_lo <= date.start < seg_hi or date.kind not in ("absolute", "weekday", "relative"):
+            continue
+        cue = r.EFFECTIVE.search(ctx.folded, max(seg_lo, date.start - 40), date.start)
+        if cue is None:
+            continue
+        day, how = _resolve(date, ctx.article.published_date, future=state == "threatened")
+        if day is not None:
+            return day, f"effective {day.isoformat()} from '{_quote(ctx, cue.start(), date.end)}' ({how})"
+    return None, ""
+
+
+def _resolve(date: DateExpr, anchor: dt.date | None, future: bool) -> tuple[dt.date | None, str]:
+    if date.kind == "absolute" and date.year is None and date.month and date.day and anchor is not None:
+        years = (anchor.year - 1, anchor.year, anchor.year + 1)
+        days = [d for d in (safe_date(y, date.month, date.day) for y in years) if d is not None]
+        if future:
+            days = [d for d in days if d >= anchor] or days
+        if days:
+            day = min(days, key=lambda d: abs((d - anchor).days))
+            return day, f"year from the publication date {anchor.isoformat()} (the nearest such day)"
+    return resolve(date, anchor)
+
+
+def _combinations(targets: list[Party], sectors: list[_Found]) -> list[tuple[Party | None, _Found | None]]:
+    """One (target, sector) per fact: a demonym's own goods pair with it ("Mexican steel"); other sectors
+    go with the unpaired targets, or with every target country when all are paired."""
+    by_sector = {f.value: f for f in sectors}
+    paired = [t for t in targets if t.pair and t.pair in by_sector]
+    combos: list[tuple[Party | None, _Found | None]] = [(t, by_sector[str(t.pair)]) for t in paired]
+    paired_sectors = {t.pair for t in paired}
+    loose_targets: list[Party | None] = [t for t in targets if t not in paired]
+    loose_sectors: list[_Found | None] = [f for f in sectors if f.value not in paired_sectors]
+    if not loose_targets:
+        if combos and not loose_sectors:
+            return combos
+        first_of_code: dict[str, Party] = {}
+        for t in targets:
+            first_of_code.setdefault(t.code, t)
+        loose_targets = list(first_of_code.values()) or [None]
+    combos.extend(itertools.product(loose_targets, loose_sectors or [None]))
+    return combos
+
+
+def _rate_value(raw: str) -> float:
+    key = " ".join(raw.split())
+    if key in r.NUMBER_WORDS:
+        return r.NUMBER_WORDS[key]
+    return float(key.replace(",", "."))
+
+
+def _rate_for(rates: list[_Found], sector: _Found | None, group: Group) -> _Found | None:
+    if not rates:
+        return None
+    if len(rates) == 1:
+        return rates[0]
+    if sector is not None:
+        before = [x for x in rates if x.end <= sector.start]
+        if before:
+            return before[-1]
+        return min(rates, key=lambda x: x.start - sector.end)
+    return min(rates, key=lambda x: min(abs(x.end - group.start), abs(x.start - group.end)))

@@ -1,0 +1,181 @@
+"""The rules of ``rules/trade_measures.yaml``, compiled once at import.
+
+Every pattern runs on the article's folded text (:func:`hotline.text.fold_text`, same offsets as the article).
+Vocabularies become tries (:mod:`hotline.text`), so a phrase list costs one pass; the patterns written as
+"the text just before a word" (``left``) are searched with ``endpos`` at that word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from hotline.extract.rules import load_rules
+from hotline.text import Vocabulary, phrase_alternation, phrase_variants
+
+RULES: dict[str, Any] = load_rules("trade_measures")
+
+WINDOW = int(RULES["window_chars"])
+REACH = int(RULES["imposer_reach_chars"])
+MAX_MEASURES = int(RULES["max_measures_per_sentence"])
+NEAR = 60  # characters: how close a modifier or an absorbed measure noun must be
+CLOSE = 40  # characters: an agent this close before the measure needs no measure verb to be its imposer
+CONTEXT = 60  # characters read on each side of a country word to find its role
+VERB_REACH = 25  # characters after a far agent within which its measure verb must start
+
+REVIEW = "agreement_review"
+EXEMPTION = "exemption"
+EXPORT_RESTRICTION = "export_restriction"
+DENIED = "denied"
+REQUESTED = "requested"
+ALL = "ALL"
+STATUSES = ("imposed", "threatened", "paused", "exempted", "lifted", "reduced")
+
+
+def alt(items: Iterable[Any]) -> str:
+    """One trie group for rule phrases (with their optional words)."""
+    return phrase_alternation(v for item in items for v in phrase_variants(str(item)))
+
+
+def _words(items: Iterable[Any]) -> str:
+    return r"(?<![\w])" + alt(items) + r"(?![\w])"
+
+
+ART = r"(?:(?:the|el|la|los|las)\s+)?"
+
+
+def left(body: str) -> re.Pattern[str]:
+    """A pattern for the text just before a word (search with ``endpos`` at the word)."""
+    return re.compile(r"(?<![\w])(?:" + body + r")\s+" + ART + r"$")
+
+
+MEASURES = Vocabulary.by_value(
+    RULES["measures"],
+    prefix="".join(f"(?<!{re.escape(str(s))})" for s in RULES["exclude_before"]),
+    suffix="".join(f"(?!{re.escape(str(s))})" for s in RULES["exclude_after"]),
+)
+
+
+def keys(phrases: Iterable[Any]) -> frozenset[str]:
+    """The folded spellings of rule phrases: what the article context's lexicon reports them as."""
+    return frozenset(v for p in phrases for v in phrase_variants(str(p)))
+
+
+def _compound(rule: dict[str, Any]) -> tuple[str, frozenset[str], re.Pattern[str]]:
+    gap = int(rule["gap_words"])
+    heads, objects = alt(rule["heads"]), alt(rule["objects"])
+    words = r"(?:[\s\"]+[\w'-]+){0," + str(gap) + r"}?[\s\"]+"
+    pattern = rf"(?<![\w])(?:{heads}{words}{objects}|{objects}(?:[\s\"]+[\w'-]+)?[\s\"]+{heads})(?![\w])"
+    return str(rule["type"]), keys(rule[rule["found_by"]]), re.compile(pattern)
+
+
+COMPOUNDS = [_compound(rule) for rule in RULES["compound_measures"]]
+STATUS = Vocabulary(
+    {
+        **{str(p): str(value) for value, phrases in RULES["status_cues"].items() for p in phrases},
+        **dict.fromkeys(map(str, RULES["denials"]), DENIED),
+        **dict.fromkeys(map(str, RULES["neutral_phrases"])),
+    }
+)
+EXEMPTION_STATUS = Vocabulary.by_value(RULES["exemption_status_cues"])
+EXEMPTION_PHRASES = re.compile(_words(RULES["exemption_phrases"]))
+EXEMPTION_KEYS = keys(RULES["exemption_phrases"])
+MEASURE_KEYS = keys(p for phrases in RULES["measures"].values() for p in phrases)
+REVIEW_DEMAND = re.compile(_words(RULES["review_demand_cues"]))
+SECTORS = Vocabulary.by_value(RULES["sectors"])
+USMCA = re.compile(_words(RULES["usmca_names"]))
+ALL_COUNTRIES = re.compile(_words(RULES["all_countries"]))
+EXPORT_BANS_ALL = re.compile(_words(RULES["export_bans_all"]))
+AFTER_CALL = re.compile(_words(RULES["after_call_cues"]))
+STANCE = re.compile(_words(RULES["stance_cues"]))
+COUNTRY_ANAPHORA = re.compile(r"\s+" + _words(RULES["country_anaphora"]))
+SUBJECT_PRONOUN = re.compile(_words(RULES["subject_pronouns"]))
+REASON = re.compile(_words(RULES["reason_openers"]))
+EXAMPLES = re.compile(_words(RULES["example_openers"]))
+OFFICE_AFTER = re.compile(r"\s+" + _words(RULES["office_after"]))
+OFFICE_BEFORE = re.compile(_words(RULES["office_before"]) + r"\s+$")
+MIXED_GOODS = re.compile(r"\s*,?\s+" + _words(RULES["mixed_goods"]))
+EFFECTIVE = re.compile(r"(?<![\w])(?:" + alt(RULES["effective_cues"]) + r")\s+(?:the\s+|el\s+|la\s+)?$")
+
+NUMBER_WORDS = {v: float(n) for word, n in RULES["number_words"].items() for v in phrase_variants(str(word))}
+_NUMBER = r"(?:\d{1,3}(?:[.,]\d{1,2})?|" + alt(NUMBER_WORDS) + r")"
+_PERCENT = r"(?:\s?%|(?:\s+|-)(?:percent|per\s+cent|por\s+ciento)(?![\w]))"
+RATE_BODY = _NUMBER + _PERCENT
+RATE = re.compile(r"(?<![\w.,])(?P<value>" + _NUMBER + ")" + _PERCENT)
+RATE_MARKS = ("%", "cent", "cien")  # every rate holds one: "%", "percent", "per cent", "por ciento"
+RATE_CHAIN = re.compile(r"\s+(?:to|a|al|hasta)\s+(?=\d)")
+RATE_RANGE = re.compile(
+    r"(?<![\w])(?:between|entre)\s+\d{1,3}(?:[.,]\d{1,2})?\s*(?:%|percent|por\s+ciento)?\s+(?:and|y)\s+$"
+)
+
+_GOODS_WORDS = [*RULES["goods"], *(p for ps in RULES["sectors"].values() for p in ps)]
+GOODS = alt(_GOODS_WORDS)
+_GOODS_MODS = alt(RULES["goods_modifiers"])
+_MODS_EN = alt(RULES["measure_modifiers_en"])
+_MODS_ES = alt(RULES["measure_modifiers_es"])
+HEADS = alt(RULES["agent_heads"])
+_SECTOR_WORDS = alt(p for ps in RULES["sectors"].values() for p in ps)
+POSSESSIVE = "(?:'s|')?"  # the folded text has straight apostrophes only
+
+TARGET_BEFORE = left(alt(RULES["target_before"]))
+AFTER_MEASURE = left(alt(RULES["target_after_measure"]))
+SPANISH_A = re.compile(r"(?<![\w])(?:a|al)\s+" + ART + r"$")  # "a" is also the English article: countries only
+NOT_TARGET = left(alt(RULES["not_target_before"]))
+ORIGIN_STRONG = left(alt(RULES["origin_strong"]))
+ORIGIN_WEAK = re.compile(r"(?<![\w])(?P<goods>" + GOODS + r")\s+(?:" + alt(RULES["origin_weak"]) + r")\s+" + ART + r"$")
+DEMONYM_ES = re.compile(r"(?<![\w])(?P<goods>" + GOODS + r")\s+(?:(?:" + _GOODS_MODS + r")\s+)?$")
+DEMONYM_EN = re.compile(
+    POSSESSIVE
+    + r"(?:"
+    + alt(RULES["demonym_suffixes"])
+    + r")?\s+(?P<goods>(?:(?:"
+    + _GOODS_MODS
+    + r")\s+)?(?:"
+    + GOODS
+    + r"))(?![\w])"
+)
+TARGET_SUBJECT = re.compile(POSSESSIVE + r"\s+(?:" + alt(RULES["target_subject"]) + r")(?![\w])")
+SEEKER = re.compile(
+    POSSESSIVE
+    + r"(?:\s+(?:"
+    + HEADS
+    + r"))?\s+(?:"
+    + alt(RULES["relief_seekers"])
+    + r")\s+(?:[\w-]+\s+){0,2}?(?:"
+    + alt(RULES["relief_words"])
+    + r")(?![\w])"
+)
+SPEAKER = re.compile(POSSESSIVE + r"(?:\s+(?:" + HEADS + r"))?\s+(?P<verb>" + alt(RULES["speech_verbs"]) + r")(?![\w])")
+ATTRIBUTED = left(alt(RULES["attributions"]))
+ATTRIBUTED_AT_END = left(alt(RULES["attributions_at_clause_end"]))
+CLAUSE_END = re.compile(r"(?:\s+[\w.'-]+){0,3}\s*(?:[,.;:\"]|$)")
+PRONOUN = re.compile(_words(RULES["agent_pronouns"]))
+BY = re.compile(r"(?<![\w])(?:by|por)\s+(?:(?:the|el|la|los|las|de|of|" + HEADS + r")\s+){0,3}$")
+_AND = r"and|y|or"  # "U.S. anti-dumping and countervailing duties"
+MODIFIER_STRICT = re.compile(
+    POSSESSIVE + r"(?:\s+|-)(?:(?:" + "|".join((_MODS_EN, RATE_BODY, _AND)) + r")(?:\s+|-)){0,4}$"
+)
+MODIFIER_LOOSE = re.compile(
+    POSSESSIVE + r"(?:\s+|-)(?:(?:" + "|".join((_MODS_EN, RATE_BODY, _SECTOR_WORDS, HEADS, _AND)) + r")(?:\s+|-)){0,4}$"
+)
+POST_DEMONYM = re.compile(r"\s+(?:(?:" + _MODS_ES + r")\s+){0,2}$")
+POST_IN = re.compile(r"\s+(?:in|en)\s+$")  # "export curbs in Argentina": where an export is restricted
+# "the tariffs that Mexico announced", "los aranceles que impone Pekín": the agent of a relative clause.
+RELATIVE = re.compile(r"(?:\s+[^\s;:]+){0,6}?\s+(?:that|which|que)\s+(?:[^\s,;:]+\s+){0,2}?" + ART + r"$")
+POST_OF = re.compile(r"\s+(?:de|del|of)\s+(?:(?:la|el|los|las|the|de|of|" + HEADS + r")\s+){0,3}$")
+COORD = re.compile(r"(?:\s*,\s*(?:(?P<w1>and|or|y|e|o|u)\s+)?|\s+(?P<w2>and|or|y|e|o|u|&)\s+)" + ART + "$")
+LINK = re.compile(r"\s+(?:" + alt(RULES["participant_links"]) + r")\s+(?:[\w.'-]+\s+){0,4}$")
+TITLE_GAP = re.compile(r"\s+(?:[\w.'-]+\s+){0,3}$")
+GROUP_GAP = re.compile(r"\s*(?:(?:,|and/or|and|or|y|e|o|u|&|/)\s*){1,4}$")
+ABSORB = re.compile(r"(?<![\w])(?:from|de|del|of)\s+(?:[\w%.,-]+\s+){0,3}$")
+COORDINATED = re.compile(r"(?<![\w])(?:and|y|e|as well as)\s+(?:[^\s,;:]+\s+){0,4}$")
+SEGMENT_CUT = re.compile(r",|(?<![\w])(?:and|y|e|while|as well as|mientras)(?![\w])")
+CLAUSE_BREAK = re.compile(
+    r";|:(?=\s)|,\s*and\s+(?=[a-z]+ed(?![\w]))|\s+and,|,\s*(?=(?:"
+    + alt(RULES["clause_breaks_after_comma"])
+    + r")(?![\w]))|\s(?=(?:"
+    + alt(RULES["clause_breaks_bare"])
+    + r")\s)"
+)
+SUBORDINATE = re.compile(r"[\W_]*(?:" + alt(RULES["subordinators"]) + r")(?![\w])")
