@@ -61,13 +61,14 @@ def _errors_to_codes(command: Command) -> Command:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from hotline.warehouse import WarehouseBusyError
+        from orchestration.manifest import ParseFailed  # no Dagster in it
 
         try:
             return command(*args, **kwargs)
         except WarehouseBusyError as exc:
             typer.echo(str(exc), err=True)
             raise typer.Exit(EXIT_BUSY) from exc
-        except (FileNotFoundError, NotADirectoryError, ValueError, subprocess.CalledProcessError) as exc:
+        except (FileNotFoundError, NotADirectoryError, ValueError, ParseFailed, subprocess.CalledProcessError) as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(EXIT_FAILED) from exc
 
@@ -252,16 +253,12 @@ TABLES_SQL = "select table_name from duckdb_tables() where schema_name = 'marts'
 
 
 @app.command(epilog="Exit codes: 0 parsed or already current; 1 dbt parse failed.")
+@_errors_to_codes
 def manifest(warehouse: Warehouse = None) -> None:
     """Parse the dbt project into dbt_project/target, only when it changed since the last parse."""
-    from orchestration.manifest import ParseFailed, ensure_manifest
+    from orchestration.manifest import ensure_manifest
 
-    settings = _settings(warehouse_path=warehouse)
-    try:
-        seconds = ensure_manifest(settings.build_path)
-    except ParseFailed as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(EXIT_FAILED) from exc
+    seconds = ensure_manifest(_settings(warehouse_path=warehouse).build_path)
     typer.echo("dbt manifest is current" if seconds is None else f"dbt manifest parsed in {seconds:.1f}s")
 
 

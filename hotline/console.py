@@ -230,14 +230,17 @@ class RunConsole:
         )
         self._tasks: dict[str, tuple[Any, float]] = {}
         self._checks: list[StepReport] = []
+        self._starting: Any = None
 
     def __enter__(self) -> RunConsole:
-        self.progress.start()
+        if self.out.is_terminal:  # elsewhere (a log, a pipe) the lines alone
+            self.progress.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._flush_checks()
-        self.progress.stop()
+        if self.progress.live.is_started:
+            self.progress.stop()
 
     def line(self, text: str, style: str = "") -> None:
         self.out.print(escape(text), style=style or None)
@@ -257,7 +260,14 @@ class RunConsole:
         finally:
             self.progress.remove_task(task)
 
+    def starting(self, text: str) -> None:
+        """A spinner with ``text`` until the first step starts (Dagster records the run's plan meanwhile)."""
+        self._starting = self.progress.add_task(escape(text), counts="")
+
     def step_started(self, step: str) -> None:
+        if self._starting is not None:
+            self.progress.remove_task(self._starting)
+            self._starting = None
         label = STAGES.get(step, CHECKS_STAGE if self._checks else step)
         self._tasks[step] = (self.progress.add_task(escape(label), counts=""), time.monotonic())
 
@@ -280,7 +290,8 @@ class RunConsole:
             self._checks.append(report)
             return
         self._flush_checks()
-        self._stage_line(STAGES.get(report.step, report.step), report, dbt.headline() if dbt and report.ok else None)
+        label = CHECKS_STAGE if is_check else STAGES.get(report.step, report.step)
+        self._stage_line(label, report, dbt.headline() if dbt else None)
         if dbt is not None:
             for text in dbt.lines():
                 style = "red" if text.startswith(("FAIL", "ERROR")) else "yellow" if text.startswith("WARN") else None

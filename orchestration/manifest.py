@@ -27,6 +27,8 @@ READ_FOLDERS = ("models", "macros", "seeds", "tests", "snapshots", "analyses")
 READ_FILES = ("dbt_project.yml", "profiles.yml", "packages.yml", "dependencies.yml", "selectors.yml")
 ARTIFACTS = ("manifest.json", "partial_parse.msgpack", "semantic_manifest.json")
 KEY_FILE = "manifest.key"
+DBT_RUNS_FOLDER = "dbt_runs"
+"""Each run's dbt artifacts and logs go to ``<warehouse folder>/dbt_runs/<run id>``; only the newest is kept."""
 BUILD_PATH_VAR = "hotline_build_path"
 """The dbt var ``profiles.yml`` reads the build file's path from (before ``HOTLINE_BUILD_PATH``)."""
 

@@ -28,11 +28,13 @@ from hotline.config import Settings
 from hotline.console import CHECKS_STAGE, DbtSummary, RunConsole, RunSummary, StepReport, holder_text, summarize_dbt
 from hotline.quality import SUITES
 from hotline.warehouse import WarehouseBusyError, lock_holder, writer_lock
-from orchestration.manifest import ensure_manifest
+from orchestration.manifest import DBT_RUNS_FOLDER, ensure_manifest
 from orchestration.runs import PROGRESS, fail_orphaned_runs, progress_log, run_of_process
 
 EXIT_OK, EXIT_FAILED, EXIT_BUSY = 0, 1, 2
 JOB_NAME = "hotline_job"
+DBT_STEP = "hotline_dbt_assets"
+"""The step of ``orchestration.assets.dbt.hotline_dbt_assets`` (``dbt build``)."""
 LOGS_KEPT = 20
 DAGSTER_YAML = """\
 telemetry:
@@ -172,6 +174,7 @@ def run_pipeline(
     with log_path.open("a", encoding="utf-8") as log, _run_logger(settings, run_id, console, log, verbose) as logger:
         dbt_lines: IO[str] = sys.stderr if verbose else log
         job = job.with_logger_defs({"hotline": dg.LoggerDefinition(lambda _: logger, description="hotline run")})
+        console.starting("starting the run (recording its plan in DAGSTER_HOME)")
         with contextlib.redirect_stdout(dbt_lines):
             return job.execute_in_process(
                 instance=instance,
@@ -193,15 +196,12 @@ def _run_logger(
     settings: Settings, run_id: str, console: RunConsole, log: IO[str], verbose: bool
 ) -> Iterator[logging.Logger]:
     logger = logging.Logger("hotline.run", logging.DEBUG)
-    to_file = logging.StreamHandler(log)
-    to_file.setLevel(logging.INFO)
-    to_file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    logger.addHandler(to_file)
-    if verbose:
-        to_terminal = logging.StreamHandler(sys.stderr)
-        to_terminal.setLevel(logging.INFO)
-        logger.addHandler(to_terminal)
-    dbt_target = settings.warehouse_path.parent / "dbt_runs" / run_id
+    for stream in [log, sys.stderr] if verbose else [log]:
+        handler = logging.StreamHandler(stream)
+        handler.setLevel(logging.INFO)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        logger.addHandler(handler)
+    dbt_target = settings.warehouse_path.parent / DBT_RUNS_FOLDER / run_id
     to_console = _ConsoleHandler(console, dbt_target)
     logger.addHandler(to_console)
     progress_log.addHandler(to_console)
@@ -242,7 +242,7 @@ class _ConsoleHandler(logging.Handler):
             self.console.step_started(step)
         elif kind == dg.DagsterEventType.ASSET_MATERIALIZATION:
             materialization = data.materialization
-            metadata = {key: getattr(value, "value", value) for key, value in materialization.metadata.items()}
+            metadata = {key: _metadata_value(value) for key, value in materialization.metadata.items()}
             report.materialized[materialization.asset_key.to_user_string()] = metadata
         elif kind == dg.DagsterEventType.ASSET_CHECK_EVALUATION:
             if data.passed:
@@ -254,7 +254,7 @@ class _ConsoleHandler(logging.Handler):
             report.ok = kind == dg.DagsterEventType.STEP_SUCCESS
             if not report.ok:
                 report.error = _error_message(data.error)
-            self.console.step_finished(report, self._dbt_summary() if step == "hotline_dbt_assets" else None)
+            self.console.step_finished(report, self._dbt_summary() if step == DBT_STEP else None)
 
     def _dbt_summary(self) -> DbtSummary | None:
         """dbt's own account of the build, from the run's ``run_results.json``; None when dbt wrote none."""

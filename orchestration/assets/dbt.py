@@ -12,13 +12,11 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets, get_asset_key_for_model
 
-from orchestration.manifest import build_path_vars
+from orchestration.manifest import DBT_RUNS_FOLDER, build_path_vars
 from orchestration.project import hotline_dbt_project
 from orchestration.resources import WarehouseResource
 from orchestration.runs import progress_reporter, unpublished_metadata
 
-DBT_RUNS_FOLDER = "dbt_runs"
-"""Per-run dbt artifacts and logs go to ``<warehouse folder>/dbt_runs/<run>``; only the newest is kept."""
 PARTIAL_PARSE = "partial_parse.msgpack"
 
 

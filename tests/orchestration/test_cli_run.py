@@ -17,16 +17,24 @@ from typing import Any
 
 import dagster as dg
 import pytest
+from dagster._core.storage.dagster_run import DagsterRun
 
 import orchestration.runner
 from hotline.cli import main
 from hotline.config import DBT_PROJECT_DIR, Settings
-from hotline.console import summarize_dbt
+from hotline.console import holder_text, summarize_dbt
 from orchestration import manifest
 from orchestration.assets.ingest import ingest_articles
 from orchestration.resources import WarehouseResource
 from orchestration.runner import EXIT_BUSY, EXIT_FAILED
-from orchestration.runs import PROGRESS, UNPUBLISHED_NOTE, progress_log, progress_reporter
+from orchestration.runs import (
+    PROGRESS,
+    UNPUBLISHED_NOTE,
+    process_tags,
+    progress_log,
+    progress_reporter,
+    run_of_process,
+)
 
 
 @pytest.fixture
@@ -184,3 +192,17 @@ def test_progress_is_throttled_and_always_says_when_it_is_done() -> None:
     fields = [getattr(record, PROGRESS) for record in records]
     assert 1 <= len(fields) < 10  # a thousand articles in well under a second: a few records, not a thousand
     assert fields[-1] == {"step": "extract_facts", "done": 1000, "total": 1000, "what": "articles"}
+
+
+def test_a_waiting_run_names_the_run_that_holds_the_warehouse() -> None:
+    with dg.DagsterInstance.ephemeral() as instance:
+        run_id = "1a2b3c4d-0000-0000-0000-000000000000"
+        instance.add_run(
+            DagsterRun(job_name="hotline_job", run_id=run_id, status=dg.DagsterRunStatus.STARTED, tags=process_tags())
+        )
+        run = run_of_process(instance, os.getpid())
+        assert run is not None
+        assert run.run_id == run_id
+        assert run_of_process(instance, os.getpid() + 1) is None
+    text = holder_text(os.getpid(), "host", 0.0, run.run_id)
+    assert text.startswith(f"run 1a2b3c4d (pid {os.getpid()} on host, since ")
