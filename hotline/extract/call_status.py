@@ -21,9 +21,11 @@ NO_CALL = "no_call"
 STATUSES = (HELD, "planned", "requested", "refused", "cancelled", "denied")
 
 _CUES = {phrase: status for status, phrases in _RULES["statuses"].items() for phrase in phrases}
+_ACCENTED_FUTURES = frozenset(_RULES["accented_futures"])
 _CUES.update(dict.fromkeys(_RULES["no_call"], NO_CALL))
 _IN_PERSON = re.compile(phrase_pattern(_RULES["in_person"]))
 _MULTILATERAL = re.compile(phrase_pattern(_RULES["multilateral"]))
+_TOWARD = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["toward"])) + r")\s+(?:[\w'’-]+\s+){0,3}\Z")
 _CUE = re.compile(phrase_pattern([*_CUES, *_RULES["neutral"]]))
 # A relative clause between commas (", who plans to visit Beijing in April,") speaks of its own verb.
 _RELATIVE = r",\s*(?:" + "|".join(_RULES["relative_pronouns"]) + r")\b[^,;.]*,"
@@ -60,7 +62,14 @@ def _status_of(cue: str) -> str | None:
 
 
 def call_status(
-    folded: str, call_start: int, call_end: int, sentence_start: int, sentence_end: int, *, spoken: bool = False
+    folded: str,
+    call_start: int,
+    call_end: int,
+    sentence_start: int,
+    sentence_end: int,
+    *,
+    spoken: bool = False,
+    text: str | None = None,
 ) -> CallStatus:
     """The status of the call phrase at ``folded[call_start:call_end]`` within its sentence. ``spoken``: the
     phrase is a verb of speaking ("spoke", "hablaron"), which an in-person encounter in the sentence makes no
@@ -69,21 +78,38 @@ def call_status(
     window_start = max(sentence_start, call_start - _WINDOW_CHARS)
     window_end = min(sentence_end, call_end + _WINDOW_CHARS)
     for encounter in (_MULTILATERAL, _IN_PERSON) if spoken else (_MULTILATERAL,):
-        found = encounter.search(folded, window_start, window_end)
-        if found is not None:
+        for found in encounter.finditer(folded, window_start, window_end):
+            if encounter is _MULTILATERAL and _TOWARD.search(
+                folded, max(window_start, found.start() - 32), found.start()
+            ):
+                continue  # "invited him to the G20 Leaders' Summit": where someone goes, not how they spoke
             return CallStatus(NO_CALL, " ".join(found.group().split()), found.start(), found.end())
     left = _clause_start(folded, window_start, call_start)
     best: re.Match[str] | None = None
     for match in _CUE.finditer(folded, left, call_end):
+        if not _future_as_written(match, text):
+            continue
         best = match  # the nearest before the call phrase (or holding it: "has not spoken") wins
     if best is not None and _status_of(best.group()) is not None:
         return _found(best)
     right = _clause_end(folded, call_end, window_end)
     for match in _CUE.finditer(folded, call_end, right):
+        if not _future_as_written(match, text):
+            continue
         if _status_of(match.group()) is not None:
             return _found(match)
         break  # a neutral phrase right after ("at the request of") settles it
     return CallStatus(HELD)
+
+
+def _future_as_written(match: re.Match[str], text: str | None) -> bool:
+    """A Spanish future cue ("hablará", "conversarán") folds like the past subjunctive ("hablara", "que Scholz
+    conversara el viernes"): with the text at hand, the future needs its written accent."""
+    phrase = " ".join(match.group().split())
+    if text is None or phrase not in _ACCENTED_FUTURES:
+        return True
+    word = text[match.start() : match.end()].rstrip()
+    return word.endswith(("á", "Á", "án", "ÁN"))
 
 
 def _found(match: re.Match[str]) -> CallStatus:

@@ -68,6 +68,13 @@ _OPEN_TERM = dt.timedelta(days=365 * int(RULES["open_term_years"]) + 1)
 _ONE_YEAR = dt.timedelta(days=365)
 _LEADER_LIKE = frozenset(RULES["leader_like_roles"])
 _REPORTED_MAX_AGE = int(RULES["reported_call_max_age_days"])
+_INDEFINITE = frozenset(RULES["indefinite_determiners"])
+_PLURAL_COUNT_NOUNS = frozenset(RULES["plural_count_nouns"])
+_SINCE = re.compile(r"(?:\s+[\w'’]+){0,4}?\s+(?:" + phrase_alternation(RULES["first_since"]) + r")(?![\w])")
+_EARLIER_NOUN = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["earlier_call_nouns"]) + r")(?![\w])")
+_EARLIER_VERB = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(RULES["earlier_call_adverbs"]) + r")\s+(?:[\w'’]+\s+)?\Z"
+)
 CALL_TITLE = re.compile(
     r"(?<![\w])(?:" + phrase_alternation([*RULES["phone_cues"], *RULES["title_call_words"]]) + r")(?![\w])"
 )
@@ -155,6 +162,7 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
 
     reference_cues: list[tuple[Cue, DateExpr, int]] = []
     primary_cues: list[tuple[Cue, int]] = []
+    earlier_cues: list[tuple[Cue, int]] = []
     for cue in held:
         index = ctx.sentence_of(cue.start)
         sentence = ctx.sentences[index]
@@ -163,6 +171,8 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
             continue
         if date is not None and date.kind == "absolute" and _is_reference_cue(ctx, cue, sentence.start):
             reference_cues.append((cue, date, index))
+        elif _told_as_earlier(ctx, cue):
+            earlier_cues.append((cue, index))
         else:
             primary_cues.append((cue, index))
     reference_keys = {(d.month, d.day) for _, d, _ in reference_cues}
@@ -207,7 +217,65 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
         call_date.weekday if call_date.weekday is not None else (call_date.date.weekday() if call_date.date else None)
     )
     _referenced_calls(ctx, layout, reference_cues, call_date, list(main.participants), first_index=len(reported))
+    _earlier_calls(ctx, layout, earlier_cues, main, first_index=1 + max(m.call_index for m in layout.mentions()))
     return layout
+
+
+def _told_as_earlier(ctx: ArticleContext, cue: Cue) -> bool:
+    """A call phrase about an earlier call of the pair: "Macron and Putin last spoke on Monday", "their previous
+    conversation", "la última vez que hablaron" (a bare "last call" may be the reported one: not read as earlier)."""
+    if cue.kind == "noun":
+        return _EARLIER_NOUN.search(ctx.folded, cue.start, cue.noun_start) is not None
+    return _EARLIER_VERB.search(ctx.folded, max(0, cue.start - 32), cue.start) is not None
+
+
+def _earlier_calls(
+    ctx: ArticleContext, layout: CallLayout, cues: list[tuple[Cue, int]], main: CallMention, first_index: int
+) -> None:
+    """One referenced call per pair the earlier-call phrases link (the reported call's pair when they link
+    none), dated by its own weekday or relative day counted back from the day before the reported call."""
+    by_pair: dict[frozenset[str], tuple[list[Participant], list[tuple[Cue, int]]]] = {}
+    for cue, index in cues:
+        links = cue_links(ctx, cue, index)
+        if links == []:
+            continue
+        link = (links or [None])[0] or sentence_pair(ctx, index)
+        on = ctx.article.published_date
+        participants = _linked(ctx, link, on) if link else list(main.participants)
+        key = frozenset(p.official_id for p in participants)
+        by_pair.setdefault(key, (participants, []))[1].append((cue, index))
+    anchor = main.date.date - dt.timedelta(days=1) if main.date.date else ctx.article.published_date
+    for call_index, (participants, group) in enumerate(by_pair.values(), start=first_index):
+        if len(participants) < 2:
+            continue
+        cue, index = group[0]
+        date = _attached_date(ctx, cue, index)
+        call_date = CallDate(how="an earlier call referred to in passing; the text gives no date for it")
+        if date is not None and date.kind in ("weekday", "relative") and anchor is not None:
+            resolved, how = resolve(date, anchor)
+            if resolved is not None:
+                quote = ctx.text[date.start : date.end]
+                call_date = CallDate.on(resolved, date.kind, f"'{quote}' attached to an earlier call: {how}")
+        mention = CallMention.of(
+            ctx.article.article_id,
+            call_index,
+            is_directly_reported=False,
+            is_planned=False,
+            participants=tuple(participants),
+            date=call_date,
+            evidence=ctx.evidence(index, "an earlier call referred to in passing"),
+        )
+        for _, i in group:
+            layout.reference_sentences[i] = mention
+
+
+def _introduces_a_call(ctx: ArticleContext, cue: Cue) -> bool:
+    """Whether a call phrase may introduce a call of the leaders its sentence names: a verb or a phone phrase,
+    or an indefinite noun ("una conversación"); "esa conversación", "the call" point back to one told already."""
+    if cue.kind != "noun":
+        return True
+    determiner = ctx.folded[cue.start : cue.noun_start].split()
+    return bool(determiner) and determiner[0] in _INDEFINITE
 
 
 def _no_call(ctx: ArticleContext, layout: CallLayout, cues: list[Cue], statuses: dict[int, CallStatus]) -> CallLayout:
@@ -249,7 +317,7 @@ def _split_by_pair(ctx: ArticleContext, cues: list[tuple[Cue, int]]) -> list[tup
             ministers = True
             continue  # a minister's call: no leaders' call, and no sentence of theirs
         if links is None:
-            pair = sentence_pair(ctx, index)
+            pair = sentence_pair(ctx, index) if _introduces_a_call(ctx, cue) else None
             links = [pair] if pair is not None else []
         if links:
             current = []
@@ -286,7 +354,7 @@ def _reported_call(
         participants = _linked(ctx, link, call_date.date) if link else _participants(ctx, sentences, call_date.date)
     initiator, initiator_how = find_initiator(ctx, cues, participants)
     duration, duration_evidence = _duration(ctx, sentences)
-    sequence, sequence_evidence = _sequence(ctx) if call_index == 0 else (None, None)
+    sequence, sequence_evidence = _sequence(ctx, sentences) if call_index == 0 else (None, None)
     return CallMention.of(
         ctx.article.article_id,
         call_index,
@@ -328,7 +396,7 @@ def _status(ctx: ArticleContext, cue: Cue) -> CallStatus:
     """Held, planned, requested, refused, cancelled, denied or no call, from the cues of the cue's clause."""
     sentence = ctx.sentences[ctx.sentence_of(cue.start)]
     return call_status(
-        ctx.folded, cue.start, cue.end, sentence.start, sentence.end, spoken=cue.kind in ("talk", "noun")
+        ctx.folded, cue.start, cue.end, sentence.start, sentence.end, spoken=cue.kind in ("talk", "noun"), text=ctx.text
     )
 
 
@@ -561,6 +629,10 @@ def _reported_date(
     days = [(d, i, "attached") for d, i in attached if d.kind in relative_kinds]
     days += [(d, i, "in a sentence reporting the call") for d, i in medium if d.kind in relative_kinds]
     weekday = next((d.weekday for d, _, _ in days if d.kind == "weekday" and not d.is_future), None)
+    if weekday is not None:  # a day elsewhere in the sentence that is not the call's weekday dates another event
+        absolute = [
+            item for item in absolute if item[2] == "attached" or _weekday_of(item[0], anchor) in (None, weekday)
+        ]
 
     if absolute:
         date, index, where = absolute[0]
@@ -613,6 +685,17 @@ def _reported_date(
             year=date.year, month=date.month, precision="month", basis="stated_month", how=f"'{quote}': only the month"
         )
     return CallDate(how="the text gives no date for the call")
+
+
+def _weekday_of(date: DateExpr, anchor: dt.date | None) -> int | None:
+    """The weekday of an absolute date (its year from ``anchor`` when the text gives none), if it can be known."""
+    if date.is_full:
+        day = date.as_date()
+    elif anchor is not None and date.month is not None and date.day is not None:
+        day = latest_on_or_before(date.month, date.day, anchor)
+    else:
+        day = None
+    return day.weekday() if day is not None else None
 
 
 def _recent(date: DateExpr, anchor: dt.date) -> bool:
@@ -726,15 +809,23 @@ def _duration(ctx: ArticleContext, sentences: list[int]) -> tuple[int | None, st
     return None, None
 
 
-def _sequence(ctx: ArticleContext) -> tuple[int | None, str | None]:
-    """The reported call's number in the series: "the sixth call", "seven calls so far". An ordinal in a
-    sentence about a future call ("a third call is expected next week") numbers that call, not this one."""
-    # Only sentences that name calls can number them: scan those, not the whole text.
+def _sequence(ctx: ArticleContext, sentences: list[int]) -> tuple[int | None, str | None]:
+    """The reported call's number in the series: "the sixth call", "seven calls so far", read in the sentences
+    of that call. An ordinal in a sentence about a future call ("a third call is expected next week") numbers
+    that call; "the first call since December" is the first in a while and "his first calls as prime minister"
+    a round: neither numbers the pair's calls."""
+    # Only the call's sentences that name calls can number it: scan those, not the whole text.
+    own = set(sentences)
     spans = sorted(
-        {(s.start, s.end) for s in (ctx.sentences[ctx.sentence_of(h.start)] for h in ctx.lex.all("count_noun"))}
+        {
+            (s.start, s.end)
+            for s in (ctx.sentences[i] for i in {ctx.sentence_of(h.start) for h in ctx.lex.all("count_noun")} & own)
+        }
     )
     for start, end in spans:
         for match in _SEQUENCE_ORDINAL.finditer(ctx.folded, start, end):
+            if match.group("noun") in _PLURAL_COUNT_NOUNS or _SINCE.match(ctx.folded, match.end()):
+                continue
             if not _about_the_future(ctx, match.start()):
                 token = match.group("ord")
                 number = ORDINALS.get(token) or int(re.sub(r"\D", "", token))

@@ -5,7 +5,7 @@ call cues. Each compiled pattern runs once over the whole text; hits are then bu
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,7 +71,7 @@ NOT_CALL_BEFORE = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["not_cal
 CALL_DETERMINER = re.compile(
     r"(?:(?<![\w])(?:"
     + phrase_alternation(RULES["call_determiners"])
-    + r")|\w['’]s)[ \t]+(?:[\w.,'\x22-]+[ \t]+){0,3}?\Z"
+    + r")|(?<=\w)['’]s)[ \t]+(?:[\w.,'\x22-]+[ \t]+){0,3}?\Z"
 )
 """A determiner, or a possessive ("Biden's call with Ramaphosa"), before a call noun."""
 
@@ -150,7 +150,7 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
         reference_hits=found,
     )
     context.cues = sorted(
-        _find_cues(folded, context.lex) + _called_a_leader(folded, context.lex, officials),
+        _find_cues(folded, context.lex) + _called_a_leader(context),
         key=lambda c: (c.start, c.end),
     )
     context._starts = [s.start for s in sentences]
@@ -163,19 +163,49 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
 
 
 _SPACES = re.compile(r" *")
+_GAP_WORD = re.compile(r"[\w'’.-]+")
+_CALLED_MAX_GAP = int(RULES["called_max_gap_words"])
+_CALLED_LINKS = frozenset(RULES["called_links"])
+_POSSESSIVE = re.compile(r"['’]s?(?![\w])")
+"""A name in the possessive is no one called ("called the German chancellor's move a ...")."""
+_CALLED_MAX_CHARS = 16 * _CALLED_MAX_GAP
+_CALLED_STOP = re.compile(r"(?:[;:()\x22“”\n]|(?<![\w])(?:" + phrase_alternation(RULES["called_stops"]) + r")(?![\w]))")
 _NAMING = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in RULES["naming_after"]) + r")(?![\w])")
 
 
-def _called_a_leader(folded: str, lex: LexiconHits, officials: list[OfficialHit]) -> list[Cue]:
-    """ "Trump called Sheinbaum on Monday", "Sheinbaum llamó a Trump": a phone call, when the name follows
-    the verb and is not followed by a naming phrase ("called Sheinbaum a great leader")."""
-    starts = {hit.start: hit for hit in officials}
+def _called_a_leader(ctx: ArticleContext) -> list[Cue]:
+    """ "Trump called Sheinbaum on Monday", "Merkel called Russian Prime Minister Vladimir Putin", "Chávez llamó
+    en la noche del miércoles a su homólogo colombiano, Juan Manuel Santos": a phone call, when the next name after
+    the calling verb is reached through words that only time, link or title it (a date, "a su homólogo", a
+    country, a capitalized title) and no naming phrase follows the name ("called Sheinbaum a great leader",
+    "called the tariffs unjustified, Sheinbaum said" is no call)."""
+    folded, officials = ctx.folded, ctx.officials
+    order = [hit.start for hit in officials]  # officials are in text order
+    date_starts = [d.start for d in ctx.dates]
+    country_words = ctx.reference.country_words
     cues = []
-    for verb in lex.all("call_verb"):
-        spaces = _SPACES.match(folded, verb.end)  # not a slice of the rest of the text for every verb
-        gap = spaces.end() - verb.end if spaces else 0
-        named = starts.get(verb.end + gap)
-        if named is not None and gap and not _NAMING.match(folded, named.end):
+    for verb in ctx.lex.all("call_verb"):
+        i = bisect_left(order, verb.end)
+        if i == len(officials):
+            continue
+        named = officials[i]
+        if named.start - verb.end > _CALLED_MAX_CHARS:
+            continue  # too far for a name the verb calls; and no long slice per verb
+        gap = folded[verb.end : named.start]
+        if not gap or not gap[0].isspace() or _NAMING.match(folded, named.end) or _POSSESSIVE.match(folded, named.end):
+            continue
+        words = list(_GAP_WORD.finditer(folded, verb.end, named.start))
+        if len(words) > _CALLED_MAX_GAP or _CALLED_STOP.search(gap):
+            continue
+        j = bisect_left(date_starts, verb.end)
+        dated = [(d.start, d.end) for d in ctx.dates[j : j + 3] if d.end <= named.start]
+        if all(
+            w.group() in _CALLED_LINKS
+            or w.group().strip(".,") in country_words
+            or ctx.text[w.start()].isupper()
+            or any(a <= w.start() < b for a, b in dated)
+            for w in words
+        ):
             cues.append(Cue(verb.start, named.end, "phone", noun_start=verb.start))
     return cues
 

@@ -166,7 +166,11 @@ def find_officials(
             _attach_title(hits, alias_at, match, patterns, title_group, country)
             continue
         if name and title_group != "t4":
-            hits.append(_titled(text, match, name, patterns.title_roles.get(_title(match, title_group), None), country))
+            role = patterns.title_roles.get(_title(match, title_group), None)
+            hits.append(
+                _holder_named(text, reference, match, name, role, country, on)
+                or _titled(text, match, name, role, country)
+            )
             continue
         role = "leader" if title_group == "t4" else patterns.title_roles[_title(match, title_group)]
         if (role, country) not in holders:
@@ -277,6 +281,47 @@ def _modifier_country(reference: Reference, patterns: _Patterns, folded: str, ti
             if country:
                 return country
     return None
+
+
+_LIGHT_NAME_WORDS = frozenset(
+    {"al", "bin", "bint", "ibn", "de", "del", "la", "da", "dos", "van", "von", "el", "sheikh"}
+)
+
+
+def _holder_named(
+    text: str,
+    reference: Reference,
+    match: re.Match[str],
+    name: re.Match[str],
+    role: str | None,
+    country: str,
+    on: dt.date | None,
+) -> OfficialHit | None:
+    """A titled name the reference does not list under that spelling ("UAE President Sheikh Mohamed bin Zayed Al
+    Nahyan") that shares a name word with the title's holder on the article's date is that holder."""
+    if role is None or on is None:
+        return None
+    official_id = _holder(reference, role, country, on, set())
+    if official_id is None:
+        return None
+    official = reference.officials[official_id]
+    written = {w for w in fold(name.group("name")).replace("-", " ").split() if w not in _LIGHT_NAME_WORDS}
+    known = {w for w in fold(official.full_name).replace("-", " ").split() if w not in _LIGHT_NAME_WORDS}
+    if not written & known:
+        return None
+    term = reference.role_on(official_id, on)
+    return OfficialHit(
+        name.start("name"),
+        name.end("name"),
+        "alias",
+        official_id,
+        official.full_name,
+        official.country_code,
+        term.role if term else role,
+        True,
+        f"'{text[name.start('name') : name.end('name')]}' after the title "
+        f"'{text[match.start() : match.end()]}': its holder on {on.isoformat()}",
+    )
 
 
 def _holder(reference: Reference, role: str, country: str, on: dt.date | None, named: set[str | None]) -> str | None:

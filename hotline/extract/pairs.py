@@ -60,9 +60,14 @@ class Link:
 
 
 def is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool:
-    """A head of state or government (or a president-elect) of the reference, on ``on`` when given."""
-    if hit.official_id is None or not hit.is_reference:
+    """A head of state or government (or a president-elect) of the reference, on ``on`` when given; or a leader
+    the reference does not know, introduced by a leader's title of a country ("Beninese President Patrice
+    Talon"): a participant with ``is_reference = false``."""
+    if hit.official_id is None:
         return False
+    if not hit.is_reference:
+        role = ctx.reference.roles.get(hit.role or "")
+        return hit.kind == "titled" and hit.country_code is not None and role is not None and role.is_leader
     terms = ctx.reference.terms_of(hit.official_id)
     published = ctx.article.published_date
     if published is not None and terms and all(published + _TRANSITION < t.start for t in terms):

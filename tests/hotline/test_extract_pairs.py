@@ -135,3 +135,92 @@ def test_the_initiator_is_who_the_text_says_called(
     call = extract(reference, text, dt.date.fromisoformat(published)).calls[0]
     assert call.initiator_id == initiator
     assert (call.initiator_how is None) == (initiator is None)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "pair", "initiator"),
+    [
+        (
+            "BERLIN (AP) - Chancellor Angela Merkel called Russian Prime Minister Vladimir Putin on Thursday and urged "
+            "him to restore gas deliveries to Europe.",
+            "2009-01-09",
+            {"angela_merkel", "vladimir_putin"},
+            "angela_merkel",
+        ),
+        (
+            "BOGOTÁ, 18 nov. - El presidente de Venezuela, Hugo Chávez, llamó en la noche del miércoles a su homólogo "
+            "colombiano, Juan Manuel Santos, para agradecerle la extradición.",
+            "2010-11-18",
+            {"hugo_chavez", "juan_manuel_santos"},
+            "hugo_chavez",
+        ),
+        (
+            "NEW DELHI - Prime Minister Narendra Modi on Tuesday called UAE President Sheikh Mohamed bin Zayed Al "
+            "Nahyan and invited him to the G20 Leaders' Summit in New Delhi.",
+            "2023-08-08",
+            {"narendra_modi", "mohamed_bin_zayed_al_nahyan"},
+            "narendra_modi",
+        ),
+    ],
+)
+def test_a_calling_verb_reaches_its_leader_past_titles_and_times(
+    reference: Reference, text: str, published: str, pair: set[str], initiator: str
+) -> None:
+    call = extract(reference, text, dt.date.fromisoformat(published)).calls[0]
+    assert {p.official_id for p in call.participants} == pair
+    assert call.initiator_id == initiator
+    assert call.date.date is not None
+    assert call.date.date <= dt.date.fromisoformat(published)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carney called the tariffs unjustified, Sheinbaum said.",
+        "Zelensky called the German chancellor's move a \"Pandora's box\", arguing it eased Putin's isolation.",
+        "Trump called on Chinese President Xi Jinping to act on fentanyl.",
+    ],
+)
+def test_called_that_names_or_urges_is_no_call(reference: Reference, text: str) -> None:
+    assert held_pairs(extract(reference, text, dt.date(2024, 11, 16))) == []
+
+
+def test_a_day_that_is_not_the_calls_weekday_dates_another_event(reference: Reference) -> None:
+    text = (
+        "Canadian Prime Minister Justin Trudeau told President Donald Trump in a phone call on Friday that the "
+        "countermeasures in force since July 1 would stay until the steel tariffs were lifted."
+    )
+    call = extract(reference, text, dt.date(2018, 7, 2)).calls[0]
+    assert call.date.date == dt.date(2018, 6, 29)  # Friday; July 1, 2018 was a Sunday
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PARIS - French President Emmanuel Macron spoke by phone on Monday with Beninese President Patrice Talon "
+        "about security in the Sahel, the Elysee said.",
+        "El presidente de Benín, Patrice Talon, conversó por teléfono este lunes con el presidente de Francia, "
+        "Emmanuel Macron, sobre la seguridad en el Sahel.",
+    ],
+)
+def test_a_leader_the_reference_does_not_know_is_a_participant_by_title(reference: Reference, text: str) -> None:
+    call = extract(reference, text, dt.date(2024, 3, 5)).calls[0]
+    by_id = {p.official_id: p for p in call.participants}
+    assert set(by_id) == {"emmanuel_macron", "patrice_talon"}
+    assert by_id["patrice_talon"].country_code == "BJ"
+    assert by_id["patrice_talon"].role == "president"
+    officials = {o.official_id: o for o in extract(reference, text, dt.date(2024, 3, 5)).officials}
+    assert officials["patrice_talon"].is_reference is False
+
+
+def test_an_earlier_call_told_in_passing_is_its_own_call(reference: Reference) -> None:
+    text = (
+        "PARIS - French President Emmanuel Macron spoke with Russian President Vladimir Putin by telephone on "
+        "Thursday, the Elysee said. Macron and Putin last spoke on Monday, when Macron asked him to stop the strikes."
+    )
+    facts = extract(reference, text, dt.date(2022, 3, 3))
+    reported = [c for c in facts.calls if c.is_directly_reported]
+    earlier = [c for c in facts.calls if not c.is_directly_reported]
+    assert [c.date.date for c in reported] == [dt.date(2022, 3, 3)]
+    assert [c.date.date for c in earlier] == [dt.date(2022, 2, 28)]
+    assert {p.official_id for p in earlier[0].participants} == {"emmanuel_macron", "vladimir_putin"}

@@ -11,8 +11,9 @@
       year_month          year and month, no valid date   -> the pair's unique day group in that month,
                                                              else group (pair, 'ym', year, month)
       undated             anything else                   -> the pair's unique day group dated within
-                                                             [published_date - 3 days, published_date]
-                                                             (and matching any year/month it gives, and
+                                                             [published_date - var('undated_window_days'),
+                                                             published_date] (on the weekday it gives, and
+                                                             matching any year/month it gives, and
                                                              holding no mention of the same article),
                                                              else a group of its own keyed by mention_id
     call_id is the first 16 hex characters of md5('<pair_key>#<date key>[#planned]').
@@ -137,7 +138,7 @@ undated_mentions as (
 
 window_offsets as (
 
-    {% for day_offset in range(4) -%}
+    {% for day_offset in range(var('undated_window_days') + 1) -%}
     select {{ day_offset }} as day_offset
     {% if not loop.last %}union all
     {% endif -%}
@@ -145,7 +146,7 @@ window_offsets as (
 
 ),
 
--- the days [published_date - 3, published_date], one row each, so the match below is an equi-join
+-- the days [published_date - window, published_date], one row each, so the match below is an equi-join
 undated_window_days as (
 
     select
@@ -154,6 +155,7 @@ undated_window_days as (
         undated_mentions.is_planned,
         undated_mentions.call_year,
         undated_mentions.call_month,
+        undated_mentions.call_weekday,
         cast({{ dbt.dateadd('day', '-1 * window_offsets.day_offset', 'undated_mentions.published_date') }} as date)
             as window_date
 
@@ -180,6 +182,11 @@ undated_candidates as (
 
     where (undated_window_days.call_year is null or undated_window_days.call_year = day_groups.group_year)
         and (undated_window_days.call_month is null or undated_window_days.call_month = day_groups.group_month)
+        -- call_weekday counts from 0 = Monday
+        and (
+            undated_window_days.call_weekday is null
+            or undated_window_days.call_weekday + 1 = {{ iso_day_of_week('day_groups.call_date') }}
+        )
 
 ),
 

@@ -1,0 +1,213 @@
+"""Explicit negations of topics: "did not discuss X", "X was not on the agenda", "neither A nor B were discussed",
+"no se habló de A ni de B".
+
+Negation is scoped, not sentence-wide: an object trigger takes the phrase after it, a subject trigger the phrase
+before it (from the clause start, or after "said that"; a relative "que"/"that" opens no clause). Within the
+scope, up to a relative clause ("que ...", "which ..."), the head topic of each conjunct is negated, skipping
+light words ("the issue of Cuba" → cuba; "a US intervention against cartels" → the intervention, not organized
+crime; "the arrest of a drug boss" → nothing). One noun may stand before the topic it is qualified by ("la
+disputa agrícola" → agriculture, "la guerra en Gaza" → middle_east); a possessor yields to what it possesses
+("Venezuela's presidential election" → elections); a head that names no topic yields to the country it is with
+("el tratado de libre comercio con China" → china). Keywords inside a scope are never counted as discussed.
+
+An answer that negates a pronoun ("No, no se habló de eso") negates what the question of its sentence asked
+about ("A pregunta sobre si se habló de las vacunas ...").
+
+Time is linear in the article: hits are found by bisection, never by rescanning a sentence's hits for each hit or
+conjunct, and the heads of at most ``max_negations_per_sentence`` triggers of each kind are read per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from itertools import chain
+
+from hotline.extract.context import RULES, ArticleContext
+from hotline.extract.lexicon import Hit
+from hotline.extract.topics.hits import TOPIC_RULES, TopicHit, only_light_words
+from hotline.text import phrase_alternation
+
+_CLAUSE_BREAK = re.compile("|".join(re.escape(b) for b in RULES["clause_breaks"]))
+_CONJUNCT = re.compile("|".join(re.escape(s) for s in RULES["conjunct_separators"]))
+_CLAUSE_START = re.compile(r"[:;]\s")
+# ", a Canadian official said" / ", according to ..." ends what a negation covers.
+_ATTRIBUTION = re.compile(
+    r",\s+(?:according\s+to|segun|(?:[\w'-]+\s+){0,5}?(?:said|says|told|added|noted|dijo|senalo|afirmo|declaro))(?![\w])"
+)
+_RELATIVE = re.compile(r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["relative_pronouns"]) + r")(?![\w])")
+_PRONOUN_HEAD = re.compile(r"[\s\"'“”«»]*(?:" + phrase_alternation(TOPIC_RULES["pronoun_heads"]) + r")(?![\w])")
+_COMPLEMENT = re.compile(r"(?:" + phrase_alternation(TOPIC_RULES["head_complements"]) + r")\s+\Z")
+_POSSESSIVE = re.compile(r"['’]s(?![\w])")
+_MAX_NEGATIONS = int(RULES["max_negations_per_sentence"])
+_COMPLEMENT_REACH = 60  # characters from a conjunct's start within which "X con China" yields china
+
+
+Scope = tuple[int, int, str]  # a negation's reach: (begin, stop, trigger phrase)
+
+
+def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Scope], list[Scope]]:
+    """Every negation scope of the sentence ``[start, end)``, and those whose head topics are read: the first
+    ``max_negations_per_sentence`` of each kind (object, subject) and the "neither ... nor" one. Every scope
+    keeps the keywords inside it from counting as discussed.
+
+    Each trigger costs a lookup, not a scan of the sentence: the next clause break is remembered
+    (:class:`_NextMatch`), clause starts and speech verbs are bisected."""
+    folded = ctx.folded
+    lex = ctx.lex
+    objects: list[Scope] = []
+    breaks, attributions = _NextMatch(_CLAUSE_BREAK, folded, end), _NextMatch(_ATTRIBUTION, folded, end)
+    for trigger in longest(lex.within("negation_object", start, end)):
+        stops = [m.start() for m in (breaks.at(trigger.end), attributions.at(trigger.end)) if m]
+        objects.append((trigger.end, min(stops, default=end), trigger.phrase))
+    subjects: list[Scope] = []
+    triggers = longest(lex.within("negation_subject", start, end))
+    if triggers:
+        clause_starts = [brk.end() for brk in _CLAUSE_START.finditer(folded, start, end)]
+        # "Carney said (that) fentanyl was not discussed": the subject starts after the speech verb and its "that";
+        # any other "que"/"that" opens a relative clause inside the subject ("la disputa que enfrentó ...").
+        speech = lex.within("speech", start, end)
+        speech_ends = {h.end for h in speech}
+        openers = sorted(
+            [(h.end, h.start) for h in speech]
+            + [
+                (h.end, h.start)
+                for h in lex.within("complementizer", start, end)
+                if h.start - 1 in speech_ends or h.start - 2 in speech_ends
+            ]
+        )
+        for trigger in triggers:
+            k = bisect_right(clause_starts, trigger.start)  # the last clause start before the trigger
+            begin = clause_starts[k - 1] if k else start
+            # The opener of this clause that ends last before the trigger: walk back from the last opener to end
+            # before the trigger; only openers straddling ``begin`` are passed over.
+            i = bisect_right(openers, (trigger.start, trigger.start)) - 1
+            while i >= 0 and openers[i][0] > begin:
+                if openers[i][1] >= begin:
+                    begin = openers[i][0]
+                    break
+                i -= 1
+            subjects.append((begin, trigger.start, trigger.phrase))
+    scopes = objects + subjects
+    read = objects[:_MAX_NEGATIONS] + subjects[:_MAX_NEGATIONS]
+    neither = lex.find("neither", start, end)
+    if neither:
+        nor = lex.find("nor", neither.end, end)
+        verb = lex.find("discussion", nor.end, end) if nor else None
+        if nor and verb:
+            scopes.append((neither.end, verb.start, "neither ... nor ..."))
+            read.append(scopes[-1])
+    return scopes, read
+
+
+class _NextMatch:
+    """The first match of ``pattern`` in ``text[position:end]``, for positions that grow: a match found once
+    answers every later position up to its start, so a sentence is searched about once, not once per trigger
+    (matching at an offset does not depend on where the search began: lookbehinds see the whole text)."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str, end: int):
+        self._pattern, self._text, self._end = pattern, text, end
+        self._searched_from: int | None = None
+        self._match: re.Match[str] | None = None
+
+    def at(self, position: int) -> re.Match[str] | None:
+        if (
+            self._searched_from is None
+            or position < self._searched_from
+            or (self._match is not None and self._match.start() < position)
+        ):
+            self._match = self._pattern.search(self._text, position, self._end)
+            self._searched_from = position
+        return self._match
+
+
+def inside_any(hits: list[TopicHit], scopes: list[Scope]) -> set[int]:
+    """The ``id`` of every hit that starts inside a scope: the scopes merged into disjoint spans, then bisected."""
+    merged: list[list[int]] = []
+    for begin, stop, _ in sorted(scopes):
+        if begin >= stop:
+            continue
+        if merged and begin <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], stop)
+        else:
+            merged.append([begin, stop])
+    starts = [begin for begin, _ in merged]
+    inside = set()
+    for hit in hits:
+        k = bisect_right(starts, hit.start) - 1
+        if k >= 0 and hit.start < merged[k][1]:
+            inside.add(id(hit))
+    return inside
+
+
+def longest(hits: list[Hit]) -> list[Hit]:
+    """Triggers that no other trigger contains ("did not discuss" inside "did not discuss ..."), in order.
+
+    One pass over the hits (sorted by start): a hit is contained when a hit starting before it reaches as
+    far (``reach``), or another hit starting with it does."""
+    kept = []
+    reach = -1  # the furthest end among hits that start before the current start
+    i = 0
+    while i < len(hits):
+        j = i
+        while j < len(hits) and hits[j].start == hits[i].start:
+            j += 1
+        ends = sorted((h.end for h in hits[i:j]), reverse=True)
+        alone = len(ends) == 1 or ends[1] < ends[0]  # a single hit of this start reaches furthest
+        for hit in hits[i:j]:
+            if hit.end == ends[0] and alone and reach < hit.end:
+                kept.append(hit)
+        reach = max(reach, ends[0])
+        i = j
+    return kept
+
+
+def head_topics(ctx: ArticleContext, scope: Scope, hits: list[TopicHit], starts: list[int]) -> list[TopicHit]:
+    """The head topic of each conjunct of a negation scope, up to a relative clause. ``hits`` are the sentence's
+    topic hits (sorted, never overlapping, so their ends are sorted too) and ``starts`` their starts."""
+    begin, stop, _ = scope
+    relative = _RELATIVE.search(ctx.folded, begin, stop)
+    if relative is not None:
+        stop = relative.start()
+    heads = []
+    cursor = begin
+    bounds = chain((m.span() for m in _CONJUNCT.finditer(ctx.folded, begin, stop)), [(stop, stop)])
+    for bound, after in bounds:
+        head = _conjunct_head(ctx, cursor, bound, hits, bisect_left(starts, cursor))
+        if head is not None:
+            heads.append(head)
+        cursor = after
+    return heads
+
+
+def _conjunct_head(ctx: ArticleContext, cursor: int, bound: int, hits: list[TopicHit], i: int) -> TopicHit | None:
+    """The head topic of the conjunct ``[cursor, bound)`` whose first topic hit is ``hits[i]``, if any."""
+    first = hits[i] if i < len(hits) and hits[i].start < bound and hits[i].end <= bound else None
+    if first is None:
+        return None
+    following = hits[i + 1] if i + 1 < len(hits) and hits[i + 1].end <= bound else None
+    if only_light_words(ctx, cursor, first.start, allowed=1):
+        possessive = _POSSESSIVE.match(ctx.folded, first.end)
+        if possessive and following and only_light_words(ctx, possessive.end(), following.start, allowed=1):
+            return following  # "Venezuela's presidential election" → the election
+        return first
+    # "el tratado de libre comercio con China": a head that is no topic yields to the country it is with.
+    reach = min(bound, cursor + _COMPLEMENT_REACH)
+    while i < len(hits) and hits[i].end <= reach:
+        if hits[i].country is not None:
+            return hits[i] if _COMPLEMENT.search(ctx.folded, cursor, hits[i].start) else None
+        i += 1
+    return None
+
+
+def answered_question(ctx: ArticleContext, scope: Scope, question_end: int, hits: list[TopicHit]) -> list[TopicHit]:
+    """ "A pregunta sobre si se habló de las vacunas ..., respondió: 'No, no se habló de eso'": a negation of a
+    pronoun answers the question before it; the topics it asked about, up to a relative clause or clause end,
+    are negated."""
+    begin, _, _ = scope
+    if question_end >= begin or not _PRONOUN_HEAD.match(ctx.folded, begin):
+        return []
+    stops = [m.start() for m in (_RELATIVE.search(ctx.folded, question_end, begin),) if m]
+    stops += [m.start() for m in (_CLAUSE_BREAK.search(ctx.folded, question_end, begin),) if m]
+    stop = min(stops, default=begin)
+    return [h for h in hits if question_end <= h.start and h.end <= stop]
