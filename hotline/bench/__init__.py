@@ -50,10 +50,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.articles is not None:
         return _extraction(args, settings)
     from hotline.bench import report, scale
+    from hotline.generate import GENERATOR_VERSION
 
     bench_dir = args.dir or scale.default_bench_dir()
     results = scale.measure(bench_dir, args.sizes, args.add, args.seed)
     results["seed"] = args.seed
+    results["generator_version"] = GENERATOR_VERSION
     print(report.table(results))
     out = args.out or settings.warehouse_path.with_name("bench.json")
     report.write_json(results, out)

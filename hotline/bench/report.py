@@ -119,7 +119,7 @@ def chart(results: dict[str, Any], path: Path) -> None:
 
     sizes = sorted(results["sizes"], key=int)
     parts = ("startup", *STAGES, "shutdown")
-    fig, ax = plt.subplots(figsize=(8, 4.5), dpi=120)
+    fig, ax = plt.subplots(figsize=(9, 4.5), dpi=120)
     bottoms = [0.0] * len(sizes)
     labels = [f"{int(n):,}" for n in sizes]
     for part in parts:
@@ -132,7 +132,7 @@ def chart(results: dict[str, Any], path: Path) -> None:
     ax.set_xlabel("articles in the corpus")
     ax.set_ylabel("seconds")
     ax.set_title("Hotline end to end: time per stage against corpus size")
-    ax.legend(fontsize=8, loc="upper left")
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path)

@@ -22,7 +22,7 @@ from hotline.generate.render import event_rng, render_call
 from hotline.generate.truth import ARTICLES_FOLDER, TRUTH_FILE, Truth
 from hotline.generate.vocabulary import LANGUAGES, vocabulary
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 """Bump when the same seed would give different bytes (templates, plan or format changes): caches key on it."""
 BAD_SEED_OFFSET = 10**9
 FORMAT_SEED_OFFSET = 2 * 10**9
