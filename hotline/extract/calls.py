@@ -70,7 +70,14 @@ _LEADER_LIKE = frozenset(RULES["leader_like_roles"])
 _REPORTED_MAX_AGE = int(RULES["reported_call_max_age_days"])
 _INDEFINITE = frozenset(RULES["indefinite_determiners"])
 _PLURAL_COUNT_NOUNS = frozenset(RULES["plural_count_nouns"])
-_SINCE = re.compile(r"(?:\s+[\w'’]+){0,4}?\s+(?:" + phrase_alternation(RULES["first_since"]) + r")(?![\w])")
+_SINCE = re.compile(
+    r"(?:\s+[\w'’]+){0,4}?\s+(?:"
+    + phrase_alternation(RULES["first_since"])
+    + r")(?:\s+[\w'’]+){0,3}?\s+(?:\d{4}|"
+    + phrase_alternation(RULES["first_since_spans"])
+    + r")(?![\w])"
+)
+"""'first call since December 2022', 'in two years': the first in a while (not 'since Trump took office')."""
 _EARLIER_NOUN = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["earlier_call_nouns"]) + r")(?![\w])")
 _EARLIER_VERB = re.compile(
     r"(?<![\w])(?:" + phrase_alternation(RULES["earlier_call_adverbs"]) + r")\s+(?:[\w'’]+\s+)?\Z"
@@ -354,7 +361,7 @@ def _reported_call(
         participants = _linked(ctx, link, call_date.date) if link else _participants(ctx, sentences, call_date.date)
     initiator, initiator_how = find_initiator(ctx, cues, participants)
     duration, duration_evidence = _duration(ctx, sentences)
-    sequence, sequence_evidence = _sequence(ctx, sentences) if call_index == 0 else (None, None)
+    sequence, sequence_evidence = _sequence(ctx) if call_index == 0 else (None, None)
     return CallMention.of(
         ctx.article.article_id,
         call_index,
@@ -809,18 +816,14 @@ def _duration(ctx: ArticleContext, sentences: list[int]) -> tuple[int | None, st
     return None, None
 
 
-def _sequence(ctx: ArticleContext, sentences: list[int]) -> tuple[int | None, str | None]:
-    """The reported call's number in the series: "the sixth call", "seven calls so far", read in the sentences
-    of that call. An ordinal in a sentence about a future call ("a third call is expected next week") numbers
-    that call; "the first call since December" is the first in a while and "his first calls as prime minister"
-    a round: neither numbers the pair's calls."""
-    # Only the call's sentences that name calls can number it: scan those, not the whole text.
-    own = set(sentences)
+def _sequence(ctx: ArticleContext) -> tuple[int | None, str | None]:
+    """The reported call's number in the series: "the sixth call", "seven calls so far". An ordinal in a
+    sentence about a future call ("a third call is expected next week") numbers that call; "the first call
+    since December" is the first in a while and "his first calls as prime minister" a round: neither numbers
+    the pair's calls."""
+    # Only sentences that name calls can number them: scan those, not the whole text.
     spans = sorted(
-        {
-            (s.start, s.end)
-            for s in (ctx.sentences[i] for i in {ctx.sentence_of(h.start) for h in ctx.lex.all("count_noun")} & own)
-        }
+        {(s.start, s.end) for s in (ctx.sentences[ctx.sentence_of(h.start)] for h in ctx.lex.all("count_noun"))}
     )
     for start, end in spans:
         for match in _SEQUENCE_ORDINAL.finditer(ctx.folded, start, end):

@@ -142,7 +142,7 @@ def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     if subjects and not is_leader(ctx, subjects[-1], on):
         return []  # "El ministro del Interior, Fernando Grande-Marlaska, habló por teléfono con ...": not a leader
     if not linked:
-        return [] if _links_a_non_leader_title(ctx, cue) else None
+        return [] if _links_a_non_leader_title(ctx, cue, sentence.end) else None
     if not is_leader(ctx, linked[0], on):
         return []  # "spoke by phone with Foreign Minister X": no leaders' call
     if not subjects and not fronted and _someone_else_speaks(ctx, sentence.start, cue.start):
@@ -154,12 +154,12 @@ def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     return _pairs(subject, leaders, how)
 
 
-def _links_a_non_leader_title(ctx: ArticleContext, cue: Cue) -> bool:
+def _links_a_non_leader_title(ctx: ArticleContext, cue: Cue, sentence_end: int) -> bool:
     """Whether the call phrase links a title that is no leader's, its holder unknown to the reference ("spoke by
     phone with European Commission President Ursula von der Leyen", "habló con su homólogo, el canciller X")."""
     spans = ctx.title_spans
     i = bisect_left(spans, (cue.end, cue.end))
-    if i == len(spans) or not _gap_ok(ctx, cue.end, spans[i][0], _LINK):
+    if i == len(spans) or spans[i][1] > sentence_end or not _gap_ok(ctx, cue.end, spans[i][0], _LINK):
         return False
     start, end = spans[i]
     if _INSTITUTION.search(ctx.folded, max(cue.end, start - 40), start):
