@@ -1,6 +1,6 @@
 # Hotline: a thin list of named steps. The logic lives in hotline/ and orchestration/.
 .DEFAULT_GOAL := help
-.PHONY: help setup manifest run status docs test eval ui bench lint fmt clean
+.PHONY: help setup chromium manifest run status docs test eval ui bench lint fmt clean
 
 VENV        := .venv
 PYTHON      := $(VENV)/bin/python
@@ -15,13 +15,22 @@ export DAGSTER_HOME := $(CURDIR)/warehouse/dagster_home
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
 
-setup: $(STAMP)  ## create .venv and install the project with its dev tools (skipped when up to date)
+setup: $(STAMP) chromium  ## create .venv and install the project with its dev tools (skipped when up to date)
 
+# --compile-bytecode: every installed module is compiled once here, so no command pays Python's compile on import
+# (seconds per run where bytecode is not written back, e.g. PYTHONDONTWRITEBYTECODE or a read-only venv).
 $(STAMP): pyproject.toml
 	test -x $(PYTHON) || python3.11 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check uv
-	$(VENV)/bin/uv pip install --quiet --python $(PYTHON) -e '.[dev]'
+	$(VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PYTHON) -e '.[dev]'
 	touch $@
+
+chromium:  ## headless Chromium for the report's browser test: apt-get installs it when missing (needs root)
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; } \
+			|| echo "could not install chromium: the report's browser test will skip"; \
+	else echo "chromium is not installed and apt-get cannot install it here: the report's browser test will skip"; fi
 
 manifest: setup  ## dbt parse into dbt_project/target, only when the dbt project changed (hotline manifest)
 	$(HOTLINE) manifest

@@ -138,7 +138,8 @@ def summarize_dbt(
         fqn = node.get("fqn", [])
         on_seed = kind == "seed" or str(node.get("original_file_path", "")).startswith("seeds/")
         layer = "reference" if on_seed else (fqn[1] if len(fqn) > 2 else "other")
-        by_layer.setdefault(layer, Counter())[DBT_KINDS.get(kind, kind)] += 1
+        if kind in DBT_KINDS:  # not the on-run-start hook (an operation): no layer's node
+            by_layer.setdefault(layer, Counter())[DBT_KINDS[kind]] += 1
         status = result.get("status", "")
         if status == "skipped":
             skipped += 1

@@ -14,9 +14,12 @@ file holds (read-only), prepares every frame and runs every suite.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import importlib
 import json
 import math
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -300,6 +303,27 @@ def tables_needed(name: str, table: str | None = None) -> tuple[str, ...]:
 
 def _camel(snake: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in snake.split("_"))
+
+
+GX_MODULES = ("great_expectations", "great_expectations.expectations")
+"""What :func:`run_suite` imports: seconds of work, done when a suite first runs (or ahead, in the background)."""
+
+
+def import_in_background() -> threading.Thread:
+    """Import Great Expectations on a daemon thread, for a process about to wait (on dbt) before it validates.
+
+    A suite that starts meanwhile waits for the import to finish (Python's import lock); an import that fails
+    here fails again, with its message, where the suite imports it.
+    """
+
+    def load() -> None:
+        for module in GX_MODULES:
+            with contextlib.suppress(Exception):
+                importlib.import_module(module)
+
+    thread = threading.Thread(target=load, name="import-great-expectations", daemon=True)
+    thread.start()
+    return thread
 
 
 def _gx_context() -> Any:

@@ -17,7 +17,6 @@ import jinja2
 import polars as pl
 
 from hotline.export import replace_folder
-from hotline.report import charts
 from hotline.report.queries import LISTED_ROWS, load
 
 PAGE = "index.html"
@@ -71,6 +70,8 @@ def build_report(warehouse_path: Path, to: Path) -> Path:
 
 
 def _sections(data: dict[str, pl.DataFrame], summary: dict[str, Any]) -> list[Section]:
+    from hotline.report import charts  # matplotlib takes a second to import: only when a report is drawn
+
     calls = data["calls_by_pair"]
     measures = data["trade_measures"]
     return [
