@@ -244,7 +244,8 @@ final as (
         mentions.status_cue,
         mentions.initiator_official_id,
         coalesce(mentions.call_date, inferred.inferred_date) as call_date,
-        mentions.published_date
+        mentions.published_date,
+        mentions.outlet
 
     from mentions
 

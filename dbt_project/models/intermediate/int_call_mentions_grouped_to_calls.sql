@@ -328,7 +328,8 @@ final as (
         status_cue,
         initiator_official_id,
         call_date,
-        published_date
+        published_date,
+        outlet
 
     from call_keys
 

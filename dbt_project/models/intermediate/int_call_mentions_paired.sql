@@ -76,7 +76,8 @@ final as (
         call_mentions.status_cue,
         call_mentions.initiator_official_id,
         call_mentions.call_date,
-        articles.published_date
+        articles.published_date,
+        articles.outlet
 
     from call_mentions
 

@@ -84,6 +84,8 @@ call_summaries as (
         max(participant_count) as participant_count,
         max(sequence_number) as sequence_number,
         count(distinct article_id) as mention_count,
+        -- an article without a named outlet counts as an outlet of its own
+        count(distinct coalesce(outlet, article_id)) as outlet_count,
         max(case when tone = 'positive' then 1 else 0 end) as has_positive_tone,
         max(case when tone = 'negative' then 1 else 0 end) as has_negative_tone,
         max(case when tone = 'mixed' then 1 else 0 end) as has_mixed_tone,
@@ -140,6 +142,7 @@ calls as (
         call_summaries.sequence_number,
         call_summaries.participant_count,
         call_summaries.mention_count,
+        call_summaries.outlet_count,
         call_summaries.is_directly_reported,
         call_summaries.call_status,
         call_summaries.initiator_official_id,
@@ -191,6 +194,7 @@ final as (
         cast(calls.sequence_number as int) as sequence_number,
         cast(calls.participant_count as int) as participant_count,
         cast(calls.mention_count as int) as mention_count,
+        cast(calls.outlet_count as int) as n_outlets,
         cast(
             {{ dbt.datediff('previous_held_calls.previous_call_date', 'calls.call_date', 'day') }}
             as int
