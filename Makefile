@@ -1,6 +1,6 @@
 # Hotline: a thin list of named steps. The logic lives in hotline/ and orchestration/.
 .DEFAULT_GOAL := help
-.PHONY: help setup chromium manifest run status docs test eval ui bench lint fmt clean
+.PHONY: help setup chromium manifest run status docs test eval ui corpus bench lint fmt clean
 
 VENV        := .venv
 PYTHON      := $(VENV)/bin/python
@@ -57,8 +57,11 @@ eval: setup manifest  ## score the pipeline on a labeled folder (HOTLINE_EVAL_DI
 ui: setup manifest $(DAGSTER_YML)  ## the Dagster UI on http://127.0.0.1:3000
 	$(VENV)/bin/dagster dev -h 127.0.0.1 -p 3000
 
-bench: setup  ## extraction speed in figures (articles/s per core, words/s); writes warehouse/bench.json
-	$(PYTHON) -m hotline.bench
+corpus: setup  ## a generated corpus with known truth: make corpus N=10000 [DIR=...] [SEED=0]
+	$(HOTLINE) generate $(or $(N),1000) $(or $(DIR),warehouse/corpus-$(or $(N),1000)) --seed $(or $(SEED),0) --overwrite
+
+bench: setup manifest  ## the pipeline end to end on generated corpora (1k, 10k, 100k; SIZES=...); writes warehouse/bench.json and docs/img/bench-stages.png
+	$(PYTHON) -m hotline.bench $(if $(SIZES),--sizes $(SIZES),)
 
 lint: setup  ## ruff lint and format check
 	$(VENV)/bin/ruff check .
@@ -71,5 +74,6 @@ fmt: setup  ## ruff format, then the lint fixes ruff can make safely
 clean:  ## remove build artifacts and caches (keeps .venv, the published warehouse and run history)
 	rm -rf $(DBT_DIR)/target $(DBT_DIR)/logs logs .pytest_cache .ruff_cache .hypothesis
 	rm -rf warehouse/dbt_runs warehouse/eval warehouse/docs warehouse/*.build.duckdb warehouse/*.build.duckdb.wal
+	rm -rf warehouse/*.build.spark
 	rm -f warehouse/.*.publishing warehouse/.*.publishing.wal
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +

@@ -47,6 +47,14 @@ Warehouse = Annotated[
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Show Dagster's event log and dbt's output too.")]
 
 
+class Engine(enum.StrEnum):
+    duckdb = "duckdb"
+    spark = "spark"
+
+
+EngineOption = Annotated[Engine | None, typer.Option("--engine", help="What dbt builds on (HOTLINE_ENGINE).")]
+
+
 class Format(enum.StrEnum):
     parquet = "parquet"
     csv = "csv"
@@ -81,13 +89,15 @@ def _settings(**overrides: Any) -> Settings:
 
 @app.command(epilog=EXIT_CODES)
 @_errors_to_codes
-def run(articles: Articles = None, warehouse: Warehouse = None, verbose: Verbose = False) -> None:
+def run(
+    articles: Articles = None, warehouse: Warehouse = None, engine: EngineOption = None, verbose: Verbose = False
+) -> None:
     """Ingest, extract, dbt build, checks and publish: the whole pipeline once, recorded in DAGSTER_HOME.
 
     Bad content does not stop it (implausible facts are quarantined); a failed step or blocking check does,
     and then nothing is published.
     """
-    settings = _settings(articles_dir=articles, warehouse_path=warehouse)
+    settings = _settings(articles_dir=articles, warehouse_path=warehouse, engine=engine and engine.value)
     runner = importlib.import_module("orchestration.runner")
     raise typer.Exit(runner.run(settings, verbose=verbose))
 
@@ -260,6 +270,20 @@ def manifest(warehouse: Warehouse = None) -> None:
 
     seconds = ensure_manifest(_settings(warehouse_path=warehouse).build_path)
     typer.echo("dbt manifest is current" if seconds is None else f"dbt manifest parsed in {seconds:.1f}s")
+
+
+@app.command(
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []},
+    epilog="Exit codes: 0 written; 1 the arguments or the folder were refused.",
+)
+def generate(ctx: typer.Context) -> int:
+    """Write N generated articles with known truth to DIR: hotline generate N DIR [--seed S] [--bad-share F]."""
+    from hotline.generate import main as generate_main
+
+    try:
+        return int(generate_main(ctx.args))
+    except SystemExit as exc:  # argparse: --help (0) or a command line it cannot read (2, which means busy here)
+        return EXIT_OK if exc.code in (0, None) else EXIT_FAILED
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -43,6 +43,8 @@ class Settings:
     """Longest extraction of one article before it is rejected and the run goes on; 0 means no limit."""
     dagster_home: Path = PROJECT_ROOT / "warehouse" / "dagster_home"
     """Dagster's run history (``DAGSTER_HOME``, Dagster's own variable); the run logs go to ``logs/`` in it."""
+    engine: str = "duckdb"
+    """What dbt builds on (``HOTLINE_ENGINE``): ``duckdb``, or ``spark`` (hotline/spark.py; needs ``.[dev]``)."""
 
     @property
     def build_path(self) -> Path:
@@ -86,4 +88,14 @@ class Settings:
             eval_dir=_path(env, "HOTLINE_EVAL_DIR", PROJECT_ROOT / "tests" / "eval" / "test"),
             article_timeout_seconds=float(env.get("HOTLINE_ARTICLE_TIMEOUT_SECONDS") or "5"),
             dagster_home=_path(env, "DAGSTER_HOME", PROJECT_ROOT / "warehouse" / "dagster_home"),
+            engine=_engine(env.get("HOTLINE_ENGINE") or "duckdb"),
         )
+
+
+ENGINES = ("duckdb", "spark")
+
+
+def _engine(name: str) -> str:
+    if name not in ENGINES:
+        raise ValueError(f"HOTLINE_ENGINE must be one of {', '.join(ENGINES)}, not {name!r}")
+    return name

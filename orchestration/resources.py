@@ -15,7 +15,7 @@ from dagster_dbt import DbtCliResource
 from packaging.version import Version
 from pydantic import Field, PrivateAttr
 
-from hotline import quality, warehouse
+from hotline import quality, spark, warehouse
 from hotline.config import Settings
 from orchestration import runs
 from orchestration.project import hotline_dbt_project
@@ -39,6 +39,7 @@ class WarehouseResource(dg.ConfigurableResource):
     warehouse_path: str = Field(
         default_factory=_default("warehouse_path"), description="The published DuckDB file BI tools read."
     )
+    engine: str = Field(default_factory=_default("engine"), description="What dbt builds on: duckdb or spark.")
 
     _run_lock: contextlib.ExitStack | None = PrivateAttr(default=None)
 
@@ -64,7 +65,7 @@ class WarehouseResource(dg.ConfigurableResource):
 
     def settings(self) -> Settings:
         return Settings.from_env().replace(
-            articles_dir=Path(self.articles_dir), warehouse_path=Path(self.warehouse_path)
+            articles_dir=Path(self.articles_dir), warehouse_path=Path(self.warehouse_path), engine=self.engine
         )
 
     @contextlib.contextmanager
@@ -74,8 +75,12 @@ class WarehouseResource(dg.ConfigurableResource):
             yield path
 
     def write_raw_tables(self, frames: Mapping[str, pl.DataFrame]) -> dict[str, int]:
+        settings = self.settings()
         with self.lock():
-            return warehouse.write_raw_tables(self.settings().build_path, frames)
+            counts = warehouse.write_raw_tables(settings.build_path, frames)
+            if settings.engine == "spark":  # also as partitioned Parquet, the raw tables of the Spark build
+                spark.export_raw_tables(settings, frames)
+            return counts
 
     def read_build_table(self, qualified_name: str) -> pl.DataFrame:
         return warehouse.read_table(self.settings().build_path, qualified_name)

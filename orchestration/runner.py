@@ -188,7 +188,7 @@ def run_config(settings: Settings) -> dict[str, Any]:
     """The run config that points a run of the job at ``settings``' folder and warehouse (the resource's defaults
     are the environment's when the definitions loaded)."""
     paths = {"articles_dir": str(settings.articles_dir), "warehouse_path": str(settings.warehouse_path)}
-    return {"resources": {"warehouse": {"config": paths}}}
+    return {"resources": {"warehouse": {"config": {**paths, "engine": settings.engine}}}}
 
 
 @contextlib.contextmanager

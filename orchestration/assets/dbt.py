@@ -1,23 +1,32 @@
-"""dbt: every model and seed as an asset, its tests as asset checks; the body only streams ``dbt build``.
+"""dbt: every model and seed as an asset, the tests of the published tables as asset checks; the body streams
+``dbt build``.
 
 Sources keep dagster-dbt's default keys (``["raw", <table>]``), the keys the ingest and extract assets
 produce, so lineage connects with no translator tricks. Groups follow the model folders.
+
+Every dbt test runs in the one ``dbt build`` and a failed one fails the step (nothing is published); dbt's
+``run_results.json`` holds every result and ``hotline run`` prints each failure in full. Only the tests of the
+published tables (:data:`CHECKED_GROUPS`) also become Dagster asset checks: each check is three events stored in
+DAGSTER_HOME (planned, output, evaluation), which on the seeds cost more than dbt's own work.
 """
 
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
-from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets, get_asset_key_for_model
+from dagster_dbt import DagsterDbtTranslator, DbtCliInvocation, DbtCliResource, dbt_assets, get_asset_key_for_model
 
+from hotline import quality, spark
 from orchestration.manifest import DBT_RUNS_FOLDER, build_path_vars
 from orchestration.project import hotline_dbt_project
 from orchestration.resources import WarehouseResource
 from orchestration.runs import progress_reporter, unpublished_metadata
 
 PARTIAL_PARSE = "partial_parse.msgpack"
+CHECKED_GROUPS = frozenset({"marts", "audit"})
+"""The groups whose dbt tests are Dagster asset checks: the tables the published file holds."""
 
 
 class HotlineDbtTranslator(DagsterDbtTranslator):
@@ -28,11 +37,28 @@ class HotlineDbtTranslator(DagsterDbtTranslator):
         fqn = dbt_resource_props.get("fqn", [])
         return fqn[1] if len(fqn) > 2 else super().get_group_name(dbt_resource_props)
 
+    def get_asset_check_spec(
+        self, asset_spec: dg.AssetSpec, manifest: Mapping[str, Any], unique_id: str, project: Any
+    ) -> dg.AssetCheckSpec | None:
+        """A check for each test of a published table; the other tests run in ``dbt build`` without one."""
+        if asset_spec.group_name not in CHECKED_GROUPS:
+            return None
+        return super().get_asset_check_spec(asset_spec, manifest, unique_id, project)
+
+    def is_checked(self, manifest: Mapping[str, Any], unique_id: str | None) -> bool:
+        """False for a dbt test without an asset check (its result stays in dbt's output); True otherwise."""
+        test = manifest["nodes"].get(unique_id) if unique_id and unique_id.startswith("test.") else None
+        tested = manifest["nodes"].get(test.get("attached_node") or "") if test else None
+        return test is None or (tested is not None and self.get_group_name(tested) in CHECKED_GROUPS)
+
+
+HOTLINE_TRANSLATOR = HotlineDbtTranslator()
+
 
 @dbt_assets(
     manifest=hotline_dbt_project.manifest_path,
     project=hotline_dbt_project,
-    dagster_dbt_translator=HotlineDbtTranslator(),
+    dagster_dbt_translator=HOTLINE_TRANSLATOR,
 )
 def hotline_dbt_assets(
     context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
@@ -45,12 +71,39 @@ def hotline_dbt_assets(
         settings.build_path.parent.mkdir(parents=True, exist_ok=True)
         reuse_partial_parse(runs, target_path)
         build = ["build", *build_path_vars(settings.build_path)]
+        if settings.engine == "spark":  # the same models on Spark; their tables come back into the build file
+            spark.clear_built_tables(settings.build_path)
+            build += spark.dbt_args()
         report = progress_reporter(context, "models, seeds and tests done")
-        for done, event in enumerate(dbt.cli(build, context=context, target_path=target_path).stream(), start=1):
-            report(done)
-            # dbt's console lines go to stdout: ``hotline run`` keeps them in the run log and prints a summary
-            yield event.with_metadata({**event.metadata, **partial}) if partial and _materializes(event) else event
+        quality.import_in_background()  # the checks' Great Expectations loads while dbt works in its own process
+        yield from _dagster_events(dbt.cli(build, context=context, target_path=target_path), context, report, partial)
+        if settings.engine == "spark":
+            context.log.info(f"copied from Spark into {settings.build_path}: {spark.load_built_tables(settings)}")
     prune_runs(runs, keep=target_path)
+
+
+def _dagster_events(
+    invocation: DbtCliInvocation, context: dg.AssetExecutionContext, report: Callable[[int], None], partial: Any
+) -> Iterator[Any]:
+    """dagster-dbt's events for ``invocation``'s dbt events (``DbtCliInvocation.stream``), none for a test without
+    an asset check. dbt's console lines go to stdout: ``hotline run`` keeps them in the run log, with a summary."""
+    translator = HOTLINE_TRANSLATOR
+    done = 0
+    for raw in invocation.stream_raw_events():
+        if not raw.is_result_event:
+            continue
+        done += 1
+        report(done)
+        if not translator.is_checked(invocation.manifest, raw.raw_event["data"]["node_info"]["unique_id"]):
+            continue
+        for event in raw.to_default_asset_events(
+            manifest=invocation.manifest,
+            dagster_dbt_translator=translator,
+            context=context,
+            target_path=invocation.target_path,
+            project=invocation.project,
+        ):
+            yield event.with_metadata({**event.metadata, **partial}) if partial and _materializes(event) else event
 
 
 def _materializes(event: object) -> bool:

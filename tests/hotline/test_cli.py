@@ -4,6 +4,7 @@ Examples written by us. Commands whose work lives elsewhere (export, report, eva
 function they call is replaced by a recorder, since the functions themselves are tested in their own modules.
 """
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -133,3 +134,12 @@ def test_eval_delegates_to_the_evaluation(tmp_path: Path, monkeypatch: pytest.Mo
         main(["eval", str(tmp_path), "--no-errors", "--warehouse", str(tmp_path / "w.duckdb"), "--raise-floors"]) == 3
     )
     assert calls[-1] == ([str(tmp_path), "--no-errors", "--warehouse", str(tmp_path / "w.duckdb"), "--raise-floors"],)
+
+
+def test_generate_writes_a_corpus_with_its_truth(tmp_path: Path) -> None:
+    assert main(["generate", "12", str(tmp_path / "corpus"), "--seed", "5"]) == EXIT_OK
+    articles = list((tmp_path / "corpus" / "articles").iterdir())
+    truth = json.loads((tmp_path / "corpus" / "truth.json").read_text(encoding="utf-8"))
+    assert articles
+    assert truth["calls"]
+    assert main(["generate", "not-a-number", str(tmp_path / "other")]) == EXIT_FAILED
