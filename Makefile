@@ -1,12 +1,14 @@
 # Hotline: a thin list of named steps. The logic lives in hotline/ and orchestration/.
 .DEFAULT_GOAL := help
-.PHONY: help setup chromium manifest run status docs test eval ui corpus bench lint fmt clean
+.PHONY: help setup chromium manifest run status docs test test-spark eval ui corpus bench lint fmt clean
 
 VENV        := .venv
 PYTHON      := $(VENV)/bin/python
 HOTLINE     := $(VENV)/bin/hotline
 STAMP       := $(VENV)/.hotline-installed
 DBT_DIR     := dbt_project
+# The spark extra (pyspark, dbt-spark), installed only for HOTLINE_ENGINE=spark and make test-spark.
+SPARK_INSTALL = $(VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PYTHON) -e '.[dev,spark]'
 DAGSTER_YML := warehouse/dagster_home/dagster.yaml
 
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
@@ -40,6 +42,7 @@ $(DAGSTER_YML):
 	printf 'telemetry:\n  enabled: false\nconcurrency:\n  runs:\n    tag_concurrency_limits:\n      - key: hotline/warehouse\n        limit: 1\n' > $@
 
 run: setup manifest $(DAGSTER_YML)  ## the whole pipeline once: articles -> published warehouse (hotline run)
+	$(if $(filter spark,$(HOTLINE_ENGINE)),$(SPARK_INSTALL))
 	$(HOTLINE) run
 
 status: setup  ## the last run, the published marts, quarantined facts, rejected files (hotline status)
@@ -47,6 +50,10 @@ status: setup  ## the last run, the published marts, quarantined facts, rejected
 
 docs: setup  ## dbt docs of the published warehouse, generated offline and served on http://127.0.0.1:8080
 	$(HOTLINE) docs --serve
+
+test-spark: setup manifest  ## install the spark extra, then prove the marts identical on Spark and DuckDB (pytest -m spark)
+	$(SPARK_INSTALL)
+	$(PYTHON) -m pytest -m spark
 
 test: setup manifest  ## every test
 	$(PYTHON) -m pytest

@@ -8,7 +8,7 @@ marts are compared row for row, so running them again on Spark would prove nothi
 back into a DuckDB file that holds nothing else. Every table of ``reference`` (the seeds), ``marts`` and ``audit``
 must then be identical: same columns and types, EXCEPT ALL empty both ways. dbt-spark turns ANSI mode off (a bad
 cast gives null on Spark where DuckDB raises), so the null counts per column are compared too. Needs Java 17 and
-the ``dev`` extra (pyspark, dbt-spark).
+the ``spark`` extra (pyspark, dbt-spark): ``make test-spark`` installs it and runs this module.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ from hotline.warehouse import read_table, write_raw_tables
 from orchestration.definitions import defs
 from orchestration.manifest import build_path_vars
 from orchestration.runner import run_config
+
+pytestmark = pytest.mark.spark
 
 PYTHON_WRITTEN = {("audit", "validation_results")}
 """Written by the checks after dbt, not by dbt: not part of a build."""
