@@ -20,6 +20,7 @@ import importlib
 import json
 import math
 import threading
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -304,6 +305,10 @@ def tables_needed(name: str, table: str | None = None) -> tuple[str, ...]:
 def _camel(snake: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in snake.split("_"))
 
+
+# Great Expectations imports pyspark whenever it is installed (the spark extra); pyspark's warning about the pandas
+# version is about Spark's pandas API, which nothing here uses: not the user's concern on every run.
+warnings.filterwarnings("ignore", message="PySpark does not yet fully support", category=FutureWarning)
 
 GX_MODULES = ("great_expectations", "great_expectations.expectations")
 """What :func:`run_suite` imports: seconds of work, done when a suite first runs (or ahead, in the background)."""
