@@ -33,8 +33,8 @@ from hotline.extract.dates import (
     safe_date,
 )
 from hotline.extract.initiator import find_initiator
-from hotline.extract.officials import OfficialHit, title_role
-from hotline.extract.pairs import Link, cue_links, is_leader, sentence_pair
+from hotline.extract.officials import OfficialHit
+from hotline.extract.pairs import NOT_A_NAME, SUBJECT, Link, cue_links, is_leader, leader_title, sentence_pair
 from hotline.extract.published import PUBLICATION_CUE
 from hotline.facts import CallDate, CallMention, Evidence, Participant
 from hotline.text import compile_phrases, fold, fold_text, phrase_alternation
@@ -148,11 +148,8 @@ def _names_a_leader(ctx: ArticleContext, index: int) -> bool:
     """Whether sentence ``index`` names a leader (asked once per sentence, not once per cue in it)."""
     key = ("names_a_leader", index)
     if key not in ctx.memo:
-        ctx.memo[key] = any(_is_leader(ctx, h, None) for h in ctx.in_sentence("officials", index))
+        ctx.memo[key] = any(is_leader(ctx, h, None) for h in ctx.in_sentence("officials", index))
     return bool(ctx.memo[key])
-
-
-_is_leader = is_leader
 
 
 def find_calls(ctx: ArticleContext) -> CallLayout:
@@ -445,8 +442,18 @@ def _participants(ctx: ArticleContext, sentences: list[int], on: dt.date | None)
     if len(chosen) < 2 and not _with_an_official(ctx, sentences[0], chosen):
         chosen = _top_by_country(ctx, *_named(ctx, None), on)
         how = "leader named elsewhere in the article"
+    return _as_participants(ctx, chosen, on, how)
+
+
+def _linked(ctx: ArticleContext, link: Link, on: dt.date | None) -> list[Participant]:
+    """The two leaders a call phrase links, in text order."""
+    return _as_participants(ctx, sorted((link.first, link.second), key=lambda h: h.start), on, link.how)
+
+
+def _as_participants(ctx: ArticleContext, hits: list[OfficialHit], on: dt.date | None, how: str) -> list[Participant]:
+    """Participants from official hits, each with its role on ``on`` and how it was chosen."""
     result = []
-    for hit in chosen:
+    for hit in hits:
         term = ctx.reference.role_on(hit.official_id or "", on)
         result.append(
             Participant(
@@ -460,23 +467,6 @@ def _participants(ctx: ArticleContext, sentences: list[int], on: dt.date | None)
     return result
 
 
-def _linked(ctx: ArticleContext, link: Link, on: dt.date | None) -> list[Participant]:
-    """The two leaders a call phrase links, in text order."""
-    result = []
-    for hit in sorted((link.first, link.second), key=lambda h: h.start):
-        term = ctx.reference.role_on(hit.official_id or "", on)
-        result.append(
-            Participant(
-                official_id=hit.official_id or "",
-                full_name=hit.full_name,
-                country_code=hit.country_code,
-                role=term.role if term else hit.role,
-                evidence=ctx.evidence(ctx.sentence_of(hit.start), f"{link.how}: {hit.how}"),
-            )
-        )
-    return result
-
-
 def _with_an_official(ctx: ArticleContext, index: int, leaders: list[OfficialHit]) -> bool:
     """Whether the call sentence names one leader at most and an official who is no leader: a minister's call
     ("Scholz spoke by phone with European Commission President Ursula von der Leyen", "Albares habló por
@@ -484,7 +474,7 @@ def _with_an_official(ctx: ArticleContext, index: int, leaders: list[OfficialHit
     elsewhere in the article."""
     leader_ids = {hit.official_id for hit in leaders}
     if any(
-        hit.official_id not in leader_ids and hit.role is not None and not _is_leader(ctx, hit, None)
+        hit.official_id not in leader_ids and hit.role is not None and not is_leader(ctx, hit, None)
         for hit in ctx.in_sentence("officials", index)
     ):
         return True
@@ -498,11 +488,7 @@ def _with_an_official(ctx: ArticleContext, index: int, leaders: list[OfficialHit
     spans = ctx.title_spans  # in text order: the sentence's titles are found by bisection
     first = bisect_left(spans, (sentence.start, sentence.start))
     last = bisect_left(spans, (sentence.end, sentence.end))
-    return any(not _leader_title(ctx, ctx.folded[start:end]) for start, end in spans[first:last])
-
-
-_SUBJECT = re.compile(r"\s*([A-ZÀ-Ý][\w'’-]+)\s+(?:\w+\s+){0,2}$")
-_NOT_A_NAME = frozenset(RULES["not_a_subject_name"])
+    return any(not leader_title(ctx, ctx.folded[start:end]) for start, end in spans[first:last])
 
 
 def _unknown_subject(ctx: ArticleContext, index: int) -> bool:
@@ -513,18 +499,13 @@ def _unknown_subject(ctx: ArticleContext, index: int) -> bool:
     cues = [c for c in ctx.in_sentence("cues", index) if c.kind in ("phone", "talk")]
     if not cues:
         return False
-    match = _SUBJECT.fullmatch(ctx.text, sentence.start, cues[0].start)
-    if match is None or fold(match.group(1)) in _NOT_A_NAME:
+    match = SUBJECT.fullmatch(ctx.text, sentence.start, cues[0].start)
+    if match is None or fold(match.group(1)) in NOT_A_NAME:
         return False
     name_start, name_end = match.span(1)
     if any(h.start < name_end and name_start < h.end for h in ctx.in_sentence("officials", index)):
         return False
     return ctx.reference.country_by_name(match.group(1)) is None
-
-
-def _leader_title(ctx: ArticleContext, title: str) -> bool:
-    role = title_role(ctx.reference, title)
-    return role is not None and ctx.reference.roles[role].is_leader
 
 
 def _named(ctx: ArticleContext, index: int | None) -> tuple[dict[str, int], dict[str, OfficialHit]]:
@@ -537,7 +518,7 @@ def _named(ctx: ArticleContext, index: int | None) -> tuple[dict[str, int], dict
         first: dict[str, OfficialHit] = {}
         for hit in hits:
             if hit.official_id is None or not hit.is_reference:
-                continue  # never a leader (see _is_leader)
+                continue  # never a leader (see is_leader)
             counts[hit.official_id] = counts.get(hit.official_id, 0) + 1
             first.setdefault(hit.official_id, hit)
         ctx.memo[key] = (counts, first)
@@ -550,7 +531,7 @@ def _top_by_country(
 ) -> list[OfficialHit]:
     """Of the leaders (on ``on``) among the officials counted, the most-named of each of the two most-named
     countries, each as its first hit, in text order. Ties go to the one named first."""
-    leaders = [hit for hit in first.values() if _is_leader(ctx, hit, on)]
+    leaders = [hit for hit in first.values() if is_leader(ctx, hit, on)]
     by_country: dict[str | None, OfficialHit] = {}
     for hit in sorted(leaders, key=lambda h: (-counts[h.official_id or ""], h.start)):
         by_country.setdefault(hit.country_code, hit)

@@ -41,9 +41,9 @@ _MAX_LINKED = int(_PAIRS["max_counterparts"])
 _INSTITUTION = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["institutions"]) + r")(?![\w])[\w\s'’]{0,24}\Z")
 _SUBJECT_REACH = 160
 """Characters before a call phrase read for its subject's title."""
-_SUBJECT = re.compile(r"\s*([A-ZÀ-Ý][\w'’-]+)\s+(?:\w+\s+){0,2}")
+SUBJECT = re.compile(r"\s*([A-ZÀ-Ý][\w'’-]+)\s+(?:\w+\s+){0,2}")
 """A capitalized word opening the sentence, at most two words before the call phrase: its subject."""
-_NOT_A_NAME = frozenset(RULES["not_a_subject_name"])
+NOT_A_NAME = frozenset(RULES["not_a_subject_name"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,8 +176,8 @@ def _someone_else_speaks(ctx: ArticleContext, start: int, end: int) -> bool:
     first, last = bisect_left(spans, (start, start)), bisect_left(spans, (end, end))
     if any(not leader_title(ctx, ctx.folded[a:b]) for a, b in spans[first:last]):
         return True
-    match = _SUBJECT.fullmatch(ctx.text, start, end)
-    if match is None or fold(match.group(1)) in _NOT_A_NAME:
+    match = SUBJECT.fullmatch(ctx.text, start, end)
+    if match is None or fold(match.group(1)) in NOT_A_NAME:
         return False
     return ctx.reference.country_by_name(match.group(1)) is None
 
