@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from hotline.schemas import RAW_TABLES
-from hotline.warehouse import AUDIT_TABLES, connect_build
+from hotline.warehouse import AUDIT_TABLES, connect_build, transaction
 
 if TYPE_CHECKING:
     from hotline.config import Settings
@@ -140,11 +140,8 @@ def load_built_tables(settings: Settings) -> dict[str, int]:
     empty = sorted(name for name, files in tables.items() if not files)
     if empty:
         raise ValueError(f"Spark wrote no Parquet file for {empty} under {tables_dir(build_path)}")
-    con = connect_build(settings)
-    try:
-        con.execute("begin transaction")
+    with transaction(build_path, *BUILT_SCHEMAS) as con:
         for schema in BUILT_SCHEMAS:
-            con.execute(f"create schema if not exists {schema}")
             for kind, table in con.execute(
                 "select 'table', table_name from duckdb_tables() where database_name = current_database() "
                 "and schema_name = $schema union all select 'view', view_name from duckdb_views() "
@@ -160,11 +157,4 @@ def load_built_tables(settings: Settings) -> dict[str, int]:
             con.execute(f"create table {schema}.{_quote(table)} as select * from read_parquet({paths})")
             row = con.execute(f"select count(*) from {schema}.{_quote(table)}").fetchone()
             counts[name] = int(row[0]) if row else 0
-        con.execute("commit")
-    except BaseException:
-        with contextlib.suppress(duckdb.Error):
-            con.execute("rollback")
-        raise
-    finally:
-        con.close()
     return counts

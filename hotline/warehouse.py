@@ -208,13 +208,14 @@ def _conform(name: str, frame: pl.DataFrame, schema: pl.Schema) -> pl.DataFrame:
 
 
 @contextlib.contextmanager
-def _transaction(path: Path, schema_name: str) -> Iterator[duckdb.DuckDBPyConnection]:
+def transaction(path: Path, *schema_names: str) -> Iterator[duckdb.DuckDBPyConnection]:
     """A write connection to ``path`` inside one transaction (committed on success, rolled back on any error),
-    with ``schema_name`` created."""
+    with ``schema_names`` created."""
     con = _connect(path, read_only=False)
     try:
         con.execute("begin transaction")
-        con.execute(f"create schema if not exists {_quote(schema_name)}")
+        for schema_name in schema_names:
+            con.execute(f"create schema if not exists {_quote(schema_name)}")
         yield con
         con.execute("commit")
     except BaseException:
@@ -226,7 +227,7 @@ def _transaction(path: Path, schema_name: str) -> Iterator[duckdb.DuckDBPyConnec
 
 
 def _write_tables(path: Path, schema_name: str, frames: Mapping[str, pl.DataFrame]) -> None:
-    with _transaction(path, schema_name) as con:
+    with transaction(path, schema_name) as con:
         for name, frame in frames.items():
             view = f"_hotline_frame_{name}"
             con.register(view, frame.to_arrow())
@@ -264,7 +265,7 @@ def record_validation(path: Path, frame: pl.DataFrame) -> None:
     run_ids = frame["run_id"].unique().to_list()
     if len(run_ids) != 1:
         raise ValueError(f"results of exactly one run expected, got run ids {run_ids}")
-    with _transaction(Path(path), "audit") as con:
+    with transaction(Path(path), "audit") as con:
         con.register("_hotline_results", frame.to_arrow())
         columns = [
             row[0]
