@@ -162,7 +162,6 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
     return context
 
 
-_SPACES = re.compile(r" *")
 _GAP_WORD = re.compile(r"[\w'’.-]+")
 _CALLED_MAX_GAP = int(RULES["called_max_gap_words"])
 _CALLED_LINKS = frozenset(RULES["called_links"])

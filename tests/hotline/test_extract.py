@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from written import extract
+from written import written as article
 
-from hotline.extract import extract_article
 from hotline.facts import Article, ArticleFacts
 from hotline.normalize import extracted_frames
 from hotline.reference import Reference, load_reference
@@ -19,25 +20,6 @@ from hotline.reference import Reference, load_reference
 @pytest.fixture(scope="module")
 def reference() -> Reference:
     return load_reference()
-
-
-def article(text: str, published: dt.date | None = None) -> Article:
-    return Article(
-        article_id="a" * 16,
-        source_name="written.txt",
-        source_format="txt",
-        title=text.splitlines()[0],
-        text=text,
-        content_hash="0" * 64,
-        encoding="utf-8",
-        byte_size=len(text.encode()),
-        published_date=published,
-        published_date_source="metadata" if published else "unknown",
-    )
-
-
-def extract(reference: Reference, text: str, published: dt.date | None = None) -> ArticleFacts:
-    return extract_article(article(text, published), reference)
 
 
 def participants(facts: ArticleFacts, index: int = 0) -> set[str]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import written
 
-from hotline.extract import extract_article
-from hotline.facts import Article, ArticleFacts
+from hotline.facts import ArticleFacts
 from hotline.reference import Reference, load_reference
 
 
@@ -20,18 +20,7 @@ def reference() -> Reference:
 
 
 def extract(reference: Reference, text: str, published: dt.date, title: str = "") -> ArticleFacts:
-    article = Article(
-        article_id="b" * 16,
-        source_name="pairs.txt",
-        source_format="md",
-        title=title,
-        text=text,
-        content_hash="c" * 64,
-        encoding="utf-8",
-        byte_size=len(text.encode()),
-        published_date=published,
-    )
-    return extract_article(article, reference)
+    return written.extract(reference, text, published, title)
 
 
 def held_pairs(facts: ArticleFacts) -> list[frozenset[str]]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import written
 
-from hotline.extract import extract_article
-from hotline.facts import Article, ArticleFacts
+from hotline.facts import ArticleFacts
 from hotline.reference import Reference, load_reference
 
 DAY = dt.date(2025, 6, 6)  # a Friday
@@ -23,8 +23,7 @@ def reference() -> Reference:
 
 
 def extract(reference: Reference, text: str) -> ArticleFacts:
-    article = Article("b" * 16, "written.txt", "txt", text.splitlines()[0], text, "0" * 64, "utf-8", len(text), DAY)
-    return extract_article(article, reference)
+    return written.extract(reference, text, DAY)
 
 
 def topics(facts: ArticleFacts, status: str) -> set[str]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import written
 
-from hotline.extract import extract_article
-from hotline.facts import Article, ArticleFacts
+from hotline.facts import ArticleFacts
 from hotline.reference import Reference, load_reference
 
 
@@ -22,19 +22,7 @@ def reference() -> Reference:
 
 
 def extract(text: str, reference: Reference) -> ArticleFacts:
-    article = Article(
-        article_id="c" * 16,
-        source_name="written.txt",
-        source_format="txt",
-        title=text.splitlines()[0],
-        text=text,
-        content_hash="0" * 64,
-        encoding="utf-8",
-        byte_size=len(text.encode()),
-        published_date=dt.date(2025, 6, 4),
-        published_date_source="metadata",
-    )
-    return extract_article(article, reference)
+    return written.extract(reference, text, dt.date(2025, 6, 4))
 
 
 def links(facts: ArticleFacts) -> dict[tuple[str | None, str | None, str | None], str | None]:
