@@ -34,7 +34,16 @@ from hotline.extract.dates import (
 )
 from hotline.extract.initiator import find_initiator
 from hotline.extract.officials import OfficialHit
-from hotline.extract.pairs import NOT_A_NAME, SUBJECT, Link, cue_links, is_leader, leader_title, sentence_pair
+from hotline.extract.pairs import (
+    NOT_A_NAME,
+    SUBJECT,
+    Link,
+    cue_links,
+    is_leader,
+    is_leader_term,
+    leader_title,
+    sentence_pair,
+)
 from hotline.extract.published import PUBLICATION_CUE
 from hotline.facts import CallDate, CallMention, Evidence, Participant
 from hotline.text import compile_phrases, fold, fold_text, phrase_alternation
@@ -66,7 +75,6 @@ _SEQUENCE_COUNT = re.compile(
 )
 _OPEN_TERM = dt.timedelta(days=365 * int(RULES["open_term_years"]) + 1)
 _ONE_YEAR = dt.timedelta(days=365)
-_LEADER_LIKE = frozenset(RULES["leader_like_roles"])
 _REPORTED_MAX_AGE = int(RULES["reported_call_max_age_days"])
 _INDEFINITE = frozenset(RULES["indefinite_determiners"])
 _PLURAL_COUNT_NOUNS = frozenset(RULES["plural_count_nouns"])
@@ -767,12 +775,7 @@ def _shared_term_window(ctx: ArticleContext, participant_ids: tuple[str, ...]) -
         return None
     first, last = dt.date.min, dt.date.max
     for official_id in participant_ids:
-        terms = [
-            t
-            for t in ctx.reference.terms_of(official_id)
-            if (ctx.reference.roles[t.role].is_leader if t.role in ctx.reference.roles else False)
-            or t.role in _LEADER_LIKE
-        ]
+        terms = [t for t in ctx.reference.terms_of(official_id) if is_leader_term(ctx, t)]
         if not terms:
             return None
         start = min(t.start for t in terms)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.officials import OfficialHit, title_role
+from hotline.reference import Term
 from hotline.text import fold, phrase_alternation
 
 _LEADER_LIKE = frozenset(RULES["leader_like_roles"])
@@ -74,10 +75,13 @@ def is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool
         return False  # a leader years later, not now ("su homólogo venezolano, Nicolás Maduro" in 2010)
     if on is not None:
         terms = [t for t in terms if t.covers(on)] or terms
-    return any(
-        (ctx.reference.roles[t.role].is_leader if t.role in ctx.reference.roles else False) or t.role in _LEADER_LIKE
-        for t in terms
-    )
+    return any(is_leader_term(ctx, t) for t in terms)
+
+
+def is_leader_term(ctx: ArticleContext, term: Term) -> bool:
+    """A term as head of state or government, or as president-elect (who takes leaders' calls already)."""
+    role = ctx.reference.roles.get(term.role)
+    return (role is not None and role.is_leader) or term.role in _LEADER_LIKE
 
 
 def protagonist(ctx: ArticleContext) -> OfficialHit | None:
