@@ -53,7 +53,7 @@ docs: setup  ## dbt docs of the published warehouse, generated offline and serve
 
 test-spark: setup manifest  ## install the spark extra, then prove the marts identical on Spark and DuckDB (pytest -m spark)
 	$(SPARK_INSTALL)
-	$(PYTHON) -m pytest -m spark
+	$(PYTHON) -m pytest -m spark --durations=3
 
 test: setup manifest  ## every test
 	$(PYTHON) -m pytest

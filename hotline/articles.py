@@ -91,18 +91,6 @@ OUTLET_KEYS = ("source", "outlet")
 MAX_DERIVED_TITLE_CHARS = 300
 MAX_EVIDENCE_CHARS = 200
 
-# Metadata date forms besides ISO 8601 and RFC 2822 (strptime's %B/%b are English month names).
-METADATA_DATE_FORMATS = (
-    "%B %d, %Y",  # May 2, 2025
-    "%b %d, %Y",  # May 2, 2025 / Sep 2, 2025
-    "%B %d %Y",
-    "%b %d %Y",
-    "%d %B %Y",  # 2 May 2025
-    "%d %b %Y",
-    "%d %B, %Y",
-    "%Y/%m/%d",
-)
-
 _ISO_DATE_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]|$)")
 _FENCE_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _NON_SPACE = re.compile(r"\S")
@@ -149,15 +137,10 @@ def load_corpus(
     asked for the publication date of articles whose metadata gives none (tests pass a stand-in).
     ``on_progress`` is told the number of files read so far after each file.
     """
-    root = Path(folder)
-    if not root.exists():
-        raise FileNotFoundError(f"articles folder does not exist: {root} (check HOTLINE_ARTICLES_DIR)")
-    if not root.is_dir():
-        raise NotADirectoryError(f"articles folder is not a folder: {root} (check HOTLINE_ARTICLES_DIR)")
     articles: list[Article] = []
     rejections: list[Rejection] = []
     first_by_hash: dict[str, str] = {}
-    for files, item in enumerate(_walk(root), start=1):
+    for files, item in enumerate(walk_folder(folder), start=1):
         if isinstance(item, Rejection):
             rejections.append(item)
         else:
@@ -177,6 +160,24 @@ def load_corpus(
     return Corpus(articles=articles, rejections=rejections)
 
 
+def walk_folder(folder: Path) -> Iterator[tuple[Path, str] | Rejection]:
+    """The files under ``folder`` as :func:`load_corpus` reads them (``(path, source_name)``, in its order) and the
+    folders it rejects unread. Raises like :func:`load_corpus` when ``folder`` is missing or not a folder."""
+    root = Path(folder)
+    if not root.exists():
+        raise FileNotFoundError(f"articles folder does not exist: {root} (check HOTLINE_ARTICLES_DIR)")
+    if not root.is_dir():
+        raise NotADirectoryError(f"articles folder is not a folder: {root} (check HOTLINE_ARTICLES_DIR)")
+    return _walk(root)
+
+
+def read_records(
+    path: Path, source_name: str, max_bytes: int, *, date_from_text: TextDateReader = default_date_from_text
+) -> list[Article | Rejection]:
+    """The article(s) or rejection(s) of one file :func:`walk_folder` yielded, in file order (no duplicate check)."""
+    return list(_read_file(Path(path), source_name, max_bytes, date_from_text))
+
+
 def read_article_file(
     path: Path, folder: Path, max_bytes: int, *, date_from_text: TextDateReader = default_date_from_text
 ) -> list[Article | Rejection]:
@@ -193,9 +194,13 @@ def read_article_file(
 def parse_metadata_date(value: str) -> dt.date | None:
     """The calendar date of a metadata date string, or None when it is not a form we read.
 
-    ISO dates and datetimes (``2025-05-02``, ``2025-05-02T10:00:00Z``), RFC 2822 (``Fri, 02 May 2025
-    10:00:00 +0000``) and the English forms in :data:`METADATA_DATE_FORMATS` (``May 2, 2025``).
+    ISO dates and datetimes (``2025-05-02``, ``2025-05-02T10:00:00Z``), then dates in words or numbers in English or
+    Spanish (``May 2, 2025``, ``2 de mayo de 2025``, ``2025/05/02``) through the one date reader of the extractor
+    (:func:`hotline.extract.published.date_from_value`, imported on first use), then RFC 2822 (``Fri, 02 May 2025
+    10:00:00 +0000``).
     """
+    from hotline.extract.published import date_from_value
+
     text = " ".join(value.split())
     match = _ISO_DATE_PREFIX.match(text)
     if match:
@@ -207,11 +212,9 @@ def parse_metadata_date(value: str) -> dt.date | None:
         return dt.datetime.fromisoformat(text).date()
     except ValueError:
         pass
-    for form in METADATA_DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, form).date()
-        except ValueError:
-            continue
+    found = date_from_value(text)
+    if found is not None:
+        return found
     try:
         return email.utils.parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError, OverflowError):

@@ -75,6 +75,8 @@ class RunSummary:
     quarantined: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    unchanged: str | None = None
+    """Why the run built and published nothing (the published file stays as it was); None when it built."""
 
 
 @dataclass(frozen=True)
@@ -191,14 +193,21 @@ def step_detail(report: StepReport) -> str:
     """The counts a person wants on a stage's line."""
     rows = {key: meta.get("dagster/row_count") for key, meta in report.materialized.items()}
     if report.step == "ingest_articles":
-        return f"{rows.get('raw/articles', '?')} articles read, {rows.get('raw/rejected_articles', '?')} rejected"
+        meta = report.materialized.get("raw/articles", {})
+        read = f"{rows.get('raw/articles', '?')} articles read, {rows.get('raw/rejected_articles', '?')} rejected"
+        if "files_read" not in meta or meta.get("read_everything_because"):
+            return read
+        changes = f"{meta['files_read']} of {meta['files']} files new or changed"
+        return f"{read}; {changes}: {meta['articles_added']} articles new, {meta['articles_removed']} removed"
     if report.step == "extract_facts":
         facts = ", ".join(
             f"{rows[f'raw/{table}']} {name}" for table, name in FACT_TABLES.items() if f"raw/{table}" in rows
         )
         meta = next(iter(report.materialized.values()), {})
         late = meta.get("articles_over_time_budget") or 0
-        return f"{meta.get('articles_read', '?')} articles: {facts}" + (
+        extracted = meta.get("articles_extracted")
+        kept = f" ({extracted} extracted, the others' facts kept)" if extracted != meta.get("articles_read") else ""
+        return f"{meta.get('articles_read', '?')} articles{kept if extracted is not None else ''}: {facts}" + (
             f"; {late} over the time budget" if late else ""
         )
     if report.step == "published_warehouse":
@@ -208,6 +217,9 @@ def step_detail(report: StepReport) -> str:
     if report.checks_passed or report.checks_failed:
         checked = f"{report.checks_passed} passed, {report.checks_failed} failed"
         return f"{len(report.materialized)} assets, checks {checked}" if report.materialized else checked
+    unchanged = [str(meta["unchanged"]) for meta in report.materialized.values() if meta.get("unchanged")]
+    if unchanged:
+        return unchanged[0]
     paths = [str(meta["path"]) for meta in report.materialized.values() if meta.get("path")]
     return ", ".join(paths) or f"{len(report.materialized)} assets"
 
@@ -298,13 +310,13 @@ class RunConsole:
                 style = "red" if text.startswith(("FAIL", "ERROR")) else "yellow" if text.startswith("WARN") else None
                 self.out.print("      " + escape(text), style=style)
 
-    def not_run(self, steps: list[str]) -> None:
+    def not_run(self, steps: list[str], why: str = "an earlier step failed") -> None:
         """One line for the steps that never started (check steps already named :data:`CHECKS_STAGE`)."""
         self._flush_checks()
         order = [*list(STAGES.values())[:3], CHECKS_STAGE, *list(STAGES.values())[3:]]
         stages = sorted({STAGES.get(step, step) for step in steps}, key=lambda s: [*order, s].index(s))
         if stages:
-            self.out.print(f"[yellow]-[/] {'not run':<10} {escape(', '.join(stages))} (an earlier step failed)")
+            self.out.print(f"[yellow]-[/] {'not run':<10} {escape(', '.join(stages))} ({escape(why)})")
 
     def _flush_checks(self) -> None:
         if not self._checks:
@@ -334,7 +346,10 @@ class RunConsole:
         if summary.quarantined_total:
             facts.append(("quarantined", "\n".join(quarantine_lines(summary.quarantined_total, summary.quarantined))))
         facts += [
-            ("published", summary.published or "nothing (see below)"),
+            (
+                "published",
+                f"{summary.published} (unchanged)" if summary.unchanged else summary.published or "nothing (see below)",
+            ),
             ("elapsed", f"{elapsed:.1f}s"),
             ("log", str(log_path)),
         ]

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-DatePrecision = Literal["day", "month", "year", "unknown"]
+DatePrecision = Literal["day", "week", "month", "year", "unknown"]
 PublishedDateSource = Literal["metadata", "stated_in_text", "unknown"]
 TopicStatus = Literal["discussed", "not_discussed"]
 Tone = Literal["positive", "negative", "mixed", "neutral"]
@@ -62,6 +62,8 @@ class CallDate:
     precision: DatePrecision = "unknown"
     basis: str = "none"  # stated | weekday | relative | offset | year_from_publication | year_from_terms ...
     how: str | None = None
+    earliest: dt.date | None = None  # bounds when the text gives a stretch but no day ("over the weekend")
+    latest: dt.date | None = None  # or only a day the call came on or before ("said on Monday it had spoken")
 
     @classmethod
     def on(cls, day: dt.date, basis: str, how: str) -> CallDate:

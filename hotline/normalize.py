@@ -104,6 +104,8 @@ def to_frames(
                     "sequence_evidence": call.sequence_evidence,
                     "tone": call.tone,
                     **_evidence(call.evidence),
+                    "call_date_earliest": d.earliest,
+                    "call_date_latest": d.latest,
                 }
             )
             for p in call.participants:

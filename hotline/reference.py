@@ -93,6 +93,7 @@ class Reference:
         officials: list[Official],
         terms: list[Term],
         topics: list[Topic],
+        cities: dict[str, str] | None = None,
     ):
         self.countries = {c.code: c for c in countries}
         self.roles = {r.role: r for r in roles}
@@ -116,6 +117,13 @@ class Reference:
         for official in officials:
             for alias in (official.full_name, *official.aliases):
                 self._officials_by_alias.setdefault(fold(alias), official.official_id)
+
+        self._country_by_city = {fold(name): code for name, code in (cities or {}).items()}
+
+    def country_by_city(self, name: str) -> str | None:
+        """ISO code of the country whose capital or seat of government ``name`` is (``'Brasilia'`` → ``'BR'``);
+        None for a city that is none, or that hosts international institutions (Brussels, Geneva)."""
+        return self._country_by_city.get(fold(" ".join(name.split())))
 
     def country_by_name(self, word: str) -> str | None:
         """ISO code for a country name or demonym in English or Spanish (``'mexicana'`` → ``'MX'``)."""
@@ -214,4 +222,5 @@ def load_reference(folder: Path = REFERENCE_DIR) -> Reference:
         )
         for r in _rows(folder, "topics.csv")
     ]
-    return Reference(countries, roles, officials, terms, topics)
+    cities = {name: r["country_code"] for r in _rows(folder, "cities.csv") for name in _split(r["names"])}
+    return Reference(countries, roles, officials, terms, topics, cities)

@@ -43,6 +43,17 @@ REJECTED_ARTICLES = pl.Schema(
     }
 )
 
+REMOVED_ARTICLES = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "source_name": pl.String(),
+        "reason": pl.String(),
+        "removed_at": pl.Datetime("us", "UTC"),
+    }
+)
+"""Articles an earlier run published whose file was since deleted or changed (kept by the incremental ingest);
+``removed_at`` in UTC, as ``rejected_at``."""
+
 CALL_MENTIONS = pl.Schema(
     {
         "mention_id": pl.String(),
@@ -68,6 +79,8 @@ CALL_MENTIONS = pl.Schema(
         "sequence_evidence": pl.String(),
         "tone": pl.String(),
         **EVIDENCE,
+        "call_date_earliest": pl.Date(),
+        "call_date_latest": pl.Date(),
     }
 )
 
@@ -125,6 +138,7 @@ TRADE_MEASURE_MENTIONS = pl.Schema(
 RAW_TABLES: dict[str, pl.Schema] = {
     "articles": ARTICLES,
     "rejected_articles": REJECTED_ARTICLES,
+    "removed_articles": REMOVED_ARTICLES,
     "call_mentions": CALL_MENTIONS,
     "call_participants": CALL_PARTICIPANTS,
     "call_topics": CALL_TOPICS,

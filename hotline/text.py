@@ -25,10 +25,16 @@ SPACE = r'[\s"]+'
 """What a space inside a phrase matches: a run of white space and double quotes ('una "buena" llamada')."""
 
 
+_LETTERS = str.maketrans("\u0131\u0142\u0111\u00f8\u0127\u0167", "ildoht")
+"""Letters with a stroke or without a dot that no Unicode decomposition maps to their base letter ("Kalin" with a
+dotless i, a Polish l, a Norwegian o): written ASCII in most outlets' copy, so folded to it, one character each."""
+
+
 def fold(text: str) -> str:
-    """Lower-case and strip accents: ``'López'`` → ``'lopez'``. Keeps length for plain Latin text."""
+    """Lower-case and strip accents: ``'López'`` → ``'lopez'`` (a dotless i or a stroked letter to its base
+    letter). Keeps length for plain Latin text."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().translate(_LETTERS)
 
 
 def phrase_key(phrase: str) -> str:

@@ -207,6 +207,14 @@ def _conform(name: str, frame: pl.DataFrame, schema: pl.Schema) -> pl.DataFrame:
     return frame.select(schema.names()).cast(dict(schema), strict=True)
 
 
+def conform_raw(name: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` in the column order and types of ``raw.<name>`` (:data:`hotline.schemas.RAW_TABLES`); raises when
+    its columns differ."""
+    if name not in RAW_TABLES:
+        raise ValueError(f"not a raw table: {name!r}; allowed: {sorted(RAW_TABLES)}")
+    return _conform(name, frame, RAW_TABLES[name])
+
+
 @contextlib.contextmanager
 def transaction(path: Path, *schema_names: str) -> Iterator[duckdb.DuckDBPyConnection]:
     """A write connection to ``path`` inside one transaction (committed on success, rolled back on any error),
@@ -471,13 +479,18 @@ def _fsync(path: Path) -> None:
 # -------------------------------------------------------------------------------------------- reading
 
 
-def read_table(path: Path, qualified_name: str) -> pl.DataFrame:
-    """Read ``schema.table`` from ``path`` over a read-only connection."""
+def read_table(
+    path: Path, qualified_name: str, columns: list[str] | None = None, limit: int | None = None
+) -> pl.DataFrame:
+    """Read ``schema.table`` from ``path`` over a read-only connection: ``columns`` only and the first ``limit``
+    rows (in the order of the first column) when given."""
     if not QUALIFIED_NAME.match(qualified_name):
         raise ValueError(f"not a schema.table name: {qualified_name!r}")
     schema, table = qualified_name.split(".")
+    selected = ", ".join(_quote(column) for column in columns) if columns else "*"
+    ordered = f" order by 1 limit {int(limit)}" if limit is not None else ""
     con = _connect(Path(path), read_only=True)
     try:
-        return con.sql(f"select * from {_quote(schema)}.{_quote(table)}").pl()
+        return con.sql(f"select {selected} from {_quote(schema)}.{_quote(table)}{ordered}").pl()
     finally:
         con.close()

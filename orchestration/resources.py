@@ -17,6 +17,9 @@ from pydantic import Field, PrivateAttr
 
 from hotline import quality, spark, warehouse
 from hotline.config import Settings
+from hotline.facts import Article, Rejection
+from hotline.ingest import state
+from hotline.schemas import RAW_TABLES
 from orchestration import runs
 from orchestration.project import hotline_dbt_project
 
@@ -82,8 +85,39 @@ class WarehouseResource(dg.ConfigurableResource):
                 spark.export_raw_tables(settings, frames)
             return counts
 
-    def read_build_table(self, qualified_name: str) -> pl.DataFrame:
-        return warehouse.read_table(self.settings().build_path, qualified_name)
+    def read_build_table(
+        self, qualified_name: str, columns: list[str] | None = None, limit: int | None = None
+    ) -> pl.DataFrame:
+        return warehouse.read_table(self.settings().build_path, qualified_name, columns, limit)
+
+    def ingest(self, version: str, on_progress: Callable[[int], None]) -> state.IngestReport:
+        """The incremental ingest (:func:`hotline.ingest.state.ingest`) under the lock."""
+        with self.lock():
+            report = state.ingest(self.settings(), version, on_progress=on_progress)
+            self._export_for_spark()
+            return report
+
+    def store_facts(self, facts: Mapping[str, pl.DataFrame], attempted: list[Article], late: list[Rejection]) -> int:
+        """Add newly extracted facts (:func:`hotline.ingest.state.store_facts`) under the lock."""
+        with self.lock():
+            rejected = state.store_facts(self.settings().build_path, facts, attempted, late)
+            self._export_for_spark()
+            return rejected
+
+    def pending_articles(self) -> list[Article]:
+        return state.pending_articles(self.settings().build_path)
+
+    def fact_counts(self) -> dict[str, int]:
+        return state.fact_counts(self.settings().build_path)
+
+    def article_count(self) -> int:
+        return state.article_count(self.settings().build_path)
+
+    def _export_for_spark(self) -> None:
+        """On Spark every raw table is exported whole after each write (no incremental path there)."""
+        settings = self.settings()
+        if settings.engine == "spark":
+            spark.export_raw_tables(settings, RAW_TABLES)
 
     def validate(self, suite: str, table: str, run_id: str) -> quality.SuiteResult:
         """Run one suite on one table of the build file and record it in ``audit.validation_results``."""

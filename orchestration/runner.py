@@ -29,13 +29,15 @@ from hotline.console import CHECKS_STAGE, DbtSummary, RunConsole, RunSummary, St
 from hotline.quality import SUITES
 from hotline.warehouse import WarehouseBusyError, lock_holder, writer_lock
 from orchestration.manifest import DBT_RUNS_FOLDER, ensure_manifest
-from orchestration.runs import PROGRESS, fail_orphaned_runs, progress_log, run_of_process
+from orchestration.runs import PROGRESS, UNCHANGED, fail_orphaned_runs, progress_log, run_of_process
 
 EXIT_OK, EXIT_FAILED, EXIT_BUSY = 0, 1, 2
 JOB_NAME = "hotline_job"
 DBT_STEP = "hotline_dbt_assets"
 """The step of ``orchestration.assets.dbt.hotline_dbt_assets`` (``dbt build``)."""
 LOGS_KEPT = 20
+DAGSTER_ENGINE_LOGGER = "dagster._core.execution.plan.active"
+"""The Python logger Dagster's execution plan warns through (not an event of the run)."""
 DAGSTER_YAML = """\
 telemetry:
   enabled: false
@@ -99,8 +101,8 @@ def run(settings: Settings, *, verbose: bool = False, console: RunConsole | None
         if busy:
             console.error(busy)
             return EXIT_BUSY
-        console.not_run(not_run(instance, result))
         summary = summarize(result)
+        console.not_run(not_run(instance, result), "nothing changed" if summary.unchanged else "an earlier step failed")
         console.summary(summary, time.monotonic() - started, log_path)
     return exit_code(result, summary)
 
@@ -205,10 +207,19 @@ def _run_logger(
     to_console = _ConsoleHandler(console, dbt_target)
     logger.addHandler(to_console)
     progress_log.addHandler(to_console)
+    # Dagster's engine warns through Python logging (stderr) when a step it ran emitted no check results, as the
+    # dbt step does on purpose when nothing changed: its lines go to the run log with the rest of Dagster's.
+    engine_log = logging.getLogger(DAGSTER_ENGINE_LOGGER)
+    engine_log.propagate = False
+    for handler in list(logger.handlers)[:-1]:
+        engine_log.addHandler(handler)
     try:
         yield logger
     finally:
         progress_log.removeHandler(to_console)
+        for handler in list(engine_log.handlers):
+            engine_log.removeHandler(handler)
+        engine_log.propagate = True
         for handler in list(logger.handlers):
             handler.flush()
             logger.removeHandler(handler)
@@ -240,8 +251,10 @@ class _ConsoleHandler(logging.Handler):
         if kind == dg.DagsterEventType.STEP_START:
             self.started[step] = time.monotonic()
             self.console.step_started(step)
-        elif kind == dg.DagsterEventType.ASSET_MATERIALIZATION:
-            materialization = data.materialization
+        elif kind in (dg.DagsterEventType.ASSET_MATERIALIZATION, dg.DagsterEventType.ASSET_OBSERVATION):
+            materialization = (
+                data.materialization if kind == dg.DagsterEventType.ASSET_MATERIALIZATION else data.asset_observation
+            )
             metadata = {key: _metadata_value(value) for key, value in materialization.metadata.items()}
             report.materialized[materialization.asset_key.to_user_string()] = metadata
         elif kind == dg.DagsterEventType.ASSET_CHECK_EVALUATION:
@@ -299,6 +312,7 @@ def summarize(result: dg.ExecuteInProcessResult) -> RunSummary:
         problems = problems or ["the run did not succeed"]
 
     published = materialized.get("published_warehouse") or {}
+    unchanged = _unchanged(result)
     suites = [e for e in evaluations if e.check_name in SUITES]
     return RunSummary(
         run_id=result.run_id,
@@ -309,12 +323,23 @@ def summarize(result: dg.ExecuteInProcessResult) -> RunSummary:
         checks_failed=len(failed),
         suites_passed=sum(e.passed for e in suites),
         suites_run=len(suites),
-        published=str(published["path"]) if published.get("path") else None,
+        published=str(published["path"]) if published.get("path") else unchanged.get("path"),
+        unchanged=unchanged.get(UNCHANGED),
         quarantined_total=int(published.get("quarantined_facts") or 0),
         quarantined=list(published.get("quarantined") or []),
         warnings=warnings,
         problems=problems,
     )
+
+
+def _unchanged(result: dg.ExecuteInProcessResult) -> dict[str, Any]:
+    """The metadata of the observation a run that built nothing logs (:data:`UNCHANGED` says why); else empty."""
+    for event in result.all_events:
+        if event.event_type == dg.DagsterEventType.ASSET_OBSERVATION:
+            metadata = event.event_specific_data.asset_observation.metadata
+            if UNCHANGED in metadata:
+                return {key: _metadata_value(value) for key, value in metadata.items()}
+    return {}
 
 
 def _error_message(error: Any) -> str:

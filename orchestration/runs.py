@@ -33,6 +33,9 @@ UNFINISHED = [dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED, dg.Dags
 PUBLISHED_WAREHOUSE = dg.AssetKey("published_warehouse")
 """The key of the publish asset (``orchestration.assets.publish``): a run without it leaves the published file as
 it was."""
+UNCHANGED = "unchanged"
+"""The metadata key of the observation of ``published_warehouse`` a run that built nothing logs, saying why
+(``orchestration.assets.dbt``): the run's record that it left the published file as it was."""
 UNPUBLISHED_NOTE = (
     "written to the build file only: this run did not include published_warehouse, so the published warehouse "
     "(what BI tools read) was not refreshed. Materialize published_warehouse, or run the whole job, to publish."

@@ -8,8 +8,9 @@ either the last names agree (and the first names do not differ), or every word o
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from hotline.text import fold
 
 PARTICLES = frozenset(
     {
@@ -43,8 +44,7 @@ PARTICLES = frozenset(
 
 @lru_cache(maxsize=4096)
 def name_words(name: str) -> tuple[str, ...]:
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).replace("ø", "o").replace("ß", "ss")
+    folded = fold(name).replace("ß", "ss")
     words = re.findall(r"[a-z0-9]+", folded)
     return tuple(word for word in words if word not in PARTICLES) or tuple(words)
 

@@ -5,7 +5,8 @@ Units of scoring (``tests/eval/README.md`` says the same for labelers):
 * **calls**: a gold *held* call of an article against the article's held call mentions; a pair matches when at
   least one participant is the same person (so a wrong second participant shows in the participants field);
 * **dates, duration, sequence, initiator**: on the matched calls; a system day-precision date where the text
-  gives none is *invented*;
+  gives none is *invented*; **date bounds** (a call without a day: "over the weekend", "said on Monday that they
+  had spoken") are right when the gold bounds contain the system's;
 * **topics**: per gold call group (the same call told by several articles), against the system calls its
   mentions were matched to; a discussed/not-discussed flip or a declined answer read as a negation is a
   *negation error*;
@@ -78,6 +79,7 @@ FIELDS = (
     "participants",
     "call date exact",
     "date precision",
+    "date bounds",
     "duration",
     "sequence",
     "initiator",
@@ -236,6 +238,7 @@ def _score_attributes(call: GoldCall, mention: SystemMention, result: Evaluation
         precision.fn += 1
         result.error("date precision", article, call.date_precision, mention.date_precision, **how)
 
+    _score_bounds(call, mention, result, how)
     for name, expected, got in (
         ("duration", call.duration_minutes, mention.duration_minutes),
         ("sequence", call.sequence_number, mention.sequence_number),
@@ -248,6 +251,34 @@ def _score_attributes(call: GoldCall, mention: SystemMention, result: Evaluation
         call.initiator,
         mention.initiator,
         bool(call.initiator and mention.initiator and same_person(call.initiator, mention.initiator)),
+    )
+
+
+def _score_bounds(call: GoldCall, mention: SystemMention, result: Evaluation, how: dict[str, Any]) -> None:
+    """Bounds the gold gives (a range, no day) against the system's: right when the gold range contains them.
+    System bounds where the gold has none count against only when they exclude the gold's day."""
+    count = result.count("date bounds")
+    gold = (call.date_earliest, call.date_latest)
+    got = (mention.call_date_earliest, mention.call_date_latest)
+    expected, found = gold != (None, None), got != (None, None)
+    if not expected:
+        day = call.date
+        if found and (day is None or not _within(day, day, *got)):
+            count.fp += 1
+            result.error("date bounds", call.article, None, got, kind="bounds where the text gives none", **how)
+        return
+    if found and _within(got[0], got[1], *gold):
+        count.tp += 1
+        return
+    count.fn += 1
+    count.fp += found
+    result.error("date bounds", call.article, gold, got if found else None, **how)
+
+
+def _within(first: dt.date | None, last: dt.date | None, lower: dt.date | None, upper: dt.date | None) -> bool:
+    """Whether [first, last] lies inside [lower, upper] (an open end of the outer range holds anything)."""
+    return (lower is None or (first is not None and lower <= first)) and (
+        upper is None or (last is not None and last <= upper)
     )
 
 
@@ -377,9 +408,11 @@ def _score_pooled(gold: GoldCorpus, system: SystemFacts, result: Evaluation) -> 
             for person in gold.articles[name].officials:
                 if not any(same_person(person.name, seen.name) for seen in gold_people):
                     gold_people.append(person)
-        sys_people = list(
-            {p.official_id: p for cid in sorted(call_ids) for p in system.officials.get(cid, [])}.values()
-        )
+        if system.article_officials is not None:  # every official of the articles, with a call or not
+            named = [p for name in sorted(articles) for p in system.article_officials.get(name, [])]
+        else:
+            named = [p for cid in sorted(call_ids) for p in system.officials.get(cid, [])]
+        sys_people = list({p.official_id: p for p in named}.values())
         used: set[int] = set()
         for person in gold_people:
             hit = next(

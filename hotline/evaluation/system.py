@@ -39,6 +39,8 @@ class SystemMention:
     sequence_number: int | None
     initiator: str | None
     evidence: str | None
+    call_date_earliest: dt.date | None = None  # bounds of a call without a day, when the marts have them
+    call_date_latest: dt.date | None = None
 
     @property
     def is_held(self) -> bool:
@@ -79,6 +81,9 @@ class SystemFacts:
     article_measures: dict[str, list[SystemMeasure]] | None = None
     """Every measure by article (``fct_trade_measure_mentions``), tied to a call or not; None when the marts
     only tie measures to calls."""
+    article_officials: dict[str, list[SystemPerson]] | None = None
+    """Every official by article (``fct_official_mentions``), whether the article tells a call or not; None when
+    the marts only tie officials to calls."""
 
     def mentions_of(self, article: str) -> list[SystemMention]:
         return [m for m in self.mentions if m.article == article]
@@ -113,11 +118,16 @@ def read_system(warehouse: Path) -> SystemFacts:
             else ("case when mentions.is_planned then 'planned' else 'held' end")
         )
         initiator = "calls.initiator_official_id" if "initiator_official_id" in columns["fct_calls"] else "null"
+        bounds = (
+            "calls.call_date_earliest, calls.call_date_latest"
+            if "call_date_earliest" in columns["fct_calls"]
+            else "null, null"
+        )
         rows = con.execute(
             f"""
             select articles.source_name, mentions.mention_id, mentions.call_id, {status},
                    mentions.is_directly_reported, calls.call_date, calls.date_precision, calls.date_how,
-                   calls.duration_minutes, calls.sequence_number, {initiator}, mentions.evidence
+                   calls.duration_minutes, calls.sequence_number, {initiator}, mentions.evidence, {bounds}
             from marts.fct_call_mentions as mentions
             join marts.fct_calls as calls using (call_id)
             join marts.dim_articles as articles using (article_id)
@@ -125,9 +135,8 @@ def read_system(warehouse: Path) -> SystemFacts:
             """
         ).fetchall()
         for row in rows:
-            article, mention_id, call_id, state, direct, date, precision, how, duration, sequence, caller, evidence = (
-                row
-            )
+            article, mention_id, call_id, state, direct, date, precision, how, duration, sequence, caller = row[:11]
+            evidence, earliest, latest = row[11:]
             facts.mentions.append(
                 SystemMention(
                     article=article,
@@ -143,6 +152,8 @@ def read_system(warehouse: Path) -> SystemFacts:
                     sequence_number=None if sequence is None else int(sequence),
                     initiator=people[caller].name if caller in people else caller,
                     evidence=evidence,
+                    call_date_earliest=earliest,
+                    call_date_latest=latest,
                 )
             )
         for call_id, code, state, evidence, conflicting in con.execute(
@@ -174,6 +185,20 @@ def read_system(warehouse: Path) -> SystemFacts:
             facts.measures[call_id].append(
                 SystemMeasure(kind, imposing, target, sector, None if rate is None else float(rate), state, evidence)
             )
+        if "fct_official_mentions" in columns:
+            facts.article_officials = defaultdict(list)
+            for article, official_id, country, role in con.execute(
+                """
+                select articles.source_name, mentions.official_id, mentions.country_code, mentions.role
+                from marts.fct_official_mentions as mentions
+                join marts.dim_articles as articles using (article_id)
+                order by all
+                """
+            ).fetchall():
+                person = people.get(official_id) or SystemPerson(official_id, official_id, None, None)
+                facts.article_officials[article].append(
+                    SystemPerson(official_id, person.name, country or person.country, role or person.role)
+                )
         if "fct_trade_measure_mentions" in columns:
             facts.article_measures = defaultdict(list)
             for article, kind, imposing, target, sector, rate, state, evidence in con.execute(

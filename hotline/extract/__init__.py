@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from hotline.extract.calls import find_calls
 from hotline.extract.context import build_context
+from hotline.extract.officials import is_former
 from hotline.extract.topics import find_topics
 from hotline.extract.trade import find_trade_measures, link_to_calls
 from hotline.facts import Article, ArticleFacts, OfficialMention
@@ -29,7 +30,7 @@ def extract_article(article: Article, reference: Reference) -> ArticleFacts:
     facts.topics = find_topics(ctx, layout)
     seen: set[str] = set()
     for hit in ctx.officials:
-        if not hit.official_id or hit.official_id in seen:
+        if not hit.official_id or hit.official_id in seen or is_former(hit, ctx):
             continue
         seen.add(hit.official_id)
         facts.officials.append(

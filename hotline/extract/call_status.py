@@ -18,6 +18,8 @@ from hotline.text import phrase_pattern
 _RULES = load_rules("call_status")
 HELD = "held"
 NO_CALL = "no_call"
+FINALITY = (HELD, "planned", "requested", "refused", "denied", "cancelled", NO_CALL)
+"""Statuses from the least to the most final: a call scheduled, then called off, was cancelled."""
 STATUSES = (HELD, "planned", "requested", "refused", "cancelled", "denied")
 
 _CUES = {phrase: status for status, phrases in _RULES["statuses"].items() for phrase in phrases}
@@ -27,13 +29,17 @@ _IN_PERSON = re.compile(phrase_pattern(_RULES["in_person"]))
 _MULTILATERAL = re.compile(phrase_pattern(_RULES["multilateral"]))
 _TOWARD = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["toward"])) + r")\s+(?:[\w'’-]+\s+){0,3}\Z")
 _CUE = re.compile(phrase_pattern([*_CUES, *_RULES["neutral"]]))
+# A participle after a comma opens a clause of its own (", discussing a plan to ...").
 # A relative clause between commas (", who plans to visit Beijing in April,") speaks of its own verb.
 _RELATIVE = r",\s*(?:" + "|".join(_RULES["relative_pronouns"]) + r")\b[^,;.]*,"
 _BREAK = re.compile(
-    phrase_pattern(_RULES["clause_breaks"]) + r"|" + _RELATIVE + r"|[;:!?]|\s[-–—]\s"
+    phrase_pattern(_RULES["clause_breaks"]) + r"|" + _RELATIVE + r"|[;:!?]|\s[-–—]\s|,\s+[a-z]+ing(?![\w])"
 )  # not ".": the sentence is split already, "U.S." is no break
 _WORD = re.compile(r"\w+")
+_OTHER_EVENT = re.compile(phrase_pattern(load_rules("calls")["other_event_nouns"]))
+"""Another event named after the call phrase ("the visit", "la cumbre"): a cue beyond it is about that event."""
 _WINDOW_WORDS = int(_RULES["window_words"])
+_RIGHT_WORDS = int(_RULES["right_window_words"])
 # Characters read before and after a call phrase: its clause is at most ``window_words`` words, and news words
 # average well under 12 characters. Reading no further keeps each call phrase from reading its whole sentence,
 # which made a megabyte "sentence" of call phrases quadratic (minutes for 100 KB).
@@ -92,24 +98,29 @@ def call_status(
         best = match  # the nearest before the call phrase (or holding it: "has not spoken") wins
     if best is not None and _status_of(best.group()) is not None:
         return _found(best)
-    right = _clause_end(folded, call_end, window_end)
+    right = _clause_end(folded, call_end, window_end, text)
+    other = _OTHER_EVENT.search(folded, call_end, right)
+    right = other.start() if other else right  # "... tras esa conversación, la visita fue pospuesta": the visit's
+    after: list[re.Match[str]] = []
     for match in _CUE.finditer(folded, call_end, right):
         if not _future_as_written(match, text):
             continue
-        if _status_of(match.group()) is not None:
-            return _found(match)
-        break  # a neutral phrase right after ("at the request of") settles it
+        if _status_of(match.group()) is None:
+            break  # a neutral phrase right after ("at the request of") settles it
+        after.append(match)
+    if after:  # "a call ... that had been scheduled for Monday was called off": the final word wins
+        return _found(max(after, key=lambda m: FINALITY.index(_status_of(m.group()) or HELD)))
     return CallStatus(HELD)
 
 
 def _future_as_written(match: re.Match[str], text: str | None) -> bool:
-    """A Spanish future cue ("hablará", "conversarán") folds like the past subjunctive ("hablara", "que Scholz
-    conversara el viernes"): with the text at hand, the future needs its written accent."""
+    """A Spanish future cue ("hablará", "conversarán", "hablaré") folds like the past subjunctive ("hablara",
+    "que Scholz conversara el viernes"): with the text at hand, the future needs its written accent."""
     phrase = " ".join(match.group().split())
     if text is None or phrase not in _ACCENTED_FUTURES:
         return True
     word = text[match.start() : match.end()].rstrip()
-    return word.endswith(("á", "Á", "án", "ÁN"))
+    return word.endswith(("á", "Á", "án", "ÁN", "é", "É"))
 
 
 def _found(match: re.Match[str]) -> CallStatus:
@@ -129,8 +140,10 @@ def _clause_start(folded: str, window_start: int, call_start: int) -> int:
     return start
 
 
-def _clause_end(folded: str, call_end: int, window_end: int) -> int:
+def _clause_end(folded: str, call_end: int, window_end: int, text: str | None = None) -> int:
     stop = _BREAK.search(folded, call_end, window_end)
     end = stop.start() if stop else window_end
     words = list(_WORD.finditer(folded, call_end, end))
-    return words[min(len(words), _WINDOW_WORDS // 2) - 1].end() if words else end
+    if text is not None:  # names and titles ("Prime Minister Anthony Albanese") do not use up the reach
+        words = [w for w in words if not text[w.start()].isupper()]
+    return words[min(len(words), _RIGHT_WORDS) - 1].end() if words else end

@@ -13,25 +13,17 @@ stated weekday; otherwise it stays null and month/day are kept.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
-from hotline.extract.call_status import HELD, IN_PERSON, NO_CALL, CallStatus, call_status
+from hotline.extract.call_dates import attached_date, earlier_call_date, reported_date, sentence_date
+from hotline.extract.call_status import FINALITY, HELD, IN_PERSON, NO_CALL, CallStatus, call_status
 from hotline.extract.context import RULES, ArticleContext, Cue
-from hotline.extract.dates import (
-    NUMBERS,
-    OFFSET_AFTER,
-    OFFSET_BEFORE,
-    OFFSET_UNITS,
-    ORDINALS,
-    WEEKDAY_NAMES,
-    DateExpr,
-    latest_on_or_before,
-    resolve,
-    safe_date,
-)
+from hotline.extract.dates import NUMBERS, ORDINALS, DateExpr, latest_on_or_before, resolve
+from hotline.extract.dates import count_of as _number
 from hotline.extract.initiator import find_initiator
 from hotline.extract.officials import OfficialHit
 from hotline.extract.pairs import (
@@ -40,24 +32,16 @@ from hotline.extract.pairs import (
     Link,
     cue_links,
     is_leader,
-    is_leader_term,
     leader_title,
     sentence_pair,
 )
-from hotline.extract.published import PUBLICATION_CUE
 from hotline.facts import CallDate, CallMention, Evidence, Participant
 from hotline.text import compile_phrases, fold, fold_text, phrase_alternation
 
 _CALL_WORDS = frozenset({"call", "llamada", "phone call"})
-_ATTACH_GAP = re.compile(
-    r"\s*(?:(?:was|were|took\s+place|happened|occurred|fue|ocurrio)\s+)?"
-    r"(?:on|of|from|del|de|el|on the|este|this|last|el pasado|,)?\s*"
-)
+_CONFERENCE_WORDS = frozenset(" ".join(fold(w).split()) for w in RULES["conference_words"])
+_TAKES_PART = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["takes_part"]) + r")(?![\w])")
 _NUM = phrase_alternation(list(NUMBERS))
-_OFFSET = re.compile(
-    rf"(?<![\w])(?P<n>\d{{1,3}}|{_NUM})\s+(?P<unit>{phrase_alternation(list(OFFSET_UNITS))})\s+"
-    rf"(?P<dir>{phrase_alternation([*OFFSET_AFTER, *OFFSET_BEFORE])})(?![\w])"
-)
 _DURATION = re.compile(
     rf"(?<![\w])(?P<n>\d{{1,3}}|{_NUM})[\s-]+(?P<unit>{phrase_alternation(list(RULES['duration_units']))})(?![\w])"
     r"(?!\s+(?:later|after|before|earlier|ago|despues|antes|mas tarde))"
@@ -73,9 +57,6 @@ _SEQUENCE_COUNT = re.compile(
     r"|(?<![\w])(?P<n2>\d{1,2}|" + _NUM + r")\s+(?:phone\s+)?(?:calls|conversations|llamadas|conversaciones)"
     r"(?:\s+[\w.']+){0,3}?\s+(?:so\s+far|to\s+date|hasta\s+ahora|en\s+lo\s+que\s+va)(?![\w])"
 )
-_OPEN_TERM = dt.timedelta(days=365 * int(RULES["open_term_years"]) + 1)
-_ONE_YEAR = dt.timedelta(days=365)
-_REPORTED_MAX_AGE = int(RULES["reported_call_max_age_days"])
 _INDEFINITE = frozenset(RULES["indefinite_determiners"])
 _PLURAL_COUNT_NOUNS = frozenset(RULES["plural_count_nouns"])
 _SINCE = re.compile(
@@ -88,8 +69,10 @@ _SINCE = re.compile(
 """'first call since December 2022', 'in two years': the first in a while (not 'since Trump took office')."""
 _EARLIER_NOUN = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["earlier_call_nouns"]) + r")(?![\w])")
 _EARLIER_VERB = re.compile(
-    r"(?<![\w])(?:" + phrase_alternation(RULES["earlier_call_adverbs"]) + r")\s+(?:[\w'’]+\s+)?\Z"
+    r"(?<![\w])(?:" + phrase_alternation(RULES["earlier_call_adverbs"]) + r")\s+"
+    r"(?!(?:" + phrase_alternation(RULES["time_after_last"]) + r")(?![\w]))(?:[\w'’]+\s+)?\Z"
 )
+"""'Macron and Putin last spoke', 'had last talked' (not 'last week spoke': that dates the call)."""
 CALL_TITLE = re.compile(
     r"(?<![\w])(?:" + phrase_alternation([*RULES["phone_cues"], *RULES["title_call_words"]]) + r")(?![\w])"
 )
@@ -125,25 +108,6 @@ class CallLayout:
         return self.reference_sentences.get(index) or self.other_reported_sentences.get(index) or self.reported
 
 
-def _number(token: str) -> int:
-    return int(token) if token.isdigit() else NUMBERS[" ".join(token.split())]
-
-
-def _attached_date(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
-    """The date of sentence ``index`` written inside the call phrase ("a Jan. 12 call") or right after it ("the
-    call on Thursday"). Only dates starting between the cue's start and 12 characters past its end qualify:
-    those are found by bisection, not by reading every date of the sentence for every cue."""
-    dates = ctx.in_sentence("dates", index)
-    starts = ctx.starts_in("dates", index)
-    for i in range(bisect_left(starts, cue.start), bisect_right(starts, cue.end + 12)):
-        date = dates[i]
-        if cue.start <= date.start and date.end <= cue.noun_start:
-            return date
-        if 0 <= date.start - cue.end <= 12 and _ATTACH_GAP.fullmatch(ctx.folded, cue.end, date.start):
-            return date
-    return None
-
-
 def _is_reference_cue(ctx: ArticleContext, cue: Cue, sentence_start: int) -> bool:
     return cue.earlier or ctx.lex.find("other_clause", sentence_start, cue.start) is not None
 
@@ -164,10 +128,17 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
     layout = CallLayout()
     cues = ctx.cues
     statuses = _statuses(ctx, cues)
-    held = [c for c in cues if statuses[id(c)].status == HELD and not _in_a_question(ctx, c)]
-    said = any(
-        c.kind == "phone" or (c.kind == "noun" and ctx.folded[c.noun_start : c.end] in _CALL_WORDS) for c in held
-    )
+    held = [
+        c
+        for c in cues
+        if statuses[id(c)].status == HELD and not _in_a_question(ctx, c) and not _conference_of_many(ctx, c)
+    ]
+    said = any(_says_a_call(ctx, c) for c in held)
+    if not said and any(_says_a_call(ctx, c) for c in cues if statuses[id(c)].status != NO_CALL):
+        # The article's call by phone did not take place ("hablará esta tarde por teléfono con Boluarte"): a verb
+        # of speaking tells of another call only when it links a leader ("conversó además con Luis Arce").
+        held = [c for c in held if c.kind == "talk" and cue_links(ctx, c, ctx.sentence_of(c.start))]
+        said = bool(held)
     by_title = not said and bool(held) and _title_says_call(ctx)
     if not (said or by_title):
         return _no_call(ctx, layout, cues, statuses)
@@ -178,29 +149,32 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
     for cue in held:
         index = ctx.sentence_of(cue.start)
         sentence = ctx.sentences[index]
-        date = _attached_date(ctx, cue, index)
-        if cue.kind == "talk" and not _names_a_leader(ctx, index):
+        date = attached_date(ctx, cue, index)
+        earlier = _told_as_earlier(ctx, cue) or bool(earlier_cues and _same_phrase(ctx, earlier_cues[-1][0], cue))
+        if cue.kind == "talk" and not earlier and not _names_a_leader(ctx, index):
             continue
         if date is not None and date.kind == "absolute" and _is_reference_cue(ctx, cue, sentence.start):
             reference_cues.append((cue, date, index))
-        elif _told_as_earlier(ctx, cue):
+        elif earlier:
             earlier_cues.append((cue, index))
         else:
             primary_cues.append((cue, index))
     reference_keys = {(d.month, d.day) for _, d, _ in reference_cues}
     still_primary = []
     for cue, index in primary_cues:
-        date = _attached_date(ctx, cue, index)
+        date = attached_date(ctx, cue, index)
         if date is not None and date.kind == "absolute" and (date.month, date.day) in reference_keys:
             reference_cues.append((cue, date, index))
         else:
             still_primary.append((cue, index))
     primary_cues = still_primary
-    if not primary_cues:
+    if not primary_cues:  # only an earlier call is told held ("They last spoke in January"): it, and what did not
+        layout = _no_call(ctx, layout, cues, statuses)  # happen ("expects to speak with Xi soon")
+        _earlier_calls(ctx, layout, earlier_cues, layout.reported, first_index=1, default=_first_pair(ctx, statuses))
         return layout
 
     layout.call_sentences = {index for _, index in primary_cues}
-    groups = _split_by_pair(ctx, primary_cues)
+    groups = _split_by_date(ctx, _split_by_pair(ctx, primary_cues))
     if by_title:  # the title names the call: only phrases that link two leaders tell of it
         groups = [(link, group) for link, group in groups if link is not None]
     if not groups:
@@ -229,8 +203,41 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
         call_date.weekday if call_date.weekday is not None else (call_date.date.weekday() if call_date.date else None)
     )
     _referenced_calls(ctx, layout, reference_cues, call_date, list(main.participants), first_index=len(reported))
-    _earlier_calls(ctx, layout, earlier_cues, main, first_index=1 + max(m.call_index for m in layout.mentions()))
+    _earlier_calls(
+        ctx,
+        layout,
+        earlier_cues,
+        main,
+        first_index=1 + max(m.call_index for m in layout.mentions()),
+        default=_first_pair(ctx, statuses),
+    )
+    _not_held_of_other_pairs(ctx, layout, cues, statuses)
     return layout
+
+
+def _says_a_call(ctx: ArticleContext, cue: Cue) -> bool:
+    """A phone phrase ("by phone", "videollamada") or a call noun ("a call", "la llamada"): more than a verb of
+    speaking, which may tell of a meeting."""
+    return cue.kind == "phone" or (cue.kind == "noun" and ctx.folded[cue.noun_start : cue.end] in _CALL_WORDS)
+
+
+def _conference_of_many(ctx: ArticleContext, cue: Cue) -> bool:
+    """A video conference that is no call between two leaders: its sentence names more or fewer than two ("En la
+    reunión virtual participaron Macron, Meloni y Tusk", "La videoconferencia no sustituye ..."), or a leader
+    takes part in it ("Carney took part in a video conference convened by Starmer")."""
+    phrase = " ".join(ctx.folded[cue.noun_start : cue.end].split())
+    if phrase not in _CONFERENCE_WORDS:
+        return False
+    index = ctx.sentence_of(cue.start)
+    leaders = {h.official_id for h in ctx.in_sentence("officials", index) if is_leader(ctx, h, None)}
+    return len(leaders) != 2 or _TAKES_PART.search(ctx.folded, max(0, cue.start - 40), cue.start) is not None
+
+
+def _same_phrase(ctx: ArticleContext, earlier: Cue, cue: Cue) -> bool:
+    """A call cue that continues an earlier call's phrase ("last spoke *by phone*", "la última vez que hablaron
+    *por teléfono*"): the same clause, a few words on."""
+    gap = ctx.folded[earlier.end : cue.start]
+    return 0 <= cue.start - earlier.end <= 40 and not any(mark in gap for mark in ".;:!?")
 
 
 def _told_as_earlier(ctx: ArticleContext, cue: Cue) -> bool:
@@ -242,10 +249,16 @@ def _told_as_earlier(ctx: ArticleContext, cue: Cue) -> bool:
 
 
 def _earlier_calls(
-    ctx: ArticleContext, layout: CallLayout, cues: list[tuple[Cue, int]], main: CallMention, first_index: int
+    ctx: ArticleContext,
+    layout: CallLayout,
+    cues: list[tuple[Cue, int]],
+    main: CallMention | None,
+    first_index: int,
+    default: list[Participant] | None = None,
 ) -> None:
-    """One referenced call per pair the earlier-call phrases link (the reported call's pair when they link
-    none), dated by its own weekday or relative day counted back from the day before the reported call."""
+    """One referenced call per pair the earlier-call phrases link (when they link none, ``default``, the pair of
+    the article's first call phrase, else the reported call's pair), dated by its own weekday or relative day
+    counted back from the day before the reported call."""
     by_pair: dict[frozenset[str], tuple[list[Participant], list[tuple[Cue, int]]]] = {}
     for cue, index in cues:
         links = cue_links(ctx, cue, index)
@@ -253,21 +266,16 @@ def _earlier_calls(
             continue
         link = (links or [None])[0] or sentence_pair(ctx, index)
         on = ctx.article.published_date
-        participants = _linked(ctx, link, on) if link else list(main.participants)
+        participants = _linked(ctx, link, on) if link else default or (list(main.participants) if main else [])
         key = frozenset(p.official_id for p in participants)
         by_pair.setdefault(key, (participants, []))[1].append((cue, index))
-    anchor = main.date.date - dt.timedelta(days=1) if main.date.date else ctx.article.published_date
+    anchor = main.date.date - dt.timedelta(days=1) if main and main.date.date else ctx.article.published_date
     for call_index, (participants, group) in enumerate(by_pair.values(), start=first_index):
         if len(participants) < 2:
             continue
         cue, index = group[0]
-        date = _attached_date(ctx, cue, index)
-        call_date = CallDate(how="an earlier call referred to in passing; the text gives no date for it")
-        if date is not None and date.kind in ("weekday", "relative") and anchor is not None:
-            resolved, how = resolve(date, anchor)
-            if resolved is not None:
-                quote = ctx.text[date.start : date.end]
-                call_date = CallDate.on(resolved, date.kind, f"'{quote}' attached to an earlier call: {how}")
+        attached = next((d for c, i in group if (d := attached_date(ctx, c, i)) is not None), None)
+        call_date = earlier_call_date(ctx, attached, anchor)
         mention = CallMention.of(
             ctx.article.article_id,
             call_index,
@@ -292,11 +300,36 @@ def _introduces_a_call(ctx: ArticleContext, cue: Cue) -> bool:
 
 def _no_call(ctx: ArticleContext, layout: CallLayout, cues: list[Cue], statuses: dict[int, CallStatus]) -> CallLayout:
     """No leaders' call took place: the first call that was planned, requested, refused, cancelled or denied is
-    kept, flagged (a call that "has not" happened is none at all)."""
-    first = next((c for c in cues if statuses[id(c)].status not in (HELD, NO_CALL)), None)  # in text order
-    if first is not None:
-        _planned_call(ctx, layout, first, statuses[id(first)])
+    kept, flagged, and so is the first of each other pair (a call that "has not" happened is none at all)."""
+    not_held = [c for c in cues if statuses[id(c)].status not in (HELD, NO_CALL)]  # in text order
+    if not_held:  # the first such call, with the most final word the article has on it (planned, then cancelled)
+        first = not_held[0]
+        pair = _pair_key(ctx, first)
+        same = [c for c in not_held if _pair_key(ctx, c) in (pair, None)]
+        final = max(same, key=lambda c: FINALITY.index(statuses[id(c)].status))
+        _planned_call(ctx, layout, first, statuses[id(final)])
+        _not_held_of_other_pairs(ctx, layout, cues, statuses)
     return layout
+
+
+def _first_pair(ctx: ArticleContext, statuses: dict[int, CallStatus]) -> list[Participant] | None:
+    """The two leaders of the article's first call phrase that links two, held or not: who "the two leaders" of a
+    later sentence are ("Luxon and Albanese drop planned phone call ... The two leaders last spoke in July")."""
+    for cue in ctx.cues:
+        if statuses[id(cue)].status == NO_CALL:
+            continue
+        index = ctx.sentence_of(cue.start)
+        links = cue_links(ctx, cue, index) or [pair for pair in [sentence_pair(ctx, index)] if pair is not None]
+        if links:
+            return _linked(ctx, links[0], ctx.article.published_date)
+    return None
+
+
+def _pair_key(ctx: ArticleContext, cue: Cue) -> frozenset[str] | None:
+    """The two leaders a call phrase links (or its sentence names), or None."""
+    index = ctx.sentence_of(cue.start)
+    links = cue_links(ctx, cue, index) or [pair for pair in [sentence_pair(ctx, index)] if pair is not None]
+    return links[0].key if links else None
 
 
 def _in_a_question(ctx: ArticleContext, cue: Cue) -> bool:
@@ -321,6 +354,7 @@ def _split_by_pair(ctx: ArticleContext, cues: list[tuple[Cue, int]]) -> list[tup
     it (the first pair, before any). One group without a pair when no cue links two leaders."""
     groups: dict[frozenset[str], tuple[Link, list[tuple[Cue, int]]]] = {}
     pending: list[tuple[Cue, int]] = []
+    quoted: list[tuple[Cue, int]] = []
     current: list[frozenset[str]] = []
     ministers = False
     for cue, index in sorted(cues, key=lambda item: (item[1], item[0].start)):
@@ -336,16 +370,103 @@ def _split_by_pair(ctx: ArticleContext, cues: list[tuple[Cue, int]]) -> list[tup
             for link in links:
                 groups.setdefault(link.key, (link, []))[1].append((cue, index))
                 current.append(link.key)
+        elif _in_quote(ctx, cue, index):
+            quoted.append((cue, index))  # '"It lasted about 40 minutes"': about the call, never its first word
+            ctx.memo.setdefault("quoted_cues", set()).add(id(cue))  # nor its date ('... he told reporters Tuesday')
         elif current:
             for key in current:
                 groups[key][1].append((cue, index))
         else:
             pending.append((cue, index))
     if not groups:  # "the call" after a minister's call is that call
-        return [(None, pending)] if pending and not ministers else []
+        return [(None, pending + quoted)] if pending and not ministers else []
     ordered = list(groups.values())
     ordered[0][1][:0] = pending
+    ordered[0][1].extend(quoted)
     return ordered
+
+
+def _split_by_date(
+    ctx: ArticleContext, groups: list[tuple[Link | None, list[tuple[Cue, int]]]]
+) -> list[tuple[Link | None, list[tuple[Cue, int]]]]:
+    """Two calls of one pair on two days the text tells apart ("had spoken by telephone on Tuesday ... spoke again
+    by telephone on Sunday", "the call on Monday ... She had herself phoned Modi in May 2014"): a verb or phone
+    phrase whose own date cannot be the day of the pair's first dated phrase starts a call of its own. Undated
+    phrases stay with the first call."""
+    split: list[tuple[Link | None, list[tuple[Cue, int]]]] = []
+    for link, group in groups:
+        keys: list[_DayKey | None] = []  # the day of each call, once a phrase dates it
+        calls: list[list[tuple[Cue, int]]] = []
+        for cue, index in group:
+            dates = cue.kind in ("phone", "talk") and id(cue) not in ctx.memo.get("quoted_cues", ())
+            date = (attached_date(ctx, cue, index) or sentence_date(ctx, index)) if dates else None
+            key = _day_key(date, ctx.article.published_date)
+            home = next((i for i, k in enumerate(keys) if _may_join(k, key, ctx.article.published_date)), None)
+            if home is None:
+                keys.append(key)
+                calls.append([(cue, index)])
+            else:
+                keys[home] = keys[home] or key
+                calls[home].append((cue, index))
+        split += [(link, cues) for cues in calls]
+    return split
+
+
+_DayKey = tuple[int | None, int | None, int | None]
+_MAX_AGE_DAYS = int(RULES["reported_call_max_age_days"])
+
+
+def _day_key(date: DateExpr | None, published: dt.date | None) -> _DayKey | None:
+    """What a date says of the day, as (year, month, day) with None where it says nothing: a weekday or a
+    relative day counted from the publication date; None when it says nothing comparable (or is to come)."""
+    if date is None or date.is_future:
+        return None
+    if date.kind in ("weekday", "relative"):
+        day, _ = resolve(date, published)
+        return (day.year, day.month, day.day) if day else None
+    if date.kind in ("absolute", "day_of_month", "month") and date.month is not None:
+        return (date.year, date.month, date.day)
+    return None
+
+
+def _may_join(call: _DayKey | None, phrase: _DayKey | None, published: dt.date | None) -> bool:
+    """Whether a phrase dated ``phrase`` may tell the call dated ``call`` (None: undated, so recent)."""
+    if phrase is None:
+        return True
+    return _may_be_one_day(call, phrase) if call else _may_be_recent(phrase, published)
+
+
+def _may_be_recent(key: _DayKey, published: dt.date | None) -> bool:
+    """Whether a dated phrase may tell the article's undated call, which is recent: a day within
+    ``reported_call_max_age_days`` before publication ("in May 2014" in a story of 2024 is another call)."""
+    year, month, day = key
+    if published is None or month is None:
+        return True
+    oldest = published - dt.timedelta(days=_MAX_AGE_DAYS)
+    years = [year] if year is not None else [published.year, published.year - 1]
+    for y in years:
+        first = dt.date(y, month, day or 1)
+        last = dt.date(y, month, day) if day else dt.date(y, month, calendar.monthrange(y, month)[1])
+        if first <= published and last >= oldest:
+            return True
+    return False
+
+
+def _may_be_one_day(a: _DayKey, b: _DayKey) -> bool:
+    """Whether two day keys may name one day: every part both give is equal."""
+    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
+
+
+_QUOTE_REACH = 1500
+"""Characters read back for an opening quote: a paragraph, not a megabyte line for every call phrase."""
+
+
+def _in_quote(ctx: ArticleContext, cue: Cue, index: int) -> bool:
+    """Whether a call phrase stands inside a quotation: an odd number of double quotes before it in its
+    paragraph (a quote of several sentences opens in an earlier one), read at most ``_QUOTE_REACH`` back."""
+    reach = max(0, cue.start - _QUOTE_REACH)
+    start = max(reach, ctx.folded.rfind("\n", reach, cue.start) + 1)
+    return ctx.folded.count('"', start, cue.start) % 2 == 1
 
 
 def _reported_call(
@@ -361,7 +482,9 @@ def _reported_call(
     anchor = ctx.article.published_date
     participants = _linked(ctx, link, anchor) if link else _participants(ctx, sentences, anchor)
     participant_ids = tuple(p.official_id for p in participants)
-    call_date = _reported_date(ctx, cues, reference_dates, anchor, participant_ids)
+    quoted = ctx.memo.get("quoted_cues", set())
+    dating = [(cue, index) for cue, index in cues if id(cue) not in quoted] or cues
+    call_date = reported_date(ctx, dating, reference_dates, anchor, participant_ids)
     if call_date.date is not None:
         participants = _linked(ctx, link, call_date.date) if link else _participants(ctx, sentences, call_date.date)
     initiator, initiator_how = find_initiator(ctx, cues, participants)
@@ -414,13 +537,41 @@ def _status(ctx: ArticleContext, cue: Cue) -> CallStatus:
 
 def _planned_call(ctx: ArticleContext, layout: CallLayout, cue: Cue, status: CallStatus) -> None:
     """A call that did not take place (planned, requested, refused, cancelled or denied), kept and flagged."""
+    layout.reported = _not_held(ctx, cue, status, 0)
+    layout.call_sentences = {ctx.sentence_of(cue.start)}
+    layout.participant_ids = tuple(p.official_id for p in layout.reported.participants)
+
+
+def _not_held_of_other_pairs(
+    ctx: ArticleContext, layout: CallLayout, cues: list[Cue], statuses: dict[int, CallStatus]
+) -> None:
+    """Beside the held calls, the calls of other pairs that did not take place ("Boric conversó esta mañana con
+    Arce" and "hablará esta tarde con Boluarte"): one per pair, with the most final word on it, after the held."""
+    pairs = {frozenset(p.official_id for p in m.participants) for m in layout.mentions() if m.is_directly_reported}
+    found: dict[frozenset[str], tuple[Cue, CallStatus]] = {}
+    for cue in cues:
+        status = statuses[id(cue)]
+        if status.status in (HELD, NO_CALL) or cue.kind == "noun":
+            continue
+        pair = _pair_key(ctx, cue)
+        if pair is None or pair in pairs:
+            continue
+        first, known = found.get(pair, (cue, status))
+        found[pair] = (first, max(known, status, key=lambda s: FINALITY.index(s.status)))
+    for first, status in found.values():
+        mention = _not_held(ctx, first, status, 1 + max(m.call_index for m in layout.mentions()))
+        if len({p.official_id for p in mention.participants}) == 2:
+            layout.others.append(mention)
+
+
+def _not_held(ctx: ArticleContext, cue: Cue, status: CallStatus, call_index: int) -> CallMention:
     index = ctx.sentence_of(cue.start)
     links = cue_links(ctx, cue, index) or [pair for pair in [sentence_pair(ctx, index)] if pair is not None]
     on = ctx.article.published_date
     participants = _linked(ctx, links[0], on) if links else _participants(ctx, [index], on)
-    layout.reported = CallMention.of(
+    return CallMention.of(
         ctx.article.article_id,
-        0,
+        call_index,
         is_directly_reported=True,
         is_planned=True,
         participants=tuple(participants),
@@ -429,8 +580,6 @@ def _planned_call(ctx: ArticleContext, layout: CallLayout, cue: Cue, status: Cal
         call_status=status.status,
         status_evidence=status.cue,
     )
-    layout.call_sentences = {index}
-    layout.participant_ids = tuple(p.official_id for p in participants)
 
 
 def _participants(ctx: ArticleContext, sentences: list[int], on: dt.date | None) -> list[Participant]:
@@ -545,245 +694,6 @@ def _top_by_country(
         by_country.setdefault(hit.country_code, hit)
     ranked = sorted(by_country.values(), key=lambda h: (-counts[h.official_id or ""], h.start))
     return sorted(ranked[:2], key=lambda h: h.start)
-
-
-_WORDS = re.compile(r"\w+")
-_ANNOUNCEMENT_FILLERS = frozenset(RULES["announcement_fillers"])
-
-
-def _other_event_date(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_starts: list[int]) -> bool:
-    """True when ``date`` belongs to another event of the sentence (a press conference, a meeting) or is
-    the article's own dateline ("Posted on ..."). ``cue_starts``: where the sentence's call cues start, sorted."""
-    if PUBLICATION_CUE.search(ctx.folded, max(sentence_start, date.start - 16), date.start):
-        return True
-    lex = ctx.lex
-    for marker in lex.within("deadline", max(sentence_start, date.start - 12), date.start):
-        if ctx.folded[marker.end : date.start].strip() in ("", "el", "the"):
-            return True  # "until April 2", "hasta el 2 de abril": a deadline, not when the call was
-    if lex.find("other_event", date.end, date.end + 25) or lex.find(
-        "other_event", max(sentence_start, date.start - 40), date.start
-    ):
-        return True
-    for verb in lex.within("announcement", max(sentence_start, date.start - 30), date.start):
-        if set(_WORDS.findall(ctx.folded, verb.end, date.start)) <= _ANNOUNCEMENT_FILLERS:
-            return True  # "said on Monday (that he had spoken ...)": the day of the announcement
-    before = bisect_left(cue_starts, date.start)  # the last cue before the date, by bisection
-    return lex.find("other_clause", cue_starts[before - 1] if before else sentence_start, date.start) is not None
-
-
-def _reported_date(
-    ctx: ArticleContext,
-    primary_cues: list[tuple[Cue, int]],
-    reference_dates: set[int],
-    anchor: dt.date | None,
-    participant_ids: tuple[str, ...],
-) -> CallDate:
-    # Dates are told apart by identity (``id``, in sets), and a sentence's cues and dates are looked up by
-    # bisection: every step is one lookup per date or cue, never a scan of all the others.
-    attached: list[tuple[DateExpr, int]] = []
-    cue_starts: dict[int, list[int]] = {}
-    for cue, index in primary_cues:
-        cue_starts.setdefault(index, []).append(cue.start)
-        date = _attached_date(ctx, cue, index)
-        if date is not None:
-            attached.append((date, index))
-    attached_ids = {id(d) for d, _ in attached}
-    medium: list[tuple[DateExpr, int]] = []
-    offsets: list[tuple[DateExpr, int, int]] = []  # (reference date, signed days, sentence)
-    offset_ids: set[int] = set()
-    for index in sorted(cue_starts):
-        sentence = ctx.sentences[index]
-        dates = ctx.in_sentence("dates", index)
-        absolute: list[DateExpr] | None = None
-        for match in _OFFSET.finditer(ctx.folded, sentence.start, sentence.end):
-            if absolute is None:
-                absolute = [d for d in dates if d.kind == "absolute"]
-                absolute_starts = [d.start for d in absolute]
-            later = bisect_right(absolute_starts, match.end())  # the first absolute date after the offset
-            if later < len(absolute):
-                days = _number(match.group("n")) * OFFSET_UNITS[match.group("unit")]
-                sign = (
-                    1
-                    if match.group("dir") in ("after", "later", "following", "since", "despues de", "luego de", "tras")
-                    else -1
-                )
-                offsets.append((absolute[later], sign * days, index))
-                offset_ids.add(id(absolute[later]))
-        starts = sorted(cue_starts[index])
-        for date in dates:
-            if id(date) in reference_dates or id(date) in attached_ids:
-                continue
-            if id(date) in offset_ids or _other_event_date(ctx, date, sentence.start, starts):
-                continue
-            medium.append((date, index))
-
-    absolute = [(d, i, "attached") for d, i in attached if d.kind == "absolute"]
-    absolute += [(d, i, "in a sentence reporting the call") for d, i in medium if d.kind == "absolute"]
-    if anchor is not None:  # a year-less day that would lie months before the article is not the news it reports
-        absolute = [item for item in absolute if item[0].is_full or _recent(item[0], anchor)]
-    relative_kinds = ("weekday", "relative", "day_of_month")
-    days = [(d, i, "attached") for d, i in attached if d.kind in relative_kinds]
-    days += [(d, i, "in a sentence reporting the call") for d, i in medium if d.kind in relative_kinds]
-    weekday = next((d.weekday for d, _, _ in days if d.kind == "weekday" and not d.is_future), None)
-    if weekday is not None:  # a day elsewhere in the sentence that is not the call's weekday dates another event
-        absolute = [
-            item for item in absolute if item[2] == "attached" or _weekday_of(item[0], anchor) in (None, weekday)
-        ]
-
-    if absolute:
-        date, index, where = absolute[0]
-        quote = ctx.text[date.start : date.end]
-        if date.is_full:
-            return _with_weekday_check(date.as_date(), "stated", f"'{quote}' {where}", weekday, date)
-        assert date.month is not None and date.day is not None
-        return _month_day(ctx, date.month, date.day, 0, anchor, weekday, participant_ids, f"'{quote}' {where}")
-    if offsets:
-        reference, signed, index = offsets[0]
-        quote = ctx.text[reference.start : reference.end]
-        assert reference.month is not None and reference.day is not None
-        if reference.is_full:
-            base = reference.as_date()
-            assert base is not None
-            day = base + dt.timedelta(days=signed)
-            return _with_weekday_check(day, "offset", f"{signed:+d} days from '{quote}'", weekday, None)
-        return _month_day(
-            ctx,
-            reference.month,
-            reference.day,
-            signed,
-            anchor,
-            weekday,
-            participant_ids,
-            f"{signed:+d} days from '{quote}'",
-        )
-    if days:
-        date, index, where = days[0]
-        quote = ctx.text[date.start : date.end]
-        resolved, how = resolve(date, anchor)
-        if resolved is not None:
-            basis = {"weekday": "weekday", "relative": "relative"}.get(date.kind, "day_of_month")
-            return CallDate.on(
-                resolved,
-                basis,
-                f"'{quote}' {where}: {how}",
-            )
-        return CallDate(
-            day=date.day if date.kind == "day_of_month" else None,
-            weekday=date.weekday,
-            basis="weekday_only" if date.kind == "weekday" else "relative_without_anchor",
-            how=f"'{quote}' {where}, but no publication date to count from",
-        )
-    months = [(d, i) for d, i in (*attached, *medium) if d.kind == "month"]
-    if months:
-        date, _ = months[0]
-        quote = ctx.text[date.start : date.end]
-        return CallDate(
-            year=date.year, month=date.month, precision="month", basis="stated_month", how=f"'{quote}': only the month"
-        )
-    return CallDate(how="the text gives no date for the call")
-
-
-def _weekday_of(date: DateExpr, anchor: dt.date | None) -> int | None:
-    """The weekday of an absolute date (its year from ``anchor`` when the text gives none), if it can be known."""
-    if date.is_full:
-        day = date.as_date()
-    elif anchor is not None and date.month is not None and date.day is not None:
-        day = latest_on_or_before(date.month, date.day, anchor)
-    else:
-        day = None
-    return day.weekday() if day is not None else None
-
-
-def _recent(date: DateExpr, anchor: dt.date) -> bool:
-    assert date.month is not None and date.day is not None
-    day = latest_on_or_before(date.month, date.day, anchor)
-    return day is not None and (anchor - day).days <= _REPORTED_MAX_AGE
-
-
-def _with_weekday_check(
-    day: dt.date | None, basis: str, how: str, weekday: int | None, expr: DateExpr | None
-) -> CallDate:
-    if day is None:
-        return CallDate(how=how)
-    if weekday is not None and day.weekday() != weekday:
-        how += (
-            f"; note: the text also says {WEEKDAY_NAMES[weekday]}, "
-            f"but {day.isoformat()} is a {WEEKDAY_NAMES[day.weekday()]}"
-        )
-    return CallDate.on(day, basis, how)
-
-
-def _month_day(
-    ctx: ArticleContext,
-    month: int,
-    day: int,
-    shift: int,
-    anchor: dt.date | None,
-    weekday: int | None,
-    participant_ids: tuple[str, ...],
-    how: str,
-) -> CallDate:
-    """A date known as month/day (+ shift days): the year comes from the anchor or from the participants'
-    terms with the weekday, otherwise it stays unknown."""
-    if anchor is not None:
-        base = latest_on_or_before(month, day, anchor - dt.timedelta(days=max(shift, 0)))
-        if base is not None:
-            resolved = base + dt.timedelta(days=shift)
-            return _with_weekday_check(
-                resolved,
-                "year_from_publication",
-                f"{how}; year from the publication date {anchor.isoformat()}",
-                weekday,
-                None,
-            )
-    window = _shared_term_window(ctx, participant_ids)
-    if window is not None:
-        first, last = window
-        fits = []
-        for year in range(first.year, last.year + 1):
-            base = safe_date(year, month, day)
-            if base is None:
-                continue
-            candidate = base + dt.timedelta(days=shift)
-            if first <= candidate <= last and (weekday is None or candidate.weekday() == weekday):
-                fits.append(candidate)
-        if len(fits) == 1 and weekday is not None:
-            resolved = fits[0]
-            return CallDate.on(
-                resolved,
-                "year_from_terms",
-                f"{how}; {resolved.year} is the only year in the participants' shared terms "
-                f"({first.isoformat()} to {last.isoformat()}) in which that day is a {WEEKDAY_NAMES[weekday]}",
-            )
-    probe = safe_date(2024, month, day)
-    assert probe is not None
-    shifted = probe + dt.timedelta(days=shift)
-    return CallDate(
-        None,
-        None,
-        shifted.month,
-        shifted.day,
-        weekday,
-        "unknown",
-        "month_day_only",
-        f"{how}; no evidence for the year, so the date is left null",
-    )
-
-
-def _shared_term_window(ctx: ArticleContext, participant_ids: tuple[str, ...]) -> tuple[dt.date, dt.date] | None:
-    if len(participant_ids) < 2:
-        return None
-    first, last = dt.date.min, dt.date.max
-    for official_id in participant_ids:
-        terms = [t for t in ctx.reference.terms_of(official_id) if is_leader_term(ctx, t)]
-        if not terms:
-            return None
-        start = min(t.start for t in terms)
-        # An open term lasts, for this bound, six years from its start, and at least a year past the date the
-        # reference data was last updated (long-serving leaders like Xi Jinping are still in office).
-        end = max((t.end or max(t.start + _OPEN_TERM, ctx.reference.as_of + _ONE_YEAR)) for t in terms)
-        first, last = max(first, start), min(last, end)
-    return (first, last) if first <= last else None
 
 
 def _duration(ctx: ArticleContext, sentences: list[int]) -> tuple[int | None, str | None]:

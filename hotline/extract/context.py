@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hotline.extract.dates import DateExpr, find_dates
-from hotline.extract.lexicon import Lexicon, LexiconHits
+from hotline.extract.lexicon import Hit, Lexicon, LexiconHits
 from hotline.extract.officials import OfficialHit, find_officials, reference_lexicon
 from hotline.extract.published import dateline_spans
 from hotline.extract.rules import load_rules
@@ -67,6 +67,9 @@ LEXICON = Lexicon(
 # A call noun ("call", "llamada") is a noun, not the verb, when a determiner stands at most three words
 # before it on the same line ("a Jan. 12 call", "la llamada") and it does not start "a call for calm".
 NOT_CALL_AFTER = re.compile(r"\s+(?:" + phrase_alternation(RULES["not_call_after"]) + r")(?![\w])")
+ACCENTED_TALK = frozenset(RULES["accented_talk_verbs"])
+TALK_AUDIENCE = re.compile(r"\s+(?:" + phrase_alternation(RULES["talk_audiences"]) + r")(?![\w])")
+"""An audience right after a verb of speaking ("speaking to reporters"): a statement, not a call."""
 NOT_CALL_BEFORE = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["not_call_before"]) + r")\s+\Z")
 CALL_DETERMINER = re.compile(
     r"(?:(?<![\w])(?:"
@@ -150,7 +153,7 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
         reference_hits=found,
     )
     context.cues = sorted(
-        _find_cues(folded, context.lex) + _called_a_leader(context),
+        _find_cues(folded, text, context.lex) + _called_a_leader(context),
         key=lambda c: (c.start, c.end),
     )
     context._starts = [s.start for s in sentences]
@@ -218,7 +221,7 @@ def _closest_determiner(folded: str, noun_start: int) -> re.Match[str] | None:
     return closest
 
 
-def _find_cues(folded: str, lex: LexiconHits) -> list[Cue]:
+def _find_cues(folded: str, text: str, lex: LexiconHits) -> list[Cue]:
     cues = [Cue(h.start, h.end, "phone", noun_start=h.start) for h in lex.all("phone")]
     for noun in lex.all("call_noun"):
         if NOT_CALL_AFTER.match(folded, noun.end):
@@ -228,10 +231,17 @@ def _find_cues(folded: str, lex: LexiconHits) -> list[Cue]:
             earlier = lex.find("earlier", det.start(), noun.start) is not None
             cues.append(Cue(det.start(), noun.end, "noun", earlier, noun.start))
     cues += [Cue(h.start, h.end, "noun", noun_start=h.start) for h in lex.all("call_with")]
-    cues += [Cue(h.start, h.end, "talk", noun_start=h.start) for h in lex.all("talk")]
+    talks = [h for h in lex.all("talk") if not TALK_AUDIENCE.match(folded, h.end) and _as_written(h, text)]
+    cues += [Cue(h.start, h.end, "talk", noun_start=h.start) for h in talks]
     cues += [Cue(h.start, h.end, "planned", noun_start=h.start) for h in lex.all("planned")]
     cues.sort(key=lambda c: (c.start, c.end))
     return _longest_per_start(cues)
+
+
+def _as_written(hit: Hit, text: str) -> bool:
+    """A verb of speaking that folds like another word ("dialogo": "dialogó" or "diálogo") only with its written
+    accent on the last letter."""
+    return hit.phrase not in ACCENTED_TALK or text[hit.end - 1] in "óéÓÉ"
 
 
 def _longest_per_start(cues: list[Cue]) -> list[Cue]:

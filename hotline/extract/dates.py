@@ -4,7 +4,9 @@
 pattern and returns :class:`DateExpr` records: absolute dates with or without a year ("May 22",
 "Jan. 12, 2026", "3 de febrero de 2025", "2026-01-29"), numeric dates whose day/month order may be
 ambiguous ("02/05/2025"), weekdays ("on Thursday", "el pasado jueves", "next Monday") and relative days
-("yesterday", "ayer"). Nothing here invents a year: a missing part stays ``None`` until
+("yesterday", "ayer"), stretches of days ("over the weekend", "earlier this week", "durante el fin de
+semana") and months without a year after a preposition ("in March", "el pasado noviembre"). Nothing here invents a
+year: a missing part stays ``None`` until
 :func:`latest_on_or_before` or the caller supplies it from evidence.
 """
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hotline.extract.rules import load_rules
 from hotline.text import phrase_alternation, phrase_pattern
@@ -26,11 +28,18 @@ ORDINALS: dict[str, int] = {str(k): int(v) for k, v in _RULES["ordinals"].items(
 OFFSET_UNITS: dict[str, int] = {str(k): int(v) for k, v in _RULES["offset_units"].items()}
 OFFSET_AFTER: frozenset[str] = frozenset(_RULES["offset_after"])
 OFFSET_BEFORE: frozenset[str] = frozenset(_RULES["offset_before"])
+PERIODS: dict[str, str] = {phrase: code for code, phrases in _RULES["periods"].items() for phrase in phrases}
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 _MON = "(?:" + phrase_alternation(MONTHS) + r")\.?"
 _WD = "(?:" + phrase_alternation(WEEKDAYS) + ")"
 _FUTURE = phrase_pattern(_RULES["future_weekday_markers"])
+_MONTH_PREPOSITION = re.compile(r"(?<![\w])(?:" + phrase_alternation(_RULES["month_prepositions"]) + r")\s+\Z")
+_FUTURE_AFTER = re.compile(
+    rf"(?:\s+(?:y|and)\s+(?:el\s+)?{'(?:' + phrase_alternation(WEEKDAYS) + ')'})?\s+(?:"
+    + phrase_alternation(_RULES["future_after_weekday"])
+    + r")(?![\w])"
+)
 _PATTERN = re.compile(
     r"(?<![\w/-])(?:"
     r"(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d])"
@@ -39,9 +48,11 @@ _PATTERN = re.compile(
     rf"|(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th|o)?\s+(?:de\s+|of\s+)?(?P<dmy_m>{_MON})(?![\w])"
     r"(?:,?\s+(?:de(?:l)?\s+)?(?P<dmy_y>\d{4})(?![\d]))?"
     rf"|(?P<my_m>{_MON})\s+(?:de(?:l)?\s+)?(?P<my_y>(?:19|20)\d{{2}})(?![\d])"
+    r"|(?P<period>" + phrase_alternation(PERIODS) + r")"
     rf"|(?P<wd_mod>(?:{_FUTURE}|last|past|el\s+pasado|este|this)\s+)?(?P<wd>{_WD})(?![\w])"
     r"|(?:(?<=the\s)|(?<=dia\s))(?P<dom>\d{1,2})(?:st|nd|rd|th)?(?![\w-]|\s*(?:minute|hour|min\b|minuto|hora))"
     r"|(?P<rel>" + phrase_alternation(RELATIVE_DAYS) + r")"
+    rf"|(?P<mo_m>{_MON})"
     r")(?![\w])"
 )
 _FUTURE_RE = re.compile(_FUTURE)
@@ -54,6 +65,7 @@ _CANDIDATE = re.compile(
             *MONTHS,
             *WEEKDAYS,
             *RELATIVE_DAYS,
+            *PERIODS,
             *_RULES["future_weekday_markers"],
             "last",
             "past",
@@ -72,7 +84,7 @@ class DateExpr:
 
     start: int
     end: int
-    kind: str  # absolute | numeric | month | weekday | relative | day_of_month
+    kind: str  # absolute | numeric | month | weekday | relative | day_of_month | period
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -80,6 +92,7 @@ class DateExpr:
     relative_days: int | None = None
     is_future: bool = False
     alternative: tuple[int, int] | None = None  # (month, day) of the other reading of an ambiguous numeric date
+    period: str | None = None  # weekend | last_weekend | earlier_week | this_week | last_week (rules/dates.yaml)
 
     @property
     def is_full(self) -> bool:
@@ -143,6 +156,10 @@ def _expr(match: re.Match[str]) -> DateExpr | None:
     if g["rel"]:
         offset = RELATIVE_DAYS[" ".join(g["rel"].split())]
         return DateExpr(start, end, "relative", relative_days=offset, is_future=offset > 0)
+    if g["period"]:
+        return DateExpr(start, end, "period", period=PERIODS[" ".join(g["period"].split())])
+    if g["mo_m"]:
+        return DateExpr(start, end, "month", month=_month(g["mo_m"]))
     return None
 
 
@@ -173,7 +190,11 @@ def find_dates(folded: str, original: str | None = None, start: int = 0, end: in
         if match is None:
             continue
         covered = match.end()
-        month_group = (match.group("mdy_m") and "mdy_m") or (match.group("my_m") and "my_m")
+        month_group = (
+            (match.group("mdy_m") and "mdy_m") or (match.group("my_m") and "my_m") or (match.group("mo_m") and "mo_m")
+        )
+        if month_group == "mo_m" and not _MONTH_PREPOSITION.search(folded, max(0, match.start() - 24), match.start()):
+            continue  # a month name alone is a month only after a preposition ("in March", "en noviembre")
         if (
             original is not None
             and month_group
@@ -182,6 +203,8 @@ def find_dates(folded: str, original: str | None = None, start: int = 0, end: in
         ):
             continue
         expr = _expr(match)
+        if expr is not None and expr.kind == "weekday" and _FUTURE_AFTER.match(folded, match.end()):
+            expr = replace(expr, is_future=True)  # "el lunes y el martes proximos"
         if expr is not None:
             found.append(expr)
     return found
@@ -237,3 +260,35 @@ def resolve(expr: DateExpr, anchor: dt.date | None) -> tuple[dt.date | None, str
             f"{expr.relative_days:+d} day(s) from the publication date {anchor.isoformat()}"
         )
     return None, "not resolvable"
+
+
+def count_of(token: str) -> int:
+    """A count written in digits or words ("3", "three", "tres")."""
+    return int(token) if token.isdigit() else NUMBERS[" ".join(token.split())]
+
+
+def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of a month."""
+    first = dt.date(year, month, 1)
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
+
+
+def latest_month(month: int, anchor: dt.date) -> int:
+    """The year of the last ``month`` that began on or before ``anchor``."""
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def period_bounds(period: str, anchor: dt.date) -> tuple[dt.date, dt.date]:
+    """The days a stretch (:data:`PERIODS`) covers, counted from the reference day ``anchor``."""
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    if period in ("weekend", "last_weekend"):
+        saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+        if period == "last_weekend" and anchor.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
+        return saturday, min(anchor, saturday + dt.timedelta(days=1))
+    if period == "earlier_week":
+        return monday, max(monday, anchor - dt.timedelta(days=1))
+    if period == "this_week":
+        return monday, anchor
+    return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)  # last_week

@@ -10,8 +10,9 @@ import re
 
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.officials import OfficialHit
+from hotline.extract.rules import load_rules
 from hotline.facts import Participant
-from hotline.text import phrase_alternation
+from hotline.text import fold, phrase_alternation
 
 _RULES = RULES["initiator"]
 _CALLING = re.compile(r"(?<![\w])(?:" + phrase_alternation(_RULES["calling_verbs"]) + r")(?![\w])")
@@ -25,6 +26,9 @@ _BY_REQUEST = re.compile(
 )
 _MAX_CUES, _MAX_HITS = 8, 20
 """Call phrases and names read per call: a megabyte sentence of names stays linear."""
+_BY_REQUEST_ANY = re.compile(r"(?<![\w])(?:" + phrase_alternation(_RULES["at_the_request_of"]) + r")(?![\w])")
+_ORDER_WORDS = {"latter": 1, "former": 0, "ultimo": 1, "primero": 0}
+_INSTITUTIONS = {fold(k): v for k, v in load_rules("officials")["institutions"].items()}
 _REQUEST_AFTER = re.compile(r"['’]s?[ \t]+(?:" + phrase_alternation(_RULES["request_nouns"]) + r")(?![\w])")
 
 
@@ -50,7 +54,63 @@ def find_initiator(
                 ctx.folded, hit.end
             ):
                 return hit.official_id, f"the call took place at {hit.full_name}'s request"
+    # "at the latter's request", "a petición de la Casa Blanca", in a call sentence or the one after it ("It was
+    # held at the U.S. side's request").
+    told = dict.fromkeys(j for _, i in cues[:_MAX_CUES] for j in (i, i + 1) if j < len(ctx.sentences))
+    for index in told:
+        found = _requesting_side(ctx, index, participants)
+        if found is not None:
+            return found
     return None, None
+
+
+_PARTY_WORDS = 4
+"""Words read after "at the request of" (or before "'s request") for the side that asked."""
+
+
+def _requesting_side(ctx: ArticleContext, index: int, participants: list[Participant]) -> tuple[str, str] | None:
+    """The participant whose side asked for the call, named by its country, capital or seat of power ("a petición
+    de la Casa Blanca", "at Washington's request", "at the request of the U.S. side") or as "the latter" / "the
+    former" of the sentence's two leaders."""
+    sentence = ctx.sentences[index]
+    for request in _BY_REQUEST_ANY.finditer(ctx.folded, sentence.start, sentence.end):
+        words = ctx.folded[request.end() : sentence.end].split()[:_PARTY_WORDS]
+        found = _side(ctx, words, participants, index)
+        if found:
+            return found[0], f"the call took place at the request of {found[1]}"
+    for request in _REQUEST_AFTER.finditer(ctx.folded, sentence.start, sentence.end):
+        words = ctx.folded[max(sentence.start, request.start() - 40) : request.start()].split()[-_PARTY_WORDS:]
+        found = _side(ctx, words, participants, index)
+        if found:
+            return found[0], f"the call took place at {found[1]}'s request"
+    return None
+
+
+def _side(ctx: ArticleContext, words: list[str], participants: list[Participant], index: int) -> tuple[str, str] | None:
+    """The participant a few words name by side: the first of them that is a country, a capital or an institution
+    of a participant's country, or "the latter"/"the former"."""
+    by_country = {p.country_code: p for p in participants}
+    words = [w.strip(",;:'’\"").removesuffix("'s").removesuffix("’s") for w in words]
+    for word in words:
+        if word.rstrip(".") in _ORDER_WORDS:
+            ids_on_call = {p.official_id for p in participants}
+            named = [h for h in ctx.in_sentence("officials", index) if h.official_id in ids_on_call]
+            ids = list(dict.fromkeys(h.official_id for h in named))
+            if len(ids) == 2:
+                return ids[_ORDER_WORDS[word.rstrip(".")]], f"'{word}'"
+            return None
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            for candidate in (phrase, phrase.rstrip(".")):
+                country = (
+                    ctx.reference.country_by_name(candidate)
+                    or ctx.reference.country_by_city(candidate)
+                    or _INSTITUTIONS.get(candidate)
+                )
+                if country in by_country:
+                    return by_country[country].official_id, f"'{candidate}' ({by_country[country].full_name}'s side)"
+    return None
 
 
 def _named_in(cue: Cue, hits: list[OfficialHit]) -> str | None:

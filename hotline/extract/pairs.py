@@ -29,6 +29,8 @@ _WORD = re.compile(r"[\w'’.-]+")
 _LINK = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["links"]) + r")(?![\w])")
 _BETWEEN = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["between"]) + r")(?![\w])")
 _AND = re.compile(r"(?:,|(?<![\w])(?:" + phrase_alternation(_PAIRS["coordinators"]) + r")(?![\w]))")
+_LIST_SEMICOLON = re.compile(r";(?=\s*(?:" + phrase_alternation(_PAIRS["links"]) + r")(?![\w]))")
+"""A semicolon between items of a list, each opened by its link ("de Brasil, A; de Argentina, B, y de Chile, C")."""
 _STOP = re.compile(r"(?:[;:()\x22“”]|(?<![\w])(?:" + phrase_alternation(_PAIRS["stops"]) + r")(?![\w]))")
 _FRONTED = re.compile(
     r"[\s,]*(?:(?:"
@@ -84,6 +86,10 @@ def is_leader_term(ctx: ArticleContext, term: Term) -> bool:
     return (role is not None and role.is_leader) or term.role in _LEADER_LIKE
 
 
+_PRONOUN_REACH = 12
+"""How many officials' mentions back a pronoun subject may reach when it is not the protagonist."""
+
+
 def protagonist(ctx: ArticleContext) -> OfficialHit | None:
     """The leader the article names most (ties: the one named first): the subject a pronoun stands for."""
     key = "protagonist"
@@ -104,7 +110,7 @@ def _gap_ok(ctx: ArticleContext, start: int, end: int, needs: re.Pattern[str] | 
     """The words between two hits: few, none that ends the phrase, and (when asked) one that links them."""
     if end < start:
         return False
-    gap = ctx.folded[start:end]
+    gap = _LIST_SEMICOLON.sub(",", ctx.folded[start:end])
     if len(_WORD.findall(gap)) > _MAX_GAP_WORDS or _STOP.search(gap):
         return False
     return needs is None or needs.search(gap) is not None
@@ -151,11 +157,29 @@ def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
         return []  # "spoke by phone with Foreign Minister X": no leaders' call
     if not subjects and not fronted and _someone_else_speaks(ctx, sentence.start, cue.start):
         return []  # "Moratinos habla por teléfono con Chávez", "el titular de Exteriores había hablado con"
-    subject = subjects[-1] if subjects else protagonist(ctx)
-    how = "subject of the call phrase" if subjects else "the article's protagonist as the subject"
+    subject, how = (subjects[-1], "subject of the call phrase") if subjects else _pronoun_subject(ctx, cue, leaders)
     if subject is None:
         return None
     return _pairs(subject, leaders, how)
+
+
+def _pronoun_subject(ctx: ArticleContext, cue: Cue, linked: list[OfficialHit]) -> tuple[OfficialHit | None, str]:
+    """Who "he", "she" or a title subject is: the article's protagonist, unless the phrase calls the protagonist
+    (or a compatriot) — "He said he had called Albanese in April" in a story about Albanese — then the leader
+    named last before the phrase who is not on the linked side."""
+    main = protagonist(ctx)
+    countries = {h.country_code for h in linked}
+    if main is None or (main.country_code not in countries and main.official_id not in {h.official_id for h in linked}):
+        return main, "the article's protagonist as the subject"
+    on = ctx.article.published_date
+    starts = ctx.memo.get("official_starts")
+    if starts is None:
+        starts = ctx.memo["official_starts"] = [h.start for h in ctx.officials]
+    i = bisect_left(starts, cue.start) - 1
+    for hit in reversed(ctx.officials[max(0, i - _PRONOUN_REACH) : i + 1]):
+        if hit.official_id and hit.country_code not in countries and is_leader(ctx, hit, on):
+            return hit, "the leader named last before the phrase as the subject (the protagonist is called)"
+    return None, "no subject"
 
 
 def _links_a_non_leader_title(ctx: ArticleContext, cue: Cue, sentence_end: int) -> bool:

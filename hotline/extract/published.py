@@ -56,6 +56,21 @@ def published_date_from_text(text: str) -> tuple[dt.date | None, str | None]:
     return _from_date_lines(head, folded, text)
 
 
+_SLASHED_ISO = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+
+
+def date_from_value(value: str) -> dt.date | None:
+    """The date of a metadata value (front matter, a JSON field) written in words or numbers, in English or
+    Spanish ("May 2, 2025", "2 de mayo de 2025", "2025/05/02"): the one full date it holds, read by the same reader
+    as the dates of the text. A numeric date whose day/month order is ambiguous ("02/05/2025") is not guessed."""
+    text = " ".join(value.split())
+    slashed = _SLASHED_ISO.fullmatch(text)
+    if slashed:
+        return safe_date(int(slashed[1]), int(slashed[2]), int(slashed[3]))
+    dates = [d for d in find_dates(fold_text(text)) if d.is_full or d.kind == "numeric"]
+    return dates[0].as_date() if len(dates) == 1 and dates[0].kind == "absolute" else None
+
+
 def _from_date_lines(head: str, folded: str, text: str) -> tuple[dt.date | None, str | None]:
     """A dateline opening the story, or a short date line under the title, among the first paragraphs."""
     for expr, where, stated in _head_dates(head, folded, with_year=True):
@@ -67,7 +82,21 @@ def dateline_spans(text: str, folded: str) -> list[tuple[int, int]]:
     """Where the story's own date stands in a dateline or a date line ("QUITO, Jan 12 —", "28/06/2023 |"),
     year or not: the date of the story, never the date of an event it reports. ``folded``: ``fold_text(text)``."""
     head = text[:_HEAD_CHARS]
-    return [(expr.start, expr.end) for expr, _, _ in _head_dates(head, folded[:_HEAD_CHARS], with_year=False)]
+    # the span starts where the line does: a weekday before the date ("ABUJA, Thursday, March 16, 2017 -") is
+    # the story's too
+    lines = _head_dates(head, folded[:_HEAD_CHARS], with_year=False)
+    return [(expr.end - len(stated), expr.end) for expr, _, stated in lines]
+
+
+def dateline_month_day(text: str, folded: str) -> tuple[int, int, str] | None:
+    """The month and day of a dateline that gives no year ("LISBON, April 28 (Reuters) -", "QUITO, 12 jun (EFE).-"),
+    with the date as stated: a story's own day without its year. ``folded``: ``fold_text(text)``."""
+    head = text[:_HEAD_CHARS]
+    for expr, _, stated in _head_dates(head, folded[:_HEAD_CHARS], with_year=False):
+        if expr.year is None and expr.month is not None and expr.day is not None:
+            return expr.month, expr.day, stated.strip()
+        return None
+    return None
 
 
 def _head_dates(head: str, folded: str, *, with_year: bool) -> Iterator[tuple[DateExpr, str, str]]:

@@ -10,6 +10,8 @@ published tables (:data:`CHECKED_GROUPS`) also become Dagster asset checks: each
 DAGSTER_HOME (planned, output, evaluation), which on the seeds cost more than dbt's own work.
 """
 
+import datetime as dt
+import hashlib
 import shutil
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -19,10 +21,12 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliInvocation, DbtCliResource, dbt_assets, get_asset_key_for_model
 
 from hotline import quality, spark
-from orchestration.manifest import DBT_RUNS_FOLDER, build_path_vars
+from hotline.config import REFERENCE_DIR, Settings
+from hotline.ingest import built
+from orchestration.manifest import DBT_RUNS_FOLDER, build_path_vars, project_key
 from orchestration.project import hotline_dbt_project
 from orchestration.resources import WarehouseResource
-from orchestration.runs import progress_reporter, unpublished_metadata
+from orchestration.runs import PUBLISHED_WAREHOUSE, UNCHANGED, progress_reporter, unpublished_metadata
 
 PARTIAL_PARSE = "partial_parse.msgpack"
 CHECKED_GROUPS = frozenset({"marts", "audit"})
@@ -67,10 +71,20 @@ def hotline_dbt_assets(
     runs = settings.warehouse_path.parent / DBT_RUNS_FOLDER
     target_path = runs / context.run.run_id
     partial = unpublished_metadata(context)
+    key = build_key(settings)
+    unchanged = published_unchanged(settings, key)
+    if unchanged is not None:  # yields no output: the checks, the publish and what reads it are skipped
+        context.log.info(unchanged)
+        metadata = {UNCHANGED: unchanged, "path": dg.MetadataValue.path(str(settings.warehouse_path))}
+        context.log_event(dg.AssetObservation(asset_key=PUBLISHED_WAREHOUSE, metadata=metadata))
+        return
     with warehouse.lock():
         settings.build_path.parent.mkdir(parents=True, exist_ok=True)
+        project = project_key()
+        left_out = [] if context.is_subset else left_out_when_unchanged(settings, project)
+        built.write_meta(settings.build_path, built_key=None, project_built=project if left_out else None)
         reuse_partial_parse(runs, target_path)
-        build = ["build", *build_path_vars(settings.build_path)]
+        build = ["build", *build_path_vars(settings.build_path), *left_out]
         if settings.engine == "spark":  # the same models on Spark; their tables come back into the build file
             spark.clear_built_tables(settings.build_path)
             build += spark.dbt_args()
@@ -79,7 +93,61 @@ def hotline_dbt_assets(
         yield from _dagster_events(dbt.cli(build, context=context, target_path=target_path), context, report, partial)
         if settings.engine == "spark":
             context.log.info(f"copied from Spark into {settings.build_path}: {spark.load_built_tables(settings)}")
+        built.write_meta(settings.build_path, built_key=key, project_built=project)
     prune_runs(runs, keep=target_path)
+
+
+LEFT_OUT = [
+    "--exclude",
+    "resource_type:seed",
+    "--exclude-resource-type",
+    "unit_test",
+    "--indirect-selection",
+    "cautious",
+]
+"""What a build of the whole project leaves out when the dbt project did not change since the last successful
+build: the seeds with the tests of seeds alone (the reference tables are there from that build) and the unit tests
+(SQL on fixed rows, no data). ``cautious``: a test of a model against a seed (a relationship) still runs."""
+
+
+def left_out_when_unchanged(settings: Settings, project: str) -> list[str]:
+    """:data:`LEFT_OUT` on DuckDB when the last successful build of this build file ran dbt project ``project``
+    and its reference tables are all there; nothing otherwise (and always on Spark, which builds from scratch).
+    Every model is built and every test of a model runs."""
+    if settings.engine != "duckdb" or built.read_meta(settings.build_path, "project_built") != project:
+        return []
+    seeds = {path.stem for path in REFERENCE_DIR.glob("*.csv")}
+    return LEFT_OUT if seeds <= set(built.table_names(settings.build_path, "reference")) else []
+
+
+def build_key(settings: Settings) -> str:
+    """What a build is made from: the raw data (:func:`hotline.ingest.built.data_key`), the dbt project
+    (:func:`orchestration.manifest.project_key`), the engine and today's date (the plausibility rules read it)."""
+    parts = [built.data_key(settings.build_path), project_key(), settings.engine, dt.date.today().isoformat()]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def published_unchanged(settings: Settings, key: str) -> str | None:
+    """Why this run need not build: the published file, its exports and report were made from a build of ``key``
+    and are still there as published; None when it must build."""
+    build = settings.build_path
+    if built.read_meta(build, "published_key") != key or built.read_meta(build, "published_file") != file_stamp(
+        settings.warehouse_path
+    ):
+        return None
+    if not (settings.exports_dir / "parquet" / "manifest.json").is_file() or not settings.report_dir.is_dir():
+        return None
+    run = built.read_meta(build, "published_run") or "?"
+    return f"nothing changed since run {run[:8]}: dbt, checks and publish skipped; the published file stays as it is"
+
+
+def file_stamp(path: Path) -> str | None:
+    """Size and mtime of ``path`` (None when missing): a published file replaced or touched since differs."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _dagster_events(

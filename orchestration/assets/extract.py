@@ -1,13 +1,16 @@
-"""Extract: ``raw.articles`` -> the fact tables (calls, participants, topics, officials, trade measures)."""
+"""Extract: ``raw.articles`` -> the fact tables (calls, participants, topics, officials, trade measures).
 
-import dataclasses
+Only articles whose facts are not in the build file yet are extracted (:mod:`hotline.ingest.state`): the facts
+of the others stay from earlier runs, made by the same extractor version.
+"""
+
 from collections.abc import Iterator
 
 import dagster as dg
-import polars as pl
 
 from hotline.extract import extract_articles_within_budget
-from hotline.facts import Article, ArticleFacts, Rejection
+from hotline.facts import ArticleFacts, Rejection
+from hotline.normalize import FACT_TABLES as FACT_TABLE_NAMES
 from hotline.normalize import to_frames
 from orchestration.assets import markdown_preview, raw_key
 from orchestration.assets.ingest import KINDS, RAW_ARTICLES
@@ -21,6 +24,7 @@ FACT_TABLES = {
     "official_mentions": "One row per official an article names.",
     "trade_measure_mentions": "One row per trade measure (tariff, exemption, pause...) an article mentions.",
 }
+assert tuple(FACT_TABLES) == FACT_TABLE_NAMES, "the fact tables are those of hotline.normalize"
 PREVIEW_COLUMNS = {
     "call_mentions": [
         "mention_id",
@@ -35,7 +39,6 @@ PREVIEW_COLUMNS = {
     "official_mentions": ["article_id", "official_id", "role", "evidence_text"],
     "trade_measure_mentions": ["article_id", "measure_type", "rate_percent", "status", "evidence_text"],
 }
-_ARTICLE_FIELDS = [field.name for field in dataclasses.fields(Article)]
 
 
 @dg.multi_asset(
@@ -48,10 +51,7 @@ _ARTICLE_FIELDS = [field.name for field in dataclasses.fields(Article)]
 def extract_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
     # Read the articles back from the build file rather than the folder: the facts then describe exactly
     # the articles ingest wrote, even if the folder changed in between.
-    articles = [
-        Article(**{name: row[name] for name in _ARTICLE_FIELDS})
-        for row in warehouse.read_build_table("raw.articles").iter_rows(named=True)
-    ]
+    articles = warehouse.pending_articles()
     settings = warehouse.settings()
     # Every article within its time budget (HOTLINE_ARTICLE_TIMEOUT_SECONDS): one that takes longer is rejected
     # with that reason, the run goes on; it stays in raw.articles, without facts.
@@ -63,22 +63,21 @@ def extract_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
     )
     facts = [result for result in results if isinstance(result, ArticleFacts)]
     timed_out = [result for result in results if isinstance(result, Rejection)]
-    frames = to_frames(facts, timed_out)
-    tables = {table: frames[table] for table in FACT_TABLES}
+    frames = to_frames(facts)
     if timed_out:
         context.log.warning(f"over the extraction budget, kept without facts: {[r.source_name for r in timed_out]}")
-        tables["rejected_articles"] = pl.concat(
-            [warehouse.read_build_table("raw.rejected_articles"), frames["rejected_articles"]], how="vertical_relaxed"
-        )
-    counts = warehouse.write_raw_tables(tables)
-    context.log.info(f"extracted from {len(articles)} articles: {counts}")
+    warehouse.store_facts({table: frames[table] for table in FACT_TABLES}, articles, timed_out)
+    counts = warehouse.fact_counts()
+    total = warehouse.article_count()
+    context.log.info(f"extracted {len(articles)} articles, kept the facts of {total - len(articles)}: {counts}")
     partial = unpublished_metadata(context)
     for table in FACT_TABLES:
         yield dg.MaterializeResult(
             asset_key=raw_key(table),
             metadata={
                 "dagster/row_count": counts[table],
-                "articles_read": len(articles),
+                "articles_read": total,
+                "articles_extracted": len(articles),
                 "articles_over_time_budget": len(timed_out),
                 "preview": markdown_preview(frames[table], PREVIEW_COLUMNS[table]),
                 **partial,

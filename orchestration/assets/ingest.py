@@ -1,12 +1,14 @@
-"""Ingest: the articles folder -> ``raw.articles`` and ``raw.rejected_articles``."""
+"""Ingest: the articles folder -> ``raw.articles``, ``raw.rejected_articles`` and ``raw.removed_articles``.
+
+Incremental (:mod:`hotline.ingest.state`): only files new or changed since the last run are read; the extractor
+version is computed here, once per run, and everything is read again when it changed.
+"""
 
 from collections.abc import Iterator
 
 import dagster as dg
 
-from hotline.articles import load_corpus
-from hotline.facts import ArticleFacts
-from hotline.normalize import to_frames
+from hotline.ingest.state import IngestReport, extractor_version
 from orchestration.assets import markdown_preview, raw_key
 from orchestration.resources import WarehouseResource
 from orchestration.runs import progress_reporter, unpublished_metadata
@@ -14,6 +16,7 @@ from orchestration.runs import progress_reporter, unpublished_metadata
 KINDS = {"python", "polars", "duckdb"}
 RAW_ARTICLES = raw_key("articles")
 RAW_REJECTED_ARTICLES = raw_key("rejected_articles")
+RAW_REMOVED_ARTICLES = raw_key("removed_articles")
 
 
 @dg.multi_asset(
@@ -31,26 +34,41 @@ RAW_REJECTED_ARTICLES = raw_key("rejected_articles")
             kinds=KINDS,
             description="One row per file (or JSONL line) that could not be read as an article, and why.",
         ),
+        dg.AssetSpec(
+            RAW_REMOVED_ARTICLES,
+            group_name="ingest",
+            kinds=KINDS,
+            description="One row per article an earlier run held whose file was since deleted or changed.",
+        ),
     ],
 )
 def ingest_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
     settings = warehouse.settings()
-    corpus = load_corpus(
-        settings.articles_dir, settings.max_article_bytes, on_progress=progress_reporter(context, "files read")
-    )
-    frames = to_frames([ArticleFacts(article=article) for article in corpus.articles], corpus.rejections)
-    articles, rejected = frames["articles"], frames["rejected_articles"]
-    warehouse.write_raw_tables({"articles": articles, "rejected_articles": rejected})
-    context.log.info(f"read {articles.height} articles from {settings.articles_dir}; rejected {rejected.height} files")
+    version = extractor_version(settings)
+    report = warehouse.ingest(version, progress_reporter(context, "files seen"))
+    context.log.info(f"{ingest_summary(report)} in {settings.articles_dir}")
+    changes = {
+        "files": report.files,
+        "files_read": report.read,
+        "files_unchanged": report.unchanged,
+        "files_touched_not_changed": report.confirmed,
+        "articles_added": len(report.added),
+        "articles_removed": len(report.removed),
+        "read_everything_because": report.reset or "",
+        "extractor_version": version[:16],
+    }
     partial = unpublished_metadata(context)
     yield dg.MaterializeResult(
         asset_key=RAW_ARTICLES,
         metadata={
-            "dagster/row_count": articles.height,
-            "rejected_count": rejected.height,
+            "dagster/row_count": report.articles,
+            "rejected_count": report.rejected,
             "articles_dir": str(settings.articles_dir),
+            **changes,
             "preview": markdown_preview(
-                articles, ["article_id", "source_name", "title", "published_date", "byte_size"]
+                warehouse.read_build_table(
+                    "raw.articles", ["article_id", "source_name", "title", "published_date", "byte_size"], 10
+                )
             ),
             **partial,
         },
@@ -58,9 +76,31 @@ def ingest_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResou
     yield dg.MaterializeResult(
         asset_key=RAW_REJECTED_ARTICLES,
         metadata={
-            "dagster/row_count": rejected.height,
-            "rejected_count": rejected.height,
-            "preview": markdown_preview(rejected, ["source_name", "reason", "byte_size"]),
+            "dagster/row_count": report.rejected,
+            "rejected_count": report.rejected,
+            "preview": markdown_preview(
+                warehouse.read_build_table("raw.rejected_articles", ["source_name", "reason", "byte_size"], 10)
+            ),
             **partial,
         },
+    )
+    removed = warehouse.read_build_table("raw.removed_articles", ["article_id", "source_name", "reason"])
+    yield dg.MaterializeResult(
+        asset_key=RAW_REMOVED_ARTICLES,
+        metadata={
+            "dagster/row_count": removed.height,
+            "removed_this_run": dg.MetadataValue.json(report.removed[:200]),
+            "preview": markdown_preview(removed),
+            **partial,
+        },
+    )
+
+
+def ingest_summary(report: IngestReport) -> str:
+    """One line a person reads: what the folder holds and what this run had to read."""
+    if report.reset:
+        return f"{report.articles} articles, {report.rejected} rejected: every file read ({report.reset})"
+    return (
+        f"{report.articles} articles, {report.rejected} rejected; {report.read} of {report.files} files read, "
+        f"{len(report.added)} articles new, {len(report.removed)} removed"
     )

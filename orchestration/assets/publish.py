@@ -7,9 +7,10 @@ import duckdb
 import polars as pl
 
 from hotline import quality
+from hotline.ingest import built
 from hotline.warehouse import publish, record_validation
 from orchestration.assets import markdown_preview
-from orchestration.assets.dbt import keys_in_groups
+from orchestration.assets.dbt import file_stamp, keys_in_groups
 from orchestration.resources import WarehouseResource
 
 PUBLISHED_WAREHOUSE = dg.AssetKey("published_warehouse")
@@ -70,6 +71,12 @@ def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseR
             )
         quarantined = warehouse.read_build_table("audit.quarantined_facts")
         counts = publish(settings.build_path, settings.warehouse_path, settings.storage_compatibility_version)
+        built.write_meta(  # what the published file was built from: a later run with the same builds nothing
+            settings.build_path,
+            published_key=built.read_meta(settings.build_path, "built_key"),
+            published_file=file_stamp(settings.warehouse_path),
+            published_run=context.run_id,
+        )
     context.log.info(f"published {settings.warehouse_path}: {counts}")
     return dg.MaterializeResult(
         metadata={

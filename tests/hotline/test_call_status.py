@@ -1,6 +1,8 @@
 """Held, planned, requested, refused, cancelled or denied: the status of a call phrase in its sentence, on
 sentences written by the team in the styles of wire copy, readouts and Spanish-language press."""
 
+import re
+
 import pytest
 
 from hotline.extract.call_status import HELD, NO_CALL, call_status
@@ -72,3 +74,22 @@ def test_status_of_the_call_phrase(sentence: str, phrase: str, expected: str) ->
     if expected != HELD:
         assert found.cue is not None
         assert " ".join(folded[found.start : found.end].split()) == found.cue
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Albanese said he would speak by phone with Xi Jinping in the coming days.", "planned"),
+        ("Petro dijo que hablaría por teléfono con Noboa esta semana.", "planned"),
+        ("The call between Ruto and Museveni was postponed to next week.", "cancelled"),
+        ("La llamada entre Boric y Milei fue aplazada por la crisis.", "cancelled"),
+        ("Museveni turned down a phone call with Ruto, his spokesman said.", "refused"),
+        ("Ambos mandatarios sostuvieron una llamada; la visita de Peña Nieto fue pospuesta.", "held"),
+        ("After the phone call the visit of the Mexican president was postponed again.", "held"),
+    ],
+)
+def test_conditional_postponed_and_turned_down_calls(text: str, status: str) -> None:
+    folded = fold_text(text)
+    cue = re.search(r"by phone|phone call|por telefono|llamada|call", folded)
+    assert cue is not None
+    assert call_status(folded, cue.start(), cue.end(), 0, len(folded), text=text).status == status

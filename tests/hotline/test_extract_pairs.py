@@ -213,3 +213,195 @@ def test_an_earlier_call_told_in_passing_is_its_own_call(reference: Reference) -
     assert [c.date.date for c in reported] == [dt.date(2022, 3, 3)]
     assert [c.date.date for c in earlier] == [dt.date(2022, 2, 28)]
     assert {p.official_id for p in earlier[0].participants} == {"emmanuel_macron", "vladimir_putin"}
+
+
+def test_speaking_over_dinner_or_to_reporters_is_no_call(reference: Reference) -> None:
+    text = (
+        "Macron and Scholz pledge joint line on Ukraine at Elysee dinner\n"
+        "PARIS, Jan 23 (Reuters) - French President Emmanuel Macron and German Chancellor Olaf Scholz spoke for more "
+        "than two hours over dinner at the Elysee Palace on Monday, agreeing to keep up support for Ukraine.\n"
+        "Speaking to reporters after the dinner, Scholz said Germany would decide on tanks with its allies.\n"
+        "Macron last week spoke by phone with Ukrainian President Volodymyr Zelenskiy about air defence."
+    )
+    facts = extract(reference, text, dt.date(2023, 1, 23))
+    assert held_pairs(facts) == [frozenset({"emmanuel_macron", "volodymyr_zelensky"})]  # once, not twice
+
+
+def test_an_earlier_call_alone_is_held_in_passing_and_the_expected_one_planned(reference: Reference) -> None:
+    text = (
+        "WASHINGTON (AP) — President Donald Trump said Tuesday he expects to speak with Chinese President Xi "
+        'Jinping "very soon" as a deadline for higher tariffs approaches.\n'
+        "The two leaders last spoke by phone in January, when they discussed TikTok and fentanyl."
+    )
+    calls = extract(reference, text, dt.date(2025, 4, 8)).calls
+    assert [(c.call_status, c.is_directly_reported) for c in calls] == [("planned", True), ("held", False)]
+    assert {p.official_id for p in calls[1].participants} == {"donald_trump", "xi_jinping"}
+
+
+def test_a_pronoun_that_calls_the_protagonist_is_the_other_leader(reference: Reference) -> None:
+    text = (
+        "SYDNEY, July 7 (AAP) - Australian Prime Minister Anthony Albanese welcomed New Zealand Prime Minister "
+        "Chris Hipkins to Sydney on Friday for the annual leaders' meeting. Albanese said trade was on the agenda.\n"
+        "Hipkins said the meeting had been warm. He said he had called Albanese in April to raise deportations."
+    )
+    assert held_pairs(extract(reference, text, dt.date(2023, 7, 7))) == [
+        frozenset({"chris_hipkins", "anthony_albanese"})
+    ]
+
+
+def test_a_round_of_congratulatory_calls_listed_with_semicolons(reference: Reference) -> None:
+    text = (
+        "ASUNCIÓN, 2 may 2023 (EFE).- El presidente electo de Paraguay, Santiago Peña, recibió el lunes llamadas de "
+        "felicitación de sus homólogos de Brasil, Luiz Inácio Lula da Silva; de Argentina, Alberto Fernández, y de "
+        "Chile, Gabriel Boric, un día después de su victoria en las elecciones."
+    )
+    pairs = held_pairs(extract(reference, text, dt.date(2023, 5, 2)))
+    assert sorted(sorted(p) for p in pairs) == [
+        ["alberto_fernandez", "santiago_pena"],
+        ["gabriel_boric", "santiago_pena"],
+        ["luiz_inacio_lula_da_silva", "santiago_pena"],
+    ]
+
+
+def test_a_video_conference_of_many_leaders_is_no_call(reference: Reference) -> None:
+    text = (
+        "MADRID, 15 mar 2025 (EFE).- El presidente del Gobierno, Pedro Sánchez, participó este sábado en la "
+        "videoconferencia convocada por el primer ministro británico, Keir Starmer, con una treintena de líderes.\n"
+        "En la reunión virtual participaron el presidente francés, Emmanuel Macron; la primera ministra italiana, "
+        "Giorgia Meloni, y el primer ministro polaco, Donald Tusk."
+    )
+    assert held_pairs(extract(reference, text, dt.date(2025, 3, 15))) == []
+
+
+def test_a_call_ruled_out_is_refused(reference: Reference) -> None:
+    text = (
+        "CIUDAD DE MÉXICO, 8 de abril de 2024.- El presidente Andrés Manuel López Obrador descartó este lunes hablar "
+        "por teléfono con su homólogo de Ecuador, Daniel Noboa, tras el asalto a la embajada mexicana en Quito."
+    )
+    calls = extract(reference, text, dt.date(2024, 4, 8)).calls
+    assert [c.call_status for c in calls] == ["refused"]
+
+
+def test_a_call_held_and_a_call_announced_with_another_leader(reference: Reference) -> None:
+    text = (
+        "SANTIAGO, 27 abr (EFE).- El presidente de Chile, Gabriel Boric, hablará esta tarde por teléfono con su "
+        "homóloga peruana, Dina Boluarte, por la crisis migratoria en la frontera.\n"
+        "Boric conversó además esta mañana con el presidente de Bolivia, Luis Arce, con quien abordó la migración."
+    )
+    calls = extract(reference, text, dt.date(2023, 4, 27)).calls
+    found = {(c.call_status, frozenset(p.official_id for p in c.participants)) for c in calls}
+    assert found == {
+        ("held", frozenset({"gabriel_boric", "luis_arce"})),
+        ("planned", frozenset({"gabriel_boric", "dina_boluarte"})),
+    }
+
+
+def test_a_scheduled_call_called_off_is_cancelled_and_the_two_leaders_are_its_pair(reference: Reference) -> None:
+    text = (
+        "Luxon and Albanese drop planned phone call, meet in Tonga instead\n"
+        "NUKU'ALOFA, Aug 27 (AAP) - A phone call between New Zealand Prime Minister Christopher Luxon and "
+        "Australian Prime Minister Anthony Albanese that had been scheduled for Monday was called off after both "
+        'leaders arrived early in Tonga.\n"We had a good chat over breakfast. It\'s a lot easier than a phone call," '
+        "Luxon told reporters on Tuesday.\n"
+        "The two leaders last spoke by phone in July, according to his office.\n"
+        "Albanese on Sunday held a phone call with Fijian Prime Minister Sitiveni Rabuka ahead of the forum."
+    )
+    calls = extract(reference, text, dt.date(2024, 8, 27)).calls
+    found = sorted(
+        (c.call_status, c.is_directly_reported, tuple(sorted(p.official_id for p in c.participants))) for c in calls
+    )
+    assert found == [
+        ("cancelled", True, ("anthony_albanese", "christopher_luxon")),
+        ("held", False, ("anthony_albanese", "christopher_luxon")),  # "the two leaders": the article's first pair
+        ("held", True, ("anthony_albanese", "sitiveni_rabuka")),
+    ]
+    rabuka = next(c for c in calls if c.call_status == "held" and c.is_directly_reported)
+    assert rabuka.date.date == dt.date(2024, 8, 25)  # its own Sunday, not the quote's Tuesday
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Carney took part in a video conference convened by British Prime Minister Keir Starmer on Saturday.",
+        "La presidenta Claudia Sheinbaum sostuvo que el presidente Pedro Sánchez nunca respondió la carta.",
+        "El presidente Daniel Noboa ofreció un diálogo al presidente Andrés Manuel López Obrador, que respondió: "
+        '"No hay nada de qué hablar".',
+    ],
+)
+def test_no_call_in_a_conference_a_statement_or_a_dialogue_offer(reference: Reference, sentence: str) -> None:
+    text = "Leaders at odds\n" + sentence + "\nLula spoke by phone with Portuguese Prime Minister Luís Montenegro."
+    calls = extract(reference, text, dt.date(2025, 3, 16)).calls
+    assert [sorted(p.official_id for p in c.participants) for c in calls] == [
+        ["luis_montenegro", "luiz_inacio_lula_da_silva"]
+    ]
+
+
+def test_the_same_pair_on_another_day_is_another_call(reference: Reference) -> None:
+    text = (
+        "PM Modi calls Sheikh Hasina, congratulates her on fourth straight term\n"
+        "NEW DELHI, Jan 8 (PTI) Prime Minister Narendra Modi on Monday called his Bangladeshi counterpart Sheikh "
+        "Hasina to congratulate her on her victory.\n"
+        "Modi was among the first foreign leaders to reach out to Hasina. She had herself phoned Modi in May 2014 "
+        "to congratulate him on his first election victory."
+    )
+    calls = extract(reference, text, dt.date(2024, 1, 8)).calls
+    modi_hasina = [c for c in calls if {p.official_id for p in c.participants} == {"narendra_modi", "sheikh_hasina"}]
+    assert sorted((c.date.year, c.date.month) for c in modi_hasina) == [(2014, 5), (2024, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "initiator"),
+    [
+        (
+            "El presidente de Estados Unidos, Joe Biden, felicitó por teléfono a su homólogo sudafricano, Cyril "
+            "Ramaphosa, en una conversación que se produjo a petición de la Casa Blanca.",
+            "joe_biden",
+        ),
+        (
+            "Chinese President Xi Jinping held a video call with U.S. President Joe Biden on Friday evening at the "
+            "latter's request.",
+            "joe_biden",
+        ),
+        (
+            "President Joe Biden spoke by video call with Chinese leader Xi Jinping on Friday. The call was held at "
+            "the U.S. side's request, Chinese state media said.",
+            "joe_biden",
+        ),
+        (
+            "Emmanuel Macron habló por teléfono con Vladimir Putin este jueves. La "
+            "llamada se produjo a iniciativa del jefe del Kremlin, precisó el Elíseo.",
+            "vladimir_putin",
+        ),
+    ],
+)
+def test_the_side_that_asked_for_the_call_placed_it(reference: Reference, text: str, initiator: str) -> None:
+    calls = extract(reference, "Leaders speak\n" + text, dt.date(2022, 3, 18)).calls
+    assert [c.initiator_id for c in calls] == [initiator]
+
+
+def test_calls_that_did_not_happen_with_two_leaders_are_both_kept(reference: Reference) -> None:
+    text = (
+        "WASHINGTON (AP) — President Donald Trump said Tuesday he will speak by phone with Chinese President Xi "
+        "Jinping next week.\nThe White House has also requested a phone call with Russian President Vladimir "
+        "Putin, a spokesperson said."
+    )
+    calls = extract(reference, text, dt.date(2025, 4, 8)).calls
+    found = {(c.call_status, frozenset(p.official_id for p in c.participants)) for c in calls}
+    assert found == {
+        ("planned", frozenset({"donald_trump", "xi_jinping"})),
+        ("requested", frozenset({"donald_trump", "vladimir_putin"})),
+    }
+
+
+def test_a_surname_that_is_a_country_names_the_leader_once_named_in_full(reference: Reference) -> None:
+    text = (
+        "ATENAS, 18 sep (EUROPA PRESS) - El primer ministro griego, Kyriakos Mitsotakis, telefoneó ayer a su "
+        "homólogo portugués, Luís Montenegro, para ofrecerle ayuda contra los incendios.\n"
+        "Montenegro habló además el lunes por teléfono con el presidente del Gobierno español, Pedro Sánchez.\n"
+        "Grecia envió aviones también a Montenegro el año pasado."
+    )
+    pairs = held_pairs(extract(reference, text, dt.date(2024, 9, 18)))
+    assert sorted(sorted(p) for p in pairs) == [
+        ["kyriakos_mitsotakis", "luis_montenegro"],
+        ["luis_montenegro", "pedro_sanchez"],
+    ]

@@ -39,6 +39,7 @@ from hotline.config import REFERENCE_DIR
 
 LAYOUT: dict[str, tuple[str, ...]] = {
     "countries.csv": ("country_code", "country_name", "names", "demonyms"),
+    "cities.csv": ("country_code", "city_name", "names"),
     "roles.csv": ("role", "role_name", "is_leader", "titles_en", "titles_es"),
     "officials.csv": ("official_id", "full_name", "country_code", "aliases"),
     "official_terms.csv": ("official_id", "role", "country_code", "term_start", "term_end"),
@@ -47,12 +48,14 @@ LAYOUT: dict[str, tuple[str, ...]] = {
 }
 LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "countries.csv": ("names", "demonyms"),
+    "cities.csv": ("names",),
     "roles.csv": ("titles_en", "titles_es"),
     "officials.csv": ("aliases",),
     "topics.csv": ("keywords_en", "keywords_es"),
 }
 KEYS: dict[str, tuple[str, ...]] = {
     "countries.csv": ("country_code",),
+    "cities.csv": ("country_code",),
     "roles.csv": ("role",),
     "officials.csv": ("official_id",),
     "official_terms.csv": ("official_id", "role", "term_start"),
@@ -232,6 +235,7 @@ ROLES = read("roles.csv")
 OFFICIALS = read("officials.csv")
 TERMS = read("official_terms.csv")
 TOPICS = read("topics.csv")
+CITIES = read("cities.csv")
 MEASURES = read("trade_measure_types.csv")
 
 
@@ -311,6 +315,22 @@ def test_each_country_word_denotes_one_country() -> None:
         for word in items(row["names"]) + items(row["demonyms"]):
             owners[fold(word)].add(row["country_code"])
     assert {word: sorted(codes) for word, codes in owners.items() if len(codes) > 1} == {}
+
+
+def test_each_city_name_places_one_country_of_the_list() -> None:
+    owners: defaultdict[str, set[str]] = defaultdict(set)
+    for row in CITIES:
+        for name in items(row["names"]):
+            owners[fold(name)].add(row["country_code"])
+    assert {name: sorted(codes) for name, codes in owners.items() if len(codes) > 1} == {}
+    assert {row["country_code"] for row in CITIES} <= {row["country_code"] for row in COUNTRIES}
+
+
+def test_capitals_of_the_largest_countries_are_listed() -> None:
+    cities = {fold(name): row["country_code"] for row in CITIES for name in items(row["names"])}
+    expected = {"washington": "US", "ciudad de mexico": "MX", "brasilia": "BR", "nueva delhi": "IN", "pekin": "CN"}
+    assert {name: cities.get(name) for name in expected} == expected
+    assert not {"brussels", "geneva", "new york"} & cities.keys(), "seats of international institutions"
 
 
 # --- roles ----------------------------------------------------------------------------------------

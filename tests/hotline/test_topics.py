@@ -102,6 +102,97 @@ def test_a_participants_own_country_is_a_topic_only_as_the_subject(
     assert (topic in topics(extract(reference, text), "discussed")) is is_topic
 
 
+@pytest.mark.parametrize(
+    ("text", "discussed"),
+    [
+        (  # wire: the readout's list dates another event further on; the participants are the subject
+            "BRASILIA (Reuters) - Brazilian President Luiz Inacio Lula da Silva spoke by phone with Argentine "
+            "President Javier Milei on Thursday.\n\n"
+            "The two leaders also discussed energy and the Mercosur summit to be held in Asuncion on July 8.",
+            {"energy", "multilateral_forums"},
+        ),
+        (  # Spanish press: "ambos mandatarios hablaron de ..." with a date of the summit they talked about
+            "El presidente Gustavo Petro conversó el martes por teléfono con Lula da Silva.\n\n"
+            "De acuerdo con el comunicado, ambos mandatarios hablaron del narcotráfico y de la cumbre amazónica "
+            "que se celebrará en Belém el 8 de agosto.",
+            {"drug_trafficking"},
+        ),
+        (  # government readout: a named participant leads the discussion verb
+            "Prime Minister Anthony Albanese spoke with President Emmanuel Macron of France on Thursday.\n\n"
+            "Prime Minister Albanese and President Macron reviewed the submarine dispute settled in June 2022 and "
+            "agreed to deepen cooperation on critical minerals.",
+            {"critical_minerals"},
+        ),
+    ],
+)
+def test_a_discussion_by_the_participants_is_the_calls_though_it_dates_another_event(
+    reference: Reference, text: str, discussed: set[str]
+) -> None:
+    assert topics(extract(reference, text), "discussed") >= discussed
+
+
+def test_an_earlier_meeting_in_person_is_no_part_of_the_call(reference: Reference) -> None:
+    text = (
+        "Petro y Lula conversaron por teléfono el jueves sobre migración.\n\n"
+        "Petro y Lula coincidieron por última vez en persona en la cumbre de la OTAN, donde acordaron "
+        "reforzar la defensa aérea."
+    )
+    facts = extract(reference, text)
+    assert "migration" in topics(facts, "discussed")
+    assert not topics(facts, "discussed") & {"multilateral_forums", "defense"}
+
+
+def test_in_a_round_of_calls_a_sentence_naming_one_counterpart_is_that_calls(reference: Reference) -> None:
+    text = (
+        "KYIV (AP) - President Volodymyr Zelenskyy spoke by phone on Thursday with British Prime Minister Keir "
+        "Starmer and Polish Prime Minister Donald Tusk.\n\n"
+        "Zelenskyy said he and Tusk discussed the protection of the energy system.\n\n"
+        "With Starmer, Zelenskyy said he discussed air defense."
+    )
+    facts = extract(reference, text)
+    by_call: dict[str, set[str]] = {}
+    for t in facts.topics:
+        by_call.setdefault(t.mention_id, set()).add(t.topic_code)
+    names = {m.mention_id: {p.official_id for p in m.participants} for m in facts.calls}
+    tusk = next(m for m, ids in names.items() if "donald_tusk" in ids)
+    starmer = next(m for m, ids in names.items() if "keir_starmer" in ids)
+    assert "energy" in by_call.get(tusk, set())
+    assert "energy" not in by_call.get(starmer, set())
+    assert "defense" in by_call.get(starmer, set())
+    assert "defense" not in by_call.get(tusk, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Rutte spoke by phone with Zelensky on Thursday and reaffirmed support for Ukraine.", "ukraine_war"),
+        (  # a participant's own country that is not a country topic: the war, in Spanish
+            "Lula habló por teléfono con Zelenski el jueves. Ambos abordaron la situación en Ucrania.",
+            "ukraine_war",
+        ),
+    ],
+)
+def test_a_topic_that_merely_has_a_participants_country_among_its_keywords_counts(
+    reference: Reference, text: str, topic: str
+) -> None:
+    assert topic in topics(extract(reference, text), "discussed")
+
+
+def test_a_keyword_phrase_split_by_a_quote_is_found(reference: Reference) -> None:
+    text = 'Sheinbaum y Trump hablaron por teléfono el jueves sobre los aranceles "recíprocos" y la migración.'
+    assert {"tariffs", "migration"} <= topics(extract(reference, text), "discussed")
+
+
+def test_an_open_question_leaves_what_comes_before_it_claimed(reference: Reference) -> None:
+    text = (
+        "Carney and Luxon spoke by phone on Saturday. The call dealt mainly with trade. A spokesperson would not say "
+        "whether tariffs came up."
+    )
+    facts = extract(reference, text)
+    assert "trade" in topics(facts, "discussed")
+    assert "tariffs" not in {t.topic_code for t in facts.topics}
+
+
 def test_the_claimant_of_a_topic_is_the_leader_who_said_it(reference: Reference) -> None:
     facts = extract(
         reference, "Sheinbaum y Trump hablaron por teléfono el jueves. Sheinbaum dijo que hablaron de remesas."
@@ -133,10 +224,27 @@ def test_the_claimant_of_a_topic_is_the_leader_who_said_it(reference: Reference)
             {"agriculture"},
             {"trade"},
         ),
-        (  # a possessor yields to what it possesses
+        (  # a possessor country goes with what it possesses: its election, and the country's affairs
             "Trump and Sheinbaum spoke by phone on Thursday. Venezuela's presidential election was not raised.",
+            {"elections", "venezuela"},
+            set(),
+        ),
+        (  # a possessor that is no country yields to what it possesses
+            "Trump and Carney spoke by phone on Thursday. The G7's trade agenda was not discussed, officials said.",
+            {"trade"},
+            {"multilateral_forums"},
+        ),
+        (  # "the political situation after the elections": "political" is a light word before the head
+            "Petro y Lula hablaron por teléfono el jueves. Fuentes oficiales precisaron que la situación política "
+            "tras las elecciones quedó fuera de la conversación.",
             {"elections"},
+            set(),
+        ),
+        (  # "ambos dejan X fuera de la conversación" in a headline
+            "Lula y Petro conversan por teléfono y ambos dejan Venezuela fuera de la conversación\n\n"
+            "El presidente de Brasil, Luiz Inácio Lula da Silva, conversó por teléfono este jueves con Gustavo Petro.",
             {"venezuela"},
+            set(),
         ),
         (  # a head that is no topic yields to the country it is with
             "Sheinbaum y Trump hablaron por teléfono el jueves. No se habló del tratado de libre comercio con China.",

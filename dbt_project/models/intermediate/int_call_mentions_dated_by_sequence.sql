@@ -244,6 +244,8 @@ final as (
         mentions.status_cue,
         mentions.initiator_official_id,
         coalesce(mentions.call_date, inferred.inferred_date) as call_date,
+        mentions.call_date_earliest,
+        mentions.call_date_latest,
         mentions.published_date,
         mentions.outlet
 

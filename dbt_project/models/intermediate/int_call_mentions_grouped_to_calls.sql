@@ -10,13 +10,21 @@
                                                              else group (pair, 'md', month, day)
       year_month          year and month, no valid date   -> the pair's unique day group in that month,
                                                              else group (pair, 'ym', year, month)
+      bounds              no date, but call_date_earliest /  -> the pair's unique day group dated within
+                          call_date_latest ("over the          [earliest, latest] (a missing earliest is
+                          weekend", "said on Monday")          latest - var('undated_window_days'); a missing
+                                                             latest is published_date), else a group of its own
       undated             anything else                   -> the pair's unique day group dated within
                                                              [published_date - var('undated_window_days'),
-                                                             published_date] (on the weekday it gives, and
-                                                             matching any year/month it gives, and
-                                                             holding no mention of the same article),
-                                                             else a group of its own keyed by mention_id
-    call_id is the first 16 hex characters of md5('<pair_key>#<date key>[#planned]').
+                                                             published_date]
+    A bounds or undated mention matches only a day group on the weekday it gives, in any year/month it gives,
+    holding no mention of the same article; with several such groups it is ambiguous and stays apart
+    (grouping_rule 'ambiguous'). The window is one row per day (equi-join on pair and date), so the cost is the
+    mentions times the window, never mentions times mentions.
+
+    call_id is the first 16 hex characters of md5 of the call's anchor key: the key ('<pair_key>#<date key>
+    [#planned]', date key: ISO date, md:MM-DD, ym:YYYY-MM or mention:<mention_id>) the call's first-published
+    mention has on its own. A later article that dates the call more precisely joins it without changing its id.
 #}
 
 with
@@ -38,6 +46,7 @@ classified as (
             when call_date is not null then 'full_date'
             when call_year is null and call_month is not null and call_day is not null then 'month_day'
             when call_year is not null and call_month is not null then 'year_month'
+            when call_date_earliest is not null or call_date_latest is not null then 'bounds'
             else 'undated'
         end as date_class
 
@@ -130,9 +139,17 @@ year_month_matches as (
 
 undated_mentions as (
 
-    select * from classified
+    select
+        *,
+        cast(coalesce(call_date_latest, published_date) as date) as window_end,
+        cast(coalesce(
+            call_date_earliest,
+            {{ dbt.dateadd('day', -1 * var('undated_window_days'), 'coalesce(call_date_latest, published_date)') }}
+        ) as date) as window_start
 
-    where date_class = 'undated'
+    from classified
+
+    where date_class in ('bounds', 'undated')
 
 ),
 
@@ -146,7 +163,7 @@ window_offsets as (
 
 ),
 
--- the days [published_date - window, published_date], one row each, so the match below is an equi-join
+-- the days [window_start, window_end] (at most the window's length), one row each: the match below is an equi-join
 undated_window_days as (
 
     select
@@ -156,14 +173,16 @@ undated_window_days as (
         undated_mentions.call_year,
         undated_mentions.call_month,
         undated_mentions.call_weekday,
-        cast({{ dbt.dateadd('day', '-1 * window_offsets.day_offset', 'undated_mentions.published_date') }} as date)
+        cast({{ dbt.dateadd('day', '-1 * window_offsets.day_offset', 'undated_mentions.window_end') }} as date)
             as window_date
 
     from undated_mentions
 
     cross join window_offsets
 
-    where undated_mentions.published_date is not null
+    where undated_mentions.window_end is not null
+        and cast({{ dbt.dateadd('day', '-1 * window_offsets.day_offset', 'undated_mentions.window_end') }} as date)
+            >= undated_mentions.window_start
 
 ),
 
@@ -235,7 +254,9 @@ keyed as (
             when classified.date_class = 'month_day' then 'month_day'
             when year_month_matches.candidate_count = 1 then 'year_month_matched'
             when classified.date_class = 'year_month' then 'year_month'
+            when undated_matches.candidate_count = 1 and classified.date_class = 'bounds' then 'bounds_matched'
             when undated_matches.candidate_count = 1 then 'published_window_matched'
+            when undated_matches.candidate_count > 1 then 'ambiguous'
             else 'own_mention'
         end as grouping_rule,
         case
@@ -262,7 +283,27 @@ keyed as (
             when undated_matches.candidate_count = 1
                 then cast(undated_matches.matched_date as string)
             else {{ dbt.concat(["'mention:'", "classified.mention_id"]) }}
-        end as date_key
+        end as date_key,
+        -- the key the mention has on its own, before any match: its call's id when it is the first published
+        case
+            when classified.date_class = 'full_date'
+                then cast(classified.call_date as string)
+            when classified.date_class = 'month_day'
+                then {{ dbt.concat([
+                    "'md:'",
+                    "lpad(cast(classified.call_month as string), 2, '0')",
+                    "'-'",
+                    "lpad(cast(classified.call_day as string), 2, '0')",
+                ]) }}
+            when classified.date_class = 'year_month'
+                then {{ dbt.concat([
+                    "'ym:'",
+                    "cast(classified.call_year as string)",
+                    "'-'",
+                    "lpad(cast(classified.call_month as string), 2, '0')",
+                ]) }}
+            else {{ dbt.concat(["'mention:'", "classified.mention_id"]) }}
+        end as own_date_key
 
     from classified
 
@@ -277,7 +318,7 @@ keyed as (
 
 ),
 
-call_keys as (
+group_keys as (
 
     select
         *,
@@ -286,9 +327,29 @@ call_keys as (
             "'#'",
             "date_key",
             "case when is_planned then '#planned' else '' end",
-        ]) }} as call_key
+        ]) }} as group_key,
+        {{ dbt.concat([
+            "pair_key",
+            "'#'",
+            "own_date_key",
+            "case when is_planned then '#planned' else '' end",
+        ]) }} as own_key
 
     from keyed
+
+),
+
+call_keys as (
+
+    select
+        *,
+        first_value(own_key) over (
+            partition by group_key
+            order by published_date nulls last, mention_id
+            rows between unbounded preceding and unbounded following
+        ) as call_key
+
+    from group_keys
 
 ),
 
@@ -300,6 +361,7 @@ final as (
         article_id,
         pair_key,
         call_key,
+        group_key,
         date_key,
         date_class,
         grouping_rule,
@@ -328,6 +390,8 @@ final as (
         status_cue,
         initiator_official_id,
         call_date,
+        call_date_earliest,
+        call_date_latest,
         published_date,
         outlet
 

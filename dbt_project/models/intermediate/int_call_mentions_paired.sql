@@ -76,6 +76,8 @@ final as (
         call_mentions.status_cue,
         call_mentions.initiator_official_id,
         call_mentions.call_date,
+        call_mentions.call_date_earliest,
+        call_mentions.call_date_latest,
         articles.published_date,
         articles.outlet
 

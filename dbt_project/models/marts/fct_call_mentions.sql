@@ -26,7 +26,9 @@ final as (
         cast(status_cue as string) as status_cue,
         cast(initiator_official_id as string) as initiator_official_id,
         cast(is_planned as boolean) as is_planned,
-        cast(call_date as date) as call_date
+        cast(call_date as date) as call_date,
+        cast(call_date_earliest as date) as call_date_earliest,
+        cast(call_date_latest as date) as call_date_latest
 
     from call_mentions
 

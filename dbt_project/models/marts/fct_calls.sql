@@ -104,7 +104,10 @@ call_summaries as (
             when 2 then 'requested' when 1 then 'planned' else 'held'
         end as call_status,
         min(published_date) as first_published_date,
-        max(published_date) as last_published_date
+        max(published_date) as last_published_date,
+        -- bounds every article agrees with: the latest lower bound and the earliest upper bound
+        max(call_date_earliest) as call_date_earliest,
+        min(call_date_latest) as call_date_latest
 
     from call_mentions
 
@@ -124,6 +127,8 @@ calls as (
             when best_dates.call_date is not null then 'day'
             when best_dates.call_year is not null and best_dates.call_month is not null then 'month'
             when best_dates.call_year is not null then 'year'
+            when {{ dbt.datediff('call_summaries.call_date_earliest', 'call_summaries.call_date_latest', 'day') }}
+                between 0 and 6 then 'week'
             else 'unknown'
         end as date_precision,
         best_dates.date_basis,
@@ -148,6 +153,8 @@ calls as (
         call_summaries.initiator_official_id,
         call_summaries.is_planned,
         best_dates.call_date,
+        case when best_dates.call_date is null then call_summaries.call_date_earliest end as call_date_earliest,
+        case when best_dates.call_date is null then call_summaries.call_date_latest end as call_date_latest,
         call_summaries.first_published_date,
         call_summaries.last_published_date
 
@@ -205,7 +212,9 @@ final as (
         cast(calls.is_planned as boolean) as is_planned,
         cast(calls.call_date as date) as call_date,
         cast(calls.first_published_date as date) as first_published_date,
-        cast(calls.last_published_date as date) as last_published_date
+        cast(calls.last_published_date as date) as last_published_date,
+        cast(calls.call_date_earliest as date) as call_date_earliest,
+        cast(calls.call_date_latest as date) as call_date_latest
 
     from calls
 

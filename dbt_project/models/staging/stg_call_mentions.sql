@@ -31,7 +31,9 @@ renamed as (
         nullif(trim(status_cue), '') as status_cue,
         nullif(trim(initiator_official_id), '') as initiator_official_id,
         nullif(trim(initiator_how), '') as initiator_how,
-        cast(call_date as date) as call_date
+        cast(call_date as date) as call_date,
+        cast(call_date_earliest as date) as call_date_earliest,
+        cast(call_date_latest as date) as call_date_latest
 
     from source
 
@@ -71,7 +73,9 @@ final as (
         status_cue,
         initiator_official_id,
         initiator_how,
-        call_date
+        call_date,
+        call_date_earliest,
+        call_date_latest
 
     from renamed
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from hotline.extract.context import RULES, ArticleContext
+from hotline.reference import Reference
 from hotline.text import fold
 
 TOPIC_RULES = RULES["topics"]
@@ -48,11 +50,25 @@ def topic_hits(ctx: ArticleContext) -> list[TopicHit]:
         i = bisect_left(starts, keyword.end) - 1
         if i >= 0 and reach[i] > keyword.start:
             continue
-        country = countries.get(keyword.phrase)
+        # A phrase matches across quotes and runs of spaces ('aranceles "reciprocos"'): its key has single spaces.
+        phrase = keyword.phrase if keyword.phrase in index else " ".join(keyword.phrase.replace('"', " ").split())
+        country = countries.get(phrase)
         if country is not None and _after_a_name(ctx.folded, keyword.start, name_ends):
             continue
-        hits.append(TopicHit(keyword.start, keyword.end, index[keyword.phrase], country))
+        hits.append(TopicHit(keyword.start, keyword.end, index[phrase], country))
     return hits
+
+
+@lru_cache(maxsize=4)
+def country_topic_codes(reference: Reference) -> frozenset[str]:
+    """Topics that are a country ("china", "canada"): every keyword of theirs is a country's name. A participant's
+    own country names these only as the subject of the talk; a topic that merely has a country among its keywords
+    ("Ukraine" for the war in Ukraine, "Israel" for the Middle East) is what the talk was about wherever it stands."""
+    countries = reference.country_words
+    words: dict[str, list[str]] = {}
+    for keyword, code in reference.topic_keywords().items():
+        words.setdefault(code, []).append(keyword)
+    return frozenset(code for code, keywords in words.items() if all(k in countries for k in keywords))
 
 
 def _after_a_name(folded: str, start: int, name_ends: set[int]) -> bool:

@@ -6,8 +6,9 @@ before it (from the clause start, or after "said that"; a relative "que"/"that" 
 scope, up to a relative clause ("que ...", "which ..."), the head topic of each conjunct is negated, skipping
 light words ("the issue of Cuba" → cuba; "a US intervention against cartels" → the intervention, not organized
 crime; "the arrest of a drug boss" → nothing). One noun may stand before the topic it is qualified by ("la
-disputa agrícola" → agriculture, "la guerra en Gaza" → middle_east); a possessor yields to what it possesses
-("Venezuela's presidential election" → elections); a head that names no topic yields to the country it is with
+disputa agrícola" → agriculture, "la guerra en Gaza" → middle_east); a possessor goes with what it possesses
+only when it is a country ("Venezuela's presidential election" → elections and venezuela: the country's affairs
+were not discussed either; "the G7's trade agenda" → trade); a head that names no topic yields to the country it is with
 ("el tratado de libre comercio con China" → china). Keywords inside a scope are never counted as discussed.
 
 An answer that negates a pronoun ("No, no se habló de eso") negates what the question of its sentence asked
@@ -39,6 +40,7 @@ _RELATIVE = re.compile(r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["relativ
 _PRONOUN_HEAD = re.compile(r"[\s\"'“”«»]*(?:" + phrase_alternation(TOPIC_RULES["pronoun_heads"]) + r")(?![\w])")
 _COMPLEMENT = re.compile(r"(?:" + phrase_alternation(TOPIC_RULES["head_complements"]) + r")\s+\Z")
 _POSSESSIVE = re.compile(r"['’]s(?![\w])")
+_JOINS = re.compile(r"(?:['’]s)?\s+(?:a|al|to|into)\s+(?:la\s+|el\s+|the\s+)?")
 _MAX_NEGATIONS = int(RULES["max_negations_per_sentence"])
 _COMPLEMENT_REACH = 60  # characters from a conjunct's start within which "X con China" yields china
 
@@ -173,31 +175,33 @@ def head_topics(ctx: ArticleContext, scope: Scope, hits: list[TopicHit], starts:
     cursor = begin
     bounds = chain((m.span() for m in _CONJUNCT.finditer(ctx.folded, begin, stop)), [(stop, stop)])
     for bound, after in bounds:
-        head = _conjunct_head(ctx, cursor, bound, hits, bisect_left(starts, cursor))
-        if head is not None:
-            heads.append(head)
+        heads += _conjunct_head(ctx, cursor, bound, hits, bisect_left(starts, cursor))
         cursor = after
     return heads
 
 
-def _conjunct_head(ctx: ArticleContext, cursor: int, bound: int, hits: list[TopicHit], i: int) -> TopicHit | None:
-    """The head topic of the conjunct ``[cursor, bound)`` whose first topic hit is ``hits[i]``, if any."""
+def _conjunct_head(ctx: ArticleContext, cursor: int, bound: int, hits: list[TopicHit], i: int) -> list[TopicHit]:
+    """The head topics of the conjunct ``[cursor, bound)`` whose first topic hit is ``hits[i]``: one, or a
+    possessor country with what it possesses ("Venezuela's presidential election"), or none."""
     first = hits[i] if i < len(hits) and hits[i].start < bound and hits[i].end <= bound else None
     if first is None:
-        return None
+        return []
     following = hits[i + 1] if i + 1 < len(hits) and hits[i + 1].end <= bound else None
     if only_light_words(ctx, cursor, first.start, allowed=1):
         possessive = _POSSESSIVE.match(ctx.folded, first.end)
+        if first.country is not None and following and _JOINS.fullmatch(ctx.folded, first.end, following.start):
+            return [following]  # "la candidatura de Ucrania a la OTAN", "Sweden's accession to NATO" → what it joins
         if possessive and following and only_light_words(ctx, possessive.end(), following.start, allowed=1):
-            return following  # "Venezuela's presidential election" → the election
-        return first
+            # "Venezuela's presidential election": the election, and the country's affairs it belongs to
+            return [first, following] if first.country is not None else [following]
+        return [first]
     # "el tratado de libre comercio con China": a head that is no topic yields to the country it is with.
     reach = min(bound, cursor + _COMPLEMENT_REACH)
     while i < len(hits) and hits[i].end <= reach:
         if hits[i].country is not None:
-            return hits[i] if _COMPLEMENT.search(ctx.folded, cursor, hits[i].start) else None
+            return [hits[i]] if _COMPLEMENT.search(ctx.folded, cursor, hits[i].start) else []
         i += 1
-    return None
+    return []
 
 
 def answered_question(ctx: ArticleContext, scope: Scope, question_end: int, hits: list[TopicHit]) -> list[TopicHit]:

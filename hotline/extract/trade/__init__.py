@@ -34,12 +34,13 @@ def find_trade_measures(ctx: ArticleContext) -> list[TradeMeasureFact]:
         if ctx.sentences and hit.end <= ctx.sentences[index].end:
             words.setdefault(index, set()).add(hit.phrase)
     facts: list[TradeMeasureFact] = []
+    answering: set[int] = set()  # ids of the facts that answer another measure ("counter-tariffs")
     for index, found in words.items():
-        facts.extend(_sentence_facts(ctx, index, found))
-    return merge(facts)
+        facts.extend(_sentence_facts(ctx, index, found, answering))
+    return merge(facts, answering)
 
 
-def _sentence_facts(ctx: ArticleContext, index: int, words: set[str]) -> list[TradeMeasureFact]:
+def _sentence_facts(ctx: ArticleContext, index: int, words: set[str], answering: set[int]) -> list[TradeMeasureFact]:
     sentence = ctx.sentences[index]
     found = anchors(ctx.folded, sentence.start, sentence.end, words)
     if not found:
@@ -61,7 +62,7 @@ def _sentence_facts(ctx: ArticleContext, index: int, words: set[str]) -> list[Tr
     facts: list[TradeMeasureFact] = []
     for group in measure_groups:
         for mtype in group.types:
-            facts.extend(measure_facts(ctx, s, group, mtype, modifiers))
+            facts.extend(measure_facts(ctx, s, group, mtype, modifiers, answering))
     return _parts_over_whole(facts)
 
 

@@ -47,6 +47,11 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
     inside = s.between(*group.surface_span)  # "restricciones estadounidenses a la exportación"
     if inside and inside[0].end <= group.surface_span[1] and not inside[0].target:
         return inside[0]
+    if r.EXEMPTION in group.types and group.end > group.surface_span[1]:
+        # "an exemption from the U.S. tariffs on steel": the owner of the measure the exemption is from
+        for e in s.between(group.surface_span[1], group.end):
+            if e.is_name and not (e.target or e.after_prep or e.seeker):
+                return e
     before = s.between(group.start - r.NEAR, group.start)
     if before:
         e = before[-1]
@@ -55,8 +60,9 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
         allowed = not e.target or (e.target_by == "preposition" and e.pair is None) or (exports and e.origin)
         if e.end <= group.start and allowed and pattern.fullmatch(text, e.end, group.start):
             return e
-        if exports and e.origin and group.start - e.end <= 30:
-            return e
+        near = group.start - e.end <= 30
+        if exports and e.origin and near and not r.ORIGIN_BREAK.fullmatch(text, _end(e), group.start):
+            return e  # "the Indian onion export ban", not "placed American firms on its export control list"
     after = s.between(group.end, group.end + r.NEAR + 40)
     if after:
         e = after[0]
@@ -71,8 +77,11 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
     return None
 
 
-def imposers(ctx: ArticleContext, s: Parties, group: Group, targets: set[str]) -> tuple[list[Party], str]:
-    """The imposing parties (as the words that name them) and a phrase saying how they were found."""
+def imposers(
+    ctx: ArticleContext, s: Parties, group: Group, targets: set[str], modifiers: set[int]
+) -> tuple[list[Party], str]:
+    """The imposing parties (as the words that name them) and a phrase saying how they were found; ``modifiers``
+    are the ids of the parties that own another measure of the sentence ("as long as the U.S. tariffs remain")."""
     text = ctx.folded
 
     def label(found: list[Party], reason: str) -> str:
@@ -91,6 +100,7 @@ def imposers(ctx: ArticleContext, s: Parties, group: Group, targets: set[str]) -
             return found, label(found, "agent after 'by'")
 
     before = s.between(max(s.start, group.start - r.REACH), group.start)
+    owned = r.OWNER.search(text, max(s.start, group.start - 80), group.start)  # "its export controls"
     for k in range(len(before) - 1, max(-1, len(before) - 13), -1):
         e = before[k]
         if e.target or e.seeker or e.after_prep or e.code in targets or e.attributed:
@@ -101,7 +111,7 @@ def imposers(ctx: ArticleContext, s: Parties, group: Group, targets: set[str]) -
         if r.STANCE.search(text, e.end, group.start):
             continue  # "Canada will continue to respond to these tariffs"
         close = group.start - e.end <= r.CLOSE or _REPORTED_SUBJECT.search(text, max(0, e.start - 30), e.start)
-        if not (e.imposer or close or pronoun or acts(text, e)):
+        if not (e.imposer or close or pronoun or owned or acts(text, e)):
             continue  # "Mexico agreed to deploy troops ... in exchange for a pause on the tariffs"
         if k > 0 and _in_apposition(text, before[k - 1], e, group.start):
             continue  # "Argentina, Brazil's main wheat supplier, has restricted grain exports"
@@ -118,6 +128,8 @@ def imposers(ctx: ArticleContext, s: Parties, group: Group, targets: set[str]) -
             break
         if e.target or e.seeker or e.after_prep or e.code in targets or e.attributed or e.speaker_verb_end:
             continue
+        if id(e) in modifiers:
+            break  # the owner of the next measure
         if e.is_name:
             return [e], label([e], "agent after the measure")
     return _pronoun_subject(ctx, s, group, targets)
@@ -146,6 +158,11 @@ def _pronoun_subject(ctx: ArticleContext, s: Parties, group: Group, targets: set
     e = Party(hit.start, hit.end, str(hit.country_code), frozenset({"official"}))
     quoted = f"'{ctx.text[pronoun.start() : pronoun.end()]}' = '{ctx.text[hit.start : hit.end]}'"
     return [e], f"imposer from {quoted} ({e.code}, official's country; named last)"
+
+
+def _end(e: Party) -> int:
+    """Where the party's phrase ends: its goods too ("American companies")."""
+    return e.cue[1] if e.cue else e.end
 
 
 def _kind(e: Party) -> str:

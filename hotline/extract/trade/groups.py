@@ -28,6 +28,7 @@ class Group:
     modifier: Party | None = None
     compound: bool = False  # named by a head and its object ("froze the assets"): "of X" after it is X's
     next: Group | None = None  # the group coordinated after it in its clause ("a tariff on steel and one on ...")
+    governor_end: int | None = None  # end of the measure it is the object of ("countermeasures against U.S. tariffs")
 
 
 Anchor = tuple[int, int, str, bool]  # start, end, measure type, named by a head and its object
@@ -117,6 +118,8 @@ def groups(text: str, found: list[Anchor], bounds: tuple[int, int]) -> list[Grou
         group.segment = (seg_lo, seg_hi)
         if after is not None and r.COORDINATED.search(text, group.end, after.start):
             group.next = after
+        if before is not None and r.GOVERNED.fullmatch(text, before.end, group.start):
+            group.governor_end = before.end
     return result
 
 

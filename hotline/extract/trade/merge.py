@@ -11,8 +11,11 @@ parts left out. Rows that say the same measure are merged:
 
 Before that, a party a sentence leaves out is read from the rest of the article when the article names exactly
 one for such measures ("those tariffs", "the 10% duty" after "Washington's tariffs on Brazil"): the imposer of
-the article's other measures of the kind on the same target, then the target of the same imposer's. Tariffs,
-quotas and exemptions from them are one kind; sanctions and export restrictions each another.
+the article's other measures of the kind on the same target, then the target of the same imposer's; a measure
+that answers another ("Canada's counter-tariffs") with no target named is aimed at the one party whose measures
+target its imposer. Tariffs, quotas and exemptions from them are one kind; sanctions and export restrictions each
+another. A row completed so is a fragment of a row a sentence states in full. A row that names neither imposer,
+country target nor sector is dropped.
 """
 
 from __future__ import annotations
@@ -39,9 +42,9 @@ def _identity(fact: TradeMeasureFact) -> tuple[str, str | None, str | None, str 
     )
 
 
-def _covers(full: TradeMeasureFact, part: TradeMeasureFact) -> bool:
+def _covers(full: TradeMeasureFact, part: TradeMeasureFact, filled: bool = False) -> bool:
     """``part`` is a fragment of ``full``: it states nothing ``full`` contradicts, and it leaves a party out (or
-    only the rate)."""
+    only the rate); a row whose party was read from the rest of the article (``filled``) is a fragment too."""
     if full is part or full.measure_type != part.measure_type:
         return False
     pairs = (
@@ -54,15 +57,18 @@ def _covers(full: TradeMeasureFact, part: TradeMeasureFact) -> bool:
         return False
     if _identity(full) == _identity(part):
         return False
-    fragment = part.imposing_country_code is None or part.target_country_code is None
+    fragment = filled or part.imposing_country_code is None or part.target_country_code is None
     return fragment or (part.rate_percent is None and part.sector == full.sector)
 
 
-def fill_parties(facts: list[TradeMeasureFact]) -> list[TradeMeasureFact]:
+def fill_parties(
+    facts: list[TradeMeasureFact], answering: set[int] | None = None
+) -> tuple[list[TradeMeasureFact], set[int]]:
     """Facts whose imposer or target the sentence leaves out, completed from the article's other facts when they
-    name exactly one (see the module docstring)."""
+    name exactly one (see the module docstring), and the positions of the facts so completed."""
     stated = [f for f in facts if f.imposing_country_code or f.target_country_code]
-    filled = []
+    filled: list[TradeMeasureFact] = []
+    completed: set[int] = set()
     for fact in facts:
         kind = _KIND.get(fact.measure_type)
         if kind is None or (fact.imposing_country_code and fact.target_country_code):
@@ -91,22 +97,46 @@ def fill_parties(facts: list[TradeMeasureFact]) -> list[TradeMeasureFact]:
                 how.append(f"target {target} from the article's other {kind} measures by {imposer}")
             else:
                 target = None
+        if target is None and imposer is not None and id(fact) in (answering or ()):
+            found = {
+                f.imposing_country_code for f in same if f.target_country_code == imposer and f.imposing_country_code
+            }
+            if len(found) == 1:
+                target = found.pop()
+                how.append(f"target {target}: it answers the article's {kind} measures by {target} on {imposer}")
+        if target is None and imposer is not None:
+            found = {
+                f.imposing_country_code
+                for f in same
+                if id(f) in (answering or ()) and f.target_country_code == imposer and f.imposing_country_code
+            }
+            if len(found) == 1 and (target := found.pop()) != imposer:
+                how.append(f"target {target}: the article's {kind} measures by {target} answer it")
+            else:
+                target = None
         if not how:
             filled.append(fact)
             continue
         evidence = replace(fact.evidence, how=f"{fact.evidence.how}; {'; '.join(how)}")
+        completed.add(len(filled))
         filled.append(replace(fact, imposing_country_code=imposer, target_country_code=target, evidence=evidence))
-    return filled
+    return filled, completed
 
 
-def merge(facts: list[TradeMeasureFact]) -> list[TradeMeasureFact]:
-    """The article's facts, one per distinct measure, in the order the article first states them."""
-    facts = fill_parties(facts)
+def merge(facts: list[TradeMeasureFact], answering: set[int] | None = None) -> list[TradeMeasureFact]:
+    """The article's facts, one per distinct measure, in the order the article first states them. A row that
+    names neither its imposer nor a country target nor a sector says too little to be a measure of its own."""
+    facts, completed = fill_parties(facts, answering)
     first: dict[tuple[object, ...], int] = {}
     chosen: dict[tuple[object, ...], TradeMeasureFact] = {}
+    stated: set[tuple[object, ...]] = set()  # identities some sentence states in full, not completed
     for position, fact in enumerate(facts):
+        if _says_too_little(fact):
+            continue
         key = _identity(fact)
         first.setdefault(key, position)
+        if position not in completed:
+            stated.add(key)
         kept = chosen.get(key)
         if kept is None or _LIFECYCLE.get(fact.status, 1) > _LIFECYCLE.get(kept.status, 1):
             chosen[key] = fact
@@ -114,6 +144,17 @@ def merge(facts: list[TradeMeasureFact]) -> list[TradeMeasureFact]:
     for fact in chosen.values():
         by_type[fact.measure_type].append(fact)
     kept_facts = [
-        fact for fact in chosen.values() if not any(_covers(other, fact) for other in by_type[fact.measure_type])
+        fact
+        for key, fact in chosen.items()
+        if not any(_covers(other, fact, key not in stated) for other in by_type[fact.measure_type])
     ]
     return sorted(kept_facts, key=lambda f: first[_identity(f)])
+
+
+def _says_too_little(fact: TradeMeasureFact) -> bool:
+    return (
+        fact.measure_type != "agreement_review"
+        and fact.imposing_country_code is None
+        and fact.target_country_code in (None, "ALL")
+        and fact.sector is None
+    )

@@ -104,6 +104,11 @@ class PartyIndex:
             if codes[0] in reference.countries:
                 add(form, codes[0], "agent")
                 agents[form] = codes[0]
+        for rule, kind in (("extra_names", "country"), ("extra_demonyms", "demonym")):
+            for code, forms in r.RULES[rule].items():  # looked for with the seats: the reference leaves them out
+                for form in forms if str(code) in reference.countries else ():
+                    add(str(form), str(code), kind)
+                    agents[str(form)] = str(code)
         for form in r.RULES["not_countries"]:
             agents[str(form)] = None
         self.words = {
@@ -222,9 +227,10 @@ def _coordinate(text: str, parties: list[Party]) -> None:
                         e.cue = e.cue or (e.start, e.end)
         pairs = [e.pair for e in chain if e.pair]
         if pairs:
+            lead = chain[0].pair if chain[0].is_name else None  # "farm products from Russia and Belarus"
             for e in chain:
-                if e.pair is None and e.demonym_only:
-                    e.pair = pairs[-1]
+                if e.pair is None and (e.demonym_only or lead):
+                    e.pair = lead or pairs[-1]
 
 
 def between(parties: list[Party], starts: list[int], lo: int, hi: int) -> list[Party]:

@@ -31,7 +31,7 @@ from hotline.extract.trade.agents import Parties, imposers
 from hotline.extract.trade.groups import Group
 from hotline.extract.trade.parties import Party
 from hotline.facts import TradeMeasureFact
-from hotline.text import Vocabulary
+from hotline.text import Vocabulary, phrase_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +48,16 @@ def _quote(ctx: ArticleContext, start: int, end: int) -> str:
 def status(ctx: ArticleContext, group: Group, vocab: Vocabulary) -> tuple[str | None, str | None]:
     """The cue nearest before the group in its clause, else one inside it, else the nearest after it in its
     segment."""
-    lo = max(group.clause[0], group.start - r.WINDOW)
+    lo = max(group.clause[0], group.start - r.WINDOW, group.governor_end or 0)
     hi = max(group.end, min(group.segment[1], group.end + r.WINDOW))
+    relative = r.RELATIVE_AFTER.search(ctx.folded, group.end, hi)
+    hi = relative.start() if relative else hi
     before = after = None
     for s, e, v in vocab.finditer(ctx.folded, lo, hi):
-        if v is None:
-            continue
+        if v is None or (group.compound and group.start <= s < group.end):
+            continue  # a neutral phrase, or the head of the measure itself ("suspendió las exportaciones")
+        if r.CONDITIONAL.search(ctx.folded, max(lo, s - 60), s):
+            continue  # "... unless Washington removes its levies": hypothetical
         if e <= group.start:
             before = (s, e, v)
         elif s >= group.start:
@@ -67,6 +71,9 @@ def _status_of(ctx: ArticleContext, group: Group, mtype: str) -> tuple[str | Non
     """The status in the labels' vocabulary and how it was read; None for a measure that is not one."""
     if mtype == r.EXEMPTION:
         found, cue = status(ctx, group, r.EXEMPTION_STATUS)
+        denied, denial = status(ctx, group, r.STATUS)
+        if denied == r.DENIED and found is None:
+            return None, f"denied ('{denial}')"  # "ruled out any exemption for Canada"
         if found == r.REQUESTED:
             return None, f"requested ('{cue}')"
         found = found or "exempted"
@@ -77,6 +84,10 @@ def _status_of(ctx: ArticleContext, group: Group, mtype: str) -> tuple[str | Non
             found, cue = "threatened", _quote(ctx, demand.start(), demand.end())
         elif found not in ("paused", "threatened", "lifted", r.DENIED):
             found, cue = "imposed", None
+    elif phrase_key(ctx.folded[slice(*group.surface_span)]) in r.LIST_MEASURES:
+        found, cue = status(ctx, group, r.LIST_STATUS)  # struck off a white list: restricted
+        if found is None:
+            found, cue = status(ctx, group, r.STATUS)
     else:
         found, cue = status(ctx, group, r.STATUS)
     if found == r.DENIED:
@@ -87,8 +98,10 @@ def _status_of(ctx: ArticleContext, group: Group, mtype: str) -> tuple[str | Non
 
 
 def measure_facts(
-    ctx: ArticleContext, s: Parties, group: Group, mtype: str, modifiers: set[int]
+    ctx: ArticleContext, s: Parties, group: Group, mtype: str, modifiers: set[int], answering: set[int]
 ) -> list[TradeMeasureFact]:
+    """The facts of one measure type of one group; the ids of those that answer another measure ("counter-tariffs")
+    are added to ``answering``."""
     text = ctx.folded
     seg_lo, seg_hi = group.segment
     lo, hi = max(seg_lo, group.start - r.WINDOW), min(seg_hi, group.end + r.WINDOW)
@@ -106,7 +119,7 @@ def measure_facts(
     if not targets and group.next is not None:  # "the 25% tariff on steel and 10% tariff on aluminum ... on Canada"
         following = group.next
         targets = _targets(text, s, following, mtype, (following.start, following.segment[1]), modifiers)
-    agents, imposer_how = imposers(ctx, s, group, {t.code for t in targets})
+    agents, imposer_how = imposers(ctx, s, group, {t.code for t in targets}, modifiers)
     for agent in agents:
         agent.imposer = True
     codes = [a.code for a in agents]
@@ -121,6 +134,7 @@ def measure_facts(
         return []  # a measure noun with nothing to say ("they discussed tariffs")
 
     effective, effective_how = effective_date(ctx, s.index, group, state)
+    answers = r.RETALIATION.search(text, max(seg_lo, group.start - r.CLOSE), min(seg_hi, group.end + 20))
     measure_how = f"{mtype} from '{_quote(ctx, *group.surface_span)}'"
     facts: list[TradeMeasureFact] = []
     for agent, (target, sector) in itertools.product(agents or [None], _combinations(targets, sectors)):
@@ -151,6 +165,8 @@ def measure_facts(
                 effective_date=effective,
             )
         )
+    if answers is not None:
+        answering.update(id(f) for f in facts if f.target_country_code is None)
     return facts
 
 
@@ -180,8 +196,10 @@ def _targets(
     targets: list[Party] = []
     chain_after: int | None = None
     for e in s.between(*window):
-        if id(e) in modifiers or e is group.modifier:
+        if e is group.modifier:
             continue
+        if id(e) in modifiers and not (e.target_by == "preposition" and e.start >= group.end):
+            continue  # another measure's owner; "countermeasures against U.S. tariffs" target their owner
         is_target = e.target or (e.after_prep and e.start >= group.end and mtype != r.REVIEW)
         if (
             (mtype == r.REVIEW or group.compound)
@@ -189,7 +207,12 @@ def _targets(
             and r.POST_OF.fullmatch(text, group.end, e.start)
         ):
             is_target = True  # "revisar la elegibilidad de Sudáfrica", "froze the assets of Russia's central bank"
-        if mtype == r.EXPORT_RESTRICTION and e.origin and e.end <= group.start:
+        if (
+            mtype == r.EXPORT_RESTRICTION
+            and e.origin
+            and e.end <= group.start
+            and not r.ORIGIN_BREAK.fullmatch(text, (e.cue or (e.start, e.end))[1], group.start)
+        ):
             is_target = False  # the goods' origin exports them: it restricts, it is not the target
         if mtype == r.EXEMPTION and e.seeker:
             is_target = True
@@ -229,6 +252,7 @@ def _sectors(
     title_starts = [t[0] for t in titles]
     others = [e.cue for e in s.between(lo, hi) if e.pair and e.cue and e not in targets and not e.target]
     examples = None
+    listed = r.GOODS_EXAMPLES.search(text, group.end, hi)
     for start, end, sector in r.SECTORS.finditer(text, lo, hi):
         if not sector or any(f.value == sector for f in found):
             continue
@@ -240,6 +264,8 @@ def _sectors(
             continue  # the goods of a party that is no target here
         if start >= group.end and r.GROUP_GAP.fullmatch(text, group.end, start):
             continue  # "U.S. tariffs and critical minerals": listed beside the measure, not its sector
+        if listed is not None and start >= listed.end():
+            continue  # "U.S. goods, including bourbon": examples of the goods, not the measure's sector
         if found and start >= group.end:
             examples = examples or r.EXAMPLES.search(text, group.end, hi)
             if examples and start >= examples.end() and any(f.start < examples.start() for f in found):

@@ -62,10 +62,15 @@ def keys(phrases: Iterable[Any]) -> frozenset[str]:
     return frozenset(v for p in phrases for v in phrase_variants(str(p)))
 
 
+_MEASURE_WORD = r"(?!(?:" + alt(p for ps in RULES["measures"].values() for p in ps) + r")(?![\w]))"
+
+
 def _compound(rule: dict[str, Any]) -> tuple[str, frozenset[str], re.Pattern[str]]:
+    """A head and its object a few words apart; no measure noun between them ("suspended tariffs on exports" is
+    a tariff, not an export restriction)."""
     gap = int(rule["gap_words"])
     heads, objects = alt(rule["heads"]), alt(rule["objects"])
-    words = r"(?:[\s\"]+[\w'-]+){0," + str(gap) + r"}?[\s\"]+"
+    words = r"(?:[\s\"]+" + _MEASURE_WORD + r"[\w'-]+){0," + str(gap) + r"}?[\s\"]+"
     pattern = rf"(?<![\w])(?:{heads}{words}{objects}|{objects}(?:[\s\"]+[\w'-]+)?[\s\"]+{heads})(?![\w])"
     return str(rule["type"]), keys(rule[rule["found_by"]]), re.compile(pattern)
 
@@ -78,6 +83,7 @@ STATUS = Vocabulary(
         **dict.fromkeys(map(str, RULES["neutral_phrases"])),
     }
 )
+CONDITIONAL = re.compile(r"(?<![\w])(?:" + alt(RULES["conditional_openers"]) + r")\s+[^,;:.]{0,40}$")
 EXEMPTION_STATUS = Vocabulary.by_value(RULES["exemption_status_cues"])
 EXEMPTION_PHRASES = re.compile(_words(RULES["exemption_phrases"]))
 EXEMPTION_KEYS = keys(RULES["exemption_phrases"])
@@ -85,14 +91,17 @@ MEASURE_KEYS = keys(p for phrases in RULES["measures"].values() for p in phrases
 REVIEW_DEMAND = re.compile(_words(RULES["review_demand_cues"]))
 SECTORS = Vocabulary.by_value(RULES["sectors"])
 USMCA = re.compile(_words(RULES["usmca_names"]))
-ALL_COUNTRIES = re.compile(_words(RULES["all_countries"]))
 EXPORT_BANS_ALL = re.compile(_words(RULES["export_bans_all"]))
 AFTER_CALL = re.compile(_words(RULES["after_call_cues"]))
+RETALIATION = re.compile(_words(RULES["retaliation_cues"]))
 STANCE = re.compile(_words(RULES["stance_cues"]))
 COUNTRY_ANAPHORA = re.compile(r"\s+" + _words(RULES["country_anaphora"]))
 SUBJECT_PRONOUN = re.compile(_words(RULES["subject_pronouns"]))
 REASON = re.compile(_words(RULES["reason_openers"]))
 EXAMPLES = re.compile(_words(RULES["example_openers"]))
+# Goods named by their kind, then examples ("700 productos, entre ellos aviones civiles", "U.S. goods, including
+# bourbon"): the examples are no sector of the measure.
+GOODS_EXAMPLES = re.compile(r"(?<![\w])(?:" + alt(RULES["goods"]) + r")\s*,?\s+" + _words(RULES["example_openers"]))
 OFFICE_AFTER = re.compile(r"\s+" + _words(RULES["office_after"]))
 OFFICE_BEFORE = re.compile(_words(RULES["office_before"]) + r"\s+$")
 MIXED_GOODS = re.compile(r"\s*,?\s+" + _words(RULES["mixed_goods"]))
@@ -112,6 +121,24 @@ RATE_RANGE = re.compile(
 _GOODS_WORDS = [*RULES["goods"], *(p for ps in RULES["sectors"].values() for p in ps)]
 GOODS = alt(_GOODS_WORDS)
 _GOODS_MODS = alt(RULES["goods_modifiers"])
+ALL_COUNTRIES = re.compile(
+    _words(RULES["all_countries"])
+    + r"|(?<![\w])(?:"
+    + alt(RULES["all_goods_before"])
+    + r")\s+(?:[\w-]+\s+){0,2}?(?:"
+    + GOODS
+    + r")(?![\w])|(?<![\w])(?:"
+    + GOODS
+    + r")\s+(?:"
+    + alt(RULES["all_goods_after"])
+    + r")(?![\w])"
+)
+LIST_MEASURES = keys(RULES["list_measures"])
+LIST_STATUS = Vocabulary.by_value(RULES["list_status"])
+OWNER = re.compile(
+    r"(?<![\w])(?:" + alt(RULES["possessive_pronouns"]) + r")\s+(?:(?:" + alt(RULES["measure_modifiers_en"]) + r"|"
+    r"[\d.,]+\s?%)(?:\s+|-))*$"
+)
 _MODS_EN = alt(RULES["measure_modifiers_en"])
 _MODS_ES = alt(RULES["measure_modifiers_es"])
 HEADS = alt(RULES["agent_heads"])
@@ -160,16 +187,22 @@ MODIFIER_LOOSE = re.compile(
     POSSESSIVE + r"(?:\s+|-)(?:(?:" + "|".join((_MODS_EN, RATE_BODY, _SECTOR_WORDS, HEADS, _AND)) + r")(?:\s+|-)){0,4}$"
 )
 POST_DEMONYM = re.compile(r"\s+(?:(?:" + _MODS_ES + r")\s+){0,2}$")
+# Words between a demonym and an export measure that make the demonym no origin of the exports ("placed American
+# firms on its export control list").
+ORIGIN_BREAK = re.compile(r"\s+(?:on|onto|to|in|into|a|al|en)\s+(?:(?:its|their|his|her|the|su|sus|la|el|los|las)\s+)?")
 POST_IN = re.compile(r"\s+(?:in|en)\s+$")  # "export curbs in Argentina": where an export is restricted
 # "the tariffs that Mexico announced", "los aranceles que impone Pekín": the agent of a relative clause.
-RELATIVE = re.compile(r"(?:\s+[^\s;:]+){0,6}?\s+(?:that|which|que)\s+(?:[^\s,;:]+\s+){0,2}?" + ART + r"$")
+RELATIVE = re.compile(r"(?:,?\s+[^\s;:,]+){0,6}?,?\s+(?:that|which|que)\s+(?:[^\s,;:]+\s+){0,2}?" + ART + r"$")
 POST_OF = re.compile(r"\s+(?:de|del|of)\s+(?:(?:la|el|los|las|the|de|of|" + HEADS + r")\s+){0,3}$")
 COORD = re.compile(r"(?:\s*,\s*(?:(?P<w1>and|or|y|e|o|u)\s+)?|\s+(?P<w2>and|or|y|e|o|u|&)\s+)" + ART + "$")
 LINK = re.compile(r"\s+(?:" + alt(RULES["participant_links"]) + r")\s+(?:[\w.'-]+\s+){0,4}$")
 TITLE_GAP = re.compile(r"\s+(?:[\w.'-]+\s+){0,3}$")
 GROUP_GAP = re.compile(r"\s*(?:(?:,|and/or|and|or|y|e|o|u|&|/)\s*){1,4}$")
-ABSORB = re.compile(r"(?<![\w])(?:from|de|del|of)\s+(?:[\w%.,-]+\s+){0,3}$")
+ABSORB = re.compile(r"(?<![\w])(?:from|de|del|of)\s+(?:[\w%.,'-]+\s+){0,5}$")
 COORDINATED = re.compile(r"(?<![\w])(?:and|y|e|as well as)\s+(?:[^\s,;:]+\s+){0,4}$")
+# A measure that is the object of the one before it ("countermeasures against U.S. tariffs", "exención de los
+# aranceles"): the status cues before the first are the first's.
+GOVERNED = re.compile(r"\s+(?:against|on|to|from|of|contra|a|al|sobre|de|del)\s+(?:[^\s,;:]+\s+){0,4}")
 SEGMENT_CUT = re.compile(r",|(?<![\w])(?:and|y|e|while|as well as|mientras)(?![\w])")
 CLAUSE_BREAK = re.compile(
     r";|:(?=\s)|,\s*and\s+(?=[a-z]+ed(?![\w]))|\s+and,|,\s*(?=(?:"
@@ -178,4 +211,7 @@ CLAUSE_BREAK = re.compile(
     + alt(RULES["clause_breaks_bare"])
     + r")\s)"
 )
+# A non-restrictive relative clause after a measure describes something else: its cues are not the measure's
+# ("suspendió la venta de electricidad a Ecuador, que sufrió apagones por una sequía que redujo ...").
+RELATIVE_AFTER = re.compile(r",\s*(?:que|which|who|where|donde|quien|quienes|cuyo|cuya)(?![\w])")
 SUBORDINATE = re.compile(r"[\W_]*(?:" + alt(RULES["subordinators"]) + r")(?![\w])")

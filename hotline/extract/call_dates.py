@@ -1,0 +1,388 @@
+"""When a call took place, read like a careful reader: which date of the call sentences is the call's, and what
+the text bounds when it gives no day.
+
+Dates are weighed in order of trust: a date attached to the call phrase ("the conversation on Thursday", "a May 3
+call"), an offset from a dated event ("17 days after a Jan. 12 call"), then a date of a call sentence that belongs
+to no other event. A date is another event's when a noun of another event owns it ("the summit on Friday"), when a
+relative clause holds it ("Lee, who took office last Wednesday, ..."), when it sits in the main clause while the
+call is told in a subordinate one ("began on Sunday, after Trudeau called ..."), when it is a deadline, or when it
+lies ahead. The day a call was *announced* ("said on Monday that she had spoken with ...") is no day of the call:
+it is the latest the call can be. A stretch ("over the weekend", "earlier in the week", "durante el fin de
+semana") or a month ("in March") gives bounds, with ``precision`` week or month. The reference day for weekdays
+and relative words is the publication date; a year is filled only from evidence: stated, the publication date,
+or the single year in the participants' terms that fits a stated weekday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left, bisect_right
+
+from hotline.extract.context import RULES, ArticleContext, Cue
+from hotline.extract.dates import (
+    NUMBERS,
+    OFFSET_AFTER,
+    OFFSET_BEFORE,
+    OFFSET_UNITS,
+    WEEKDAY_NAMES,
+    DateExpr,
+    count_of,
+    latest_month,
+    latest_on_or_before,
+    month_bounds,
+    period_bounds,
+    resolve,
+    safe_date,
+)
+from hotline.extract.pairs import is_leader_term
+from hotline.extract.published import PUBLICATION_CUE, dateline_month_day
+from hotline.facts import CallDate
+from hotline.text import phrase_alternation
+
+_ATTACH_GAP = re.compile(
+    r"\s*(?:(?:was|were|took\s+place|happened|occurred|fue|ocurrio)\s+)?"
+    r"(?:on|of|from|del|de|el|on the|este|this|last|el pasado|in|en|,)?\s*"
+)
+_OFFSET = re.compile(
+    rf"(?<![\w])(?P<n>\d{{1,3}}|{phrase_alternation(list(NUMBERS))})\s+(?P<unit>{phrase_alternation(list(OFFSET_UNITS))})\s+"
+    rf"(?P<dir>{phrase_alternation([*OFFSET_AFTER, *OFFSET_BEFORE])})(?![\w])"
+)
+_OPEN_TERM = dt.timedelta(days=365 * int(RULES["open_term_years"]) + 1)
+_ONE_YEAR = dt.timedelta(days=365)
+_REPORTED_MAX_AGE = int(RULES["reported_call_max_age_days"])
+_WORDS = re.compile(r"\w+")
+_ANNOUNCEMENT_FILLERS = frozenset(RULES["announcement_fillers"])
+_RELATIVE_CLAUSE = re.compile(
+    r",\s+(?:whose|who|which|where|when|cuyo|cuya|cuyos|cuyas|quien|quienes|que|donde|el cual|la cual)(?![\w])"
+)
+"""Opens a relative clause after a comma ("Lee, who took office last Wednesday, ..."): its dates are its own."""
+_IN_SENTENCE = "in a sentence reporting the call"
+
+Candidate = tuple[DateExpr, int, str]  # a date, its sentence, where it stands (attached or in a call sentence)
+
+
+def attached_date(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
+    """The date of sentence ``index`` written inside the call phrase ("a Jan. 12 call") or right after it ("the
+    call on Thursday"). Only dates starting between the cue's start and 12 characters past its end qualify:
+    those are found by bisection, not by reading every date of the sentence for every cue."""
+    dates = ctx.in_sentence("dates", index)
+    starts = ctx.starts_in("dates", index)
+    for i in range(bisect_left(starts, cue.start), bisect_right(starts, cue.end + 12)):
+        date = dates[i]
+        if cue.start <= date.start and date.end <= cue.noun_start:
+            return date
+        if 0 <= date.start - cue.end <= 12 and _ATTACH_GAP.fullmatch(ctx.folded, cue.end, date.start):
+            return date
+    return None
+
+
+def sentence_date(ctx: ArticleContext, index: int) -> DateExpr | None:
+    """The date that opens a call sentence, when it is the sentence's only date and belongs to no other event
+    ("El pasado viernes, tras el primer discurso de Mubarak, Obama ya le había telefoneado")."""
+    key = ("sentence_date", index)  # once per sentence: a megabyte sentence of calls asks for every cue
+    if key not in ctx.memo:
+        dates = [d for d in ctx.in_sentence("dates", index)[:2] if not d.is_future]
+        found = None
+        if len(ctx.in_sentence("dates", index)) == 1 and len(dates) == 1 and _opens_sentence(ctx, dates[0]):
+            starts = ctx.starts_in("cues", index)
+            found = dates[0] if _other_event(ctx, dates[0], ctx.sentences[index].start, starts) is None else None
+        ctx.memo[key] = found
+    date: DateExpr | None = ctx.memo[key]
+    return date
+
+
+def earlier_call_date(ctx: ArticleContext, date: DateExpr | None, anchor: dt.date | None) -> CallDate:
+    """The date of an earlier call referred to in passing from the date attached to its phrase ("last spoke on
+    Monday", "last spoke by phone on March 5", "in November"), counted back from ``anchor``."""
+    if date is None or date.is_future:
+        return CallDate(how="an earlier call referred to in passing; the text gives no date for it")
+    quote = f"'{ctx.text[date.start : date.end]}' attached to an earlier call"
+    if date.kind == "month":
+        return _month(date, anchor, quote)
+    if date.kind in ("weekday", "relative", "absolute"):
+        resolved, how = resolve(date, anchor)
+        if resolved is not None:
+            return CallDate.on(resolved, "stated" if date.is_full else date.kind, f"{quote}: {how}")
+    return CallDate(how=f"{quote}, but no date to count from")
+
+
+def _other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_starts: list[int]) -> str | None:
+    """``"announcement"`` when ``date`` is the day the call was told of ("said on Monday that ..."), ``"other"``
+    when it belongs to another event of the sentence or is the article's own date ("Posted on ..."), else None.
+    ``cue_starts``: where the sentence's call cues start, sorted."""
+    folded, lex = ctx.folded, ctx.lex
+    if PUBLICATION_CUE.search(folded, max(sentence_start, date.start - 16), date.start):
+        return "other"
+    for marker in lex.within("deadline", max(sentence_start, date.start - 12), date.start):
+        if folded[marker.end : date.start].strip() in ("", "el", "the"):
+            return "other"  # "until April 2", "hasta el 2 de abril": a deadline, not when the call was
+    before = bisect_left(cue_starts, date.start)  # the last cue before the date and the first after, by bisection
+    previous = cue_starts[before - 1] if before else sentence_start
+    following = cue_starts[before] if before < len(cue_starts) else None
+    if lex.find("other_event", date.end, date.end + 25):
+        return "other"
+    for noun in lex.within("other_event", max(previous, date.start - 40), date.start):
+        if lex.find("complementizer", noun.end, date.start) is None:
+            return "other"  # "the summit on Friday"; not "en su conferencia matutina que ayer sostuvo ..."
+    for verb in lex.within("announcement", max(sentence_start, date.start - 30), date.start):
+        if set(_WORDS.findall(folded, verb.end, date.start)) <= _ANNOUNCEMENT_FILLERS:
+            return "announcement"  # "said on Monday (that he had spoken ...)": the call came on or before it
+    if lex.find("other_clause", previous, date.start) is not None:
+        return "other"
+    if _RELATIVE_CLAUSE.search(folded, previous, date.start) and "," in folded[date.end : following or date.end + 80]:
+        return "other"  # ", who took office last Wednesday,": a relative clause tells its own event
+    if following is not None and before == 0:
+        opener = lex.find("other_clause", date.end, following)
+        if opener is not None and "," not in folded[opener.end : following]:
+            return "other"  # "began on Sunday, after Trudeau called ...": the main clause's day, not the call's
+    return None
+
+
+def _offsets(ctx: ArticleContext, index: int) -> list[tuple[DateExpr, int]]:
+    """Offsets from a dated event in sentence ``index`` ("17 days after a Jan. 12 call"): (that date, signed days)."""
+    sentence = ctx.sentences[index]
+    found = []
+    absolute: list[DateExpr] | None = None
+    for match in _OFFSET.finditer(ctx.folded, sentence.start, sentence.end):
+        if absolute is None:
+            absolute = [d for d in ctx.in_sentence("dates", index) if d.kind == "absolute"]
+            absolute_starts = [d.start for d in absolute]
+        later = bisect_right(absolute_starts, match.end())  # the first absolute date after the offset
+        if later < len(absolute):
+            days = count_of(match.group("n")) * OFFSET_UNITS[match.group("unit")]
+            found.append((absolute[later], days if match.group("dir") in OFFSET_AFTER else -days))
+    return found
+
+
+def reported_date(
+    ctx: ArticleContext,
+    primary_cues: list[tuple[Cue, int]],
+    reference_dates: set[int],
+    anchor: dt.date | None,
+    participant_ids: tuple[str, ...],
+) -> CallDate:
+    """The date of the call the cues report. ``reference_dates``: the ``id`` of every date that belongs to an
+    earlier call referred to in passing; ``anchor``: the publication date."""
+    # Dates are told apart by identity (``id``, in sets), and a sentence's cues and dates are looked up by
+    # bisection: every step is one lookup per date or cue, never a scan of all the others.
+    attached: list[tuple[DateExpr, int]] = []
+    cue_starts: dict[int, list[int]] = {}
+    for cue, index in primary_cues:
+        cue_starts.setdefault(index, []).append(cue.start)
+        date = attached_date(ctx, cue, index)
+        if date is not None and not date.is_future:
+            attached.append((date, index))
+    attached_ids = {id(d) for d, _ in attached}
+    medium: list[tuple[DateExpr, int]] = []
+    announced: list[tuple[DateExpr, int]] = []
+    offsets: list[tuple[DateExpr, int, int]] = []  # (reference date, signed days, sentence)
+    for index in sorted(cue_starts):
+        sentence = ctx.sentences[index]
+        found = _offsets(ctx, index)
+        offsets += [(date, days, index) for date, days in found]
+        offset_ids = {id(date) for date, _ in found}
+        starts = sorted(cue_starts[index])
+        for date in ctx.in_sentence("dates", index):
+            if id(date) in reference_dates or id(date) in attached_ids or id(date) in offset_ids or date.is_future:
+                continue
+            event = _other_event(ctx, date, sentence.start, starts)
+            if event == "announcement":
+                announced.append((date, index))
+            elif event is None:
+                medium.append((date, index))
+    candidates = [(d, i, "attached") for d, i in attached] + [(d, i, _IN_SENTENCE) for d, i in medium]
+    latest = _announced_day(ctx, announced, anchor)
+    found = _day(ctx, candidates, offsets, anchor, participant_ids)
+    if found is None:
+        found = _stretch(ctx, candidates, latest[0] if latest else anchor)
+    if found is None and latest is not None:
+        day, how = latest
+        return CallDate(latest=day, basis="announced", how=how)
+    return found or CallDate(how="the text gives no date for the call")
+
+
+def _announced_day(
+    ctx: ArticleContext, announced: list[tuple[DateExpr, int]], anchor: dt.date | None
+) -> tuple[dt.date, str] | None:
+    """The day the call was told of, when the text gives one: the call came on or before it."""
+    for date, _ in announced:
+        day, how = resolve(date, anchor)
+        if day is not None:
+            quote = ctx.text[date.start : date.end]
+            return day, f"'{quote}' is the day the call was announced, not its day ({how}): the call came on or before"
+    return None
+
+
+def _day(
+    ctx: ArticleContext,
+    candidates: list[Candidate],
+    offsets: list[tuple[DateExpr, int, int]],
+    anchor: dt.date | None,
+    participant_ids: tuple[str, ...],
+) -> CallDate | None:
+    """The call's day from an absolute date, an offset or a weekday or relative day, in that order of trust."""
+    absolute = [item for item in candidates if item[0].kind == "absolute"]
+    if anchor is not None:  # a year-less day that would lie months before the article is not the news it reports
+        absolute = [item for item in absolute if item[0].is_full or _recent(item[0], anchor)]
+    days = [item for item in candidates if item[0].kind in ("weekday", "relative", "day_of_month")]
+    weekday = next((d.weekday for d, _, _ in days if d.kind == "weekday"), None)
+    if weekday is not None:  # a day elsewhere in the sentence that is not the call's weekday dates another event
+        absolute = [
+            item for item in absolute if item[2] == "attached" or _weekday_of(item[0], anchor) in (None, weekday)
+        ]
+    if absolute:
+        date, _, where = absolute[0]
+        quote = ctx.text[date.start : date.end]
+        if date.is_full:
+            return _with_weekday_check(date.as_date(), "stated", f"'{quote}' {where}", weekday)
+        assert date.month is not None and date.day is not None
+        return _month_day(ctx, date.month, date.day, 0, anchor, weekday, participant_ids, f"'{quote}' {where}")
+    if offsets:
+        reference, signed, _ = offsets[0]
+        quote = ctx.text[reference.start : reference.end]
+        assert reference.month is not None and reference.day is not None
+        how = f"{signed:+d} days from '{quote}'"
+        if reference.is_full:
+            base = reference.as_date()
+            assert base is not None
+            return _with_weekday_check(base + dt.timedelta(days=signed), "offset", how, weekday)
+        return _month_day(ctx, reference.month, reference.day, signed, anchor, weekday, participant_ids, how)
+    if days:
+        date, _, where = days[0]
+        quote = ctx.text[date.start : date.end]
+        resolved, how = resolve(date, anchor)
+        if resolved is not None:
+            basis = {"weekday": "weekday", "relative": "relative"}.get(date.kind, "day_of_month")
+            return CallDate.on(resolved, basis, f"'{quote}' {where}: {how}")
+        own = dateline_month_day(ctx.text, ctx.folded) if date.kind == "relative" else None
+        if own is not None and date.relative_days is not None:  # "LISBON, April 28 (Reuters) - ... this afternoon"
+            month, day, stated = own
+            how = f"'{quote}' {where}, counted from the dateline '{stated}'"
+            return _month_day(ctx, month, day, date.relative_days, None, weekday, participant_ids, how)
+        return CallDate(
+            day=date.day if date.kind == "day_of_month" else None,
+            weekday=date.weekday,
+            basis="weekday_only" if date.kind == "weekday" else "relative_without_anchor",
+            how=f"'{quote}' {where}, but no publication date to count from",
+        )
+    return None
+
+
+def _stretch(ctx: ArticleContext, candidates: list[Candidate], reference: dt.date | None) -> CallDate | None:
+    """Bounds without a day: a stretch of days ("over the weekend") counted from ``reference``, or a month."""
+    for date, _, where in candidates:
+        quote = f"'{ctx.text[date.start : date.end]}' {where}"
+        if date.kind == "period" and date.period is not None and reference is not None:
+            first, last = period_bounds(date.period, reference)
+            how = f"{quote}: {first.isoformat()} to {last.isoformat()}, counted from {reference.isoformat()}"
+            return CallDate(earliest=first, latest=last, precision="week", basis="period", how=how)
+        if date.kind == "month" and (date.year is not None or where == "attached" or _opens_sentence(ctx, date)):
+            return _month(date, reference, quote)
+    return None
+
+
+def _opens_sentence(ctx: ArticleContext, date: DateExpr) -> bool:
+    """A month that frames the call sentence ("In March, ... spoke by phone"): before any call phrase of it. A month
+    further on belongs to an event the sentence adds ("since the downing of a jet in November")."""
+    index = ctx.sentence_of(date.start)
+    return all(date.end <= cue.start for cue in ctx.in_sentence("cues", index))
+
+
+def _month(date: DateExpr, anchor: dt.date | None, quote: str) -> CallDate:
+    """A month: with its stated year, else the latest such month up to ``anchor``; its days are the bounds."""
+    assert date.month is not None
+    year = date.year if date.year is not None else (latest_month(date.month, anchor) if anchor else None)
+    if year is None:
+        return CallDate(month=date.month, basis="month_only", how=f"{quote}: a month, with no year to give it")
+    first, last = month_bounds(year, date.month)
+    how = f"{quote}: only the month" + ("" if date.year else f", the latest up to {anchor}")
+    return CallDate(None, year, date.month, None, None, "month", "stated_month", how, first, last)
+
+
+def _weekday_of(date: DateExpr, anchor: dt.date | None) -> int | None:
+    """The weekday of an absolute date (its year from ``anchor`` when the text gives none), if it can be known."""
+    if date.is_full:
+        day = date.as_date()
+    elif anchor is not None and date.month is not None and date.day is not None:
+        day = latest_on_or_before(date.month, date.day, anchor)
+    else:
+        day = None
+    return day.weekday() if day is not None else None
+
+
+def _recent(date: DateExpr, anchor: dt.date) -> bool:
+    assert date.month is not None and date.day is not None
+    day = latest_on_or_before(date.month, date.day, anchor)
+    return day is not None and (anchor - day).days <= _REPORTED_MAX_AGE
+
+
+def _with_weekday_check(day: dt.date | None, basis: str, how: str, weekday: int | None) -> CallDate:
+    if day is None:
+        return CallDate(how=how)
+    if weekday is not None and day.weekday() != weekday:
+        how += (
+            f"; note: the text also says {WEEKDAY_NAMES[weekday]}, "
+            f"but {day.isoformat()} is a {WEEKDAY_NAMES[day.weekday()]}"
+        )
+    return CallDate.on(day, basis, how)
+
+
+def _month_day(
+    ctx: ArticleContext,
+    month: int,
+    day: int,
+    shift: int,
+    anchor: dt.date | None,
+    weekday: int | None,
+    participant_ids: tuple[str, ...],
+    how: str,
+) -> CallDate:
+    """A date known as month/day (+ shift days): the year comes from the anchor or from the participants'
+    terms with the weekday, otherwise it stays unknown."""
+    if anchor is not None:
+        base = latest_on_or_before(month, day, anchor - dt.timedelta(days=max(shift, 0)))
+        if base is not None:
+            resolved = base + dt.timedelta(days=shift)
+            how = f"{how}; year from the publication date {anchor.isoformat()}"
+            return _with_weekday_check(resolved, "year_from_publication", how, weekday)
+    window = _shared_term_window(ctx, participant_ids)
+    if window is not None and weekday is not None:
+        first, last = window
+        fits = []
+        for year in range(first.year, last.year + 1):
+            base = safe_date(year, month, day)
+            if base is None:
+                continue
+            candidate = base + dt.timedelta(days=shift)
+            if first <= candidate <= last and candidate.weekday() == weekday:
+                fits.append(candidate)
+        if len(fits) == 1:
+            resolved = fits[0]
+            return CallDate.on(
+                resolved,
+                "year_from_terms",
+                f"{how}; {resolved.year} is the only year in the participants' shared terms "
+                f"({first.isoformat()} to {last.isoformat()}) in which that day is a {WEEKDAY_NAMES[weekday]}",
+            )
+    probe = safe_date(2024, month, day)
+    assert probe is not None
+    shifted = probe + dt.timedelta(days=shift)
+    how = f"{how}; no evidence for the year, so the date is left null"
+    return CallDate(None, None, shifted.month, shifted.day, weekday, "unknown", "month_day_only", how)
+
+
+def _shared_term_window(ctx: ArticleContext, participant_ids: tuple[str, ...]) -> tuple[dt.date, dt.date] | None:
+    if len(participant_ids) < 2:
+        return None
+    first, last = dt.date.min, dt.date.max
+    for official_id in participant_ids:
+        terms = [t for t in ctx.reference.terms_of(official_id) if is_leader_term(ctx, t)]
+        if not terms:
+            return None
+        start = min(t.start for t in terms)
+        # An open term lasts, for this bound, six years from its start, and at least a year past the date the
+        # reference data was last updated (long-serving leaders like Xi Jinping are still in office).
+        end = max((t.end or max(t.start + _OPEN_TERM, ctx.reference.as_of + _ONE_YEAR)) for t in terms)
+        first, last = max(first, start), min(last, end)
+    return (first, last) if first <= last else None

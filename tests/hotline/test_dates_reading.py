@@ -1,0 +1,186 @@
+"""How a call's date is read, like a careful reader (issue 13): the date of another event, a relative clause, the
+dateline, the day a call was announced, stretches of days and months. Every sentence is written by us in the
+styles outlets use (wire copy with a dateline, government readouts, Spanish-language press); none is copied from
+the evaluation corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from written import extract
+
+from hotline.extract.dates import find_dates, month_bounds, period_bounds
+from hotline.facts import CallDate
+from hotline.reference import Reference, load_reference
+from hotline.text import fold_text
+
+MON_20_MAY_2024 = dt.date(2024, 5, 20)
+
+
+@pytest.fixture(scope="module")
+def reference() -> Reference:
+    return load_reference()
+
+
+def call_date(reference: Reference, text: str, published: dt.date | None = MON_20_MAY_2024) -> CallDate:
+    calls = [c for c in extract(reference, text, published).calls if c.is_directly_reported]
+    assert calls, "no call read"
+    return calls[0].date
+
+
+@pytest.mark.parametrize(
+    ("period", "anchor", "bounds"),
+    [
+        ("weekend", MON_20_MAY_2024, (dt.date(2024, 5, 18), dt.date(2024, 5, 19))),
+        ("weekend", dt.date(2024, 5, 19), (dt.date(2024, 5, 18), dt.date(2024, 5, 19))),  # a Sunday story
+        ("weekend", dt.date(2024, 5, 18), (dt.date(2024, 5, 18), dt.date(2024, 5, 18))),  # a Saturday story
+        ("last_weekend", dt.date(2024, 5, 19), (dt.date(2024, 5, 11), dt.date(2024, 5, 12))),
+        ("earlier_week", dt.date(2024, 5, 24), (dt.date(2024, 5, 20), dt.date(2024, 5, 23))),
+        ("this_week", dt.date(2024, 5, 22), (dt.date(2024, 5, 20), dt.date(2024, 5, 22))),
+        ("last_week", dt.date(2024, 5, 22), (dt.date(2024, 5, 13), dt.date(2024, 5, 19))),
+    ],
+)
+def test_period_bounds(period: str, anchor: dt.date, bounds: tuple[dt.date, dt.date]) -> None:
+    assert period_bounds(period, anchor) == bounds
+
+
+def test_month_bounds_cross_the_year_and_leap_days() -> None:
+    assert month_bounds(2024, 2) == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    assert month_bounds(2023, 12) == (dt.date(2023, 12, 1), dt.date(2023, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("They spoke over the weekend.", "period"),
+        ("Hablaron durante el fin de semana.", "period"),
+        ("They had spoken earlier in the week.", "period"),
+        ("In March, the two leaders spoke.", "month"),
+        ("Conversaron en noviembre pasado.", "month"),
+    ],
+)
+def test_stretches_and_months_are_found(text: str, kind: str) -> None:
+    assert [d.kind for d in find_dates(fold_text(text), text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We may March on the capital.",  # a verb, lower case: no month
+        "The March 2 deadline passed.",  # a day, not a month alone
+    ],
+)
+def test_a_month_name_alone_is_no_month(text: str) -> None:
+    assert all(d.kind != "month" for d in find_dates(fold_text(text), text))
+
+
+def test_weekdays_followed_by_next_lie_ahead() -> None:
+    text = "La cumbre se celebrará el lunes y el martes próximos."
+    assert [d.is_future for d in find_dates(fold_text(text), text)] == [True, True]
+
+
+def test_over_the_weekend_is_a_week_with_bounds(reference: Reference) -> None:
+    date = call_date(
+        reference,
+        "German Chancellor Olaf Scholz spoke with French President Emmanuel Macron by phone over the weekend.",
+    )
+    assert (date.date, date.precision) == (None, "week")
+    assert (date.earliest, date.latest) == (dt.date(2024, 5, 18), dt.date(2024, 5, 19))
+
+
+def test_a_spanish_weekend_and_the_announcement_day(reference: Reference) -> None:
+    text = (
+        "El presidente Luiz Inácio Lula da Silva habló por teléfono durante el fin de semana con el presidente "
+        "francés, Emmanuel Macron, según informaron este lunes fuentes del Palacio del Planalto."
+    )
+    date = call_date(reference, text)
+    assert (date.precision, date.earliest, date.latest) == ("week", dt.date(2024, 5, 18), dt.date(2024, 5, 19))
+
+
+def test_the_announcement_day_is_the_latest_the_call_can_be(reference: Reference) -> None:
+    text = "French President Emmanuel Macron said on Monday that he had spoken by phone with Chancellor Olaf Scholz."
+    date = call_date(reference, text, dt.date(2024, 5, 22))
+    assert (date.date, date.precision, date.earliest, date.latest) == (None, "unknown", None, MON_20_MAY_2024)
+    assert "announced" in (date.how or "")
+
+
+def test_earlier_in_the_week_in_a_friday_story(reference: Reference) -> None:
+    text = (
+        "Olaf Scholz, who returned from Paris on Monday, had spoken by phone with Emmanuel Macron earlier in the week."
+    )
+    date = call_date(reference, text, dt.date(2024, 5, 24))
+    assert (date.date, date.precision) == (None, "week")
+    assert (date.earliest, date.latest) == (MON_20_MAY_2024, dt.date(2024, 5, 23))
+
+
+def test_a_relative_clause_dates_its_own_event(reference: Reference) -> None:
+    text = (
+        "PARIS (Reuters) - Chancellor Olaf Scholz, whose coalition agreed a budget on Tuesday, held phone talks "
+        "with President Emmanuel Macron on Thursday, the chancellery said."
+    )
+    date = call_date(reference, text, dt.date(2024, 5, 24))
+    assert date.date == dt.date(2024, 5, 23)
+
+
+def test_the_main_clause_day_is_not_the_day_of_a_call_told_after_it(reference: Reference) -> None:
+    text = (
+        "Francia aplicó el domingo nuevas medidas, luego de que el presidente Emmanuel Macron conversara por "
+        "teléfono con el canciller Olaf Scholz."
+    )
+    date = call_date(reference, text)
+    assert date.date != dt.date(2024, 5, 19)
+
+
+def test_a_press_conference_then_that_yesterday(reference: Reference) -> None:
+    text = (
+        "El presidente Luiz Inácio Lula da Silva informó en su conferencia de prensa que ayer sostuvo una "
+        "conversación telefónica con Emmanuel Macron."
+    )
+    assert call_date(reference, text).date == dt.date(2024, 5, 19)
+
+
+def test_a_dateline_weekday_is_the_story_s_not_the_call_s(reference: Reference) -> None:
+    text = (
+        "BERLIN, Wednesday, May 22, 2024 - Chancellor Olaf Scholz, back at work on Monday, discussed the "
+        "budget with President Emmanuel Macron in a telephone conversation, his office said."
+    )
+    date = call_date(reference, text, dt.date(2024, 5, 22))
+    assert date.date != dt.date(2024, 5, 22)
+
+
+def test_a_month_framing_the_call_sentence(reference: Reference) -> None:
+    text = "In March, Olaf Scholz spoke by phone with Emmanuel Macron about the budget."
+    date = call_date(reference, text)
+    assert (date.date, date.precision, date.year, date.month) == (None, "month", 2024, 3)
+    assert (date.earliest, date.latest) == (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+
+
+def test_a_month_of_another_event_later_in_the_sentence_is_not_the_call_s(reference: Reference) -> None:
+    text = (
+        "Olaf Scholz spoke by phone with Emmanuel Macron, their first call since the dispute over tariffs "
+        "that erupted in November."
+    )
+    assert call_date(reference, text).precision == "unknown"
+
+
+def test_an_earlier_call_keeps_its_own_stated_date(reference: Reference) -> None:
+    text = (
+        "Olaf Scholz spoke by phone with Emmanuel Macron on Monday. The two leaders last spoke by phone on "
+        "March 5, before the summit."
+    )
+    calls = extract(reference, text, dt.date(2024, 5, 21)).calls
+    dates = {c.is_directly_reported: c.date.date for c in calls}
+    assert dates == {True: MON_20_MAY_2024, False: dt.date(2024, 3, 5)}
+
+
+def test_a_relative_day_counts_from_a_dateline_without_a_year(reference: Reference) -> None:
+    text = (
+        "Zelensky and Duda talk air defence\n"
+        "KYIV, March 12 (Reuters) - Ukrainian President Volodymyr Zelenskiy spoke by phone with Polish President "
+        "Andrzej Duda yesterday about air defence, his office said."
+    )
+    found = call_date(reference, text, None)
+    assert (found.date, found.month, found.day) == (None, 3, 11)  # no year: month and day only, for grouping
+    assert "dateline 'KYIV, March 12'" in (found.how or "")
