@@ -173,7 +173,7 @@ def test_another_extractor_version_reads_and_extracts_everything_again(settings:
 
 @pytest.mark.parametrize(
     "changed",
-    ["hotline/extract/rules/calls.yaml", "hotline/extract/calls.py", "hotline/text.py", "seeds/officials.csv"],
+    ["hotline/extract/rules/calls.yaml", "hotline/extract/calls/find.py", "hotline/text.py", "seeds/officials.csv"],
 )
 def test_the_extractor_version_follows_its_code_rules_and_reference_data(tmp_path: Path, changed: str) -> None:
     root = tmp_path / "project"

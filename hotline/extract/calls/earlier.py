@@ -1,0 +1,140 @@
+"""Earlier calls an article refers to in passing: told as earlier ("they last spoke", "their previous
+conversation") or by a date of their own ("a Jan. 12 call"); ``is_directly_reported = False``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hotline.extract.call_dates import attached_date, earlier_call_date
+from hotline.extract.calls.layout import CallLayout
+from hotline.extract.calls.participants import call_participants, linked
+from hotline.extract.context import RULES, ArticleContext, Cue
+from hotline.extract.dates import DateExpr, latest_on_or_before
+from hotline.extract.pairs import cue_links, sentence_pair
+from hotline.facts import CallDate, CallMention, Participant
+from hotline.text import phrase_alternation
+
+_EARLIER_NOUN = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["earlier_call_nouns"]) + r")(?![\w])")
+_EARLIER_VERB = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(RULES["earlier_call_adverbs"]) + r")\s+"
+    r"(?!(?:" + phrase_alternation(RULES["time_after_last"]) + r")(?![\w]))(?:[\w'’]+\s+)?\Z"
+)
+"""'Macron and Putin last spoke', 'had last talked' (not 'last week spoke': that dates the call)."""
+
+
+def same_phrase(ctx: ArticleContext, earlier: Cue, cue: Cue) -> bool:
+    """A call cue that continues an earlier call's phrase ("last spoke *by phone*", "la última vez que hablaron
+    *por teléfono*"): the same clause, a few words on."""
+    gap = ctx.folded[earlier.end : cue.start]
+    return 0 <= cue.start - earlier.end <= 40 and not any(mark in gap for mark in ".;:!?")
+
+
+def told_as_earlier(ctx: ArticleContext, cue: Cue) -> bool:
+    """A call phrase about an earlier call of the pair: "Macron and Putin last spoke on Monday", "their previous
+    conversation", "la última vez que hablaron" (a bare "last call" may be the reported one: not read as earlier)."""
+    if cue.kind == "noun":
+        return _EARLIER_NOUN.search(ctx.folded, cue.start, cue.noun_start) is not None
+    return _EARLIER_VERB.search(ctx.folded, max(0, cue.start - 32), cue.start) is not None
+
+
+def earlier_calls(
+    ctx: ArticleContext,
+    layout: CallLayout,
+    cues: list[tuple[Cue, int]],
+    main: CallMention | None,
+    first_index: int,
+    default: list[Participant] | None = None,
+) -> None:
+    """One referenced call per pair the earlier-call phrases link (when they link none, ``default``, the pair of
+    the article's first call phrase, else the reported call's pair), dated by its own weekday or relative day
+    counted back from the day before the reported call."""
+    by_pair: dict[frozenset[str], tuple[list[Participant], list[tuple[Cue, int]]]] = {}
+    for cue, index in cues:
+        links = cue_links(ctx, cue, index)
+        if links == []:
+            continue
+        link = (links or [None])[0] or sentence_pair(ctx, index)
+        on = ctx.article.published_date
+        participants = linked(ctx, link, on) if link else default or (list(main.participants) if main else [])
+        key = frozenset(p.official_id for p in participants)
+        by_pair.setdefault(key, (participants, []))[1].append((cue, index))
+    anchor = main.date.date - dt.timedelta(days=1) if main and main.date.date else ctx.article.published_date
+    for call_index, (participants, group) in enumerate(by_pair.values(), start=first_index):
+        if len(participants) < 2:
+            continue
+        cue, index = group[0]
+        attached = next((d for c, i in group if (d := attached_date(ctx, c, i)) is not None), None)
+        call_date = earlier_call_date(ctx, attached, anchor)
+        mention = CallMention.of(
+            ctx.article.article_id,
+            call_index,
+            is_directly_reported=False,
+            is_planned=False,
+            participants=tuple(participants),
+            date=call_date,
+            evidence=ctx.evidence(index, "an earlier call referred to in passing"),
+        )
+        for _, i in group:
+            layout.reference_sentences[i] = mention
+
+
+def referenced_calls(
+    ctx: ArticleContext,
+    layout: CallLayout,
+    reference_cues: list[tuple[Cue, DateExpr, int]],
+    reported: CallDate,
+    participants: list[Participant],
+    first_index: int = 1,
+) -> None:
+    by_key: dict[tuple[int | None, int | None], list[tuple[Cue, DateExpr, int]]] = {}
+    for item in reference_cues:
+        by_key.setdefault((item[1].month, item[1].day), []).append(item)
+    for call_index, (key, items) in enumerate(sorted(by_key.items(), key=lambda kv: kv[1][0][2]), start=first_index):
+        _, date, index = items[0]
+        quote = ctx.text[date.start : date.end]
+        month, day = key
+        assert month is not None and day is not None
+        if date.is_full:
+            resolved: dt.date | None = date.as_date()
+            basis, how = "stated", f"'{quote}' attached to an earlier call"
+        elif reported.date is not None:
+            resolved = latest_on_or_before(month, day, reported.date)
+            basis = "year_from_reported_call"
+            how = f"'{quote}': the latest such day on or before the reported call ({reported.date.isoformat()})"
+        elif ctx.article.published_date is not None:
+            resolved = latest_on_or_before(month, day, ctx.article.published_date)
+            basis = "year_from_publication"
+            how = f"'{quote}': year from the publication date {ctx.article.published_date.isoformat()}"
+        else:
+            resolved, basis, how = None, "month_day_only", f"'{quote}': no evidence for the year"
+        call_date = (
+            CallDate.on(resolved, basis, how)
+            if resolved
+            else CallDate(None, None, month, day, None, "unknown", basis, how)
+        )
+        sentences = sorted({i for _, _, i in items})
+        named = call_participants(ctx, sentences, resolved)
+        if len(named) < 2:
+            named = [
+                Participant(
+                    p.official_id,
+                    p.full_name,
+                    p.country_code,
+                    p.role,
+                    ctx.evidence(index, "same participants as the reported call"),
+                )
+                for p in participants
+            ]
+        mention = CallMention.of(
+            ctx.article.article_id,
+            call_index,
+            is_directly_reported=False,
+            is_planned=False,
+            participants=tuple(named),
+            date=call_date,
+            evidence=ctx.evidence(index, "an earlier call referred to in passing"),
+        )
+        for i in sentences:
+            layout.reference_sentences[i] = mention

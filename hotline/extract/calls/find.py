@@ -1,0 +1,167 @@
+"""The entry, :func:`find_calls`: which call phrases tell of a call held, and the calls they make.
+
+Also the tests a call phrase must pass first: a phone phrase or call noun, not in a question, not a video
+conference of many, or a title that names the call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from hotline.extract.call_dates import attached_date
+from hotline.extract.call_status import HELD, IN_PERSON, NO_CALL, call_status
+from hotline.extract.calls.earlier import earlier_calls, referenced_calls, same_phrase, told_as_earlier
+from hotline.extract.calls.grouping import split_by_date, split_by_pair
+from hotline.extract.calls.layout import CallLayout
+from hotline.extract.calls.not_held import cue_statuses, no_call, not_held_of_other_pairs
+from hotline.extract.calls.participants import first_pair
+from hotline.extract.calls.reported import reported_call
+from hotline.extract.context import RULES, ArticleContext, Cue
+from hotline.extract.dates import DateExpr
+from hotline.extract.pairs import cue_links, is_leader
+from hotline.text import fold, fold_text, phrase_alternation
+
+_CALL_WORDS = frozenset({"call", "llamada", "phone call"})
+_CONFERENCE_WORDS = frozenset(" ".join(fold(w).split()) for w in RULES["conference_words"])
+_TAKES_PART = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["takes_part"]) + r")(?![\w])")
+CALL_TITLE = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation([*RULES["phone_cues"], *RULES["title_call_words"]]) + r")(?![\w])"
+)
+TALK_TITLE = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["title_talk_verbs"]) + r")(?![\w])")
+
+
+def _is_reference_cue(ctx: ArticleContext, cue: Cue, sentence_start: int) -> bool:
+    return cue.earlier or ctx.lex.find("other_clause", sentence_start, cue.start) is not None
+
+
+def _names_a_leader(ctx: ArticleContext, index: int) -> bool:
+    """Whether sentence ``index`` names a leader (asked once per sentence, not once per cue in it)."""
+    key = ("names_a_leader", index)
+    if key not in ctx.memo:
+        ctx.memo[key] = any(is_leader(ctx, h, None) for h in ctx.in_sentence("officials", index))
+    return bool(ctx.memo[key])
+
+
+def find_calls(ctx: ArticleContext) -> CallLayout:
+    layout = CallLayout()
+    cues = ctx.cues
+    statuses = cue_statuses(ctx, cues)
+    held = [
+        c
+        for c in cues
+        if statuses[id(c)].status == HELD and not _in_a_question(ctx, c) and not _conference_of_many(ctx, c)
+    ]
+    said = any(_says_a_call(ctx, c) for c in held)
+    if not said and any(_says_a_call(ctx, c) for c in cues if statuses[id(c)].status != NO_CALL):
+        # The article's call by phone did not take place ("hablará esta tarde por teléfono con Boluarte"): a verb
+        # of speaking tells of another call only when it links a leader ("conversó además con Luis Arce").
+        held = [c for c in held if c.kind == "talk" and cue_links(ctx, c, ctx.sentence_of(c.start))]
+        said = bool(held)
+    by_title = not said and bool(held) and _title_says_call(ctx)
+    if not (said or by_title):
+        return no_call(ctx, layout, cues, statuses)
+
+    reference_cues: list[tuple[Cue, DateExpr, int]] = []
+    primary_cues: list[tuple[Cue, int]] = []
+    earlier_cues: list[tuple[Cue, int]] = []
+    for cue in held:
+        index = ctx.sentence_of(cue.start)
+        sentence = ctx.sentences[index]
+        date = attached_date(ctx, cue, index)
+        earlier = told_as_earlier(ctx, cue) or bool(earlier_cues and same_phrase(ctx, earlier_cues[-1][0], cue))
+        if cue.kind == "talk" and not earlier and not _names_a_leader(ctx, index):
+            continue
+        if date is not None and date.kind == "absolute" and _is_reference_cue(ctx, cue, sentence.start):
+            reference_cues.append((cue, date, index))
+        elif earlier:
+            earlier_cues.append((cue, index))
+        else:
+            primary_cues.append((cue, index))
+    reference_keys = {(d.month, d.day) for _, d, _ in reference_cues}
+    still_primary = []
+    for cue, index in primary_cues:
+        date = attached_date(ctx, cue, index)
+        if date is not None and date.kind == "absolute" and (date.month, date.day) in reference_keys:
+            reference_cues.append((cue, date, index))
+        else:
+            still_primary.append((cue, index))
+    primary_cues = still_primary
+    if not primary_cues:  # only an earlier call is told held ("They last spoke in January"): it, and what did not
+        layout = no_call(ctx, layout, cues, statuses)  # happen ("expects to speak with Xi soon")
+        earlier_calls(ctx, layout, earlier_cues, layout.reported, first_index=1, default=first_pair(ctx, statuses))
+        return layout
+
+    layout.call_sentences = {index for _, index in primary_cues}
+    groups = split_by_date(ctx, split_by_pair(ctx, primary_cues))
+    if by_title:  # the title names the call: only phrases that link two leaders tell of it
+        groups = [(link, group) for link, group in groups if link is not None]
+    if not groups:
+        return no_call(ctx, layout, cues, statuses)
+    reference_dates = {id(d) for _, d, _ in reference_cues}
+    reported = [
+        reported_call(ctx, group, reference_dates, call_index, link) for call_index, (link, group) in enumerate(groups)
+    ]
+    kept = [(call, group) for call, (_, group) in zip(reported, groups, strict=True) if len(call.participants) >= 2]
+    if not kept:  # no two leaders on the line (a minister's call, an unknown speaker): no leaders' call held
+        return no_call(ctx, layout, cues, statuses)
+    reported = [replace(call, mention_id=f"{call.article_id}:{i}", call_index=i) for i, (call, _) in enumerate(kept)]
+    main = reported[0]
+    layout.reported = main
+    layout.others = reported[1:]
+    for other, group in zip(reported[1:], [group for _, group in kept[1:]], strict=True):
+        for _, index in group:
+            layout.other_reported_sentences[index] = other
+    call_date = main.date
+    layout.participant_ids = tuple(p.official_id for p in main.participants)
+    layout.date_keys = {
+        (call_date.year, call_date.month, call_date.day),
+        (None, call_date.month, call_date.day),
+    }
+    layout.weekday = (
+        call_date.weekday if call_date.weekday is not None else (call_date.date.weekday() if call_date.date else None)
+    )
+    referenced_calls(ctx, layout, reference_cues, call_date, list(main.participants), first_index=len(reported))
+    earlier_calls(
+        ctx,
+        layout,
+        earlier_cues,
+        main,
+        first_index=1 + max(m.call_index for m in layout.mentions()),
+        default=first_pair(ctx, statuses),
+    )
+    not_held_of_other_pairs(ctx, layout, cues, statuses)
+    return layout
+
+
+def _says_a_call(ctx: ArticleContext, cue: Cue) -> bool:
+    """A phone phrase ("by phone", "videollamada") or a call noun ("a call", "la llamada"): more than a verb of
+    speaking, which may tell of a meeting."""
+    return cue.kind == "phone" or (cue.kind == "noun" and ctx.folded[cue.noun_start : cue.end] in _CALL_WORDS)
+
+
+def _conference_of_many(ctx: ArticleContext, cue: Cue) -> bool:
+    """A video conference that is no call between two leaders: its sentence names more or fewer than two ("En la
+    reunión virtual participaron Macron, Meloni y Tusk", "La videoconferencia no sustituye ..."), or a leader
+    takes part in it ("Carney took part in a video conference convened by Starmer")."""
+    phrase = " ".join(ctx.folded[cue.noun_start : cue.end].split())
+    if phrase not in _CONFERENCE_WORDS:
+        return False
+    index = ctx.sentence_of(cue.start)
+    leaders = {h.official_id for h in ctx.in_sentence("officials", index) if is_leader(ctx, h, None)}
+    return len(leaders) != 2 or _TAKES_PART.search(ctx.folded, max(0, cue.start - 40), cue.start) is not None
+
+
+def _in_a_question(ctx: ArticleContext, cue: Cue) -> bool:
+    """A call phrase in a question ("¿Ha hablado con el presidente Sánchez?") claims no call."""
+    text = ctx.sentences[ctx.sentence_of(cue.start)].text.strip()
+    return text.endswith("?") or text.startswith(("¿", "—¿", "-¿"))
+
+
+def _title_says_call(ctx: ArticleContext) -> bool:
+    """A title that names a call ("Readout of President Biden's Call with ...") or says two leaders spoke ("Prime
+    Minister Carney speaks with Prime Minister of Australia Anthony Albanese", a government readout) in an article
+    that tells of no in-person encounter: the body's "spoke with" is that call."""
+    title = fold_text(ctx.article.title or "")
+    found = CALL_TITLE.search(title) or (TALK_TITLE.search(title) if IN_PERSON.search(ctx.folded) is None else None)
+    return found is not None and call_status(title, found.start(), found.end(), 0, len(title)).status == HELD

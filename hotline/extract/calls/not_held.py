@@ -1,0 +1,107 @@
+"""Calls that did not take place: the status of every call phrase (held, planned, requested, refused,
+cancelled, denied, no call), and the planned or refused calls kept and flagged, one per pair.
+"""
+
+from __future__ import annotations
+
+from hotline.extract.call_status import FINALITY, HELD, NO_CALL, CallStatus, call_status
+from hotline.extract.calls.layout import CallLayout
+from hotline.extract.calls.participants import call_participants, linked
+from hotline.extract.context import ArticleContext, Cue
+from hotline.extract.pairs import cue_links, sentence_pair
+from hotline.facts import CallDate, CallMention
+
+
+def cue_statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
+    """The status of every cue, by ``id``. A bare call noun ("the call", "la llamada") refers back to the call
+    the article introduced: while no call was reported held before it, it takes the status of the first one
+    that was not ("Albanese prevé hablar por teléfono con Xi ... no precisó la fecha de la llamada")."""
+    statuses: dict[int, CallStatus] = {}
+    introduced: CallStatus | None = None  # the first call the article told of, held or not
+    for cue in cues:  # in text order
+        status = _status(ctx, cue) if cue.kind != "planned" else CallStatus("planned", ctx.folded[cue.start : cue.end])
+        inherits = cue.kind == "noun" or (
+            cue.kind in ("phone", "talk") and introduced is not None and introduced.status == "denied"
+        )
+        if inherits and status.status == HELD and introduced is not None and introduced.status != HELD:
+            status = introduced  # "the call" / "a call between the two leaders" after a denied one is that call
+        if introduced is None and status.status != NO_CALL:
+            introduced = status
+        statuses[id(cue)] = status
+    return statuses
+
+
+def _status(ctx: ArticleContext, cue: Cue) -> CallStatus:
+    """Held, planned, requested, refused, cancelled, denied or no call, from the cues of the cue's clause."""
+    sentence = ctx.sentences[ctx.sentence_of(cue.start)]
+    return call_status(
+        ctx.folded, cue.start, cue.end, sentence.start, sentence.end, spoken=cue.kind in ("talk", "noun"), text=ctx.text
+    )
+
+
+def no_call(ctx: ArticleContext, layout: CallLayout, cues: list[Cue], statuses: dict[int, CallStatus]) -> CallLayout:
+    """No leaders' call took place: the first call that was planned, requested, refused, cancelled or denied is
+    kept, flagged, and so is the first of each other pair (a call that "has not" happened is none at all)."""
+    not_held = [c for c in cues if statuses[id(c)].status not in (HELD, NO_CALL)]  # in text order
+    if not_held:  # the first such call, with the most final word the article has on it (planned, then cancelled)
+        first = not_held[0]
+        pair = _pair_key(ctx, first)
+        same = [c for c in not_held if _pair_key(ctx, c) in (pair, None)]
+        final = max(same, key=lambda c: FINALITY.index(statuses[id(c)].status))
+        _planned_call(ctx, layout, first, statuses[id(final)])
+        not_held_of_other_pairs(ctx, layout, cues, statuses)
+    return layout
+
+
+def _planned_call(ctx: ArticleContext, layout: CallLayout, cue: Cue, status: CallStatus) -> None:
+    """A call that did not take place (planned, requested, refused, cancelled or denied), kept and flagged."""
+    layout.reported = _not_held(ctx, cue, status, 0)
+    layout.call_sentences = {ctx.sentence_of(cue.start)}
+    layout.participant_ids = tuple(p.official_id for p in layout.reported.participants)
+
+
+def not_held_of_other_pairs(
+    ctx: ArticleContext, layout: CallLayout, cues: list[Cue], statuses: dict[int, CallStatus]
+) -> None:
+    """Beside the held calls, the calls of other pairs that did not take place ("Boric conversó esta mañana con
+    Arce" and "hablará esta tarde con Boluarte"): one per pair, with the most final word on it, after the held."""
+    pairs = {frozenset(p.official_id for p in m.participants) for m in layout.mentions() if m.is_directly_reported}
+    found: dict[frozenset[str], tuple[Cue, CallStatus]] = {}
+    for cue in cues:
+        status = statuses[id(cue)]
+        if status.status in (HELD, NO_CALL) or cue.kind == "noun":
+            continue
+        pair = _pair_key(ctx, cue)
+        if pair is None or pair in pairs:
+            continue
+        first, known = found.get(pair, (cue, status))
+        found[pair] = (first, max(known, status, key=lambda s: FINALITY.index(s.status)))
+    for first, status in found.values():
+        mention = _not_held(ctx, first, status, 1 + max(m.call_index for m in layout.mentions()))
+        if len({p.official_id for p in mention.participants}) == 2:
+            layout.others.append(mention)
+
+
+def _not_held(ctx: ArticleContext, cue: Cue, status: CallStatus, call_index: int) -> CallMention:
+    index = ctx.sentence_of(cue.start)
+    links = cue_links(ctx, cue, index) or [pair for pair in [sentence_pair(ctx, index)] if pair is not None]
+    on = ctx.article.published_date
+    participants = linked(ctx, links[0], on) if links else call_participants(ctx, [index], on)
+    return CallMention.of(
+        ctx.article.article_id,
+        call_index,
+        is_directly_reported=True,
+        is_planned=True,
+        participants=tuple(participants),
+        date=CallDate(how=f"a {status.status} call, not held; no date of its own"),
+        evidence=ctx.evidence(index, f"a call {status.status}: {status.how}"),
+        call_status=status.status,
+        status_evidence=status.cue,
+    )
+
+
+def _pair_key(ctx: ArticleContext, cue: Cue) -> frozenset[str] | None:
+    """The two leaders a call phrase links (or its sentence names), or None."""
+    index = ctx.sentence_of(cue.start)
+    links = cue_links(ctx, cue, index) or [pair for pair in [sentence_pair(ctx, index)] if pair is not None]
+    return links[0].key if links else None

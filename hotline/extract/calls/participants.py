@@ -1,0 +1,142 @@
+"""Who is on the line: the two leaders a call phrase links or, failing that, the most-named leaders of the
+two most-named countries; no leader when the call sentence names another official or an unknown subject.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+
+from hotline.extract.call_status import NO_CALL, CallStatus
+from hotline.extract.context import ArticleContext
+from hotline.extract.officials import OfficialHit
+from hotline.extract.pairs import NOT_A_NAME, SUBJECT, Link, cue_links, is_leader, leader_title, sentence_pair
+from hotline.facts import Participant
+from hotline.text import fold
+
+
+def call_participants(ctx: ArticleContext, sentences: list[int], on: dt.date | None) -> list[Participant]:
+    """The leaders of the call: the most-mentioned leader of each of the two most-mentioned countries,
+    counted in the call sentences first and, when fewer than two are found there, in the whole article."""
+    counts: dict[str, int] = {}
+    first: dict[str, OfficialHit] = {}
+    for index in sentences:
+        sentence_counts, sentence_first = _named(ctx, index)
+        for official_id, count in sentence_counts.items():
+            counts[official_id] = counts.get(official_id, 0) + count
+            hit = sentence_first[official_id]
+            if official_id not in first or hit.start < first[official_id].start:
+                first[official_id] = hit
+    chosen = _top_by_country(ctx, counts, first, on)
+    how = "named in a sentence reporting the call"
+    if len(chosen) < 2 and not _with_an_official(ctx, sentences[0], chosen):
+        chosen = _top_by_country(ctx, *_named(ctx, None), on)
+        how = "leader named elsewhere in the article"
+    return _as_participants(ctx, chosen, on, how)
+
+
+def linked(ctx: ArticleContext, link: Link, on: dt.date | None) -> list[Participant]:
+    """The two leaders a call phrase links, in text order."""
+    return _as_participants(ctx, sorted((link.first, link.second), key=lambda h: h.start), on, link.how)
+
+
+def _as_participants(ctx: ArticleContext, hits: list[OfficialHit], on: dt.date | None, how: str) -> list[Participant]:
+    """Participants from official hits, each with its role on ``on`` and how it was chosen."""
+    result = []
+    for hit in hits:
+        term = ctx.reference.role_on(hit.official_id or "", on)
+        result.append(
+            Participant(
+                official_id=hit.official_id or "",
+                full_name=hit.full_name,
+                country_code=hit.country_code,
+                role=term.role if term else hit.role,
+                evidence=ctx.evidence(ctx.sentence_of(hit.start), f"{how}: {hit.how}"),
+            )
+        )
+    return result
+
+
+def _with_an_official(ctx: ArticleContext, index: int, leaders: list[OfficialHit]) -> bool:
+    """Whether the call sentence names one leader at most and an official who is no leader: a minister's call
+    ("Scholz spoke by phone with European Commission President Ursula von der Leyen", "Albares habló por
+    teléfono con su homólogo argelino, Ahmed Attaf"). Its other party is that official, never a leader named
+    elsewhere in the article."""
+    leader_ids = {hit.official_id for hit in leaders}
+    if any(
+        hit.official_id not in leader_ids and hit.role is not None and not is_leader(ctx, hit, None)
+        for hit in ctx.in_sentence("officials", index)
+    ):
+        return True
+    if _unknown_subject(ctx, index):
+        return True
+    if leaders:
+        return False
+    # No leader named: a minister's title in the sentence ("Los cancilleres de ambos países ... sostuvieron una
+    # llamada", "Foreign Minister Albares spoke by phone") makes it their call, not the leaders' of the article.
+    sentence = ctx.sentences[index]
+    spans = ctx.title_spans  # in text order: the sentence's titles are found by bisection
+    first = bisect_left(spans, (sentence.start, sentence.start))
+    last = bisect_left(spans, (sentence.end, sentence.end))
+    return any(not leader_title(ctx, ctx.folded[start:end]) for start, end in spans[first:last])
+
+
+def _unknown_subject(ctx: ArticleContext, index: int) -> bool:
+    """The call sentence opens with a person the reference does not know as its subject, right before the
+    call phrase ("Albares había hablado por teléfono ...", "Moratinos habla por teléfono con Chávez"): that
+    person is on the line, not a leader named elsewhere in the article."""
+    sentence = ctx.sentences[index]
+    cues = [c for c in ctx.in_sentence("cues", index) if c.kind in ("phone", "talk")]
+    if not cues:
+        return False
+    match = SUBJECT.fullmatch(ctx.text, sentence.start, cues[0].start)
+    if match is None or fold(match.group(1)) in NOT_A_NAME:
+        return False
+    name_start, name_end = match.span(1)
+    if any(h.start < name_end and name_start < h.end for h in ctx.in_sentence("officials", index)):
+        return False
+    return ctx.reference.country_by_name(match.group(1)) is None
+
+
+def _named(ctx: ArticleContext, index: int | None) -> tuple[dict[str, int], dict[str, OfficialHit]]:
+    """How often each reference official is named in sentence ``index`` (None: the whole article), and where
+    first. Computed once per sentence: every call of the article reads these counts, not the hits again."""
+    key = ("named", index)
+    if key not in ctx.memo:
+        hits = ctx.officials if index is None else ctx.in_sentence("officials", index)  # each hit is in a sentence
+        counts: dict[str, int] = {}
+        first: dict[str, OfficialHit] = {}
+        for hit in hits:
+            if hit.official_id is None or not hit.is_reference:
+                continue  # never a leader (see is_leader)
+            counts[hit.official_id] = counts.get(hit.official_id, 0) + 1
+            first.setdefault(hit.official_id, hit)
+        ctx.memo[key] = (counts, first)
+    named: tuple[dict[str, int], dict[str, OfficialHit]] = ctx.memo[key]
+    return named
+
+
+def _top_by_country(
+    ctx: ArticleContext, counts: dict[str, int], first: dict[str, OfficialHit], on: dt.date | None
+) -> list[OfficialHit]:
+    """Of the leaders (on ``on``) among the officials counted, the most-named of each of the two most-named
+    countries, each as its first hit, in text order. Ties go to the one named first."""
+    leaders = [hit for hit in first.values() if is_leader(ctx, hit, on)]
+    by_country: dict[str | None, OfficialHit] = {}
+    for hit in sorted(leaders, key=lambda h: (-counts[h.official_id or ""], h.start)):
+        by_country.setdefault(hit.country_code, hit)
+    ranked = sorted(by_country.values(), key=lambda h: (-counts[h.official_id or ""], h.start))
+    return sorted(ranked[:2], key=lambda h: h.start)
+
+
+def first_pair(ctx: ArticleContext, statuses: dict[int, CallStatus]) -> list[Participant] | None:
+    """The two leaders of the article's first call phrase that links two, held or not: who "the two leaders" of a
+    later sentence are ("Luxon and Albanese drop planned phone call ... The two leaders last spoke in July")."""
+    for cue in ctx.cues:
+        if statuses[id(cue)].status == NO_CALL:
+            continue
+        index = ctx.sentence_of(cue.start)
+        links = cue_links(ctx, cue, index) or [pair for pair in [sentence_pair(ctx, index)] if pair is not None]
+        if links:
+            return linked(ctx, links[0], ctx.article.published_date)
+    return None

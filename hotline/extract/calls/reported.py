@@ -1,0 +1,135 @@
+"""A call reported directly, with its participants, date, initiator, duration, number in the series and tone."""
+
+from __future__ import annotations
+
+import re
+
+from hotline.extract.call_dates import reported_date
+from hotline.extract.calls.participants import call_participants, linked
+from hotline.extract.context import RULES, ArticleContext, Cue
+from hotline.extract.dates import NUMBERS, ORDINALS
+from hotline.extract.dates import count_of as _number
+from hotline.extract.initiator import find_initiator
+from hotline.extract.pairs import Link
+from hotline.facts import CallMention
+from hotline.text import compile_phrases, phrase_alternation
+
+_NUM = phrase_alternation(list(NUMBERS))
+_DURATION = re.compile(
+    rf"(?<![\w])(?P<n>\d{{1,3}}|{_NUM})[\s-]+(?P<unit>{phrase_alternation(list(RULES['duration_units']))})(?![\w])"
+    r"(?!\s+(?:later|after|before|earlier|ago|despues|antes|mas tarde))"
+)
+_HALF_HOUR = compile_phrases(RULES["half_hour"])
+_ORD = phrase_alternation([*ORDINALS, *(f"{n}{s}" for n in range(1, 31) for s in ("st", "nd", "rd", "th"))])
+_SEQUENCE_ORDINAL = re.compile(
+    rf"(?<![\w])(?P<ord>{_ORD})\s+(?:(?:phone|telephone|telefonica)\s+)?(?P<noun>{phrase_alternation(RULES['count_nouns'])})(?![\w])"
+)
+_SEQUENCE_COUNT = re.compile(
+    rf"(?<![\w])(?:held|had|sostenido|tenido|sumado)\s+(?P<n>\d{{1,2}}|{_NUM})\s+(?:phone\s+|telephone\s+)?"
+    r"(?:calls|conversations|llamadas|conversaciones)(?![\w])"
+    r"|(?<![\w])(?P<n2>\d{1,2}|" + _NUM + r")\s+(?:phone\s+)?(?:calls|conversations|llamadas|conversaciones)"
+    r"(?:\s+[\w.']+){0,3}?\s+(?:so\s+far|to\s+date|hasta\s+ahora|en\s+lo\s+que\s+va)(?![\w])"
+)
+_PLURAL_COUNT_NOUNS = frozenset(RULES["plural_count_nouns"])
+_SINCE = re.compile(
+    r"(?:\s+[\w'’]+){0,4}?\s+(?:"
+    + phrase_alternation(RULES["first_since"])
+    + r")(?:\s+[\w'’]+){0,3}?\s+(?:\d{4}|"
+    + phrase_alternation(RULES["first_since_spans"])
+    + r")(?![\w])"
+)
+"""'first call since December 2022', 'in two years': the first in a while (not 'since Trump took office')."""
+
+
+def reported_call(
+    ctx: ArticleContext,
+    cues: list[tuple[Cue, int]],
+    reference_dates: set[int],
+    call_index: int,
+    link: Link | None = None,
+) -> CallMention:
+    """``reference_dates``: the ``id`` of every date that belongs to an earlier call referred to in passing;
+    ``link``: the two leaders the call phrases link, when they link any."""
+    sentences = sorted({index for _, index in cues})
+    anchor = ctx.article.published_date
+    participants = linked(ctx, link, anchor) if link else call_participants(ctx, sentences, anchor)
+    participant_ids = tuple(p.official_id for p in participants)
+    quoted = ctx.memo.get("quoted_cues", set())
+    dating = [(cue, index) for cue, index in cues if id(cue) not in quoted] or cues
+    call_date = reported_date(ctx, dating, reference_dates, anchor, participant_ids)
+    if call_date.date is not None:
+        participants = linked(ctx, link, call_date.date) if link else call_participants(ctx, sentences, call_date.date)
+    initiator, initiator_how = find_initiator(ctx, cues, participants)
+    duration, duration_evidence = _duration(ctx, sentences)
+    sequence, sequence_evidence = _sequence(ctx) if call_index == 0 else (None, None)
+    return CallMention.of(
+        ctx.article.article_id,
+        call_index,
+        is_directly_reported=True,
+        is_planned=False,
+        participants=tuple(participants),
+        date=call_date,
+        evidence=ctx.evidence(sentences[0], "first sentence that reports the call"),
+        duration_minutes=duration,
+        duration_evidence=duration_evidence,
+        sequence_number=sequence,
+        sequence_evidence=sequence_evidence,
+        tone=_tone(ctx, sentences),
+        initiator_id=initiator,
+        initiator_how=initiator_how,
+    )
+
+
+def _duration(ctx: ArticleContext, sentences: list[int]) -> tuple[int | None, str | None]:
+    for index in sentences:
+        sentence = ctx.sentences[index]
+        half = _HALF_HOUR.search(ctx.folded, sentence.start, sentence.end)
+        if half:
+            return 30, ctx.text[half.start() : half.end()]
+        match = _DURATION.search(ctx.folded, sentence.start, sentence.end)
+        if match:
+            minutes = _number(match.group("n")) * int(RULES["duration_units"][match.group("unit")])
+            if 1 <= minutes <= 600:
+                return minutes, ctx.text[match.start() : match.end()]
+    return None, None
+
+
+def _sequence(ctx: ArticleContext) -> tuple[int | None, str | None]:
+    """The reported call's number in the series: "the sixth call", "seven calls so far". An ordinal in a
+    sentence about a future call ("a third call is expected next week") numbers that call; "the first call
+    since December" is the first in a while and "his first calls as prime minister" a round: neither numbers
+    the pair's calls."""
+    # Only sentences that name calls can number them: scan those, not the whole text.
+    spans = sorted(
+        {(s.start, s.end) for s in (ctx.sentences[ctx.sentence_of(h.start)] for h in ctx.lex.all("count_noun"))}
+    )
+    for start, end in spans:
+        for match in _SEQUENCE_ORDINAL.finditer(ctx.folded, start, end):
+            if match.group("noun") in _PLURAL_COUNT_NOUNS or _SINCE.match(ctx.folded, match.end()):
+                continue
+            if not _about_the_future(ctx, match.start()):
+                token = match.group("ord")
+                number = ORDINALS.get(token) or int(re.sub(r"\D", "", token))
+                return number, ctx.text[match.start() : match.end()]
+    for start, end in spans:
+        for count in _SEQUENCE_COUNT.finditer(ctx.folded, start, end):
+            if not _about_the_future(ctx, count.start()):
+                return _number(count.group("n") or count.group("n2")), ctx.text[count.start() : count.end()]
+    return None, None
+
+
+def _about_the_future(ctx: ArticleContext, offset: int) -> bool:
+    sentence = ctx.sentences[ctx.sentence_of(offset)]
+    return ctx.lex.find("future", sentence.start, sentence.end) is not None
+
+
+def _tone(ctx: ArticleContext, sentences: list[int]) -> str | None:
+    found = set()
+    for index in sentences:
+        sentence = ctx.sentences[index]
+        for label in ("positive", "negative"):
+            if ctx.lex.find(f"tone_{label}", sentence.start, sentence.end):
+                found.add(label)
+    if found == {"positive", "negative"}:
+        return "mixed"
+    return next(iter(found)) if found else None

@@ -1,0 +1,253 @@
+"""The entry, :func:`find_officials`: aliases, role descriptions ("the Mexican president", "her U.S.
+counterpart") resolved to their holder, and titled names the reference does not know ("el canciller
+Juan Ramón de la Fuente", "la ministra de Defensa, Margarita Robles").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import re
+
+from hotline.extract.lexicon import LexiconHits
+from hotline.extract.officials.aliases import alias_hit, surnames_that_name_countries, with_middle_initial
+from hotline.extract.officials.countries import modifier_country, tail_country, with_dateline_country
+from hotline.extract.officials.patterns import (
+    NAME,
+    NAME_TOKEN,
+    OfficialHit,
+    Patterns,
+    country_of,
+    patterns_of,
+    slug,
+    title_text,
+)
+from hotline.reference import Reference
+from hotline.text import fold
+
+
+def find_officials(
+    text: str, folded: str, reference: Reference, on: dt.date | None, found: LexiconHits | None = None
+) -> tuple[list[OfficialHit], list[tuple[int, int]]]:
+    """Every official mention in the text, in order, without overlaps (names win over descriptions), and
+    the span of every role title ("Economy Secretary"), named or not. ``found`` is the text's scan by
+    :func:`reference_lexicon`, when the caller has it already."""
+    patterns = patterns_of(reference)
+    found = found if found is not None else patterns.lexicon.scan(folded)
+    # Where role descriptions can start (a country word or a title), and the titles themselves.
+    starts = found.longest("place", "title", "counterpart")
+    titles = [m for m in (patterns.title.match(folded, h.start) for h in found.longest("title")) if m is not None]
+    hits: list[OfficialHit] = []
+    taken: list[tuple[int, int]] = []
+
+    for alias in found.longest("alias"):
+        official = reference.officials[reference.alias_index[alias.phrase]]
+        if " " not in alias.phrase and not text[alias.start].isupper():
+            continue  # a one-word alias is a name only when capitalized ("Rubio", not "rubio" = blond)
+        hits.append(
+            alias_hit(alias.start, alias.end, official, reference, on, f"alias '{text[alias.start : alias.end]}'")
+        )
+        taken.append((alias.start, alias.end))
+
+    hits += surnames_that_name_countries(text, reference, on, hits, taken)
+
+    # Every scan below looks hits up by offset (alias_at, a heap of spans), never rescans the earlier hits:
+    # that was quadratic in the number of names ("Foreign Minister Marcelo Ebrard said. " * N).
+    alias_at = {start: i for i, (start, _) in enumerate(taken)}  # hits[i] is the alias found at taken[i]
+    named_ids = {h.official_id for h in hits}
+    holders: dict[tuple[str, str], str | None] = {}
+    covered = 0
+    for start in starts:
+        if start.start < covered:
+            continue
+        match = patterns.role_description.match(folded, start.start)
+        if match is None:
+            continue
+        covered = match.end()
+        title_group = next(g for g in ("t1", "t2", "t3", "t4", "t5") if match.group(g))
+        country_group = "c" + title_group[1]
+        country = country_of(reference, patterns, match.group(country_group))
+        if country is None:
+            continue
+        name = NAME.match(text, match.end())
+        followed_by_alias = any(match.end() + gap in alias_at for gap in range(4))
+        if followed_by_alias:
+            _attach_title(hits, alias_at, match, patterns, title_group, country)
+            continue
+        counterpart = title_group in ("t4", "t5")
+        if name:  # "his Turkish counterpart Hakan Fidan": a counterpart by name is not always the leader
+            role = "leader" if counterpart else patterns.title_roles.get(title_text(match, title_group), None)
+            hits.append(
+                _holder_named(text, reference, match, name, role, country, on)
+                or _titled(text, match, name, None if counterpart else role, country)
+            )
+            continue
+        role = "leader" if counterpart else patterns.title_roles[title_text(match, title_group)]
+        if (role, country) not in holders:
+            holders[role, country] = _holder(reference, role, country, on, named_ids)
+        official_id = holders[role, country]
+        if official_id is None:
+            continue
+        official = reference.officials[official_id]
+        if role == "leader":  # "his Brazilian counterpart": the office the holder had then
+            term = reference.role_on(official_id, on)
+            role = term.role if term else None
+        hits.append(
+            OfficialHit(
+                match.start(),
+                match.end(),
+                "role",
+                official_id,
+                official.full_name,
+                country,
+                role,
+                True,
+                f"role description '{text[match.start() : match.end()]}' resolved to the holder"
+                + (f" on {on.isoformat()}" if on else " named in the article"),
+            )
+        )
+
+    # Titles come in order of start, and a hit added here starts after its title: sweep the hits by start,
+    # keeping the furthest end among those that start at or before the title (inside a hit when it is beyond).
+    pending = [(h.start, h.end) for h in hits]  # the alias spans (``taken``) are among them
+    heapq.heapify(pending)
+    reach = -1
+    for match in titles:
+        while pending and pending[0][0] <= match.start():
+            reach = max(reach, heapq.heappop(pending)[1])
+        if reach > match.start():
+            continue  # inside a name or a description found already
+        if any(match.end() + gap in alias_at for gap in range(4)):
+            continue  # a title before a known name ("President Donald Trump")
+        name = NAME.match(text, match.end())
+        role = patterns.title_roles[" ".join(match.group(0).split())]
+        country = modifier_country(reference, patterns, folded, match.start(), text)
+        if not name:  # "la ministra de Administración Interna, Margarida Blasco"
+            name = _APPOSITIVE.match(text, match.end())
+            if name is None or name.start("name") in alias_at:
+                continue  # no name, or a known one ("el presidente electo de Uruguay, Yamandú Orsi")
+            named, alone = tail_country(reference, patterns, folded[name.start("tail") : name.end("tail")])
+            country = named or country
+            if reference.roles[role].is_leader and not alone:  # "el presidente de la Generalitat, X": an
+                role, country = None, None  # institution's head, not a country's ("el presidente de Benín, X")
+        if reference.official_by_alias(name.group("name").rstrip(".,")):
+            continue
+        hit = _titled(text, match, name, role, country)
+        hits.append(hit)
+        heapq.heappush(pending, (hit.start, hit.end))
+
+    hits.extend(with_middle_initial(text, reference, on, [(h.start, h.end) for h in hits]))
+    hits.sort(key=lambda h: (h.start, -h.end))
+    return with_dateline_country(_without_overlaps(hits), text, reference), [m.span() for m in titles]
+
+
+# A title, then what it is of, then the name after a comma: "la ministra de Administración Interna, Margarida
+# Blasco", "la ministra secretaria general de Gobierno de Chile, Camila Vallejo" (at most eight words of tail).
+_APPOSITIVE = re.compile(
+    r"(?P<tail>(?:[ \t]+[a-záéíóúñü]+){0,2}[ \t]+(?:de|del|of|for)(?:[ \t]+[\wÀ-ÿ'’-]+){1,6}?)[ \t]*,[ \t]*"
+    rf"(?P<name>[A-ZÁÉÍÓÚÑÜ][\w’'-]+(?:[ \t]+{NAME_TOKEN}){{1,4}})"
+)
+
+
+def _attach_title(
+    hits: list[OfficialHit],
+    alias_at: dict[int, int],
+    match: re.Match[str],
+    patterns: Patterns,
+    group: str,
+    country: str,
+) -> None:
+    """A description right before a name ("Mexican President Claudia Sheinbaum") marks the name's title span.
+    ``alias_at`` maps where each alias starts to its place in ``hits``."""
+    for gap in range(4):
+        i = alias_at.get(match.end() + gap)
+        if i is not None:
+            hit = hits[i]
+            hits[i] = OfficialHit(
+                hit.start,
+                hit.end,
+                hit.kind,
+                hit.official_id,
+                hit.full_name,
+                hit.country_code or country,
+                hit.role or patterns.title_roles.get(title_text(match, group)),
+                True,
+                hit.how,
+                match.span(),
+            )
+
+
+def _titled(text: str, match: re.Match[str], name: re.Match[str], role: str | None, country: str | None) -> OfficialHit:
+    full_name = " ".join(name.group("name").split()).rstrip(".,")
+    return OfficialHit(
+        name.start("name"),
+        name.end("name"),
+        "titled",
+        slug(full_name),
+        full_name,
+        country,
+        role,
+        False,
+        f"title '{text[match.start() : match.end()]}' before the name",
+        match.span(),
+    )
+
+
+_LIGHT_NAME_WORDS = frozenset(
+    {"al", "bin", "bint", "ibn", "de", "del", "la", "da", "dos", "van", "von", "el", "sheikh"}
+)
+
+
+def _holder_named(
+    text: str,
+    reference: Reference,
+    match: re.Match[str],
+    name: re.Match[str],
+    role: str | None,
+    country: str,
+    on: dt.date | None,
+) -> OfficialHit | None:
+    """A titled name the reference does not list under that spelling ("UAE President Sheikh Mohamed bin Zayed Al
+    Nahyan") that shares a name word with the title's holder on the article's date is that holder."""
+    if role is None or on is None:
+        return None
+    official_id = _holder(reference, role, country, on, set())
+    if official_id is None:
+        return None
+    official = reference.officials[official_id]
+    written = {w for w in fold(name.group("name")).replace("-", " ").split() if w not in _LIGHT_NAME_WORDS}
+    known = {w for w in fold(official.full_name).replace("-", " ").split() if w not in _LIGHT_NAME_WORDS}
+    if not written & known:
+        return None
+    term = reference.role_on(official_id, on)
+    return OfficialHit(
+        name.start("name"),
+        name.end("name"),
+        "alias",
+        official_id,
+        official.full_name,
+        official.country_code,
+        term.role if term else role,
+        True,
+        f"'{text[name.start('name') : name.end('name')]}' after the title "
+        f"'{text[match.start() : match.end()]}': its holder on {on.isoformat()}",
+    )
+
+
+def _holder(reference: Reference, role: str, country: str, on: dt.date | None, named: set[str | None]) -> str | None:
+    roles = [r.role for r in reference.roles.values() if r.is_leader] if role == "leader" else [role]
+    candidates = sorted({h for r in roles for h in reference.holders(r, country, on)})
+    if on is None:
+        candidates = [c for c in candidates if c in named] or []
+    elif len(candidates) > 1:
+        candidates = [c for c in candidates if c in named] or candidates
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _without_overlaps(hits: list[OfficialHit]) -> list[OfficialHit]:
+    kept: list[OfficialHit] = []
+    for hit in hits:
+        if kept and hit.start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
