@@ -141,3 +141,13 @@ def test_a_dateline_of_a_host_country_places_no_official(reference: Reference) -
         "Prime Minister Christopher Luxon. La ministra de Exteriores, Penny Wong, acompañó al primer ministro."
     )
     assert officials(written.extract(reference, text, dt.date(2024, 8, 27)))["Penny Wong"] is None
+
+
+def test_a_country_after_a_titled_name_is_its_country_not_its_name(reference: Reference) -> None:
+    text = (
+        "Obama llama a los aliados\n"
+        "El sábado conversó con el rey Abdalá de Arabia Saudí y el canciller Juan Pérez Soto de Argentina."
+    )
+    found = officials(written.extract(reference, text, dt.date(2011, 2, 2)))
+    assert found["Abdalá"] == "SA"
+    assert found["Juan Pérez Soto"] == "AR"

@@ -130,15 +130,41 @@ def find_officials(
             country = named or country
             if reference.roles[role].is_leader and not alone:  # "el presidente de la Generalitat, X": an
                 role, country = None, None  # institution's head, not a country's ("el presidente de Benín, X")
+        else:  # "el rey Abdalá de Arabia Saudí": the country after the name is no part of it
+            name, country = _name_then_country(text, reference, patterns, match, name, country)
         if reference.official_by_alias(name.group("name").rstrip(".,")):
             continue
-        hit = _titled(text, match, name, role, country)
+        holder = _holder_named(text, reference, match, name, role, country, on) if role and country else None
+        hit = holder or _titled(text, match, name, role, country)
         hits.append(hit)
         heapq.heappush(pending, (hit.start, hit.end))
 
     hits.extend(with_middle_initial(text, reference, on, [(h.start, h.end) for h in hits]))
     hits.sort(key=lambda h: (h.start, -h.end))
     return with_dateline_country(_without_overlaps(hits), text, reference), [m.span() for m in titles]
+
+
+_NAME_BEFORE_PLACE = re.compile(rf"[ \t]*(?:,[ \t]*)?(?P<name>[A-ZÁÉÍÓÚÑÜ][\w’'-]+(?:[ \t]+{NAME_TOKEN}){{0,4}})\Z")
+"""A name before "de <country>", one word enough: the country makes it a name ("el rey Abdalá de Arabia Saudí")."""
+_OF_PLACE = re.compile(r"[ \t]+(?:de|del|of)[ \t]+(?P<place>[^\W\d_][\w .'’-]*)\Z")
+
+
+def _name_then_country(
+    text: str,
+    reference: Reference,
+    patterns: Patterns,
+    match: re.Match[str],
+    name: re.Match[str],
+    country: str | None,
+) -> tuple[re.Match[str], str | None]:
+    """A titled name that ends in "de <country>" ("el rey Abdalá de Arabia Saudí", "President Faye of Senegal"):
+    the name without it, and the country it gives (a country the title gave stays)."""
+    tail = _OF_PLACE.search(name.group("name"))
+    place = country_of(reference, patterns, fold(tail.group("place").rstrip(".,"))) if tail else None
+    if tail is None or place is None:
+        return name, country
+    shorter = _NAME_BEFORE_PLACE.match(text, match.end(), name.start("name") + tail.start())
+    return (shorter, country or place) if shorter else (name, country)
 
 
 # A title, then what it is of, then the name after a comma: "la ministra de Administración Interna, Margarida
