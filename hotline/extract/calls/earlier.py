@@ -8,8 +8,9 @@ import datetime as dt
 import re
 
 from hotline.extract.call_dates import attached_date, earlier_call_date
+from hotline.extract.call_status import CallStatus
 from hotline.extract.calls.layout import CallLayout
-from hotline.extract.calls.participants import call_participants, linked
+from hotline.extract.calls.participants import call_participants, first_pair, linked
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import DateExpr, latest_on_or_before
 from hotline.extract.pairs import cue_links, sentence_pair
@@ -45,19 +46,24 @@ def earlier_calls(
     cues: list[tuple[Cue, int]],
     main: CallMention | None,
     first_index: int,
-    default: list[Participant] | None = None,
+    statuses: dict[int, CallStatus],
 ) -> None:
-    """One referenced call per pair the earlier-call phrases link (when they link none, ``default``, the pair of
-    the article's first call phrase, else the reported call's pair), dated by its own weekday or relative day
-    counted back from the day before the reported call."""
+    """One referenced call per pair the earlier-call phrases link (when they link none, the pair of the article's
+    first call phrase, else the reported call's pair), dated by its own weekday or relative day counted back
+    from the day before the reported call. ``statuses``: every cue's, by ``id``."""
     by_pair: dict[frozenset[str], tuple[list[Participant], list[tuple[Cue, int]]]] = {}
+    fallback: list[Participant] | None = None  # "the two leaders": looked up once, when a phrase links nobody
     for cue, index in cues:
         links = cue_links(ctx, cue, index)
         if links == []:
             continue
-        link = (links or [None])[0] or sentence_pair(ctx, index)
-        on = ctx.article.published_date
-        participants = linked(ctx, link, on) if link else default or (list(main.participants) if main else [])
+        link = links[0] if links else sentence_pair(ctx, index)
+        if link:
+            participants = linked(ctx, link, ctx.article.published_date)
+        else:
+            if fallback is None:
+                fallback = first_pair(ctx, statuses) or (list(main.participants) if main else [])
+            participants = fallback
         key = frozenset(p.official_id for p in participants)
         by_pair.setdefault(key, (participants, []))[1].append((cue, index))
     anchor = main.date.date - dt.timedelta(days=1) if main and main.date.date else ctx.article.published_date
@@ -66,16 +72,7 @@ def earlier_calls(
             continue
         cue, index = group[0]
         attached = next((d for c, i in group if (d := attached_date(ctx, c, i)) is not None), None)
-        call_date = earlier_call_date(ctx, attached, anchor)
-        mention = CallMention.of(
-            ctx.article.article_id,
-            call_index,
-            is_directly_reported=False,
-            is_planned=False,
-            participants=tuple(participants),
-            date=call_date,
-            evidence=ctx.evidence(index, "an earlier call referred to in passing"),
-        )
+        mention = _in_passing(ctx, call_index, participants, earlier_call_date(ctx, attached, anchor), index)
         for _, i in group:
             layout.reference_sentences[i] = mention
 
@@ -127,14 +124,21 @@ def referenced_calls(
                 )
                 for p in participants
             ]
-        mention = CallMention.of(
-            ctx.article.article_id,
-            call_index,
-            is_directly_reported=False,
-            is_planned=False,
-            participants=tuple(named),
-            date=call_date,
-            evidence=ctx.evidence(index, "an earlier call referred to in passing"),
-        )
+        mention = _in_passing(ctx, call_index, named, call_date, index)
         for i in sentences:
             layout.reference_sentences[i] = mention
+
+
+def _in_passing(
+    ctx: ArticleContext, call_index: int, participants: list[Participant], date: CallDate, index: int
+) -> CallMention:
+    """An earlier call the article refers to in passing, told in sentence ``index``."""
+    return CallMention.of(
+        ctx.article.article_id,
+        call_index,
+        is_directly_reported=False,
+        is_planned=False,
+        participants=tuple(participants),
+        date=date,
+        evidence=ctx.evidence(index, "an earlier call referred to in passing"),
+    )

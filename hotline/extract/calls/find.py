@@ -15,7 +15,6 @@ from hotline.extract.calls.earlier import earlier_calls, referenced_calls, same_
 from hotline.extract.calls.grouping import split_by_date, split_by_pair
 from hotline.extract.calls.layout import CallLayout
 from hotline.extract.calls.not_held import cue_statuses, no_call, not_held_of_other_pairs
-from hotline.extract.calls.participants import first_pair
 from hotline.extract.calls.reported import reported_call
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import DateExpr
@@ -89,7 +88,7 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
     primary_cues = still_primary
     if not primary_cues:  # only an earlier call is told held ("They last spoke in January"): it, and what did not
         layout = no_call(ctx, layout, cues, statuses)  # happen ("expects to speak with Xi soon")
-        earlier_calls(ctx, layout, earlier_cues, layout.reported, first_index=1, default=first_pair(ctx, statuses))
+        earlier_calls(ctx, layout, earlier_cues, layout.reported, first_index=1, statuses=statuses)
         return layout
 
     layout.call_sentences = {index for _, index in primary_cues}
@@ -128,7 +127,7 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
         earlier_cues,
         main,
         first_index=1 + max(m.call_index for m in layout.mentions()),
-        default=first_pair(ctx, statuses),
+        statuses=statuses,
     )
     not_held_of_other_pairs(ctx, layout, cues, statuses)
     return layout

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from hotline.extract.call_status import FINALITY, HELD, NO_CALL, CallStatus, call_status
 from hotline.extract.calls.layout import CallLayout
-from hotline.extract.calls.participants import call_participants, linked
+from hotline.extract.calls.participants import call_participants, cue_pair, linked
 from hotline.extract.context import ArticleContext, Cue
-from hotline.extract.pairs import cue_links, sentence_pair
 from hotline.facts import CallDate, CallMention
 
 
@@ -84,9 +83,9 @@ def not_held_of_other_pairs(
 
 def _not_held(ctx: ArticleContext, cue: Cue, status: CallStatus, call_index: int) -> CallMention:
     index = ctx.sentence_of(cue.start)
-    links = cue_links(ctx, cue, index) or [pair for pair in [sentence_pair(ctx, index)] if pair is not None]
+    pair = cue_pair(ctx, cue)
     on = ctx.article.published_date
-    participants = linked(ctx, links[0], on) if links else call_participants(ctx, [index], on)
+    participants = linked(ctx, pair, on) if pair else call_participants(ctx, [index], on)
     return CallMention.of(
         ctx.article.article_id,
         call_index,
@@ -102,6 +101,5 @@ def _not_held(ctx: ArticleContext, cue: Cue, status: CallStatus, call_index: int
 
 def _pair_key(ctx: ArticleContext, cue: Cue) -> frozenset[str] | None:
     """The two leaders a call phrase links (or its sentence names), or None."""
-    index = ctx.sentence_of(cue.start)
-    links = cue_links(ctx, cue, index) or [pair for pair in [sentence_pair(ctx, index)] if pair is not None]
-    return links[0].key if links else None
+    pair = cue_pair(ctx, cue)
+    return pair.key if pair else None

@@ -8,7 +8,7 @@ import datetime as dt
 from bisect import bisect_left
 
 from hotline.extract.call_status import NO_CALL, CallStatus
-from hotline.extract.context import ArticleContext
+from hotline.extract.context import ArticleContext, Cue
 from hotline.extract.officials import OfficialHit
 from hotline.extract.pairs import NOT_A_NAME, SUBJECT, Link, cue_links, is_leader, leader_title, sentence_pair
 from hotline.facts import Participant
@@ -135,8 +135,14 @@ def first_pair(ctx: ArticleContext, statuses: dict[int, CallStatus]) -> list[Par
     for cue in ctx.cues:
         if statuses[id(cue)].status == NO_CALL:
             continue
-        index = ctx.sentence_of(cue.start)
-        links = cue_links(ctx, cue, index) or [pair for pair in [sentence_pair(ctx, index)] if pair is not None]
-        if links:
-            return linked(ctx, links[0], ctx.article.published_date)
+        pair = cue_pair(ctx, cue)
+        if pair is not None:
+            return linked(ctx, pair, ctx.article.published_date)
     return None
+
+
+def cue_pair(ctx: ArticleContext, cue: Cue) -> Link | None:
+    """The first pair a call phrase links, else the two leaders its sentence names; None without either."""
+    index = ctx.sentence_of(cue.start)
+    links = cue_links(ctx, cue, index)
+    return links[0] if links else sentence_pair(ctx, index)
