@@ -14,12 +14,12 @@ EVAL = Path(__file__).resolve().parent
 
 # Continents of the countries the corpus names (public facts; ISO 3166 alpha-2).
 CONTINENTS = {
-    "Africa": "CD CI DJ DZ EG ET GH KE MA NG RW SO ZA",
-    "Asia": "AE BD CN ID IL IN IR JP KR MY PH PK SA TR VN",
-    "Europe": "CZ DE DK ES FR GB GR IE IT NL NO PL PT RU SE UA",
-    "North America": "CA CU DO GT HT JM MX PA SV US",
+    "Africa": "BF CD CI DJ DZ EG ET GH KE MA MR NG RW SN SO TZ UG ZA",
+    "Asia": "AE BD CN ID IL IN IQ IR JO JP KH KR KW KZ MY OM PH PK QA SA SG TH TR UZ VN",
+    "Europe": "CZ DE DK EE ES FI FR GB GR HU IE IT NL NO PL PT RS RU SE UA",
+    "North America": "BB CA CU DO GD GT HN HT JM MX PA SV US",
     "South America": "AR BO BR CL CO EC PE PY UY VE",
-    "Oceania": "AU FJ NZ",
+    "Oceania": "AU FJ NZ PG VU",
 }
 CONTINENT_OF = {code: continent for continent, codes in CONTINENTS.items() for code in codes.split()}
 
