@@ -64,6 +64,10 @@ class CallDate:
     how: str | None = None
     earliest: dt.date | None = None  # bounds when the text gives a stretch but no day ("over the weekend")
     latest: dt.date | None = None  # or only a day the call came on or before ("said on Monday it had spoken")
+    # the day the call came on or before, known without its year: a story's dateline "PARIS, March 3 -" when no
+    # evidence fixes the year (a weekday there falls within the six days up to it)
+    latest_month: int | None = None
+    latest_day: int | None = None
 
     @classmethod
     def on(cls, day: dt.date, basis: str, how: str) -> CallDate:

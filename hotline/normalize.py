@@ -106,6 +106,8 @@ def to_frames(
                     **_evidence(call.evidence),
                     "call_date_earliest": d.earliest,
                     "call_date_latest": d.latest,
+                    "call_latest_month": d.latest_month,
+                    "call_latest_day": d.latest_day,
                 }
             )
             for p in call.participants:

@@ -81,6 +81,8 @@ CALL_MENTIONS = pl.Schema(
         **EVIDENCE,
         "call_date_earliest": pl.Date(),
         "call_date_latest": pl.Date(),
+        "call_latest_month": pl.Int32(),
+        "call_latest_day": pl.Int32(),
     }
 )
 

@@ -126,6 +126,7 @@ def _score_calls(gold: GoldCorpus, system: SystemFacts, result: Evaluation) -> d
     """Match held calls per article; score detection, participants and the call's attributes."""
     matches: dict[str, SystemMention] = {}
     detection = result.count("call detection")
+    group_values = _group_values(gold)
     invented_from_no_call = 0
     for article in gold.articles.values():
         mentions = system.mentions_of(article.file)
@@ -150,7 +151,7 @@ def _score_calls(gold: GoldCorpus, system: SystemFacts, result: Evaluation) -> d
         for i, call in enumerate(article.held_calls):
             if i in used_calls:
                 detection.tp += 1
-                _score_attributes(call, matches[call.key], result)
+                _score_attributes(call, matches[call.key], result, group_values.get(call.group, {}))
             else:
                 detection.fn += 1
                 result.error(
@@ -202,7 +203,27 @@ def _score_not_held(calls: Iterable[GoldCall], mentions: list[SystemMention], ar
     count.fp += len(flagged) - len(used)
 
 
-def _score_attributes(call: GoldCall, mention: SystemMention, result: Evaluation) -> None:
+def _group_values(gold: GoldCorpus) -> dict[str, dict[str, set[Any]]]:
+    """What the articles of each same-call group give the call: its days ("date"), durations and sequence numbers."""
+    values: dict[str, dict[str, set[Any]]] = defaultdict(lambda: defaultdict(set))
+    for article in gold.articles.values():
+        for call in article.held_calls:
+            if call.date is not None and call.date_precision == "day":
+                values[call.group]["date"].add(call.date)
+            if call.duration_minutes is not None:
+                values[call.group]["duration"].add(call.duration_minutes)
+            if call.sequence_number is not None:
+                values[call.group]["sequence"].add(call.sequence_number)
+    return values
+
+
+def _score_attributes(
+    call: GoldCall, mention: SystemMention, result: Evaluation, group_values: dict[str, set[Any]]
+) -> None:
+    """``group_values``: what the articles of the same call give it (days, durations, sequence numbers). The system's
+    date, duration and sequence are the call's (the marts'), so an article that gives none of its own carries those
+    of the articles it was merged with: a value the other articles give is neither scored nor invented (tallied
+    apart)."""
     article = call.article
     names = [p.name for p in mention.participants]
     participants = result.count("participants")
@@ -217,6 +238,7 @@ def _score_attributes(call: GoldCall, mention: SystemMention, result: Evaluation
     dates = result.count("call date exact")
     system_day = mention.call_date if mention.date_precision == "day" else None
     how = {"date_how": mention.date_how, "evidence": mention.evidence, "note": call.date_note}
+    from_other_article = call.date is None and system_day is not None and group_values.get("date") == {system_day}
     if call.date is not None and call.date_precision == "day":
         if system_day == call.date:
             dates.tp += 1
@@ -226,23 +248,34 @@ def _score_attributes(call: GoldCall, mention: SystemMention, result: Evaluation
                 dates.fp += 1
             kind = "wrong date" if system_day else "date not found"
             result.error("call date exact", article, call.date, system_day, kind=kind, **how)
+    elif from_other_article:
+        result.tallies["dates from another article of the call"] = (
+            result.tallies.get("dates from another article of the call", 0) + 1
+        )
     elif system_day is not None:
         dates.fp += 1
         result.tallies["invented dates"] = result.tallies.get("invented dates", 0) + 1
         result.error("call date exact", article, None, system_day, kind="invented date", **how)
     precision = result.count("date precision")
-    if (mention.date_precision or "unknown") == call.date_precision:
+    if from_other_article:
+        pass
+    elif (mention.date_precision or "unknown") == call.date_precision:
         precision.tp += 1
     else:
         precision.fp += 1
         precision.fn += 1
         result.error("date precision", article, call.date_precision, mention.date_precision, **how)
 
-    _score_bounds(call, mention, result, how)
+    if not (from_other_article and _within(system_day, system_day, call.date_earliest, call.date_latest)):
+        _score_bounds(call, mention, result, how)  # a day carried from another article, inside the bounds: neutral
     for name, expected, got in (
         ("duration", call.duration_minutes, mention.duration_minutes),
         ("sequence", call.sequence_number, mention.sequence_number),
     ):
+        if expected is None and got is not None and group_values.get(name) == {got}:
+            tally = f"{name}s from another article of the call"
+            result.tallies[tally] = result.tallies.get(tally, 0) + 1  # carried by the merge, as dates are
+            continue
         _score_value(result, name, article, expected, got, expected == got)
     _score_value(
         result,

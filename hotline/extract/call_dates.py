@@ -18,9 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import (
+    MONTH_NAMES,
     NUMBERS,
     OFFSET_AFTER,
     OFFSET_BEFORE,
@@ -35,21 +37,23 @@ from hotline.extract.dates import (
     resolve,
     safe_date,
 )
-from hotline.extract.pairs import is_leader_term
-from hotline.extract.published import PUBLICATION_CUE, dateline_month_day
+from hotline.extract.published import PUBLICATION_CUE, dateline_month_day, post_dates
+from hotline.extract.story_year import StoryDay, office_years, story_day, written_years
 from hotline.facts import CallDate
 from hotline.text import phrase_alternation
 
 _ATTACH_GAP = re.compile(
-    r"\s*(?:(?:was|were|took\s+place|happened|occurred|fue|ocurrio)\s+)?"
+    r"\s*(?:(?:was|were|took\s+place|was\s+held|happened|occurred|came|fue|ocurrio|tuvo\s+lugar|se\s+produjo"
+    r"|se\s+celebro|se\s+realizo)\s+)?"
     r"(?:on|of|from|del|de|el|on the|este|this|last|el pasado|in|en|,)?\s*"
 )
+_ATTACH_CHARS = 20
+_POSSESSIVE = re.compile(r"['’]s\s+(?:(?:phone|telephone|video)\s+)?")
+"""How far after a call phrase its date may start: "call took place on", "llamada tuvo lugar el"."""
 _OFFSET = re.compile(
     rf"(?<![\w])(?P<n>\d{{1,3}}|{phrase_alternation(list(NUMBERS))})\s+(?P<unit>{phrase_alternation(list(OFFSET_UNITS))})\s+"
     rf"(?P<dir>{phrase_alternation([*OFFSET_AFTER, *OFFSET_BEFORE])})(?![\w])"
 )
-_OPEN_TERM = dt.timedelta(days=365 * int(RULES["open_term_years"]) + 1)
-_ONE_YEAR = dt.timedelta(days=365)
 _REPORTED_MAX_AGE = int(RULES["reported_call_max_age_days"])
 _WORDS = re.compile(r"\w+")
 _ANNOUNCEMENT_FILLERS = frozenset(RULES["announcement_fillers"])
@@ -63,16 +67,20 @@ Candidate = tuple[DateExpr, int, str]  # a date, its sentence, where it stands (
 
 
 def attached_date(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
-    """The date of sentence ``index`` written inside the call phrase ("a Jan. 12 call") or right after it ("the
-    call on Thursday"). Only dates starting between the cue's start and 12 characters past its end qualify:
-    those are found by bisection, not by reading every date of the sentence for every cue."""
+    """The date of sentence ``index`` written inside the call phrase ("a Jan. 12 call"), right before it as a
+    possessive ("Thursday's call") or right after it ("the call on Thursday"). Only dates starting between the
+    cue's start and ``_ATTACH_CHARS`` past its end qualify: those are found by bisection, not by reading every
+    date of the sentence for every cue."""
     dates = ctx.in_sentence("dates", index)
     starts = ctx.starts_in("dates", index)
-    for i in range(bisect_left(starts, cue.start), bisect_right(starts, cue.end + 12)):
+    before = bisect_left(starts, cue.start)
+    if before and _POSSESSIVE.fullmatch(ctx.folded, dates[before - 1].end, cue.start):
+        return dates[before - 1]  # "Thursday's call", "Wednesday's phone conversation"
+    for i in range(before, bisect_right(starts, cue.end + _ATTACH_CHARS)):
         date = dates[i]
         if cue.start <= date.start and date.end <= cue.noun_start:
             return date
-        if 0 <= date.start - cue.end <= 12 and _ATTACH_GAP.fullmatch(ctx.folded, cue.end, date.start):
+        if 0 <= date.start - cue.end <= _ATTACH_CHARS and _ATTACH_GAP.fullmatch(ctx.folded, cue.end, date.start):
             return date
     return None
 
@@ -132,11 +140,21 @@ def _other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_s
         return "other"
     if _RELATIVE_CLAUSE.search(folded, previous, date.start) and "," in folded[date.end : following or date.end + 80]:
         return "other"  # ", who took office last Wednesday,": a relative clause tells its own event
+    if following is not None and before == 0 and _inside_relative_clause(folded, date.end, following):
+        return "other"  # "spoke on Friday with Frederiksen, who told him of her call with Trump": the main clause's
     if following is not None and before == 0:
         opener = lex.find("other_clause", date.end, following)
         if opener is not None and "," not in folded[opener.end : following]:
             return "other"  # "began on Sunday, after Trudeau called ...": the main clause's day, not the call's
     return None
+
+
+def _inside_relative_clause(folded: str, start: int, cue_start: int) -> bool:
+    """Whether the call phrase at ``cue_start`` lies in a relative clause opened after ``start`` and not yet closed."""
+    last = None
+    for found in _RELATIVE_CLAUSE.finditer(folded, start, cue_start):
+        last = found
+    return last is not None and "," not in folded[last.end() : cue_start]
 
 
 def _offsets(ctx: ArticleContext, index: int) -> list[tuple[DateExpr, int]]:
@@ -163,7 +181,47 @@ def reported_date(
     participant_ids: tuple[str, ...],
 ) -> CallDate:
     """The date of the call the cues report. ``reference_dates``: the ``id`` of every date that belongs to an
-    earlier call referred to in passing; ``anchor``: the publication date."""
+    earlier call referred to in passing; ``anchor``: the publication date. Without one, a call told in an
+    embedded post counts from the post's date; a dateline that gives only month and day is the story's day when
+    evidence fixes its year (:mod:`hotline.extract.story_year`); else a call the text does not date is known to
+    fall on or before that month/day."""
+    if anchor is None:
+        for start, end, day, signature in post_dates(ctx.text):
+            if any(start <= cue.start < end for cue, _ in primary_cues):
+                found = _reported_date(ctx, primary_cues, reference_dates, day, participant_ids)
+                return replace(found, how=f"{found.how}; counted from the date of the embedded post '{signature}'")
+        story = story_day(ctx, participant_ids)
+        if story is not None:
+            return _on_story_day(ctx, primary_cues, reference_dates, participant_ids, story)
+    return _reported_date(ctx, primary_cues, reference_dates, anchor, participant_ids)
+
+
+def _on_story_day(
+    ctx: ArticleContext,
+    primary_cues: list[tuple[Cue, int]],
+    reference_dates: set[int],
+    participant_ids: tuple[str, ...],
+    story: StoryDay,
+) -> CallDate:
+    found = _reported_date(ctx, primary_cues, reference_dates, story.date, participant_ids)
+    dateline = f"the story's day from its dateline '{story.stated}'"
+    if story.date is not None:
+        return replace(found, how=f"{found.how}; {dateline}: {story.how}")
+    if found.date is not None or found.month is not None or found.latest is not None:
+        return found
+    how = (
+        f"{found.how}; the call came on or before {dateline} ({MONTH_NAMES[story.month - 1]} {story.day}), {story.how}"
+    )
+    return replace(found, latest_month=story.month, latest_day=story.day, how=how)
+
+
+def _reported_date(
+    ctx: ArticleContext,
+    primary_cues: list[tuple[Cue, int]],
+    reference_dates: set[int],
+    anchor: dt.date | None,
+    participant_ids: tuple[str, ...],
+) -> CallDate:
     # Dates are told apart by identity (``id``, in sets), and a sentence's cues and dates are looked up by
     # bisection: every step is one lookup per date or cue, never a scan of all the others.
     attached: list[tuple[DateExpr, int]] = []
@@ -346,25 +404,21 @@ def _month_day(
             resolved = base + dt.timedelta(days=shift)
             how = f"{how}; year from the publication date {anchor.isoformat()}"
             return _with_weekday_check(resolved, "year_from_publication", how, weekday)
-    window = _shared_term_window(ctx, participant_ids)
-    if window is not None and weekday is not None:
-        first, last = window
-        fits = []
-        for year in range(first.year, last.year + 1):
-            base = safe_date(year, month, day)
-            if base is None:
-                continue
-            candidate = base + dt.timedelta(days=shift)
-            if first <= candidate <= last and candidate.weekday() == weekday:
-                fits.append(candidate)
-        if len(fits) == 1:
-            resolved = fits[0]
-            return CallDate.on(
-                resolved,
-                "year_from_terms",
-                f"{how}; {resolved.year} is the only year in the participants' shared terms "
-                f"({first.isoformat()} to {last.isoformat()}) in which that day is a {WEEKDAY_NAMES[weekday]}",
+    years = office_years(ctx, participant_ids, month, day)
+    if weekday is not None:
+        years = [y for y in years if _shifted(y, month, day, shift).weekday() == weekday]
+        if len(years) == 1:
+            resolved = _shifted(years[0], month, day, shift)
+            how = (
+                f"{how}; {resolved.year} is the only year in which both participants held office on that day and "
+                f"it is a {WEEKDAY_NAMES[weekday]}"
             )
+            return CallDate.on(resolved, "year_from_terms", how)
+    written = sorted(written_years(ctx, month, day) & set(years))
+    if len(years) > 1 and len(written) == 1:  # several years fit the terms; the article writes one of them
+        resolved = _shifted(written[0], month, day, shift)
+        how = f"{how}; {resolved.year}, written in the article, is the only year it writes that fits both terms"
+        return CallDate.on(resolved, "year_from_text", how)
     probe = safe_date(2024, month, day)
     assert probe is not None
     shifted = probe + dt.timedelta(days=shift)
@@ -372,17 +426,7 @@ def _month_day(
     return CallDate(None, None, shifted.month, shifted.day, weekday, "unknown", "month_day_only", how)
 
 
-def _shared_term_window(ctx: ArticleContext, participant_ids: tuple[str, ...]) -> tuple[dt.date, dt.date] | None:
-    if len(participant_ids) < 2:
-        return None
-    first, last = dt.date.min, dt.date.max
-    for official_id in participant_ids:
-        terms = [t for t in ctx.reference.terms_of(official_id) if is_leader_term(ctx, t)]
-        if not terms:
-            return None
-        start = min(t.start for t in terms)
-        # An open term lasts, for this bound, six years from its start, and at least a year past the date the
-        # reference data was last updated (long-serving leaders like Xi Jinping are still in office).
-        end = max((t.end or max(t.start + _OPEN_TERM, ctx.reference.as_of + _ONE_YEAR)) for t in terms)
-        first, last = max(first, start), min(last, end)
-    return (first, last) if first <= last else None
+def _shifted(year: int, month: int, day: int, shift: int) -> dt.date:
+    base = safe_date(year, month, day)
+    assert base is not None  # office_years gives only years in which the day exists
+    return base + dt.timedelta(days=shift)

@@ -25,6 +25,8 @@ STATUSES = (HELD, "planned", "requested", "refused", "cancelled", "denied")
 _CUES = {phrase: status for status, phrases in _RULES["statuses"].items() for phrase in phrases}
 _ACCENTED_FUTURES = frozenset(_RULES["accented_futures"])
 _CUES.update(dict.fromkeys(_RULES["no_call"], NO_CALL))
+_BEFORE_ONLY = frozenset(" ".join(p.split()) for p in _RULES["planned_before"])
+_CUES.update(dict.fromkeys(_BEFORE_ONLY, "planned"))
 _IN_PERSON = re.compile(phrase_pattern(_RULES["in_person"]))
 _MULTILATERAL = re.compile(phrase_pattern(_RULES["multilateral"]))
 _TOWARD = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["toward"])) + r")\s+(?:[\w'’-]+\s+){0,3}\Z")
@@ -36,6 +38,19 @@ _BREAK = re.compile(
     phrase_pattern(_RULES["clause_breaks"]) + r"|" + _RELATIVE + r"|[;:!?]|\s[-–—]\s|,\s+[a-z]+ing(?![\w])"
 )  # not ".": the sentence is split already, "U.S." is no break
 _WORD = re.compile(r"\w+")
+_DENIED_HAVING = re.compile(
+    r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["denial_verbs"])) + r")\s+(?:[\w'’]+\s+){1,3}?"
+    r"(?:" + "|".join(map(re.escape, _RULES["denial_objects"])) + r")(?![\w])"
+)
+"""A denial with a date or an adverb before what it denies: "negó este jueves haber mantenido", "denied on Monday
+having spoken"."""
+_SETTING = re.compile(
+    r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["setting"])) + r")\s+(?:(?:a|an|the|their|una|la|su)\s+)?"
+    r"(?:[\w-]+\s+)?\Z"
+)
+"""The call phrase as the setting of its clause ("in a phone call", "en una videollamada"): what was asked or
+refused there was asked in a call that took place."""
+_ASKED_IN_THE_CALL = frozenset({"requested", "refused"})
 _OTHER_EVENT = re.compile(phrase_pattern(load_rules("calls")["other_event_nouns"]))
 """Another event named after the call phrase ("the visit", "la cumbre"): a cue beyond it is about that event."""
 _WINDOW_WORDS = int(_RULES["window_words"])
@@ -90,21 +105,26 @@ def call_status(
             ):
                 continue  # "invited him to the G20 Leaders' Summit": where someone goes, not how they spoke
             return CallStatus(NO_CALL, " ".join(found.group().split()), found.start(), found.end())
-    left = _clause_start(folded, window_start, call_start)
+    left = _clause_start(folded, window_start, call_start, text)
     best: re.Match[str] | None = None
     for match in _CUE.finditer(folded, left, call_end):
         if not _future_as_written(match, text):
             continue
         best = match  # the nearest before the call phrase (or holding it: "has not spoken") wins
+    for denial in _DENIED_HAVING.finditer(folded, left, call_start):  # "negó este jueves haber mantenido una ..."
+        if best is None or denial.end() > best.end():
+            return CallStatus("denied", " ".join(denial.group().split()), denial.start(), denial.end())
     if best is not None and _status_of(best.group()) is not None:
+        if _status_of(best.group()) in _ASKED_IN_THE_CALL and _SETTING.search(folded, left, call_start):
+            return CallStatus(HELD)  # "pidió a Trump, en una videollamada, que retire ...": asked during the call
         return _found(best)
     right = _clause_end(folded, call_end, window_end, text)
     other = _OTHER_EVENT.search(folded, call_end, right)
     right = other.start() if other else right  # "... tras esa conversación, la visita fue pospuesta": the visit's
     after: list[re.Match[str]] = []
     for match in _CUE.finditer(folded, call_end, right):
-        if not _future_as_written(match, text):
-            continue
+        if not _future_as_written(match, text) or " ".join(match.group().split()) in _BEFORE_ONLY:
+            continue  # "called Petro to talk with him about Venezuela": what for, not a plan
         if _status_of(match.group()) is None:
             break  # a neutral phrase right after ("at the request of") settles it
         after.append(match)
@@ -129,12 +149,16 @@ def _found(match: re.Match[str]) -> CallStatus:
     return CallStatus(status, " ".join(match.group().split()), match.start(), match.end())
 
 
-def _clause_start(folded: str, window_start: int, call_start: int) -> int:
-    """Where the call phrase's clause starts: the last break before it, at most ``window_words`` words back."""
+def _clause_start(folded: str, window_start: int, call_start: int, text: str | None = None) -> int:
+    """Where the call phrase's clause starts: the last break before it, at most ``window_words`` words back (names
+    and titles in capitals not counted: "desmintió que el presidente Ilham Aliyev y el primer ministro de Armenia,
+    Nikol Pashinián, mantuvieran una conversación")."""
     start = window_start
     for match in _BREAK.finditer(folded, start, call_start):
         start = match.end()
     words = list(_WORD.finditer(folded, start, call_start))
+    if text is not None:
+        words = [w for w in words if not text[w.start()].isupper()]
     if len(words) > _WINDOW_WORDS:
         start = words[-_WINDOW_WORDS].start()
     return start

@@ -224,8 +224,8 @@ def _closest_determiner(folded: str, noun_start: int) -> re.Match[str] | None:
 def _find_cues(folded: str, text: str, lex: LexiconHits) -> list[Cue]:
     cues = [Cue(h.start, h.end, "phone", noun_start=h.start) for h in lex.all("phone")]
     for noun in lex.all("call_noun"):
-        if NOT_CALL_AFTER.match(folded, noun.end):
-            continue
+        if NOT_CALL_AFTER.match(folded, noun.end) or (folded[noun.start] == "l" and _SO_CALLED.match(text, noun.end)):
+            continue  # "a call for calm"; "la llamada Declaración de Ankara" (the so-called)
         det = _closest_determiner(folded, noun.start)
         if det is not None and not NOT_CALL_BEFORE.search(folded, det.start(), noun.start):
             earlier = lex.find("earlier", det.start(), noun.start) is not None
@@ -236,6 +236,11 @@ def _find_cues(folded: str, text: str, lex: LexiconHits) -> list[Cue]:
     cues += [Cue(h.start, h.end, "planned", noun_start=h.start) for h in lex.all("planned")]
     cues.sort(key=lambda c: (c.start, c.end))
     return _longest_per_start(cues)
+
+
+_SO_CALLED = re.compile(r"[ \t]+[«\"“A-ZÁÉÍÓÚÑ]")
+"""A Spanish "llamada"/"llamado" before a capitalized name or a quote: "so-called" ("la llamada Declaración de
+Ankara", "el llamado «Plan Marshall»"), not a call."""
 
 
 def _as_written(hit: Hit, text: str) -> bool:

@@ -30,6 +30,20 @@ OFFSET_AFTER: frozenset[str] = frozenset(_RULES["offset_after"])
 OFFSET_BEFORE: frozenset[str] = frozenset(_RULES["offset_before"])
 PERIODS: dict[str, str] = {phrase: code for code, phrases in _RULES["periods"].items() for phrase in phrases}
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 _MON = "(?:" + phrase_alternation(MONTHS) + r")\.?"
 _WD = "(?:" + phrase_alternation(WEEKDAYS) + ")"

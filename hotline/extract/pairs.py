@@ -17,16 +17,28 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from hotline.extract.context import RULES, ArticleContext, Cue
-from hotline.extract.officials import OfficialHit, title_role
+from hotline.extract.officials import OfficialHit, dateline_country, title_role
+from hotline.extract.officials.patterns import OFFICIAL_RULES
 from hotline.reference import Term
 from hotline.text import fold, phrase_alternation
 
 _LEADER_LIKE = frozenset(RULES["leader_like_roles"])
+_TITLED_NOT_LEADERS = frozenset(RULES["titled_not_leaders"])
 _TRANSITION = dt.timedelta(days=int(RULES["pairs"]["transition_days"]))
 """How long before a first term an incoming leader already takes leaders' calls (an election to the swearing-in)."""
 _PAIRS = RULES["pairs"]
 _WORD = re.compile(r"[\w'’.-]+")
 _LINK = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["links"]) + r")(?![\w])")
+_TALK_LINK = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation([w for w in _PAIRS["links"] if w not in _PAIRS["about_links"]]) + r")(?![\w])"
+)
+"""The links of a verb of speaking: "habló con X", not "habló de X" (talked about X)."""
+_SPOKE_ABOUT = re.compile(
+    r"[ \t]+(?:[a-z]+[ \t]+)?(?:about|of|sobre|acerca de|(?:" + phrase_alternation(_PAIRS["about_links"]) + r"))[ \t]+"
+)
+_ABOUT_REACH = 16
+"""Characters from "habló de" to the person spoken of ("del presidente argentino, Javier Milei"), with no link
+between ("habló de nuevo con Trump" speaks with him)."""
 _BETWEEN = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["between"]) + r")(?![\w])")
 _AND = re.compile(r"(?:,|(?<![\w])(?:" + phrase_alternation(_PAIRS["coordinators"]) + r")(?![\w]))")
 _LIST_SEMICOLON = re.compile(r";(?=\s*(?:" + phrase_alternation(_PAIRS["links"]) + r")(?![\w]))")
@@ -39,6 +51,20 @@ _FRONTED = re.compile(
     + phrase_alternation(_PAIRS["fronted_links"])
     + r")[ \t]+(?:[\w'’.,-]+[ \t]+){0,6}?"
 )
+_CLAUSE_FRONTED = re.compile(
+    r"(?:[,;]|(?<![\w])que)[ \t]+(?:(?:"
+    + phrase_alternation(_PAIRS["coordinators"])
+    + r")[ \t]+)?(?:"
+    + phrase_alternation(_PAIRS["fronted_links"])
+    + r")[ \t]+(?:[\w'’.-]+[ \t]+){0,3}?\Z"
+)
+"""A link fronted inside the sentence, right before the leader it links: ", mientras que con Boric"."""
+_RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:que|quien|quienes|who|which|whose)\b[^,;.:]*,\s*(?:\w+\s+){0,4}\Z")
+"""A relative clause between commas right before the call phrase ("X, who ..., spoke"): its names are no subject."""
+_CLAUSE_BEFORE_LINK = re.compile(
+    r"[^,;:]*[,;:][^,;:]*?(?<![\w])(?:" + phrase_alternation(_PAIRS["links"]) + r")(?![\w])"
+)
+_BOTH = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["both_leaders"]) + r")(?![\w])")
 _MAX_GAP_WORDS = int(_PAIRS["max_gap_words"])
 _MAX_LINKED = int(_PAIRS["max_counterparts"])
 _INSTITUTION = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["institutions"]) + r")(?![\w])[\w\s'’]{0,24}\Z")
@@ -68,16 +94,66 @@ def is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool
     Talon"): a participant with ``is_reference = false``."""
     if hit.official_id is None:
         return False
+    if hit.official_id in _acting(ctx):
+        return True
     if not hit.is_reference:
         role = ctx.reference.roles.get(hit.role or "")
-        return hit.kind == "titled" and hit.country_code is not None and role is not None and role.is_leader
+        titled_leader = role is not None and role.is_leader and role.role not in _TITLED_NOT_LEADERS
+        return hit.kind == "titled" and hit.country_code is not None and titled_leader
     terms = ctx.reference.terms_of(hit.official_id)
     published = ctx.article.published_date
     if published is not None and terms and all(published + _TRANSITION < t.start for t in terms):
         return False  # a leader years later, not now ("su homólogo venezolano, Nicolás Maduro" in 2010)
     if on is not None:
-        terms = [t for t in terms if t.covers(on)] or terms
+        current = [t for t in terms if t.covers(on)]
+        if not current and _titled_otherwise(ctx, hit):
+            return False  # out of office then, and titled so: "Cambodian Senate President Hun Sen"
+        terms = current or terms
     return any(is_leader_term(ctx, t) for t in terms)
+
+
+_ACTING = re.compile(r"(?<![\w])(?:" + phrase_alternation(OFFICIAL_RULES["acting_markers"]) + r")(?![\w])")
+_ACTING_REACH = 120
+"""Characters from an official's name to the words that make them acting head ("X, que ejerce interinamente ...")."""
+
+
+def _acting(ctx: ArticleContext) -> frozenset[str]:
+    """The officials the article makes acting head of state or government: named right after the words ("acting
+    President Geraldo Alckmin") or before them in the same sentence ("Alckmin, que ejerce interinamente la
+    Presidencia mientras Lula ...")."""
+    key = "acting"
+    if key not in ctx.memo:
+        acting: set[str] = set()
+        starts = [h.start for h in ctx.officials]
+        for match in _ACTING.finditer(ctx.folded):
+            i = bisect_left(starts, match.end())
+            after = ctx.officials[i] if i < len(starts) else None
+            before = ctx.officials[i - 1] if i > 0 else None
+            if after is not None and after.official_id and after.start - match.end() <= 3:
+                acting.add(after.official_id)
+            elif (
+                before is not None
+                and before.official_id
+                and 0 <= match.start() - before.end <= _ACTING_REACH
+                and ctx.sentence_of(before.start) == ctx.sentence_of(match.start())
+            ):
+                acting.add(before.official_id)
+        ctx.memo[key] = frozenset(acting)
+    found: frozenset[str] = ctx.memo[key]
+    return found
+
+
+def _titled_otherwise(ctx: ArticleContext, hit: OfficialHit) -> bool:
+    """Whether the title right before the name is no leader's, or an institution's ("Senate President",
+    "NATO Secretary General", "el presidente del Senado" is read by the institution before the title)."""
+    spans = ctx.title_spans
+    i = bisect_left(spans, (hit.start, hit.start)) - 1
+    if i < 0 or not 0 <= hit.start - spans[i][1] <= 2:
+        return False
+    start, end = spans[i]
+    return not leader_title(ctx, ctx.folded[start:end]) or bool(
+        _INSTITUTION.search(ctx.folded, max(0, start - 40), start)
+    )
 
 
 def is_leader_term(ctx: ArticleContext, term: Term) -> bool:
@@ -86,17 +162,27 @@ def is_leader_term(ctx: ArticleContext, term: Term) -> bool:
     return (role is not None and role.is_leader) or term.role in _LEADER_LIKE
 
 
+_AS_OBJECT = re.compile(
+    r"(?<![\w])(?:"
+    + phrase_alternation(_PAIRS["links"])
+    + r")\s+(?:(?:el|la|los|las|the|su|sus|his|her)\s+)?(?:\w+\s+)?\Z"
+)
+"""A preposition right before a name, or before its title ("a los presidentes", "with President")."""
 _PRONOUN_REACH = 12
 """How many officials' mentions back a pronoun subject may reach when it is not the protagonist."""
 
 
 def protagonist(ctx: ArticleContext) -> OfficialHit | None:
-    """The leader the article names most (ties: the one named first): the subject a pronoun stands for."""
+    """The leader the article names most, not counting where a preposition makes them the object ("agradece a
+    Fernández", "con Lula"); ties go to the one named first. The subject a pronoun stands for."""
     key = "protagonist"
     if key not in ctx.memo:
         counts: dict[str, int] = {}
         first: dict[str, OfficialHit] = {}
         for hit in ctx.officials:
+            start = hit.title_span[0] if hit.title_span else hit.start
+            if _AS_OBJECT.search(ctx.folded, max(0, start - 24), start):
+                continue
             if hit.official_id and is_leader(ctx, hit, None):
                 counts[hit.official_id] = counts.get(hit.official_id, 0) + 1
                 first.setdefault(hit.official_id, hit)
@@ -123,8 +209,13 @@ def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     sentence = ctx.sentences[index]
     hits = ctx.in_sentence("officials", index)
     starts = ctx.starts_in("officials", index)
+    if cue.kind == "talk" and (about := _SPOKE_ABOUT.match(ctx.folded, cue.end)):
+        i = bisect_left(starts, about.end())
+        spoken_of = (hits[i].title_span or (hits[i].start,))[0] if i < len(hits) else -1
+        if 0 <= spoken_of - about.end() <= _ABOUT_REACH and not _TALK_LINK.search(ctx.folded, about.end(), spoken_of):
+            return []  # "Orsi habló luego del presidente argentino, Javier Milei": spoke of him, not with him
     linked: list[OfficialHit] = []
-    position, needs, between = cue.end, _LINK, False
+    position, needs, between = cue.end, _TALK_LINK if cue.kind == "talk" else _LINK, False
     for i in range(bisect_left(starts, cue.noun_start), len(hits)):
         hit = hits[i]
         if not (hit.official_id or hit.role):
@@ -135,6 +226,8 @@ def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
             continue
         if len(linked) >= _MAX_LINKED or not _gap_ok(ctx, position, hit.start, needs):
             break
+        if not linked and cue.kind == "noun" and _CLAUSE_BEFORE_LINK.match(ctx.folded, position, hit.start):
+            break  # "tras esa conversación, la visita de Peña Nieto": another noun's link, past a comma
         if needs is _LINK:
             between = _BETWEEN.search(ctx.folded, position, hit.start) is not None
         linked.append(hit)
@@ -142,6 +235,8 @@ def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     nearest = bisect_left(starts, cue.start) - 1
     while nearest >= 0 and (hits[nearest].end > cue.start or not (hits[nearest].official_id or hits[nearest].role)):
         nearest -= 1
+    while nearest > 0 and _RELATIVE_CLAUSE.match(ctx.folded, hits[nearest - 1].end, cue.start):
+        nearest -= 1  # "Alckmin, que ejerce la Presidencia mientras Lula viaja, mantuvo ...": the clause's name
     fronted = _fronted(ctx, sentence.start, hits, cue)
     linked = fronted + linked
     subjects = [hits[nearest]] if nearest >= 0 and hits[nearest] not in fronted else []
@@ -157,10 +252,61 @@ def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
         return []  # "spoke by phone with Foreign Minister X": no leaders' call
     if not subjects and not fronted and _someone_else_speaks(ctx, sentence.start, cue.start):
         return []  # "Moratinos habla por teléfono con Chávez", "el titular de Exteriores había hablado con"
-    subject, how = (subjects[-1], "subject of the call phrase") if subjects else _pronoun_subject(ctx, cue, leaders)
+    if subjects:
+        subject, how = subjects[-1], "subject of the call phrase"
+    else:
+        subject, how = _title_subject(ctx, sentence.start, cue.start, leaders) or _pronoun_subject(ctx, cue, leaders)
     if subject is None:
         return None
     return _pairs(subject, leaders, how)
+
+
+def _title_subject(
+    ctx: ArticleContext, start: int, end: int, linked: list[OfficialHit]
+) -> tuple[OfficialHit, str] | None:
+    """A title without a name as the subject ("El presidente electo ya había recibido la llamada de Boric"): the
+    official of the article who holds that title, the most named if several."""
+    start = max(start, end - _SUBJECT_REACH)
+    spans = ctx.title_spans
+    first, last = bisect_left(spans, (start, start)), bisect_left(spans, (end, end))
+    if first == last:
+        return None
+    title_start, title_end = spans[last - 1]
+    role = title_role(ctx.reference, ctx.folded[title_start:title_end])
+    index = ctx.sentence_of(title_start)
+    hits, starts = ctx.in_sentence("officials", index), ctx.starts_in("officials", index)
+    i = bisect_left(starts, title_start)
+    if role is None or (i < len(hits) and hits[i].start < title_end + 3) or (i > 0 and hits[i - 1].end > title_start):
+        return None  # no title, or one that goes with a name
+    holders = _holders_by_role(ctx).get(role, {})
+    others = {h.official_id for h in linked}
+    candidates = [hit for official_id, hit in holders.items() if official_id not in others]
+    how = f"the article's {ctx.reference.roles[role].role_name} as the subject"
+    if len(candidates) > 1:  # "His Highness the Amir" in a story datelined Kuwait City: Kuwait's
+        candidates = [h for h in candidates if h.country_code == _dateline_country(ctx)]
+        how = f"the {ctx.reference.roles[role].role_name} of the dateline's country as the subject"
+    return (candidates[0], how) if len(candidates) == 1 else None
+
+
+def _dateline_country(ctx: ArticleContext) -> str | None:
+    if "dateline_country" not in ctx.memo:
+        found = dateline_country(ctx.text, ctx.reference)
+        ctx.memo["dateline_country"] = found[0] if found else None
+    country: str | None = ctx.memo["dateline_country"]
+    return country
+
+
+def _holders_by_role(ctx: ArticleContext) -> dict[str, dict[str, OfficialHit]]:
+    """Every official of the article by role, each with its first hit (computed once per article)."""
+    key = "holders_by_role"
+    if key not in ctx.memo:
+        by_role: dict[str, dict[str, OfficialHit]] = {}
+        for hit in ctx.officials:
+            if hit.role and hit.official_id:
+                by_role.setdefault(hit.role, {}).setdefault(hit.official_id, hit)
+        ctx.memo[key] = by_role
+    found: dict[str, dict[str, OfficialHit]] = ctx.memo[key]
+    return found
 
 
 def _pronoun_subject(ctx: ArticleContext, cue: Cue, linked: list[OfficialHit]) -> tuple[OfficialHit | None, str]:
@@ -211,9 +357,10 @@ def _someone_else_speaks(ctx: ArticleContext, start: int, end: int) -> bool:
 
 
 def leader_title(ctx: ArticleContext, title: str) -> bool:
-    """Whether a title ("prime minister", "el presidente") is a head of state's or government's."""
+    """Whether a title ("prime minister", "el presidente", "el presidente electo") is a head of state's or
+    government's, or a president-elect's, who takes leaders' calls already."""
     role = title_role(ctx.reference, title)
-    return role is not None and ctx.reference.roles[role].is_leader
+    return role is not None and (ctx.reference.roles[role].is_leader or role in _LEADER_LIKE)
 
 
 def _fronted(ctx: ArticleContext, start: int, hits: list[OfficialHit], cue: Cue) -> list[OfficialHit]:
@@ -229,7 +376,19 @@ def _fronted(ctx: ArticleContext, start: int, hits: list[OfficialHit], cue: Cue)
         fronted.append(hit)
         position = hit.end
     if fronted and not _gap_ok(ctx, fronted[-1].end, cue.start, None):
-        return []
+        fronted = []
+    if not fronted:  # a later clause fronts its own link: "..., mientras que con Boric conversó sobre ..."
+        i = bisect_left(ctx.starts_in("officials", ctx.sentence_of(cue.start)), cue.start) - 1
+        while i >= 0 and hits[i].end > cue.start:
+            i -= 1
+        last = hits[i] if i >= 0 else None
+        if (
+            last is not None
+            and last.start >= start
+            and _CLAUSE_FRONTED.search(ctx.folded, max(start, last.start - 40), last.start)
+            and len(_WORD.findall(ctx.folded, last.end, cue.start)) <= 2
+        ):
+            fronted = [last]
     return fronted
 
 
@@ -249,13 +408,21 @@ def _pairs(subject: OfficialHit, others: list[OfficialHit], how: str) -> list[Li
 
 
 def sentence_pair(ctx: ArticleContext, index: int) -> Link | None:
-    """The pair of a sentence that names exactly two leaders, of two countries ("Sheinbaum y Trump hablaron")."""
+    """The pair of a sentence that names exactly two leaders, of two countries ("Sheinbaum y Trump hablaron"); or,
+    when it speaks of "the two leaders" ("ambos mandatarios sostuvieron una llamada"), the previous sentence's."""
     key = ("sentence_pair", index)
     if key not in ctx.memo:
-        leaders = _distinct([h for h in ctx.in_sentence("officials", index) if is_leader(ctx, h, None)])
-        pair = None
-        if len(leaders) == 2 and leaders[0].country_code != leaders[1].country_code:
-            pair = Link(leaders[0], leaders[1], "the two leaders the sentence names")
+        pair = _two_leaders(ctx, index, "the two leaders the sentence names")
+        sentence = ctx.sentences[index]
+        if pair is None and index > 0 and _BOTH.search(ctx.folded, sentence.start, sentence.end):
+            pair = _two_leaders(ctx, index - 1, "'the two leaders': the two the sentence before names")
         ctx.memo[key] = pair
     found: Link | None = ctx.memo[key]
     return found
+
+
+def _two_leaders(ctx: ArticleContext, index: int, how: str) -> Link | None:
+    leaders = _distinct([h for h in ctx.in_sentence("officials", index) if is_leader(ctx, h, None)])
+    if len(leaders) == 2 and leaders[0].country_code != leaders[1].country_code:
+        return Link(leaders[0], leaders[1], how)
+    return None

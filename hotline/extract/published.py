@@ -30,11 +30,17 @@ _DATE_LINES = _RULES["date_line_paragraphs"]
 _DATE_LINE_CHARS = _RULES["date_line_max_chars"]
 # Words allowed between a cue and its date: "published on", "publicado el lunes", "updated: Monday,".
 _GAP_WORDS = frozenset({"on", "el", "the", "a", "las", *WEEKDAYS})
-# A dateline: an upper-case place (and region), then the date, at the start of the story's first paragraph.
-_DATELINE_PLACE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{1,40}(?:,\s*[A-Za-zÀ-ÿ.'’ -]{2,30})?(?:\.-|[,:–—-])\s*$")
+# A dateline: an upper-case place (and region, or the agency in parentheses: "WASHINGTON (AP), "), then the date,
+# at the start of the story's first paragraph.
+_AGENCY = r"(?:\s*\([^()\n]{1,60}\))?"
+_DATELINE_PLACE = re.compile(
+    r"[A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{1,40}" + _AGENCY + r"(?:,\s*[A-Za-zÀ-ÿ.'’ -]{2,30})?(?:\.-|[,:–—-])\s*$"
+)
 # A place written in mixed case ("Ciudad de México, 8 de agosto de 2022.—") is a dateline only when a dash (or
 # an agency in parentheses, then a dash) follows the date.
-_MIXED_CASE_PLACE = re.compile(r"[A-ZÀ-Ý][\wÀ-ÿ.'’]*(?: (?:[A-ZÀ-Ý][\wÀ-ÿ.'’]*|de|del|la|el|do|da|los|las)){0,4},\s*$")
+_MIXED_CASE_PLACE = re.compile(
+    r"[A-ZÀ-Ý][\wÀ-ÿ.'’]*(?: (?:[A-ZÀ-Ý][\wÀ-ÿ.'’]*|de|del|la|el|do|da|los|las)){0,4}" + _AGENCY + r",\s*$"
+)
 _DASH_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*\.?\s*[–—-]")
 _SENTENCE_END = re.compile(r"\w[.!?][\"”’)]?\s*$")
 _PROSE_WORDS = 2
@@ -88,6 +94,32 @@ def dateline_spans(text: str, folded: str) -> list[tuple[int, int]]:
     return [(expr.end - len(stated), expr.end) for expr, _, stated in lines]
 
 
+_POST_SIGNATURE = re.compile(
+    r"^>?[ \t]*[—–-]+[ \t]*[^\n()]{1,80}\(@\w{1,30}\)[ \t]+(?P<date>[^\n]{6,40}?)[ \t]*$", re.M
+)
+"""The signature line of an embedded post: "— Miguel Díaz-Canel (@DiazCanelB) August 6, 2022"."""
+_QUOTED_LINE = re.compile(r"^>[^\n]*\n", re.M)
+
+
+def post_dates(text: str) -> list[tuple[int, int, dt.date, str]]:
+    """Embedded posts: the quoted lines (``> ...``) above a signature that gives the author's handle and the post's
+    date, as (start of the quote, end of the signature, date, signature). A post's date is the day its own words
+    ("I have just spoken with ...") speak of, whatever the article's."""
+    found = []
+    for signature in _POST_SIGNATURE.finditer(text):
+        day = date_from_value(signature.group("date"))
+        if day is None:
+            continue
+        start = signature.start()
+        while True:
+            line_start = text.rfind("\n", 0, max(0, start - 1)) + 1
+            if line_start >= start or not _QUOTED_LINE.match(text, line_start):
+                break
+            start = line_start
+        found.append((start, signature.end(), day, signature.group().strip(" >")))
+    return found
+
+
 def dateline_month_day(text: str, folded: str) -> tuple[int, int, str] | None:
     """The month and day of a dateline that gives no year ("LISBON, April 28 (Reuters) -", "QUITO, 12 jun (EFE).-"),
     with the date as stated: a story's own day without its year. ``folded``: ``fold_text(text)``."""
@@ -130,10 +162,11 @@ def _head_dates(head: str, folded: str, *, with_year: bool) -> Iterator[tuple[Da
 
 
 def _without_weekday(before: str) -> str:
-    """The dateline's place with a weekday after it dropped: "ABUJA, Thursday, " -> "ABUJA,"."""
-    words = before.rstrip(" ,").rsplit(" ", 1)
-    if len(words) == 2 and fold_text(words[1]).strip(" ,.") in WEEKDAYS:
-        return words[0].rstrip() + " "
+    """The dateline's place with a weekday after its comma dropped: "ABUJA, Thursday, " -> "ABUJA, ". A weekday
+    that is part of the place's name stays ("SANTO DOMINGO, ")."""
+    place, comma, last = before.rstrip(" ,").rpartition(",")
+    if comma and fold_text(last).strip(" .") in WEEKDAYS:
+        return place.rstrip() + ", "
     return before
 
 

@@ -14,11 +14,11 @@ EVAL = Path(__file__).resolve().parent
 
 # Continents of the countries the corpus names (public facts; ISO 3166 alpha-2).
 CONTINENTS = {
-    "Africa": "BF CD CI DJ DZ EG ET GH KE MA MR NG RW SN SO TZ UG ZA",
-    "Asia": "AE BD CN ID IL IN IQ IR JO JP KH KR KW KZ MY OM PH PK QA SA SG TH TR UZ VN",
-    "Europe": "CZ DE DK EE ES FI FR GB GR HU IE IT NL NO PL PT RS RU SE UA",
-    "North America": "BB CA CU DO GD GT HN HT JM MX PA SV US",
-    "South America": "AR BO BR CL CO EC PE PY UY VE",
+    "Africa": "BF CD CI DJ DZ EG ET GH KE MA ML MR NE NG RW SN SO TZ UG ZA",
+    "Asia": "AE AM AZ BD BH CN ID IL IN IQ IR JO JP KG KH KR KW KZ MM MY OM PH PK QA SA SG TH TJ TR UZ VN",
+    "Europe": "AL CZ DE DK EE ES FI FR GB GR HU IE IS IT NL NO PL PT RS RU SE UA",
+    "North America": "BB CA CR CU DO GD GT HN HT JM MX PA SV TT US",
+    "South America": "AR BO BR CL CO EC GY PE PY UY VE",
     "Oceania": "AU FJ NZ PG VU",
 }
 CONTINENT_OF = {code: continent for continent, codes in CONTINENTS.items() for code in codes.split()}

@@ -405,3 +405,180 @@ def test_a_surname_that_is_a_country_names_the_leader_once_named_in_full(referen
         ["kyriakos_mitsotakis", "luis_montenegro"],
         ["luis_montenegro", "pedro_sanchez"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "OSLO (Reuters) - Norwegian Prime Minister Jonas Gahr Støre spoke over the telephone with Finnish "
+            "President Alexander Stubb on Tuesday about Arctic security.",
+            {"jonas_gahr_store", "alexander_stubb"},
+        ),
+        (
+            "SANTIAGO, 11 mar (EFE).- El presidente chileno, Gabriel Boric, mantuvo un llamado telefónico con su par "
+            "argentino, Javier Milei, el martes.",
+            {"gabriel_boric", "javier_milei"},
+        ),
+        (
+            "Prime Minister Narendra Modi held talks via video link with Japanese Prime Minister Shigeru Ishiba on "
+            "Tuesday.",
+            {"narendra_modi", "shigeru_ishiba"},
+        ),
+        (
+            "President Luiz Inácio Lula da Silva dialled Colombian President Gustavo Petro on Tuesday to discuss "
+            "Venezuela.",
+            {"luiz_inacio_lula_da_silva", "gustavo_petro"},
+        ),
+        (
+            "PARIS - President Emmanuel Macron called up German Chancellor Friedrich Merz on Tuesday evening to "
+            "discuss tariffs.",
+            {"emmanuel_macron", "friedrich_merz"},
+        ),
+        (  # a surname alone after the full name
+            "MADRID - El presidente del Gobierno, Pedro Sánchez, viajó a Rabat. Sánchez telefoneó a Macron el martes.",
+            {"pedro_sanchez", "emmanuel_macron"},
+        ),
+        (  # an honorific alone after the name it was given with
+            "Riyadh, SPA -- His Royal Highness Prince Mohammed bin Salman, Crown Prince and Prime Minister, received "
+            "messages today.\nHis Royal Highness received a phone call from Mohammed Shia Al-Sudani, Prime Minister "
+            "of the Republic of Iraq.",
+            {"mohammed_bin_salman", "mohammed_shia_al_sudani"},
+        ),
+        (  # the acting president, and a name inside a relative clause is no subject
+            "BRASILIA - El vicepresidente de Brasil, Geraldo Alckmin, que ejerce interinamente la Presidencia mientras "
+            "Luiz Inácio Lula da Silva viaja a Japón, mantuvo ayer una conversación telefónica con el presidente de "
+            "Paraguay, Santiago Peña.",
+            {"geraldo_alckmin", "santiago_pena"},
+        ),
+        (  # an unknown counterpart holds the office of the leader whose counterpart he is
+            "SÍDNEY, 19 may (EFE).- El primer ministro australiano, Anthony Albanese, conversó por teléfono con su "
+            "homólogo de Vanuatu, Jotham Napat.",
+            {"anthony_albanese", "jotham_napat"},
+        ),
+    ],
+)
+def test_a_call_in_the_words_outlets_use(reference: Reference, text: str, pair: set[str]) -> None:
+    assert held_pairs(extract(reference, text, dt.date(2025, 3, 12))) == [frozenset(pair)]
+
+
+def test_a_link_fronted_inside_the_sentence_links_its_own_leader(reference: Reference) -> None:
+    text = (
+        "ASUNCIÓN, 2 may (EFE).- El presidente electo de Paraguay, Santiago Peña, recibió llamadas de Alberto "
+        "Fernández y de Gabriel Boric. Peña habló con la prensa. Peña viajará a Brasilia. Con Fernández, el "
+        "economista abordó la hidrovía, mientras que con Boric conversó sobre el corredor bioceánico."
+    )
+    pairs = held_pairs(extract(reference, text, dt.date(2023, 5, 2)))
+    assert frozenset({"alberto_fernandez", "gabriel_boric"}) not in pairs
+    assert frozenset({"santiago_pena", "gabriel_boric"}) in pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON - President Joe Biden spoke by phone with Apple CEO Tim Cook on Tuesday about chips. Chinese "
+        "President Xi Jinping was not mentioned.",
+        "MONTEVIDEO - El presidente Yamandú Orsi respondió llamadas de oyentes en la radio. La primera llamada fue "
+        "de una docente jubilada. Orsi habló luego del presidente argentino, Javier Milei.",
+        "GEORGETOWN, Dec. 7 - United Nations Secretary-General António Guterres spoke by telephone on Wednesday "
+        "with Guyanese President Irfaan Ali. Venezuelan President Nicolás Maduro has claimed the region.",
+        "WASHINGTON - In a call with reporters on Tuesday, President Joe Biden said Chinese President Xi Jinping "
+        "had to respect the rules.",
+        "BANGKOK - The court removed Paetongtarn Shinawatra from office over a leaked phone call with Cambodian "
+        "Senate President Hun Sen.",
+        "MONTEVIDEO - Un oyente quiso saber si había hablado por teléfono con el presidente argentino, Javier "
+        "Milei. Orsi dijo que no.",
+    ],
+)
+def test_a_call_with_someone_who_is_no_leader_is_no_leaders_call(reference: Reference, text: str) -> None:
+    assert held_pairs(extract(reference, text, dt.date(2025, 9, 19))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Thai PM Anutin to hold first call with Cambodia's Hun Manet on Monday",
+            "planned",
+        ),
+        (
+            "PANAMÁ - El presidente de Panamá, José Raúl Mulino, negó este jueves haber mantenido una conversación "
+            "telefónica con su homólogo estadounidense, Donald Trump.",
+            "denied",
+        ),
+        (
+            "ASUNCIÓN - Peña y Lula no hablan por teléfono desde diciembre, cuando coincidieron en la cumbre.",
+            None,
+        ),
+        ("MOSCOW - The Kremlin said there were no plans for a phone conversation between Putin and Macron.", None),
+        ('PARIS - Macron\'s office said a call with Putin was "not on the agenda".', None),
+        ("KYIV - Zelensky said he was ready to talk to Putin by phone, but only after a ceasefire.", "planned"),
+        ("ANKARA - Erdogan offered to speak with Putin by phone to revive the talks.", "planned"),
+        ('BRASILIA - Lula dijo que no llamará a Trump porque "él no quiere hablar".', "refused"),
+        (  # what a call was for is no plan
+            "BRASILIA - President Luiz Inácio Lula da Silva called Colombian President Gustavo Petro on Tuesday to "
+            "talk with him about Venezuela.",
+            "held",
+        ),
+        ("MÉXICO - La presidenta Claudia Sheinbaum habló de nuevo con Donald Trump el martes por teléfono.", "held"),
+        (  # a request made during the call
+            "BRASILIA, 6 oct (EFE).- Lula pidió este lunes a su homólogo estadounidense, Donald Trump, en una "
+            "videollamada de 30 minutos, que retire el arancel.",
+            "held",
+        ),
+    ],
+)
+def test_a_call_that_did_not_happen(reference: Reference, text: str, status: str | None) -> None:
+    calls = extract(reference, text, dt.date(2025, 9, 19)).calls
+    assert [c.call_status for c in calls] == ([status] if status else [])
+
+
+def test_an_elections_date_is_no_date_of_the_call(reference: Reference) -> None:
+    text = (
+        "Dakar, 2 July (APS) - President Bassirou Diomaye Faye held a telephone conversation today with the "
+        "President of the Islamic Republic of Mauritania, Mohamed Ould Cheikh El Ghazouani, to congratulate him on "
+        "his re-election in the presidential election of 29 June."
+    )
+    (call,) = extract(reference, text, dt.date(2024, 7, 2)).calls
+    assert call.date.date == dt.date(2024, 7, 2)
+    assert {p.country_code for p in call.participants} == {"SN", "MR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "la llamada" before a name is "the so-called"
+        "ANKARA, 12 dic (EFE).- En la llamada Declaración de Ankara, el primer ministro etíope, Abiy Ahmed, y el "
+        "presidente somalí, Hassan Sheikh Mohamud, se comprometieron a negociar, con el presidente turco, Recep "
+        "Tayyip Erdogan, como mediador.",
+        # a call many leaders joined
+        "GEORGETOWN - Leaders from 13 of the 15 member states joined the call. Jamaica's Prime Minister Andrew "
+        "Holness and Guyana's President Irfaan Ali spoke early in the session, officials said.",
+        # the foreign ministers' call, and the leaders who have not spoken by phone
+        "Chile y Argentina zanjan por teléfono el incidente del panel solar\nSANTIAGO (EFE).- El canciller chileno, "
+        "Alberto van Klaveren, y su homóloga argentina, Diana Mondino, conversaron este miércoles por teléfono. "
+        "Boric y el presidente argentino, Javier Milei, no han mantenido ninguna reunión ni han conversado por "
+        "teléfono desde diciembre.",
+    ],
+)
+def test_no_leaders_call_in_a_so_called_a_joined_call_or_a_ministers_call(reference: Reference, text: str) -> None:
+    assert held_pairs(extract(reference, text, dt.date(2024, 12, 12))) == []
+
+
+def test_a_title_subject_is_the_datelines_leader_and_a_denial_stays_with_its_pair(reference: Reference) -> None:
+    kuna = (
+        "KUWAIT, June 5 (KUNA) -- His Highness the Amir Sheikh Meshal Al-Ahmad Al-Jaber Al-Sabah received today a "
+        "phone call from His Majesty King Abdullah II of Jordan. His Highness the Amir later made a phone call to "
+        "Egyptian President Abdel Fattah Al-Sisi, and Qatar's Amir Sheikh Tamim bin Hamad Al-Thani sent a cable."
+    )
+    pairs = held_pairs(extract(reference, kuna, dt.date(2025, 6, 5)))
+    assert frozenset({"mishal_al_ahmad_al_jaber_al_sabah", "abdel_fattah_el_sisi"}) in pairs
+    efe = (
+        "Bakú, 16 sep (EFE).- La Presidencia de Azerbaiyán desmintió este martes que el presidente Ilham Aliyev y el "
+        "primer ministro de Armenia, Nikol Pashinián, mantuvieran una conversación telefónica el lunes.\nEl "
+        "presidente ruso, Vladímir Putin, llamó a Aliyev en diciembre para pedirle disculpas."
+    )
+    calls = extract(reference, efe, dt.date(2025, 9, 16)).calls
+    status = {frozenset(p.official_id for p in c.participants): c.call_status for c in calls}
+    assert status[frozenset({"ilham_aliyev", "nikol_pashinyan"})] == "denied"
+    assert status[frozenset({"vladimir_putin", "ilham_aliyev"})] == "held"

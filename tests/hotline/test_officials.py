@@ -10,9 +10,10 @@ import datetime as dt
 import pytest
 import written
 
-from hotline.extract.officials import dateline_country
+from hotline.extract.officials import dateline_country, find_officials
 from hotline.facts import ArticleFacts
 from hotline.reference import Reference, load_reference
+from hotline.text import fold_text
 
 
 @pytest.fixture(scope="module")
@@ -158,3 +159,126 @@ def test_a_country_after_a_titled_name_is_its_country_not_its_name(reference: Re
     found = officials(written.extract(reference, text, dt.date(2011, 2, 2)))
     assert found["Abdalá"] == "SA"
     assert found["Juan Pérez Soto"] == "AR"
+
+
+def surname_hits(reference: Reference, text: str) -> dict[str, str | None]:
+    """Every official hit by surname alone: its words and the person."""
+    hits, _ = find_officials(text, fold_text(text), reference, dt.date(2025, 3, 11))
+    return {text[h.start : h.end]: h.official_id for h in hits if "after the full name" in h.how}
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "official_id"),
+    [
+        (  # a reference leader whose surname the aliases do not list
+            "MADRID (Reuters) - Spanish Prime Minister Pedro Sánchez defended the budget on Tuesday. Sánchez said "
+            "the deficit would fall.",
+            "Sánchez",
+            "pedro_sanchez",
+        ),
+        (  # a leader the reference does not know, named by title first
+            "Tuvalu's Prime Minister Feleti Teo arrived in Canberra on Monday. On Tuesday, Teo told reporters he "
+            "wanted more flights.",
+            "Teo",
+            "feleti_teo",
+        ),
+        (  # after a title, and in a list
+            "El presidente del Gobierno, Pedro Sánchez, viajó a Rabat. Más tarde, el presidente Sánchez y el rey "
+            "conversaron.",
+            "Sánchez",
+            "pedro_sanchez",
+        ),
+    ],
+)
+def test_a_surname_alone_after_the_full_name_is_that_person(
+    reference: Reference, text: str, surname: str, official_id: str
+) -> None:
+    assert surname_hits(reference, text).get(surname) == official_id
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        # a country that starts with the surname, and another person's longer name
+        ("Cabo Verde's Prime Minister Ulisses Costa met farmers. Costa Rica sent a delegation.", "Costa"),
+        ("Cabo Verde's Prime Minister Ulisses Costa met farmers. Juan Costa, a banker, spoke.", "Costa"),
+        # two officials of the article share the surname: neither takes it
+        (
+            "Tuvalu's Prime Minister Feleti Teo met Foreign Minister Paulson Teo on Monday. Later, Teo said the talks "
+            "went well.",
+            "Teo",
+        ),
+        # a surname that is a country, after a preposition: the place
+        ("Portugal's Prime Minister Luís Montenegro flew on Tuesday to Montenegro.", "Montenegro"),
+    ],
+)
+def test_a_surname_that_may_be_someone_or_something_else_is_no_one(
+    reference: Reference, text: str, surname: str
+) -> None:
+    assert surname not in surname_hits(reference, text)
+
+
+def named(
+    reference: Reference, text: str, on: dt.date = dt.date(2024, 12, 26)
+) -> dict[str, tuple[str | None, str | None]]:
+    """Every official hit: its words, with the role and the country."""
+    hits, _ = find_officials(text, fold_text(text), reference, on)
+    return {text[h.start : h.end]: (h.role, h.country_code) for h in hits}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (  # a name with two particles, after an institution's title
+            "**13:10** — European Commission President Ursula von der Leyen condemned the attack.",
+            "Ursula von der Leyen",
+            "commission_president",
+        ),
+        (
+            "Meloni recorrió Lampedusa junto a la presidenta de la Comisión Europea, Ursula von der Leyen, que "
+            "presentó un plan.",
+            "Ursula von der Leyen",
+            "commission_president",
+        ),
+        (  # an acting minister
+            "El ministro de Asuntos Exteriores en funciones, José Manuel Albares, subrayó en Bruselas que no habrá "
+            "acuerdo.",
+            "José Manuel Albares",
+            "foreign_minister",
+        ),
+        (  # a secretary-general is no leader
+            "GEORGETOWN - United Nations Secretary-General António Guterres spoke by telephone with President Ali.",
+            "António Guterres",
+            "secretary_general",
+        ),
+        (  # a counterpart holds the office of the official whose counterpart he is
+            "Foreign Minister Wang Yi spoke by phone with his Turkish counterpart Hakan Fidan on Tuesday.",
+            "Hakan Fidan",
+            "foreign_minister",
+        ),
+        (
+            "SÍDNEY - El primer ministro australiano, Anthony Albanese, conversó con su homólogo de Vanuatu, Jotham "
+            "Napat.",
+            "Jotham Napat",
+            "prime_minister",
+        ),
+    ],
+)
+def test_a_titled_name_takes_its_titles_role(reference: Reference, text: str, name: str, role: str) -> None:
+    assert named(reference, text)[name][0] == role
+
+
+def test_an_honorific_alone_is_the_one_it_was_first_given_to(reference: Reference) -> None:
+    text = (
+        "Riyadh, SPA -- His Royal Highness Prince Mohammed bin Salman received today calls from leaders. His "
+        "Highness Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah called first.\nHis Royal Highness thanked him, and His "
+        "Highness wished the Kingdom well."
+    )
+    hits, _ = find_officials(text, fold_text(text), reference, dt.date(2025, 3, 1))
+    alone = {text[h.start : h.end]: h.official_id for h in hits if h.how.startswith("honorific")}
+    assert alone == {"His Royal Highness": "mohammed_bin_salman", "His Highness": "mishal_al_ahmad_al_jaber_al_sabah"}
+
+
+def test_countries_after_a_counterpart_are_no_ones_name(reference: Reference) -> None:
+    text = "SANTIAGO - Boric llamó el fin de semana a sus homólogos de Brasil y Colombia para agradecer la ayuda."
+    assert "Brasil y Colombia" not in named(reference, text, dt.date(2023, 2, 6))

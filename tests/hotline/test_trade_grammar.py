@@ -70,7 +70,7 @@ GRAMMAR = [
     (
         "The President raised concerns about the People's Republic of China's unfair trade practices, including its "
         "export restrictions on critical minerals.",
-        {("export_restriction", "CN", None, "critical_minerals", None, "imposed")},
+        {("export_restriction", "CN", "ALL", "critical_minerals", None, "imposed")},
     ),
     (
         "Beijing also placed 15 American companies on its export control list.",
@@ -175,7 +175,7 @@ TYPES = [
     ),
     (
         "Argentina suspendió las exportaciones de carne por 30 días.",
-        {("export_restriction", "AR", None, "beef", None, "imposed")},
+        {("export_restriction", "AR", "ALL", "beef", None, "imposed")},
     ),
     (
         "Japón eliminó a Corea del Sur de su lista blanca de socios comerciales.",

@@ -302,14 +302,14 @@ EXAMPLES = [
     pytest.param(
         "Francia y Alemania restringieron la exportación de mascarillas.",
         {
-            ("export_restriction", "FR", None, "medical_equipment", None, "imposed"),
-            ("export_restriction", "DE", None, "medical_equipment", None, "imposed"),
+            ("export_restriction", "FR", "ALL", "medical_equipment", None, "imposed"),
+            ("export_restriction", "DE", "ALL", "medical_equipment", None, "imposed"),
         },
         id="es-two-imposers-acting-together",
     ),
     pytest.param(
         "Argentina levantó las restricciones a la exportación de carne vacuna.",
-        {("export_restriction", "AR", None, "beef", None, "lifted")},
+        {("export_restriction", "AR", "ALL", "beef", None, "lifted")},
         id="es-export-restriction-lifted",
     ),
     pytest.param(

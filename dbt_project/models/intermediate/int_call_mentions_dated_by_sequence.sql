@@ -246,6 +246,8 @@ final as (
         coalesce(mentions.call_date, inferred.inferred_date) as call_date,
         mentions.call_date_earliest,
         mentions.call_date_latest,
+        mentions.call_latest_month,
+        mentions.call_latest_day,
         mentions.published_date,
         mentions.outlet
 

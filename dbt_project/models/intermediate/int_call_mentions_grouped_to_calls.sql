@@ -10,13 +10,19 @@
                                                              else group (pair, 'md', month, day)
       year_month          year and month, no valid date   -> the pair's unique day group in that month,
                                                              else group (pair, 'ym', year, month)
+      latest_month_day    no year, only the month/day the   -> the pair's unique day group 0..6 days before that
+                          call came on or before (a year-     month/day (any year) on the weekday it gives, or
+                          less dateline: "PARIS, March 3")    0..var('undated_window_days') without a weekday,
+                                                             else group (pair, 'le', month, day, weekday)
       bounds              no date, but call_date_earliest /  -> the pair's unique day group dated within
                           call_date_latest ("over the          [earliest, latest] (a missing earliest is
                           weekend", "said on Monday")          latest - var('undated_window_days'); a missing
                                                              latest is published_date), else a group of its own
       undated             anything else                   -> the pair's unique day group dated within
                                                              [published_date - var('undated_window_days'),
-                                                             published_date]
+                                                             published_date]; with no publication date
+                                                             either, a weekday-only mention joins the pair's
+                                                             only day group on that weekday (weekday_matched)
     A bounds or undated mention matches only a day group on the weekday it gives, in any year/month it gives,
     holding no mention of the same article; with several such groups it is ambiguous and stays apart
     (grouping_rule 'ambiguous'). The window is one row per day (equi-join on pair and date), so the cost is the
@@ -46,6 +52,7 @@ classified as (
             when call_date is not null then 'full_date'
             when call_year is null and call_month is not null and call_day is not null then 'month_day'
             when call_year is not null and call_month is not null then 'year_month'
+            when call_latest_month is not null and call_latest_day is not null then 'latest_month_day'
             when call_date_earliest is not null or call_date_latest is not null then 'bounds'
             else 'undated'
         end as date_class
@@ -137,6 +144,72 @@ year_month_matches as (
 
 ),
 
+window_offsets as (
+
+    {% for day_offset in range(var('undated_window_days') + 1) -%}
+    select {{ day_offset }} as day_offset
+    {% if not loop.last %}union all
+    {% endif -%}
+    {%- endfor %}
+
+),
+
+-- every day group seen from the days up to the window after it: (month, day) of call_date + day_offset, so a
+-- month/day without a year finds the calls on or before it with an equi-join (at most window + 1 rows per group)
+day_group_shifts as (
+
+    select
+        day_groups.pair_key,
+        day_groups.is_planned,
+        day_groups.call_date,
+        window_offsets.day_offset,
+        cast(extract(month from {{ dbt.dateadd('day', 'window_offsets.day_offset', 'day_groups.call_date') }}) as int)
+            as shifted_month,
+        cast(extract(day from {{ dbt.dateadd('day', 'window_offsets.day_offset', 'day_groups.call_date') }}) as int)
+            as shifted_day
+
+    from day_groups
+
+    cross join window_offsets
+
+),
+
+latest_month_day_mentions as (
+
+    select * from classified
+
+    where date_class = 'latest_month_day'
+
+),
+
+latest_month_day_candidates as (
+
+    select distinct
+        latest_month_day_mentions.mention_id,
+        latest_month_day_mentions.article_id,
+        day_group_shifts.pair_key,
+        day_group_shifts.is_planned,
+        day_group_shifts.call_date
+
+    from latest_month_day_mentions
+
+    inner join day_group_shifts
+        on latest_month_day_mentions.pair_key = day_group_shifts.pair_key
+        and latest_month_day_mentions.is_planned = day_group_shifts.is_planned
+        and latest_month_day_mentions.call_latest_month = day_group_shifts.shifted_month
+        and latest_month_day_mentions.call_latest_day = day_group_shifts.shifted_day
+
+    -- a weekday falls within the six days up to the month/day; without one, the window of an undated mention
+    where (
+        latest_month_day_mentions.call_weekday is null
+        or (
+            day_group_shifts.day_offset <= 6
+            and latest_month_day_mentions.call_weekday + 1 = {{ iso_day_of_week('day_group_shifts.call_date') }}
+        )
+    )
+
+),
+
 undated_mentions as (
 
     select
@@ -150,16 +223,6 @@ undated_mentions as (
     from classified
 
     where date_class in ('bounds', 'undated')
-
-),
-
-window_offsets as (
-
-    {% for day_offset in range(var('undated_window_days') + 1) -%}
-    select {{ day_offset }} as day_offset
-    {% if not loop.last %}union all
-    {% endif -%}
-    {%- endfor %}
 
 ),
 
@@ -244,6 +307,140 @@ undated_matches as (
 
 ),
 
+latest_month_day_matches as (
+
+    select
+        latest_month_day_candidates.mention_id,
+        min(latest_month_day_candidates.call_date) as matched_date,
+        count(*) as candidate_count
+
+    from latest_month_day_candidates
+
+    -- a dated call told by the same article is another call of the pair, not this one
+    left join day_mentions
+        on latest_month_day_candidates.pair_key = day_mentions.pair_key
+        and latest_month_day_candidates.is_planned = day_mentions.is_planned
+        and latest_month_day_candidates.article_id = day_mentions.article_id
+        and latest_month_day_candidates.call_date = day_mentions.call_date
+
+    where day_mentions.mention_id is null
+
+    group by latest_month_day_candidates.mention_id
+
+),
+
+pair_weekday_groups as (
+
+    select
+        pair_key,
+        is_planned,
+        {{ iso_day_of_week('call_date') }} as iso_weekday,
+        min(call_date) as call_date,
+        count(*) as group_count
+
+    from day_groups
+
+    group by
+        pair_key,
+        is_planned,
+        {{ iso_day_of_week('call_date') }}
+
+),
+
+-- a weekday with nothing to count it from (no publication date, no dateline): the pair's only dated call on that
+-- weekday, when its own article does not tell it as another call
+weekday_matches as (
+
+    select
+        undated_mentions.mention_id,
+        pair_weekday_groups.call_date as matched_date,
+        pair_weekday_groups.group_count as candidate_count
+
+    from undated_mentions
+
+    inner join pair_weekday_groups
+        on undated_mentions.pair_key = pair_weekday_groups.pair_key
+        and undated_mentions.is_planned = pair_weekday_groups.is_planned
+        -- call_weekday counts from 0 = Monday
+        and undated_mentions.call_weekday + 1 = pair_weekday_groups.iso_weekday
+
+    left join same_article_groups
+        on undated_mentions.mention_id = same_article_groups.mention_id
+        and pair_weekday_groups.call_date = same_article_groups.call_date
+
+    where undated_mentions.window_end is null
+        and same_article_groups.mention_id is null
+
+),
+
+-- undated mentions no dated call of the pair is in reach of: those of one pair (on the same weekday and month, when
+-- given) published within var('undated_window_days') days of the one before form one call, keyed on the first
+-- (gaps and islands: two window functions, no join)
+undated_alone as (
+
+    select
+        undated_mentions.mention_id,
+        undated_mentions.pair_key,
+        undated_mentions.is_planned,
+        undated_mentions.published_date,
+        coalesce(undated_mentions.call_weekday, -1) as weekday_key,
+        coalesce(undated_mentions.call_month, -1) as month_key,
+        case
+            when {{ dbt.datediff(
+                'lag(undated_mentions.published_date) over (partition by undated_mentions.pair_key, '
+                ~ 'undated_mentions.is_planned, coalesce(undated_mentions.call_weekday, -1), '
+                ~ 'coalesce(undated_mentions.call_month, -1) order by undated_mentions.published_date, '
+                ~ 'undated_mentions.mention_id)',
+                'undated_mentions.published_date',
+                'day',
+            ) }} <= {{ var('undated_window_days') }} then 0
+            else 1
+        end as starts_island
+
+    from undated_mentions
+
+    left join undated_matches
+        on undated_mentions.mention_id = undated_matches.mention_id
+
+    left join weekday_matches
+        on undated_mentions.mention_id = weekday_matches.mention_id
+
+    where undated_mentions.date_class = 'undated'
+        and undated_mentions.published_date is not null
+        and undated_matches.mention_id is null
+        and weekday_matches.mention_id is null
+
+),
+
+undated_island_numbers as (
+
+    select
+        *,
+        sum(starts_island) over (
+            partition by pair_key, is_planned, weekday_key, month_key
+            order by published_date, mention_id
+            rows between unbounded preceding and current row
+        ) as island_number
+
+    from undated_alone
+
+),
+
+undated_islands as (
+
+    select
+        mention_id,
+        first_value(mention_id) over (
+            partition by pair_key, is_planned, weekday_key, month_key, island_number
+            order by published_date, mention_id
+            rows between unbounded preceding and unbounded following
+        ) as island_mention_id,
+        count(*) over (partition by pair_key, is_planned, weekday_key, month_key, island_number) as island_size
+
+    from undated_island_numbers
+
+),
+
 keyed as (
 
     select
@@ -254,9 +451,15 @@ keyed as (
             when classified.date_class = 'month_day' then 'month_day'
             when year_month_matches.candidate_count = 1 then 'year_month_matched'
             when classified.date_class = 'year_month' then 'year_month'
+            when latest_month_day_matches.candidate_count = 1 then 'latest_month_day_matched'
+            when latest_month_day_matches.candidate_count > 1 then 'ambiguous'
+            when classified.date_class = 'latest_month_day' then 'latest_month_day'
             when undated_matches.candidate_count = 1 and classified.date_class = 'bounds' then 'bounds_matched'
             when undated_matches.candidate_count = 1 then 'published_window_matched'
             when undated_matches.candidate_count > 1 then 'ambiguous'
+            when weekday_matches.candidate_count = 1 then 'weekday_matched'
+            when weekday_matches.candidate_count > 1 then 'ambiguous'
+            when undated_islands.island_size > 1 then 'undated_together'
             else 'own_mention'
         end as grouping_rule,
         case
@@ -280,8 +483,23 @@ keyed as (
                     "'-'",
                     "lpad(cast(classified.call_month as string), 2, '0')",
                 ]) }}
+            when latest_month_day_matches.candidate_count = 1
+                then cast(latest_month_day_matches.matched_date as string)
+            when classified.date_class = 'latest_month_day'
+                then {{ dbt.concat([
+                    "'le:'",
+                    "lpad(cast(classified.call_latest_month as string), 2, '0')",
+                    "'-'",
+                    "lpad(cast(classified.call_latest_day as string), 2, '0')",
+                    "':w'",
+                    "coalesce(cast(classified.call_weekday as string), '')",
+                ]) }}
             when undated_matches.candidate_count = 1
                 then cast(undated_matches.matched_date as string)
+            when weekday_matches.candidate_count = 1
+                then cast(weekday_matches.matched_date as string)
+            when undated_islands.island_size > 1
+                then {{ dbt.concat(["'mention:'", "undated_islands.island_mention_id"]) }}
             else {{ dbt.concat(["'mention:'", "classified.mention_id"]) }}
         end as date_key,
         -- the key the mention has on its own, before any match: its call's id when it is the first published
@@ -302,6 +520,15 @@ keyed as (
                     "'-'",
                     "lpad(cast(classified.call_month as string), 2, '0')",
                 ]) }}
+            when classified.date_class = 'latest_month_day'
+                then {{ dbt.concat([
+                    "'le:'",
+                    "lpad(cast(classified.call_latest_month as string), 2, '0')",
+                    "'-'",
+                    "lpad(cast(classified.call_latest_day as string), 2, '0')",
+                    "':w'",
+                    "coalesce(cast(classified.call_weekday as string), '')",
+                ]) }}
             else {{ dbt.concat(["'mention:'", "classified.mention_id"]) }}
         end as own_date_key
 
@@ -315,6 +542,15 @@ keyed as (
 
     left join undated_matches
         on classified.mention_id = undated_matches.mention_id
+
+    left join latest_month_day_matches
+        on classified.mention_id = latest_month_day_matches.mention_id
+
+    left join weekday_matches
+        on classified.mention_id = weekday_matches.mention_id
+
+    left join undated_islands
+        on classified.mention_id = undated_islands.mention_id
 
 ),
 
@@ -392,6 +628,8 @@ final as (
         call_date,
         call_date_earliest,
         call_date_latest,
+        call_latest_month,
+        call_latest_day,
         published_date,
         outlet
 

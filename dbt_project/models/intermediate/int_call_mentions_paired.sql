@@ -78,6 +78,8 @@ final as (
         call_mentions.call_date,
         call_mentions.call_date_earliest,
         call_mentions.call_date_latest,
+        call_mentions.call_latest_month,
+        call_mentions.call_latest_day,
         articles.published_date,
         articles.outlet
 

@@ -33,7 +33,9 @@ renamed as (
         nullif(trim(initiator_how), '') as initiator_how,
         cast(call_date as date) as call_date,
         cast(call_date_earliest as date) as call_date_earliest,
-        cast(call_date_latest as date) as call_date_latest
+        cast(call_date_latest as date) as call_date_latest,
+        cast(call_latest_month as int) as call_latest_month,
+        cast(call_latest_day as int) as call_latest_day
 
     from source
 
@@ -75,7 +77,9 @@ final as (
         initiator_how,
         call_date,
         call_date_earliest,
-        call_date_latest
+        call_date_latest,
+        call_latest_month,
+        call_latest_day
 
     from renamed
 

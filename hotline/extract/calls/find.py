@@ -23,10 +23,22 @@ from hotline.text import fold, fold_text, phrase_alternation
 
 _CALL_WORDS = frozenset({"call", "llamada", "phone call"})
 _CONFERENCE_WORDS = frozenset(" ".join(fold(w).split()) for w in RULES["conference_words"])
-_TAKES_PART = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["takes_part"]) + r")(?![\w])")
+_JOINED = re.compile(
+    r"(?<![\w])(?:"
+    + phrase_alternation(RULES["takes_part"])
+    + r")\s+(?:(?:the|a|an|this|that|la|una|el|esa|esta)\s+)?\Z"
+)
+"""A verb of taking part right before a call phrase: "joined the call", "participó en la videoconferencia"."""
 CALL_TITLE = re.compile(
     r"(?<![\w])(?:" + phrase_alternation([*RULES["phone_cues"], *RULES["title_call_words"]]) + r")(?![\w])"
 )
+_PARTICIPLES = frozenset(RULES["talk_participles"])
+_PERFECT = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["perfect_auxiliaries"]) + r")\s+(?:\w+\s+)?\Z")
+_INDIRECT_QUESTION = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(RULES["indirect_questions"]) + r")(?![\w])[^.;:,]*\Z"
+)
+_QUESTION_REACH = 48
+"""Characters back from a verb of calling or speaking to the indirect question it is the verb of."""
 TALK_TITLE = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["title_talk_verbs"]) + r")(?![\w])")
 
 
@@ -57,7 +69,7 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
         # of speaking tells of another call only when it links a leader ("conversó además con Luis Arce").
         held = [c for c in held if c.kind == "talk" and cue_links(ctx, c, ctx.sentence_of(c.start))]
         said = bool(held)
-    by_title = not said and bool(held) and _title_says_call(ctx)
+    by_title = not said and bool(held) and (_title_says_call(ctx) or _says_they_have_spoken(ctx, held))
     if not (said or by_title):
         return no_call(ctx, layout, cues, statuses)
 
@@ -133,6 +145,22 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
     return layout
 
 
+def _says_they_have_spoken(ctx: ArticleContext, held: list[Cue]) -> bool:
+    """A leader says they have spoken with a leader abroad ("Montenegro said on Thursday he had spoken with Lula
+    earlier this week", "Petro dijo que había hablado con Maduro") in an article that tells of no encounter in
+    person: leaders far apart speak by phone."""
+    if IN_PERSON.search(ctx.folded) is not None:
+        return False
+    for cue in held:
+        if cue.kind != "talk" or ctx.folded[cue.start : cue.end] not in _PARTICIPLES:
+            continue
+        if _PERFECT.search(ctx.folded, max(0, cue.start - 24), cue.start) and cue_links(
+            ctx, cue, ctx.sentence_of(cue.start)
+        ):
+            return True
+    return False
+
+
 def _says_a_call(ctx: ArticleContext, cue: Cue) -> bool:
     """A phone phrase ("by phone", "videollamada") or a call noun ("a call", "la llamada"): more than a verb of
     speaking, which may tell of a meeting."""
@@ -142,19 +170,31 @@ def _says_a_call(ctx: ArticleContext, cue: Cue) -> bool:
 def _conference_of_many(ctx: ArticleContext, cue: Cue) -> bool:
     """A video conference that is no call between two leaders: its sentence names more or fewer than two ("En la
     reunión virtual participaron Macron, Meloni y Tusk", "La videoconferencia no sustituye ..."), or a leader
-    takes part in it ("Carney took part in a video conference convened by Starmer")."""
+    takes part in it ("Carney took part in a video conference convened by Starmer"); a call that leaders join is
+    one of many ("Leaders from 13 member states joined the call")."""
     phrase = " ".join(ctx.folded[cue.noun_start : cue.end].split())
-    if phrase not in _CONFERENCE_WORDS:
+    joined = _JOINED.search(ctx.folded, max(0, cue.start - 40), cue.start) is not None
+    if phrase not in _CONFERENCE_WORDS and not joined:  # "Leaders from 13 member states joined the call"
         return False
     index = ctx.sentence_of(cue.start)
     leaders = {h.official_id for h in ctx.in_sentence("officials", index) if is_leader(ctx, h, None)}
-    return len(leaders) != 2 or _TAKES_PART.search(ctx.folded, max(0, cue.start - 40), cue.start) is not None
+    if phrase not in _CONFERENCE_WORDS:  # "the Trade Representative joined the phone call between Trump and Carney"
+        return len(leaders) < 2
+    return len(leaders) != 2 or joined
 
 
 def _in_a_question(ctx: ArticleContext, cue: Cue) -> bool:
-    """A call phrase in a question ("¿Ha hablado con el presidente Sánchez?") claims no call."""
-    text = ctx.sentences[ctx.sentence_of(cue.start)].text.strip()
-    return text.endswith("?") or text.startswith(("¿", "—¿", "-¿"))
+    """A call phrase in a question ("¿Ha hablado con el presidente Sánchez?") or an indirect one ("Un oyente quiso
+    saber si había hablado por teléfono con Milei") claims no call."""
+    sentence = ctx.sentences[ctx.sentence_of(cue.start)]
+    text = sentence.text.strip()
+    if text.endswith("?") or text.startswith(("¿", "—¿", "-¿")):
+        return True
+    if cue.kind == "noun":  # "whether they discussed Taiwan in the call": the call is taken as given
+        return False
+    return (
+        _INDIRECT_QUESTION.search(ctx.folded, max(sentence.start, cue.start - _QUESTION_REACH), cue.start) is not None
+    )
 
 
 def _title_says_call(ctx: ArticleContext) -> bool:

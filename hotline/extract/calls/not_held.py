@@ -17,17 +17,41 @@ def cue_statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
     that was not ("Albanese prevé hablar por teléfono con Xi ... no precisó la fecha de la llamada")."""
     statuses: dict[int, CallStatus] = {}
     introduced: CallStatus | None = None  # the first call the article told of, held or not
+    introduced_pair: frozenset[str] | None = None
+    previous: Cue | None = None
     for cue in cues:  # in text order
         status = _status(ctx, cue) if cue.kind != "planned" else CallStatus("planned", ctx.folded[cue.start : cue.end])
+        if _same_verb_phrase(ctx, previous, cue) and status.status == HELD:
+            status = statuses[id(previous)]  # "ni han conversado por teléfono": the verb's word is the phrase's
+        previous = cue
         inherits = cue.kind == "noun" or (
-            cue.kind in ("phone", "talk") and introduced is not None and introduced.status == "denied"
+            cue.kind in ("phone", "talk")
+            and introduced is not None
+            and introduced.status == "denied"
+            and (introduced_pair is None or _pair_key(ctx, cue) in (introduced_pair, None))  # not "Putin llamó a
+            # Aliyev en diciembre" after a denied call of Aliyev and Pashinián
         )
         if inherits and status.status == HELD and introduced is not None and introduced.status != HELD:
             status = introduced  # "the call" / "a call between the two leaders" after a denied one is that call
         if introduced is None and status.status != NO_CALL:
-            introduced = status
+            introduced, introduced_pair = status, _pair_key(ctx, cue)
         statuses[id(cue)] = status
     return statuses
+
+
+_SAME_PHRASE_CHARS = 2
+"""At most a blank between a verb of speaking and the phone phrase that completes it."""
+
+
+def _same_verb_phrase(ctx: ArticleContext, verb: Cue | None, cue: Cue) -> bool:
+    """A phone phrase right after a verb of speaking ("conversado por teléfono", "spoken by phone"): one phrase."""
+    return (
+        verb is not None
+        and verb.kind == "talk"
+        and cue.kind == "phone"
+        and 0 <= cue.start - verb.end <= _SAME_PHRASE_CHARS
+        and not ctx.folded[verb.end : cue.start].strip(" \t")
+    )
 
 
 def _status(ctx: ArticleContext, cue: Cue) -> CallStatus:

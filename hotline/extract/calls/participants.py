@@ -5,6 +5,7 @@ two most-named countries; no leader when the call sentence names another officia
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 
 from hotline.extract.call_status import NO_CALL, CallStatus
@@ -68,7 +69,7 @@ def _with_an_official(ctx: ArticleContext, index: int, leaders: list[OfficialHit
         for hit in ctx.in_sentence("officials", index)
     ):
         return True
-    if _unknown_subject(ctx, index):
+    if _unknown_subject(ctx, index) or _links_an_unknown_name(ctx, index):
         return True
     if leaders:
         return False
@@ -96,6 +97,53 @@ def _unknown_subject(ctx: ArticleContext, index: int) -> bool:
     if any(h.start < name_end and name_start < h.end for h in ctx.in_sentence("officials", index)):
         return False
     return ctx.reference.country_by_name(match.group(1)) is None
+
+
+# A call phrase's link word, then whom it links: a name of two words or more ("spoke by phone with Apple CEO Tim
+# Cook"; one word may be a leader's spelling the reference lacks) or someone indefinite ("with a senior official",
+# "la primera llamada fue de una docente").
+_LINKED = re.compile(
+    r"[ \t]+(?:(?:was|came|fue|vino)[ \t]+)?(?:with|to|from|con|a|al|de)[ \t]+(?:(?:the|el|la)[ \t]+)?"
+    r"(?:(?P<someone>an?|una?)[ \t]+(?=[a-záéíóúñü])|(?P<name>[A-ZÁÉÍÓÚÑÜ][\w’'-]+)(?=[ \t]+[A-ZÁÉÍÓÚÑÜ]))"
+)
+_LINKED_REACH = 60
+"""Characters after the link, up to the clause's end, read for a leader it may introduce ("with Kremlin chief
+Vladimir Putin")."""
+_CLAUSE_END = re.compile(r"[.,;:!?()]")
+
+
+def _links_an_unknown_name(ctx: ArticleContext, index: int) -> bool:
+    """The sentence's call phrase links a name the reference does not know or someone indefinite, with no title,
+    place or official near ("Biden spoke by phone with Apple CEO Tim Cook", "la primera llamada fue de una
+    docente"): that person is on the line, not a leader named elsewhere. Asked once per sentence."""
+    key = ("links_an_unknown_name", index)
+    if key not in ctx.memo:
+        ctx.memo[key] = any(_links_someone_else(ctx, cue, index) for cue in ctx.in_sentence("cues", index))
+    return bool(ctx.memo[key])
+
+
+def _links_someone_else(ctx: ArticleContext, cue: Cue, index: int) -> bool:
+    match = _LINKED.match(ctx.text, cue.end) if cue.kind in ("phone", "talk", "noun") else None
+    if match is None:
+        return False
+    group = "someone" if match.group("someone") else "name"
+    start, end = match.span(group)
+    clause = _CLAUSE_END.search(ctx.text, end, end + _LINKED_REACH)
+    reach = min(clause.start() if clause else end + _LINKED_REACH, ctx.sentences[index].end)
+    name = match.group("name")
+    if name and (
+        fold(name) in NOT_A_NAME or ctx.reference.country_by_name(name) or ctx.reference.country_by_city(name)
+    ):
+        return False  # "spoke with Washington"
+    if ctx.reference_hits.find("place", start, reach) is not None:
+        return False  # "with Kremlin chief Vladimir Putin", "with Mexico's president"
+    hits, starts = ctx.in_sentence("officials", index), ctx.starts_in("officials", index)
+    j = bisect_left(starts, start)
+    if j < len(hits) and hits[j].start < reach:
+        return False
+    spans = ctx.title_spans
+    i = bisect_left(spans, (start, start))
+    return not (i < len(spans) and spans[i][0] < reach)
 
 
 def _named(ctx: ArticleContext, index: int | None) -> tuple[dict[str, int], dict[str, OfficialHit]]:
@@ -142,7 +190,8 @@ def first_pair(ctx: ArticleContext, statuses: dict[int, CallStatus]) -> list[Par
 
 
 def cue_pair(ctx: ArticleContext, cue: Cue) -> Link | None:
-    """The first pair a call phrase links, else the two leaders its sentence names; None without either."""
+    """The first pair a call phrase links, else (when it links nobody by grammar) the two leaders its sentence
+    names; None without either, or when it links a minister or someone spoken of."""
     index = ctx.sentence_of(cue.start)
     links = cue_links(ctx, cue, index)
-    return links[0] if links else sentence_pair(ctx, index)
+    return links[0] if links else sentence_pair(ctx, index) if links is None else None

@@ -1,5 +1,5 @@
-"""Reference officials by name: an alias hit with its role on the day, a name written with a middle initial
-the aliases do not list, and a surname that is also a country once the full name was given.
+"""Officials by name: a reference alias hit with its role on the day, a name written with a middle initial the
+aliases do not list, and a surname alone once the full name was given.
 """
 
 from __future__ import annotations
@@ -7,8 +7,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import replace
 
-from hotline.extract.officials.patterns import OfficialHit
+from hotline.extract.officials.patterns import OFFICIAL_RULES, OfficialHit
 from hotline.reference import Official, Reference
 
 
@@ -64,25 +65,138 @@ def with_middle_initial(
 
 
 _PLACE_PREPOSITION = re.compile(r"(?:\b(?:in|of|to|from|with|and|de|en|a|con|y|desde|hacia|para)|,)\s+\Z", re.I)
+# Countries whose names are written family name first ("Xi Jinping", "Lee Jae-myung", "Pham Minh Chinh").
+_FAMILY_NAME_FIRST = frozenset({"CN", "TW", "KR", "KP", "VN"})
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_NAME_PARTICLES = frozenset(
+    {"al", "bin", "bint", "ibn", "de", "del", "la", "da", "do", "dos", "das", "van", "von", "di", "le", "el"}
+)
 
 
-def surnames_that_name_countries(
-    text: str, reference: Reference, on: dt.date | None, hits: list[OfficialHit], taken: list[tuple[int, int]]
+def _surname(hit: OfficialHit) -> str | None:
+    """The word a full name is later referred to by: the family name (last word; first in Chinese, Korean and
+    Vietnamese names), none when a particle makes it part of a longer surname ("Al Thani", "de León")."""
+    words = [w for w in hit.full_name.split() if w.lower().rstrip(".") not in _NAME_SUFFIXES]
+    if len(words) < 2:
+        return None
+    if hit.country_code in _FAMILY_NAME_FIRST:
+        return words[0].rstrip(".,")
+    if words[-2].lower() in _NAME_PARTICLES:
+        return None
+    surname = words[-1].rstrip(".,")
+    return surname if len(surname) >= 3 else None
+
+
+def surnames_after_full_name(
+    text: str, reference: Reference, hits: list[OfficialHit], titles: list[tuple[int, int]]
 ) -> list[OfficialHit]:
-    """A surname that is also a country ("Montenegro") is no alias of its own; once the article has named the
-    person in full ("Luís Montenegro"), the capitalized surname alone later on is that person, unless a
-    preposition makes it the place ("in Montenegro", "de Montenegro")."""
-    found: list[OfficialHit] = []
-    for first in {h.official_id: h for h in reversed(hits)}.values():
-        official = reference.officials.get(first.official_id or "")
-        surname = official.full_name.split()[-1] if official else ""
-        if not official or reference.country_by_name(surname) is None:
+    """A person the article has named in full ("Pedro Sánchez", "Norwegian Prime Minister Jonas Gahr Støre") is
+    later that person by surname alone ("Sánchez", "Støre"), as every outlet writes, when:
+
+    - no other official of the article has that surname, and the surname is capitalized;
+    - it is no part of a longer name: no capitalized word right after it, none right before it other than a title
+      ("President Støre"): "Juan Sánchez" is someone else, "Costa Rica" a country;
+    - a surname that is also a country ("Montenegro") is no place here: no preposition before it ("in Montenegro").
+    """
+    by_surname: dict[str, set[str | None]] = {}
+    first_of: dict[str, OfficialHit] = {}
+    for hit in hits:
+        written = text[hit.start : hit.end]
+        surname = _surname(hit) if hit.kind in ("alias", "titled") and " " in written.strip() else None
+        if surname is None or surname not in written:
             continue
-        for match in re.finditer(rf"(?<![\w]){re.escape(surname)}(?![\w])", text[first.end :]):
-            start, end = first.end + match.start(), first.end + match.end()
-            if _PLACE_PREPOSITION.search(text, max(0, start - 12), start) or any(a <= start < b for a, b in taken):
-                continue
-            how = f"'{surname}' after the full name '{first.full_name}'"
-            found.append(alias_hit(start, end, official, reference, on, how))
-            taken.append((start, end))
+        by_surname.setdefault(surname, set()).add(hit.official_id)
+        if surname not in first_of or hit.start < first_of[surname].start:
+            first_of[surname] = hit
+    usable = {
+        surname: first
+        for surname, first in first_of.items()
+        if len(by_surname[surname]) == 1
+        and reference.official_by_alias(surname) in (None, reference.officials.get(first.official_id or ""))
+    }
+    if not usable:
+        return []
+    taken = sorted((h.start, h.end) for h in hits)
+    title_ends = {end for _, end in titles}
+    found: list[OfficialHit] = []
+    # One pass over the text for every surname: linear in its length however many people it names.
+    pattern = re.compile(
+        r"(?<![\w])(?:" + "|".join(map(re.escape, sorted(usable, key=len, reverse=True))) + r")(?![\w’'-])"
+    )
+    for match in pattern.finditer(text, min(first.end for first in usable.values())):
+        surname, start, end = match.group(0), match.start(), match.end()
+        first = usable[surname]
+        if start < first.end:
+            continue  # before the full name
+        i = bisect.bisect_right(taken, (start, len(text))) - 1
+        if i >= 0 and taken[i][1] > start:
+            continue  # inside a name found already
+        after = re.match(r"[ \t]+([A-ZÁÉÍÓÚÑÜ])", text[end : end + 3])
+        before = text[max(0, start - 40) : start]
+        word_before = re.search(r"([\w’'-]+)[ \t]+\Z", before)
+        titled = any(start - gap in title_ends for gap in (0, 1, 2))
+        if after or (word_before and word_before.group(1)[0].isupper() and not titled):
+            continue
+        if reference.country_by_name(surname) is not None and _PLACE_PREPOSITION.search(before[-12:]):
+            continue
+        found.append(
+            OfficialHit(
+                start,
+                end,
+                first.kind,
+                first.official_id,
+                first.full_name,
+                first.country_code,
+                first.role,
+                first.is_reference,
+                f"'{surname}' after the full name '{first.full_name}'",
+            )
+        )
+    return found
+
+
+_HONORIFIC = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(map(re.escape, sorted(OFFICIAL_RULES["honorifics"], key=len, reverse=True)))
+    + r")(?![\w])"
+)
+_HONORIFIC_FILLERS = re.compile(
+    r"[ \t]+(?:(?:"
+    + "|".join(map(re.escape, sorted(OFFICIAL_RULES["honorific_fillers"], key=len, reverse=True)))
+    + r")[ \t]+){0,2}"
+)
+
+
+def honorific_fillers_end(text: str, start: int) -> int:
+    """Where a name starts after the words an honorific or a title may have before it ("Sheikh", "Prince")."""
+    fillers = _HONORIFIC_FILLERS.match(text, start)
+    return fillers.end() if fillers else start
+
+
+_AMBIGUOUS = OfficialHit(0, 0, "alias", None, "", None, None, False, "")
+
+
+def honorifics_alone(text: str, hits: list[OfficialHit]) -> list[OfficialHit]:
+    """An honorific first given with a name ("His Royal Highness Prince Mohammed bin Salman") stands alone for that
+    person later, as monarchies' readouts write ("His Royal Highness received a phone call from ..."); one given to
+    two people stands for neither."""
+    ordered = sorted((h for h in hits if h.official_id), key=lambda h: h.start)
+    starts = [h.start for h in ordered]
+    owner: dict[str, OfficialHit] = {}
+    found: list[OfficialHit] = []
+    for match in _HONORIFIC.finditer(text):
+        position = honorific_fillers_end(text, match.end())
+        i = bisect.bisect_left(starts, match.end())
+        named = ordered[i] if i < len(ordered) and ordered[i].start <= position else None
+        key = match.group(0).lower()
+        if named is not None:
+            known = owner.setdefault(key, named)
+            if known.official_id != named.official_id:
+                owner[key] = _AMBIGUOUS
+            continue
+        first = owner.get(key)
+        if first is None or first is _AMBIGUOUS:
+            continue
+        how = f"honorific '{match.group(0)}' first given to '{first.full_name}'"
+        found.append(replace(first, start=match.start(), end=match.end(), how=how, title_span=None))
     return found

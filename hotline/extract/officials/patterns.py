@@ -14,7 +14,9 @@ from hotline.reference import Reference
 from hotline.text import fold, phrase_alternation
 
 OFFICIAL_RULES = load_rules("officials")
-NAME_TOKEN = r"(?:[A-ZÁÉÍÓÚÑÜ][\w’'-]*\.?|(?:de|del|la|las|los|y|van|von|da|di|bin|al)(?=\s+[A-ZÁÉÍÓÚÑÜ]))"
+_PARTICLES = r"(?:de|del|der|den|du|la|las|le|los|y|van|von|da|das|di|do|dos|bin|bint|ibn|al|el|ter|ten)"
+# A capitalized word, or a particle before one, or before another particle ("Ursula von der Leyen").
+NAME_TOKEN = rf"(?:[A-ZÁÉÍÓÚÑÜ][\w’'-]*\.?|{_PARTICLES}(?=\s+(?:[A-ZÁÉÍÓÚÑÜ]|{_PARTICLES}\s+[A-ZÁÉÍÓÚÑÜ])))"
 # "[ \t]*(?:,[ \t]*)?", not "[ \t]*,?[ \t]*": the same text, but a run of blanks is not split between two
 # stars in every possible way (quadratic in the run) before the name fails to match.
 NAME = re.compile(rf"[ \t]*(?:,[ \t]*)?(?P<name>[A-ZÁÉÍÓÚÑÜ][\w’'-]+(?:[ \t]+{NAME_TOKEN}){{1,4}})")
@@ -61,10 +63,10 @@ def patterns_of(reference: Reference) -> Patterns:
     role_description = re.compile(
         r"(?<![\w])(?:"
         rf"(?P<c1>{countries})(?:'s)?\s+(?:(?:new|current|former|incoming|outgoing)\s+)?(?P<t1>{titles})"
-        rf"|(?P<t2>{titles})\s+(?:of|de|del|de\s+la)\s+(?P<c2>{countries})"
+        rf"|(?P<t2>{titles})\s+(?:of(?:\s+the)?|de|del|de\s+la)\s+(?P<c2>{countries})"
         rf"|(?P<t3>{titles})\s+(?P<c3>{countries})"
         rf"|(?P<c4>{countries})\s+(?P<t4>{counterpart})"
-        rf"|(?P<t5>{counterpart})\s+(?P<c5>{countries})"
+        rf"|(?P<t5>{counterpart})\s+(?:(?:de|of)\s+)?(?P<c5>{countries})"
         r")(?![\w])"
     )
     return Patterns(

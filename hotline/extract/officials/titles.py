@@ -5,12 +5,19 @@ Juan Ramón de la Fuente", "la ministra de Defensa, Margarita Robles").
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import heapq
 import re
 
 from hotline.extract.lexicon import LexiconHits
-from hotline.extract.officials.aliases import alias_hit, surnames_that_name_countries, with_middle_initial
+from hotline.extract.officials.aliases import (
+    alias_hit,
+    honorific_fillers_end,
+    honorifics_alone,
+    surnames_after_full_name,
+    with_middle_initial,
+)
 from hotline.extract.officials.countries import modifier_country, tail_country, with_dateline_country
 from hotline.extract.officials.patterns import (
     NAME,
@@ -49,12 +56,11 @@ def find_officials(
         )
         taken.append((alias.start, alias.end))
 
-    hits += surnames_that_name_countries(text, reference, on, hits, taken)
-
     # Every scan below looks hits up by offset (alias_at, a heap of spans), never rescans the earlier hits:
     # that was quadratic in the number of names ("Foreign Minister Marcelo Ebrard said. " * N).
     alias_at = {start: i for i, (start, _) in enumerate(taken)}  # hits[i] is the alias found at taken[i]
     named_ids = {h.official_id for h in hits}
+    roles_at = sorted((h.start, h.role) for h in hits if h.role)  # whose counterpart a named counterpart is
     holders: dict[tuple[str, str], str | None] = {}
     covered = 0
     for start in starts:
@@ -70,6 +76,8 @@ def find_officials(
         if country is None:
             continue
         name = NAME.match(text, match.end())
+        if name and _only_places(reference, name.group("name")):
+            name = None  # "sus homólogos de Brasil y Colombia": countries, no one's name
         followed_by_alias = any(match.end() + gap in alias_at for gap in range(4))
         if followed_by_alias:
             _attach_title(hits, alias_at, match, patterns, title_group, country)
@@ -77,10 +85,12 @@ def find_officials(
         counterpart = title_group in ("t4", "t5")
         if name:  # "his Turkish counterpart Hakan Fidan": a counterpart by name is not always the leader
             role = "leader" if counterpart else patterns.title_roles.get(title_text(match, title_group), None)
-            hits.append(
-                _holder_named(text, reference, match, name, role, country, on)
-                or _titled(text, match, name, None if counterpart else role, country)
+            hit = _holder_named(text, reference, match, name, role, country, on) or _titled(
+                text, match, name, _counterpart_role(roles_at, match.start()) if counterpart else role, country
             )
+            hits.append(hit)
+            if hit.role:
+                bisect.insort(roles_at, (hit.start, hit.role))
             continue
         role = "leader" if counterpart else patterns.title_roles[title_text(match, title_group)]
         if (role, country) not in holders:
@@ -117,8 +127,9 @@ def find_officials(
             reach = max(reach, heapq.heappop(pending)[1])
         if reach > match.start():
             continue  # inside a name or a description found already
-        if any(match.end() + gap in alias_at for gap in range(4)):
-            continue  # a title before a known name ("President Donald Trump")
+        after = honorific_fillers_end(text, match.end())
+        if any(position + gap in alias_at for position in {match.end(), after} for gap in range(4)):
+            continue  # a title before a known name ("President Donald Trump", "the Amir Sheikh Meshal al-Ahmad")
         name = NAME.match(text, match.end())
         role = patterns.title_roles[" ".join(match.group(0).split())]
         country = modifier_country(reference, patterns, folded, match.start(), text)
@@ -140,6 +151,8 @@ def find_officials(
         heapq.heappush(pending, (hit.start, hit.end))
 
     hits.extend(with_middle_initial(text, reference, on, [(h.start, h.end) for h in hits]))
+    hits.extend(surnames_after_full_name(text, reference, hits, [m.span() for m in titles]))
+    hits.extend(honorifics_alone(text, hits))
     hits.sort(key=lambda h: (h.start, -h.end))
     return with_dateline_country(_without_overlaps(hits), text, reference), [m.span() for m in titles]
 
@@ -168,11 +181,30 @@ def _name_then_country(
 
 
 # A title, then what it is of, then the name after a comma: "la ministra de Administración Interna, Margarida
-# Blasco", "la ministra secretaria general de Gobierno de Chile, Camila Vallejo" (at most eight words of tail).
+# Blasco", "la ministra secretaria general de Gobierno de Chile, Camila Vallejo" (at most eight words of tail),
+# "el ministro de Asuntos Exteriores en funciones, José Manuel Albares".
 _APPOSITIVE = re.compile(
-    r"(?P<tail>(?:[ \t]+[a-záéíóúñü]+){0,2}[ \t]+(?:de|del|of|for)(?:[ \t]+[\wÀ-ÿ'’-]+){1,6}?)[ \t]*,[ \t]*"
+    r"(?P<tail>(?:(?:[ \t]+[a-záéíóúñü]+){0,2}[ \t]+(?:de|del|of|for)(?:[ \t]+[\wÀ-ÿ'’-]+){1,6}?)?"
+    r"(?:[ \t]+(?:en[ \t]+funciones|interino|interina|designate|designado|designada|saliente|outgoing))?)[ \t]*,[ \t]*"
     rf"(?P<name>[A-ZÁÉÍÓÚÑÜ][\w’'-]+(?:[ \t]+{NAME_TOKEN}){{1,4}})"
 )
+
+
+def _only_places(reference: Reference, name: str) -> bool:
+    words = [w for w in re.split(r"\s+(?:y|e|and|de|del)\s+", name.rstrip(".,")) if w]
+    return all(reference.country_by_name(w) or reference.country_by_city(w) for w in words)
+
+
+_COUNTERPART_REACH = 300
+"""Characters back from "his counterpart" to the official whose counterpart it is."""
+
+
+def _counterpart_role(roles_at: list[tuple[int, str]], start: int) -> str | None:
+    """A named counterpart holds the office of the official named last before it: "el primer ministro
+    australiano, Anthony Albanese, tras conversar con su homólogo vanuatuense, Jotham Napat" is a prime minister,
+    "Foreign Minister Wang Yi spoke with his Turkish counterpart Hakan Fidan" a foreign minister."""
+    i = bisect.bisect_left(roles_at, (start, "")) - 1
+    return roles_at[i][1] if i >= 0 and start - roles_at[i][0] <= _COUNTERPART_REACH else None
 
 
 def _attach_title(
@@ -205,9 +237,10 @@ def _attach_title(
 
 def _titled(text: str, match: re.Match[str], name: re.Match[str], role: str | None, country: str | None) -> OfficialHit:
     full_name = " ".join(name.group("name").split()).rstrip(".,")
+    written = name.group("name")
     return OfficialHit(
         name.start("name"),
-        name.end("name"),
+        name.start("name") + len(written.rstrip(".,")),  # "... Jotham Napat." ends the sentence, not the name
         "titled",
         slug(full_name),
         full_name,

@@ -1,7 +1,8 @@
 """Topic keywords found in an article, and the small word tests the call scope and negations share.
 
-A keyword inside a name, a title ("Chinese President"), a dateline ("OTTAWA (Reuters) -") or right after a
-name ("Prime Minister Justin Trudeau of Canada") names no topic.
+A keyword inside a name, a title ("Chinese President"), a dateline ("OTTAWA (Reuters) -"), a courtesy ("good
+health"), a hyphenated compound ("cross-border") or right after a name ("Prime Minister Justin Trudeau of Canada")
+names no topic.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from itertools import accumulate
 
 from hotline.extract.context import RULES, ArticleContext
 from hotline.reference import Reference
-from hotline.text import fold
+from hotline.text import fold, phrase_alternation
 
 TOPIC_RULES = RULES["topics"]
 FILLERS = frozenset(fold(w) for w in RULES["negation_head_fillers"])
@@ -36,6 +37,55 @@ class TopicHit:
     """The ISO code when the keyword is a country's name ("Canada", "Venezuela")."""
 
 
+_ANCHOR = 8  # characters of a phrase's start that a text must hold before it is scanned for the phrases
+
+
+class Phrases:
+    """A word-bounded pattern of rule phrases that a text is scanned with only when it holds one of them as a
+    substring (a substring test runs in C; a scan with the pattern costs as much as much of the topic extractor)."""
+
+    def __init__(self, phrases: list[str]):
+        self.pattern = re.compile(r"(?<![\w])" + phrase_alternation(phrases) + r"(?![\w])")
+        keys = sorted({" ".join(fold(p).split())[:_ANCHOR] for p in phrases}, key=len)
+        self._anchors = [k for i, k in enumerate(keys) if not any(a in k for a in keys[:i])]
+        self.longest = max(len(p) for p in phrases)
+
+    def covers(self, folded: str, start: int, end: int) -> bool:
+        """Whether a phrase covers ``[start, end)``: one search in a window a phrase wide each side."""
+        window = self.pattern.finditer(folded, max(0, start - self.longest), end + self.longest)
+        return any(m.start() <= start and end <= m.end() for m in window)
+
+    def finditer_in(self, folded: str) -> list[re.Match[str]]:
+        if not any(anchor in folded for anchor in self._anchors):
+            return []
+        return list(self.pattern.finditer(folded))
+
+
+_NOT_TOPICS = Phrases(TOPIC_RULES["not_topics"])
+_COURTESY_WORDS = frozenset(w for p in TOPIC_RULES["not_topics"] for w in fold(p).split())
+"""A keyword among these words may stand inside a phrase that names no topic: only its hits are looked at."""
+_CONGRATULATION = TOPIC_RULES["congratulation"]
+CONGRATULATION_TOPIC = str(_CONGRATULATION["topic"])
+_CONGRATULATES = Phrases(_CONGRATULATION["cues"])
+_WINS = re.compile(r"(?<![\w])" + phrase_alternation(_CONGRATULATION["wins"]) + r"(?![\w])")
+
+
+def congratulated_wins(ctx: ArticleContext, hits: list[TopicHit]) -> tuple[set[int], list[TopicHit]]:
+    """The sentences that congratulate, and a hit of the congratulation topic (the election) for each win they
+    tell that no keyword already covers ("congratulated him on his victory"). The wins are looked for only in the
+    sentences that congratulate."""
+    sentences = {ctx.sentence_of(m.start()) for m in _CONGRATULATES.finditer_in(ctx.folded)}
+    starts = [h.start for h in hits]
+    wins = []
+    for index in sorted(sentences):
+        sentence = ctx.sentences[index]
+        for match in _WINS.finditer(ctx.folded, sentence.start, sentence.end):
+            i = bisect_left(starts, match.end()) - 1  # the last keyword starting before the win ends
+            if i < 0 or hits[i].end <= match.start():
+                wins.append(TopicHit(match.start(), match.end(), CONGRATULATION_TOPIC))
+    return sentences, wins
+
+
 def topic_hits(ctx: ArticleContext) -> list[TopicHit]:
     index = ctx.reference.topic_keywords()
     countries = ctx.reference.country_words
@@ -45,6 +95,7 @@ def topic_hits(ctx: ArticleContext) -> list[TopicHit]:
     starts = [s for s, _ in masked]
     reach = list(accumulate((e for _, e in masked), max))  # furthest end among spans starting at or before
     name_ends = {h.end for h in ctx.officials}
+    folded, country_codes = ctx.folded, country_topic_codes(ctx.reference)
     hits = []
     for keyword in ctx.reference_hits.longest("topic"):
         i = bisect_left(starts, keyword.end) - 1
@@ -55,8 +106,37 @@ def topic_hits(ctx: ArticleContext) -> list[TopicHit]:
         country = countries.get(phrase)
         if country is not None and _after_a_name(ctx.folded, keyword.start, name_ends):
             continue
-        hits.append(TopicHit(keyword.start, keyword.end, index[phrase], country))
+        code = index[phrase]
+        if phrase in _COURTESY_WORDS and _NOT_TOPICS.covers(folded, keyword.start, keyword.end):
+            continue  # "wishing him good health"
+        if (folded[keyword.start - 1 : keyword.start] == "-" or folded[keyword.end : keyword.end + 1] == "-") and (
+            _in_compound(ctx, keyword.start, keyword.end, code in country_codes)
+        ):
+            continue
+        hits.append(TopicHit(keyword.start, keyword.end, code, country))
     return hits
+
+
+_PREFIX = re.compile(r"([a-z]+)-\Z")
+_SUFFIX = re.compile(r"-([a-z]+)")
+_KEPT_PREFIXES = frozenset(TOPIC_RULES["compound_prefixes"])
+_KEPT_SUFFIXES = frozenset(TOPIC_RULES["compound_suffixes"])
+
+
+def _in_compound(ctx: ArticleContext, start: int, end: int, country_topic: bool) -> bool:
+    """ "cross-border", "water-bombing", "China-U.S." (a country topic): the keyword qualifies the other part of a
+    hyphenated compound. Looks at most a word's length each side."""
+    folded, text = ctx.folded, ctx.text
+    before = _PREFIX.search(folded, max(0, start - 16), start) if start and folded[start - 1] == "-" else None
+    after = _SUFFIX.match(folded, end) if end < len(folded) and folded[end] == "-" else None
+    for match, kept in ((before, _KEPT_PREFIXES), (after, _KEPT_SUFFIXES)):
+        if match is None:
+            continue
+        if country_topic:
+            return True
+        if not text[match.start(1)].isupper() and match.group(1) not in kept:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4)

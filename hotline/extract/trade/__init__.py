@@ -35,18 +35,22 @@ def find_trade_measures(ctx: ArticleContext) -> list[TradeMeasureFact]:
             words.setdefault(index, set()).add(hit.phrase)
     facts: list[TradeMeasureFact] = []
     answering: set[int] = set()  # ids of the facts that answer another measure ("counter-tariffs")
+    worldwide: set[int] = set()  # ids of the export restrictions that name no destination
     for index, found in words.items():
-        facts.extend(_sentence_facts(ctx, index, found, answering))
-    return merge(facts, answering)
+        facts.extend(_sentence_facts(ctx, index, found, answering, worldwide))
+    return merge(facts, answering, worldwide)
 
 
-def _sentence_facts(ctx: ArticleContext, index: int, words: set[str], answering: set[int]) -> list[TradeMeasureFact]:
+def _sentence_facts(
+    ctx: ArticleContext, index: int, words: set[str], answering: set[int], worldwide: set[int]
+) -> list[TradeMeasureFact]:
     sentence = ctx.sentences[index]
     found = anchors(ctx.folded, sentence.start, sentence.end, words)
     if not found:
         return []
     bounds = (sentence.start, sentence.end)
     measure_groups = groups(ctx.folded, found, bounds)
+    measure_groups += [g.lifts for g in measure_groups if g.lifts is not None]
     regions: list[tuple[int, int]] = []
     for group in measure_groups:
         lo, hi = max(sentence.start, group.start - r.REACH), min(sentence.end, group.end + r.WINDOW)
@@ -62,7 +66,7 @@ def _sentence_facts(ctx: ArticleContext, index: int, words: set[str], answering:
     facts: list[TradeMeasureFact] = []
     for group in measure_groups:
         for mtype in group.types:
-            facts.extend(measure_facts(ctx, s, group, mtype, modifiers, answering))
+            facts.extend(measure_facts(ctx, s, group, mtype, modifiers, answering, worldwide))
     return _parts_over_whole(facts)
 
 

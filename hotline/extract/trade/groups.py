@@ -28,7 +28,11 @@ class Group:
     modifier: Party | None = None
     compound: bool = False  # named by a head and its object ("froze the assets"): "of X" after it is X's
     next: Group | None = None  # the group coordinated after it in its clause ("a tariff on steel and one on ...")
-    governor_end: int | None = None  # end of the measure it is the object of ("countermeasures against U.S. tariffs")
+    # where its status cues may start: after the measure before it in its clause, unless the two are coordinated
+    # ("proposed duties on EVs, on top of the levies that have applied since July": "proposed" is not the levies')
+    cues_from: int | None = None
+    lifts: Group | None = None  # an export restriction an exemption is from ("exempting X from the export ban")
+    lifted: bool = False  # it is such a restriction: the party exempted before it is not its target
 
 
 Anchor = tuple[int, int, str, bool]  # start, end, measure type, named by a head and its object
@@ -92,6 +96,8 @@ def groups(text: str, found: list[Anchor], bounds: tuple[int, int]) -> list[Grou
             and r.ABSORB.search(text, last_exemption.end, start)
         ):
             last_exemption.end = end
+            if mtype == r.EXPORT_RESTRICTION:  # a restriction with no destination: it stands beside its exemption
+                last_exemption.lifts = Group(start, end, [mtype], (start, end), clause, compound=compound, lifted=True)
             continue
         previous = result[-1] if result else None
         if (
@@ -116,10 +122,12 @@ def groups(text: str, found: list[Anchor], bounds: tuple[int, int]) -> list[Grou
         seg_lo = _cut(text, before.end, group.start) if before else lo
         seg_hi = _cut(text, group.end, after.start) if after else hi
         group.segment = (seg_lo, seg_hi)
+        if group.lifts is not None:  # the goods exempted are the restriction's too
+            group.lifts.segment = group.segment
         if after is not None and r.COORDINATED.search(text, group.end, after.start):
             group.next = after
-        if before is not None and r.GOVERNED.fullmatch(text, before.end, group.start):
-            group.governor_end = before.end
+        if before is not None and before.next is not group:
+            group.cues_from = before.end
     return result
 
 

@@ -13,9 +13,11 @@ Before that, a party a sentence leaves out is read from the rest of the article 
 one for such measures ("those tariffs", "the 10% duty" after "Washington's tariffs on Brazil"): the imposer of
 the article's other measures of the kind on the same target, then the target of the same imposer's; a measure
 that answers another ("Canada's counter-tariffs") with no target named is aimed at the one party whose measures
-target its imposer. Tariffs, quotas and exemptions from them are one kind; sanctions and export restrictions each
-another. A row completed so is a fragment of a row a sentence states in full. A row that names neither imposer,
-country target nor sector is dropped.
+target its imposer (else at the one party whose measures hit every country). Tariffs, quotas and exemptions from
+them are one kind; sanctions and export restrictions each another. An export restriction that names no
+destination, and whose destination the article does not name elsewhere, covers every destination (target ``ALL``).
+A row completed so is a fragment of a row a sentence states in full. A row that names neither imposer, country
+target nor sector is dropped.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ def _covers(full: TradeMeasureFact, part: TradeMeasureFact, filled: bool = False
 
 
 def fill_parties(
-    facts: list[TradeMeasureFact], answering: set[int] | None = None
+    facts: list[TradeMeasureFact], answering: set[int] | None = None, worldwide: set[int] | None = None
 ) -> tuple[list[TradeMeasureFact], set[int]]:
     """Facts whose imposer or target the sentence leaves out, completed from the article's other facts when they
     name exactly one (see the module docstring), and the positions of the facts so completed."""
@@ -100,7 +102,10 @@ def fill_parties(
         if target is None and imposer is not None and id(fact) in (answering or ()):
             found = {
                 f.imposing_country_code for f in same if f.target_country_code == imposer and f.imposing_country_code
+            } or {  # else the measures on every country ("the EU's countermeasures" to global steel tariffs)
+                f.imposing_country_code for f in same if f.target_country_code == "ALL" and f.imposing_country_code
             }
+            found.discard(imposer)
             if len(found) == 1:
                 target = found.pop()
                 how.append(f"target {target}: it answers the article's {kind} measures by {target} on {imposer}")
@@ -114,6 +119,9 @@ def fill_parties(
                 how.append(f"target {target}: the article's {kind} measures by {target} answer it")
             else:
                 target = None
+        if target is None and id(fact) in (worldwide or ()):
+            target = "ALL"
+            how.append("target ALL: an export restriction that names no destination covers every destination")
         if not how:
             filled.append(fact)
             continue
@@ -123,10 +131,12 @@ def fill_parties(
     return filled, completed
 
 
-def merge(facts: list[TradeMeasureFact], answering: set[int] | None = None) -> list[TradeMeasureFact]:
+def merge(
+    facts: list[TradeMeasureFact], answering: set[int] | None = None, worldwide: set[int] | None = None
+) -> list[TradeMeasureFact]:
     """The article's facts, one per distinct measure, in the order the article first states them. A row that
     names neither its imposer nor a country target nor a sector says too little to be a measure of its own."""
-    facts, completed = fill_parties(facts, answering)
+    facts, completed = fill_parties(facts, answering, worldwide)
     first: dict[tuple[object, ...], int] = {}
     chosen: dict[tuple[object, ...], TradeMeasureFact] = {}
     stated: set[tuple[object, ...]] = set()  # identities some sentence states in full, not completed

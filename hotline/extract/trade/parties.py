@@ -140,6 +140,7 @@ def find_parties(ctx: ArticleContext, index: PartyIndex, sentence: int, regions:
         for hit in officials[bisect_left(starts, lo) : bisect_left(starts, hi)]:
             if hit.kind == "alias" and hit.country_code and hit.end <= hi:
                 candidates.append((hit.start, hit.end, Word(hit.country_code, frozenset({"official"}), "any"), False))
+    candidates.extend(_the_bloc(ctx, regions, candidates))
     candidates.sort(key=lambda c: (c[0], -c[1]))
     parties: list[Party] = []
     reach = -1
@@ -154,6 +155,21 @@ def find_parties(ctx: ArticleContext, index: PartyIndex, sentence: int, regions:
         _mark_roles(ctx.folded, party)
     _coordinate(ctx.folded, parties)
     return parties
+
+
+_EU_BLOC = Word("EU", frozenset({"agent"}), "any")
+
+
+def _the_bloc(
+    ctx: ArticleContext, regions: list[tuple[int, int]], found: list[tuple[int, int, Word, bool]]
+) -> list[tuple[int, int, Word, bool]]:
+    """ "The bloc" as the EU: its sentence names the EU and the article names no other bloc."""
+    blocs = [(m.start(), m.end()) for lo, hi in regions for m in r.BLOC.finditer(ctx.folded, lo, hi)]
+    if not blocs or not any(c[2].code == "EU" and "agent" not in c[2].kinds for c in found):
+        return []
+    if r.OTHER_BLOCS.search(ctx.folded):
+        return []
+    return [(start + ctx.folded[start:end].index(" ") + 1, end, _EU_BLOC, False) for start, end in blocs]
 
 
 def _mark_roles(text: str, e: Party) -> None:

@@ -48,7 +48,7 @@ def _quote(ctx: ArticleContext, start: int, end: int) -> str:
 def status(ctx: ArticleContext, group: Group, vocab: Vocabulary) -> tuple[str | None, str | None]:
     """The cue nearest before the group in its clause, else one inside it, else the nearest after it in its
     segment."""
-    lo = max(group.clause[0], group.start - r.WINDOW, group.governor_end or 0)
+    lo = max(group.clause[0], group.start - r.WINDOW, group.cues_from or 0)
     hi = max(group.end, min(group.segment[1], group.end + r.WINDOW))
     relative = r.RELATIVE_AFTER.search(ctx.folded, group.end, hi)
     hi = relative.start() if relative else hi
@@ -58,6 +58,8 @@ def status(ctx: ArticleContext, group: Group, vocab: Vocabulary) -> tuple[str | 
             continue  # a neutral phrase, or the head of the measure itself ("suspendió las exportaciones")
         if r.CONDITIONAL.search(ctx.folded, max(lo, s - 60), s):
             continue  # "... unless Washington removes its levies": hypothetical
+        if v in ("reduced", "lifted", "paused") and r.DEMANDED.search(ctx.folded, max(lo, s - 70), s):
+            break  # "called for the government to lower its tariff, a proposal ...": asked for, so still in place
         if e <= group.start:
             before = (s, e, v)
         elif s >= group.start:
@@ -98,10 +100,16 @@ def _status_of(ctx: ArticleContext, group: Group, mtype: str) -> tuple[str | Non
 
 
 def measure_facts(
-    ctx: ArticleContext, s: Parties, group: Group, mtype: str, modifiers: set[int], answering: set[int]
+    ctx: ArticleContext,
+    s: Parties,
+    group: Group,
+    mtype: str,
+    modifiers: set[int],
+    answering: set[int],
+    worldwide: set[int],
 ) -> list[TradeMeasureFact]:
     """The facts of one measure type of one group; the ids of those that answer another measure ("counter-tariffs")
-    are added to ``answering``."""
+    are added to ``answering``, those of export restrictions that name no destination to ``worldwide``."""
     text = ctx.folded
     seg_lo, seg_hi = group.segment
     lo, hi = max(seg_lo, group.start - r.WINDOW), min(seg_hi, group.end + r.WINDOW)
@@ -112,8 +120,10 @@ def measure_facts(
     state, how_status = _status_of(ctx, group, mtype)
     if state is None:
         return []
+    if state in ("imposed", "threatened"):
+        state, how_status = _later_status(ctx, s, group, state, how_status)
 
-    targets = _targets(text, s, group, mtype, (lo, hi), modifiers)
+    targets = _targets(text, s, group, mtype, (max(lo, group.start) if group.lifted else lo, hi), modifiers)
     if not targets and mtype == r.EXEMPTION and r.COUNTRY_ANAPHORA.match(text, group.surface_span[1]):
         targets = _named_before(s, group)  # "... to the UAE, exempting the country from the export ban"
     if not targets and group.next is not None:  # "the 25% tariff on steel and 10% tariff on aluminum ... on Canada"
@@ -167,7 +177,20 @@ def measure_facts(
         )
     if answers is not None:
         answering.update(id(f) for f in facts if f.target_country_code is None)
+    if mtype == r.EXPORT_RESTRICTION and not r.EXPORT_LISTS.search(text, *group.surface_span):
+        worldwide.update(id(f) for f in facts if f.target_country_code is None)
     return facts
+
+
+def _later_status(ctx: ArticleContext, s: Parties, group: Group, state: str, how: str) -> tuple[str, str]:
+    """A later state told of by an object pronoun after the measure, no other measure between them."""
+    later = r.LATER_STATUS.search(ctx.folded, group.end, min(s.end, group.end + r.WINDOW))
+    if later is None or next(r.MEASURES.finditer(ctx.folded, group.end, later.start()), None) is not None:
+        return state, how
+    value = r.STATUS.first(later.group("en") or later.group("es"))
+    if value is None or value == r.DENIED:
+        return state, how
+    return str(value), f"status {value} from '{_quote(ctx, later.start(), later.end())}' (a pronoun for the measure)"
 
 
 def _named_before(s: Parties, group: Group) -> list[Party]:
@@ -232,10 +255,8 @@ def _targets(
 
 
 def _all_countries(ctx: ArticleContext, group: Group, mtype: str, lo: int, hi: int) -> Party | None:
-    """Every country as the target: said so ("from all countries"), or an export ban with no destination."""
+    """Every country as the target, when said so ("from all countries", "imported cars")."""
     match = r.ALL_COUNTRIES.search(ctx.folded, lo, hi)
-    if match is None and mtype == r.EXPORT_RESTRICTION:
-        match = r.EXPORT_BANS_ALL.search(ctx.folded, group.start, group.end)
     if match is None:
         return None
     return Party(match.start(), match.end(), r.ALL, frozenset({"all"}), target=True)

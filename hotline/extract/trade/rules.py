@@ -83,6 +83,13 @@ STATUS = Vocabulary(
         **dict.fromkeys(map(str, RULES["neutral_phrases"])),
     }
 )
+# A later state of the measure told of it by an object pronoun further on in the sentence ("announced
+# countermeasures but last week postponed them", "anunció aranceles, pero luego los suspendió").
+_LATER_CUES = alt(p for value in ("paused", "lifted", "reduced") for p in RULES["status_cues"][value])
+LATER_STATUS = re.compile(
+    r"(?<![\w])(?:(?P<en>" + _LATER_CUES + r")\s+(?:them|it)|(?:los|las|lo|la)\s+(?P<es>" + _LATER_CUES + r"))(?![\w])"
+)
+DEMANDED = re.compile(r"(?<![\w])(?:" + alt(RULES["demand_openers"]) + r")\s+[^,;:.]{0,50}$")
 CONDITIONAL = re.compile(r"(?<![\w])(?:" + alt(RULES["conditional_openers"]) + r")\s+[^,;:.]{0,40}$")
 EXEMPTION_STATUS = Vocabulary.by_value(RULES["exemption_status_cues"])
 EXEMPTION_PHRASES = re.compile(_words(RULES["exemption_phrases"]))
@@ -91,7 +98,9 @@ MEASURE_KEYS = keys(p for phrases in RULES["measures"].values() for p in phrases
 REVIEW_DEMAND = re.compile(_words(RULES["review_demand_cues"]))
 SECTORS = Vocabulary.by_value(RULES["sectors"])
 USMCA = re.compile(_words(RULES["usmca_names"]))
-EXPORT_BANS_ALL = re.compile(_words(RULES["export_bans_all"]))
+BLOC = re.compile(r"(?<![\w])(?:the|el|del|al)\s+" + _words(RULES["bloc_words"]))
+OTHER_BLOCS = re.compile(_words(RULES["other_blocs"]))
+EXPORT_LISTS = re.compile(_words(RULES["export_lists"]))
 AFTER_CALL = re.compile(_words(RULES["after_call_cues"]))
 RETALIATION = re.compile(_words(RULES["retaliation_cues"]))
 STANCE = re.compile(_words(RULES["stance_cues"]))
@@ -200,9 +209,6 @@ TITLE_GAP = re.compile(r"\s+(?:[\w.'-]+\s+){0,3}$")
 GROUP_GAP = re.compile(r"\s*(?:(?:,|and/or|and|or|y|e|o|u|&|/)\s*){1,4}$")
 ABSORB = re.compile(r"(?<![\w])(?:from|de|del|of)\s+(?:[\w%.,'-]+\s+){0,5}$")
 COORDINATED = re.compile(r"(?<![\w])(?:and|y|e|as well as)\s+(?:[^\s,;:]+\s+){0,4}$")
-# A measure that is the object of the one before it ("countermeasures against U.S. tariffs", "exención de los
-# aranceles"): the status cues before the first are the first's.
-GOVERNED = re.compile(r"\s+(?:against|on|to|from|of|contra|a|al|sobre|de|del)\s+(?:[^\s,;:]+\s+){0,4}")
 SEGMENT_CUT = re.compile(r",|(?<![\w])(?:and|y|e|while|as well as|mientras)(?![\w])")
 CLAUSE_BREAK = re.compile(
     r";|:(?=\s)|,\s*and\s+(?=[a-z]+ed(?![\w]))|\s+and,|,\s*(?=(?:"

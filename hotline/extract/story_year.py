@@ -1,0 +1,160 @@
+"""The year of a story whose dateline gives only its month and day ("PARIS, March 3 (Reuters) -", "QUITO, 12 jun
+(EFE).-") and which carries no publication date: fixed by evidence, never guessed.
+
+A year fits when both participants of the call held a leader's office (head of state or government, or
+president-elect) on that day of it. It is fixed when exactly one year fits
+
+* the participants' terms alone (two leaders whose terms overlap for less than a year), or with the weekday the
+  dateline itself names ("ABUJA, Thursday, March 16 -"); or
+* a full date the article states within weeks of that day ("due in Port Moresby on Tuesday, September 16,
+  2025" under "PORT MORESBY, Sept 12"): the one year in which it lies that near;
+* the years the article writes (a bare "2024", a range "2023-2028", a month or date on or before that day of the
+  year: "in July 2023" under "MANILA, Aug 14"): the one year that fits among them. Years the text writes outside
+  the participants' shared office (background, a term's end), or only in a month after that day of the year,
+  never count.
+
+The participants' terms are those the reference data knows: a participant it does not know bounds nothing, but
+one known participant at least is needed.
+
+With several years left the story's day stays month/day only, and says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from hotline.extract.context import RULES, ArticleContext
+from hotline.extract.dates import WEEKDAY_NAMES, WEEKDAYS, safe_date
+from hotline.extract.pairs import is_leader_term
+from hotline.extract.published import dateline_month_day
+from hotline.text import fold
+
+_OPEN_TERM = dt.timedelta(days=365 * int(RULES["open_term_years"]) + 1)
+_ONE_YEAR = dt.timedelta(days=365)
+_NEAR = dt.timedelta(days=45)
+"""How close to the story's day a stated full date must lie to give it its year."""
+_YEAR = re.compile(r"(?<![\w.,$€£/-])(?:19|20)\d{2}(?![\w/]|[.,]\d)")
+"""A year written in the text: four digits standing alone ("2024", "2023-2028"), not part of an amount
+("14.000", "$2,024") or of a numeric date or path."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDay:
+    """The story's own day from its dateline: month and day, and the date when one year fits the evidence."""
+
+    month: int
+    day: int
+    stated: str
+    date: dt.date | None
+    how: str
+
+
+def story_day(ctx: ArticleContext, participant_ids: tuple[str, ...]) -> StoryDay | None:
+    """The day of a story whose dateline gives no year, with the year when the evidence fixes exactly one."""
+    own = dateline_month_day(ctx.text, ctx.folded)
+    if own is None:
+        return None
+    month, day, stated = own
+    years = office_years(ctx, participant_ids, month, day)
+    weekday = _dateline_weekday(stated)
+    if weekday is not None:
+        years = [y for y in years if _on(y, month, day).weekday() == weekday]
+    named = f" and the dateline's {WEEKDAY_NAMES[weekday]}" if weekday is not None else ""
+    near = _near_full_dates(ctx, years, month, day)
+    if len(years) > 1 and len(near) == 1:
+        ((year, stated_date),) = near.items()
+        how = f"year from a date the article states: {stated_date} lies within weeks of that day only in {year}"
+        return StoryDay(month, day, stated, _on(year, month, day), how)
+    if len(years) == 1:
+        how = f"year from the participants' terms: {years[0]} is the only year they held office on that day{named}"
+        return StoryDay(month, day, stated, _on(years[0], month, day), how)
+    written = sorted(written_years(ctx, month, day) & set(years))
+    if len(written) == 1:
+        how = (
+            f"year written in the article: {written[0]} is the only year it writes in which the participants "
+            f"held office on that day{named}"
+        )
+        return StoryDay(month, day, stated, _on(written[0], month, day), how)
+    how = f"no evidence fixes its year ({len(years)} years fit the participants' terms{named})"
+    return StoryDay(month, day, stated, None, how)
+
+
+def office_years(ctx: ArticleContext, participant_ids: tuple[str, ...], month: int, day: int) -> list[int]:
+    """The years in which every participant the reference data knows (at least one of two) held a leader's office
+    on ``month``/``day``."""
+    if len(set(participant_ids)) < 2:
+        return []
+    spans = []
+    for official_id in set(participant_ids):
+        terms = ctx.reference.terms_of(official_id)
+        leader = [(t.start, term_end(ctx, t.start, t.end)) for t in terms if is_leader_term(ctx, t)]
+        if leader:
+            spans.append(leader)
+        elif terms:
+            return []  # known, but never a leader: no year fits
+    if not spans:
+        return []
+    first = max(min(start for start, _ in s) for s in spans).year
+    last = min(max(end for _, end in s) for s in spans).year
+    years = []
+    for year in range(first, last + 1):
+        on = safe_date(year, month, day)
+        if on is not None and all(any(start <= on < end for start, end in s) for s in spans):
+            years.append(year)
+    return years
+
+
+def term_end(ctx: ArticleContext, start: dt.date, end: dt.date | None) -> dt.date:
+    """A term's end; an open term lasts, for this bound, six years from its start and at least a year past the
+    date the reference data was last updated (long-serving leaders are still in office)."""
+    return end or max(start + _OPEN_TERM, ctx.reference.as_of + _ONE_YEAR)
+
+
+def written_years(ctx: ArticleContext, month: int, day: int) -> set[int]:
+    """The years the article writes that can be the year of ``month``/``day``: written alone ("2024", "2023-2028")
+    or in a date or month on or before that day of the year ("in July 2023" for August 14). A year written only in
+    a month after that day ("el protocolo de noviembre de 2023" for October 21) speaks of another time."""
+    if "written_years" not in ctx.memo:
+        dated = [d for d in ctx.dates if d.year and d.month]  # in order of appearance: found by bisection
+        starts = [d.start for d in dated]
+        uses: dict[int, list[tuple[int, int]]] = {}
+        for match in _YEAR.finditer(ctx.folded):
+            year, at = int(match.group()), bisect_right(starts, match.start()) - 1
+            inside = dated[at] if at >= 0 and match.start() < dated[at].end and dated[at].year == year else None
+            uses.setdefault(year, []).append((inside.month or 0, inside.day or 1) if inside else (0, 0))
+        ctx.memo["written_years"] = uses
+    written: dict[int, list[tuple[int, int]]] = ctx.memo["written_years"]
+    return {year for year, found in written.items() if any(when <= (month, day) for when in found)}
+
+
+def _near_full_dates(ctx: ArticleContext, years: list[int], month: int, day: int) -> dict[int, str]:
+    """The years (of ``years``) in which a full date the article states lies within ``_NEAR`` of ``month``/``day``,
+    with that date."""
+    near: dict[int, str] = {}
+    for expr in ctx.dates:
+        stated = expr.as_date() if expr.kind == "absolute" else None
+        if stated is None:
+            continue
+        for year in (stated.year - 1, stated.year, stated.year + 1):
+            if year in years and abs((_on(year, month, day) - stated).days) <= _NEAR.days:
+                near.setdefault(year, ctx.text[expr.start : expr.end])
+    return near
+
+
+def _dateline_weekday(stated: str) -> int | None:
+    """The weekday a dateline names after its place ("ABUJA, Thursday, March 16"), not a place's name ("SANTO
+    DOMINGO, 24 feb")."""
+    for part in stated.split(",")[1:]:
+        word = fold(part).strip(" .")
+        if word in WEEKDAYS:
+            return WEEKDAYS[word]
+    return None
+
+
+def _on(year: int, month: int, day: int) -> dt.date:
+    found = safe_date(year, month, day)
+    assert found is not None
+    return found

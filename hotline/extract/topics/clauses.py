@@ -1,0 +1,104 @@
+"""Clauses of a sentence whose topics are not claimed discussed: a clause about another event in a sentence
+reporting a call ("hours after Papandreou announced a referendum"), up to a clause end (", and agreed to ..."); a
+relative clause set off by a comma that describes a thing named ("the Baltic Pipe, which carries gas"), unless
+the call is its antecedent ("a phone call, in which they discussed ..."); and the clause that asks or declines to
+say ("would not say whether ...").
+
+Every pattern runs once per sentence at most (memoized per article in ``ctx.memo``), and hits are placed by
+bisection, so a sentence costs time linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from hotline.extract.calls import CallLayout
+from hotline.extract.context import ArticleContext
+from hotline.extract.sentences import Sentence
+from hotline.extract.topics.hits import TOPIC_RULES, Phrases, TopicHit
+from hotline.text import phrase_alternation
+
+__all__ = ["asked_from", "background_relatives", "in_other_clause"]
+
+_EXTRA_OPENER = Phrases(TOPIC_RULES["other_clause_extra"])
+_OTHER_CLAUSE_END = re.compile("|".join(re.escape(e) for e in TOPIC_RULES["other_clause_ends"]))
+
+
+def background_relatives(ctx: ArticleContext, sentence: Sentence, starts: list[int]) -> list[tuple[int, int, str]]:
+    """The spans of the relative clauses set off by a comma in the sentence, each up to the next comma or clause
+    end ("the Baltic Pipe, which carries Norwegian gas to Poland,"): they describe, they do not report; but a
+    clause whose antecedent is the call (its cue earlier in the clause, no topic between: "a phone call, in which
+    ...") tells the call."""
+    spans: list[tuple[int, int, str]] = []
+    call_ends: list[int] | None = None
+    for match in _RELATIVE_CLAUSE.finditer(ctx.folded, sentence.start, sentence.end):
+        if call_ends is None:
+            call_ends = sorted(cue.end for cue in ctx.in_sentence("cues", sentence.index))
+        k = bisect_left(call_ends, match.start() + 1) - 1  # the last call cue before the comma, in its clause
+        if (
+            k >= 0
+            and _SAME_CLAUSE.fullmatch(ctx.folded, call_ends[k], match.start())
+            and bisect_left(starts, call_ends[k]) == bisect_left(starts, match.start())  # no topic between
+        ):
+            continue  # "una llamada telefónica que ... describieron como tensa, en la que ...": it tells the call
+        end = _RELATIVE_END.search(ctx.folded, match.end(), sentence.end)
+        spans.append((match.end(), end.start() if end else sentence.end, "relative"))
+    return spans
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:" + phrase_alternation(TOPIC_RULES["background_relatives"]) + r")(?![\w])")
+_RELATIVE_END = re.compile(r"[,;:]|\.\s")
+_SAME_CLAUSE = re.compile(r"[^,;:.]{0,80}")
+
+
+def asked_from(ctx: ArticleContext, sentence: Sentence, question_start: int) -> int:
+    """Where the clause that asks or declines to say begins ("... dealt mainly with trade. A spokesperson would not
+    say whether tariffs came up"): what comes before it in the sentence is still claimed."""
+    begin = sentence.start
+    for match in _CLAUSE_END.finditer(ctx.folded, sentence.start, question_start):
+        begin = match.end()
+    return begin
+
+
+_CLAUSE_END = re.compile(r"[.;:?!][\"'”»]?\s")
+
+
+def in_other_clause(ctx: ArticleContext, layout: CallLayout, index: int, hit: TopicHit) -> bool:
+    """In a sentence reporting a call (or an earlier one), a clause opened by "after"/"following" tells of another
+    event, up to a clause end ("..., and agreed to ...")."""
+    if index not in layout.call_sentences and index not in layout.reference_sentences:
+        return False
+    cues = ctx.starts_in("cues", index)
+    before = bisect_left(cues, hit.start)  # the last cue before the hit, by bisection
+    if before == 0 or (ctx.lex.find("other_clause", cues[before - 1], hit.start) is None and not _extra_openers(ctx)):
+        return False
+    openers, ends = _clauses(ctx, index)
+    k = bisect_left(openers, hit.start) - 1  # the last opener before the hit
+    if k < 0 or openers[k] < cues[before - 1]:
+        return False
+    j = bisect_left(ends, hit.start) - 1  # the last clause end before the hit
+    return j < 0 or ends[j] < openers[k]
+
+
+def _extra_openers(ctx: ArticleContext) -> list[int]:
+    """Where the article's ``other_clause_extra`` openers start ("on the eve of"), found once per article."""
+    extra: list[int] | None = ctx.memo.get("extra_openers")
+    if extra is None:
+        extra = ctx.memo["extra_openers"] = [m.start() for m in _EXTRA_OPENER.finditer_in(ctx.folded)]
+    return extra
+
+
+def _clauses(ctx: ArticleContext, index: int) -> tuple[list[int], list[int]]:
+    """The starts of the clauses about another event ("after", "tras") in sentence ``index`` and of the clause
+    ends that close them (``other_clause_ends``), found once per sentence."""
+    key = ("other_clauses", index)
+    found = ctx.memo.get(key)
+    if found is None:
+        sentence = ctx.sentences[index]
+        openers = [h.start for h in ctx.lex.within("other_clause", sentence.start, sentence.end)]
+        extra = _extra_openers(ctx)
+        openers = sorted(openers + extra[bisect_left(extra, sentence.start) : bisect_left(extra, sentence.end)])
+        ends = [m.start() for m in _OTHER_CLAUSE_END.finditer(ctx.folded, sentence.start, sentence.end)]
+        found = ctx.memo[key] = (openers, ends)
+    return found

@@ -1,0 +1,215 @@
+"""The sentences that belong to each call (:func:`call_block`), by discourse structure.
+
+A call's *block* is the sentences reporting it, a sentence saying what was discussed (a readout's list, "Los
+mandatarios abordaron ..."), and the sentences that follow one of these, in its paragraph or in a new paragraph
+that goes on about the participants ("She said ..."), until the text moves to another event: another date (not
+one inside what was discussed, nor one that dates a noun: "the earthquake of March 11"), another event named before
+any discussion ("the summit", "la visita"), a sentence that opens on another time ("Earlier", "El año pasado"),
+or one whose actors are other officials ("Foreign Minister X has held talks with Y on ...", "El ministro del
+Interior habló por teléfono con ..."). What follows an open question is no claim; a list marker ("2.") of a
+numbered readout does not end the passage. A sentence about an earlier call gives topics to that call.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hotline.extract.calls import CallLayout
+from hotline.extract.context import ArticleContext
+from hotline.extract.sentences import Sentence
+from hotline.extract.topics.hits import TOPIC_RULES
+from hotline.extract.topics.rounds import Round, earlier_ids, named_call, round_of
+from hotline.facts import CallMention
+from hotline.text import phrase_alternation
+
+__all__ = ["CONTINUES", "DISCUSSED", "EARLIER", "REPORTS", "SPEAKS", "call_block"]
+
+_OTHER_TIME = re.compile(r"[\s\"'“”«»*—–-]*(?:" + phrase_alternation(TOPIC_RULES["other_time_openers"]) + r")(?![\w])")
+_ENCOUNTER = re.compile(r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["earlier_encounters"]) + r")(?![\w])")
+
+# Why a sentence belongs to a call: the evidence's ``how``.
+REPORTS = "in a sentence reporting the call"
+EARLIER = "in a sentence about an earlier call"
+DISCUSSED = "says what was discussed, in the call's passage"
+CONTINUES = "continues the passage reporting the call"
+SPEAKS = "a participant's words, in an article reporting the call"
+
+
+def call_block(
+    ctx: ArticleContext, layout: CallLayout, round_: Round | None = None
+) -> dict[int, tuple[CallMention, str]]:
+    """Sentence index → (the call it belongs to, why) for every sentence of a call's passage; one pass.
+    ``round_`` is :func:`round_of` the layout, when the caller has it."""
+    block: dict[int, tuple[CallMention, str]] = {}
+    round_ = round_ or round_of(layout)
+    current: CallMention | None = None
+    last: Sentence | None = None  # the last sentence of the open passage
+    everyone = {p.official_id for m in layout.mentions() for p in m.participants}
+    for sentence in ctx.sentences:
+        index = sentence.index
+        if _LIST_MARKER.fullmatch(sentence.text):  # "2." of a numbered readout: the passage goes on
+            continue
+        if index in layout.reference_sentences:
+            current, how = layout.reference_sentences[index], EARLIER
+        elif index in layout.call_sentences or index in layout.other_reported_sentences:
+            if _others_only(ctx, index, everyone):  # "The interior minister spoke by phone with ..."
+                current = None
+                continue
+            if not (  # "... quedó fuera de la conversación", naming no one: the call its paragraph is about
+                current is not None
+                and last is not None
+                and last.paragraph == sentence.paragraph
+                and not ctx.in_sentence("officials", index)
+            ):
+                current = layout.call_of(index)
+            how = REPORTS
+        elif _ENCOUNTER.search(ctx.folded, sentence.start, sentence.end) or (  # "last met in person in July"
+            (discussion := ctx.lex.find("discussion", sentence.start, sentence.end)) is not None
+            and _others_discuss(ctx, sentence, discussion.start, everyone)
+        ):
+            current = None
+            continue
+        elif discussion is not None and (
+            _participants_discuss(ctx, sentence, discussion.start, current or layout.call_of(index))
+            or not _moves_on(ctx, layout, sentence, discussion.start)
+        ):
+            new_paragraph = last is None or last.paragraph != sentence.paragraph
+            if current is None or (new_paragraph and current.mention_id in earlier_ids(layout)):
+                current = layout.call_of(index)
+            how = DISCUSSED
+        elif _moves_on(ctx, layout, sentence):
+            current = None
+            continue
+        elif (
+            current is not None
+            and last is not None
+            and ctx.lex.find("question", last.start, last.end) is None  # what follows an open question is no claim
+            and _continues(ctx, last, sentence, current)
+        ):
+            how = CONTINUES
+        elif _participant_speaks(ctx, layout, sentence):
+            current, how = layout.call_of(index), SPEAKS
+        else:
+            current = None
+            continue
+        if current is not None:
+            if how != EARLIER:
+                current = named_call(ctx, round_, index, current)
+            block[index] = (current, how)
+            last = sentence
+    return block
+
+
+_LIST_MARKER = re.compile(r"\s*(?:\(?(?:\d{1,2}|[ivxIVX]{1,4}|[a-h])[.)]|[-•*–—])\s*")
+
+
+def _named(ctx: ArticleContext, index: int, start: int, end: int) -> set[str]:
+    return {h.official_id for h in ctx.in_sentence("officials", index) if h.official_id and start <= h.start < end}
+
+
+def _others_only(ctx: ArticleContext, index: int, participants: set[str]) -> bool:
+    """A sentence that reports a call naming officials, none of them a participant of the article's calls, tells of
+    another call ("El ministro del Interior habló por teléfono con ...")."""
+    sentence = ctx.sentences[index]
+    named = _named(ctx, index, sentence.start, sentence.end)
+    return bool(named) and not named & participants
+
+
+def _others_discuss(ctx: ArticleContext, sentence: Sentence, cue_start: int, participants: set[str]) -> bool:
+    """ "Foreign Minister X has held talks with Y on ...", "... was blocked by Prime Minister X and will be discussed
+    at a summit": officials who take no part in the article's calls are the subject of the discussion (named
+    before it, with no verb of speech between that would make them report it)."""
+    named = _named(ctx, sentence.index, sentence.start, cue_start)
+    if not named or named & participants:
+        return False
+    return ctx.lex.find("speech", sentence.start, cue_start) is None and not _ACCORDING.search(
+        ctx.folded, sentence.start, cue_start
+    )
+
+
+_ACCORDING = re.compile(r"(?<![\w])" + phrase_alternation(TOPIC_RULES["attributions"]) + r"(?![\w])")
+
+
+def _participants_discuss(ctx: ArticleContext, sentence: Sentence, cue_start: int, call: CallMention | None) -> bool:
+    """ "Ambos mandatarios hablaron de ...", "The two leaders also discussed ...": the participants are the subject
+    of the discussion (named, or "both", "the two leaders" before the cue), so the sentence is the call's even when
+    it dates another event further on ("the summit to be held in London on April 2") — unless it opens on
+    another time ("Last year, the two leaders discussed ...")."""
+    if call is None or _OTHER_TIME.match(ctx.folded, sentence.start, sentence.end):
+        return False
+    if ctx.lex.find("continuation", sentence.start, cue_start) is not None:
+        return True
+    participants = {p.official_id for p in call.participants}
+    return any(
+        h.official_id in participants and h.start < cue_start for h in ctx.in_sentence("officials", sentence.index)
+    )
+
+
+def _continues(ctx: ArticleContext, last: Sentence, sentence: Sentence, call: CallMention) -> bool:
+    """The sentence goes on about the call: next in the passage's paragraph, opening on a pronoun or a phrase
+    that continues ("She", "Ambos", "Under the agreement"), or a new paragraph about a participant. A sentence
+    that names officials, none of them a participant, tells what others did or said ("Foreign Minister X will
+    travel to Washington ...")."""
+    participants = {p.official_id for p in call.participants}
+    named = {h.official_id for h in ctx.in_sentence("officials", sentence.index) if h.official_id}
+    if named and not named & participants:
+        return False
+    if last.paragraph == sentence.paragraph and last.index == sentence.index - 1:
+        return True
+    if ctx.lex.at("continuation", _first_word(ctx, sentence)) is not None:
+        return True
+    return bool(named & participants)
+
+
+def _participant_speaks(ctx: ArticleContext, layout: CallLayout, sentence: Sentence) -> bool:
+    """ "On the Ukraine crisis, Xi said ...": a participant of the reported call speaks (the sentence is not
+    about another event, see :func:`_moves_on`)."""
+    if layout.reported is None or ctx.lex.find("speech", sentence.start, sentence.end) is None:
+        return False
+    participants = {p.official_id for p in layout.reported.participants}
+    return any(h.official_id in participants for h in ctx.in_sentence("officials", sentence.index))
+
+
+def _first_word(ctx: ArticleContext, sentence: Sentence) -> int:
+    match = _LEAD.match(ctx.folded, sentence.start, sentence.end)
+    return match.end() if match else sentence.start
+
+
+_LEAD = re.compile(r"[\s\"'“”«»*—–-]*")
+
+
+def _moves_on(ctx: ArticleContext, layout: CallLayout, sentence: Sentence, dated_before: int | None = None) -> bool:
+    """The sentence tells of another event: it opens on another time ("Earlier", "Last year"), is dated
+    otherwise than the call, or names another event before saying anything was discussed. With
+    ``dated_before`` (where a discussion verb stands), only a date before it counts: one after it dates what was
+    discussed ("también trataron la cumbre que se celebrará el 9 de agosto")."""
+    if _OTHER_TIME.match(ctx.folded, sentence.start, sentence.end):
+        return True
+    if _anchored_elsewhere(ctx, layout, sentence.index, dated_before):
+        return True
+    event = ctx.lex.find("other_event", sentence.start, sentence.end)
+    return event is not None and ctx.lex.find("discussion", sentence.start, event.start) is None
+
+
+def _anchored_elsewhere(ctx: ArticleContext, layout: CallLayout, index: int, before: int | None = None) -> bool:
+    """The sentence is dated (a day, a weekday, a month; before ``before`` if given), and its date is not the
+    call's: it tells of another event."""
+    if not layout.date_keys and layout.weekday is None:
+        return False
+    months = {month for _, month, _ in layout.date_keys if month}
+    for date in ctx.in_sentence("dates", index):
+        if before is not None and date.start >= before:
+            break  # dates are in text order
+        if date.day is not None and _OF_DATE.search(ctx.folded, max(0, date.start - 5), date.start):
+            continue  # "the earthquake of March 11", "el terremoto del 11 de marzo": it dates a noun, not the sentence
+        if date.kind == "weekday":
+            if date.weekday != layout.weekday:
+                return True
+        elif (date.kind == "absolute" and (date.year, date.month, date.day) not in layout.date_keys) or (
+            date.kind == "month" and months and date.month not in months  # "en julio", "since April"
+        ):
+            return True
+    return False
+
+
+_OF_DATE = re.compile(r"(?<![\w])" + phrase_alternation(TOPIC_RULES["date_complements"]) + r"\s+\Z")
