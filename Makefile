@@ -41,7 +41,8 @@ $(DAGSTER_YML):
 	mkdir -p $(@D)
 	printf 'telemetry:\n  enabled: false\nconcurrency:\n  runs:\n    tag_concurrency_limits:\n      - key: hotline/warehouse\n        limit: 1\n' > $@
 
-run: setup manifest $(DAGSTER_YML)  ## the whole pipeline once: articles -> published warehouse (hotline run)
+# No `manifest` prerequisite: hotline run parses the dbt project itself when it changed, while Dagster starts.
+run: setup $(DAGSTER_YML)  ## the whole pipeline once: articles -> published warehouse (hotline run)
 	$(if $(filter spark,$(HOTLINE_ENGINE)),$(SPARK_INSTALL))
 	$(HOTLINE) run
 
@@ -81,6 +82,6 @@ fmt: setup  ## ruff format, then the lint fixes ruff can make safely
 clean:  ## remove build artifacts and caches (keeps .venv, the published warehouse and run history)
 	rm -rf $(DBT_DIR)/target $(DBT_DIR)/logs logs .pytest_cache .ruff_cache .hypothesis
 	rm -rf warehouse/dbt_runs warehouse/eval warehouse/docs warehouse/*.build.duckdb warehouse/*.build.duckdb.wal
-	rm -rf warehouse/*.build.spark
+	rm -rf warehouse/*.build.spark warehouse/*.build.extract
 	rm -f warehouse/.*.publishing warehouse/.*.publishing.wal
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +

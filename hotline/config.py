@@ -45,6 +45,9 @@ class Settings:
     """Dagster's run history (``DAGSTER_HOME``, Dagster's own variable); the run logs go to ``logs/`` in it."""
     engine: str = "duckdb"
     """What dbt builds on (``HOTLINE_ENGINE``): ``duckdb``, or ``spark`` (hotline/spark.py; needs ``.[dev]``)."""
+    extract_partitions: int = 1
+    """Hash buckets the extraction is split into (``HOTLINE_EXTRACT_PARTITIONS``), one step each; see
+    :mod:`hotline.ingest.partitions`."""
 
     @property
     def build_path(self) -> Path:
@@ -89,6 +92,7 @@ class Settings:
             article_timeout_seconds=float(env.get("HOTLINE_ARTICLE_TIMEOUT_SECONDS") or "5"),
             dagster_home=_path(env, "DAGSTER_HOME", PROJECT_ROOT / "warehouse" / "dagster_home"),
             engine=_engine(env.get("HOTLINE_ENGINE") or "duckdb"),
+            extract_partitions=int(env.get("HOTLINE_EXTRACT_PARTITIONS") or "1"),
         )
 
 

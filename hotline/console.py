@@ -33,6 +33,14 @@ STAGES = {
 }
 """Step keys of the pipeline and the word a person reads for each; another step shows under its own key."""
 CHECKS_STAGE = "checks"
+
+
+def asset_of(step: str) -> str:
+    """The asset a step belongs to: a graph-backed asset's steps (``extract_facts.extract_bucket[bucket_00]``) are
+    shown as that asset's one stage, timed from its first step's start to its last step's end."""
+    return step.split(".", 1)[0]
+
+
 """The stage the Great Expectations check steps (one step per suite and table) are shown as, together."""
 FACT_TABLES = {
     "call_mentions": "call mentions",
@@ -199,7 +207,7 @@ def step_detail(report: StepReport) -> str:
             return read
         changes = f"{meta['files_read']} of {meta['files']} files new or changed"
         return f"{read}; {changes}: {meta['articles_added']} articles new, {meta['articles_removed']} removed"
-    if report.step == "extract_facts":
+    if asset_of(report.step) == "extract_facts":
         facts = ", ".join(
             f"{rows[f'raw/{table}']} {name}" for table, name in FACT_TABLES.items() if f"raw/{table}" in rows
         )
@@ -244,6 +252,7 @@ class RunConsole:
         self._tasks: dict[str, tuple[Any, float]] = {}
         self._checks: list[StepReport] = []
         self._starting: Any = None
+        self._asset_started: dict[str, float] = {}
 
     def __enter__(self) -> RunConsole:
         if self.out.is_terminal:  # elsewhere (a log, a pipe) the lines alone
@@ -281,10 +290,13 @@ class RunConsole:
         if self._starting is not None:
             self.progress.remove_task(self._starting)
             self._starting = None
-        label = STAGES.get(step, CHECKS_STAGE if self._checks else step)
+        label = STAGES.get(asset_of(step), CHECKS_STAGE if self._checks else step)
         self._tasks[step] = (self.progress.add_task(escape(label), counts=""), time.monotonic())
+        self._asset_started.setdefault(asset_of(step), time.monotonic())
 
     def step_progress(self, step: str, done: int, total: int | None, what: str) -> None:
+        # a step of a graph-backed asset reports its op's name (extract_bucket for extract_facts.extract_bucket[..])
+        step = next((key for key in self._tasks if key.rsplit(".", 1)[-1].split("[")[0] == step), step)
         if step not in self._tasks:
             return
         task, started = self._tasks[step]
@@ -296,6 +308,10 @@ class RunConsole:
         task = self._tasks.pop(report.step, None)
         if task is not None:
             self.progress.remove_task(task[0])
+        if asset_of(report.step) != report.step:  # one line for a graph-backed asset: at its materializing step
+            if report.ok and not report.materialized:
+                return
+            report.seconds = time.monotonic() - self._asset_started.pop(asset_of(report.step), time.monotonic())
         is_check = (
             report.step not in STAGES and not report.materialized and (report.checks_passed or report.checks_failed)
         )
@@ -303,7 +319,7 @@ class RunConsole:
             self._checks.append(report)
             return
         self._flush_checks()
-        label = CHECKS_STAGE if is_check else STAGES.get(report.step, report.step)
+        label = CHECKS_STAGE if is_check else STAGES.get(asset_of(report.step), report.step)
         self._stage_line(label, report, dbt.headline() if dbt else None)
         if dbt is not None:
             for text in dbt.lines():
@@ -314,7 +330,7 @@ class RunConsole:
         """One line for the steps that never started (check steps already named :data:`CHECKS_STAGE`)."""
         self._flush_checks()
         order = [*list(STAGES.values())[:3], CHECKS_STAGE, *list(STAGES.values())[3:]]
-        stages = sorted({STAGES.get(step, step) for step in steps}, key=lambda s: [*order, s].index(s))
+        stages = sorted({STAGES.get(asset_of(step), step) for step in steps}, key=lambda s: [*order, s].index(s))
         if stages:
             self.out.print(f"[yellow]-[/] {'not run':<10} {escape(', '.join(stages))} ({escape(why)})")
 

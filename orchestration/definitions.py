@@ -20,6 +20,10 @@ hotline_job = dg.define_asset_job(
     selection=dg.AssetSelection.all(),
     description="Ingest, extract, dbt build, quality checks and publish: the whole pipeline.",
     tags={WAREHOUSE_TAG: "writer"},
+    # In process, unless a launch's run config says `execution: {config: {multiprocess: {max_concurrent: N}}}`:
+    # then the extraction's buckets (HOTLINE_EXTRACT_PARTITIONS) run in parallel, each in its own process.
+    executor_def=dg.multi_or_in_process_executor,
+    config={"execution": {"config": {"in_process": {}}}},
 )
 
 defs = dg.Definitions(

@@ -3,14 +3,16 @@
 ``dbt parse`` takes seconds. The key of a parse is a sha256 of every file dbt reads (models, macros, seeds,
 tests, snapshots, analyses, ``dbt_project.yml``, ``profiles.yml``, packages) and of the dbt versions, stored
 beside the manifest as ``target/manifest.key``; ``make manifest`` and ``hotline run`` skip the parse when it
-matches. The parse writes into a temporary target and moves each file into place, so a process loading the
-definitions meanwhile never reads half a manifest. (Each warehouse's ``dbt build`` then starts from the partial
-parse of its own previous build: ``orchestration.assets.dbt.reuse_partial_parse``.) No Dagster here: ``make
-manifest`` stays quick.
+matches; ``hotline run`` starts a parse in the background and starts Dagster meanwhile. The parse writes into
+a temporary target and moves each file into place, so a process loading the definitions meanwhile never reads
+half a manifest. (Each warehouse's ``dbt build`` then starts from the partial parse of its own previous build:
+``orchestration.assets.dbt.reuse_partial_parse``.) No Dagster here: ``make manifest`` stays quick.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -18,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from importlib.metadata import version
 from pathlib import Path
 
@@ -57,50 +60,78 @@ def project_key(project_dir: Path = DBT_PROJECT_DIR) -> str:
     return digest.hexdigest()
 
 
-def is_current(project_dir: Path = DBT_PROJECT_DIR) -> bool:
+def _parsed_key(project_dir: Path) -> str | None:
+    """The key of the last parse whose artifacts are in ``target/``, None when there is none."""
     target = project_dir / "target"
     key = target / KEY_FILE
     if not all((target / name).is_file() for name in ARTIFACTS[:2]) or not key.is_file():
-        return False
-    return key.read_text(encoding="utf-8").strip() == project_key(project_dir)
+        return None
+    return key.read_text(encoding="utf-8").strip()
 
 
 def ensure_manifest(build_path: Path, project_dir: Path = DBT_PROJECT_DIR) -> float | None:
     """Run ``dbt parse`` (for the build file at ``build_path``) when the project changed since the last parse;
     return its seconds, None when skipped."""
-    if is_current(project_dir):
-        return None
-    started = time.monotonic()
+    with parse_in_background(build_path, project_dir) as parsed:
+        return parsed()
+
+
+@contextlib.contextmanager
+def parse_in_background(build_path: Path, project_dir: Path = DBT_PROJECT_DIR) -> Iterator[Callable[[], float | None]]:
+    """Start ``dbt parse`` (for the build file at ``build_path``) when the project changed since the last parse,
+    and yield a function that waits for it, puts its artifacts in place and returns its seconds (None when the
+    manifest was current). ``hotline run`` starts Dagster meanwhile; a block left without waiting stops the parse.
+    """
     key = project_key(project_dir)
+    if _parsed_key(project_dir) == key:
+        yield lambda: None
+        return
+    started = time.monotonic()
     target = project_dir / "target"
     target.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target, prefix=".parse-") as scratch:
-        done = subprocess.run(
-            [
-                str(Path(sys.executable).with_name("dbt")),
-                "parse",
-                "--quiet",
-                "--project-dir",
-                str(project_dir),
-                "--profiles-dir",
-                str(project_dir),
-                "--target-path",
-                scratch,
-                "--log-path",
-                scratch,
-                *build_path_vars(build_path),
-            ],
-            # from inside the project, as dagster-dbt runs it (seed paths are relative to the working folder)
-            cwd=project_dir,
-            env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"},
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise ParseFailed(f"dbt parse failed (exit {done.returncode}):\n{done.stdout}{done.stderr}".strip())
-        for name in ARTIFACTS:
-            if (Path(scratch) / name).is_file():
-                (Path(scratch) / name).replace(target / name)  # atomic: a reader sees the old file or the new
-    (target / KEY_FILE).write_text(key + "\n", encoding="utf-8")
-    return time.monotonic() - started
+        output = Path(scratch) / "parse.out"  # a file, not a pipe: nobody reads while it runs
+        with output.open("w", encoding="utf-8") as out:
+            process = subprocess.Popen(
+                _parse_command(build_path, project_dir, Path(scratch)),
+                # from inside the project, as dagster-dbt runs it (seed paths are relative to the working folder)
+                cwd=project_dir,
+                env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"},
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+
+        @functools.cache
+        def parsed() -> float:
+            if process.wait() != 0:
+                text = output.read_text(encoding="utf-8", errors="replace")
+                raise ParseFailed(f"dbt parse failed (exit {process.returncode}):\n{text}".strip())
+            for name in ARTIFACTS:
+                if (Path(scratch) / name).is_file():
+                    (Path(scratch) / name).replace(target / name)  # atomic: a reader sees the old file or the new
+            (target / KEY_FILE).write_text(key + "\n", encoding="utf-8")
+            return time.monotonic() - started
+
+        try:
+            yield parsed
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+
+
+def _parse_command(build_path: Path, project_dir: Path, scratch: Path) -> list[str]:
+    return [
+        str(Path(sys.executable).with_name("dbt")),
+        "parse",
+        "--quiet",
+        "--project-dir",
+        str(project_dir),
+        "--profiles-dir",
+        str(project_dir),
+        "--target-path",
+        str(scratch),
+        "--log-path",
+        str(scratch),
+        *build_path_vars(build_path),
+    ]

@@ -11,6 +11,7 @@ a Dagster logger that sees every event of the run as it happens.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
 import logging
 import os
@@ -18,7 +19,7 @@ import socket
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -28,7 +29,8 @@ from hotline.config import Settings
 from hotline.console import CHECKS_STAGE, DbtSummary, RunConsole, RunSummary, StepReport, holder_text, summarize_dbt
 from hotline.quality import SUITES
 from hotline.warehouse import WarehouseBusyError, lock_holder, writer_lock
-from orchestration.manifest import DBT_RUNS_FOLDER, ensure_manifest
+from orchestration.history import quick_commits
+from orchestration.manifest import DBT_RUNS_FOLDER, parse_in_background
 from orchestration.runs import PROGRESS, UNCHANGED, fail_orphaned_runs, progress_log, run_of_process
 
 EXIT_OK, EXIT_FAILED, EXIT_BUSY = 0, 1, 2
@@ -53,7 +55,8 @@ one run of ``hotline_job`` at a time (its runs carry the ``hotline/warehouse`` t
 
 @contextlib.contextmanager
 def dagster_instance(settings: Settings) -> Iterator[dg.DagsterInstance]:
-    """The persistent instance in ``settings.dagster_home``, created if missing (Dagster reads DAGSTER_HOME)."""
+    """The persistent instance in ``settings.dagster_home``, created if missing (Dagster reads DAGSTER_HOME); its
+    SQLite files commit without a flush per event while it is open (:func:`orchestration.history.quick_commits`)."""
     home = settings.dagster_home
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
@@ -61,6 +64,7 @@ def dagster_instance(settings: Settings) -> Iterator[dg.DagsterInstance]:
         config.write_text(DAGSTER_YAML, encoding="utf-8")
     with contextlib.ExitStack() as stack:
         stack.enter_context(_environ("DAGSTER_HOME", str(home)))
+        stack.enter_context(quick_commits(home))
         yield stack.enter_context(dg.DagsterInstance.get())
 
 
@@ -82,18 +86,17 @@ def run(settings: Settings, *, verbose: bool = False, console: RunConsole | None
     console = console or RunConsole()
     started = time.monotonic()
     run_id = str(uuid.uuid4())
-    with console:
+    with console, contextlib.ExitStack() as background:
         console.header(settings.articles_dir, settings.warehouse_path, run_id[:8])
-        parsed = ensure_manifest(settings.build_path)
-        if parsed is not None:
-            console.line(f"  dbt project changed: parsed in {parsed:.1f}s")
+        # When the dbt project changed, dbt parses it in its own process while Dagster starts here.
+        parse = background.enter_context(parse_in_background(settings.build_path))
         try:
             with dagster_instance(settings) as instance, contextlib.ExitStack() as lock:
                 for orphan in fail_orphaned_runs(instance):
                     console.line(f"  marked orphaned run {orphan} failed: its process is gone")
                 _take_lock(settings, instance, console, lock)
                 log_path = _log_path(settings, run_id)
-                result = run_pipeline(instance, settings, run_id, console, log_path, verbose=verbose)
+                result = run_pipeline(instance, settings, run_id, console, log_path, verbose=verbose, parse=parse)
         except WarehouseBusyError as exc:
             console.error(str(exc))
             return EXIT_BUSY
@@ -112,6 +115,7 @@ def not_run(instance: dg.DagsterInstance, result: dg.ExecuteInProcessResult) -> 
     (one per Great Expectations suite and table) as :data:`~hotline.console.CHECKS_STAGE`."""
     plan = instance.get_execution_plan_snapshot(result.dagster_run.execution_plan_snapshot_id)
     started = {event.step_key for event in result.all_events if event.event_type == dg.DagsterEventType.STEP_START}
+    started |= {key.split("[", 1)[0] + "[?]" for key in started if "[" in key}  # a mapped step ran for every bucket
     return [
         CHECKS_STAGE if any(step.key.endswith(f"_{suite}") for suite in SUITES) else step.key
         for step in plan.steps
@@ -163,16 +167,22 @@ def run_pipeline(
     log_path: Path,
     *,
     verbose: bool = False,
+    parse: Callable[[], float | None] = lambda: None,
 ) -> dg.ExecuteInProcessResult:
     """Materialize every asset and run every check of ``hotline_job`` in process, with ``settings``' paths.
 
+    ``parse`` waits for the dbt parse :func:`run` started (:func:`~orchestration.manifest.parse_in_background`).
     Dagster's events reach the console through the ``hotline`` logger; they and dbt's lines (which dagster-dbt
     writes to stdout) go to ``log_path``, and to stderr as well with ``verbose``.
     """
     with console.status("loading the pipeline definitions"):
+        importlib.import_module("orchestration.resources")  # what the definitions import but the manifest
+        parsed = parse()
         from orchestration.definitions import defs  # imported late: loading dbt's manifest takes a moment
 
         job = defs.resolve_job_def(JOB_NAME)
+    if parsed is not None:
+        console.line(f"  dbt project changed: parsed in {parsed:.1f}s")
     with log_path.open("a", encoding="utf-8") as log, _run_logger(settings, run_id, console, log, verbose) as logger:
         dbt_lines: IO[str] = sys.stderr if verbose else log
         job = job.with_logger_defs({"hotline": dg.LoggerDefinition(lambda _: logger, description="hotline run")})

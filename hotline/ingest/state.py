@@ -366,6 +366,11 @@ def pending_articles(build_path: Path) -> list[Article]:
             "select articles.* from raw.articles as articles anti join state.extracted as extracted "
             "on extracted.article_id = articles.article_id order by articles.article_id"
         ).pl()
+    return articles_from_frame(frame)
+
+
+def articles_from_frame(frame: pl.DataFrame) -> list[Article]:
+    """:class:`Article` records from rows with the columns of ``raw.articles``."""
     names = [field.name for field in dataclasses.fields(Article)]
     return [Article(**{name: row[name] for name in names}) for row in frame.iter_rows(named=True)]
 

@@ -2,16 +2,21 @@
 
 Only articles whose facts are not in the build file yet are extracted (:mod:`hotline.ingest.state`): the facts
 of the others stay from earlier runs, made by the same extractor version.
+
+The work is split into ``HOTLINE_EXTRACT_PARTITIONS`` hash buckets (:mod:`hotline.ingest.partitions`, default 1):
+``plan_extraction`` writes each bucket's articles out and yields it as a dynamic output, ``extract_bucket`` runs
+once per bucket without touching the warehouse (so Dagster's multiprocess executor, or a Celery or Kubernetes
+executor, runs the buckets in parallel), and ``store_extracted_facts`` gathers them into the raw tables in one
+write. One asset in the graph whatever the number of buckets; the buckets are steps of its run.
 """
 
 from collections.abc import Iterator
 
 import dagster as dg
 
-from hotline.extract import extract_articles_within_budget
-from hotline.facts import ArticleFacts, Rejection
+from hotline.ingest import partitions
+from hotline.ingest.partitions import Bucket
 from hotline.normalize import FACT_TABLES as FACT_TABLE_NAMES
-from hotline.normalize import to_frames
 from orchestration.assets import markdown_preview, raw_key
 from orchestration.assets.ingest import KINDS, RAW_ARTICLES
 from orchestration.resources import WarehouseResource
@@ -41,45 +46,73 @@ PREVIEW_COLUMNS = {
 }
 
 
-@dg.multi_asset(
-    name="extract_facts",
-    specs=[
-        dg.AssetSpec(raw_key(table), group_name="extract", kinds=KINDS, description=description, deps=[RAW_ARTICLES])
-        for table, description in FACT_TABLES.items()
-    ],
-)
-def extract_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
-    # Read the articles back from the build file rather than the folder: the facts then describe exactly
-    # the articles ingest wrote, even if the folder changed in between.
-    articles = warehouse.pending_articles()
+@dg.op(ins={"articles": dg.In(dg.Nothing)}, out=dg.DynamicOut(Bucket))
+def plan_extraction(context: dg.OpExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.DynamicOutput[Bucket]]:
+    """The articles to extract (read back from the build file, not the folder: the facts then describe exactly
+    the articles ingest wrote), split into buckets."""
     settings = warehouse.settings()
-    # Every article within its time budget (HOTLINE_ARTICLE_TIMEOUT_SECONDS): one that takes longer is rejected
-    # with that reason, the run goes on; it stays in raw.articles, without facts.
-    results = extract_articles_within_budget(
-        articles,
-        settings.article_timeout_seconds,
-        settings.processes,
-        on_progress=progress_reporter(context, "articles extracted"),
-    )
-    facts = [result for result in results if isinstance(result, ArticleFacts)]
-    timed_out = [result for result in results if isinstance(result, Rejection)]
-    frames = to_frames(facts)
-    if timed_out:
-        context.log.warning(f"over the extraction budget, kept without facts: {[r.source_name for r in timed_out]}")
-    warehouse.store_facts({table: frames[table] for table in FACT_TABLES}, articles, timed_out)
+    with warehouse.lock():
+        buckets = partitions.plan_buckets(
+            warehouse.pending_articles(),
+            settings.extract_partitions,
+            partitions.staging_dir(settings.build_path),
+            settings.article_timeout_seconds,
+            settings.processes,
+        )
+    context.log.info(f"{sum(b.articles for b in buckets)} articles to extract in {len(buckets)} bucket(s)")
+    for bucket in buckets:
+        yield dg.DynamicOutput(bucket, mapping_key=bucket.key)
+
+
+@dg.op
+def extract_bucket(context: dg.OpExecutionContext, bucket: Bucket) -> Bucket:
+    """One bucket's facts, written beside its articles. Every article within its time budget
+    (HOTLINE_ARTICLE_TIMEOUT_SECONDS): one that takes longer is kept without facts, with that reason."""
+    counts = partitions.extract_bucket(bucket, on_progress=progress_reporter(context, "articles extracted"))
+    context.log.info(f"{bucket.key}: {bucket.articles} articles extracted: {counts}")
+    return bucket
+
+
+@dg.op(out={table: dg.Out(dg.Nothing) for table in FACT_TABLES})
+def store_extracted_facts(
+    context: dg.OpExecutionContext, warehouse: WarehouseResource, buckets: list[Bucket]
+) -> Iterator[dg.Output[None]]:
+    """Every bucket's facts into the raw tables, in one write (:func:`hotline.ingest.state.store_facts`)."""
+    gathered = partitions.gather_buckets(buckets)
+    if gathered.late:
+        context.log.warning(f"over the extraction budget, kept without facts: {[r.source_name for r in gathered.late]}")
+    warehouse.store_facts(gathered.facts, gathered.attempted, gathered.late)
+    partitions.clear_staging(partitions.staging_dir(warehouse.settings().build_path))
     counts = warehouse.fact_counts()
     total = warehouse.article_count()
-    context.log.info(f"extracted {len(articles)} articles, kept the facts of {total - len(articles)}: {counts}")
+    extracted = len(gathered.attempted)
+    context.log.info(f"extracted {extracted} articles, kept the facts of {total - extracted}: {counts}")
     partial = unpublished_metadata(context)
     for table in FACT_TABLES:
-        yield dg.MaterializeResult(
-            asset_key=raw_key(table),
+        yield dg.Output(
+            None,
+            output_name=table,
             metadata={
                 "dagster/row_count": counts[table],
                 "articles_read": total,
-                "articles_extracted": len(articles),
-                "articles_over_time_budget": len(timed_out),
-                "preview": markdown_preview(frames[table], PREVIEW_COLUMNS[table]),
+                "articles_extracted": extracted,
+                "articles_over_time_budget": len(gathered.late),
+                "buckets": len(buckets),
+                "preview": markdown_preview(gathered.facts[table], PREVIEW_COLUMNS[table]),
                 **partial,
             },
         )
+
+
+@dg.graph_multi_asset(
+    name="extract_facts",
+    group_name="extract",
+    ins={"articles": dg.AssetIn(RAW_ARTICLES, dagster_type=dg.Nothing)},
+    outs={
+        table: dg.AssetOut(key=raw_key(table), kinds=KINDS, description=description)
+        for table, description in FACT_TABLES.items()
+    },
+)
+def extract_facts(articles: None) -> dict[str, None]:
+    stored = store_extracted_facts(plan_extraction(articles).map(extract_bucket).collect())
+    return {table: getattr(stored, table) for table in FACT_TABLES}

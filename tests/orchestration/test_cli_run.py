@@ -127,14 +127,24 @@ def test_the_dbt_summary_is_short_and_shows_every_failure_in_full() -> None:
 
 
 def fake_dbt_parse(calls: list[list[str]]) -> Any:
-    def run(args: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
-        calls.append(args)
-        target = Path(args[args.index("--target-path") + 1])
-        for name in manifest.ARTIFACTS:
-            (target / name).write_text("{}", encoding="utf-8")
-        return subprocess.CompletedProcess(args, 0, "", "")
+    """A stand-in for ``subprocess.Popen`` running ``dbt parse``: writes the artifacts, exits 0."""
 
-    return run
+    class Parse:
+        returncode = 0
+
+        def __init__(self, args: list[str], **kwargs: Any):
+            calls.append(args)
+            target = Path(args[args.index("--target-path") + 1])
+            for name in manifest.ARTIFACTS:
+                (target / name).write_text("{}", encoding="utf-8")
+
+        def wait(self) -> int:
+            return self.returncode
+
+        def poll(self) -> int:
+            return self.returncode
+
+    return Parse
 
 
 def test_the_manifest_is_parsed_only_when_the_project_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -143,7 +153,7 @@ def test_the_manifest_is_parsed_only_when_the_project_changed(tmp_path: Path, mo
     (project / "dbt_project.yml").write_text("name: x\n", encoding="utf-8")
     (project / "models" / "a.sql").write_text("select 1 as a\n", encoding="utf-8")
     calls: list[list[str]] = []
-    monkeypatch.setattr(manifest.subprocess, "run", fake_dbt_parse(calls))
+    monkeypatch.setattr(manifest.subprocess, "Popen", fake_dbt_parse(calls))
     build = tmp_path / "hotline.build.duckdb"
 
     assert manifest.ensure_manifest(build, project) is not None
