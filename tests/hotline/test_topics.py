@@ -26,8 +26,7 @@ def extract(reference: Reference, text: str) -> ArticleFacts:
     return written.extract(reference, text, DAY)
 
 
-def topics(facts: ArticleFacts, status: str) -> set[str]:
-    return {t.topic_code for t in facts.topics if t.status == status and t.mention_id.endswith(":0")}
+topics = written.first_call_topics
 
 
 # --- which sentences belong to the call ----------------------------------------------------------------------

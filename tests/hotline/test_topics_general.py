@@ -27,8 +27,7 @@ def extract(reference: Reference, text: str) -> ArticleFacts:
     return written.extract(reference, text, DAY)
 
 
-def main_call(facts: ArticleFacts, status: str) -> set[str]:
-    return {t.topic_code for t in facts.topics if t.status == status and t.mention_id.endswith(":0")}
+main_call = written.first_call_topics
 
 
 def by_counterpart(facts: ArticleFacts, status: str = "discussed") -> dict[str, set[str]]:

@@ -9,13 +9,9 @@ a seed file. Facts are (measure_type, imposing, target, sector, rate_percent, st
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 import written
 
-from hotline.extract.context import build_context
-from hotline.extract.trade import find_trade_measures
 from hotline.reference import Reference, load_reference
 
 
@@ -24,12 +20,7 @@ def reference() -> Reference:
     return load_reference()
 
 
-def rows(text: str, reference: Reference) -> set[tuple[object, ...]]:
-    ctx = build_context(written.written(text, dt.date(2025, 6, 4), title=""), reference)
-    return {
-        (f.measure_type, f.imposing_country_code, f.target_country_code, f.sector, f.rate_percent, f.status)
-        for f in find_trade_measures(ctx)
-    }
+rows = written.trade_rows
 
 
 EXAMPLES = [

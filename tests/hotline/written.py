@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from hotline.extract import extract_article
+from hotline.extract.context import build_context
+from hotline.extract.trade import find_trade_measures
 from hotline.facts import Article, ArticleFacts
 from hotline.reference import Reference
 
@@ -30,3 +32,18 @@ def extract(
 ) -> ArticleFacts:
     """Every fact of :func:`written`'s article."""
     return extract_article(written(text, published, title), reference)
+
+
+def trade_rows(text: str, reference: Reference) -> set[tuple[object, ...]]:
+    """The trade measures of :func:`written`'s article (published 2025-06-04, no title) as (measure_type, imposing,
+    target, sector, rate_percent, status)."""
+    ctx = build_context(written(text, dt.date(2025, 6, 4), title=""), reference)
+    return {
+        (f.measure_type, f.imposing_country_code, f.target_country_code, f.sector, f.rate_percent, f.status)
+        for f in find_trade_measures(ctx)
+    }
+
+
+def first_call_topics(facts: ArticleFacts, status: str) -> set[str]:
+    """The topic codes of the article's first call with ``status`` (discussed, not_discussed, ...)."""
+    return {t.topic_code for t in facts.topics if t.status == status and t.mention_id.endswith(":0")}
