@@ -511,6 +511,11 @@ def test_a_call_with_someone_who_is_no_leader_is_no_leaders_call(reference: Refe
             None,
         ),
         ("MOSCOW - The Kremlin said there were no plans for a phone conversation between Putin and Macron.", None),
+        (
+            "MADRID - Se cancela la llamada entre Pedro Sánchez y Emmanuel Macron prevista para este martes.",
+            "cancelled",
+        ),
+        ("LIMA - La presidenta Dina Boluarte pospone la llamada con Lula da Silva por la crisis.", "cancelled"),
         ('PARIS - Macron\'s office said a call with Putin was "not on the agenda".', None),
         ("KYIV - Zelensky said he was ready to talk to Putin by phone, but only after a ceasefire.", "planned"),
         ("ANKARA - Erdogan offered to speak with Putin by phone to revive the talks.", "planned"),
