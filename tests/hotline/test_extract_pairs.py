@@ -484,8 +484,10 @@ def test_a_link_fronted_inside_the_sentence_links_its_own_leader(reference: Refe
         "with Guyanese President Irfaan Ali. Venezuelan President Nicolás Maduro has claimed the region.",
         "WASHINGTON - In a call with reporters on Tuesday, President Joe Biden said Chinese President Xi Jinping "
         "had to respect the rules.",
-        "LONDON - Prime Minister Keir Starmer hosted a call with European leaders on Tuesday to discuss Ukraine. French "
-        "President Emmanuel Macron and German Chancellor Friedrich Merz joined.",
+        "Japan, Philippines foreign ministers hold phone talks, eye Ishiba visit to Manila\nTOKYO - The foreign "
+        "ministers spoke for 30 minutes.",
+        "LONDON - Prime Minister Keir Starmer hosted a call with European leaders on Tuesday to discuss Ukraine. "
+        "French President Emmanuel Macron and German Chancellor Friedrich Merz joined.",
         "BANGKOK - The court removed Paetongtarn Shinawatra from office over a leaked phone call with Cambodian "
         "Senate President Hun Sen.",
         "MONTEVIDEO - Un oyente quiso saber si había hablado por teléfono con el presidente argentino, Javier "
