@@ -519,6 +519,12 @@ def test_a_call_with_someone_who_is_no_leader_is_no_leaders_call(reference: Refe
             "MADRID - Se cancela la llamada entre Pedro Sánchez y Emmanuel Macron prevista para este martes.",
             "cancelled",
         ),
+        (  # a claim the article denies
+            "NEW DELHI - The High Commission has noted reports claiming that President Anura Kumara Dissanayake held a "
+            "telephone conversation with Prime Minister Shehbaz Sharif on Thursday.\nThe High Commission states that "
+            "no such telephone conversation took place.",
+            "denied",
+        ),
         ("LIMA - La presidenta Dina Boluarte pospone la llamada con Lula da Silva por la crisis.", "cancelled"),
         ('PARIS - Macron\'s office said a call with Putin was "not on the agenda".', None),
         ("KYIV - Zelensky said he was ready to talk to Putin by phone, but only after a ceasefire.", "planned"),

@@ -4,11 +4,15 @@ cancelled, denied, no call), and the planned or refused calls kept and flagged, 
 
 from __future__ import annotations
 
+import re
+
 from hotline.extract.call_status import FINALITY, HELD, NO_CALL, CallStatus, call_status
 from hotline.extract.calls.layout import CallLayout
 from hotline.extract.calls.participants import call_participants, cue_pair, linked
 from hotline.extract.context import ArticleContext, Cue
+from hotline.extract.rules import load_rules
 from hotline.facts import CallDate, CallMention
+from hotline.text import phrase_pattern
 
 
 def cue_statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
@@ -36,7 +40,23 @@ def cue_statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
         if introduced is None and status.status != NO_CALL:
             introduced, introduced_pair = status, _pair_key(ctx, cue)
         statuses[id(cue)] = status
+    denial = next((statuses[id(c)] for c in cues if statuses[id(c)].status == "denied"), None)
+    if denial is not None:  # "reports claiming that X held a telephone conversation with Y ... no such conversation"
+        for cue in cues:
+            if statuses[id(cue)].status == HELD and _claimed(ctx, cue):
+                statuses[id(cue)] = denial
     return statuses
+
+
+_CLAIMED = re.compile(phrase_pattern(load_rules("call_status")["claimed"]))
+_CLAIM_REACH = 200
+"""Characters back from a call phrase to the words that make it a claim (a title and a name between)."""
+
+
+def _claimed(ctx: ArticleContext, cue: Cue) -> bool:
+    """Whether the call phrase is told as someone's claim ("reports claiming that ...", "versiones de que ...")."""
+    sentence = ctx.sentences[ctx.sentence_of(cue.start)]
+    return _CLAIMED.search(ctx.folded, max(sentence.start, cue.start - _CLAIM_REACH), cue.start) is not None
 
 
 _SAME_PHRASE_CHARS = 2
