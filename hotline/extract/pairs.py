@@ -29,6 +29,7 @@ _TRANSITION = dt.timedelta(days=int(RULES["pairs"]["transition_days"]))
 _PAIRS = RULES["pairs"]
 _WORD = re.compile(r"[\w'’.-]+")
 _LINK = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["links"]) + r")(?![\w])")
+_LINK_AT_END = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["links"]) + r")\Z")
 _TALK_LINK = re.compile(
     r"(?<![\w])(?:" + phrase_alternation([w for w in _PAIRS["links"] if w not in _PAIRS["about_links"]]) + r")(?![\w])"
 )
@@ -215,7 +216,12 @@ def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
         if 0 <= spoken_of - about.end() <= _ABOUT_REACH and not _TALK_LINK.search(ctx.folded, about.end(), spoken_of):
             return []  # "Orsi habló luego del presidente argentino, Javier Milei": spoke of him, not with him
     linked: list[OfficialHit] = []
-    position, needs, between = cue.end, _TALK_LINK if cue.kind == "talk" else _LINK, False
+    needs: re.Pattern[str] | None = _TALK_LINK if cue.kind == "talk" else _LINK
+    between = False
+    if cue.kind == "phone" and _LINK_AT_END.search(ctx.folded, cue.start, cue.end):  # "received a phone call
+        needs = None  # from", "call between": the phrase holds its link
+        between = _BETWEEN.search(ctx.folded, cue.start, cue.end) is not None
+    position = cue.end
     for i in range(bisect_left(starts, cue.noun_start), len(hits)):
         hit = hits[i]
         if not (hit.official_id or hit.role):
