@@ -11,21 +11,15 @@ leader (a minister) links no leaders at all. Grammar and reference data only: no
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
 from hotline.extract.context import RULES, ArticleContext, Cue
+from hotline.extract.leaders import INSTITUTION, is_leader, leader_title, protagonist
 from hotline.extract.officials import OfficialHit, dateline_country, title_role
-from hotline.extract.officials.patterns import OFFICIAL_RULES
-from hotline.reference import Term
 from hotline.text import fold, phrase_alternation
 
-_LEADER_LIKE = frozenset(RULES["leader_like_roles"])
-_TITLED_NOT_LEADERS = frozenset(RULES["titled_not_leaders"])
-_TRANSITION = dt.timedelta(days=int(RULES["pairs"]["transition_days"]))
-"""How long before a first term an incoming leader already takes leaders' calls (an election to the swearing-in)."""
 _PAIRS = RULES["pairs"]
 _WORD = re.compile(r"[\w'’.-]+")
 _LINK = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["links"]) + r")(?![\w])")
@@ -68,7 +62,6 @@ _CLAUSE_BEFORE_LINK = re.compile(
 _BOTH = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["both_leaders"]) + r")(?![\w])")
 _MAX_GAP_WORDS = int(_PAIRS["max_gap_words"])
 _MAX_LINKED = int(_PAIRS["max_counterparts"])
-_INSTITUTION = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["institutions"]) + r")(?![\w])[\w\s'’]{0,24}\Z")
 _SUBJECT_REACH = 160
 """Characters before a call phrase read for its subject's title."""
 SUBJECT = re.compile(r"\s*([A-ZÀ-Ý][\w'’-]+)\s+(?:\w+\s+){0,2}")
@@ -89,108 +82,8 @@ class Link:
         return frozenset((self.first.official_id or "", self.second.official_id or ""))
 
 
-def is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool:
-    """A head of state or government (or a president-elect) of the reference, on ``on`` when given; or a leader
-    the reference does not know, introduced by a leader's title of a country ("Beninese President Patrice
-    Talon"): a participant with ``is_reference = false``."""
-    if hit.official_id is None:
-        return False
-    if hit.official_id in _acting(ctx):
-        return True
-    if not hit.is_reference:
-        role = ctx.reference.roles.get(hit.role or "")
-        titled_leader = role is not None and role.is_leader and role.role not in _TITLED_NOT_LEADERS
-        return hit.kind == "titled" and hit.country_code is not None and titled_leader
-    terms = ctx.reference.terms_of(hit.official_id)
-    published = ctx.article.published_date
-    if published is not None and terms and all(published + _TRANSITION < t.start for t in terms):
-        return False  # a leader years later, not now ("su homólogo venezolano, Nicolás Maduro" in 2010)
-    if on is not None:
-        current = [t for t in terms if t.covers(on)]
-        if not current and _titled_otherwise(ctx, hit):
-            return False  # out of office then, and titled so: "Cambodian Senate President Hun Sen"
-        terms = current or terms
-    return any(is_leader_term(ctx, t) for t in terms)
-
-
-_ACTING = re.compile(r"(?<![\w])(?:" + phrase_alternation(OFFICIAL_RULES["acting_markers"]) + r")(?![\w])")
-_ACTING_REACH = 120
-"""Characters from an official's name to the words that make them acting head ("X, que ejerce interinamente ...")."""
-
-
-def _acting(ctx: ArticleContext) -> frozenset[str]:
-    """The officials the article makes acting head of state or government: named right after the words ("acting
-    President Geraldo Alckmin") or before them in the same sentence ("Alckmin, que ejerce interinamente la
-    Presidencia mientras Lula ...")."""
-    key = "acting"
-    if key not in ctx.memo:
-        acting: set[str] = set()
-        starts = [h.start for h in ctx.officials]
-        for match in _ACTING.finditer(ctx.folded):
-            i = bisect_left(starts, match.end())
-            after = ctx.officials[i] if i < len(starts) else None
-            before = ctx.officials[i - 1] if i > 0 else None
-            if after is not None and after.official_id and after.start - match.end() <= 3:
-                acting.add(after.official_id)
-            elif (
-                before is not None
-                and before.official_id
-                and 0 <= match.start() - before.end <= _ACTING_REACH
-                and ctx.sentence_of(before.start) == ctx.sentence_of(match.start())
-            ):
-                acting.add(before.official_id)
-        ctx.memo[key] = frozenset(acting)
-    found: frozenset[str] = ctx.memo[key]
-    return found
-
-
-def _titled_otherwise(ctx: ArticleContext, hit: OfficialHit) -> bool:
-    """Whether the title right before the name is no leader's, or an institution's ("Senate President",
-    "NATO Secretary General", "el presidente del Senado" is read by the institution before the title)."""
-    spans = ctx.title_spans
-    i = bisect_left(spans, (hit.start, hit.start)) - 1
-    if i < 0 or not 0 <= hit.start - spans[i][1] <= 2:
-        return False
-    start, end = spans[i]
-    return not leader_title(ctx, ctx.folded[start:end]) or bool(
-        _INSTITUTION.search(ctx.folded, max(0, start - 40), start)
-    )
-
-
-def is_leader_term(ctx: ArticleContext, term: Term) -> bool:
-    """A term as head of state or government, or as president-elect (who takes leaders' calls already)."""
-    role = ctx.reference.roles.get(term.role)
-    return (role is not None and role.is_leader) or term.role in _LEADER_LIKE
-
-
-_AS_OBJECT = re.compile(
-    r"(?<![\w])(?:"
-    + phrase_alternation(_PAIRS["links"])
-    + r")\s+(?:(?:el|la|los|las|the|su|sus|his|her)\s+)?(?:\w+\s+)?\Z"
-)
-"""A preposition right before a name, or before its title ("a los presidentes", "with President")."""
 _PRONOUN_REACH = 12
 """How many officials' mentions back a pronoun subject may reach when it is not the protagonist."""
-
-
-def protagonist(ctx: ArticleContext) -> OfficialHit | None:
-    """The leader the article names most, not counting where a preposition makes them the object ("agradece a
-    Fernández", "con Lula"); ties go to the one named first. The subject a pronoun stands for."""
-    key = "protagonist"
-    if key not in ctx.memo:
-        counts: dict[str, int] = {}
-        first: dict[str, OfficialHit] = {}
-        for hit in ctx.officials:
-            start = hit.title_span[0] if hit.title_span else hit.start
-            if _AS_OBJECT.search(ctx.folded, max(0, start - 24), start):
-                continue
-            if hit.official_id and is_leader(ctx, hit, None):
-                counts[hit.official_id] = counts.get(hit.official_id, 0) + 1
-                first.setdefault(hit.official_id, hit)
-        ranked = sorted(first.values(), key=lambda h: (-counts[h.official_id or ""], h.start))
-        ctx.memo[key] = ranked[0] if ranked else None
-    found: OfficialHit | None = ctx.memo[key]
-    return found
 
 
 def _gap_ok(ctx: ArticleContext, start: int, end: int, needs: re.Pattern[str] | None) -> bool:
@@ -342,7 +235,7 @@ def _links_a_non_leader_title(ctx: ArticleContext, cue: Cue, sentence_end: int) 
     if i == len(spans) or spans[i][1] > sentence_end or not _gap_ok(ctx, cue.end, spans[i][0], _LINK):
         return False
     start, end = spans[i]
-    if _INSTITUTION.search(ctx.folded, max(cue.end, start - 40), start):
+    if INSTITUTION.search(ctx.folded, max(cue.end, start - 40), start):
         return True  # "European Commission President", "el presidente del Consejo Europeo": no head of state
     return not leader_title(ctx, ctx.folded[start:end])
 
@@ -360,13 +253,6 @@ def _someone_else_speaks(ctx: ArticleContext, start: int, end: int) -> bool:
     if match is None or fold(match.group(1)) in NOT_A_NAME:
         return False
     return ctx.reference.country_by_name(match.group(1)) is None
-
-
-def leader_title(ctx: ArticleContext, title: str) -> bool:
-    """Whether a title ("prime minister", "el presidente", "el presidente electo") is a head of state's or
-    government's, or a president-elect's, who takes leaders' calls already."""
-    role = title_role(ctx.reference, title)
-    return role is not None and (ctx.reference.roles[role].is_leader or role in _LEADER_LIKE)
 
 
 def _fronted(ctx: ArticleContext, start: int, hits: list[OfficialHit], cue: Cue) -> list[OfficialHit]:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from hotline.extract.context import RULES, ArticleContext
 from hotline.extract.dates import WEEKDAY_NAMES, WEEKDAYS, safe_date
-from hotline.extract.pairs import is_leader_term
+from hotline.extract.leaders import is_leader_term
 from hotline.extract.published import dateline_month_day
 from hotline.text import fold
 

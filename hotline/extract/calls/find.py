@@ -18,7 +18,8 @@ from hotline.extract.calls.not_held import cue_statuses, no_call, not_held_of_ot
 from hotline.extract.calls.reported import reported_call
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import DateExpr
-from hotline.extract.pairs import cue_links, is_leader
+from hotline.extract.leaders import is_leader
+from hotline.extract.pairs import cue_links
 from hotline.text import fold, fold_text, phrase_alternation
 
 _CALL_WORDS = frozenset({"call", "llamada", "phone call"})

@@ -10,8 +10,9 @@ from bisect import bisect_left
 
 from hotline.extract.call_status import NO_CALL, CallStatus
 from hotline.extract.context import ArticleContext, Cue
+from hotline.extract.leaders import is_leader, leader_title
 from hotline.extract.officials import OfficialHit
-from hotline.extract.pairs import NOT_A_NAME, SUBJECT, Link, cue_links, is_leader, leader_title, sentence_pair
+from hotline.extract.pairs import NOT_A_NAME, SUBJECT, Link, cue_links, sentence_pair
 from hotline.facts import Participant
 from hotline.text import fold
 
