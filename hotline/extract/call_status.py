@@ -38,6 +38,8 @@ _BREAK = re.compile(
     phrase_pattern(_RULES["clause_breaks"]) + r"|" + _RELATIVE + r"|[;:!?]|\s[-–—]\s|,\s+[a-z]+ing(?![\w])"
 )  # not ".": the sentence is split already, "U.S." is no break
 _WORD = re.compile(r"\w+")
+CLAIMED = re.compile(phrase_pattern(_RULES["claimed"]))
+"""Words that tell a call as someone's claim ("reports claiming that ..."): the call a denial in the article denies."""
 _DENIED_HAVING = re.compile(
     r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["denial_verbs"])) + r")\s+(?:[\w'’]+\s+){1,3}?"
     r"(?:" + "|".join(map(re.escape, _RULES["denial_objects"])) + r")(?![\w])"

@@ -4,15 +4,11 @@ cancelled, denied, no call), and the planned or refused calls kept and flagged, 
 
 from __future__ import annotations
 
-import re
-
-from hotline.extract.call_status import FINALITY, HELD, NO_CALL, CallStatus, call_status
+from hotline.extract.call_status import CLAIMED, FINALITY, HELD, NO_CALL, CallStatus, call_status
 from hotline.extract.calls.layout import CallLayout
 from hotline.extract.calls.participants import call_participants, cue_pair, linked
 from hotline.extract.context import ArticleContext, Cue
-from hotline.extract.rules import load_rules
 from hotline.facts import CallDate, CallMention
-from hotline.text import phrase_pattern
 
 
 def cue_statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
@@ -22,12 +18,8 @@ def cue_statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
     statuses: dict[int, CallStatus] = {}
     introduced: CallStatus | None = None  # the first call the article told of, held or not
     introduced_pair: frozenset[str] | None = None
-    previous: Cue | None = None
     for cue in cues:  # in text order
         status = _status(ctx, cue) if cue.kind != "planned" else CallStatus("planned", ctx.folded[cue.start : cue.end])
-        if _same_verb_phrase(ctx, previous, cue) and status.status == HELD:
-            status = statuses[id(previous)]  # "ni han conversado por teléfono": the verb's word is the phrase's
-        previous = cue
         inherits = cue.kind == "noun" or (
             cue.kind in ("phone", "talk")
             and introduced is not None
@@ -48,7 +40,6 @@ def cue_statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
     return statuses
 
 
-_CLAIMED = re.compile(phrase_pattern(load_rules("call_status")["claimed"]))
 _CLAIM_REACH = 200
 """Characters back from a call phrase to the words that make it a claim (a title and a name between)."""
 
@@ -56,22 +47,7 @@ _CLAIM_REACH = 200
 def _claimed(ctx: ArticleContext, cue: Cue) -> bool:
     """Whether the call phrase is told as someone's claim ("reports claiming that ...", "versiones de que ...")."""
     sentence = ctx.sentences[ctx.sentence_of(cue.start)]
-    return _CLAIMED.search(ctx.folded, max(sentence.start, cue.start - _CLAIM_REACH), cue.start) is not None
-
-
-_SAME_PHRASE_CHARS = 2
-"""At most a blank between a verb of speaking and the phone phrase that completes it."""
-
-
-def _same_verb_phrase(ctx: ArticleContext, verb: Cue | None, cue: Cue) -> bool:
-    """A phone phrase right after a verb of speaking ("conversado por teléfono", "spoken by phone"): one phrase."""
-    return (
-        verb is not None
-        and verb.kind == "talk"
-        and cue.kind == "phone"
-        and 0 <= cue.start - verb.end <= _SAME_PHRASE_CHARS
-        and not ctx.folded[verb.end : cue.start].strip(" \t")
-    )
+    return CLAIMED.search(ctx.folded, max(sentence.start, cue.start - _CLAIM_REACH), cue.start) is not None
 
 
 def _status(ctx: ArticleContext, cue: Cue) -> CallStatus:
