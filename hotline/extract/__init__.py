@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from hotline.extract.calls import find_calls
 from hotline.extract.context import build_context
-from hotline.extract.officials import is_former
+from hotline.extract.officials import inferred_country, is_former
 from hotline.extract.topics import find_topics
 from hotline.extract.trade import find_trade_measures, link_to_calls
 from hotline.facts import Article, ArticleFacts, OfficialMention
@@ -33,15 +33,16 @@ def extract_article(article: Article, reference: Reference) -> ArticleFacts:
         if not hit.official_id or hit.official_id in seen or is_former(hit, ctx):
             continue
         seen.add(hit.official_id)
+        country, how = inferred_country(hit, ctx)
         facts.officials.append(
             OfficialMention(
                 article_id=article.article_id,
                 official_id=hit.official_id,
                 full_name=hit.full_name,
-                country_code=hit.country_code,
+                country_code=country,
                 role=hit.role,
                 is_reference=hit.is_reference,
-                evidence=ctx.evidence(ctx.sentence_of(hit.start), hit.how),
+                evidence=ctx.evidence(ctx.sentence_of(hit.start), hit.how + how),
             )
         )
     facts.trade_measures = link_to_calls(find_trade_measures(ctx), ctx, layout, facts.topics)

@@ -46,6 +46,16 @@ _DENIED_HAVING = re.compile(
 )
 """A denial with a date or an adverb before what it denies: "negó este jueves haber mantenido", "denied on Monday
 having spoken"."""
+_DENIED_THAT = re.compile(
+    r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["denial_verbs"])) + r")\s+(?:[\w'’]+\s+){0,3}?que\s+"
+    rf"(?:[\w'’.,]+\s+){{1,{int(_RULES['denied_span_words'])}}}?"
+    r"(?:"
+    + "|".join(_RULES["denied_subjunctives"])
+    + r")\s+(?:"
+    + "|".join(_RULES["denied_participles"])
+    + r")(?![\w])"
+)
+"""A denial of what others did, the speakers named between: "negó este martes que Putin y Zelenski hayan mantenido"."""
 _SETTING = re.compile(
     r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["setting"])) + r")\s+(?:(?:a|an|the|their|una|la|su)\s+)?"
     r"(?:[\w-]+\s+)?\Z"
@@ -53,6 +63,8 @@ _SETTING = re.compile(
 """The call phrase as the setting of its clause ("in a phone call", "en una videollamada"): what was asked or
 refused there was asked in a call that took place."""
 _ASKED_IN_THE_CALL = frozenset({"requested", "refused"})
+_OVERTAKEN = frozenset({"planned", "requested"})
+"""Statuses a later word in the clause overtakes ("a planned call ... was postponed", "sought a call ... refused")."""
 _OTHER_EVENT = re.compile(phrase_pattern(load_rules("calls")["other_event_nouns"]))
 """Another event named after the call phrase ("the visit", "la cumbre"): a cue beyond it is about that event."""
 _WINDOW_WORDS = int(_RULES["window_words"])
@@ -109,17 +121,35 @@ def call_status(
             return CallStatus(NO_CALL, " ".join(found.group().split()), found.start(), found.end())
     left = _clause_start(folded, window_start, call_start, text)
     best: re.Match[str] | None = None
+    governing: list[re.Match[str]] = []  # status cues before the nearest: "declined an invitation to speak by phone"
     for match in _CUE.finditer(folded, left, call_end):
         if not _future_as_written(match, text):
             continue
+        if best is not None and _status_of(best.group()) is not None:
+            governing.append(best)
         best = match  # the nearest before the call phrase (or holding it: "has not spoken") wins
-    for denial in _DENIED_HAVING.finditer(folded, left, call_start):  # "negó este jueves haber mantenido una ..."
-        if best is None or denial.end() > best.end():
-            return CallStatus("denied", " ".join(denial.group().split()), denial.start(), denial.end())
-    if best is not None and _status_of(best.group()) is not None:
-        if _status_of(best.group()) in _ASKED_IN_THE_CALL and _SETTING.search(folded, left, call_start):
+    for denials in (_DENIED_HAVING, _DENIED_THAT):  # "negó este jueves haber mantenido una ...", "negó que X y Y
+        for denial in denials.finditer(folded, left, call_start):  # hayan mantenido"
+            if best is None or denial.end() > best.end():
+                return CallStatus("denied", " ".join(denial.group().split()), denial.start(), denial.end())
+    before = [best] if best is not None and _status_of(best.group()) is not None else []
+    if before:
+        if _status_of(before[0].group()) in _ASKED_IN_THE_CALL and _SETTING.search(folded, left, call_start):
             return CallStatus(HELD)  # "pidió a Trump, en una videollamada, que retire ...": asked during the call
-        return _found(best)
+        if _status_of(before[0].group()) not in _OVERTAKEN:
+            return _found(before[0])
+    # "a call ... that had been scheduled for Monday was called off", "a planned call ... was postponed": the most
+    # final word in the clause wins
+    found = before + (governing if before else []) + _cues_after(folded, call_end, window_end, text)
+    return _found(max(found, key=_finality)) if found else CallStatus(HELD)
+
+
+def _finality(match: re.Match[str]) -> int:
+    return FINALITY.index(_status_of(match.group()) or HELD)
+
+
+def _cues_after(folded: str, call_end: int, window_end: int, text: str | None) -> list[re.Match[str]]:
+    """The status cues after the call phrase in its clause, up to another event it names or a neutral phrase."""
     right = _clause_end(folded, call_end, window_end, text)
     other = _OTHER_EVENT.search(folded, call_end, right)
     right = other.start() if other else right  # "... tras esa conversación, la visita fue pospuesta": the visit's
@@ -130,9 +160,7 @@ def call_status(
         if _status_of(match.group()) is None:
             break  # a neutral phrase right after ("at the request of") settles it
         after.append(match)
-    if after:  # "a call ... that had been scheduled for Monday was called off": the final word wins
-        return _found(max(after, key=lambda m: FINALITY.index(_status_of(m.group()) or HELD)))
-    return CallStatus(HELD)
+    return after
 
 
 def _future_as_written(match: re.Match[str], text: str | None) -> bool:

@@ -153,7 +153,7 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
         reference_hits=found,
     )
     context.cues = sorted(
-        _find_cues(folded, text, context.lex) + _called_a_leader(context),
+        _find_cues(folded, text, context.lex) + _called_a_leader(context) + _called_a_pronoun(context),
         key=lambda c: (c.start, c.end),
     )
     context._starts = [s.start for s in sentences]
@@ -209,6 +209,28 @@ def _called_a_leader(ctx: ArticleContext) -> list[Cue]:
             for w in words
         ):
             cues.append(Cue(verb.start, named.end, "phone", noun_start=verb.start))
+    return cues
+
+
+_PRONOUN_AFTER = re.compile(r"[ \t]+(?:" + phrase_alternation(RULES["called_pronouns_after"]) + r")(?![\w])")
+_RELATIVE_BEFORE = re.compile(r"(?<![\w])(?:quien|que|who|which)[ \t]+\Z")
+"""A relative pronoun before the verb ("Peña, quien lo llamó"): the clause restates a call its sentence tells."""
+_PRONOUN_BEFORE = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["called_pronouns_before"]) + r")[ \t]+\Z")
+
+
+def _called_a_pronoun(ctx: ArticleContext) -> list[Cue]:
+    """ "Boko called her on Monday", "Boko la llamó el lunes": a call whose other side is a pronoun (see
+    :func:`hotline.extract.pairs.pronoun_object`), unless a naming phrase follows ("called him a liar")."""
+    cues = []
+    for verb in ctx.lex.all("call_verb"):
+        after = _PRONOUN_AFTER.match(ctx.folded, verb.end)
+        relative = _RELATIVE_BEFORE.search(ctx.folded, max(0, verb.start - 8), verb.start)
+        if after is not None and not relative and not _NAMING.match(ctx.folded, after.end()):
+            cues.append(Cue(verb.start, after.end(), "phone", noun_start=verb.start))
+        elif (before := _PRONOUN_BEFORE.search(ctx.folded, max(0, verb.start - 4), verb.start)) is not None and not (
+            _RELATIVE_BEFORE.search(ctx.folded, max(0, before.start() - 8), before.start())
+        ):
+            cues.append(Cue(before.start(), verb.end, "phone", noun_start=before.start()))
     return cues
 
 

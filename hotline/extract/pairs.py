@@ -91,7 +91,16 @@ def _gap_ok(ctx: ArticleContext, start: int, end: int, needs: re.Pattern[str] | 
     if end < start:
         return False
     gap = _LIST_SEMICOLON.sub(",", ctx.folded[start:end])
-    if len(_WORD.findall(gap)) > _MAX_GAP_WORDS or _STOP.search(gap):
+    if _STOP.search(gap):
+        return False
+    titled = 0
+    if needs is _AND:  # the next item of a list: its title ("y con el Primer Ministro de San Vicente y las
+        spans = ctx.title_spans  # Granadinas, Honorable") does not use up the reach
+        first, last = bisect_left(spans, (start, start)), bisect_left(spans, (end, end))
+        titled = sum(
+            len(_WORD.findall(ctx.folded, max(a, start), min(b, end))) for a, b in spans[max(0, first - 1) : last]
+        )
+    if len(_WORD.findall(gap)) - titled > _MAX_GAP_WORDS:
         return False
     return needs is None or needs.search(gap) is not None
 
@@ -139,6 +148,8 @@ def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     fronted = _fronted(ctx, sentence.start, hits, cue)
     linked = fronted + linked
     subjects = [hits[nearest]] if nearest >= 0 and hits[nearest] not in fronted else []
+    if not linked and (called := pronoun_object(ctx, cue, index)) is not None:
+        linked = [called]  # "Boko called her on Monday": the protagonist named just before
     on = ctx.article.published_date
     leaders = _distinct([h for h in linked if is_leader(ctx, h, on)])
     if between and len(leaders) >= 2 and linked[0] is leaders[0]:
@@ -158,6 +169,26 @@ def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     if subject is None:
         return None
     return _pairs(subject, leaders, how)
+
+
+_CALL_VERB = phrase_alternation(RULES["call_verbs"])
+_OBJECT_PRONOUN = re.compile(
+    rf"(?:{_CALL_VERB})[ \t]+(?:{phrase_alternation(RULES['called_pronouns_after'])})"
+    rf"|(?:{phrase_alternation(RULES['called_pronouns_before'])})[ \t]+(?:{_CALL_VERB})"
+)
+"""A calling verb and its object pronoun, the whole of a call phrase: "called her", "la llamó"."""
+
+
+def pronoun_object(ctx: ArticleContext, cue: Cue, index: int) -> OfficialHit | None:
+    """Who "her" is in "Boko called her on Monday" ("Boko la llamó"): the article's protagonist, when the
+    sentence or the one before names them (a pronoun's antecedent is near)."""
+    if cue.kind != "phone" or _OBJECT_PRONOUN.fullmatch(ctx.folded, cue.start, cue.end) is None:
+        return None
+    main = protagonist(ctx)
+    if main is None:
+        return None
+    near = [*ctx.in_sentence("officials", index), *(ctx.in_sentence("officials", index - 1) if index else [])]
+    return main if any(h.official_id == main.official_id and h.start < cue.start for h in near) else None
 
 
 def _title_subject(

@@ -16,6 +16,8 @@ warehouse; this module checks what they can't, before anything is built:
   prime minister, chancellor, monarch, crown prince and other heads of government;
 - every ISO 3166 country and the EU are listed; heads of state or government of at least 120 countries (all
   the G20, the EU and the Americas), the G20's in office today;
+- every UN member state has a head of state or government on 2025-01-01 (San Marino, whose Captains Regent
+  change every six months, is the listed exception);
 - topic codes are unique, parents exist, the tree has no cycles, the required codes exist, keywords are
   lower case and no keyword belongs to two topics;
 - the trade measure types are the six the extractor emits.
@@ -598,3 +600,37 @@ def test_leaders_in_office_today_for_the_g20() -> None:
         if term["role"] in LEADER_ROLES and (not term["term_end"] or parse_date(term["term_end"]) > today)
     }
     assert set(G20) <= in_office
+
+
+# The 193 member states of the United Nations (ISO 3166-1 alpha-2).
+UN_MEMBERS = frozenset(
+    (
+        *("AD", "AE", "AF", "AG", "AL", "AM", "AO", "AR", "AT", "AU", "AZ", "BA", "BB", "BD", "BE", "BF", "BG"),
+        *("BH", "BI", "BJ", "BN", "BO", "BR", "BS", "BT", "BW", "BY", "BZ", "CA", "CD", "CF", "CG", "CH", "CI"),
+        *("CL", "CM", "CN", "CO", "CR", "CU", "CV", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE"),
+        *("EG", "ER", "ES", "ET", "FI", "FJ", "FM", "FR", "GA", "GB", "GD", "GE", "GH", "GM", "GN", "GQ", "GR"),
+        *("GT", "GW", "GY", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IN", "IQ", "IR", "IS", "IT", "JM", "JO"),
+        *("JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KZ", "LA", "LB", "LC", "LI", "LK", "LR"),
+        *("LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MG", "MH", "MK", "ML", "MM", "MN", "MR", "MT"),
+        *("MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NE", "NG", "NI", "NL", "NO", "NP", "NR", "NZ", "OM", "PA"),
+        *("PE", "PG", "PH", "PK", "PL", "PT", "PW", "PY", "QA", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD"),
+        *("SE", "SG", "SI", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SY", "SZ", "TD", "TG", "TH"),
+        *("TJ", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TZ", "UA", "UG", "US", "UY", "UZ", "VC", "VE", "VN"),
+        *("VU", "WS", "YE", "ZA", "ZM", "ZW"),
+    )
+)
+# Members knowingly left without a leader in the reference, and why.
+UNLED_MEMBERS = {"SM": "San Marino's two Captains Regent change every six months; the reference does not track them"}
+
+
+def test_every_un_member_state_has_a_leader_on_2025_01_01() -> None:
+    assert len(UN_MEMBERS) == 193
+    assert {country.alpha_2 for country in pycountry.countries} >= UN_MEMBERS
+    day = date(2025, 1, 1)
+    led = {
+        term["country_code"]
+        for term in TERMS
+        if term["role"] in LEADER_ROLES and interval(term)[0] <= day < interval(term)[1]
+    }
+    assert sorted(UN_MEMBERS - led - UNLED_MEMBERS.keys()) == []
+    assert sorted(UNLED_MEMBERS.keys() & led) == [], "an exception that is no longer needed"

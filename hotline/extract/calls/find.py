@@ -22,7 +22,7 @@ from hotline.extract.leaders import is_leader
 from hotline.extract.pairs import cue_links
 from hotline.text import fold, fold_text, phrase_alternation
 
-_CALL_WORDS = frozenset({"call", "llamada", "phone call"})
+_CALL_WORDS = frozenset({"call", "calls", "llamada", "llamadas", "phone call"})
 _CONFERENCE_WORDS = frozenset(" ".join(fold(w).split()) for w in RULES["conference_words"])
 _JOINED = re.compile(
     r"(?<![\w])(?:"

@@ -32,13 +32,16 @@ _SEQUENCE_COUNT = re.compile(
 )
 _PLURAL_COUNT_NOUNS = frozenset(RULES["plural_count_nouns"])
 _SINCE = re.compile(
-    r"(?:\s+[\w'’]+){0,4}?\s+(?:"
+    r"(?:\s+[\w'’]+){0,6}?\s+(?:"
     + phrase_alternation(RULES["first_since"])
     + r")(?:\s+[\w'’]+){0,3}?\s+(?:\d{4}|"
     + phrase_alternation(RULES["first_since_spans"])
     + r")(?![\w])"
 )
-"""'first call since December 2022', 'in two years': the first in a while (not 'since Trump took office')."""
+"""'first call since December 2022', 'with Putin in almost two years': the first in a while (not 'since Trump took
+office')."""
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w])(?:a|an|un|una)\s+\Z")
+"""'In a third call, ...': the third of a round, not the pair's third."""
 
 
 def reported_call(
@@ -105,7 +108,11 @@ def _sequence(ctx: ArticleContext) -> tuple[int | None, str | None]:
     )
     for start, end in spans:
         for match in _SEQUENCE_ORDINAL.finditer(ctx.folded, start, end):
-            if match.group("noun") in _PLURAL_COUNT_NOUNS or _SINCE.match(ctx.folded, match.end()):
+            if (
+                match.group("noun") in _PLURAL_COUNT_NOUNS
+                or _SINCE.match(ctx.folded, match.end())
+                or _INDEFINITE_BEFORE.search(ctx.folded, max(0, match.start() - 5), match.start())
+            ):
                 continue
             if not _about_the_future(ctx, match.start()):
                 token = match.group("ord")

@@ -11,8 +11,17 @@ Three kinds of hit, all with offsets into the article text:
   A capitalized name without a title (a suspect, a journalist) is never an official.
 """
 
-from hotline.extract.officials.countries import dateline_country, is_former
+from hotline.extract.officials.countries import dateline_country, inferred_country, is_former
 from hotline.extract.officials.patterns import OfficialHit, reference_lexicon, slug, title_role
 from hotline.extract.officials.titles import find_officials
 
-__all__ = ["OfficialHit", "dateline_country", "find_officials", "is_former", "reference_lexicon", "slug", "title_role"]
+__all__ = [
+    "OfficialHit",
+    "dateline_country",
+    "find_officials",
+    "inferred_country",
+    "is_former",
+    "reference_lexicon",
+    "slug",
+    "title_role",
+]

@@ -142,3 +142,25 @@ def is_former(hit: OfficialHit, ctx: ArticleContext) -> bool:
     elif titled:
         title_start = ctx.title_spans[i][0]
     return not titled or _FORMER.search(ctx.folded, max(0, title_start - 20), title_start) is not None
+
+
+def inferred_country(hit: OfficialHit, ctx: ArticleContext) -> tuple[str | None, str]:
+    """The country of an official the text names without one ("informó el vocero presidencial, Jorge Richter"):
+    the country another mention of them gives; else the country of the leader named first before them in their
+    sentence ("el presidente argentino, Javier Milei, confirmó que ... la canciller Diana Mondino"); else the
+    country of the article's protagonist, whose government an unmarked official most often serves. With the how."""
+    if hit.country_code is not None:
+        return hit.country_code, ""
+    for other in ctx.officials:
+        if other.official_id == hit.official_id and other.country_code is not None:
+            return other.country_code, "; country of another mention"
+    from hotline.extract.leaders import is_leader, protagonist  # leaders reads officials: import at use
+
+    index = ctx.sentence_of(hit.start)
+    for other in ctx.in_sentence("officials", index):
+        if other.end <= hit.start and other.country_code and is_leader(ctx, other, None):
+            return other.country_code, f"; country of {other.full_name}, the leader named first in the sentence"
+    main = protagonist(ctx)
+    if main is not None and main.country_code:
+        return main.country_code, f"; country of {main.full_name}, the article's protagonist"
+    return None, ""
