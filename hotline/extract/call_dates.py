@@ -23,6 +23,7 @@ from dataclasses import replace
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import (
     MONTH_NAMES,
+    MONTH_PERIODS,
     NUMBERS,
     OFFSET_AFTER,
     OFFSET_BEFORE,
@@ -33,6 +34,7 @@ from hotline.extract.dates import (
     latest_month,
     latest_on_or_before,
     month_bounds,
+    month_part_bounds,
     period_bounds,
     resolve,
     safe_date,
@@ -334,7 +336,8 @@ def _stretch(ctx: ArticleContext, candidates: list[Candidate], reference: dt.dat
         if date.kind == "period" and date.period is not None and reference is not None:
             first, last = period_bounds(date.period, reference)
             how = f"{quote}: {first.isoformat()} to {last.isoformat()}, counted from {reference.isoformat()}"
-            return CallDate(earliest=first, latest=last, precision="week", basis="period", how=how)
+            precision = "month" if date.period in MONTH_PERIODS else "week"
+            return CallDate(earliest=first, latest=last, precision=precision, basis="period", how=how)
         if date.kind == "month" and (date.year is not None or where == "attached" or _opens_sentence(ctx, date)):
             return _month(date, reference, quote)
     return None
@@ -353,8 +356,9 @@ def _month(date: DateExpr, anchor: dt.date | None, quote: str) -> CallDate:
     year = date.year if date.year is not None else (latest_month(date.month, anchor) if anchor else None)
     if year is None:
         return CallDate(month=date.month, basis="month_only", how=f"{quote}: a month, with no year to give it")
-    first, last = month_bounds(year, date.month)
-    how = f"{quote}: only the month" + ("" if date.year else f", the latest up to {anchor}")
+    first, last = month_part_bounds(*month_bounds(year, date.month), date.part)
+    how = f"{quote}: only the month" + (f" ({date.part})" if date.part else "")
+    how += "" if date.year else f", the latest up to {anchor}"
     return CallDate(None, year, date.month, None, None, "month", "stated_month", how, first, last)
 
 

@@ -48,6 +48,14 @@ MONTH_NAMES = [
 _MON = "(?:" + phrase_alternation(MONTHS) + r")\.?"
 _WD = "(?:" + phrase_alternation(WEEKDAYS) + ")"
 _FUTURE = phrase_pattern(_RULES["future_weekday_markers"])
+MONTH_PARTS: dict[str, tuple[int, int]] = {
+    part: (int(rule["days"][0]), int(rule["days"][1])) for part, rule in _RULES["month_parts"].items()
+}
+_MONTH_PART = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(rf"(?P<{part}>{phrase_alternation(rule['words'])})" for part, rule in _RULES["month_parts"].items())
+    + r")\s+\Z"
+)
 _MONTH_PREPOSITION = re.compile(r"(?<![\w])(?:" + phrase_alternation(_RULES["month_prepositions"]) + r")\s+\Z")
 _FUTURE_AFTER = re.compile(
     rf"(?:\s+(?:y|and)\s+(?:el\s+)?{'(?:' + phrase_alternation(WEEKDAYS) + ')'})?\s+(?:"
@@ -107,6 +115,7 @@ class DateExpr:
     is_future: bool = False
     alternative: tuple[int, int] | None = None  # (month, day) of the other reading of an ambiguous numeric date
     period: str | None = None  # weekend | last_weekend | earlier_week | this_week | last_week (rules/dates.yaml)
+    part: str | None = None  # early | mid | late: the part of a named month ("a finales de enero")
 
     @property
     def is_full(self) -> bool:
@@ -217,6 +226,12 @@ def find_dates(folded: str, original: str | None = None, start: int = 0, end: in
         ):
             continue
         expr = _expr(match)
+        if (
+            expr is not None
+            and expr.kind == "month"
+            and (part := _MONTH_PART.search(folded, max(0, match.start() - 24), match.start()))
+        ):
+            expr = replace(expr, part=part.lastgroup)  # "a finales de enero", "in early March"
         if expr is not None and expr.kind == "weekday" and _FUTURE_AFTER.match(folded, match.end()):
             expr = replace(expr, is_future=True)  # "el lunes y el martes proximos"
         if expr is not None:
@@ -305,4 +320,23 @@ def period_bounds(period: str, anchor: dt.date) -> tuple[dt.date, dt.date]:
         return monday, max(monday, anchor - dt.timedelta(days=1))
     if period == "this_week":
         return monday, anchor
+    if period == "earlier_month":
+        return anchor.replace(day=1), anchor
+    if period.endswith("last_month"):  # last_month, early_last_month, mid_last_month, late_last_month
+        previous = anchor.replace(day=1) - dt.timedelta(days=1)
+        first, last = month_bounds(previous.year, previous.month)
+        part = period.removesuffix("_last_month")
+        return month_part_bounds(first, last, part if part in MONTH_PARTS else None)
     return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)  # last_week
+
+
+MONTH_PERIODS = frozenset({"earlier_month", "last_month", "early_last_month", "mid_last_month", "late_last_month"})
+"""Periods that are parts of a month (a call's date precision ``month``), not stretches of days."""
+
+
+def month_part_bounds(first: dt.date, last: dt.date, part: str | None) -> tuple[dt.date, dt.date]:
+    """The days of a month ``[first, last]`` that ``part`` (early, mid, late; None: all) covers."""
+    if part is None:
+        return first, last
+    start, end = MONTH_PARTS[part]
+    return first.replace(day=start), min(last, first.replace(day=min(end, last.day)))

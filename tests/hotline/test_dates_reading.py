@@ -40,6 +40,11 @@ def call_date(reference: Reference, text: str, published: dt.date | None = MON_2
         ("earlier_week", dt.date(2024, 5, 24), (dt.date(2024, 5, 20), dt.date(2024, 5, 23))),
         ("this_week", dt.date(2024, 5, 22), (dt.date(2024, 5, 20), dt.date(2024, 5, 22))),
         ("last_week", dt.date(2024, 5, 22), (dt.date(2024, 5, 13), dt.date(2024, 5, 19))),
+        ("earlier_month", dt.date(2024, 5, 22), (dt.date(2024, 5, 1), dt.date(2024, 5, 22))),
+        ("last_month", dt.date(2024, 3, 5), (dt.date(2024, 2, 1), dt.date(2024, 2, 29))),
+        ("late_last_month", dt.date(2025, 2, 10), (dt.date(2025, 1, 21), dt.date(2025, 1, 31))),
+        ("early_last_month", dt.date(2025, 1, 10), (dt.date(2024, 12, 1), dt.date(2024, 12, 10))),
+        ("mid_last_month", dt.date(2024, 3, 5), (dt.date(2024, 2, 11), dt.date(2024, 2, 20))),
     ],
 )
 def test_period_bounds(period: str, anchor: dt.date, bounds: tuple[dt.date, dt.date]) -> None:
@@ -184,3 +189,29 @@ def test_a_relative_day_counts_from_a_dateline_without_a_year(reference: Referen
     found = call_date(reference, text, None)
     assert (found.date, found.month, found.day) == (None, 3, 11)  # no year: month and day only, for grouping
     assert "dateline 'KYIV, March 12'" in (found.how or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        (
+            "Lithuanian Prime Minister Ingrida Simonyte spoke with Polish Prime Minister Donald Tusk by phone late "
+            "last month about the grid.",
+            (dt.date(2024, 4, 21), dt.date(2024, 4, 30)),
+        ),
+        (
+            "El presidente Lula conversó por teléfono con el presidente colombiano, Gustavo Petro, a principios de "
+            "mes sobre Venezuela.",
+            (dt.date(2024, 5, 1), dt.date(2024, 5, 20)),
+        ),
+    ],
+)
+def test_parts_of_a_month_are_a_month_with_bounds(reference: Reference, text: str, bounds: tuple) -> None:
+    date = call_date(reference, text)
+    assert (date.date, date.precision, (date.earliest, date.latest)) == (None, "month", bounds)
+
+
+def test_the_part_of_a_named_month_narrows_its_days() -> None:
+    text = "En febrero de 2024 hablaron; a finales de enero de 2024 también; in early March 2024 again."
+    parts = [(d.month, d.part) for d in find_dates(fold_text(text), text) if d.kind == "month"]
+    assert parts == [(2, None), (1, "late"), (3, "early")]

@@ -263,6 +263,18 @@ def test_the_claimant_of_a_topic_is_the_leader_who_said_it(reference: Reference)
             set(),
         ),
         ("Trump and Carney spoke by phone on Thursday. Trade had not been discussed, Carney said.", {"trade"}, set()),
+        (  # a bare "no" that ends the sentence answers its question
+            "Ruto and Abiy spoke by phone on Monday. Asked whether the port of Berbera came up in the call, Ruto's "
+            "office said it had not.",
+            {"infrastructure"},
+            set(),
+        ),
+        (
+            "Petro y Lula hablaron por teléfono el lunes. Consultado sobre si se habló de Venezuela, el canciller dijo "
+            "que no.",
+            {"venezuela"},
+            set(),
+        ),
         (  # the subject starts after "precisó que", not after the relative "que" inside it
             "Sheinbaum y Trump hablaron por teléfono el jueves. El vocero precisó que la guerra en Gaza y la demanda "
             'que México presentó contra Israel "no se abordaron" en la llamada.',

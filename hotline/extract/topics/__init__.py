@@ -27,7 +27,7 @@ from hotline.extract.topics.hits import (
     only_light_words,
     topic_hits,
 )
-from hotline.extract.topics.negation import answered_question, head_topics, inside_any, negation_scopes
+from hotline.extract.topics.negation import answered_no, answered_question, head_topics, inside_any, negation_scopes
 from hotline.extract.topics.passage import call_block
 from hotline.extract.topics.rounds import calls_of_hits, round_of
 from hotline.facts import CallMention, TopicFact
@@ -85,6 +85,10 @@ def find_topics(ctx: ArticleContext, layout: CallLayout) -> list[TopicFact]:
             for hit in heads:
                 for target in shared.get(id(hit), [call]):
                     add(target, hit, "not_discussed", index, f"negated by '{scope[2]}'")
+        if question is not None:
+            for hit in answered_no(ctx, sentence.start, sentence.end, question.end, sentence_hits):
+                for target in shared.get(id(hit), [call]):
+                    add(target, hit, "not_discussed", index, "asked about, answered no")
         if not how:
             continue
         asked = asked_from(ctx, sentence, question.start) if question is not None else sentence.end

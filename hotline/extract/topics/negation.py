@@ -37,6 +37,7 @@ _ATTRIBUTION = re.compile(
     r",\s+(?:according\s+to|segun|(?:[\w'-]+\s+){0,5}?(?:said|says|told|added|noted|dijo|senalo|afirmo|declaro))(?![\w])"
 )
 _RELATIVE = re.compile(r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["relative_pronouns"]) + r")(?![\w])")
+_ELLIPTICAL_NO = re.compile(r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["elliptical_no"]) + r")[\s.!\"'”»]*\Z")
 _PRONOUN_HEAD = re.compile(r"[\s\"'“”«»]*(?:" + phrase_alternation(TOPIC_RULES["pronoun_heads"]) + r")(?![\w])")
 _COMPLEMENT = re.compile(r"(?:" + phrase_alternation(TOPIC_RULES["head_complements"]) + r")\s+\Z")
 _POSSESSIVE = re.compile(r"['’]s(?![\w])")
@@ -214,4 +215,16 @@ def answered_question(ctx: ArticleContext, scope: Scope, question_end: int, hits
     stops = [m.start() for m in (_RELATIVE.search(ctx.folded, question_end, begin),) if m]
     stops += [m.start() for m in (_CLAUSE_BREAK.search(ctx.folded, question_end, begin),) if m]
     stop = min(stops, default=begin)
+    return [h for h in hits if question_end <= h.start and h.end <= stop]
+
+
+def answered_no(ctx: ArticleContext, start: int, end: int, question_end: int, hits: list[TopicHit]) -> list[TopicHit]:
+    """ "Asked whether Zambia's maize ban came up in the call, her press office said it had not": a bare "no" that
+    ends the sentence ``[start, end)`` answers its question; the topics asked about, up to the clause that
+    answers, were not discussed."""
+    answer = _ELLIPTICAL_NO.search(ctx.folded, question_end, end)
+    if answer is None:
+        return []
+    comma = ctx.folded.rfind(",", question_end, answer.start())
+    stop = comma if comma >= 0 else answer.start()
     return [h for h in hits if question_end <= h.start and h.end <= stop]
