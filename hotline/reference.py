@@ -103,8 +103,10 @@ class Reference:
         """The latest date the terms mention: how current the reference data is."""
         self.topics = {t.topic_code: t for t in topics}
         self._terms_by_official: dict[str, list[Term]] = defaultdict(list)
+        self._terms_by_post: dict[tuple[str, str], list[Term]] = defaultdict(list)
         for term in terms:
             self._terms_by_official[term.official_id].append(term)
+            self._terms_by_post[term.role, term.country_code].append(term)
         self._country_by_word: dict[str, str] = {}
         for country in countries:
             for word in (country.name, *country.names, *country.demonyms):
@@ -160,13 +162,8 @@ class Reference:
 
     def holders(self, role: str, country_code: str, day: dt.date | None) -> list[str]:
         """Officials who held ``role`` for ``country_code`` on ``day`` (every holder ever when ``day`` is None)."""
-        return sorted(
-            {
-                t.official_id
-                for t in self.terms
-                if t.role == role and t.country_code == country_code and (day is None or t.covers(day))
-            }
-        )
+        terms = self._terms_by_post.get((role, country_code), ())
+        return sorted({t.official_id for t in terms if day is None or t.covers(day)})
 
     def topic_keywords(self) -> dict[str, str]:
         """Folded keyword → topic_code."""
