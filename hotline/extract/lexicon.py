@@ -38,13 +38,13 @@ class Lexicon:
                     trie_insert(self._trie, key).setdefault(END, set()).add(name)
         self._pattern = re.compile(r"(?<![\w])(?=(" + trie_regex(self._trie) + r"))")
         self.names = frozenset(vocabularies)
-        # For every phrase, the phrases that are its prefixes (itself included): (length, vocabularies).
-        self._prefixes: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        # For every phrase, the phrases that are its prefixes (itself included): (length, prefix, vocabularies).
+        self._prefixes: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
         self._collect(self._trie, "", [])
 
-    def _collect(self, node: dict[str, Any], path: str, found: list[tuple[int, frozenset[str]]]) -> None:
+    def _collect(self, node: dict[str, Any], path: str, found: list[tuple[int, str, tuple[str, ...]]]) -> None:
         if END in node:
-            found = [*found, (len(path), frozenset(node[END]))]
+            found = [*found, (len(path), path, tuple(sorted(node[END])))]
             self._prefixes[path] = found
         for char, child in node.items():
             if char != END:
@@ -53,15 +53,15 @@ class Lexicon:
     def scan(self, folded: str) -> LexiconHits:
         found: dict[str, list[Hit]] = defaultdict(list)
         size = len(folded)
+        all_prefixes = self._prefixes
         for match in self._pattern.finditer(folded):
             start = match.start()
             longest = match.group(1)
-            prefixes = self._prefixes.get(longest)
+            prefixes = all_prefixes.get(longest)
             if prefixes is not None:  # the text spells the phrase with single spaces: no walk needed
-                for length, names in prefixes:
+                for length, phrase, names in prefixes:
                     end = start + length
-                    if end == size or not _is_word(folded[end]):
-                        phrase = longest[:length]
+                    if end == size or not ((after := folded[end]).isalnum() or after == "_"):  # a whole word
                         for name in names:
                             found[name].append(Hit(start, end, phrase))
                 continue
