@@ -8,11 +8,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from hotline.extract.dates import DateExpr, find_dates
 from hotline.extract.lexicon import Hit, Lexicon, LexiconHits
-from hotline.extract.officials import OfficialHit, find_officials, reference_lexicon
+from hotline.extract.officials import OfficialHit, find_officials, reference_vocabularies
 from hotline.extract.published import dateline_spans
 from hotline.extract.rules import load_rules
 from hotline.extract.sentences import Sentence, split_sentences
@@ -34,36 +35,34 @@ TRADE_WORDS = [
 ]
 """The words that name a trade measure (rules/trade_measures.yaml): the sentences hotline.extract.trade reads."""
 
-# Every cue vocabulary of rules/calls.yaml, matched in one pass (see hotline.extract.lexicon).
-LEXICON = Lexicon(
-    {
-        "phone": RULES["phone_cues"],
-        "call_noun": RULES["call_nouns"],
-        "count_noun": RULES["count_nouns"],
-        "call_with": RULES["call_with"],
-        "talk": RULES["talk_verbs"],
-        "call_verb": RULES["call_verbs"],
-        "planned": RULES["planned_cues"],
-        "future": [*RULES["planned_cues"], *RULES["future_markers"]],
-        "discussion": RULES["discussion_cues"],
-        "question": RULES["question_cues"],
-        "other_event": RULES["other_event_nouns"],
-        "other_clause": RULES["other_clause_openers"],
-        "deadline": RULES["deadline_markers"],
-        "complementizer": RULES["complementizers"],
-        "earlier": RULES["earlier_call_markers"],
-        "speech": RULES["speech_verbs"],
-        "announcement": RULES["announcement_verbs"],
-        "continuation": RULES["continuation_starts"],
-        "negation_object": RULES["negation_object"],
-        "negation_subject": RULES["negation_subject"],
-        "neither": RULES["neither"],
-        "nor": RULES["nor"],
-        "tone_positive": RULES["tone"]["positive"],
-        "tone_negative": RULES["tone"]["negative"],
-        "trade": TRADE_WORDS,
-    }
-)
+# Every cue vocabulary of rules/calls.yaml, matched in one pass with the reference's (see article_lexicon).
+CUE_VOCABULARIES: dict[str, Any] = {
+    "phone": RULES["phone_cues"],
+    "call_noun": RULES["call_nouns"],
+    "count_noun": RULES["count_nouns"],
+    "call_with": RULES["call_with"],
+    "talk": RULES["talk_verbs"],
+    "call_verb": RULES["call_verbs"],
+    "planned": RULES["planned_cues"],
+    "future": [*RULES["planned_cues"], *RULES["future_markers"]],
+    "discussion": RULES["discussion_cues"],
+    "question": RULES["question_cues"],
+    "other_event": RULES["other_event_nouns"],
+    "other_clause": RULES["other_clause_openers"],
+    "deadline": RULES["deadline_markers"],
+    "complementizer": RULES["complementizers"],
+    "earlier": RULES["earlier_call_markers"],
+    "speech": RULES["speech_verbs"],
+    "announcement": RULES["announcement_verbs"],
+    "continuation": RULES["continuation_starts"],
+    "negation_object": RULES["negation_object"],
+    "negation_subject": RULES["negation_subject"],
+    "neither": RULES["neither"],
+    "nor": RULES["nor"],
+    "tone_positive": RULES["tone"]["positive"],
+    "tone_negative": RULES["tone"]["negative"],
+    "trade": TRADE_WORDS,
+}
 # A call noun ("call", "llamada") is a noun, not the verb, when a determiner stands at most three words
 # before it on the same line ("a Jan. 12 call", "la llamada") and it does not start "a call for calm".
 NOT_CALL_AFTER = re.compile(r"\s+(?:" + phrase_alternation(RULES["not_call_after"]) + r")(?![\w])")
@@ -133,11 +132,21 @@ def _event_dates(folded: str, text: str) -> list[DateExpr]:
     return [d for d in find_dates(folded, text) if not any(start <= d.start < end for start, end in own)]
 
 
+@lru_cache(maxsize=4)
+def article_lexicon(reference: Reference) -> Lexicon:
+    """The cue vocabularies and the reference's (aliases, country words, titles, topics) in one lexicon: one pass
+    over an article finds them all."""
+    vocabularies = reference_vocabularies(reference)
+    if CUE_VOCABULARIES.keys() & vocabularies.keys():
+        raise ValueError(f"cue and reference vocabularies share names: {CUE_VOCABULARIES.keys() & vocabularies.keys()}")
+    return Lexicon({**CUE_VOCABULARIES, **vocabularies})
+
+
 def build_context(article: Article, reference: Reference) -> ArticleContext:
     text = article.text
     folded = fold_text(text)
     sentences = split_sentences(text)
-    found = reference_lexicon(reference).scan(folded)
+    found = article_lexicon(reference).scan(folded)
     officials, titles = find_officials(text, folded, reference, article.published_date, found)
     context = ArticleContext(
         article=article,
@@ -149,7 +158,7 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
         officials=officials,
         title_spans=titles,
         cues=[],
-        lex=LEXICON.scan(folded),
+        lex=found,
         reference_hits=found,
     )
     context.cues = sorted(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from hotline.extract.lexicon import Lexicon
 from hotline.extract.rules import load_rules
@@ -43,7 +44,7 @@ def slug(name: str) -> str:
 
 @dataclass(frozen=True)
 class Patterns:
-    lexicon: Lexicon
+    vocabularies: dict[str, Any]
     title: re.Pattern[str]
     title_roles: dict[str, str]
     role_description: re.Pattern[str]
@@ -70,15 +71,13 @@ def patterns_of(reference: Reference) -> Patterns:
         r")(?![\w])"
     )
     return Patterns(
-        lexicon=Lexicon(
-            {
-                "alias": reference.alias_index,
-                "place": [*reference.country_words, *institutions],
-                "title": title_roles,
-                "counterpart": OFFICIAL_RULES["counterpart_words"],
-                "topic": reference.topic_keywords(),
-            }
-        ),
+        vocabularies={
+            "alias": reference.alias_index,
+            "place": [*reference.country_words, *institutions],
+            "title": title_roles,
+            "counterpart": OFFICIAL_RULES["counterpart_words"],
+            "topic": reference.topic_keywords(),
+        },
         title=re.compile(r"(?:" + titles + r")(?![\w])"),
         title_roles=title_roles,
         role_description=role_description,
@@ -91,9 +90,15 @@ def title_role(reference: Reference, folded_title: str) -> str | None:
     return patterns_of(reference).title_roles.get(" ".join(folded_title.split()))
 
 
+def reference_vocabularies(reference: Reference) -> dict[str, Any]:
+    """The phrases of the reference data by vocabulary: aliases, country words, titles, counterparts, topics."""
+    return patterns_of(reference).vocabularies
+
+
+@cache
 def reference_lexicon(reference: Reference) -> Lexicon:
     """One pass over a text finds every alias, country word, title and topic keyword of the reference data."""
-    return patterns_of(reference).lexicon
+    return Lexicon(reference_vocabularies(reference))
 
 
 def country_of(reference: Reference, patterns: Patterns, word: str) -> str | None:
