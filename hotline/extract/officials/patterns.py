@@ -77,6 +77,7 @@ def patterns_of(reference: Reference) -> Patterns:
             "title": title_roles,
             "counterpart": OFFICIAL_RULES["counterpart_words"],
             "topic": reference.topic_keywords(),
+            "acting": OFFICIAL_RULES["acting_markers"],
         },
         title=re.compile(r"(?:" + titles + r")(?![\w])"),
         title_roles=title_roles,
@@ -91,7 +92,8 @@ def title_role(reference: Reference, folded_title: str) -> str | None:
 
 
 def reference_vocabularies(reference: Reference) -> dict[str, Any]:
-    """The phrases of the reference data by vocabulary: aliases, country words, titles, counterparts, topics."""
+    """The phrases of the reference data by vocabulary: aliases, country words, titles, counterparts, topics (and
+    the officials rules' acting markers, read with them)."""
     return patterns_of(reference).vocabularies
 
 
