@@ -62,6 +62,7 @@ CUE_VOCABULARIES: dict[str, Any] = {
     "tone_positive": RULES["tone"]["positive"],
     "tone_negative": RULES["tone"]["negative"],
     "trade": TRADE_WORDS,
+    "encounter": RULES["topics"]["earlier_encounters"],
 }
 # A call noun ("call", "llamada") is a noun, not the verb, when a determiner stands at most three words
 # before it on the same line ("a Jan. 12 call", "la llamada") and it does not start "a call for calm".
