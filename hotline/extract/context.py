@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from hotline.extract.dates import DateExpr, find_dates
+from hotline.extract.dates import DATE_WORDS, DateExpr, find_dates_from_words
 from hotline.extract.lexicon import Hit, Lexicon, LexiconHits
 from hotline.extract.officials import OfficialHit, find_officials, reference_vocabularies
 from hotline.extract.published import dateline_spans
@@ -63,6 +63,7 @@ CUE_VOCABULARIES: dict[str, Any] = {
     "tone_negative": RULES["tone"]["negative"],
     "trade": TRADE_WORDS,
     "encounter": RULES["topics"]["earlier_encounters"],
+    "date_word": DATE_WORDS,
 }
 # A call noun ("call", "llamada") is a noun, not the verb, when a determiner stands at most three words
 # before it on the same line ("a Jan. 12 call", "la llamada") and it does not start "a call for calm".
@@ -126,11 +127,13 @@ class ArticleContext:
         return Evidence(self.article.article_id, s.index, s.text, s.start, s.end, how)
 
 
-def _event_dates(folded: str, text: str) -> list[DateExpr]:
+def _event_dates(folded: str, text: str, lex: LexiconHits) -> list[DateExpr]:
     """Every date of the text but the story's own in its dateline or date line ("OTTAWA, October 22, 2025 -"):
     that one dates the story (ingest reads it as the publication date), never a call it reports."""
     own = dateline_spans(text, folded)
-    return [d for d in find_dates(folded, text) if not any(start <= d.start < end for start, end in own)]
+    words = [(h.start, h.end) for h in lex.all("date_word")]
+    dates = find_dates_from_words(folded, text, words)
+    return [d for d in dates if not any(start <= d.start < end for start, end in own)]
 
 
 @lru_cache(maxsize=4)
@@ -155,7 +158,7 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
         text=text,
         folded=folded,
         sentences=sentences,
-        dates=_event_dates(folded, text),
+        dates=_event_dates(folded, text, found),
         officials=officials,
         title_spans=titles,
         cues=[],
