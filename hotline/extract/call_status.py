@@ -197,7 +197,12 @@ def _clause_start(folded: str, window_start: int, call_start: int, text: str | N
 def _clause_end(folded: str, call_end: int, window_end: int, text: str | None = None) -> int:
     stop = _BREAK.search(folded, call_end, window_end)
     end = stop.start() if stop else window_end
-    words = list(_WORD.finditer(folded, call_end, end))
-    if text is not None:  # names and titles ("Prime Minister Anthony Albanese") do not use up the reach
-        words = [w for w in words if not text[w.start()].isupper()]
-    return words[min(len(words), _RIGHT_WORDS) - 1].end() if words else end
+    counted, reach = 0, end
+    for word in _WORD.finditer(folded, call_end, end):  # to the ``right_window_words``-th word, or the last
+        if text is not None and text[word.start()].isupper():
+            continue  # names and titles ("Prime Minister Anthony Albanese") do not use up the reach
+        counted += 1
+        if counted == _RIGHT_WORDS:
+            return word.end()
+        reach = word.end()
+    return reach
