@@ -19,8 +19,9 @@ _ABBREVIATIONS = frozenset(a.lower() for a in _RULES["abbreviations"])
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, white space, then a likely
 # sentence start. Lookarounds keep the match short and the scan linear: a run of stops is tried from its
 # first character only (the lookbehind), since a later start in the run has the same tail and fails the same
-# way ("....": without it, every dot rescans the rest of the run, quadratic in the run's length).
-_BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])""")
+# way ("....": without it, every dot rescans the rest of the run, quadratic in the run's length). The stop is
+# matched before that look-behind: a pattern that opens with a character class is searched for it in C.
+_BOUNDARY = re.compile(r"""[.!?…](?<![.!?…][.!?…])[.!?…]*["'”’»)\]]*(?=\s+["'“‘«(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])""")
 _TOKEN_BEFORE = re.compile(r"(?<!\S)\S+$")
 """The token a stop ends, tried from word starts only (from every position, each try runs to the token's end)."""
 _INITIALS = re.compile(r"(?:[A-Za-zÁÉÍÓÚÑ]{1,2}\.)+")
