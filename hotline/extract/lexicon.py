@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from hotline.text import END, phrase_key, trie_insert, trie_regex
@@ -136,11 +137,18 @@ class LexiconHits:
 
     def longest(self, *names: str) -> list[Hit]:
         """Hits of the given vocabularies, leftmost-longest and never overlapping (as a regex scan finds them)."""
-        candidates = sorted((h for name in names for h in self._hits.get(name, [])), key=lambda h: (h.start, -h.end))
+        # By start only (a key read in C; the sort is stable): at one start, the first of the longest is kept.
+        candidates = sorted((h for name in names for h in self._hits.get(name, [])), key=_START)
         kept: list[Hit] = []
         reach = -1
         for hit in candidates:
             if hit.start >= reach:
                 kept.append(hit)
                 reach = hit.end
+            elif hit.start == kept[-1].start and hit.end > reach:
+                kept[-1] = hit
+                reach = hit.end
         return kept
+
+
+_START = attrgetter("start")
