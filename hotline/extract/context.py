@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from hotline.extract.call_status import VOCABULARIES as STATUS_VOCABULARIES
 from hotline.extract.dates import DATE_WORDS, DateExpr, find_dates_from_words
 from hotline.extract.lexicon import Hit, Lexicon, LexiconHits
 from hotline.extract.officials import OfficialHit, find_officials, reference_vocabularies
@@ -64,6 +65,7 @@ CUE_VOCABULARIES: dict[str, Any] = {
     "trade": TRADE_WORDS,
     "encounter": RULES["topics"]["earlier_encounters"],
     "date_word": DATE_WORDS,
+    **STATUS_VOCABULARIES,
 }
 # A call noun ("call", "llamada") is a noun, not the verb, when a determiner stands at most three words
 # before it on the same line ("a Jan. 12 call", "la llamada") and it does not start "a call for calm".
