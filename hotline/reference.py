@@ -121,6 +121,8 @@ class Reference:
                 self._officials_by_alias.setdefault(fold(alias), official.official_id)
 
         self._country_by_city = {fold(name): code for name, code in (cities or {}).items()}
+        # The same officials on the same days, article after article: the reference data never changes.
+        self._roles_on: dict[tuple[str, dt.date | None], Term | None] = {}
 
     def country_by_city(self, name: str) -> str | None:
         """ISO code of the country whose capital or seat of government ``name`` is (``'Brasilia'`` → ``'BR'``);
@@ -150,6 +152,14 @@ class Reference:
 
     def role_on(self, official_id: str, day: dt.date | None) -> Term | None:
         """The term held on ``day`` (a leader role first), or the latest term when ``day`` is unknown."""
+        key = (official_id, day)
+        if key not in self._roles_on:
+            if len(self._roles_on) >= _ROLES_ON_KEPT:
+                self._roles_on.clear()
+            self._roles_on[key] = self._role_on_uncached(official_id, day)
+        return self._roles_on[key]
+
+    def _role_on_uncached(self, official_id: str, day: dt.date | None) -> Term | None:
         terms = self.terms_of(official_id)
         if day is not None:
             terms = [t for t in terms if t.covers(day)]
@@ -171,6 +181,8 @@ class Reference:
 
 
 _NO_ROLE = Role("", "", False, (), ())
+_ROLES_ON_KEPT = 4096
+"""How many (official, day) answers of :meth:`Reference.role_on` are kept (a plain dict: the reference pickles)."""
 
 
 def _rows(folder: Path, name: str) -> list[dict[str, str]]:
