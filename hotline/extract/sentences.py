@@ -28,7 +28,7 @@ _INITIALS = re.compile(r"(?:[A-Za-zÁÉÍÓÚÑ]{1,2}\.)+")
 _LINE = re.compile(r"[^\n]+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen, half the cost to make: see lexicon.Hit
 class Sentence:
     index: int
     start: int

@@ -23,7 +23,7 @@ NAME_TOKEN = rf"(?:[A-ZÁÉÍÓÚÑÜ][\w’'-]*\.?|{_PARTICLES}(?=\s+(?:[A-ZÁ�
 NAME = re.compile(rf"[ \t]*(?:,[ \t]*)?(?P<name>[A-ZÁÉÍÓÚÑÜ][\w’'-]+(?:[ \t]+{NAME_TOKEN}){{1,4}})")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen, half the cost to make: see lexicon.Hit
 class OfficialHit:
     start: int
     end: int
