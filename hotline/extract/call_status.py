@@ -35,7 +35,7 @@ _TOWARD = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["toward"])
 _CUE = re.compile(phrase_pattern([*_CUES, *_RULES["neutral"]]))
 VOCABULARIES = {
     "status_cue": [*_CUES, *_RULES["neutral"]],
-    "in_person": _RULES["in_person"],
+    "in_person": _RULES["in_person"],  # an in-person encounter ("on the sidelines"): the call finder reads it too
     "multilateral": _RULES["multilateral"],
 }
 """The phrases of the patterns above, for the article's lexicon pass: a window with none of them is not searched."""
@@ -81,10 +81,6 @@ _RIGHT_WORDS = int(_RULES["right_window_words"])
 # average well under 12 characters. Reading no further keeps each call phrase from reading its whole sentence,
 # which made a megabyte "sentence" of call phrases quadratic (minutes for 100 KB).
 _WINDOW_CHARS = 12 * _WINDOW_WORDS
-
-
-IN_PERSON = _IN_PERSON
-"""An in-person encounter ("on the sidelines", "se reunieron"): read by the call finder too."""
 
 
 @dataclass(frozen=True, slots=True)

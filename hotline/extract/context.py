@@ -110,7 +110,8 @@ class ArticleContext:
     """Values the extractors derive once per article (or per sentence) instead of once per hit."""
 
     def sentence_of(self, offset: int) -> int:
-        return max(0, bisect_right(self._starts, offset) - 1)
+        index = bisect_right(self._starts, offset) - 1
+        return index if index > 0 else 0
 
     def in_sentence(self, kind: str, index: int) -> list[Any]:
         return self.by_sentence[kind].get(index, [])
