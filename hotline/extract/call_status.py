@@ -29,16 +29,17 @@ _ACCENTED_FUTURES = frozenset(_RULES["accented_futures"])
 _CUES.update(dict.fromkeys(_RULES["no_call"], NO_CALL))
 _BEFORE_ONLY = frozenset(" ".join(p.split()) for p in _RULES["planned_before"])
 _CUES.update(dict.fromkeys(_BEFORE_ONLY, "planned"))
-_IN_PERSON = re.compile(phrase_pattern(_RULES["in_person"]))
-_MULTILATERAL = re.compile(phrase_pattern(_RULES["multilateral"]))
 _TOWARD = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["toward"])) + r")\s+(?:[\w'’-]+\s+){0,3}\Z")
-_CUE = re.compile(phrase_pattern([*_CUES, *_RULES["neutral"]]))
 VOCABULARIES = {
     "status_cue": [*_CUES, *_RULES["neutral"]],
     "in_person": _RULES["in_person"],  # an in-person encounter ("on the sidelines"): the call finder reads it too
     "multilateral": _RULES["multilateral"],
 }
-"""The phrases of the patterns above, for the article's lexicon pass: a window with none of them is not searched."""
+"""Phrase vocabularies of the status rules, also matched in the article's lexicon pass: a window with none of a
+vocabulary's phrases is not searched (see :func:`_finditer`)."""
+_CUE = re.compile(phrase_pattern(VOCABULARIES["status_cue"]))
+_IN_PERSON = re.compile(phrase_pattern(VOCABULARIES["in_person"]))
+_MULTILATERAL = re.compile(phrase_pattern(VOCABULARIES["multilateral"]))
 # A participle after a comma opens a clause of its own (", discussing a plan to ...").
 # A relative clause between commas (", who plans to visit Beijing in April,") speaks of its own verb.
 _RELATIVE = r",\s*(?:" + "|".join(_RULES["relative_pronouns"]) + r")\b[^,;.]*,"
