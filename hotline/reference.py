@@ -103,8 +103,10 @@ class Reference:
         """The latest date the terms mention: how current the reference data is."""
         self.topics = {t.topic_code: t for t in topics}
         self._terms_by_official: dict[str, list[Term]] = defaultdict(list)
+        self._terms_by_post: dict[tuple[str, str], list[Term]] = defaultdict(list)
         for term in terms:
             self._terms_by_official[term.official_id].append(term)
+            self._terms_by_post[term.role, term.country_code].append(term)
         self._country_by_word: dict[str, str] = {}
         for country in countries:
             for word in (country.name, *country.names, *country.demonyms):
@@ -119,6 +121,8 @@ class Reference:
                 self._officials_by_alias.setdefault(fold(alias), official.official_id)
 
         self._country_by_city = {fold(name): code for name, code in (cities or {}).items()}
+        # The same officials on the same days, article after article: the reference data never changes.
+        self._roles_on: dict[tuple[str, dt.date | None], Term | None] = {}
 
     def country_by_city(self, name: str) -> str | None:
         """ISO code of the country whose capital or seat of government ``name`` is (``'Brasilia'`` → ``'BR'``);
@@ -148,6 +152,14 @@ class Reference:
 
     def role_on(self, official_id: str, day: dt.date | None) -> Term | None:
         """The term held on ``day`` (a leader role first), or the latest term when ``day`` is unknown."""
+        key = (official_id, day)
+        if key not in self._roles_on:
+            if len(self._roles_on) >= _ROLES_ON_KEPT:
+                self._roles_on.clear()
+            self._roles_on[key] = self._role_on_uncached(official_id, day)
+        return self._roles_on[key]
+
+    def _role_on_uncached(self, official_id: str, day: dt.date | None) -> Term | None:
         terms = self.terms_of(official_id)
         if day is not None:
             terms = [t for t in terms if t.covers(day)]
@@ -160,13 +172,8 @@ class Reference:
 
     def holders(self, role: str, country_code: str, day: dt.date | None) -> list[str]:
         """Officials who held ``role`` for ``country_code`` on ``day`` (every holder ever when ``day`` is None)."""
-        return sorted(
-            {
-                t.official_id
-                for t in self.terms
-                if t.role == role and t.country_code == country_code and (day is None or t.covers(day))
-            }
-        )
+        terms = self._terms_by_post.get((role, country_code), ())
+        return sorted({t.official_id for t in terms if day is None or t.covers(day)})
 
     def topic_keywords(self) -> dict[str, str]:
         """Folded keyword → topic_code."""
@@ -174,6 +181,8 @@ class Reference:
 
 
 _NO_ROLE = Role("", "", False, (), ())
+_ROLES_ON_KEPT = 4096
+"""How many (official, day) answers of :meth:`Reference.role_on` are kept (a plain dict: the reference pickles)."""
 
 
 def _rows(folder: Path, name: str) -> list[dict[str, str]]:

@@ -16,6 +16,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 END = ""
@@ -30,6 +31,7 @@ _LETTERS = str.maketrans("\u0131\u0142\u0111\u00f8\u0127\u0167", "ildoht")
 dotless i, a Polish l, a Norwegian o): written ASCII in most outlets' copy, so folded to it, one character each."""
 
 
+@lru_cache(maxsize=8192)  # names, titles and country words, folded over and over
 def fold(text: str) -> str:
     """Lower-case and strip accents: ``'López'`` → ``'lopez'`` (a dotless i or a stroked letter to its base
     letter). Keeps length for plain Latin text."""

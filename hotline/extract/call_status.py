@@ -10,8 +10,10 @@ was later cancelled"). "At the request of" and "as planned" are no cues: that ca
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from hotline.extract.lexicon import LexiconHits
 from hotline.extract.rules import load_rules
 from hotline.text import phrase_pattern
 
@@ -27,10 +29,17 @@ _ACCENTED_FUTURES = frozenset(_RULES["accented_futures"])
 _CUES.update(dict.fromkeys(_RULES["no_call"], NO_CALL))
 _BEFORE_ONLY = frozenset(" ".join(p.split()) for p in _RULES["planned_before"])
 _CUES.update(dict.fromkeys(_BEFORE_ONLY, "planned"))
-_IN_PERSON = re.compile(phrase_pattern(_RULES["in_person"]))
-_MULTILATERAL = re.compile(phrase_pattern(_RULES["multilateral"]))
 _TOWARD = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["toward"])) + r")\s+(?:[\w'’-]+\s+){0,3}\Z")
-_CUE = re.compile(phrase_pattern([*_CUES, *_RULES["neutral"]]))
+VOCABULARIES = {
+    "status_cue": [*_CUES, *_RULES["neutral"]],
+    "in_person": _RULES["in_person"],  # an in-person encounter ("on the sidelines"): the call finder reads it too
+    "multilateral": _RULES["multilateral"],
+}
+"""Phrase vocabularies of the status rules, also matched in the article's lexicon pass: a window with none of a
+vocabulary's phrases is not searched (see :func:`_finditer`)."""
+_CUE = re.compile(phrase_pattern(VOCABULARIES["status_cue"]))
+_IN_PERSON = re.compile(phrase_pattern(VOCABULARIES["in_person"]))
+_MULTILATERAL = re.compile(phrase_pattern(VOCABULARIES["multilateral"]))
 # A participle after a comma opens a clause of its own (", discussing a plan to ...").
 # A relative clause between commas (", who plans to visit Beijing in April,") speaks of its own verb.
 _RELATIVE = r",\s*(?:" + "|".join(_RULES["relative_pronouns"]) + r")\b[^,;.]*,"
@@ -75,10 +84,6 @@ _RIGHT_WORDS = int(_RULES["right_window_words"])
 _WINDOW_CHARS = 12 * _WINDOW_WORDS
 
 
-IN_PERSON = _IN_PERSON
-"""An in-person encounter ("on the sidelines", "se reunieron"): read by the call finder too."""
-
-
 @dataclass(frozen=True, slots=True)
 class CallStatus:
     status: str  # one of STATUSES, or NO_CALL
@@ -105,15 +110,17 @@ def call_status(
     *,
     spoken: bool = False,
     text: str | None = None,
+    lex: LexiconHits | None = None,
 ) -> CallStatus:
     """The status of the call phrase at ``folded[call_start:call_end]`` within its sentence. ``spoken``: the
     phrase is a verb of speaking ("spoke", "hablaron"), which an in-person encounter in the sentence makes no
-    call ("spoke for 45 minutes on the sidelines of the summit")."""
+    call ("spoke for 45 minutes on the sidelines of the summit"). ``lex``: the article's lexicon pass, when the
+    call phrase is in an article (with :data:`VOCABULARIES`)."""
     # Only a bounded window around the call phrase is read: linear in the text however long its sentences.
     window_start = max(sentence_start, call_start - _WINDOW_CHARS)
     window_end = min(sentence_end, call_end + _WINDOW_CHARS)
-    for encounter in (_MULTILATERAL, _IN_PERSON) if spoken else (_MULTILATERAL,):
-        for found in encounter.finditer(folded, window_start, window_end):
+    for encounter, name in ((_MULTILATERAL, "multilateral"), (_IN_PERSON, "in_person"))[: 2 if spoken else 1]:
+        for found in _finditer(encounter, name, folded, window_start, window_end, lex):
             if encounter is _MULTILATERAL and _TOWARD.search(
                 folded, max(window_start, found.start() - 32), found.start()
             ):
@@ -122,7 +129,7 @@ def call_status(
     left = _clause_start(folded, window_start, call_start, text)
     best: re.Match[str] | None = None
     governing: list[re.Match[str]] = []  # status cues before the nearest: "declined an invitation to speak by phone"
-    for match in _CUE.finditer(folded, left, call_end):
+    for match in _finditer(_CUE, "status_cue", folded, left, call_end, lex):
         if not _future_as_written(match, text):
             continue
         if best is not None and _status_of(best.group()) is not None:
@@ -140,7 +147,7 @@ def call_status(
             return _found(before[0])
     # "a call ... that had been scheduled for Monday was called off", "a planned call ... was postponed": the most
     # final word in the clause wins
-    found = before + (governing if before else []) + _cues_after(folded, call_end, window_end, text)
+    found = before + (governing if before else []) + _cues_after(folded, call_end, window_end, text, lex)
     return _found(max(found, key=_finality)) if found else CallStatus(HELD)
 
 
@@ -148,19 +155,33 @@ def _finality(match: re.Match[str]) -> int:
     return FINALITY.index(_status_of(match.group()) or HELD)
 
 
-def _cues_after(folded: str, call_end: int, window_end: int, text: str | None) -> list[re.Match[str]]:
+def _cues_after(
+    folded: str, call_end: int, window_end: int, text: str | None, lex: LexiconHits | None
+) -> list[re.Match[str]]:
     """The status cues after the call phrase in its clause, up to another event it names or a neutral phrase."""
     right = _clause_end(folded, call_end, window_end, text)
     other = _OTHER_EVENT.search(folded, call_end, right)
     right = other.start() if other else right  # "... tras esa conversación, la visita fue pospuesta": the visit's
     after: list[re.Match[str]] = []
-    for match in _CUE.finditer(folded, call_end, right):
+    for match in _finditer(_CUE, "status_cue", folded, call_end, right, lex):
         if not _future_as_written(match, text) or " ".join(match.group().split()) in _BEFORE_ONLY:
             continue  # "called Petro to talk with him about Venezuela": what for, not a plan
         if _status_of(match.group()) is None:
             break  # a neutral phrase right after ("at the request of") settles it
         after.append(match)
     return after
+
+
+def _finditer(
+    pattern: re.Pattern[str], name: str, folded: str, start: int, end: int, lex: LexiconHits | None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(folded, start, end)``, not run when the lexicon pass found none of its phrases (the
+    vocabulary ``name``) there. A match in the window is a whole-word hit of the whole text too, unless ``end`` cuts
+    a word (the cut may end a phrase the text does not): then the window is searched."""
+    cut = 0 < end < len(folded) and _WORD.fullmatch(folded, end - 1, end + 1) is not None
+    if lex is not None and not cut and lex.find(name, start, end) is None:
+        return iter(())
+    return pattern.finditer(folded, start, end)
 
 
 def _future_as_written(match: re.Match[str], text: str | None) -> bool:
@@ -197,7 +218,12 @@ def _clause_start(folded: str, window_start: int, call_start: int, text: str | N
 def _clause_end(folded: str, call_end: int, window_end: int, text: str | None = None) -> int:
     stop = _BREAK.search(folded, call_end, window_end)
     end = stop.start() if stop else window_end
-    words = list(_WORD.finditer(folded, call_end, end))
-    if text is not None:  # names and titles ("Prime Minister Anthony Albanese") do not use up the reach
-        words = [w for w in words if not text[w.start()].isupper()]
-    return words[min(len(words), _RIGHT_WORDS) - 1].end() if words else end
+    counted, reach = 0, end
+    for word in _WORD.finditer(folded, call_end, end):  # to the ``right_window_words``-th word, or the last
+        if text is not None and text[word.start()].isupper():
+            continue  # names and titles ("Prime Minister Anthony Albanese") do not use up the reach
+        counted += 1
+        if counted == _RIGHT_WORDS:
+            return word.end()
+        reach = word.end()
+    return reach

@@ -8,11 +8,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from hotline.extract.dates import DateExpr, find_dates
+from hotline.extract.call_status import VOCABULARIES as STATUS_VOCABULARIES
+from hotline.extract.dates import DATE_WORDS, DateExpr, find_dates_from_words
 from hotline.extract.lexicon import Hit, Lexicon, LexiconHits
-from hotline.extract.officials import OfficialHit, find_officials, reference_lexicon
+from hotline.extract.officials import OfficialHit, find_officials, reference_vocabularies
 from hotline.extract.published import dateline_spans
 from hotline.extract.rules import load_rules
 from hotline.extract.sentences import Sentence, split_sentences
@@ -34,36 +36,37 @@ TRADE_WORDS = [
 ]
 """The words that name a trade measure (rules/trade_measures.yaml): the sentences hotline.extract.trade reads."""
 
-# Every cue vocabulary of rules/calls.yaml, matched in one pass (see hotline.extract.lexicon).
-LEXICON = Lexicon(
-    {
-        "phone": RULES["phone_cues"],
-        "call_noun": RULES["call_nouns"],
-        "count_noun": RULES["count_nouns"],
-        "call_with": RULES["call_with"],
-        "talk": RULES["talk_verbs"],
-        "call_verb": RULES["call_verbs"],
-        "planned": RULES["planned_cues"],
-        "future": [*RULES["planned_cues"], *RULES["future_markers"]],
-        "discussion": RULES["discussion_cues"],
-        "question": RULES["question_cues"],
-        "other_event": RULES["other_event_nouns"],
-        "other_clause": RULES["other_clause_openers"],
-        "deadline": RULES["deadline_markers"],
-        "complementizer": RULES["complementizers"],
-        "earlier": RULES["earlier_call_markers"],
-        "speech": RULES["speech_verbs"],
-        "announcement": RULES["announcement_verbs"],
-        "continuation": RULES["continuation_starts"],
-        "negation_object": RULES["negation_object"],
-        "negation_subject": RULES["negation_subject"],
-        "neither": RULES["neither"],
-        "nor": RULES["nor"],
-        "tone_positive": RULES["tone"]["positive"],
-        "tone_negative": RULES["tone"]["negative"],
-        "trade": TRADE_WORDS,
-    }
-)
+# Every cue vocabulary of rules/calls.yaml, matched in one pass with the reference's (see article_lexicon).
+CUE_VOCABULARIES: dict[str, Any] = {
+    "phone": RULES["phone_cues"],
+    "call_noun": RULES["call_nouns"],
+    "count_noun": RULES["count_nouns"],
+    "call_with": RULES["call_with"],
+    "talk": RULES["talk_verbs"],
+    "call_verb": RULES["call_verbs"],
+    "planned": RULES["planned_cues"],
+    "future": [*RULES["planned_cues"], *RULES["future_markers"]],
+    "discussion": RULES["discussion_cues"],
+    "question": RULES["question_cues"],
+    "other_event": RULES["other_event_nouns"],
+    "other_clause": RULES["other_clause_openers"],
+    "deadline": RULES["deadline_markers"],
+    "complementizer": RULES["complementizers"],
+    "earlier": RULES["earlier_call_markers"],
+    "speech": RULES["speech_verbs"],
+    "announcement": RULES["announcement_verbs"],
+    "continuation": RULES["continuation_starts"],
+    "negation_object": RULES["negation_object"],
+    "negation_subject": RULES["negation_subject"],
+    "neither": RULES["neither"],
+    "nor": RULES["nor"],
+    "tone_positive": RULES["tone"]["positive"],
+    "tone_negative": RULES["tone"]["negative"],
+    "trade": TRADE_WORDS,
+    "encounter": RULES["topics"]["earlier_encounters"],
+    "date_word": DATE_WORDS,
+    **STATUS_VOCABULARIES,
+}
 # A call noun ("call", "llamada") is a noun, not the verb, when a determiner stands at most three words
 # before it on the same line ("a Jan. 12 call", "la llamada") and it does not start "a call for calm".
 NOT_CALL_AFTER = re.compile(r"\s+(?:" + phrase_alternation(RULES["not_call_after"]) + r")(?![\w])")
@@ -107,7 +110,8 @@ class ArticleContext:
     """Values the extractors derive once per article (or per sentence) instead of once per hit."""
 
     def sentence_of(self, offset: int) -> int:
-        return max(0, bisect_right(self._starts, offset) - 1)
+        index = bisect_right(self._starts, offset) - 1
+        return index if index > 0 else 0
 
     def in_sentence(self, kind: str, index: int) -> list[Any]:
         return self.by_sentence[kind].get(index, [])
@@ -126,18 +130,30 @@ class ArticleContext:
         return Evidence(self.article.article_id, s.index, s.text, s.start, s.end, how)
 
 
-def _event_dates(folded: str, text: str) -> list[DateExpr]:
+def _event_dates(folded: str, text: str, lex: LexiconHits) -> list[DateExpr]:
     """Every date of the text but the story's own in its dateline or date line ("OTTAWA, October 22, 2025 -"):
     that one dates the story (ingest reads it as the publication date), never a call it reports."""
     own = dateline_spans(text, folded)
-    return [d for d in find_dates(folded, text) if not any(start <= d.start < end for start, end in own)]
+    words = [(h.start, h.end) for h in lex.all("date_word")]
+    dates = find_dates_from_words(folded, text, words)
+    return [d for d in dates if not any(start <= d.start < end for start, end in own)]
+
+
+@lru_cache(maxsize=4)
+def article_lexicon(reference: Reference) -> Lexicon:
+    """The cue vocabularies and the reference's (aliases, country words, titles, topics) in one lexicon: one pass
+    over an article finds them all."""
+    vocabularies = reference_vocabularies(reference)
+    if CUE_VOCABULARIES.keys() & vocabularies.keys():
+        raise ValueError(f"cue and reference vocabularies share names: {CUE_VOCABULARIES.keys() & vocabularies.keys()}")
+    return Lexicon({**CUE_VOCABULARIES, **vocabularies})
 
 
 def build_context(article: Article, reference: Reference) -> ArticleContext:
     text = article.text
     folded = fold_text(text)
     sentences = split_sentences(text)
-    found = reference_lexicon(reference).scan(folded)
+    found = article_lexicon(reference).scan(folded)
     officials, titles = find_officials(text, folded, reference, article.published_date, found)
     context = ArticleContext(
         article=article,
@@ -145,11 +161,11 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
         text=text,
         folded=folded,
         sentences=sentences,
-        dates=_event_dates(folded, text),
+        dates=_event_dates(folded, text, found),
         officials=officials,
         title_spans=titles,
         cues=[],
-        lex=LEXICON.scan(folded),
+        lex=found,
         reference_hits=found,
     )
     context.cues = sorted(

@@ -78,29 +78,27 @@ _PATTERN = re.compile(
     r")(?![\w])"
 )
 _FUTURE_RE = re.compile(_FUTURE)
+DATE_WORDS = [
+    *MONTHS,
+    *WEEKDAYS,
+    *RELATIVE_DAYS,
+    *PERIODS,
+    *_RULES["future_weekday_markers"],
+    "last",
+    "past",
+    "el pasado",
+    "este",
+    "this",
+]
+"""The words a date expression can start with (or a digit)."""
 # Where a date expression can start: a digit or one of the date words. One cheap pass finds these; the full
 # pattern is then tried only there.
-_CANDIDATE = re.compile(
-    r"(?<![\w/-])(?:\d|"
-    + phrase_alternation(
-        [
-            *MONTHS,
-            *WEEKDAYS,
-            *RELATIVE_DAYS,
-            *PERIODS,
-            *_RULES["future_weekday_markers"],
-            "last",
-            "past",
-            "el pasado",
-            "este",
-            "this",
-        ]
-    )
-    + r"(?![\w]))"
-)
+_CANDIDATE = re.compile(r"(?<![\w/-])(?:\d|" + phrase_alternation(DATE_WORDS) + r"(?![\w]))")
+_FIRST_DIGIT = re.compile(r"\d(?<![\w/-]\d)")
+"""The first digit of a number: a pattern that opens with a digit is searched for it in C."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen, half the cost to make: see lexicon.Hit
 class DateExpr:
     """One date expression; offsets index the text it was found in."""
 
@@ -203,13 +201,35 @@ def find_dates(folded: str, original: str | None = None, start: int = 0, end: in
 
     ``original`` is the unfolded text (same offsets); when given, "may"/"mar" must be capitalized there.
     """
-    found = []
     stop = len(folded) if end is None else end
-    covered = start
-    for candidate in _CANDIDATE.finditer(folded, start, stop):
-        if candidate.start() < covered:
+    return _dates_at(folded, original, [m.start() for m in _CANDIDATE.finditer(folded, start, stop)], stop)
+
+
+def find_dates_from_words(folded: str, original: str | None, words: list[tuple[int, int]]) -> list[DateExpr]:
+    """:func:`find_dates` over the whole text, given where the :data:`DATE_WORDS` stand in it (every whole-word
+    match as ``(start, end)``, from a pass the caller made already): only the numbers are searched for."""
+    longest: dict[int, int] = {}
+    for start, end in words:
+        if start == 0 or folded[start - 1] not in "/-":
+            longest[start] = max(end, longest.get(start, end))
+    spans = sorted([(m.start(), m.end()) for m in _FIRST_DIGIT.finditer(folded)] + list(longest.items()))
+    starts = []
+    reach = 0
+    for start, end in spans:  # leftmost-longest and never overlapping, as a scan with _CANDIDATE finds them
+        if start >= reach:
+            starts.append(start)
+            reach = end
+    return _dates_at(folded, original, starts, len(folded))
+
+
+def _dates_at(folded: str, original: str | None, candidates: list[int], stop: int) -> list[DateExpr]:
+    """The date expressions that start at the ``candidates`` (in order), each read to at most ``stop``."""
+    found = []
+    covered = 0
+    for candidate in candidates:
+        if candidate < covered:
             continue
-        match = _PATTERN.match(folded, candidate.start(), stop)
+        match = _PATTERN.match(folded, candidate, stop)
         if match is None:
             continue
         covered = match.end()

@@ -11,7 +11,6 @@ from bisect import bisect_left
 
 from hotline.extract.context import RULES, ArticleContext
 from hotline.extract.officials import OfficialHit, title_role
-from hotline.extract.officials.patterns import OFFICIAL_RULES
 from hotline.reference import Term
 from hotline.text import phrase_alternation
 
@@ -48,7 +47,6 @@ def is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool
     return any(is_leader_term(ctx, t) for t in terms)
 
 
-_ACTING = re.compile(r"(?<![\w])(?:" + phrase_alternation(OFFICIAL_RULES["acting_markers"]) + r")(?![\w])")
 _ACTING_REACH = 120
 """Characters from an official's name to the words that make them acting head ("X, que ejerce interinamente ...")."""
 
@@ -61,17 +59,17 @@ def _acting(ctx: ArticleContext) -> frozenset[str]:
     if key not in ctx.memo:
         acting: set[str] = set()
         starts = [h.start for h in ctx.officials]
-        for match in _ACTING.finditer(ctx.folded):
-            i = bisect_left(starts, match.end())
+        for words in ctx.reference_hits.longest("acting"):  # as a scan with their pattern finds them
+            i = bisect_left(starts, words.end)
             after = ctx.officials[i] if i < len(starts) else None
             before = ctx.officials[i - 1] if i > 0 else None
-            if after is not None and after.official_id and after.start - match.end() <= 3:
+            if after is not None and after.official_id and after.start - words.end <= 3:
                 acting.add(after.official_id)
             elif (
                 before is not None
                 and before.official_id
-                and 0 <= match.start() - before.end <= _ACTING_REACH
-                and ctx.sentence_of(before.start) == ctx.sentence_of(match.start())
+                and 0 <= words.start - before.end <= _ACTING_REACH
+                and ctx.sentence_of(before.start) == ctx.sentence_of(words.start)
             ):
                 acting.add(before.official_id)
         ctx.memo[key] = frozenset(acting)

@@ -14,12 +14,15 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from hotline.text import END, phrase_key, trie_insert, trie_regex
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen (a frozen dataclass's __init__ costs twice as much, and a scan makes a few hundred hits per article),
+# but hashed like a frozen one: nothing changes a hit after the scan.
+@dataclass(slots=True, unsafe_hash=True)
 class Hit:
     start: int
     end: int
@@ -38,13 +41,13 @@ class Lexicon:
                     trie_insert(self._trie, key).setdefault(END, set()).add(name)
         self._pattern = re.compile(r"(?<![\w])(?=(" + trie_regex(self._trie) + r"))")
         self.names = frozenset(vocabularies)
-        # For every phrase, the phrases that are its prefixes (itself included): (length, vocabularies).
-        self._prefixes: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        # For every phrase, the phrases that are its prefixes (itself included): (length, prefix, vocabularies).
+        self._prefixes: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
         self._collect(self._trie, "", [])
 
-    def _collect(self, node: dict[str, Any], path: str, found: list[tuple[int, frozenset[str]]]) -> None:
+    def _collect(self, node: dict[str, Any], path: str, found: list[tuple[int, str, tuple[str, ...]]]) -> None:
         if END in node:
-            found = [*found, (len(path), frozenset(node[END]))]
+            found = [*found, (len(path), path, tuple(sorted(node[END])))]
             self._prefixes[path] = found
         for char, child in node.items():
             if char != END:
@@ -53,15 +56,15 @@ class Lexicon:
     def scan(self, folded: str) -> LexiconHits:
         found: dict[str, list[Hit]] = defaultdict(list)
         size = len(folded)
+        all_prefixes = self._prefixes
         for match in self._pattern.finditer(folded):
             start = match.start()
             longest = match.group(1)
-            prefixes = self._prefixes.get(longest)
+            prefixes = all_prefixes.get(longest)
             if prefixes is not None:  # the text spells the phrase with single spaces: no walk needed
-                for length, names in prefixes:
+                for length, phrase, names in prefixes:
                     end = start + length
-                    if end == size or not _is_word(folded[end]):
-                        phrase = longest[:length]
+                    if end == size or not ((after := folded[end]).isalnum() or after == "_"):  # a whole word
                         for name in names:
                             found[name].append(Hit(start, end, phrase))
                 continue
@@ -134,11 +137,18 @@ class LexiconHits:
 
     def longest(self, *names: str) -> list[Hit]:
         """Hits of the given vocabularies, leftmost-longest and never overlapping (as a regex scan finds them)."""
-        candidates = sorted((h for name in names for h in self._hits.get(name, [])), key=lambda h: (h.start, -h.end))
+        # By start only (a key read in C; the sort is stable): at one start, the first of the longest is kept.
+        candidates = sorted((h for name in names for h in self._hits.get(name, [])), key=_START)
         kept: list[Hit] = []
         reach = -1
         for hit in candidates:
             if hit.start >= reach:
                 kept.append(hit)
                 reach = hit.end
+            elif hit.start == kept[-1].start and hit.end > reach:
+                kept[-1] = hit
+                reach = hit.end
         return kept
+
+
+_START = attrgetter("start")

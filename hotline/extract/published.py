@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from hotline.extract.dates import WEEKDAYS, DateExpr, find_dates, safe_date
 from hotline.extract.rules import load_rules
@@ -90,7 +91,7 @@ def dateline_spans(text: str, folded: str) -> list[tuple[int, int]]:
     head = text[:_HEAD_CHARS]
     # the span starts where the line does: a weekday before the date ("ABUJA, Thursday, March 16, 2017 -") is
     # the story's too
-    lines = _head_dates(head, folded[:_HEAD_CHARS], with_year=False)
+    lines = _dateline_dates(head, folded[:_HEAD_CHARS])
     return [(expr.end - len(stated), expr.end) for expr, _, stated in lines]
 
 
@@ -124,11 +125,16 @@ def dateline_month_day(text: str, folded: str) -> tuple[int, int, str] | None:
     """The month and day of a dateline that gives no year ("LISBON, April 28 (Reuters) -", "QUITO, 12 jun (EFE).-"),
     with the date as stated: a story's own day without its year. ``folded``: ``fold_text(text)``."""
     head = text[:_HEAD_CHARS]
-    for expr, _, stated in _head_dates(head, folded[:_HEAD_CHARS], with_year=False):
+    for expr, _, stated in _dateline_dates(head, folded[:_HEAD_CHARS]):
         if expr.year is None and expr.month is not None and expr.day is not None:
             return expr.month, expr.day, stated.strip()
         return None
     return None
+
+
+@lru_cache(maxsize=2)  # one article's dateline is read by the context, its story year and its call dates
+def _dateline_dates(head: str, folded: str) -> tuple[tuple[DateExpr, str, str], ...]:
+    return tuple(_head_dates(head, folded, with_year=False))
 
 
 def _head_dates(head: str, folded: str, *, with_year: bool) -> Iterator[tuple[DateExpr, str, str]]:

@@ -19,13 +19,16 @@ _ABBREVIATIONS = frozenset(a.lower() for a in _RULES["abbreviations"])
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, white space, then a likely
 # sentence start. Lookarounds keep the match short and the scan linear: a run of stops is tried from its
 # first character only (the lookbehind), since a later start in the run has the same tail and fails the same
-# way ("....": without it, every dot rescans the rest of the run, quadratic in the run's length).
-_BOUNDARY = re.compile(r"""(?<![.!?…])[.!?…]+["'”’»)\]]*(?=\s+["'“‘«(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])""")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
+# way ("....": without it, every dot rescans the rest of the run, quadratic in the run's length). The stop is
+# matched before that look-behind: a pattern that opens with a character class is searched for it in C.
+_BOUNDARY = re.compile(r"""[.!?…](?<![.!?…][.!?…])[.!?…]*["'”’»)\]]*(?=\s+["'“‘«(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])""")
+_TOKEN_BEFORE = re.compile(r"(?<!\S)\S+$")
+"""The token a stop ends, tried from word starts only (from every position, each try runs to the token's end)."""
+_INITIALS = re.compile(r"(?:[A-Za-zÁÉÍÓÚÑ]{1,2}\.)+")
 _LINE = re.compile(r"[^\n]+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen, half the cost to make: see lexicon.Hit
 class Sentence:
     index: int
     start: int
@@ -38,14 +41,14 @@ def _is_abbreviation(line: str, stop: int) -> bool:
     """True when the '.' at ``stop`` closes an abbreviation or an initial rather than a sentence."""
     if line[stop] != ".":
         return False
-    match = _TOKEN_BEFORE.search(line, max(0, stop - 64), stop + 1)  # a bounded look-back keeps it linear
-    if not match:
-        return False
-    token = match.group(1).lstrip("\"'“‘«([")
+    reach = max(0, stop - 64)  # a bounded look-back keeps it linear
+    match = _TOKEN_BEFORE.search(line, reach, stop + 1)
+    token = (match.group() if match else line[reach : stop + 1]).lstrip("\"'“‘«([")  # no match: a token longer
+    # than the look-back, cut at its start
     if token.lower() in _ABBREVIATIONS:
         return True
     # Initials and dotted acronyms: "J.", "U.S.", "D.C.", "EE.UU."
-    return bool(re.fullmatch(r"(?:[A-Za-zÁÉÍÓÚÑ]{1,2}\.)+", token))
+    return _INITIALS.fullmatch(token) is not None
 
 
 _SOFT_BREAK = re.compile(r"[a-záéíóúñü,;]\n[a-záéíóúñü]")

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from hotline.extract.call_dates import attached_date
-from hotline.extract.call_status import HELD, IN_PERSON, NO_CALL, call_status
+from hotline.extract.call_status import HELD, NO_CALL, call_status
 from hotline.extract.calls.earlier import earlier_calls, referenced_calls, same_phrase, told_as_earlier
 from hotline.extract.calls.grouping import split_by_date, split_by_pair
 from hotline.extract.calls.layout import CallLayout
@@ -150,7 +150,7 @@ def _says_they_have_spoken(ctx: ArticleContext, held: list[Cue]) -> bool:
     """A leader says they have spoken with a leader abroad ("Montenegro said on Thursday he had spoken with Lula
     earlier this week", "Petro dijo que había hablado con Maduro") in an article that tells of no encounter in
     person: leaders far apart speak by phone."""
-    if IN_PERSON.search(ctx.folded) is not None:
+    if ctx.lex.find("in_person") is not None:  # an encounter in person (call_status's phrases)
         return False
     for cue in held:
         if cue.kind != "talk" or ctx.folded[cue.start : cue.end] not in _PARTICIPLES:
@@ -203,5 +203,6 @@ def _title_says_call(ctx: ArticleContext) -> bool:
     Minister Carney speaks with Prime Minister of Australia Anthony Albanese", a government readout) in an article
     that tells of no in-person encounter: the body's "spoke with" is that call."""
     title = fold_text(ctx.article.title or "")
-    found = CALL_TITLE.search(title) or (TALK_TITLE.search(title) if IN_PERSON.search(ctx.folded) is None else None)
+    in_person = ctx.lex.find("in_person") is not None  # an encounter in person (call_status's phrases)
+    found = CALL_TITLE.search(title) or (TALK_TITLE.search(title) if not in_person else None)
     return found is not None and call_status(title, found.start(), found.end(), 0, len(title)).status == HELD

@@ -54,7 +54,14 @@ def _status(ctx: ArticleContext, cue: Cue) -> CallStatus:
     """Held, planned, requested, refused, cancelled, denied or no call, from the cues of the cue's clause."""
     sentence = ctx.sentences[ctx.sentence_of(cue.start)]
     return call_status(
-        ctx.folded, cue.start, cue.end, sentence.start, sentence.end, spoken=cue.kind in ("talk", "noun"), text=ctx.text
+        ctx.folded,
+        cue.start,
+        cue.end,
+        sentence.start,
+        sentence.end,
+        spoken=cue.kind in ("talk", "noun"),
+        text=ctx.text,
+        lex=ctx.lex,
     )
 
 

@@ -12,7 +12,13 @@ Three kinds of hit, all with offsets into the article text:
 """
 
 from hotline.extract.officials.countries import dateline_country, inferred_country, is_former
-from hotline.extract.officials.patterns import OfficialHit, reference_lexicon, slug, title_role
+from hotline.extract.officials.patterns import (
+    OfficialHit,
+    reference_lexicon,
+    reference_vocabularies,
+    slug,
+    title_role,
+)
 from hotline.extract.officials.titles import find_officials
 
 __all__ = [
@@ -22,6 +28,7 @@ __all__ = [
     "inferred_country",
     "is_former",
     "reference_lexicon",
+    "reference_vocabularies",
     "slug",
     "title_role",
 ]

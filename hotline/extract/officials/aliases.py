@@ -32,8 +32,9 @@ def alias_hit(
 
 
 # A first name, a middle initial, then the rest of the name: "Benigno S. Aquino III", "George W. Bush".
+# The capital before the look-behind: a pattern that opens with a character class is searched for it in C.
 _MIDDLE_INITIAL = re.compile(
-    r"(?<![\w.])(?P<first>[A-ZÁÉÍÓÚÑ][\w’'-]+)[ \t]+[A-Z]\.[ \t]+"
+    r"(?P<first>[A-ZÁÉÍÓÚÑ](?<![\w.][A-ZÁÉÍÓÚÑ])[\w’'-]+)[ \t]+[A-Z]\.[ \t]+"
     r"(?P<rest>[A-ZÁÉÍÓÚÑ][\w’'-]+(?:[ \t]+(?:[A-ZÁÉÍÓÚÑ][\w’'-]+|Jr\.))*)"
 )
 
@@ -120,9 +121,7 @@ def surnames_after_full_name(
     title_ends = {end for _, end in titles}
     found: list[OfficialHit] = []
     # One pass over the text for every surname: linear in its length however many people it names.
-    pattern = re.compile(
-        r"(?<![\w])(?:" + "|".join(map(re.escape, sorted(usable, key=len, reverse=True))) + r")(?![\w’'-])"
-    )
+    pattern = re.compile(_initial_first(sorted(usable, key=len, reverse=True)) + r"(?![\w’'-])")
     for match in pattern.finditer(text, min(first.end for first in usable.values())):
         surname, start, end = match.group(0), match.start(), match.end()
         first = usable[surname]
@@ -155,6 +154,23 @@ def surnames_after_full_name(
     return found
 
 
+def _initial_first(names: list[str]) -> str:
+    """``(?<![\\w])(?:name|...)``, written as one branch per first letter with the look-behind after it ("B(?<![\\w]B)
+    (?:iden|ush)"): the same matches, in the same order of preference, but a pattern that opens with a letter is
+    searched for it in C, not tried at every position."""
+    by_initial: dict[str, list[str]] = {}
+    for name in names:
+        by_initial.setdefault(name[0], []).append(re.escape(name[1:]))
+    return (
+        "(?:"
+        + "|".join(
+            f"{re.escape(initial)}(?<![\\w]{re.escape(initial)})(?:{'|'.join(rests)})"
+            for initial, rests in by_initial.items()
+        )
+        + ")"
+    )
+
+
 _HONORIFIC = re.compile(
     r"(?<![\w])(?:"
     + "|".join(map(re.escape, sorted(OFFICIAL_RULES["honorifics"], key=len, reverse=True)))
@@ -180,6 +196,8 @@ def honorifics_alone(text: str, hits: list[OfficialHit]) -> list[OfficialHit]:
     """An honorific first given with a name ("His Royal Highness Prince Mohammed bin Salman") stands alone for that
     person later, as monarchies' readouts write ("His Royal Highness received a phone call from ..."); one given to
     two people stands for neither."""
+    if not any(honorific in text for honorific in OFFICIAL_RULES["honorifics"]):
+        return []  # a substring test per honorific runs in C: most texts have none
     ordered = sorted((h for h in hits if h.official_id), key=lambda h: h.start)
     starts = [h.start for h in ordered]
     owner: dict[str, OfficialHit] = {}

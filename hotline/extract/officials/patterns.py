@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from hotline.extract.lexicon import Lexicon
 from hotline.extract.rules import load_rules
@@ -22,7 +23,7 @@ NAME_TOKEN = rf"(?:[A-ZÁÉÍÓÚÑÜ][\w’'-]*\.?|{_PARTICLES}(?=\s+(?:[A-ZÁ�
 NAME = re.compile(rf"[ \t]*(?:,[ \t]*)?(?P<name>[A-ZÁÉÍÓÚÑÜ][\w’'-]+(?:[ \t]+{NAME_TOKEN}){{1,4}})")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen, half the cost to make: see lexicon.Hit
 class OfficialHit:
     start: int
     end: int
@@ -43,7 +44,7 @@ def slug(name: str) -> str:
 
 @dataclass(frozen=True)
 class Patterns:
-    lexicon: Lexicon
+    vocabularies: dict[str, Any]
     title: re.Pattern[str]
     title_roles: dict[str, str]
     role_description: re.Pattern[str]
@@ -70,15 +71,14 @@ def patterns_of(reference: Reference) -> Patterns:
         r")(?![\w])"
     )
     return Patterns(
-        lexicon=Lexicon(
-            {
-                "alias": reference.alias_index,
-                "place": [*reference.country_words, *institutions],
-                "title": title_roles,
-                "counterpart": OFFICIAL_RULES["counterpart_words"],
-                "topic": reference.topic_keywords(),
-            }
-        ),
+        vocabularies={
+            "alias": reference.alias_index,
+            "place": [*reference.country_words, *institutions],
+            "title": title_roles,
+            "counterpart": OFFICIAL_RULES["counterpart_words"],
+            "topic": reference.topic_keywords(),
+            "acting": OFFICIAL_RULES["acting_markers"],
+        },
         title=re.compile(r"(?:" + titles + r")(?![\w])"),
         title_roles=title_roles,
         role_description=role_description,
@@ -91,9 +91,16 @@ def title_role(reference: Reference, folded_title: str) -> str | None:
     return patterns_of(reference).title_roles.get(" ".join(folded_title.split()))
 
 
+def reference_vocabularies(reference: Reference) -> dict[str, Any]:
+    """The phrases of the reference data by vocabulary: aliases, country words, titles, counterparts, topics (and
+    the officials rules' acting markers, read with them)."""
+    return patterns_of(reference).vocabularies
+
+
+@cache
 def reference_lexicon(reference: Reference) -> Lexicon:
     """One pass over a text finds every alias, country word, title and topic keyword of the reference data."""
-    return patterns_of(reference).lexicon
+    return Lexicon(reference_vocabularies(reference))
 
 
 def country_of(reference: Reference, patterns: Patterns, word: str) -> str | None:

@@ -26,6 +26,7 @@ from hotline.extract.officials.patterns import (
     Patterns,
     country_of,
     patterns_of,
+    reference_lexicon,
     slug,
     title_text,
 )
@@ -40,7 +41,7 @@ def find_officials(
     the span of every role title ("Economy Secretary"), named or not. ``found`` is the text's scan by
     :func:`reference_lexicon`, when the caller has it already."""
     patterns = patterns_of(reference)
-    found = found if found is not None else patterns.lexicon.scan(folded)
+    found = found if found is not None else reference_lexicon(reference).scan(folded)
     # Where role descriptions can start (a country word or a title), and the titles themselves.
     starts = found.longest("place", "title", "counterpart")
     titles = [m for m in (patterns.title.match(folded, h.start) for h in found.longest("title")) if m is not None]

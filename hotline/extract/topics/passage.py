@@ -25,7 +25,6 @@ from hotline.text import phrase_alternation
 __all__ = ["CONTINUES", "DISCUSSED", "EARLIER", "REPORTS", "SPEAKS", "call_block"]
 
 _OTHER_TIME = re.compile(r"[\s\"'“”«»*—–-]*(?:" + phrase_alternation(TOPIC_RULES["other_time_openers"]) + r")(?![\w])")
-_ENCOUNTER = re.compile(r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["earlier_encounters"]) + r")(?![\w])")
 
 # Why a sentence belongs to a call: the evidence's ``how``.
 REPORTS = "in a sentence reporting the call"
@@ -63,7 +62,7 @@ def call_block(
             ):
                 current = layout.call_of(index)
             how = REPORTS
-        elif _ENCOUNTER.search(ctx.folded, sentence.start, sentence.end) or (  # "last met in person in July"
+        elif ctx.lex.find("encounter", sentence.start, sentence.end) or (  # "last met in person in July"
             (discussion := ctx.lex.find("discussion", sentence.start, sentence.end)) is not None
             and _others_discuss(ctx, sentence, discussion.start, everyone)
         ):
