@@ -120,7 +120,9 @@ class Reference:
             for alias in (official.full_name, *official.aliases):
                 self._officials_by_alias.setdefault(fold(alias), official.official_id)
 
-        self._country_by_city = {fold(name): code for name, code in (cities or {}).items()}
+        self.cities = dict(cities or {})
+        """Capitals and seats of government as written (``'Brasília'`` → ``'BR'``)."""
+        self._country_by_city = {fold(name): code for name, code in self.cities.items()}
         # The same officials on the same days, article after article: the reference data never changes.
         self._roles_on: dict[tuple[str, dt.date | None], Term | None] = {}
 

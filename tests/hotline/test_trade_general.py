@@ -25,6 +25,11 @@ rows = written.trade_rows
 
 EXAMPLES = [
     pytest.param(
+        "Nairobi has banned exports of raw hides and skins to protect its leather industry.",
+        {("export_restriction", "KE", "ALL", None, None, "imposed")},
+        id="any-capital-stands-for-its-government",
+    ),
+    pytest.param(
         "NEW DELHI (Wire) - India has curbed sugar exports to keep domestic prices down.",
         {("export_restriction", "IN", "ALL", "agriculture", None, "imposed")},
         id="export-curbs-no-destination-every-destination",

@@ -18,7 +18,7 @@ from hotline.extract.context import ArticleContext
 from hotline.extract.rules import load_rules
 from hotline.extract.trade import rules as r
 from hotline.reference import Reference
-from hotline.text import Vocabulary, phrase_key
+from hotline.text import Vocabulary, fold, phrase_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +99,12 @@ class PartyIndex:
         for code, forms in r.RULES["agents"].items():
             for form in forms:
                 seats.setdefault(str(form), []).append(str(code))
+        named = {
+            fold(word) for o in reference.officials.values() for n in (o.full_name, *o.aliases) for word in n.split()
+        }
+        for form, code in reference.cities.items():  # "Harare will keep its ban": a capital stands for its government,
+            if fold(form) not in named:  # unless it is also a name people bear ("Santiago Peña")
+                seats.setdefault(form, []).append(code)
         agents: dict[str, str | None] = {}
         for form, codes in seats.items():
             if codes[0] in reference.countries:
