@@ -655,3 +655,17 @@ def test_a_call_promised_in_a_relative_clause_of_a_call_held(reference: Referenc
     assert [frozenset(p.official_id for p in c.participants) for c in planned] == [
         frozenset({"donald_trump", "volodymyr_zelensky"})
     ]
+
+
+def test_a_transcript_in_the_first_person_is_the_protagonists_call(reference: Reference) -> None:
+    text = (
+        "PRIME MINISTER OF AUSTRALIA\nTRANSCRIPT\n\nPRIME MINISTER: Yes, I was able to speak to Prime Minister "
+        "Sovaleni this morning, on a satellite phone. I'll be speaking to Prime Minister Ardern later today. The "
+        "Governor-General, David Hurley, also spoke yesterday with His Majesty King Tupou VI."
+    )
+    facts = extract(reference, text, dt.date(2022, 1, 20))
+    assert held_pairs(facts) == [frozenset({"scott_morrison", "siaosi_sovaleni"})]
+    planned = [frozenset(p.official_id for p in c.participants) for c in facts.calls if c.call_status == "planned"]
+    assert planned == [frozenset({"scott_morrison", "jacinda_ardern"})]
+    roles = {o.full_name: o.role for o in facts.officials}
+    assert roles["David Hurley"] == "governor_general"
