@@ -3,8 +3,8 @@ unit test.
 
 * ``--sizes 1000,10000,100000`` (the default): generated corpora end to end (:mod:`hotline.bench.scale`), one
   pipeline process per size, stage timings from the Dagster event log, peak memory, warehouse size, calls found
-  against the truth, the time to add 1 and 100 articles; writes ``warehouse/bench.json`` and
-  ``docs/img/bench-stages.png``.
+  against the truth, the time to add 1 and 100 articles; for each target not met, the stages that hold it and their
+  plans (:mod:`hotline.bench.report`); writes ``warehouse/bench.json`` and ``docs/img/bench-stages.png``.
 * ``--articles N``: the extraction micro-benchmark on the articles folder (:mod:`hotline.bench.extraction`);
   writes ``warehouse/bench-extraction.json``.
 """

@@ -36,6 +36,8 @@ class RunResult:
     peak_tree_rss_mb: float | None
     stages: dict[str, float] = field(default_factory=dict)
     steps: list[dict[str, Any]] = field(default_factory=list)
+    peak_process: str | None = None  # what the largest process was at its peak (its command, shortened)
+    peak_at: float | None = None  # when it peaked (Unix seconds)
     run_seconds: float | None = None
     startup_seconds: float | None = None  # process start to the first step (imports, definitions, dbt manifest)
     shutdown_seconds: float | None = None  # the last step's end to the process's exit
@@ -89,6 +91,8 @@ def run_pipeline(articles_dir: Path, workdir: Path, *, fresh: bool) -> RunResult
         wall_seconds=time.perf_counter() - started,
         peak_rss_mb=round(usage.ru_maxrss / 1024, 1),
         peak_tree_rss_mb=sampler.peak_mb,
+        peak_process=sampler.largest_command,
+        peak_at=sampler.largest_at,
         log=str(log),
     )
     timings = _timings(workdir / "dagster_home", env)
@@ -102,6 +106,19 @@ def run_pipeline(articles_dir: Path, workdir: Path, *, fresh: bool) -> RunResult
         result.startup_seconds = round(min(starts) - started_at, 2) if starts else None
         result.shutdown_seconds = round(started_at + result.wall_seconds - max(ends), 2) if ends else None
     return result
+
+
+def stage_at(steps: list[dict[str, Any]], moment: float | None) -> str | None:
+    """The stage running at ``moment`` (Unix seconds): the last step started by then; ``start-up`` before the
+    first step, ``shutdown`` after the last one ended."""
+    timed = sorted((s["start"], s["end"] or s["start"], s["key"] or "") for s in steps if s.get("start"))
+    if moment is None or not timed:
+        return None
+    if moment < timed[0][0]:
+        return "start-up"
+    if moment > max(end for _, end, _ in timed):
+        return "shutdown"
+    return stage_of([key for start, _, key in timed if start <= moment][-1])
 
 
 def stage_seconds(steps: list[dict[str, Any]]) -> dict[str, float]:
@@ -143,6 +160,9 @@ class _TreeSampler:
         self.pid = pid
         self.interval = interval
         self.peak_kb = 0
+        self.largest_kb = 0  # the largest single process seen, what it ran and when
+        self.largest_command: str | None = None
+        self.largest_at: float | None = None
         self.available = Path("/proc/self/statm").exists()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
@@ -162,10 +182,24 @@ class _TreeSampler:
 
     def _loop(self) -> None:
         while not self._stop.wait(self.interval):
-            self.peak_kb = max(self.peak_kb, _tree_rss_kb(self.pid))
+            tree = _tree_rss_kb(self.pid)
+            self.peak_kb = max(self.peak_kb, sum(tree.values()))
+            pid, kb = max(tree.items(), key=lambda item: item[1], default=(0, 0))
+            if kb > self.largest_kb:
+                self.largest_kb, self.largest_at, self.largest_command = kb, time.time(), _command(pid)
 
 
-def _tree_rss_kb(root: int) -> int:
+def _command(pid: int) -> str | None:
+    """A process's command line, shortened (``python -m orchestration run``, ``dbt build``...)."""
+    try:
+        words = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+    except OSError:
+        return None
+    return " ".join(Path(words[0]).name if i == 0 else word for i, word in enumerate(words[:4]) if word)[:80]
+
+
+def _tree_rss_kb(root: int) -> dict[int, int]:
+    """The RSS (kB) of ``root`` and each of its descendants."""
     children: dict[int, list[int]] = defaultdict(list)
     rss: dict[int, int] = {}
     for entry in os.scandir("/proc"):
@@ -179,9 +213,9 @@ def _tree_rss_kb(root: int) -> int:
         pid = int(entry.name)
         children[int(stat.rsplit(")", 1)[1].split()[1])].append(pid)
         rss[pid] = int(statm[1]) * _PAGE_KB
-    total, stack = 0, [root]
+    tree, stack = {}, [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        tree[pid] = rss.get(pid, 0)
         stack.extend(children.get(pid, ()))
-    return total
+    return tree

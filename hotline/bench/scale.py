@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from hotline.bench.runner import RunResult, run_pipeline
+from hotline.bench.runner import RunResult, run_pipeline, stage_at
 from hotline.config import Settings
 from hotline.generate import GENERATOR_VERSION, Truth, generate_corpus, score_against_truth
 from hotline.generate.truth import TRUTH_FILE
@@ -65,7 +65,10 @@ def measure(bench_dir: Path, sizes: Sequence[int], adds: Sequence[int], seed: in
                 "to_corpus": largest,
                 "wall_seconds": round(run.wall_seconds, 2),
                 "exit_code": run.exit_code,
+                "startup_seconds": run.startup_seconds,
+                "shutdown_seconds": run.shutdown_seconds,
                 "stages": run.stages,
+                "peak_rss_mb": run.peak_rss_mb,
             }
     return results
 
@@ -103,6 +106,8 @@ def figures(truth: Truth, run: RunResult, workdir: Path, processes: int, generat
         "extract_words_per_second_per_core": round(words / extract / processes) if extract else None,
         "peak_rss_mb": run.peak_rss_mb,
         "peak_tree_rss_mb": run.peak_tree_rss_mb,
+        "peak_process": run.peak_process,
+        "peak_stage": stage_at(run.steps, run.peak_at),
         "warehouse_mb": round(published.stat().st_size / 2**20, 1) if published.exists() else None,
         "log": run.log,
     }

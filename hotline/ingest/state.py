@@ -10,6 +10,9 @@ Schema ``state`` of the build file (never published):
 * ``state.unread``: what this run's walk rejected without reading a file (hidden, broken link...), written anew;
 * ``state.extracted``: the articles whose facts are in the ``raw`` fact tables (from which ``source_name``, and
   the reason when extraction ran over its time budget);
+* ``state.replaced``: what the files read again held when the last ingest ended, until this one ends (files are
+  written in committed batches of :data:`INGEST_BATCH_CHARS`, so memory stays flat in corpus size; an ingest that
+  stopped half-way is finished right by the next);
 * ``state.meta``: the :func:`extractor_version` all of it was made with. Another version (the extractor, its rules,
   the reference data, ingest itself or a limit changed) empties everything: every file is read again.
 
@@ -25,7 +28,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,9 +60,12 @@ STATE_TABLES = {
     "rejections": "file_name string, position int, source_name string, reason string, byte_size bigint",
     "extracted": "article_id string, source_name string, reason string",
     "unread": "source_name string, reason string, byte_size bigint",
+    "replaced": "article_id string, file_name string, source_name string, is_first boolean, row_hash string",
 }
 _ARTICLE_COLUMNS = RAW_TABLES["articles"].names()
 _HASH_CHUNK = 1 << 20
+INGEST_BATCH_CHARS = 32_000_000
+"""Characters of article text parsed before they are written to the build file (memory flat in corpus size)."""
 TABLES_OF = "select table_name from duckdb_tables() where schema_name = ?"
 _ROW_HASH = f"md5(cast(row({', '.join(_ARTICLE_COLUMNS)}) as string))"
 """A digest of an article's row in ``state.parsed``: what its facts were extracted from."""
@@ -107,11 +113,17 @@ class IngestReport:
 
 @dataclass
 class _Scan:
+    """What the walk saw; the files to parse again go to the database in batches (:data:`INGEST_BATCH_CHARS`)."""
+
     transient: list[Rejection] = field(default_factory=list)
-    changed: dict[str, tuple[os.stat_result, str | None, list[Article | Rejection]]] = field(default_factory=dict)
     confirmed: list[tuple[str, os.stat_result]] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
     files: int = 0
+    read: int = 0
+
+
+_Changed = dict[str, tuple[os.stat_result, str | None, list[Article | Rejection]]]
+"""Files parsed again in one batch: their stat, hash and records."""
 
 
 # --------------------------------------------------------------------------------------------------- ingest
@@ -131,16 +143,21 @@ def ingest(
     with transaction(settings.build_path, "raw", "state") as con:
         report.reset = _ensure_state(con, version)
     known = _known_files(settings.build_path)
-    scan = _scan(settings.articles_dir, known, settings.max_article_bytes, date_from_text, on_progress)
-    report.files, report.read, report.confirmed = scan.files, len(scan.changed), len(scan.confirmed)
+    scan = _Scan()
+    for changed in _scan(settings.articles_dir, known, settings.max_article_bytes, date_from_text, on_progress, scan):
+        with transaction(settings.build_path, "state") as con:  # one batch at a time: memory stays that of a batch
+            _replace_files(con, changed.keys(), changed)
+    report.files, report.read, report.confirmed = scan.files, scan.read, len(scan.confirmed)
     with transaction(settings.build_path, "raw", "state") as con:
-        before = {
+        _replace_files(con, set(known) - scan.seen, {})
+        before = {  # the first of each content when the last ingest ended: still there, or replaced since
             article_id: (file_name, source_name)
             for article_id, file_name, source_name in con.execute(
-                "select article_id, file_name, source_name from state.parsed where is_first"
+                "select article_id, file_name, source_name from state.parsed where is_first union all "
+                "select article_id, file_name, source_name from state.replaced where is_first"
             ).fetchall()
         }
-        _apply(con, scan, set(known) - scan.seen)
+        _settle(con, scan.confirmed)
         after = {row[0] for row in con.execute("select article_id from state.parsed where is_first").fetchall()}
         report.added = sorted(after - set(before))
         report.removed = sorted(set(before) - after)
@@ -194,9 +211,13 @@ def _scan(
     max_bytes: int,
     date_from_text: TextDateReader,
     on_progress: Callable[[int], None] | None,
-) -> _Scan:
-    """Walk the folder; parse only files whose size or times changed and whose bytes (hashed) changed too."""
-    scan = _Scan()
+    scan: _Scan,
+) -> Iterator[_Changed]:
+    """Walk the folder; parse only files whose size or times changed and whose bytes (hashed) changed too. Yields
+    the parsed files in batches of about :data:`INGEST_BATCH_CHARS` characters of text (memory stays flat however
+    many files change); what else the walk sees goes into ``scan``."""
+    changed: _Changed = {}
+    chars = 0
     for scan.files, item in enumerate(walk_folder(folder), start=1):
         if on_progress is not None:
             on_progress(scan.files)
@@ -218,8 +239,14 @@ def _scan(
             continue
         records = read_records(path, name, max_bytes, date_from_text=date_from_text)
         digest = _file_hash(path) if any(isinstance(r, Article) for r in records) else None
-        scan.changed[name] = (stat, digest, records)
-    return scan
+        changed[name] = (stat, digest, records)
+        scan.read += 1
+        chars += sum(len(r.text) for r in records if isinstance(r, Article))
+        if chars >= INGEST_BATCH_CHARS:
+            yield changed
+            changed, chars = {}, 0
+    if changed:
+        yield changed
 
 
 def _file_hash(path: Path) -> str | None:
@@ -233,24 +260,24 @@ def _file_hash(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def _apply(con: duckdb.DuckDBPyConnection, scan: _Scan, gone: set[str]) -> None:
-    """Replace the state of changed and deleted files, then mark the first of each content again."""
-    stale = pl.DataFrame({"file_name": sorted(gone | set(scan.changed))}, schema={"file_name": pl.String})
-    con.register("_stale", stale.to_arrow())
-    con.execute(  # what the changed files held: an article parsed again the same keeps its facts
-        f"create or replace temp table _before as select source_name, {_ROW_HASH} as row_hash "
-        "from state.parsed where file_name in (select file_name from _stale)"
+def _replace_files(con: duckdb.DuckDBPyConnection, stale: Iterable[str], changed: _Changed) -> None:
+    """Forget what the ``stale`` files held and write what the ``changed`` files hold now (a changed file is also
+    stale; a deleted one has nothing new). What the files held when the last ingest ended goes to
+    ``state.replaced`` (each article's place, whether it was the first of its content, and a hash of its row), for
+    :func:`_settle`: an article parsed again the same keeps its facts. Rows this ingest wrote are not kept there,
+    so an ingest that stopped half-way is finished right by the next one."""
+    names = pl.DataFrame({"file_name": sorted(stale)}, schema={"file_name": pl.String})
+    con.register("_stale", names.to_arrow())
+    con.execute(
+        f"insert into state.replaced select article_id, file_name, source_name, is_first, {_ROW_HASH} as row_hash "
+        "from state.parsed where file_name in (select file_name from _stale) "
+        "and source_name not in (select source_name from state.replaced)"
     )
     for table in ("files", "parsed", "rejections"):
         con.execute(f"delete from state.{table} where file_name in (select file_name from _stale)")
     con.unregister("_stale")
-    for name, stat in scan.confirmed:
-        con.execute(
-            "update state.files set size = ?, mtime_ns = ?, ctime_ns = ? where file_name = ?",
-            [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, name],
-        )
     files, parsed, rejections = [], [], []
-    for name, (stat, digest, records) in scan.changed.items():
+    for name, (stat, digest, records) in changed.items():
         files.append((name, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, digest))
         for position, record in enumerate(records):
             if isinstance(record, Article):
@@ -275,11 +302,22 @@ def _apply(con: duckdb.DuckDBPyConnection, scan: _Scan, gone: set[str]) -> None:
         con.register("_parsed", frame.to_arrow())
         con.execute("insert into state.parsed by name select * from _parsed")
         con.unregister("_parsed")
-    con.execute(  # ... and one parsed with other metadata (a date, a title) is extracted again
-        f"delete from state.extracted where source_name in (select source_name from _before) and source_name not in "
-        f"(select source_name from state.parsed join _before using (source_name) where {_ROW_HASH} = row_hash)"
+
+
+def _settle(con: duckdb.DuckDBPyConnection, confirmed: list[tuple[str, os.stat_result]]) -> None:
+    """Once every file is replaced: new times of files touched but not changed, facts of an article parsed again
+    with other metadata (a date, a title) forgotten (it is extracted again), and the first of each content."""
+    for name, stat in confirmed:
+        con.execute(
+            "update state.files set size = ?, mtime_ns = ?, ctime_ns = ? where file_name = ?",
+            [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, name],
+        )
+    con.execute(
+        "delete from state.extracted where source_name in (select source_name from state.replaced) and source_name "
+        f"not in (select source_name from (select source_name, {_ROW_HASH} as row_hash from state.parsed) as parsed "
+        "join state.replaced using (source_name, row_hash))"
     )
-    con.execute("drop table _before")
+    con.execute("delete from state.replaced")
     con.execute(
         "update state.parsed as parsed set is_first = ranked.rank = 1 from (select file_name, position, "
         "row_number() over (partition by article_id order by file_name, position) as rank from state.parsed) as ranked "
@@ -361,12 +399,19 @@ def write_rejected(con: duckdb.DuckDBPyConnection) -> int:
 
 def pending_articles(build_path: Path) -> list[Article]:
     """The articles of ``raw.articles`` whose facts are not in the fact tables yet, in ``article_id`` order."""
+    return sorted(iter_pending_articles(build_path), key=lambda article: article.article_id)
+
+
+def iter_pending_articles(build_path: Path, batch_rows: int = 2_000) -> Iterator[Article]:
+    """:func:`pending_articles` as a stream, ``batch_rows`` at a time, in the order they are stored (the same for
+    the same history of the folder): memory stays flat in corpus size (sorting them all would not)."""
     with transaction(build_path) as con:
-        frame = con.sql(
+        batches = con.sql(
             "select articles.* from raw.articles as articles anti join state.extracted as extracted "
-            "on extracted.article_id = articles.article_id order by articles.article_id"
-        ).pl()
-    return articles_from_frame(frame)
+            "on extracted.article_id = articles.article_id"
+        ).to_arrow_reader(batch_rows)
+        for batch in batches:
+            yield from articles_from_frame(pl.from_arrow(batch))
 
 
 def articles_from_frame(frame: pl.DataFrame) -> list[Article]:
@@ -383,12 +428,14 @@ def store_facts(
     Returns the rows now in ``raw.rejected_articles``."""
     articles = list(attempted)
     with transaction(build_path, "raw", "state") as con:
-        ids = sorted({a.article_id for a in articles})
+        ids = pl.DataFrame({"article_id": sorted({a.article_id for a in articles})}, schema={"article_id": pl.String})
+        con.register("_attempted", ids.to_arrow())  # a join, not list_contains: linear in the rows either side
         for table in FACT_TABLES:
-            con.execute(f"delete from raw.{table} where list_contains(?, article_id)", [ids])
+            con.execute(f"delete from raw.{table} where article_id in (select article_id from _attempted)")
             con.register("_facts", conform_raw(table, facts[table]).to_arrow())
             con.execute(f"insert into raw.{table} by name select * from _facts")
             con.unregister("_facts")
+        con.unregister("_attempted")
         reasons = {r.source_name: r.reason for r in late}
         _insert(con, "state.extracted", [(a.article_id, a.source_name, reasons.get(a.source_name)) for a in articles])
         return write_rejected(con)

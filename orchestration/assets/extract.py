@@ -6,18 +6,22 @@ of the others stay from earlier runs, made by the same extractor version.
 The work is split into ``HOTLINE_EXTRACT_PARTITIONS`` hash buckets (:mod:`hotline.ingest.partitions`, default 1):
 ``plan_extraction`` writes each bucket's articles out and yields it as a dynamic output, ``extract_bucket`` runs
 once per bucket without touching the warehouse (so Dagster's multiprocess executor, or a Celery or Kubernetes
-executor, runs the buckets in parallel), and ``store_extracted_facts`` gathers them into the raw tables in one
-write. One asset in the graph whatever the number of buckets; the buckets are steps of its run.
+executor, runs the buckets in parallel), and ``store_extracted_facts`` appends them to the raw tables part by part
+(memory stays that of one part, :data:`hotline.ingest.partitions.PART_ARTICLES` articles). One asset in the graph
+whatever the number of buckets; the buckets are steps of its run.
 """
 
 from collections.abc import Iterator
 
 import dagster as dg
+import polars as pl
 
-from hotline.ingest import partitions
+from hotline.facts import Rejection
+from hotline.ingest import partitions, state
 from hotline.ingest.partitions import Bucket
 from hotline.normalize import FACT_TABLES as FACT_TABLE_NAMES
-from orchestration.assets import markdown_preview, raw_key
+from hotline.schemas import RAW_TABLES
+from orchestration.assets import PREVIEW_ROWS, markdown_preview, raw_key
 from orchestration.assets.ingest import KINDS, RAW_ARTICLES
 from orchestration.resources import WarehouseResource
 from orchestration.runs import progress_reporter, unpublished_metadata
@@ -53,7 +57,7 @@ def plan_extraction(context: dg.OpExecutionContext, warehouse: WarehouseResource
     settings = warehouse.settings()
     with warehouse.lock():
         buckets = partitions.plan_buckets(
-            warehouse.pending_articles(),
+            state.iter_pending_articles(settings.build_path),
             settings.extract_partitions,
             partitions.staging_dir(settings.build_path),
             settings.article_timeout_seconds,
@@ -77,15 +81,18 @@ def extract_bucket(context: dg.OpExecutionContext, bucket: Bucket) -> Bucket:
 def store_extracted_facts(
     context: dg.OpExecutionContext, warehouse: WarehouseResource, buckets: list[Bucket]
 ) -> Iterator[dg.Output[None]]:
-    """Every bucket's facts into the raw tables, in one write (:func:`hotline.ingest.state.store_facts`)."""
-    gathered = partitions.gather_buckets(buckets)
-    if gathered.late:
-        context.log.warning(f"over the extraction budget, kept without facts: {[r.source_name for r in gathered.late]}")
-    warehouse.store_facts(gathered.facts, gathered.attempted, gathered.late)
+    """Every bucket's facts into the raw tables, part by part (:func:`hotline.ingest.state.store_facts`)."""
+    extracted, late, shown = 0, list[Rejection](), dict[str, pl.DataFrame]()
+    with warehouse.lock():
+        for part in partitions.gather_parts(buckets):
+            warehouse.store_facts(part.facts, part.attempted, part.late)
+            extracted, late = extracted + len(part.attempted), late + part.late
+            shown = shown or {table: part.facts[table].head(PREVIEW_ROWS) for table in FACT_TABLES}
+    if late:
+        context.log.warning(f"over the extraction budget, kept without facts: {[r.source_name for r in late]}")
     partitions.clear_staging(partitions.staging_dir(warehouse.settings().build_path))
     counts = warehouse.fact_counts()
     total = warehouse.article_count()
-    extracted = len(gathered.attempted)
     context.log.info(f"extracted {extracted} articles, kept the facts of {total - extracted}: {counts}")
     partial = unpublished_metadata(context)
     for table in FACT_TABLES:
@@ -96,9 +103,11 @@ def store_extracted_facts(
                 "dagster/row_count": counts[table],
                 "articles_read": total,
                 "articles_extracted": extracted,
-                "articles_over_time_budget": len(gathered.late),
+                "articles_over_time_budget": len(late),
                 "buckets": len(buckets),
-                "preview": markdown_preview(gathered.facts[table], PREVIEW_COLUMNS[table]),
+                "preview": markdown_preview(
+                    shown.get(table, pl.DataFrame(schema=RAW_TABLES[table])), PREVIEW_COLUMNS[table]
+                ),
                 **partial,
             },
         )

@@ -1,0 +1,137 @@
+"""Ingest, extraction and the raw load in batches (issue 16: memory flat in corpus size): the build file holds the
+same rows whether the files are read, extracted and stored in one batch or in many, on a first run and on an
+incremental one (a file changed, one deleted, one added, a duplicate).
+
+Articles: the seed corpus (``seeds/``) and short ones written by us, with a JSONL feed and a bad file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from hotline.config import PROJECT_ROOT, Settings
+from hotline.ingest import partitions, state
+from hotline.warehouse import read_table
+
+CALL = "{title}\nMexican President Claudia Sheinbaum said on Thursday that she spoke by phone with President {who}.\n"
+TABLES = (
+    *(f"raw.{table}" for table in ("articles", "removed_articles", "rejected_articles")),
+    *(f"raw.{table}" for table in state.FACT_TABLES),
+    *(f"state.{table}" for table in ("files", "parsed", "rejections", "extracted")),
+)
+CLOCKS = ("rejected_at", "removed_at", "mtime_ns", "ctime_ns")
+"""Columns that hold the time of a run or of a file, not what was read."""
+
+
+def folder_of_articles(root: Path) -> Path:
+    articles = root / "articles"
+    shutil.copytree(PROJECT_ROOT / "seeds", articles)
+    for n, who in enumerate(("Donald Trump", "Joe Biden", "Lula da Silva")):
+        (articles / f"written_{n}.txt").write_text(CALL.format(title=f"Call {n}", who=who), encoding="utf-8")
+    feed = [
+        {"title": f"Feed {n}", "published_at": "2025-05-02", "text": CALL.format(title="", who=who)}
+        for n, who in enumerate(("Gustavo Petro", "Javier Milei"))
+    ]
+    (articles / "feed.jsonl").write_text("".join(json.dumps(line) + "\n" for line in feed), encoding="utf-8")
+    (articles / "empty.txt").write_bytes(b"")
+    shutil.copy(articles / "written_0.txt", articles / "written_0_copy.txt")
+    return articles
+
+
+def run(settings: Settings) -> int:
+    """Ingest, then extract and store as the pipeline does (a stream of pending articles, parts); returns the parts."""
+    state.ingest(settings, "v1")
+    plan = partitions.plan_buckets(
+        state.iter_pending_articles(settings.build_path, batch_rows=2), 2, settings.build_path.parent / "x", 0, 1
+    )
+    for bucket in plan:
+        partitions.extract_bucket(bucket)
+    stored = 0
+    for part in partitions.gather_parts(plan):
+        state.store_facts(settings.build_path, part.facts, part.attempted, part.late)
+        stored += 1
+    return stored
+
+
+def contents(settings: Settings) -> dict[str, list[dict[str, object]]]:
+    """Every table's rows, without its clock columns, in a fixed order."""
+    out = {}
+    for name in TABLES:
+        frame = read_table(settings.build_path, name)
+        frame = frame.drop([column for column in CLOCKS if column in frame.columns])
+        out[name] = frame.sort(frame.columns, nulls_last=True).to_dicts()
+    return out
+
+
+def change_the_folder(articles: Path) -> None:
+    (articles / "written_1.txt").write_text(CALL.format(title="Call 1", who="Emmanuel Macron"), encoding="utf-8")
+    os.utime(articles / "written_1.txt", ns=(2_000_000_000, 2_000_000_000))
+    (articles / "written_2.txt").unlink()
+    (articles / "written_0.txt").unlink()  # its copy takes over
+    (articles / "written_3.txt").write_text(CALL.format(title="Call 3", who="Pedro Sánchez"), encoding="utf-8")
+
+
+def test_many_batches_store_what_one_batch_stores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = folder_of_articles(tmp_path)
+    one = Settings(articles_dir=articles, warehouse_path=tmp_path / "one" / "hotline.duckdb")
+    many = Settings(articles_dir=articles, warehouse_path=tmp_path / "many" / "hotline.duckdb")
+    assert run(one) == 2  # one part per bucket
+    with monkeypatch.context() as small:
+        small.setattr(state, "INGEST_BATCH_CHARS", 1)  # every file its own batch
+        small.setattr(partitions, "PART_ARTICLES", 2)
+        assert run(many) > 4
+        first = contents(many)
+        assert first == contents(one)
+        assert len(first["raw.articles"]) == 10
+        assert len(first["raw.call_mentions"]) >= 10
+        change_the_folder(articles)
+        run(many)
+    run(one)
+    after = contents(many)
+    assert after == contents(one)
+    assert after != first
+    assert sorted(row["reason"] for row in after["raw.removed_articles"]) == [
+        "its file was changed",
+        "its file was deleted",
+    ]
+
+
+def test_an_ingest_stopped_half_way_is_finished_right_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = folder_of_articles(tmp_path)
+    clean = Settings(articles_dir=articles, warehouse_path=tmp_path / "clean" / "hotline.duckdb")
+    stopped = Settings(articles_dir=articles, warehouse_path=tmp_path / "stopped" / "hotline.duckdb")
+    run(clean)
+    run(stopped)
+    change_the_folder(articles)
+    feed = articles / "feed.jsonl"  # same text, a new date: its facts are made again
+    feed.write_text(feed.read_text(encoding="utf-8").replace("2025-05-02", "2025-05-03"), encoding="utf-8")
+    os.utime(feed, ns=(3_000_000_000, 3_000_000_000))
+    read = state.read_records
+
+    def fails_on_the_last_file(path: Path, name: str, *args: object, **kwargs: object) -> object:
+        if name == "written_3.txt":  # after the batches of the files before it were committed
+            raise OSError("the disk went away")
+        return read(path, name, *args, **kwargs)
+
+    with monkeypatch.context() as broken:
+        broken.setattr(state, "INGEST_BATCH_CHARS", 1)
+        broken.setattr(state, "read_records", fails_on_the_last_file)
+        with pytest.raises(OSError, match="the disk went away"):
+            state.ingest(stopped, "v1")
+    again = state.ingest(stopped, "v1")
+    report = state.ingest(clean, "v1")
+    assert (again.added, again.removed) == (report.added, report.removed)
+    assert len(again.removed) == 2
+    for settings in (clean, stopped):
+        plan = partitions.plan_buckets(state.iter_pending_articles(settings.build_path), 1, tmp_path / "x", 0, 1)
+        partitions.extract_bucket(plan[0])
+        for part in partitions.gather_parts(plan):
+            state.store_facts(settings.build_path, part.facts, part.attempted, part.late)
+    assert contents(stopped) == contents(clean)
