@@ -283,8 +283,9 @@ def _day(
 ) -> CallDate | None:
     """The call's day from an absolute date, an offset or a weekday or relative day, in that order of trust."""
     absolute = [item for item in candidates if item[0].kind == "absolute"]
-    if anchor is not None:  # a year-less day that would lie months before the article is not the news it reports
-        absolute = [item for item in absolute if item[0].is_full or _recent(item[0], anchor)]
+    if anchor is not None:  # a year-less day that would lie months before the article is not the news it reports,
+        # unless the call phrase itself carries it ("spoke by phone on March 31" in June)
+        absolute = [item for item in absolute if item[0].is_full or item[2] == "attached" or _recent(item[0], anchor)]
     days = [item for item in candidates if item[0].kind in ("weekday", "relative", "day_of_month")]
     weekday = next((d.weekday for d, _, _ in days if d.kind == "weekday"), None)
     if weekday is not None:  # a day elsewhere in the sentence that is not the call's weekday dates another event

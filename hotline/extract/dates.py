@@ -24,6 +24,16 @@ MONTHS: dict[str, int] = {name: int(num) for num, names in _RULES["months"].item
 WEEKDAYS: dict[str, int] = {name: int(num) for num, names in _RULES["weekdays"].items() for name in names}
 RELATIVE_DAYS: dict[str, int] = {k: int(v) for k, v in _RULES["relative_days"].items()}
 NUMBERS: dict[str, int] = {str(k): int(v) for k, v in _RULES["numbers"].items()}
+NUMBERS.update(
+    {
+        f"{ten}{join}{unit}": int(tens) + int(units)
+        for rule in _RULES["number_compounds"].values()
+        for join in rule["joins"]
+        for ten, tens in rule["tens"].items()
+        for unit, units in rule["units"].items()
+    }
+)
+"""Compound numbers too: "twenty-five", "treinta y cinco" (rules/dates.yaml ``number_compounds``)."""
 ORDINALS: dict[str, int] = {str(k): int(v) for k, v in _RULES["ordinals"].items()}
 OFFSET_UNITS: dict[str, int] = {str(k): int(v) for k, v in _RULES["offset_units"].items()}
 OFFSET_AFTER: frozenset[str] = frozenset(_RULES["offset_after"])

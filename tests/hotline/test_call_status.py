@@ -47,6 +47,12 @@ CASES = [
     ("Lula y Petro tienen pendiente una conversación telefónica.", "conversacion telefonica", "planned"),
     ("Boric intentó comunicarse por teléfono con Milei, según La Moneda.", "por telefono", "requested"),
     ("A call with Xi is not on the cards for now, Albanese told reporters.", "call", NO_CALL),
+    ("Asfura rechaza atender una llamada de Ortega mientras haya presos políticos.", "llamada", "refused"),
+    (
+        "Asfura rechazó la solicitud de Nicaragua para sostener una conversación telefónica con Ortega.",
+        "conversacion telefonica",
+        "refused",
+    ),
     ("Kigali and Kinshasa both deny Kagame-Tshisekedi phone call.", "phone call", "denied"),
     ("Denmark denied that Trump had spoken by phone with Frederiksen.", "by phone", "denied"),
     ("Moscú desmintió que Putin hubiera hablado por teléfono con Zelenski.", "por telefono", "denied"),

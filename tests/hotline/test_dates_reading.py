@@ -215,3 +215,11 @@ def test_the_part_of_a_named_month_narrows_its_days() -> None:
     text = "En febrero de 2024 hablaron; a finales de enero de 2024 también; in early March 2024 again."
     parts = [(d.month, d.part) for d in find_dates(fold_text(text), text) if d.kind == "month"]
     assert parts == [(2, None), (1, "late"), (3, "early")]
+
+
+def test_a_day_the_call_phrase_carries_dates_it_however_long_ago(reference: Reference) -> None:
+    """The news is recent, so a year-less day months back is usually another event's; not when the call phrase
+    itself carries it: one call, dated."""
+    text = "Colombian President Gustavo Petro and Brazil's Lula spoke by phone on March 10, the foreign ministry said."
+    calls = extract(reference, text, dt.date(2025, 6, 10)).calls
+    assert [(c.date.date, c.date.precision) for c in calls] == [(dt.date(2025, 3, 10), "day")]

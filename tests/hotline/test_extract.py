@@ -223,6 +223,8 @@ def test_date_of_another_event_is_not_the_call_date(reference: Reference) -> Non
         ("The call between Trump and Zelensky lasted about an hour.", 60),
         ("Sheinbaum dijo que la llamada con Trump duró cuarenta minutos.", 40),
         ("Sheinbaum said the phone call with Trump lasted half an hour.", 30),
+        ("Carney and Trump spoke by phone on Monday; the conversation lasted about twenty-five minutes.", 25),
+        ("Sheinbaum y Trump hablaron por teléfono el lunes durante treinta y cinco minutos.", 35),
         ("Trump and Xi held a phone call; talks resume 30 minutes later in Geneva.", None),
     ],
 )

@@ -76,9 +76,11 @@ def split_by_date(
         calls: list[list[tuple[Cue, int]]] = []
         for cue, index in group:
             dates = cue.kind in ("phone", "talk") and id(cue) not in ctx.memo.get("quoted_cues", ())
-            date = (attached_date(ctx, cue, index) or sentence_date(ctx, index)) if dates else None
+            attached = attached_date(ctx, cue, index) if dates else None
+            date = (attached or sentence_date(ctx, index)) if dates else None
             key = _day_key(date, ctx.article.published_date)
-            home = next((i for i, k in enumerate(keys) if _may_join(k, key, ctx.article.published_date)), None)
+            recent = None if attached is not None else ctx.article.published_date  # an attached day is the call's
+            home = next((i for i, k in enumerate(keys) if _may_join(k, key, recent)), None)
             if home is None:
                 keys.append(key)
                 calls.append([(cue, index)])
