@@ -85,6 +85,8 @@ def hotline_dbt_assets(
         built.write_meta(settings.build_path, built_key=None, project_built=project if left_out else None)
         reuse_partial_parse(runs, target_path)
         build = ["build", *build_path_vars(settings.build_path), *left_out]
+        if settings.engine == "duckdb":
+            build += NO_UNIT_TESTS
         if settings.engine == "spark":  # the same models on Spark; their tables come back into the build file
             spark.clear_built_tables(settings.build_path)
             build += spark.dbt_args()
@@ -97,17 +99,14 @@ def hotline_dbt_assets(
     prune_runs(runs, keep=target_path)
 
 
-LEFT_OUT = [
-    "--exclude",
-    "resource_type:seed",
-    "--exclude-resource-type",
-    "unit_test",
-    "--indirect-selection",
-    "cautious",
-]
+NO_UNIT_TESTS = ["--exclude-resource-type", "unit_test"]
+"""A run on DuckDB builds without the dbt unit tests (SQL on fixed rows, no data): dbt Labs recommends running them
+in development and CI only, where ``make test`` runs them (``tests/orchestration/test_incremental_runs.py``); a run
+on Spark, which proves the same project on another engine, keeps them."""
+LEFT_OUT = ["--exclude", "resource_type:seed", "--indirect-selection", "cautious"]
 """What a build of the whole project leaves out when the dbt project did not change since the last successful
-build: the seeds with the tests of seeds alone (the reference tables are there from that build) and the unit tests
-(SQL on fixed rows, no data). ``cautious``: a test of a model against a seed (a relationship) still runs."""
+build: the seeds with the tests of seeds alone (the reference tables are there from that build). ``cautious``: a
+test of a model against a seed (a relationship) still runs."""
 
 
 def left_out_when_unchanged(settings: Settings, project: str) -> list[str]:
