@@ -17,7 +17,8 @@ export DAGSTER_HOME := $(CURDIR)/warehouse/dagster_home
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
 
-setup: $(STAMP) chromium  ## create .venv and install the project with its dev tools (skipped when up to date)
+setup: $(STAMP) chromium  ## create .venv, install the project with its dev tools, parse the dbt project (each step skipped when up to date)
+	@$(HOTLINE) manifest
 
 # --compile-bytecode: every installed module is compiled once here, so no command pays Python's compile on import
 # (seconds per run where bytecode is not written back, e.g. PYTHONDONTWRITEBYTECODE or a read-only venv).
@@ -34,8 +35,7 @@ chromium:  ## headless Chromium for the report's browser test: apt-get installs 
 			|| echo "could not install chromium: the report's browser test will skip"; \
 	else echo "chromium is not installed and apt-get cannot install it here: the report's browser test will skip"; fi
 
-manifest: setup  ## dbt parse into dbt_project/target, only when the dbt project changed (hotline manifest)
-	$(HOTLINE) manifest
+manifest: setup  ## dbt parse into dbt_project/target, only when the dbt project changed (hotline manifest; part of setup)
 
 $(DAGSTER_YML):
 	mkdir -p $(@D)
