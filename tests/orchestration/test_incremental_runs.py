@@ -118,3 +118,17 @@ def test_a_deleted_article_leaves_the_marts_and_is_listed_as_removed(first: Run,
     assert not [node for node in nodes if node.startswith(("seed.", "unit_test."))]
     assert any(node.startswith("test.") and "fct_calls" in node for node in nodes)
     assert any(node.startswith("test.hotline.relationships_dim_officials_role") for node in nodes)  # mart vs seed
+
+
+def test_dbt_docs_generate_while_a_run_writes(first: Run, settings: Settings) -> None:
+    """`make docs` during a run: the run holds the warehouse lock and its build file open for writing (as dbt-duckdb
+    does for the whole build); the docs are made from a copy of the published file, untouched by the run."""
+    from hotline.cli import generate_docs
+    from hotline.warehouse import writer_lock
+
+    with writer_lock(settings), duckdb.connect(str(settings.build_path)) as writing:
+        writing.execute("select 1")
+        site = generate_docs(settings)
+    page = (site / "static_index.html").read_text(encoding="utf-8")
+    assert "fct_calls" in page
+    assert not (site / settings.warehouse_path.name).exists()  # the copy is gone
