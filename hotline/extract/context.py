@@ -89,6 +89,7 @@ class Cue:
     kind: str  # phone | noun | talk | planned
     earlier: bool = False
     noun_start: int = 0
+    calls_a_pronoun: bool = False  # "called her", "la llamó": the other side is a pronoun (pairs.pronoun_object)
 
 
 @dataclass
@@ -242,11 +243,11 @@ def _called_a_pronoun(ctx: ArticleContext) -> list[Cue]:
         after = _PRONOUN_AFTER.match(ctx.folded, verb.end)
         relative = _RELATIVE_BEFORE.search(ctx.folded, max(0, verb.start - 8), verb.start)
         if after is not None and not relative and not _NAMING.match(ctx.folded, after.end()):
-            cues.append(Cue(verb.start, after.end(), "phone", noun_start=verb.start))
+            cues.append(Cue(verb.start, after.end(), "phone", noun_start=verb.start, calls_a_pronoun=True))
         elif (before := _PRONOUN_BEFORE.search(ctx.folded, max(0, verb.start - 4), verb.start)) is not None and not (
             _RELATIVE_BEFORE.search(ctx.folded, max(0, before.start() - 8), before.start())
         ):
-            cues.append(Cue(before.start(), verb.end, "phone", noun_start=before.start()))
+            cues.append(Cue(before.start(), verb.end, "phone", noun_start=before.start(), calls_a_pronoun=True))
     return cues
 
 

@@ -171,18 +171,10 @@ def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     return _pairs(subject, leaders, how)
 
 
-_CALL_VERB = phrase_alternation(RULES["call_verbs"])
-_OBJECT_PRONOUN = re.compile(
-    rf"(?:{_CALL_VERB})[ \t]+(?:{phrase_alternation(RULES['called_pronouns_after'])})"
-    rf"|(?:{phrase_alternation(RULES['called_pronouns_before'])})[ \t]+(?:{_CALL_VERB})"
-)
-"""A calling verb and its object pronoun, the whole of a call phrase: "called her", "la llamó"."""
-
-
 def pronoun_object(ctx: ArticleContext, cue: Cue, index: int) -> OfficialHit | None:
     """Who "her" is in "Boko called her on Monday" ("Boko la llamó"): the article's protagonist, when the
     sentence or the one before names them (a pronoun's antecedent is near)."""
-    if cue.kind != "phone" or _OBJECT_PRONOUN.fullmatch(ctx.folded, cue.start, cue.end) is None:
+    if not cue.calls_a_pronoun:
         return None
     main = protagonist(ctx)
     if main is None:
