@@ -48,6 +48,11 @@ CASES = [
     ("Boric intentó comunicarse por teléfono con Milei, según La Moneda.", "por telefono", "requested"),
     ("A call with Xi is not on the cards for now, Albanese told reporters.", "call", NO_CALL),
     ("Asfura rechaza atender una llamada de Ortega mientras haya presos políticos.", "llamada", "refused"),
+    ("Officials said preparations were under way for a phone call between Erdogan and Biden.", "phone call", "planned"),
+    ("Tokyo has proposed telephone talks between Kishida and Yoon.", "telephone talks", "planned"),
+    ("La Casa Rosada gestiona una llamada entre Milei y Trump para la semana próxima.", "llamada", "planned"),
+    ("Sunak's planned call with Biden was shelved after the vote in the Commons.", "call", "cancelled"),
+    ("A call between Prabowo and Albanese has been pencilled in for Friday.", "call", "planned"),
     (
         "Asfura rechazó la solicitud de Nicaragua para sostener una conversación telefónica con Ortega.",
         "conversacion telefonica",
