@@ -79,8 +79,8 @@ def split_by_date(
             attached = attached_date(ctx, cue, index) if dates else None
             date = (attached or sentence_date(ctx, index)) if dates else None
             key = _day_key(date, ctx.article.published_date)
-            recent = None if attached is not None else ctx.article.published_date  # an attached day is the call's
-            home = next((i for i, k in enumerate(keys) if _may_join(k, key, recent)), None)
+            published = None if attached is not None else ctx.article.published_date  # an attached day is the call's
+            home = next((i for i, k in enumerate(keys) if _may_join(k, key, published)), None)
             if home is None:
                 keys.append(key)
                 calls.append([(cue, index)])
@@ -109,7 +109,9 @@ def _day_key(date: DateExpr | None, published: dt.date | None) -> _DayKey | None
 
 
 def _may_join(call: _DayKey | None, phrase: _DayKey | None, published: dt.date | None) -> bool:
-    """Whether a phrase dated ``phrase`` may tell the call dated ``call`` (None: undated, so recent)."""
+    """Whether a phrase dated ``phrase`` may tell the call dated ``call`` (None: undated, so recent). ``published``:
+    the publication date an undated call must be recent to, or None when the phrase's day need not be recent (the
+    call phrase carries it: "spoke by phone on March 10" in a June story)."""
     if phrase is None:
         return True
     return _may_be_one_day(call, phrase) if call else _may_be_recent(phrase, published)

@@ -151,9 +151,8 @@ def inferred_country(hit: OfficialHit, ctx: ArticleContext) -> tuple[str | None,
     country of the article's protagonist, whose government an unmarked official most often serves. With the how."""
     if hit.country_code is not None:
         return hit.country_code, ""
-    for other in ctx.officials:
-        if other.official_id == hit.official_id and other.country_code is not None:
-            return other.country_code, "; country of another mention"
+    if (country := _countries_by_official(ctx).get(hit.official_id)) is not None:
+        return country, "; country of another mention"
     from hotline.extract.leaders import is_leader, protagonist  # leaders reads officials: import at use
 
     index = ctx.sentence_of(hit.start)
@@ -164,3 +163,16 @@ def inferred_country(hit: OfficialHit, ctx: ArticleContext) -> tuple[str | None,
     if main is not None and main.country_code:
         return main.country_code, f"; country of {main.full_name}, the article's protagonist"
     return None, ""
+
+
+def _countries_by_official(ctx: ArticleContext) -> dict[str | None, str]:
+    """The first country any mention gives each official of the article (built once per article, not once per
+    official: linear in the mentions)."""
+    if "countries_by_official" not in ctx.memo:
+        found: dict[str | None, str] = {}
+        for hit in ctx.officials:
+            if hit.country_code is not None:
+                found.setdefault(hit.official_id, hit.country_code)
+        ctx.memo["countries_by_official"] = found
+    countries: dict[str | None, str] = ctx.memo["countries_by_official"]
+    return countries
