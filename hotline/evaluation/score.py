@@ -204,7 +204,8 @@ def _score_not_held(calls: Iterable[GoldCall], mentions: list[SystemMention], ar
 
 
 def _group_values(gold: GoldCorpus) -> dict[str, dict[str, set[Any]]]:
-    """What the articles of each same-call group give the call: its days ("date"), durations and sequence numbers."""
+    """What the articles of each same-call group give the call: its days ("date"), durations, sequence numbers and
+    initiators."""
     values: dict[str, dict[str, set[Any]]] = defaultdict(lambda: defaultdict(set))
     for article in gold.articles.values():
         for call in article.held_calls:
@@ -214,16 +215,18 @@ def _group_values(gold: GoldCorpus) -> dict[str, dict[str, set[Any]]]:
                 values[call.group]["duration"].add(call.duration_minutes)
             if call.sequence_number is not None:
                 values[call.group]["sequence"].add(call.sequence_number)
+            if call.initiator is not None:
+                values[call.group]["initiator"].add(call.initiator)
     return values
 
 
 def _score_attributes(
     call: GoldCall, mention: SystemMention, result: Evaluation, group_values: dict[str, set[Any]]
 ) -> None:
-    """``group_values``: what the articles of the same call give it (days, durations, sequence numbers). The system's
-    date, duration and sequence are the call's (the marts'), so an article that gives none of its own carries those
-    of the articles it was merged with: a value the other articles give is neither scored nor invented (tallied
-    apart)."""
+    """``group_values``: what the articles of the same call give it (days, durations, sequence numbers,
+    initiators). The system's date, duration, sequence and initiator are the call's (the marts'), so an article that
+    gives none of its own carries those of the articles it was merged with: a value the other articles give is
+    neither scored nor invented (tallied apart)."""
     article = call.article
     names = [p.name for p in mention.participants]
     participants = result.count("participants")
@@ -277,6 +280,11 @@ def _score_attributes(
             result.tallies[tally] = result.tallies.get(tally, 0) + 1  # carried by the merge, as dates are
             continue
         _score_value(result, name, article, expected, got, expected == got)
+    others = group_values.get("initiator", set())
+    if call.initiator is None and mention.initiator and len(others) == 1 and same_person(*others, mention.initiator):
+        tally = "initiators from another article of the call"
+        result.tallies[tally] = result.tallies.get(tally, 0) + 1
+        return
     _score_value(
         result,
         "initiator",

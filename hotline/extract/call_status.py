@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from hotline.extract.lexicon import LexiconHits
 from hotline.extract.rules import load_rules
-from hotline.text import phrase_pattern
+from hotline.text import phrase_alternation, phrase_pattern
 
 _RULES = load_rules("call_status")
 HELD = "held"
@@ -43,6 +43,16 @@ _MULTILATERAL = re.compile(phrase_pattern(VOCABULARIES["multilateral"]))
 # A participle after a comma opens a clause of its own (", discussing a plan to ...").
 # A relative clause between commas (", who plans to visit Beijing in April,") speaks of its own verb.
 _RELATIVE = r",\s*(?:" + "|".join(_RULES["relative_pronouns"]) + r")\b[^,;.]*,"
+_RELATIVE_CLAUSE = re.compile(_RELATIVE)
+_POSTPONEMENTS = frozenset(_RULES["postponements"])
+_RESCHEDULED = re.compile(
+    r"(?:\s+[\w'’]+){0,2}?\s+"
+    + phrase_alternation(_RULES["rescheduled_prepositions"])
+    + r"\s+"
+    + phrase_alternation(_RULES["rescheduled_times"])
+    + r"(?![\w])"
+)
+"""The later time a postponed call moved to: " to next week", " hasta el lunes"."""
 _BREAK = re.compile(
     phrase_pattern(_RULES["clause_breaks"]) + r"|" + _RELATIVE + r"|[;:!?]|\s[-–—]\s|,\s+[a-z]+ing(?![\w])"
 )  # not ".": the sentence is split already, "U.S." is no break
@@ -159,11 +169,13 @@ def _cues_after(
     folded: str, call_end: int, window_end: int, text: str | None, lex: LexiconHits | None
 ) -> list[re.Match[str]]:
     """The status cues after the call phrase in its clause, up to another event it names or a neutral phrase."""
-    right = _clause_end(folded, call_end, window_end, text)
+    right, relatives = _clause_end(folded, call_end, window_end, text)
     other = _OTHER_EVENT.search(folded, call_end, right)
     right = other.start() if other else right  # "... tras esa conversación, la visita fue pospuesta": the visit's
     after: list[re.Match[str]] = []
     for match in _finditer(_CUE, "status_cue", folded, call_end, right, lex):
+        if any(start <= match.start() < end for start, end in relatives):
+            continue  # ", which had been expected this week,": the relative clause's verb, not the call's
         if not _future_as_written(match, text) or " ".join(match.group().split()) in _BEFORE_ONLY:
             continue  # "called Petro to talk with him about Venezuela": what for, not a plan
         if _status_of(match.group()) is None:
@@ -197,7 +209,10 @@ def _future_as_written(match: re.Match[str], text: str | None) -> bool:
 def _found(match: re.Match[str]) -> CallStatus:
     status = _status_of(match.group())
     assert status is not None
-    return CallStatus(status, " ".join(match.group().split()), match.start(), match.end())
+    phrase = " ".join(match.group().split())
+    if phrase in _POSTPONEMENTS and (to := _RESCHEDULED.match(match.string, match.end())):
+        return CallStatus("planned", f"{phrase}{to.group()}", match.start(), to.end())
+    return CallStatus(status, phrase, match.start(), match.end())
 
 
 def _clause_start(folded: str, window_start: int, call_start: int, text: str | None = None) -> int:
@@ -215,15 +230,27 @@ def _clause_start(folded: str, window_start: int, call_start: int, text: str | N
     return start
 
 
-def _clause_end(folded: str, call_end: int, window_end: int, text: str | None = None) -> int:
-    stop = _BREAK.search(folded, call_end, window_end)
-    end = stop.start() if stop else window_end
+def _clause_end(
+    folded: str, call_end: int, window_end: int, text: str | None = None
+) -> tuple[int, list[tuple[int, int]]]:
+    """Where the call phrase's clause ends, and the relative clauses it steps over (", which had been expected this
+    week, has been postponed"): their words neither end the clause nor use up its reach."""
+    relatives: list[tuple[int, int]] = []
+    position, end = call_end, window_end
+    while (stop := _BREAK.search(folded, position, window_end)) is not None:
+        if not _RELATIVE_CLAUSE.fullmatch(stop.group()):
+            end = stop.start()
+            break
+        relatives.append(stop.span())
+        position = stop.end() - 1  # the closing comma may open the next break
     counted, reach = 0, end
     for word in _WORD.finditer(folded, call_end, end):  # to the ``right_window_words``-th word, or the last
+        if any(start <= word.start() < stop for start, stop in relatives):
+            continue
         if text is not None and text[word.start()].isupper():
             continue  # names and titles ("Prime Minister Anthony Albanese") do not use up the reach
         counted += 1
         if counted == _RIGHT_WORDS:
-            return word.end()
+            return word.end(), relatives
         reach = word.end()
-    return reach
+    return reach, relatives

@@ -19,8 +19,29 @@ _CALLING = re.compile(r"(?<![\w])(?:" + phrase_alternation(_RULES["calling_verbs
 _FILLER = r"(?:(?!(?:" + phrase_alternation(_RULES["not_fillers"]) + r")(?![\w]))[\w'’.,-]+[ \t]+)"
 """A word between the phrase and the name: titles and countries, never a link to someone else ("con", "with")."""
 _FROM = re.compile(
-    r"(?<![\w])(?:" + phrase_alternation(_RULES["call_from"]) + r")(?![\w])[ \t]+" + _FILLER + r"{0,5}?\Z"
+    r"(?<![\w])(?:"
+    + phrase_alternation(_RULES["call_nouns"])
+    + r")(?:[ \t]+(?:"
+    + phrase_alternation(_RULES["call_when_words"])
+    + r")(?![\w])){0,3}[ \t]+(?:"
+    + phrase_alternation(_RULES["call_from"])
+    + r")(?![\w])[ \t]+"
+    + _FILLER
+    + r"{0,9}?\Z"
 )
+_VERB_BEFORE = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(_RULES["calling_verbs"]) + r")(?![\w])(?:[ \t]+[\w'’]+){0,2}[ \t]+\Z"
+)
+"""A calling verb a few words before a phone phrase: "llamó anoche por teléfono a", "phoned late on Monday"."""
+_WHO_CALLED = re.compile(
+    r"[ \t]*,[ \t]*(?:"
+    + phrase_alternation(_RULES["relative_callers"])
+    + r")[ \t]+(?:"
+    + phrase_alternation(_RULES["calling_verbs"])
+    + r")(?![\w])"
+)
+_WINDOW = 160
+"""Characters read before a name for the phrase that says the call came from it or was placed at its request."""
 _BY_REQUEST = re.compile(
     r"(?<![\w])(?:" + phrase_alternation(_RULES["at_the_request_of"]) + r")(?![\w])[ \t]+" + _FILLER + r"{0,4}?\Z"
 )
@@ -41,19 +62,20 @@ def find_initiator(
     ids = {p.official_id for p in participants}
     for cue, index in cues[:_MAX_CUES]:
         hits = [h for h in ctx.in_sentence("officials", index)[:_MAX_HITS] if h.official_id in ids]
-        verb = _CALLING.match(ctx.folded, cue.start)
+        sentence_start = ctx.sentences[index].start
+        verb = _calling_verb(ctx, cue, sentence_start)
         if verb is not None:
-            before = [h for h in hits if h.end <= cue.start]
+            before = [h for h in hits if h.end <= verb[0]]
             if before and before[-1].official_id != _named_in(cue, hits):
-                return before[-1].official_id, f"subject of '{ctx.text[cue.start : verb.end()]}'"
+                return before[-1].official_id, f"subject of '{ctx.text[verb[0] : verb[1]]}'"
         for hit in hits:
-            sentence_start = ctx.sentences[index].start
-            if _FROM.search(ctx.folded, max(sentence_start, hit.start - 80), hit.start):
+            window = max(sentence_start, hit.start - _WINDOW)
+            if _FROM.search(ctx.folded, window, hit.start):
                 return hit.official_id, f"the call came from {hit.full_name}"
-            if _BY_REQUEST.search(ctx.folded, max(sentence_start, hit.start - 80), hit.start) or _REQUEST_AFTER.match(
-                ctx.folded, hit.end
-            ):
+            if _BY_REQUEST.search(ctx.folded, window, hit.start) or _REQUEST_AFTER.match(ctx.folded, hit.end):
                 return hit.official_id, f"the call took place at {hit.full_name}'s request"
+            if _WHO_CALLED.match(ctx.folded, hit.end):
+                return hit.official_id, f"{hit.full_name} is who called"
     # "at the latter's request", "a petición de la Casa Blanca", in a call sentence or the one after it ("It was
     # held at the U.S. side's request").
     told = dict.fromkeys(j for _, i in cues[:_MAX_CUES] for j in (i, i + 1) if j < len(ctx.sentences))
@@ -110,6 +132,19 @@ def _side(ctx: ArticleContext, words: list[str], participants: list[Participant]
                 )
                 if country in by_country:
                     return by_country[country].official_id, f"'{candidate}' ({by_country[country].full_name}'s side)"
+    return None
+
+
+def _calling_verb(ctx: ArticleContext, cue: Cue, sentence_start: int) -> tuple[int, int] | None:
+    """The span of the calling verb of a call phrase: the phrase itself ("called", "telefoneó") or a verb a few words
+    before a phone phrase ("llamó anoche por teléfono")."""
+    verb = _CALLING.match(ctx.folded, cue.start)
+    if verb is not None:
+        return cue.start, verb.end()
+    if cue.kind == "phone":
+        before = _VERB_BEFORE.search(ctx.folded, max(sentence_start, cue.start - 40), cue.start)
+        if before is not None:
+            return before.start(), cue.end
     return None
 
 

@@ -111,8 +111,19 @@ def test_status_of_the_call_phrase(sentence: str, phrase: str, expected: str) ->
     [
         ("Albanese said he would speak by phone with Xi Jinping in the coming days.", "planned"),
         ("Petro dijo que hablaría por teléfono con Noboa esta semana.", "planned"),
-        ("The call between Ruto and Museveni was postponed to next week.", "cancelled"),
+        # postponed to a later time: still planned; with no new time: called off
+        ("The call between Ruto and Museveni was postponed to next week.", "planned"),
+        ("La llamada entre Petro y Maduro fue aplazada hasta el lunes por problemas de agenda.", "planned"),
         ("La llamada entre Boric y Milei fue aplazada por la crisis.", "cancelled"),
+        ("A planned phone call between Lula and Trump was postponed, officials said.", "cancelled"),
+        # a relative clause between commas neither ends the clause nor speaks for it
+        (
+            "Teo said a phone call with Albanese on the implementation of the Falepili Union, which had been "
+            "expected this week, has been called off.",
+            "cancelled",
+        ),
+        ("Ishiba's phone call with Yoon, who was visiting troops, was cancelled.", "cancelled"),
+        ("ORSI: Pero la semana que viene vamos a tener una llamada con Milei, ya está coordinada.", "planned"),
         ("Museveni turned down a phone call with Ruto, his spokesman said.", "refused"),
         ("Ambos mandatarios sostuvieron una llamada; la visita de Peña Nieto fue pospuesta.", "held"),
         ("After the phone call the visit of the Mexican president was postponed again.", "held"),

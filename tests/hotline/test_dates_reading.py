@@ -146,6 +146,18 @@ def test_a_press_conference_then_that_yesterday(reference: Reference) -> None:
     assert call_date(reference, text).date == dt.date(2024, 5, 19)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mining group today welcomed the telephone conversation held on Sunday between President Cyril "
+        "Ramaphosa and Chancellor Olaf Scholz.",
+        "El Gobierno valoró hoy la conversación telefónica mantenida el domingo entre Gustavo Petro y Lula da Silva.",
+    ],
+)
+def test_a_day_after_held_belongs_to_the_call_not_today(reference: Reference, text: str) -> None:
+    assert call_date(reference, text).date == dt.date(2024, 5, 19)
+
+
 def test_a_dateline_weekday_is_the_story_s_not_the_call_s(reference: Reference) -> None:
     text = (
         "BERLIN, Wednesday, May 22, 2024 - Chancellor Olaf Scholz, back at work on Monday, discussed the "

@@ -105,3 +105,21 @@ def test_a_duration_carried_from_another_article_of_the_call_is_neither_right_no
     result = evaluate(load_gold(tmp_path), system)
     assert result.tallies["durations from another article of the call"] == 1  # silent.txt carries told.txt's
     assert (result.fields["duration"].tp, result.fields["duration"].fp) == (1, 0)
+
+
+def test_an_initiator_carried_from_another_article_of_the_call_is_neither_right_nor_wrong(tmp_path: Path) -> None:
+    def call(**more: object) -> dict:
+        return {"group": "g1", "participants": ["Emmanuel Macron", "Olaf Scholz"], "status": "held"} | more
+
+    articles = {"told.txt": {"calls": [call(initiator="Olaf Scholz")]}, "silent.txt": {"calls": [call()]}}
+    for name in articles:
+        (tmp_path / name).write_text("Title\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text(yaml.safe_dump({"articles": articles}), encoding="utf-8")
+    merged = [replace(_mention(name, MAY_1), initiator="Olaf Scholz") for name in articles]
+    result = evaluate(load_gold(tmp_path), SystemFacts(mentions=merged))
+    assert result.tallies["initiators from another article of the call"] == 1  # silent.txt carries told.txt's
+    assert (result.fields["initiator"].tp, result.fields["initiator"].fp) == (1, 0)
+    wrong = [replace(_mention(name, MAY_1), initiator="Emmanuel Macron") for name in articles]
+    result = evaluate(load_gold(tmp_path), SystemFacts(mentions=wrong))
+    assert "initiators from another article of the call" not in result.tallies
+    assert result.fields["initiator"].fp == 2  # told.txt's wrong value, and silent.txt's that no article gives

@@ -116,6 +116,54 @@ def test_a_future_leader_is_no_leader_yet(reference: Reference) -> None:
             "luiz_inacio_lula_da_silva",
         ),
         ("Joe Biden and Xi Jinping spoke by phone on Tuesday for two hours.", "2022-07-28", None),
+        (
+            "NAIROBI, March 4 (KNA) - President of the Republic of Kenya William Ruto today received a telephone call "
+            "from President of the Federal Republic of Nigeria Bola Tinubu.",
+            "2025-03-04",
+            "bola_tinubu",
+        ),
+        (
+            "King Abdullah II received on Tuesday evening a phone call from the President of the French Republic, "
+            "Emmanuel Macron, during which they discussed Gaza.",
+            "2024-02-14",
+            "emmanuel_macron",
+        ),
+        (
+            "Chilean President Gabriel Boric held a phone conversation on Tuesday with Argentine President Javier "
+            "Milei, who called him to discuss the border.",
+            "2024-03-13",
+            "javier_milei",
+        ),
+        (
+            "El primer ministro de España, Pedro Sánchez, conversó por teléfono con el presidente de Francia, "
+            "Emmanuel Macron, quien lo llamó para hablar de Ucrania.",
+            "2024-03-13",
+            "emmanuel_macron",
+        ),
+        (
+            "El presidente de Kazajistán, Kasim-Yomart Tokáyev, llamó anoche por teléfono a su homólogo de "
+            "Uzbekistán, Shavkat Mirziyóyev, para felicitarle.",
+            "2024-07-25",
+            "kassym_jomart_tokayev",
+        ),
+        (
+            "Egyptian President Abdel Fattah al-Sisi spoke by phone on Tuesday with Turkish President Recep Tayyip "
+            "Erdogan. The call was placed by Erdogan, the Egyptian presidency said.",
+            "2024-03-13",
+            "recep_tayyip_erdogan",
+        ),
+        (
+            "Brazilian President Luiz Inácio Lula da Silva spoke by phone on Tuesday with Argentine President Javier "
+            "Milei, who has called for lower tariffs across Mercosur.",
+            "2024-03-13",
+            None,
+        ),
+        (
+            "El presidente Gustavo Petro conversó el martes por teléfono con el mandatario venezolano, Nicolás Maduro, "
+            "quien la semana pasada había criticado a Bogotá.",
+            "2024-03-13",
+            None,
+        ),
     ],
 )
 def test_the_initiator_is_who_the_text_says_called(
@@ -669,3 +717,31 @@ def test_a_transcript_in_the_first_person_is_the_protagonists_call(reference: Re
     assert planned == [frozenset({"scott_morrison", "jacinda_ardern"})]
     roles = {o.full_name: o.role for o in facts.officials}
     assert roles["David Hurley"] == "governor_general"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Yesterday, Prime Minister Shri Narendra Modi spoke on the phone with Prime Minister of Mauritius, Dr. "
+            "Navinchandra Ramgoolam.",
+            {"narendra_modi", "navin_ramgoolam"},
+        ),
+        (
+            "El presidente de Colombia, Dr. Gustavo Petro, habló por teléfono este martes con el primer ministro de "
+            "España, Sr. Pedro Sánchez.",
+            {"gustavo_petro", "pedro_sanchez"},
+        ),
+        (
+            "H.E. President William Ruto held a telephone conversation on Tuesday with President of Tanzania H.E. "
+            "Samia Suluhu Hassan.",
+            {"william_ruto", "samia_suluhu_hassan"},
+        ),
+    ],
+)
+def test_a_personal_honorific_between_title_and_name_is_no_part_of_the_name(
+    reference: Reference, text: str, pair: set[str]
+) -> None:
+    facts = extract(reference, text, dt.date(2025, 6, 5))
+    assert held_pairs(facts) == [frozenset(pair)]
+    assert not [o for o in facts.officials if not o.is_reference]  # no unknown "Shri Narendra Modi"

@@ -109,6 +109,18 @@ def test_resolution_against_publication_date() -> None:
         ),
         ("Periódico La Jornada Jueves 5 de enero de 2023, p. 3\n\nEl presidente informó.", dt.date(2023, 1, 5)),
         ("SANTO DOMINGO.- Publicado el lunes 18 de septiembre de 2023\n\nEl presidente se negó.", dt.date(2023, 9, 18)),
+        # A full date standing alone at the end of a line: a title's closing parentheses, a standfirst's last
+        # sentence.
+        (
+            "Transcript of Weekly Media Briefing by the Official Spokesperson (June 05, 2025)\n\nGood afternoon.",
+            dt.date(2025, 6, 5),
+        ),
+        (
+            "Pacific Brief\n\nYour Friday round-up of news from around the region. Friday 12 September 2025.\n\nFIJI.",
+            dt.date(2025, 9, 12),
+        ),
+        ("Title\n\nLeaders met (March 3, 2024) in Lima.\n\nMore.", None),
+        ("Title\n\nElections are due. The next vote is on 5 May 2021.\n\nMore.", None),
         # No year, no publication date; a date inside the story's prose is an event.
         ("PARIS, March 3 (Reuters) - French President Emmanuel Macron spoke with Putin on Thursday.", None),
         ("In a call on March 3, 2022, the two presidents discussed the war at length and agreed to talk again.", None),

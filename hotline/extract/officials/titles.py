@@ -136,7 +136,10 @@ def find_officials(
         country = modifier_country(reference, patterns, folded, match.start(), text)
         if not name:  # "la ministra de Administración Interna, Margarida Blasco"
             name = _APPOSITIVE.match(text, match.end())
-            if name is None or name.start("name") in alias_at:
+            if name is None or alias_at.keys() & {
+                name.start("name"),
+                honorific_fillers_end(text, name.start("name") - 1),
+            }:
                 continue  # no name, or a known one ("el presidente electo de Uruguay, Yamandú Orsi")
             named, alone = tail_country(reference, patterns, folded[name.start("tail") : name.end("tail")])
             country = named or country
