@@ -200,7 +200,11 @@ def _score_not_held(calls: Iterable[GoldCall], mentions: list[SystemMention], ar
         else:
             used.add(hit)
             count.tp += 1
-    count.fp += len(flagged) - len(used)
+    for j, mention in enumerate(flagged):
+        if j not in used:
+            count.fp += 1
+            got = f"{mention.status}: {tuple(p.name for p in mention.participants)}"
+            result.error("non-held calls flagged", article, None, got, kind="extra", evidence=mention.evidence)
 
 
 def _group_values(gold: GoldCorpus) -> dict[str, dict[str, set[Any]]]:

@@ -745,3 +745,21 @@ def test_a_personal_honorific_between_title_and_name_is_no_part_of_the_name(
     facts = extract(reference, text, dt.date(2025, 6, 5))
     assert held_pairs(facts) == [frozenset(pair)]
     assert not [o for o in facts.officials if not o.is_reference]  # no unknown "Shri Narendra Modi"
+
+
+def test_a_held_pair_s_next_call_is_planned_apart(reference: Reference) -> None:
+    text = (
+        "Chilean President Gabriel Boric spoke by phone on Monday with Argentine President Javier Milei about the "
+        "border. Boric said he will speak with Milei again next month to review progress."
+    )
+    calls = extract(reference, text, dt.date(2024, 3, 13)).calls
+    statuses = sorted(c.call_status for c in calls)
+    assert statuses == ["held", "planned"]
+    assert {frozenset(p.official_id for p in c.participants) for c in calls} == {
+        frozenset({"gabriel_boric", "javier_milei"})
+    }
+
+
+def test_a_planned_word_in_the_held_call_s_own_sentence_adds_no_call(reference: Reference) -> None:
+    text = "Chilean President Gabriel Boric spoke by phone on Monday with Argentine President Javier Milei, as planned."
+    assert [c.call_status for c in extract(reference, text, dt.date(2024, 3, 13)).calls] == ["held"]

@@ -14,7 +14,7 @@ from hotline.extract.call_status import HELD, NO_CALL, call_status
 from hotline.extract.calls.earlier import earlier_calls, referenced_calls, same_phrase, told_as_earlier
 from hotline.extract.calls.grouping import split_by_date, split_by_pair
 from hotline.extract.calls.layout import CallLayout
-from hotline.extract.calls.not_held import cue_statuses, no_call, not_held_of_other_pairs
+from hotline.extract.calls.not_held import cue_statuses, no_call, not_held_calls
 from hotline.extract.calls.reported import reported_call
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import DateExpr
@@ -142,7 +142,7 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
         first_index=1 + max(m.call_index for m in layout.mentions()),
         statuses=statuses,
     )
-    not_held_of_other_pairs(ctx, layout, cues, statuses)
+    not_held_calls(ctx, layout, cues, statuses)
     return layout
 
 

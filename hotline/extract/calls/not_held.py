@@ -75,7 +75,7 @@ def no_call(ctx: ArticleContext, layout: CallLayout, cues: list[Cue], statuses: 
         same = [c for c in not_held if _pair_key(ctx, c) in (pair, None)]
         final = max(same, key=lambda c: FINALITY.index(statuses[id(c)].status))
         _planned_call(ctx, layout, first, statuses[id(final)])
-        not_held_of_other_pairs(ctx, layout, cues, statuses)
+        not_held_calls(ctx, layout, cues, statuses)
     return layout
 
 
@@ -86,20 +86,29 @@ def _planned_call(ctx: ArticleContext, layout: CallLayout, cue: Cue, status: Cal
     layout.participant_ids = tuple(p.official_id for p in layout.reported.participants)
 
 
-def not_held_of_other_pairs(
-    ctx: ArticleContext, layout: CallLayout, cues: list[Cue], statuses: dict[int, CallStatus]
-) -> None:
-    """Beside the held calls, the calls of other pairs that did not take place ("Boric conversó esta mañana con
-    Arce" and "hablará esta tarde con Boluarte"): one per pair, with the most final word on it, after the held."""
+def not_held_calls(ctx: ArticleContext, layout: CallLayout, cues: list[Cue], statuses: dict[int, CallStatus]) -> None:
+    """Beside the held calls, the calls that did not take place: of other pairs ("Boric conversó esta mañana con
+    Arce" and "hablará esta tarde con Boluarte"), or a held pair's next call, planned in a sentence of its own ("We
+    spoke in November ... Next week we will speak by phone again"): one per pair, with the most final word on it,
+    after the held."""
     pairs = {frozenset(p.official_id for p in m.participants) for m in layout.mentions() if m.is_directly_reported}
+    held = {
+        frozenset(p.official_id for p in m.participants)
+        for m in layout.mentions()
+        if m.is_directly_reported and m.call_status == HELD
+    }
     found: dict[frozenset[str], tuple[Cue, CallStatus]] = {}
     for cue in cues:
         status = statuses[id(cue)]
         if status.status in (HELD, NO_CALL) or cue.kind == "noun":
             continue
         pair = _pair_key(ctx, cue)
-        if pair is None or pair in pairs:
+        if pair is None:
             continue
+        if pair in pairs and (
+            pair not in held or status.status != "planned" or ctx.sentence_of(cue.start) in layout.call_sentences
+        ):
+            continue  # the pair's call told already; a planned one in a sentence of its own is their next call
         first, known = found.get(pair, (cue, status))
         found[pair] = (first, max(known, status, key=lambda s: FINALITY.index(s.status)))
     for first, status in found.values():
