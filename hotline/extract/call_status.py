@@ -58,6 +58,7 @@ _BREAK = re.compile(
 )  # not ".": the sentence is split already, "U.S." is no break
 _WORD = re.compile(r"\w+")
 CLAIMED = re.compile(phrase_pattern(_RULES["claimed"]))
+REPORTED_BY = re.compile(phrase_pattern(_RULES["reported_by"]))
 """Words that tell a call as someone's claim ("reports claiming that ..."): the call a denial in the article denies."""
 _DENIED_HAVING = re.compile(
     r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["denial_verbs"])) + r")\s+(?:[\w'’]+\s+){1,3}?"

@@ -763,3 +763,36 @@ def test_a_held_pair_s_next_call_is_planned_apart(reference: Reference) -> None:
 def test_a_planned_word_in_the_held_call_s_own_sentence_adds_no_call(reference: Reference) -> None:
     text = "Chilean President Gabriel Boric spoke by phone on Monday with Argentine President Javier Milei, as planned."
     assert [c.call_status for c in extract(reference, text, dt.date(2024, 3, 13)).calls] == ["held"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            'President Donald Trump said on Tuesday he had a "great call" with President Xi Jinping. Beijing said '
+            "no such call took place.",
+            "denied",
+        ),
+        (
+            "President Donald Trump said he had spoken by phone with Chinese President Xi Jinping on Monday. China's "
+            "foreign ministry denied that the two leaders had spoken.",
+            "denied",
+        ),
+        # a denial of something else, or of another pair's call, leaves the reported call held
+        (
+            "President Joe Biden said he spoke by phone with President Xi Jinping on Monday about fentanyl. The White "
+            "House denied that Biden had discussed Taiwan.",
+            "held",
+        ),
+        (
+            "President Lula said he spoke by phone with President Joe Biden on Monday. The Planalto denied reports "
+            "that a call with President Javier Milei had taken place.",
+            "held",
+        ),
+    ],
+)
+def test_a_call_one_side_reports_and_the_other_denies_is_denied(reference: Reference, text: str, status: str) -> None:
+    calls = extract(reference, text, dt.date(2025, 3, 12)).calls
+    first = calls[0]
+    assert {p.official_id for p in first.participants} & {"donald_trump", "joe_biden", "luiz_inacio_lula_da_silva"}
+    assert first.call_status == status

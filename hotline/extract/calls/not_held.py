@@ -4,7 +4,7 @@ cancelled, denied, no call), and the planned or refused calls kept and flagged, 
 
 from __future__ import annotations
 
-from hotline.extract.call_status import CLAIMED, FINALITY, HELD, NO_CALL, CallStatus, call_status
+from hotline.extract.call_status import CLAIMED, FINALITY, HELD, NO_CALL, REPORTED_BY, CallStatus, call_status
 from hotline.extract.calls.layout import CallLayout
 from hotline.extract.calls.participants import call_participants, cue_pair, linked
 from hotline.extract.context import ArticleContext, Cue
@@ -32,10 +32,13 @@ def cue_statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
         if introduced is None and status.status != NO_CALL:
             introduced, introduced_pair = status, _pair_key(ctx, cue)
         statuses[id(cue)] = status
-    denial = next((statuses[id(c)] for c in cues if statuses[id(c)].status == "denied"), None)
-    if denial is not None:  # "reports claiming that X held a telephone conversation with Y ... no such conversation"
-        for cue in cues:
-            if statuses[id(cue)].status == HELD and _claimed(ctx, cue):
+    denied = next((c for c in cues if statuses[id(c)].status == "denied"), None)
+    if denied is not None:  # "reports claiming that X held a telephone conversation with Y ... no such conversation",
+        denial, denied_pair = statuses[id(denied)], _pair_key(ctx, denied)  # "Trump said he had a great call with
+        for cue in cues:  # Xi. Beijing said no such call took place."
+            if statuses[id(cue)].status != HELD:
+                continue
+            if _claimed(ctx, cue) or (_reported(ctx, cue) and _same_call(ctx, cue, denied, denied_pair)):
                 statuses[id(cue)] = denial
     return statuses
 
@@ -48,6 +51,20 @@ def _claimed(ctx: ArticleContext, cue: Cue) -> bool:
     """Whether the call phrase is told as someone's claim ("reports claiming that ...", "versiones de que ...")."""
     sentence = ctx.sentences[ctx.sentence_of(cue.start)]
     return CLAIMED.search(ctx.folded, max(sentence.start, cue.start - _CLAIM_REACH), cue.start) is not None
+
+
+def _same_call(ctx: ArticleContext, cue: Cue, denied: Cue, denied_pair: frozenset[str] | None) -> bool:
+    """Whether a denial is of the call a reported phrase tells: it names the same two leaders, or, naming none, it
+    answers in the same or the next sentence ("... a great call with Xi. Beijing said no such call took place")."""
+    if denied_pair is not None:
+        return denied_pair == _pair_key(ctx, cue)
+    return 0 <= ctx.sentence_of(denied.start) - ctx.sentence_of(cue.start) <= 1
+
+
+def _reported(ctx: ArticleContext, cue: Cue) -> bool:
+    """Whether the call phrase is told as one side's word ("Trump said he had a great call with Xi")."""
+    sentence = ctx.sentences[ctx.sentence_of(cue.start)]
+    return REPORTED_BY.search(ctx.folded, max(sentence.start, cue.start - _CLAIM_REACH), cue.start) is not None
 
 
 def _status(ctx: ArticleContext, cue: Cue) -> CallStatus:
