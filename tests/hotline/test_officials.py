@@ -276,6 +276,18 @@ def named(
             "Tomas Kalo",
             "prime_minister",
         ),
+        (
+            "El viceministro de Finanzas, Harshana Suriyapperuma, viajará a Washington la semana próxima.",
+            "Harshana Suriyapperuma",
+            "deputy_minister",
+        ),
+        ("El gobernador Gustavo Sáenz celebró la comunicación entre ambos presidentes.", "Gustavo Sáenz", "governor"),
+        (
+            "La directora gerente del Fondo Monetario Internacional (FMI), Kristalina Georgieva, pidió reformas.",
+            "Kristalina Georgieva",
+            "managing_director",
+        ),
+        ("Central Bank Governor Andrew Bailey warned of inflation.", "Andrew Bailey", "central_bank_governor"),
     ],
 )
 def test_a_titled_name_takes_its_titles_role(reference: Reference, text: str, name: str, role: str) -> None:

@@ -189,6 +189,7 @@ def _name_then_country(
 # "el ministro de Asuntos Exteriores en funciones, José Manuel Albares".
 _APPOSITIVE = re.compile(
     r"(?P<tail>(?:(?:[ \t]+[a-záéíóúñü]+){0,2}[ \t]+(?:de|del|of|for)(?:[ \t]+[\wÀ-ÿ'’-]+){1,6}?)?"
+    r"(?:[ \t]+\([A-Z]{2,8}\))?"  # "del Fondo Monetario Internacional (FMI), Kristalina Georgieva"
     r"(?:[ \t]+(?:en[ \t]+funciones|interino|interina|designate|designado|designada|saliente|outgoing))?)[ \t]*,[ \t]*"
     rf"(?P<name>[A-ZÁÉÍÓÚÑÜ][\w’'-]+(?:[ \t]+{NAME_TOKEN}){{1,4}})"
 )
