@@ -288,6 +288,9 @@ def named(
             "managing_director",
         ),
         ("Central Bank Governor Andrew Bailey warned of inflation.", "Andrew Bailey", "central_bank_governor"),
+        # an honorific before the name is no part of it; an initial and one name are a name
+        ("Governor-General Sir Bob Dadae will lead the celebrations.", "Bob Dadae", "governor_general"),
+        ("External Affairs Minister Dr. S. Jaishankar will travel to France.", "S. Jaishankar", "foreign_minister"),
     ],
 )
 def test_a_titled_name_takes_its_titles_role(reference: Reference, text: str, name: str, role: str) -> None:

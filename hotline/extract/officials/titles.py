@@ -131,7 +131,7 @@ def find_officials(
         after = honorific_fillers_end(text, match.end())
         if any(position + gap in alias_at for position in {match.end(), after} for gap in range(4)):
             continue  # a title before a known name ("President Donald Trump", "the Amir Sheikh Meshal al-Ahmad")
-        name = NAME.match(text, match.end())
+        name = NAME.match(text, after if after > match.end() else match.end())  # "Governor-General Sir Bob Dadae"
         role = patterns.title_roles[" ".join(match.group(0).split())]
         country = modifier_country(reference, patterns, folded, match.start(), text)
         if not name:  # "la ministra de Administración Interna, Margarida Blasco"
