@@ -27,6 +27,13 @@ STATUSES = (HELD, "planned", "requested", "refused", "cancelled", "denied")
 _CUES = {phrase: status for status, phrases in _RULES["statuses"].items() for phrase in phrases}
 _ACCENTED_FUTURES = frozenset(_RULES["accented_futures"])
 _CUES.update(dict.fromkeys(_RULES["no_call"], NO_CALL))
+_NEGATED_CALLS = frozenset(_RULES["negated_calls"])
+_CUES.update(dict.fromkeys(_NEGATED_CALLS, NO_CALL))
+_TOOK_PLACE = re.compile(
+    r"(?:\s+[\w'’.,-]+){0,10}?\s+(?P<done>" + phrase_alternation(_RULES["took_place"]) + r")(?![\w])"
+)
+"""After "no telephone conversation": said not to have taken place, a denial of a call someone claims."""
+_SINCE = re.compile(r"\s+(?:since|desde|in recent|en los ultimos|en las ultimas)(?![\w])")
 _BEFORE_ONLY = frozenset(" ".join(p.split()) for p in _RULES["planned_before"])
 _CUES.update(dict.fromkeys(_BEFORE_ONLY, "planned"))
 _TOWARD = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["toward"])) + r")\s+(?:[\w'’-]+\s+){0,3}\Z")
@@ -211,6 +218,9 @@ def _found(match: re.Match[str]) -> CallStatus:
     status = _status_of(match.group())
     assert status is not None
     phrase = " ".join(match.group().split())
+    done = _TOOK_PLACE.match(match.string, match.end()) if phrase in _NEGATED_CALLS else None
+    if done is not None and not _SINCE.match(match.string, done.end()):  # not "... has taken place since July"
+        return CallStatus("denied", f"{phrase} ... {' '.join(done['done'].split())}", match.start(), done.end())
     if phrase in _POSTPONEMENTS and (to := _RESCHEDULED.match(match.string, match.end())):
         return CallStatus("planned", f"{phrase}{to.group()}", match.start(), to.end())
     return CallStatus(status, phrase, match.start(), match.end())

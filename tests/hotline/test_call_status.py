@@ -134,3 +134,20 @@ def test_conditional_postponed_and_turned_down_calls(text: str, status: str) -> 
     cue = re.search(r"by phone|phone call|por telefono|llamada|call", folded)
     assert cue is not None
     assert call_status(folded, cue.start(), cue.end(), 0, len(folded), text=text).status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("No phone call between Trump and Xi took place, Beijing said.", "denied"),
+        ("No telephone meeting between Ishiba and Marcos is being planned for now.", NO_CALL),
+        ("A summit between Ishiba and Marcos would carry more weight than a phone call, an official said.", NO_CALL),
+        ("Ninguna llamada entre Petro y Maduro ha tenido lugar desde julio.", NO_CALL),
+        ("Ninguna llamada entre Petro y Maduro ha tenido lugar, según la Cancillería.", "denied"),
+    ],
+)
+def test_a_call_named_only_to_say_there_is_none(text: str, status: str) -> None:
+    folded = fold_text(text)
+    cue = re.search(r"phone call|telephone meeting|llamada", folded)
+    assert cue is not None
+    assert call_status(folded, cue.start(), cue.end(), 0, len(folded), text=text).status == status
