@@ -189,7 +189,12 @@ _POSSESSIVE = re.compile(r"['’]s?(?![\w])")
 """A name in the possessive is no one called ("called the German chancellor's move a ...")."""
 _CALLED_MAX_CHARS = 16 * _CALLED_MAX_GAP
 _CALLED_STOP = re.compile(r"(?:[;:()\x22“”\n]|(?<![\w])(?:" + phrase_alternation(RULES["called_stops"]) + r")(?![\w]))")
-_NAMING = re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in RULES["naming_after"]) + r")(?![\w])")
+_NAMING = re.compile(
+    r"\s*(?:(?:" + "|".join(re.escape(w) for w in RULES["naming_after"] if w[0].isalpha()) + r")(?![\w])"
+    r"|[" + "".join(re.escape(w) for w in RULES["naming_after"] if not w[0].isalpha()) + r"]"
+    r"(?!\s*(?:" + phrase_alternation(RULES["quoted_when"]) + r")(?![\w])))"  # not 'call Zelensky "in the coming days"'
+)
+"""What follows a name that is called something ("called Sheinbaum a great leader", 'called Trudeau "Governor"')."""
 
 
 def _called_a_leader(ctx: ArticleContext) -> list[Cue]:

@@ -796,3 +796,16 @@ def test_a_call_one_side_reports_and_the_other_denies_is_denied(reference: Refer
     first = calls[0]
     assert {p.official_id for p in first.participants} & {"donald_trump", "joe_biden", "luiz_inacio_lula_da_silva"}
     assert first.call_status == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'President Donald Trump repeatedly called Prime Minister Justin Trudeau "Governor Trudeau" on social media.',
+        'Prime Minister Narendra Modi called President Vladimir Putin "a dear friend" at a rally on Tuesday.',
+        "El presidente Gustavo Petro llamó al presidente Nayib Bukele «dictador» este martes.",
+        "President Javier Milei called President Gustavo Petro a “murderous terrorist” in an interview on Tuesday.",
+    ],
+)
+def test_a_leader_called_something_in_quotes_is_no_call(reference: Reference, text: str) -> None:
+    assert extract(reference, text, dt.date(2024, 3, 13)).calls == []
