@@ -809,3 +809,15 @@ def test_a_call_one_side_reports_and_the_other_denies_is_denied(reference: Refer
 )
 def test_a_leader_called_something_in_quotes_is_no_call(reference: Reference, text: str) -> None:
     assert extract(reference, text, dt.date(2024, 3, 13)).calls == []
+
+
+@pytest.mark.parametrize(
+    ("text", "calls"),
+    [
+        ("El presidente Nicolás Maduro conversó por teléfono con el expresidente brasileño Jair Bolsonaro.", 0),
+        ("Former President Barack Obama spoke by phone with President Joe Biden on Tuesday.", 0),
+        ("In 2019, President Jair Bolsonaro spoke by phone with President Donald Trump about trade.", 1),
+    ],
+)
+def test_a_leader_the_text_marks_former_is_on_no_leaders_call(reference: Reference, text: str, calls: int) -> None:
+    assert len(extract(reference, text, dt.date(2025, 3, 12)).calls) == calls
