@@ -76,6 +76,7 @@ _PATTERN = re.compile(
     r"(?<![\w/-])(?:"
     r"(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?![\d])"
     r"|(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})/(?P<num_y>\d{4})(?![\d])"
+    r"|(?P<dot_d>\d{1,2})\.(?P<dot_m>\d{1,2})\.(?P<dot_y>\d{4})(?![\d])"  # "12.03.2025": day first, as written
     rf"|(?P<mdy_m>{_MON})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d\w])(?:,?\s+(?P<mdy_y>\d{{4}})(?![\d]))?"
     rf"|(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th|o)?\s+(?:de\s+|of\s+)?(?P<dmy_m>{_MON})(?![\w])"
     r"(?:,?\s+(?:de(?:l)?\s+)?(?P<dmy_y>\d{4})(?![\d]))?"
@@ -155,6 +156,9 @@ def _expr(match: re.Match[str]) -> DateExpr | None:
         if safe_date(year, month, day) is None:
             return None
         return DateExpr(start, end, "absolute", year, month, day)
+    if g["dot_d"]:
+        year, month, day = int(g["dot_y"]), int(g["dot_m"]), int(g["dot_d"])
+        return DateExpr(start, end, "absolute", year, month, day) if safe_date(year, month, day) else None
     if g["num_a"]:
         a, b, year = int(g["num_a"]), int(g["num_b"]), int(g["num_y"])
         month_first = safe_date(year, a, b)

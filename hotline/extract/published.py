@@ -38,11 +38,12 @@ _DATELINE_PLACE = re.compile(
     r"[A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{1,40}" + _AGENCY + r"(?:,\s*[A-Za-zÀ-ÿ.'’ -]{2,30})?(?:\.-|[,:–—-])\s*$"
 )
 # A place written in mixed case ("Ciudad de México, 8 de agosto de 2022.—") is a dateline only when a dash (or
-# an agency in parentheses, then a dash) follows the date.
+# an agency in parentheses, then a dash), or a stop or colon before the story's first capital ("Bogotá,
+# 12/03/2025. El presidente"), follows the date.
 _MIXED_CASE_PLACE = re.compile(
     r"[A-ZÀ-Ý][\wÀ-ÿ.'’]*(?: (?:[A-ZÀ-Ý][\wÀ-ÿ.'’]*|de|del|la|el|do|da|los|las)){0,4}" + _AGENCY + r",\s*$"
 )
-_DASH_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*\.?\s*[–—-]")
+_DASH_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*(?:\.?\s*[–—-]|[.:]\s+(?=[A-ZÁÉÍÓÚÑ]))")
 _SENTENCE_END = re.compile(r"\w[.!?][\"”’)]?\s*$")
 _PROSE_WORDS = 2
 """A date line holds at most this many lower-case words besides its date ("p. 3", "huaxia"): more is prose."""

@@ -109,6 +109,10 @@ def test_resolution_against_publication_date() -> None:
         ),
         ("Periódico La Jornada Jueves 5 de enero de 2023, p. 3\n\nEl presidente informó.", dt.date(2023, 1, 5)),
         ("SANTO DOMINGO.- Publicado el lunes 18 de septiembre de 2023\n\nEl presidente se negó.", dt.date(2023, 9, 18)),
+        # A dotted date is day first; a mixed-case dateline may end in a stop or a colon before the story.
+        ("New Delhi, 12.03.2025: Prime Minister Narendra Modi today spoke with Keir Starmer.", dt.date(2025, 3, 12)),
+        ("Bogotá, 12/03/2025. El presidente Gustavo Petro habló este martes con Daniel Noboa.", dt.date(2025, 3, 12)),
+        ("Lima, 5 de marzo de 2024. La presidenta Dina Boluarte conversó con Lula.", dt.date(2024, 3, 5)),
         # A full date standing alone at the end of a line: a title's closing parentheses, a standfirst's last
         # sentence.
         (
