@@ -113,6 +113,7 @@ def test_resolution_against_publication_date() -> None:
         ("New Delhi, 12.03.2025: Prime Minister Narendra Modi today spoke with Keir Starmer.", dt.date(2025, 3, 12)),
         ("Bogotá, 12/03/2025. El presidente Gustavo Petro habló este martes con Daniel Noboa.", dt.date(2025, 3, 12)),
         ("Lima, 5 de marzo de 2024. La presidenta Dina Boluarte conversó con Lula.", dt.date(2024, 3, 5)),
+        ("Title\n2025-03-12T10:45:00Z\n\nMacron spoke by phone with Scholz on Tuesday.", dt.date(2025, 3, 12)),
         # A full date standing alone at the end of a line: a title's closing parentheses, a standfirst's last
         # sentence.
         (
