@@ -43,7 +43,9 @@ _DATELINE_PLACE = re.compile(
 _MIXED_CASE_PLACE = re.compile(
     r"[A-ZÀ-Ý][\wÀ-ÿ.'’]*(?: (?:[A-ZÀ-Ý][\wÀ-ÿ.'’]*|de|del|la|el|do|da|los|las)){0,4}" + _AGENCY + r",\s*$"
 )
-_DASH_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*(?:\.?\s*[–—-]|[.:]\s+(?=[A-ZÁÉÍÓÚÑ]))")
+_DASH_AFTER = re.compile(
+    r"\s*(?:\([^)]{1,80}\)|,\s*[A-Z]{2,10})?\s*(?:\.?\s*[–—-]|[.:]\s+(?=[A-ZÁÉÍÓÚÑ]))"
+)  # "(EFE).-", ", SPA --", "(Oficina de Comunicaciones y Prensa del Congreso de la República). El"
 _SENTENCE_END = re.compile(r"\w[.!?][\"”’)]?\s*$")
 _PROSE_WORDS = 2
 """A date line holds at most this many lower-case words besides its date ("p. 3", "huaxia"): more is prose."""

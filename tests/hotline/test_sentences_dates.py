@@ -114,6 +114,12 @@ def test_resolution_against_publication_date() -> None:
         ("Bogotá, 12/03/2025. El presidente Gustavo Petro habló este martes con Daniel Noboa.", dt.date(2025, 3, 12)),
         ("Lima, 5 de marzo de 2024. La presidenta Dina Boluarte conversó con Lula.", dt.date(2024, 3, 5)),
         ("Title\n2025-03-12T10:45:00Z\n\nMacron spoke by phone with Scholz on Tuesday.", dt.date(2025, 3, 12)),
+        ("Riyadh, March 01, 2025, SPA -- His Royal Highness received today a phone call.", dt.date(2025, 3, 1)),
+        (
+            "Lima, 17 de junio de 2025 (Oficina de Comunicaciones y Prensa del Congreso de la República). El "
+            "presidente del Congreso habló por teléfono.",
+            dt.date(2025, 6, 17),
+        ),
         # A full date standing alone at the end of a line: a title's closing parentheses, a standfirst's last
         # sentence.
         (
