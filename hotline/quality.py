@@ -249,7 +249,8 @@ def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
 
 
 def prepare_sql(con: duckdb.DuckDBPyConnection, name: str, table: str) -> str:
-    """The query whose rows suite ``name`` validates for ``table`` (a ``schema.table`` of :data:`QUALIFIED`)."""
+    """The query whose rows suite ``name`` validates for ``table`` (a ``schema.table`` its suite guards: names come
+    from :data:`SUITES`, never from input)."""
     if name not in PREPARE:
         return f"select * from {table}"
     if name != "evidence_within_article":
