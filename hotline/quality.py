@@ -4,12 +4,13 @@ dbt ``data_tests`` hold keys, nulls, enums, ranges and relationships; content ru
 (a date out of range, a participant out of office) are applied before the marts and their rows quarantined
 (``audit.quarantined_facts``). The suites here hold the invariants that only code can break, across columns
 and tables, one rule each, named after the rule (:data:`SUITES`), blocking the publish when they fail. A
-rule that spans tables first gets a frame prepared in polars (one row per thing the rule is about, e.g. a
-call and its participant count), then GX expectations run on that frame. GX runs on pandas in an ephemeral
-context: its SQL datasource does not work with DuckDB.
+rule first gets a frame prepared in DuckDB (:data:`PREPARE`: one row per thing the rule is about, e.g. a call and
+its participant count, with only the columns its expectations read), then GX expectations run on that frame, in
+batches of :data:`BATCH_ROWS` rows, so the checks hold one batch in Python whatever the warehouse's size. GX runs
+on pandas in an ephemeral context: its SQL datasource does not work with DuckDB.
 
-:func:`run_suite` validates one prepared frame; :func:`validate_warehouse` reads the tables a warehouse
-file holds (read-only), prepares every frame and runs every suite.
+:func:`run_suite` validates one prepared frame; :func:`check` prepares and validates a rule on a DuckDB connection;
+:func:`validate_warehouse` does it for every suite on a warehouse file (read-only).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import json
 import math
 import threading
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -29,7 +30,7 @@ from typing import Any, Literal
 import duckdb
 import polars as pl
 
-from hotline.warehouse import read_table
+from hotline.warehouse import connect_read_only
 
 Severity = Literal["error", "warn"]
 
@@ -173,123 +174,91 @@ SUITES: dict[str, Suite] = {
 
 Tables = Mapping[str, pl.DataFrame]
 
+_TOOK_PLACE = "not coalesce(calls.is_planned, false)"
 
-def _not_planned(calls: pl.DataFrame) -> pl.Expr:
-    return ~pl.col("is_planned").fill_null(False) if "is_planned" in calls.columns else pl.lit(True)
-
-
-def participant_counts(calls: pl.DataFrame, participants: pl.DataFrame) -> pl.DataFrame:
-    """``call_id, participant_count`` (distinct officials) for every call that took place."""
-    counts = (
-        participants.drop_nulls("official_id")
-        .group_by("call_id")
-        .agg(pl.col("official_id").n_unique().alias("participant_count"))
-    )
-    return (
-        calls.filter(_not_planned(calls))
-        .select("call_id")
-        .join(counts, on="call_id", how="left")
-        .with_columns(pl.col("participant_count").fill_null(0).cast(pl.Int64))
-        .sort("call_id")
-    )
-
-
-def call_and_publication_dates(calls: pl.DataFrame, mentions: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
-    """``call_id, call_date, earliest_published_date`` for every call that took place."""
-    earliest = (
-        mentions.select("call_id", "article_id")
-        .join(articles.select("article_id", "published_date"), on="article_id", how="left")
-        .group_by("call_id")
-        .agg(pl.col("published_date").min().alias("earliest_published_date"))
-    )
-    return (
-        calls.filter(_not_planned(calls))
-        .select("call_id", "call_date")
-        .join(earliest, on="call_id", how="left")
-        .sort("call_id")
-    )
-
-
-def topic_status_counts(topics: pl.DataFrame) -> pl.DataFrame:
-    """``call_id, topic_code, status_count``: how many distinct statuses a topic has on a call."""
-    return (
-        topics.drop_nulls("status")
-        .group_by("call_id", "topic_code")
-        .agg(pl.col("status").n_unique().alias("status_count"))
-        .sort("call_id", "topic_code")
-    )
-
-
-def _as_date(column: str, frame: pl.DataFrame) -> pl.Expr:
-    if frame.schema[column] == pl.String:
-        return pl.col(column).str.to_date(strict=False)
-    return pl.col(column).cast(pl.Date)
-
-
-def participants_on_call_dates(calls: pl.DataFrame, participants: pl.DataFrame, terms: pl.DataFrame) -> pl.DataFrame:
-    """``call_id, official_id, call_date, held_office_on_call_date`` for participants of dated calls.
-
-    Officials with no row in ``terms`` (discovered in text, not in the seeds) are left out.
-    """
-    terms = terms.select(
-        "official_id",
-        _as_date("term_start", terms).alias("term_start"),
-        _as_date("term_end", terms).alias("term_end"),
-    )
-    dated = calls.select("call_id", pl.col("call_date").cast(pl.Date)).drop_nulls("call_date")
-    return (
-        participants.select("call_id", "official_id")
-        .drop_nulls()
-        .unique()
-        .join(dated, on="call_id", how="inner")
-        .join(terms, on="official_id", how="inner")
-        .with_columns(
-            (
-                (pl.col("term_start") <= pl.col("call_date"))
-                & (pl.col("term_end").is_null() | (pl.col("call_date") <= pl.col("term_end")))
-            ).alias("in_term")
+PREPARE: dict[str, str] = {
+    "calls_have_two_participants": f"""
+        with counts as (
+            select call_id, count(distinct official_id) as participant_count
+            from marts.bridge_call_participants
+            where official_id is not null
+            group by call_id
         )
-        .group_by("call_id", "official_id", "call_date")
-        .agg(pl.col("in_term").any().alias("held_office_on_call_date"))
-        .sort("call_id", "official_id")
-    )
-
-
-def evidence_against_articles(facts: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
-    """Fact rows with ``article_length`` and ``article_excerpt`` (the text between the evidence offsets)."""
-    ids = [column for column in ("call_id", "topic_code") if column in facts.columns]
-    # Marts may name the quoted sentence ``evidence`` (the contract's word) or keep the raw ``evidence_text``.
-    quoted = "evidence_text" if "evidence_text" in facts.columns else "evidence"
-    length = (pl.col("evidence_end") - pl.col("evidence_start")).clip(lower_bound=0)
-    return (
-        facts.select(*ids, "article_id", pl.col(quoted).alias("evidence_text"), "evidence_start", "evidence_end")
-        .join(articles.select("article_id", "text"), on="article_id", how="left")
-        .with_columns(
-            pl.col("text").str.len_chars().alias("article_length"),
-            pl.col("text").str.slice(pl.col("evidence_start"), length).alias("article_excerpt"),
+        select calls.call_id, cast(coalesce(counts.participant_count, 0) as bigint) as participant_count
+        from marts.fct_calls as calls
+        left join counts on counts.call_id = calls.call_id
+        where {_TOOK_PLACE}
+        order by calls.call_id""",
+    "call_date_not_after_publication": f"""
+        with earliest as (
+            select mentions.call_id, min(articles.published_date) as earliest_published_date
+            from marts.fct_call_mentions as mentions
+            left join marts.dim_articles as articles on articles.article_id = mentions.article_id
+            group by mentions.call_id
         )
-        .drop("text")
-    )
-
-
-_PREPARE: dict[str, Callable[[str, Tables], pl.DataFrame]] = {
-    "calls_have_two_participants": lambda _, t: participant_counts(t[FCT_CALLS], t[BRIDGE_CALL_PARTICIPANTS]),
-    "call_date_not_after_publication": lambda _, t: call_and_publication_dates(
-        t[FCT_CALLS], t[FCT_CALL_MENTIONS], t[DIM_ARTICLES]
-    ),
-    "topic_never_both": lambda table, t: topic_status_counts(t[table]),
-    "participants_in_office": lambda _, t: participants_on_call_dates(
-        t[FCT_CALLS], t[BRIDGE_CALL_PARTICIPANTS], t[OFFICIAL_TERMS]
-    ),
-    "evidence_within_article": lambda table, t: evidence_against_articles(t[table], t[RAW_ARTICLES]),
+        select calls.call_id, cast(calls.call_date as date) as call_date,
+            cast(earliest.earliest_published_date as date) as earliest_published_date
+        from marts.fct_calls as calls
+        left join earliest on earliest.call_id = calls.call_id
+        where {_TOOK_PLACE}
+        order by calls.call_id""",
+    "topic_never_both": """
+        select call_id, topic_code, count(distinct status) as status_count
+        from {table}
+        where status is not null
+        group by call_id, topic_code
+        order by call_id, topic_code""",
+    # Officials with no row in reference.official_terms (discovered in text, not in the seeds) are left out.
+    "participants_in_office": """
+        with terms as (
+            select official_id, try_cast(term_start as date) as term_start, try_cast(term_end as date) as term_end
+            from reference.official_terms
+        ),
+        dated as (
+            select call_id, cast(call_date as date) as call_date from marts.fct_calls where call_date is not null
+        ),
+        participants as (
+            select distinct call_id, official_id
+            from marts.bridge_call_participants
+            where call_id is not null and official_id is not null
+        )
+        select participants.call_id, participants.official_id, dated.call_date,
+            coalesce(bool_or(terms.term_start <= dated.call_date
+                and (terms.term_end is null or dated.call_date <= terms.term_end)), false) as held_office_on_call_date
+        from participants
+        join dated on dated.call_id = participants.call_id
+        join terms on terms.official_id = participants.official_id
+        group by participants.call_id, participants.official_id, dated.call_date
+        order by participants.call_id, participants.official_id""",
+    # Offsets count characters (DuckDB's length and substring, Python's str), not bytes. Marts may name the quoted
+    # sentence ``evidence`` (the contract's word) or keep the raw ``evidence_text``.
+    "evidence_within_article": """
+        select {ids}facts.article_id, facts.{quoted} as evidence_text, facts.evidence_start, facts.evidence_end,
+            length(articles.text) as article_length,
+            substring(articles.text, facts.evidence_start + 1, greatest(facts.evidence_end - facts.evidence_start, 0))
+                as article_excerpt
+        from {table} as facts
+        left join raw.articles as articles on articles.article_id = facts.article_id""",
 }
-"""How to build the frame a rule's expectations read. Rules not listed read their table as it is."""
+"""How to build the frame a rule's expectations read, as DuckDB SQL over the warehouse (``{table}``: the table
+checked): the joins and counts run in DuckDB, and only the columns the expectations read reach Python."""
 
 
-def prepare_frame(name: str, table: str, tables: Tables) -> pl.DataFrame:
-    """The frame suite ``name`` validates for ``table``, from ``tables`` (``schema.table`` -> frame)."""
-    prepare = _PREPARE.get(name)
-    return prepare(table, tables) if prepare else tables[table]
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [row[0] for row in con.execute(f"select * from {table} limit 0").description]
+
+
+def prepare_sql(con: duckdb.DuckDBPyConnection, name: str, table: str) -> str:
+    """The query whose rows suite ``name`` validates for ``table`` (a ``schema.table`` its suite guards: names come
+    from :data:`SUITES`, never from input)."""
+    if name not in PREPARE:
+        return f"select * from {table}"
+    if name != "evidence_within_article":
+        return PREPARE[name].format(table=table)
+    columns = _columns(con, table)
+    ids = "".join(f"facts.{column}, " for column in ("call_id", "topic_code") if column in columns)
+    quoted = "evidence_text" if "evidence_text" in columns else "evidence"
+    return PREPARE[name].format(table=table, ids=ids, quoted=quoted)
 
 
 def tables_needed(name: str, table: str | None = None) -> tuple[str, ...]:
@@ -356,16 +325,18 @@ def _to_pandas(frame: Any) -> Any:
 
 def run_suite(name: str, frame: pl.DataFrame | Any, table: str | None = None) -> SuiteResult:
     """Validate ``frame`` (polars or pandas, already prepared) against suite ``name``."""
+    return validate_batches(name, [frame], table)
+
+
+def validate_batches(name: str, batches: Iterable[pl.DataFrame | Any], table: str | None = None) -> SuiteResult:
+    """Validate the rows of a prepared frame, given in ``batches`` (polars or pandas), against suite ``name``: one
+    GX validation per batch, their results summed (unexpected counts, rows) and their samples joined, so memory
+    holds one batch at a time whatever the table's size. No batch at all is validated as one empty frame."""
     import great_expectations as gx
     import great_expectations.expectations as gxe
 
     suite = SUITES[name]
     table = table or suite.tables[0]
-    df = _to_pandas(frame)
-    missing = [column for column in suite.id_columns if column not in df.columns]
-    if missing:
-        return _error_result(name, table, f"columns {missing} are missing from {table}")
-
     context = _gx_context()
     batch = (
         context.data_sources.add_pandas(f"{name}_source")
@@ -375,23 +346,43 @@ def run_suite(name: str, frame: pl.DataFrame | Any, table: str | None = None) ->
     expectations = [getattr(gxe, _camel(expect.type))(**expect.kwargs) for expect in suite.expectations]
     gx_suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=expectations))
     validation = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=gx_suite))
-    outcome = validation.run(
-        batch_parameters={"dataframe": df},
-        result_format={
-            "result_format": "SUMMARY",
-            "partial_unexpected_count": PARTIAL_LIST_SIZE,
-            "unexpected_index_column_names": list(suite.id_columns),
-        },
-    )
-    failures = [_failure(result, suite.id_columns) for result in outcome.results if not result.success]
+    result_format = {
+        "result_format": "SUMMARY",
+        "partial_unexpected_count": PARTIAL_LIST_SIZE,
+        "unexpected_index_column_names": list(suite.id_columns),
+    }
+    passed, evaluated, rows = True, len(expectations), 0
+    failures: dict[tuple[str, str | None], dict[str, Any]] = {}
+    for part in batches:
+        df = _to_pandas(part)
+        missing = [column for column in suite.id_columns if column not in df.columns]
+        if missing:
+            return _error_result(name, table, f"columns {missing} are missing from {table}")
+        outcome = validation.run(batch_parameters={"dataframe": df}, result_format=result_format)
+        passed = passed and bool(outcome.success)
+        evaluated = int(outcome.statistics.get("evaluated_expectations", len(expectations)))
+        rows += len(df)
+        for result in outcome.results:
+            if not result.success:
+                _add_failure(failures, _failure(result, suite.id_columns))
     return SuiteResult(
-        suite=name,
-        table=table,
-        passed=bool(outcome.success),
-        evaluated=int(outcome.statistics.get("evaluated_expectations", len(expectations))),
-        failures=failures,
-        row_count=len(df),
+        suite=name, table=table, passed=passed, evaluated=evaluated, failures=list(failures.values()), row_count=rows
     )
+
+
+def _add_failure(failures: dict[tuple[str, str | None], dict[str, Any]], failure: dict[str, Any]) -> None:
+    """Fold one batch's failure of an expectation into the failures so far: counts add up, samples join (up to
+    :data:`PARTIAL_LIST_SIZE`), the first error stays."""
+    key = (failure["expectation"], failure["column"])
+    seen = failures.setdefault(key, failure)
+    if seen is failure:
+        return
+    if failure.get("unexpected_count") is not None:
+        seen["unexpected_count"] = (seen.get("unexpected_count") or 0) + failure["unexpected_count"]
+    for listed in ("partial_unexpected_list", "unexpected_rows"):
+        seen[listed] = (seen[listed] + failure[listed])[:PARTIAL_LIST_SIZE]
+    if "error" in failure:
+        seen.setdefault("error", failure["error"])
 
 
 def _failure(result: Any, id_columns: Sequence[str]) -> dict[str, Any]:
@@ -465,38 +456,78 @@ def _error_result(name: str, table: str, message: str) -> SuiteResult:
 # ---------------------------------------------------------------------------- the whole warehouse
 
 
-def check_rule(name: str, table: str, tables: Tables) -> SuiteResult:
-    """Prepare the frame of rule ``name`` for ``table`` and validate it; a missing input is a failure."""
-    absent = [needed for needed in tables_needed(name, table) if needed not in tables]
+BATCH_ROWS = 100_000
+"""Rows of a prepared frame validated at a time: what the checks hold in Python, whatever the corpus size."""
+MEMORY_LIMIT = "256MB"
+"""What DuckDB may hold while it prepares the frames (it spills beyond): the checks run in the pipeline's process,
+beside Dagster and Great Expectations. At 100,000 articles they took as long as with 1 GB."""
+
+
+def check(con: duckdb.DuckDBPyConnection, name: str, table: str) -> SuiteResult:
+    """Run rule ``name`` on ``table`` of the database ``con`` holds: its frame prepared in DuckDB (:data:`PREPARE`),
+    validated by Great Expectations in batches of :data:`BATCH_ROWS`. A missing input is a failure."""
+    present = {f"{schema}.{relation}" for schema, relation in con.execute(_RELATIONS).fetchall()}
+    absent = [needed for needed in tables_needed(name, table) if needed not in present]
     if absent:
         return _error_result(name, table, f"tables not in the warehouse: {absent}")
     try:
-        frame = prepare_frame(name, table, tables)
-    except pl.exceptions.PolarsError as exc:
+        reader = con.sql(prepare_sql(con, name, table)).to_arrow_reader(BATCH_ROWS)
+    except duckdb.Error as exc:
         return _error_result(name, table, f"could not prepare the frame: {exc}")
-    return run_suite(name, frame, table)
+    batches = (pl.from_arrow(part) for part in reader)
+    empty = pl.from_arrow(reader.schema.empty_table())
+    return validate_batches(name, _or_empty(batches, empty), table)
 
 
-def load_tables(path: Path, names: Sequence[str]) -> dict[str, pl.DataFrame]:
-    """Read each ``schema.table`` in ``names`` read-only; tables the file lacks are left out."""
-    tables: dict[str, pl.DataFrame] = {}
-    for name in dict.fromkeys(names):
-        try:
-            tables[name] = read_table(path, name)
-        except duckdb.CatalogException:
-            continue
-    return tables
+_RELATIONS = (
+    "select schema_name, table_name from duckdb_tables() union all select schema_name, view_name from duckdb_views()"
+)
+
+
+def _or_empty(batches: Iterator[Any], empty: Any) -> Iterator[Any]:
+    """``batches``, or ``empty`` alone when there is none (an empty result is still validated, once)."""
+    first = next(batches, None)
+    yield empty if first is None else first
+    yield from batches
+
+
+def check_rule(name: str, table: str, tables: Tables) -> SuiteResult:
+    """Run rule ``name`` on ``table`` of ``tables`` (``schema.table`` -> polars frame), as on a warehouse file."""
+    con = duckdb.connect(":memory:")
+    try:
+        for qualified, frame in tables.items():
+            schema, relation = qualified.split(".")
+            view = f"_frame_{schema}_{relation}"
+            con.register(view, frame.to_arrow())
+            con.execute(f"create schema if not exists {schema}")
+            con.execute(f"create view {qualified} as select * from {view}")
+        return check(con, name, table)
+    finally:
+        con.close()
+
+
+def _connect(path: Path) -> duckdb.DuckDBPyConnection:
+    con = connect_read_only(path)
+    con.execute(f"set memory_limit = '{MEMORY_LIMIT}'")
+    return con
 
 
 def validate_table(path: Path, name: str, table: str) -> SuiteResult:
-    """Run rule ``name`` on ``table`` of the warehouse file at ``path``."""
-    return check_rule(name, table, load_tables(path, tables_needed(name, table)))
+    """Run rule ``name`` on ``table`` of the warehouse file at ``path`` (read-only)."""
+    con = _connect(path)
+    try:
+        return check(con, name, table)
+    finally:
+        con.close()
 
 
 def validate_warehouse(path: Path) -> list[SuiteResult]:
     """Run every suite on every table it guards, reading the warehouse file at ``path`` read-only."""
-    tables = load_tables(path, [needed for name in SUITES for needed in tables_needed(name)])
-    return [check_rule(name, table, tables) for name, suite in SUITES.items() for table in suite.tables]
+    con = _connect(path)
+    try:
+        return [check(con, name, table) for name, suite in SUITES.items() for table in suite.tables]
+    finally:
+        con.close()
 
 
 def results_frame(results: Sequence[SuiteResult], validated_at: dt.datetime, run_id: str = "") -> pl.DataFrame:

@@ -49,8 +49,10 @@ PLANS: dict[str, dict[str, str]] = {
         "extract": "the extractor at 2,000 articles/s per core (hotline/extract): fewer Python objects per hit, "
         "trade measures on the shared article context; more cores or partitions scale it out",
         "dbt": "fewer, cheaper models at the marts (one pass over the mentions per pair) and dbt threads = cores",
-        "checks": "Great Expectations suites as SQL in DuckDB, not over rows pulled into Python",
-        "publish": "copy only the tables a run changed into the published file",
+        "checks": "the frames are prepared in DuckDB already; what is left is reading every article's text for the "
+        "two evidence rules: validate the rows of the articles a run added only",
+        "publish": "copy only what a run changed into the published file (dim_articles, the texts, is most of it, "
+        "and changes whenever an article is added: copy its new rows into a copy of the last published file)",
         "exports": "write only the Parquet files of tables a run changed",
         "report": "draw the report from the marts' aggregates, not their rows",
         "shutdown": "end the process once the run is recorded (no wait on Dagster's telemetry or threads)",
@@ -61,11 +63,13 @@ PLANS: dict[str, dict[str, str]] = {
         "name: watch the folder (inotify) instead",
         "extract": "only new articles are extracted already; what is left is starting the worker processes: keep "
         "them alive between runs, or extract a handful of articles in the run's own process",
-        "dbt": "incremental dbt models: append the new mentions, recompute the cross-article resolution for the "
-        "leader pairs touched only (issue 16, point 4); today every model is rebuilt from all raw rows",
-        "checks": "validate the rows of the pairs touched, not whole tables",
-        "publish": "the whole marts and audit schemas are copied into a new file; copy only the tables that changed "
-        "(with incremental models, most do not)",
+        "dbt": "dim_articles (the texts) is incremental already; next, the cross-article resolution "
+        "(int_call_mentions_grouped_to_calls, pair-local) recomputed for the leader pairs whose mentions changed only, "
+        "and the marts that read it (fct_calls, fct_call_mentions, the bridges) incremental by those calls; dbt's "
+        "148 data tests are a third of dbt's time",
+        "checks": "validate the rows of the articles and pairs touched, not whole tables",
+        "publish": "the whole marts and audit schemas are copied into a new file (in a process of its own); copy the "
+        "last published file and write into it only the rows that changed (dim_articles' new texts)",
         "exports": "write only the Parquet files of tables that changed",
         "report": "redraw only the charts whose data changed",
         "shutdown": "end the process once the run is recorded",
@@ -76,11 +80,12 @@ PLANS: dict[str, dict[str, str]] = {
         "row group is most of it",
         "extract": "smaller parts (hotline.ingest.partitions.PART_ARTICLES): memory grows with a part, not the corpus",
         "dbt": "dbt's DuckDB is capped (memory_limit in profiles.yml): a lower cap, or fewer threads",
-        "checks": "the suites read whole tables into Python (hotline/quality.py): run them as SQL in DuckDB",
-        "publish": "DuckDB is capped (hotline.warehouse.DUCKDB_MEMORY_LIMIT); the rest is what earlier steps left in "
-        "the process (the checks' tables): publish in a process of its own, or checks as SQL",
-        "exports": "DuckDB is capped (hotline.warehouse.DUCKDB_MEMORY_LIMIT); the rest is what earlier steps left in "
-        "the process (the checks' tables): exports in a process of its own, or checks as SQL",
+        "checks": "the frames are prepared in DuckDB (capped at hotline.quality.MEMORY_LIMIT) and validated in "
+        "batches of hotline.quality.BATCH_ROWS rows: smaller batches, or a lower cap",
+        "publish": "publish runs in a process of its own (hotline.apart) with DuckDB capped "
+        "(hotline.warehouse.DUCKDB_MEMORY_LIMIT): a lower cap",
+        "exports": "the exports run in a process of their own (hotline.apart) with DuckDB capped "
+        "(hotline.warehouse.DUCKDB_MEMORY_LIMIT): a lower cap, with smaller Parquet row groups",
         "report": "aggregate in SQL before charting",
         "shutdown": "nothing: the run is over",
     },

@@ -84,7 +84,8 @@ def hotline_dbt_assets(
         left_out = [] if context.is_subset else left_out_when_unchanged(settings, project)
         built.write_meta(settings.build_path, built_key=None, project_built=project if left_out else None)
         reuse_partial_parse(runs, target_path)
-        build = ["build", *build_path_vars(settings.build_path), *left_out]
+        refresh = refresh_key(settings, project)
+        build = ["build", *build_path_vars(settings.build_path), *left_out, *full_refresh(settings, refresh)]
         if settings.engine == "duckdb":
             build += NO_UNIT_TESTS
         if settings.engine == "spark":  # the same models on Spark; their tables come back into the build file
@@ -95,7 +96,7 @@ def hotline_dbt_assets(
         yield from _dagster_events(dbt.cli(build, context=context, target_path=target_path), context, report, partial)
         if settings.engine == "spark":
             context.log.info(f"copied from Spark into {settings.build_path}: {spark.load_built_tables(settings)}")
-        built.write_meta(settings.build_path, built_key=key, project_built=project)
+        built.write_meta(settings.build_path, built_key=key, project_built=project, incremental_key=refresh)
     prune_runs(runs, keep=target_path)
 
 
@@ -117,6 +118,21 @@ def left_out_when_unchanged(settings: Settings, project: str) -> list[str]:
         return []
     seeds = {path.stem for path in REFERENCE_DIR.glob("*.csv")}
     return LEFT_OUT if seeds <= set(built.table_names(settings.build_path, "reference")) else []
+
+
+def refresh_key(settings: Settings, project: str) -> str:
+    """What the incremental models' built rows depend on beyond their own rows: the dbt project and today's date
+    (the plausibility rules read it), on this engine."""
+    return f"{project}:{dt.date.today().isoformat()}:{settings.engine}"
+
+
+def full_refresh(settings: Settings, key: str) -> list[str]:
+    """``--full-refresh`` unless the last successful build of this build file had the same :func:`refresh_key`:
+    the incremental models (``dbt_project/macros/incremental.sql``) then rebuild every row. Nothing on Spark,
+    which builds every model as a table."""
+    if settings.engine != "duckdb" or built.read_meta(settings.build_path, "incremental_key") == key:
+        return []
+    return ["--full-refresh"]
 
 
 def build_key(settings: Settings) -> str:

@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from hotline.apart import apart
 from hotline.export import export_marts, read_manifest
 from orchestration.assets.publish import PUBLISHED_WAREHOUSE
 from orchestration.resources import WarehouseResource
@@ -23,7 +24,7 @@ def published_exports(context: dg.AssetExecutionContext, warehouse: WarehouseRes
     settings = warehouse.settings()
     to = settings.exports_dir / EXPORT_FORMAT
     with warehouse.lock():  # one writer of the export folder at a time
-        files = export_marts(settings.warehouse_path, to, EXPORT_FORMAT)
+        files = apart(export_marts, settings.warehouse_path, to, EXPORT_FORMAT)  # DuckDB's memory, apart
     manifest = read_manifest(to)
     rows = {table: entry["rows"] for table, entry in manifest["tables"].items()}
     context.log.info(f"exported {len(files) - 1} tables to {to}")

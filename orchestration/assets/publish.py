@@ -7,6 +7,7 @@ import duckdb
 import polars as pl
 
 from hotline import quality
+from hotline.apart import apart
 from hotline.ingest import built
 from hotline.warehouse import publish, record_validation
 from orchestration.assets import markdown_preview
@@ -70,7 +71,8 @@ def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseR
                 metadata={"failures": dg.MetadataValue.json(blocking.to_dicts())},
             )
         quarantined = warehouse.read_build_table("audit.quarantined_facts")
-        counts = publish(settings.build_path, settings.warehouse_path, settings.storage_compatibility_version)
+        # In a process of its own: DuckDB's copy holds up to its memory limit, which this process would keep.
+        counts = apart(publish, settings.build_path, settings.warehouse_path, settings.storage_compatibility_version)
         built.write_meta(  # what the published file was built from: a later run with the same builds nothing
             settings.build_path,
             published_key=built.read_meta(settings.build_path, "built_key"),

@@ -291,3 +291,27 @@ def test_validate_warehouse_reads_the_file(tmp_path: Path) -> None:
     audit = results_frame(results, dt.datetime(2025, 3, 20, tzinfo=dt.UTC))
     assert audit.height == len(results)
     assert audit["is_passed"].all()
+
+
+def test_batches_add_up_to_the_whole_frame(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Validated a few rows at a time, a rule finds every bad row of the frame, and its samples across batches."""
+    rows = [(f"c{i:02d}", "tariffs", "discussed") for i in range(10)]
+    rows += [("c03", "tariffs", "not_discussed"), ("c08", "tariffs", "not_discussed")]
+    tables = {"marts.bridge_call_topics": topics(*rows)}
+    whole = check_rule("topic_never_both", "marts.bridge_call_topics", tables)
+    monkeypatch.setattr("hotline.quality.BATCH_ROWS", 3)
+    batched = check_rule("topic_never_both", "marts.bridge_call_topics", tables)
+    assert batched.row_count == whole.row_count == 10
+    assert batched.unexpected_count == whole.unexpected_count == 2
+    assert batched.failures == whole.failures
+    assert batched.failures[0]["unexpected_rows"] == [
+        {"call_id": "c03", "topic_code": "tariffs"},
+        {"call_id": "c08", "topic_code": "tariffs"},
+    ]
+
+
+def test_an_empty_table_is_validated() -> None:
+    result = check_rule("topic_never_both", "marts.bridge_call_topics", {"marts.bridge_call_topics": topics()})
+    assert result.passed
+    assert result.row_count == 0
+    assert result.evaluated == 1

@@ -1,3 +1,19 @@
+{#
+    Incremental on DuckDB (macros/incremental.sql): a run writes the rows of new and changed articles only (the
+    text is most of the warehouse) and deletes those of articles that left. The text is not compared: the
+    article_id is a hash of the title and the text.
+#}
+
+{{
+    config(
+        materialized=incremental_materialization(),
+        unique_key='article_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='fail',
+        post_hook="{{ delete_left('article_id', ref('stg_articles')) }}",
+    )
+}}
+
 with
 
 articles as (
@@ -28,3 +44,5 @@ final as (
 )
 
 select * from final
+{{ changed_rows('final', 'article_id', ['source_name', 'source_format', 'title', 'url', 'outlet',
+    'published_date_source', 'published_date_evidence', 'content_hash', 'encoding', 'byte_size', 'published_date']) }}
