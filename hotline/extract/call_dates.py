@@ -78,6 +78,8 @@ def attached_date(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
     before = bisect_left(starts, cue.start)
     if before and _POSSESSIVE.fullmatch(ctx.folded, dates[before - 1].end, cue.start):
         return dates[before - 1]  # "Thursday's call", "Wednesday's phone conversation"
+    if before and _between_verb_and_call(ctx.folded, dates[before - 1], cue.start):
+        return dates[before - 1]  # "mantuvo ayer una conversación telefónica", "sostuvo este martes una llamada"
     for i in range(before, bisect_right(starts, cue.end + _ATTACH_CHARS)):
         date = dates[i]
         if cue.start <= date.start and date.end <= cue.noun_start:
@@ -85,6 +87,19 @@ def attached_date(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
         if 0 <= date.start - cue.end <= _ATTACH_CHARS and _ATTACH_GAP.fullmatch(ctx.folded, cue.end, date.start):
             return date
     return None
+
+
+_HOLDING_VERB = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["holding_verbs"]) + r")\s+\Z")
+
+
+_DETERMINER_GAP = re.compile(r"\s*(?:(?:una|un|a|an|la|el|su)\s+)?")
+
+
+def _between_verb_and_call(folded: str, date: DateExpr, cue_start: int) -> bool:
+    """A date between a verb of holding and the call phrase it holds ("mantuvo ayer una conversación")."""
+    return _DETERMINER_GAP.fullmatch(folded, date.end, cue_start) is not None and bool(
+        _HOLDING_VERB.search(folded, max(0, date.start - 24), date.start)
+    )
 
 
 def sentence_date(ctx: ArticleContext, index: int) -> DateExpr | None:

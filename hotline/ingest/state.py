@@ -187,8 +187,11 @@ def _ensure_state(con: duckdb.DuckDBPyConnection, version: str) -> str | None:
     con.register("_empty_parsed", empty.to_arrow())
     con.execute("create or replace table state.parsed as select * from _empty_parsed")
     con.unregister("_empty_parsed")
-    con.execute("drop view if exists raw.articles")
-    con.execute("drop table if exists raw.articles")
+    kind = con.execute(
+        "select table_type from information_schema.tables where table_schema = 'raw' and table_name = 'articles'"
+    ).fetchone()
+    if kind is not None:  # a build file of an older layout may hold it as a table
+        con.execute(f"drop {'view' if kind[0] == 'VIEW' else 'table'} raw.articles")
     con.execute(f"create view raw.articles as select {', '.join(_ARTICLE_COLUMNS)} from state.parsed where is_first")
     for table, schema in RAW_TABLES.items():
         if table != "articles":

@@ -10,6 +10,7 @@ import os
 import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from hotline.config import PROJECT_ROOT, Settings
@@ -227,3 +228,15 @@ def test_a_changed_line_of_a_feed_extracts_that_line_alone(settings: Settings) -
 def test_raw_tables_written_without_the_ingest_are_never_taken_as_unchanged(settings: Settings) -> None:
     built.write_meta(settings.build_path, published_key="x")
     assert built.data_key(settings.build_path) != built.data_key(settings.build_path)
+
+
+def test_a_build_file_holding_the_raw_articles_as_a_table_is_reset() -> None:
+    con = duckdb.connect()
+    con.execute("create schema raw")
+    con.execute("create schema state")
+    con.execute("create table raw.articles (article_id varchar)")  # an older layout's table, not the view
+    assert state._ensure_state(con, "v1") == "first run on this build file"
+    kind = "select table_type from information_schema.tables where table_schema = 'raw' and table_name = 'articles'"
+    assert con.execute(kind).fetchone() == ("VIEW",)
+    assert state._ensure_state(con, "v2") == "the extractor, its rules or reference data changed"
+    assert con.execute(kind).fetchone() == ("VIEW",)
