@@ -160,7 +160,7 @@ def _cues_after(
 ) -> list[re.Match[str]]:
     """The status cues after the call phrase in its clause, up to another event it names or a neutral phrase."""
     right = _clause_end(folded, call_end, window_end, text)
-    other = _OTHER_EVENT.search(folded, call_end, right)
+    other = next(_finditer(_OTHER_EVENT, "other_event", folded, call_end, right, lex), None)
     right = other.start() if other else right  # "... tras esa conversación, la visita fue pospuesta": the visit's
     after: list[re.Match[str]] = []
     for match in _finditer(_CUE, "status_cue", folded, call_end, right, lex):
