@@ -48,11 +48,11 @@ def find_initiator(
                 return before[-1].official_id, f"subject of '{ctx.text[cue.start : verb.end()]}'"
         for hit in hits:
             sentence_start = ctx.sentences[index].start
-            if _FROM.search(ctx.folded, max(sentence_start, hit.start - 80), hit.start):
+            lo = max(sentence_start, hit.start - 80)
+            if ctx.lex.may_match("call_from", ctx.folded, lo, hit.start) and _FROM.search(ctx.folded, lo, hit.start):
                 return hit.official_id, f"the call came from {hit.full_name}"
-            if _BY_REQUEST.search(ctx.folded, max(sentence_start, hit.start - 80), hit.start) or _REQUEST_AFTER.match(
-                ctx.folded, hit.end
-            ):
+            asked = ctx.lex.may_match("request", ctx.folded, lo, hit.start)
+            if (asked and _BY_REQUEST.search(ctx.folded, lo, hit.start)) or _REQUEST_AFTER.match(ctx.folded, hit.end):
                 return hit.official_id, f"the call took place at {hit.full_name}'s request"
     # "at the latter's request", "a petición de la Casa Blanca", in a call sentence or the one after it ("It was
     # held at the U.S. side's request").
@@ -73,7 +73,8 @@ def _requesting_side(ctx: ArticleContext, index: int, participants: list[Partici
     de la Casa Blanca", "at Washington's request", "at the request of the U.S. side") or as "the latter" / "the
     former" of the sentence's two leaders."""
     sentence = ctx.sentences[index]
-    for request in _BY_REQUEST_ANY.finditer(ctx.folded, sentence.start, sentence.end):
+    asked = ctx.lex.may_match("request", ctx.folded, sentence.start, sentence.end)
+    for request in _BY_REQUEST_ANY.finditer(ctx.folded, sentence.start, sentence.end) if asked else ():
         words = ctx.folded[request.end() : sentence.end].split()[:_PARTY_WORDS]
         found = _side(ctx, words, participants, index)
         if found:

@@ -101,12 +101,23 @@ class Lexicon:
         return LexiconHits(found)
 
 
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 class LexiconHits:
     """The hits of one text, per vocabulary, sorted by start."""
 
     def __init__(self, found: dict[str, list[Hit]]):
         self._hits = found
         self._starts = {name: [h.start for h in hits] for name, hits in found.items()}
+
+    def may_match(self, name: str, text: str, start: int, end: int) -> bool:
+        """Whether a whole-word pattern of vocabulary ``name`` can match in ``text[start:end]``: False when no hit
+        lies there and ``end`` cuts no word (a cut may end a phrase the text does not: then the window must be
+        searched)."""
+        cut = 0 < end < len(text) and _is_word(text[end - 1]) and _is_word(text[end])
+        return cut or self.find(name, start, end) is not None
 
     def all(self, name: str) -> list[Hit]:
         return self._hits.get(name, [])
