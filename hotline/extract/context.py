@@ -35,20 +35,6 @@ TRADE_WORDS = [
     for variant in phrase_variants(str(phrase))
 ]
 """The words that name a trade measure (rules/trade_measures.yaml): the sentences hotline.extract.trade reads."""
-TRADE_LEFT_WORDS = [
-    variant
-    for rule in (
-        "not_target_before",
-        "target_before",
-        "origin_strong",
-        "target_after_measure",
-        "attributions",
-        "attributions_at_clause_end",
-    )
-    for phrase in _TRADE[rule]
-    for variant in phrase_variants(str(phrase))
-]
-"""The phrases of the patterns hotline.extract.trade reads just before a party (``rules.left``)."""
 
 # Every cue vocabulary of rules/calls.yaml, matched in one pass with the reference's (see article_lexicon).
 CUE_VOCABULARIES: dict[str, Any] = {
@@ -77,8 +63,6 @@ CUE_VOCABULARIES: dict[str, Any] = {
     "tone_positive": RULES["tone"]["positive"],
     "tone_negative": RULES["tone"]["negative"],
     "trade": TRADE_WORDS,
-    "trade_left": TRADE_LEFT_WORDS,
-    "trade_origin": [variant for phrase in _TRADE["origin_weak"] for variant in phrase_variants(str(phrase))],
     "encounter": RULES["topics"]["earlier_encounters"],
     "date_word": DATE_WORDS,
     "call_from": RULES["initiator"]["call_from"],
