@@ -36,6 +36,8 @@ _SPACES = ['"', *(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() 
 """What a space in a phrase stands for besides itself: any white space, and a double quote."""
 _ASCII_SPACES = [c for c in _SPACES if c.isascii()]
 _RUN = re.compile("  +")
+_CHUNK = 16_384
+"""Characters of text matched at a time (a phrase that starts in a chunk is matched whole, reading past its end)."""
 
 
 def squeezed(folded: str) -> tuple[str, list[int] | None]:
@@ -75,18 +77,24 @@ class Lexicon:
         keys = list(names)
         self._phrases = [(key, tuple(sorted(names[key]))) for key in keys]
         self._automaton = AhoCorasick(keys, matchkind=MatchKind.Standard)
+        self._longest = max(map(len, keys), default=0)
         self.names = frozenset(vocabularies)
 
     def scan(self, folded: str) -> LexiconHits:
         text, offsets = squeezed(folded)
         size = len(text)
         spans = []
-        for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
-            if start and ((before := text[start - 1]).isalnum() or before == "_"):
-                continue  # not a word's start
-            if end < size and ((after := text[end]).isalnum() or after == "_"):
-                continue  # not a word's end
-            spans.append((start, end, index))
+        for first in range(0, size, _CHUNK):  # a long text by chunks: the automaton's list of matches stays small
+            window = text[first : first + _CHUNK + self._longest] if size > _CHUNK else text
+            for index, start, end in self._automaton.find_matches_as_indexes(window, overlapping=True):
+                if start >= _CHUNK:
+                    continue  # the next chunk's
+                start, end = start + first, end + first
+                if start and ((before := text[start - 1]).isalnum() or before == "_"):
+                    continue  # not a word's start
+                if end < size and ((after := text[end]).isalnum() or after == "_"):
+                    continue  # not a word's end
+                spans.append((start, end, index))
         if offsets is not None:  # back to offsets in ``folded``
             spans = [(offsets[start], offsets[end - 1] + 1, index) for start, end, index in spans]
         spans.sort()  # by start, then the shorter first

@@ -58,3 +58,10 @@ def test_runs_of_space_squeeze_to_one_and_map_back() -> None:
 def test_a_phrase_with_a_double_quote_is_refused() -> None:
     with pytest.raises(ValueError, match="double quote"):
         Lexicon({"x": ['say "hi"']})
+
+
+def test_a_long_text_is_scanned_by_chunks_with_nothing_lost_at_their_seams() -> None:
+    sentence = "The U.S.  president made a phone\ncall; callers recalled the United States call. "
+    text = sentence * 700  # past several chunks of the automaton, phrases across every seam
+    hits = Lexicon(VOCABULARIES).scan(fold_text(text))
+    assert {name: hits.all(name) for name in VOCABULARIES if hits.all(name)} == _expected(text)
