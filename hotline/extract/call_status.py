@@ -178,8 +178,7 @@ def _finditer(
     """``pattern.finditer(folded, start, end)``, not run when the lexicon pass found none of its phrases (the
     vocabulary ``name``) there. A match in the window is a whole-word hit of the whole text too, unless ``end`` cuts
     a word (the cut may end a phrase the text does not): then the window is searched."""
-    cut = 0 < end < len(folded) and _WORD.fullmatch(folded, end - 1, end + 1) is not None
-    if lex is not None and not cut and lex.find(name, start, end) is None:
+    if lex is not None and not lex.may_match(name, folded, start, end):
         return iter(())
     return pattern.finditer(folded, start, end)
 
