@@ -135,6 +135,17 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(phrase_pattern(phrases))
 
 
+def first_words(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The folded first word of each phrase: text that every match of a pattern of these phrases starts with."""
+    return tuple(dict.fromkeys(key.split(" ")[0] for key in map(phrase_key, phrases) if key))
+
+
+def holds_any(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether one of ``words`` stands in ``text[start:end]`` (a substring test per word, in C): a pattern that
+    needs one of them is not searched where none stands."""
+    return any(text.find(word, start, end) >= 0 for word in words)
+
+
 def normalized(matched: str) -> str:
     """A match of a phrase pattern as its key: quotes and runs of white space become one space."""
     return " ".join(matched.replace('"', " ").split())

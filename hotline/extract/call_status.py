@@ -178,7 +178,7 @@ def _cues_after(
 ) -> list[re.Match[str]]:
     """The status cues after the call phrase in its clause, up to another event it names or a neutral phrase."""
     right, relatives = _clause_end(folded, call_end, window_end, text)
-    other = _OTHER_EVENT.search(folded, call_end, right)
+    other = next(_finditer(_OTHER_EVENT, "other_event", folded, call_end, right, lex), None)
     right = other.start() if other else right  # "... tras esa conversación, la visita fue pospuesta": the visit's
     after: list[re.Match[str]] = []
     for match in _finditer(_CUE, "status_cue", folded, call_end, right, lex):
@@ -198,8 +198,7 @@ def _finditer(
     """``pattern.finditer(folded, start, end)``, not run when the lexicon pass found none of its phrases (the
     vocabulary ``name``) there. A match in the window is a whole-word hit of the whole text too, unless ``end`` cuts
     a word (the cut may end a phrase the text does not): then the window is searched."""
-    cut = 0 < end < len(folded) and _WORD.fullmatch(folded, end - 1, end + 1) is not None
-    if lex is not None and not cut and lex.find(name, start, end) is None:
+    if lex is not None and not lex.may_match(name, folded, start, end):
         return iter(())
     return pattern.finditer(folded, start, end)
 

@@ -65,6 +65,8 @@ CUE_VOCABULARIES: dict[str, Any] = {
     "trade": TRADE_WORDS,
     "encounter": RULES["topics"]["earlier_encounters"],
     "date_word": DATE_WORDS,
+    "initiator_call": RULES["initiator"]["call_nouns"],
+    "request": RULES["initiator"]["at_the_request_of"],
     **STATUS_VOCABULARIES,
 }
 # A call noun ("call", "llamada") is a noun, not the verb, when a determiner stands at most three words

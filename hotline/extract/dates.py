@@ -220,21 +220,25 @@ def find_dates(folded: str, original: str | None = None, start: int = 0, end: in
     return _dates_at(folded, original, [m.start() for m in _CANDIDATE.finditer(folded, start, stop)], stop)
 
 
-def find_dates_from_words(folded: str, original: str | None, words: list[tuple[int, int]]) -> list[DateExpr]:
-    """:func:`find_dates` over the whole text, given where the :data:`DATE_WORDS` stand in it (every whole-word
-    match as ``(start, end)``, from a pass the caller made already): only the numbers are searched for."""
+def find_dates_from_words(
+    folded: str, original: str | None, words: list[tuple[int, int]], start: int = 0, end: int | None = None
+) -> list[DateExpr]:
+    """:func:`find_dates` over ``folded[start:end]``, given where the :data:`DATE_WORDS` stand in the text (every
+    whole-word match as ``(start, end)``, from a pass the caller made already; those beyond the range are left):
+    only the numbers are searched for. A range ends where a word does (a line's end, the text's)."""
+    stop = len(folded) if end is None else end
     longest: dict[int, int] = {}
-    for start, end in words:
-        if start == 0 or folded[start - 1] not in "/-":
-            longest[start] = max(end, longest.get(start, end))
-    spans = sorted([(m.start(), m.end()) for m in _FIRST_DIGIT.finditer(folded)] + list(longest.items()))
+    for first, last in words:
+        if start <= first and last <= stop and (first == 0 or folded[first - 1] not in "/-"):
+            longest[first] = max(last, longest.get(first, last))
+    spans = sorted([(m.start(), m.end()) for m in _FIRST_DIGIT.finditer(folded, start, stop)] + list(longest.items()))
     starts = []
     reach = 0
-    for start, end in spans:  # leftmost-longest and never overlapping, as a scan with _CANDIDATE finds them
-        if start >= reach:
-            starts.append(start)
-            reach = end
-    return _dates_at(folded, original, starts, len(folded))
+    for first, last in spans:  # leftmost-longest and never overlapping, as a scan with _CANDIDATE finds them
+        if first >= reach:
+            starts.append(first)
+            reach = last
+    return _dates_at(folded, original, starts, stop)
 
 
 def _dates_at(folded: str, original: str | None, candidates: list[int], stop: int) -> list[DateExpr]:

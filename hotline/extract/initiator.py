@@ -70,9 +70,14 @@ def find_initiator(
                 return before[-1].official_id, f"subject of '{ctx.text[verb[0] : verb[1]]}'"
         for hit in hits:
             window = max(sentence_start, hit.start - _WINDOW)
-            if _FROM.search(ctx.folded, window, hit.start):
+            if ctx.lex.may_match("initiator_call", ctx.folded, window, hit.start) and _FROM.search(
+                ctx.folded, window, hit.start
+            ):
                 return hit.official_id, f"the call came from {hit.full_name}"
-            if _BY_REQUEST.search(ctx.folded, window, hit.start) or _REQUEST_AFTER.match(ctx.folded, hit.end):
+            asked = ctx.lex.may_match("request", ctx.folded, window, hit.start)
+            if (asked and _BY_REQUEST.search(ctx.folded, window, hit.start)) or _REQUEST_AFTER.match(
+                ctx.folded, hit.end
+            ):
                 return hit.official_id, f"the call took place at {hit.full_name}'s request"
             if _WHO_CALLED.match(ctx.folded, hit.end):
                 return hit.official_id, f"{hit.full_name} is who called"
@@ -95,7 +100,8 @@ def _requesting_side(ctx: ArticleContext, index: int, participants: list[Partici
     de la Casa Blanca", "at Washington's request", "at the request of the U.S. side") or as "the latter" / "the
     former" of the sentence's two leaders."""
     sentence = ctx.sentences[index]
-    for request in _BY_REQUEST_ANY.finditer(ctx.folded, sentence.start, sentence.end):
+    asked = ctx.lex.may_match("request", ctx.folded, sentence.start, sentence.end)
+    for request in _BY_REQUEST_ANY.finditer(ctx.folded, sentence.start, sentence.end) if asked else ():
         words = ctx.folded[request.end() : sentence.end].split()[:_PARTY_WORDS]
         found = _side(ctx, words, participants, index)
         if found:

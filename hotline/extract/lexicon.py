@@ -1,23 +1,26 @@
 """Many phrase vocabularies matched in one pass over the folded text.
 
 A regex engine walks the whole text once per pattern, so twenty vocabularies cost twenty walks. A
-:class:`Lexicon` puts every phrase of every vocabulary into one trie, compiled into one pattern that is
-tried at every position (a capturing lookahead, so overlapping and nested phrases are all seen); the
-shorter phrases that end inside a longer match are recovered by walking the trie along the match.
-:class:`LexiconHits` then answers "the first phrase of vocabulary V between offsets a and b" by bisection.
+:class:`Lexicon` puts every phrase of every vocabulary into one Aho-Corasick automaton (``ahocorasick_rs``, in
+Rust), which reports every occurrence of every phrase, overlapping and nested ones included, in one pass; those
+that are whole words are kept. A run of white space and double quotes in the text counts as one space, as in a
+phrase pattern (:data:`hotline.text.SPACE`). :class:`LexiconHits` then answers "the first phrase of vocabulary V
+between offsets a and b" by bisection.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any
 
-from hotline.text import END, phrase_key, trie_insert, trie_regex
+from ahocorasick_rs import AhoCorasick, MatchKind
+
+from hotline.text import phrase_key
 
 
 # Not frozen (a frozen dataclass's __init__ costs twice as much, and a scan makes a few hundred hits per article),
@@ -29,62 +32,80 @@ class Hit:
     phrase: str
 
 
+_SPACES = ['"', *(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c != " ")]
+"""What a space in a phrase stands for besides itself: any white space, and a double quote."""
+_ASCII_SPACES = [c for c in _SPACES if c.isascii()]
+_RUN = re.compile("  +")
+_CHUNK = 16_384
+"""Characters of text matched at a time (a phrase that starts in a chunk is matched whole, reading past its end)."""
+
+
+def squeezed(folded: str) -> tuple[str, list[int] | None]:
+    """``folded`` with every run of white space and double quotes as one space, and the offset in ``folded`` of
+    each of its characters (None when they are the same)."""
+    text = folded
+    for char in _ASCII_SPACES if folded.isascii() else _SPACES:
+        if char in text:  # a scan in C per character: cheaper than one regex over the text
+            text = text.replace(char, " ")
+    if "  " not in text:
+        return text, None
+    pieces: list[str] = []
+    offsets: list[int] = []
+    previous = 0
+    for run in _RUN.finditer(text):
+        first, after = run.span()
+        pieces.append(text[previous : first + 1])  # up to the run's first space, kept
+        offsets.extend(range(previous, first + 1))
+        previous = after
+    pieces.append(text[previous:])
+    offsets.extend(range(previous, len(text)))
+    return "".join(pieces), offsets
+
+
 class Lexicon:
     """Phrase vocabularies (name → phrases), matched as whole words on folded text."""
 
     def __init__(self, vocabularies: Mapping[str, Iterable[str]]):
-        self._trie: dict[str, Any] = {}
+        names: dict[str, set[str]] = defaultdict(set)
         for name, phrases in vocabularies.items():
             for phrase in phrases:
                 key = phrase_key(phrase)
                 if key:
-                    trie_insert(self._trie, key).setdefault(END, set()).add(name)
-        self._pattern = re.compile(r"(?<![\w])(?=(" + trie_regex(self._trie) + r"))")
+                    if '"' in key:
+                        raise ValueError(f"a phrase with a double quote (one space in the text): {phrase!r}")
+                    names[key].add(name)
+        keys = list(names)
+        self._phrases = [(key, tuple(sorted(names[key]))) for key in keys]
+        self._automaton = AhoCorasick(keys, matchkind=MatchKind.Standard)
+        self._longest = max(map(len, keys), default=0)
         self.names = frozenset(vocabularies)
-        # For every phrase, the phrases that are its prefixes (itself included): (length, prefix, vocabularies).
-        self._prefixes: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
-        self._collect(self._trie, "", [])
-
-    def _collect(self, node: dict[str, Any], path: str, found: list[tuple[int, str, tuple[str, ...]]]) -> None:
-        if END in node:
-            found = [*found, (len(path), path, tuple(sorted(node[END])))]
-            self._prefixes[path] = found
-        for char, child in node.items():
-            if char != END:
-                self._collect(child, path + char, found)
 
     def scan(self, folded: str) -> LexiconHits:
+        text, offsets = squeezed(folded)
+        size = len(text)
+        spans = []
+        for first in range(0, size, _CHUNK):  # a long text by chunks: the automaton's list of matches stays small
+            window = text[first : first + _CHUNK + self._longest] if size > _CHUNK else text
+            for index, start, end in self._automaton.find_matches_as_indexes(window, overlapping=True):
+                if start >= _CHUNK:
+                    continue  # the next chunk's
+                start, end = start + first, end + first
+                if start and ((before := text[start - 1]).isalnum() or before == "_"):
+                    continue  # not a word's start
+                if end < size and ((after := text[end]).isalnum() or after == "_"):
+                    continue  # not a word's end
+                spans.append((start, end, index))
+        if offsets is not None:  # back to offsets in ``folded``
+            spans = [(offsets[start], offsets[end - 1] + 1, index) for start, end, index in spans]
+        spans.sort()  # by start, then the shorter first
         found: dict[str, list[Hit]] = defaultdict(list)
-        size = len(folded)
-        all_prefixes = self._prefixes
-        for match in self._pattern.finditer(folded):
-            start = match.start()
-            longest = match.group(1)
-            prefixes = all_prefixes.get(longest)
-            if prefixes is not None:  # the text spells the phrase with single spaces: no walk needed
-                for length, phrase, names in prefixes:
-                    end = start + length
-                    if end == size or not ((after := folded[end]).isalnum() or after == "_"):  # a whole word
-                        for name in names:
-                            found[name].append(Hit(start, end, phrase))
-                continue
-            node = self._trie
-            position = start
-            previous_space = False
-            for char in longest:
-                position += 1
-                if char.isspace() or char == '"':  # a run of white space and quotes is one space in the trie
-                    if not previous_space:
-                        node = node.get(" ", {})
-                    previous_space = True
-                    continue
-                previous_space = False
-                node = node.get(char, {})
-                names = node.get(END)
-                if names and (position == len(folded) or not _is_word(folded[position])):
-                    phrase = " ".join(folded[start:position].split())
-                    for name in names:
-                        found[name].append(Hit(start, position, phrase))
+        phrases = self._phrases
+        for start, end, index in spans:
+            key, vocabularies = phrases[index]
+            written = folded[start:end]
+            phrase = key if written == key else " ".join(written.split())  # quotes kept: 'una "buena" llamada'
+            for name in vocabularies:
+                found[name].append(Hit(start, end, phrase))
         return LexiconHits(found)
 
 
@@ -98,6 +119,13 @@ class LexiconHits:
     def __init__(self, found: dict[str, list[Hit]]):
         self._hits = found
         self._starts = {name: [h.start for h in hits] for name, hits in found.items()}
+
+    def may_match(self, name: str, text: str, start: int, end: int) -> bool:
+        """Whether a whole-word pattern of vocabulary ``name`` can match in ``text[start:end]``: False when no hit
+        lies there and ``end`` cuts no word (a cut may end a phrase the text does not: then the window must be
+        searched)."""
+        cut = 0 < end < len(text) and _is_word(text[end - 1]) and _is_word(text[end])
+        return cut or self.find(name, start, end) is not None
 
     def all(self, name: str) -> list[Hit]:
         return self._hits.get(name, [])

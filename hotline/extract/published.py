@@ -19,7 +19,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from hotline.extract.dates import WEEKDAYS, DateExpr, find_dates, safe_date
+from hotline.extract.dates import DATE_WORDS, WEEKDAYS, DateExpr, find_dates, find_dates_from_words, safe_date
+from hotline.extract.lexicon import Lexicon
 from hotline.extract.rules import load_rules
 from hotline.text import compile_phrases, fold_text
 
@@ -140,15 +141,20 @@ def _dateline_dates(head: str, folded: str) -> tuple[tuple[DateExpr, str, str], 
     return tuple(_head_dates(head, folded, with_year=False))
 
 
+_DATE_WORD_LEXICON = Lexicon({"date_word": DATE_WORDS})
+"""The date words of a story's head in one pass (its lines are read one by one)."""
+
+
 def _head_dates(head: str, folded: str, *, with_year: bool) -> Iterator[tuple[DateExpr, str, str]]:
     """The first date of each dateline or date line among the first paragraphs: (date, which, as stated)."""
     paragraphs = [m for m in re.finditer(r"[^\n]+", head) if m.group().strip()][:_DATE_LINES]
+    words = [(h.start, h.end) for h in _DATE_WORD_LEXICON.scan(folded).all("date_word")] if paragraphs else []
     for paragraph in paragraphs:
         start, end = paragraph.span()
         line = paragraph.group().strip()
         dates = [
             d
-            for d in find_dates(folded, head, start, end)
+            for d in find_dates_from_words(folded, head, words, start, end)  # a line ends where a word does
             if d.kind in ("absolute", "numeric") and d.month is not None and (d.year is not None or not with_year)
         ]
         if not dates:

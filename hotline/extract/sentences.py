@@ -22,8 +22,6 @@ _ABBREVIATIONS = frozenset(a.lower() for a in _RULES["abbreviations"])
 # way ("....": without it, every dot rescans the rest of the run, quadratic in the run's length). The stop is
 # matched before that look-behind: a pattern that opens with a character class is searched for it in C.
 _BOUNDARY = re.compile(r"""[.!?…](?<![.!?…][.!?…])[.!?…]*["'”’»)\]]*(?=\s+["'“‘«(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])""")
-_TOKEN_BEFORE = re.compile(r"(?<!\S)\S+$")
-"""The token a stop ends, tried from word starts only (from every position, each try runs to the token's end)."""
 _INITIALS = re.compile(r"(?:[A-Za-zÁÉÍÓÚÑ]{1,2}\.)+")
 _LINE = re.compile(r"[^\n]+")
 
@@ -42,9 +40,8 @@ def _is_abbreviation(line: str, stop: int) -> bool:
     if line[stop] != ".":
         return False
     reach = max(0, stop - 64)  # a bounded look-back keeps it linear
-    match = _TOKEN_BEFORE.search(line, reach, stop + 1)
-    token = (match.group() if match else line[reach : stop + 1]).lstrip("\"'“‘«([")  # no match: a token longer
-    # than the look-back, cut at its start
+    # The token the stop ends: the last run of non-space in the look-back (cut at its start when longer).
+    token = line[reach : stop + 1].rsplit(None, 1)[-1].lstrip("\"'“‘«([")
     if token.lower() in _ABBREVIATIONS:
         return True
     # Initials and dotted acronyms: "J.", "U.S.", "D.C.", "EE.UU."
@@ -52,6 +49,9 @@ def _is_abbreviation(line: str, stop: int) -> bool:
 
 
 _SOFT_BREAK = re.compile(r"[a-záéíóúñü,;]\n[a-záéíóúñü]")
+_SOFT_NEWLINE = re.compile(r"\n(?<=[a-záéíóúñü,;]\n)(?=[a-záéíóúñü])")
+"""The newlines of :data:`_SOFT_BREAK`, searched from the newline (in C) rather than tried at every letter; it
+counts "a\nb\nc" twice where :data:`_SOFT_BREAK` counts it once, so two of them are confirmed by the latter."""
 _HARD_END = tuple('.!?:"”»')
 _BLOCK_START = tuple("#*-•>|")
 
@@ -65,7 +65,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     heading or bullet.
     """
     lines = [m.span() for m in _LINE.finditer(text) if m.group(0).strip()]
-    if len(_SOFT_BREAK.findall(text)) < 2:
+    if len(_SOFT_NEWLINE.findall(text)) < 2 or len(_SOFT_BREAK.findall(text)) < 2:
         return lines
     blocks: list[tuple[int, int]] = []
     line_start = 0  # where the last line of the last block starts (a block ends with the last line added)

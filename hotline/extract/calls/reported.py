@@ -12,7 +12,7 @@ from hotline.extract.dates import count_of as _number
 from hotline.extract.initiator import find_initiator
 from hotline.extract.pairs import Link
 from hotline.facts import CallMention
-from hotline.text import compile_phrases, phrase_alternation
+from hotline.text import compile_phrases, first_words, holds_any, phrase_alternation
 
 _NUM = phrase_alternation(list(NUMBERS))
 _DURATION = re.compile(
@@ -20,6 +20,8 @@ _DURATION = re.compile(
     r"(?!\s+(?:later|after|before|earlier|ago|despues|antes|mas tarde))"
 )
 _HALF_HOUR = compile_phrases(RULES["half_hour"])
+_DURATION_WORDS = first_words(RULES["duration_units"])
+_HALF_HOUR_WORDS = first_words(RULES["half_hour"])
 _ORD = phrase_alternation([*ORDINALS, *(f"{n}{s}" for n in range(1, 31) for s in ("st", "nd", "rd", "th"))])
 _SEQUENCE_ORDINAL = re.compile(
     rf"(?<![\w])(?P<ord>{_ORD})\s+(?:(?:phone|telephone|telefonica)\s+)?(?P<noun>{phrase_alternation(RULES['count_nouns'])})(?![\w])"
@@ -30,6 +32,7 @@ _SEQUENCE_COUNT = re.compile(
     r"|(?<![\w])(?P<n2>\d{1,2}|" + _NUM + r")\s+(?:phone\s+)?(?:calls|conversations|llamadas|conversaciones)"
     r"(?:\s+[\w.']+){0,3}?\s+(?:so\s+far|to\s+date|hasta\s+ahora|en\s+lo\s+que\s+va)(?![\w])"
 )
+_COUNTED_NOUNS = ("calls", "conversations", "llamadas", "conversaciones")  # every _SEQUENCE_COUNT holds one
 _PLURAL_COUNT_NOUNS = frozenset(RULES["plural_count_nouns"])
 _SINCE = re.compile(
     r"(?:\s+[\w'’]+){0,6}?\s+(?:"
@@ -86,9 +89,12 @@ def reported_call(
 def _duration(ctx: ArticleContext, sentences: list[int]) -> tuple[int | None, str | None]:
     for index in sentences:
         sentence = ctx.sentences[index]
-        half = _HALF_HOUR.search(ctx.folded, sentence.start, sentence.end)
-        if half:
+        if holds_any(ctx.folded, _HALF_HOUR_WORDS, sentence.start, sentence.end) and (
+            half := _HALF_HOUR.search(ctx.folded, sentence.start, sentence.end)
+        ):
             return 30, ctx.text[half.start() : half.end()]
+        if not holds_any(ctx.folded, _DURATION_WORDS, sentence.start, sentence.end):
+            continue  # no unit: no duration
         match = _DURATION.search(ctx.folded, sentence.start, sentence.end)
         if match:
             minutes = _number(match.group("n")) * int(RULES["duration_units"][match.group("unit")])
@@ -118,7 +124,7 @@ def _sequence(ctx: ArticleContext) -> tuple[int | None, str | None]:
                 token = match.group("ord")
                 number = ORDINALS.get(token) or int(re.sub(r"\D", "", token))
                 return number, ctx.text[match.start() : match.end()]
-    for start, end in spans:
+    for start, end in (span for span in spans if holds_any(ctx.folded, _COUNTED_NOUNS, *span)):
         for count in _SEQUENCE_COUNT.finditer(ctx.folded, start, end):
             if not _about_the_future(ctx, count.start()):
                 return _number(count.group("n") or count.group("n2")), ctx.text[count.start() : count.end()]

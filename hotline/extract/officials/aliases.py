@@ -8,6 +8,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from hotline.extract.officials.patterns import OFFICIAL_RULES, OfficialHit
 from hotline.reference import Official, Reference
@@ -121,7 +122,7 @@ def surnames_after_full_name(
     title_ends = {end for _, end in titles}
     found: list[OfficialHit] = []
     # One pass over the text for every surname: linear in its length however many people it names.
-    pattern = re.compile(_initial_first(sorted(usable, key=len, reverse=True)) + r"(?![\w’'-])")
+    pattern = _surnames_pattern(tuple(sorted(usable, key=len, reverse=True)))
     for match in pattern.finditer(text, min(first.end for first in usable.values())):
         surname, start, end = match.group(0), match.start(), match.end()
         first = usable[surname]
@@ -152,6 +153,11 @@ def surnames_after_full_name(
             )
         )
     return found
+
+
+@lru_cache(maxsize=1024)  # the same people are named again and again across articles
+def _surnames_pattern(surnames: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_initial_first(list(surnames)) + r"(?![\w’'-])")
 
 
 def _initial_first(names: list[str]) -> str:

@@ -158,7 +158,7 @@ def find_parties(ctx: ArticleContext, index: PartyIndex, sentence: int, regions:
             continue
         parties.append(Party(start, end, word.code, word.kinds))
     for party in parties:
-        _mark_roles(ctx.folded, party)
+        _mark_roles(ctx.folded, party, _phrases_before(ctx.folded, party))
     _coordinate(ctx.folded, parties)
     return parties
 
@@ -178,19 +178,54 @@ def _the_bloc(
     return [(start + ctx.folded[start:end].index(" ") + 1, end, _EU_BLOC, False) for start, end in blocs]
 
 
-def _mark_roles(text: str, e: Party) -> None:
+_ARTICLES = ("the", "el", "la", "los", "las")  # trade.rules.ART
+
+
+def _phrases_before(text: str, e: Party) -> frozenset[str]:
+    """Which patterns read just before a party (a phrase, white space, an optional article, the party) can match:
+    "left" (the :func:`rules.left` patterns), "origin" (``ORIGIN_WEAK``), those whose phrases have a last word that
+    ends the text where the phrase would end. The others are not searched."""
+    lo, end = max(0, e.start - r.CONTEXT), e.start
+    j = end
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == end:
+        return frozenset()  # no white space before the party
+    ends = [j]
+    for article in _ARTICLES:
+        k = j - len(article)
+        if k - 1 >= lo and text.startswith(article, k) and text[k - 1].isspace():
+            while k > lo and text[k - 1].isspace():
+                k -= 1
+            ends.append(k)
+    found = set()
+    for position in ends:
+        before = text[lo:position].rsplit(None, 1)  # the phrase's last word ends its last run of non-space
+        token = before[-1] if before else ""
+        for i in range(len(token)):
+            if token[i:] in r.LEFT_LAST_WORDS:
+                found.add("left")
+            if token[i:] in r.ORIGIN_LAST_WORDS:
+                found.add("origin")
+    return frozenset(found)
+
+
+def _mark_roles(text: str, e: Party, before: frozenset[str]) -> None:
+    """``before``: the vocabularies whose patterns may match just before the party (see :func:`_phrases_before`)."""
+    phrase_before = "left" in before
     lo = max(0, e.start - r.CONTEXT)
     hi = min(len(text), e.end + r.CONTEXT)
-    if r.NOT_TARGET.search(text, lo, e.start):
+    if phrase_before and r.NOT_TARGET.search(text, lo, e.start):
         pass
-    elif match := r.TARGET_BEFORE.search(text, lo, e.start):
+    elif phrase_before and (match := r.TARGET_BEFORE.search(text, lo, e.start)):
         e.target, e.cue, e.target_by = True, (match.start(), e.end), "preposition"
-    elif match := r.ORIGIN_STRONG.search(text, lo, e.start):
+    elif phrase_before and (match := r.ORIGIN_STRONG.search(text, lo, e.start)):
         e.target, e.cue = True, (match.start(), e.end)
-    elif match := r.ORIGIN_WEAK.search(text, lo, e.start):
+    elif "origin" in before and (match := r.ORIGIN_WEAK.search(text, lo, e.start)):
         e.target, e.cue, e.pair = True, (match.start(), e.end), sector_of(match.group("goods"))
     elif (
-        (match := r.AFTER_MEASURE.search(text, lo, e.start))
+        phrase_before
+        and (match := r.AFTER_MEASURE.search(text, lo, e.start))
         and e.is_name
         and ("country" in e.kinds or not r.SPANISH_A.search(text, lo, e.start))  # not "a White House readout"
     ):
@@ -209,8 +244,9 @@ def _mark_roles(text: str, e: Party) -> None:
         e.seeker = True
     if match := r.SPEAKER.match(text, e.end, hi):
         e.speaker_verb_end = match.end()
-    if r.ATTRIBUTED.search(text, lo, e.start) or (
-        r.ATTRIBUTED_AT_END.search(text, lo, e.start) and r.CLAUSE_END.match(text, e.end, hi)
+    if phrase_before and (
+        r.ATTRIBUTED.search(text, lo, e.start)
+        or (r.ATTRIBUTED_AT_END.search(text, lo, e.start) and r.CLAUSE_END.match(text, e.end, hi))
     ):
         e.attributed = True
 

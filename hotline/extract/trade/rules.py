@@ -185,6 +185,25 @@ SEEKER = re.compile(
 SPEAKER = re.compile(POSSESSIVE + r"(?:\s+(?:" + HEADS + r"))?\s+(?P<verb>" + alt(RULES["speech_verbs"]) + r")(?![\w])")
 ATTRIBUTED = left(alt(RULES["attributions"]))
 ATTRIBUTED_AT_END = left(alt(RULES["attributions_at_clause_end"]))
+
+
+def _last_words(*rules: str) -> frozenset[str]:
+    phrases = [variant for rule in rules for item in RULES[rule] for variant in phrase_variants(str(item))]
+    return frozenset(phrase.split(" ")[-1] for phrase in phrases if phrase)
+
+
+LEFT_LAST_WORDS = _last_words(
+    "not_target_before",
+    "target_before",
+    "origin_strong",
+    "target_after_measure",
+    "attributions",
+    "attributions_at_clause_end",
+)
+"""The last word of every phrase of the :func:`left` patterns: one of them ends the text they match before the
+white space (and optional article) before a party."""
+ORIGIN_LAST_WORDS = _last_words("origin_weak")
+"""The same for ``ORIGIN_WEAK``."""
 CLAUSE_END = re.compile(r"(?:\s+[\w.'-]+){0,3}\s*(?:[,.;:\"]|$)")
 PRONOUN = re.compile(_words(RULES["agent_pronouns"]))
 BY = re.compile(r"(?<![\w])(?:by|por)\s+(?:(?:the|el|la|los|las|de|of|" + HEADS + r")\s+){0,3}$")

@@ -1,0 +1,76 @@
+"""The prefilters that spare a regex search find what the search finds: a date scan of one line from the words of
+a lexicon pass, a substring test before a phrase pattern, a lexicon hit before a window search or before a party.
+
+Examples written for these tests (never taken from the seed corpus).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from hotline.extract.context import build_context
+from hotline.extract.dates import DATE_WORDS, find_dates, find_dates_from_words
+from hotline.extract.lexicon import Lexicon
+from hotline.extract.trade import rules as r
+from hotline.extract.trade.parties import Party, _phrases_before
+from hotline.facts import Article
+from hotline.reference import load_reference
+from hotline.text import compile_phrases, first_words, fold_text, holds_any
+
+HEAD = (
+    "QUITO, 12 jun (EFE).- El presidente habló el pasado\nlunes 3 de marzo con su homólogo.\n"
+    'WASHINGTON, May 2, 2024 — They last spoke on "Monday" and on 4/5/2024,\nnext week again.\n'
+    "  Sunday\nnext\nweek, or may"
+)
+
+
+def test_the_dates_of_each_line_are_those_a_scan_of_the_line_finds() -> None:
+    folded = fold_text(HEAD)
+    words = [(h.start, h.end) for h in Lexicon({"date_word": DATE_WORDS}).scan(folded).all("date_word")]
+    lines = [m.span() for m in re.finditer(r"[^\n]+", HEAD)]
+    assert len(lines) == 7
+    for start, end in lines:
+        assert find_dates_from_words(folded, HEAD, words, start, end) == find_dates(folded, HEAD, start, end)
+    assert sum(len(find_dates(folded, HEAD, start, end)) for start, end in lines) >= 5
+
+
+@pytest.mark.parametrize("text", ["a call of half an hour", "media  hora", "half-hour", "behalf of", "no such"])
+def test_a_pattern_is_searched_only_where_a_first_word_stands(text: str) -> None:
+    phrases = ["half an hour", "half-hour", "media hora"]
+    pattern, words = compile_phrases(phrases), first_words(phrases)
+    assert words == ("half", "half-hour", "media")
+    found = pattern.search(text) is not None
+    assert not found or holds_any(text, words, 0, len(text))
+
+
+def test_a_window_is_searched_only_where_the_lexicon_found_a_phrase_or_a_word_is_cut() -> None:
+    folded = "a call from the president; a pedido del rey"
+    hits = Lexicon({"call_from": ["call from"], "request": ["a pedido del"]}).scan(folded)
+    assert hits.may_match("call_from", folded, 0, 12)
+    assert not hits.may_match("call_from", folded, 12, len(folded))
+    assert hits.may_match("request", folded, 20, len(folded))
+    assert hits.may_match("request", folded, 0, 9)  # the window ends inside "from": a cut word
+
+
+def test_the_patterns_read_before_a_party_are_skipped_only_where_they_cannot_match() -> None:
+    text = (
+        "Washington imposed tariffs on  the Chinese steel, according to Canada; duties against Mexico and the EU.\n"
+        "Aranceles a la  importación de México, según Brasil, y contra los productos de Japón, dijo el gobierno."
+    )
+    ctx = build_context(Article("a" * 16, "t.txt", "txt", "t", text, "0" * 64, "utf-8", len(text)), load_reference())
+    patterns = (r.NOT_TARGET, r.TARGET_BEFORE, r.ORIGIN_STRONG, r.AFTER_MEASURE, r.ATTRIBUTED, r.ATTRIBUTED_AT_END)
+    matched = skipped = 0
+    for word in re.finditer(r"(?<![\w])\w+", ctx.folded):  # every word as a party
+        party = Party(word.start(), word.end(), "XX", frozenset({"country"}))
+        lo = max(0, party.start - r.CONTEXT)
+        before = _phrases_before(ctx.folded, party)
+        if any(p.search(ctx.folded, lo, party.start) for p in patterns):
+            matched += 1
+            assert "left" in before, word.group()
+        if r.ORIGIN_WEAK.search(ctx.folded, lo, party.start):
+            assert "origin" in before, word.group()
+        skipped += not before
+    assert matched >= 5
+    assert skipped >= 10
