@@ -235,3 +235,33 @@ def test_a_day_the_call_phrase_carries_dates_it_however_long_ago(reference: Refe
     text = "Colombian President Gustavo Petro and Brazil's Lula spoke by phone on March 10, the foreign ministry said."
     calls = extract(reference, text, dt.date(2025, 6, 10)).calls
     assert [(c.date.date, c.date.precision) for c in calls] == [(dt.date(2025, 3, 10), "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (
+            "RIYADH, May 20 - Crown Prince Mohammed bin Salman received today a phone call from Emir of Qatar Sheikh "
+            "Tamim bin Hamad Al Thani. The Crown Prince also received a phone call from President Recep Tayyip "
+            "Erdogan.",
+            MON_20_MAY_2024,
+        ),
+        (
+            "El presidente Gustavo Petro sostuvo hoy una conversación telefónica con el presidente Luiz Inácio Lula "
+            "da Silva. Posteriormente, Petro recibió una llamada del presidente de Chile, Gabriel Boric.",
+            MON_20_MAY_2024,
+        ),
+        # a date in its own sentence is its own, "also" or not
+        (
+            "President Emmanuel Macron spoke by phone with Chancellor Olaf Scholz on Sunday. He also spoke with Prime "
+            "Minister Rishi Sunak in April about Ukraine.",
+            None,
+        ),
+    ],
+)
+def test_a_call_of_a_round_told_later_that_day_takes_its_day(
+    reference: Reference, text: str, second: dt.date | None
+) -> None:
+    calls = [c for c in extract(reference, text, MON_20_MAY_2024).calls if c.call_status == "held"]
+    assert len(calls) == 2
+    assert calls[1].date.date == second

@@ -20,6 +20,7 @@ from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import DateExpr
 from hotline.extract.leaders import is_leader
 from hotline.extract.pairs import cue_links
+from hotline.facts import CallDate, CallMention
 from hotline.text import fold, fold_text, phrase_alternation
 
 _CALL_WORDS = frozenset({"call", "calls", "llamada", "llamadas", "phone call"})
@@ -118,6 +119,7 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
     if not kept:  # no two leaders on the line (a minister's call, an unknown speaker): no leaders' call held
         return no_call(ctx, layout, cues, statuses)
     reported = [replace(call, mention_id=f"{call.article_id}:{i}", call_index=i) for i, (call, _) in enumerate(kept)]
+    reported = _same_day_as_the_call_before(ctx, reported, [group for _, group in kept])
     main = reported[0]
     layout.reported = main
     layout.others = reported[1:]
@@ -144,6 +146,30 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
     )
     not_held_calls(ctx, layout, cues, statuses)
     return layout
+
+
+_SAME_DAY = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["same_day_markers"]) + r")(?![\w])")
+
+
+def _same_day_as_the_call_before(
+    ctx: ArticleContext, reported: list[CallMention], groups: list[list[tuple[Cue, int]]]
+) -> list[CallMention]:
+    """A call of a round told with no date of its own, after a word that puts it on the day of the call told before
+    it ("Posteriormente, el Presidente recibió una llamada de ...", "later that day", "also received a phone call
+    from ..."), takes that call's day."""
+    for i in range(1, len(reported)):
+        call, before = reported[i], reported[i - 1]
+        if call.date.precision != "unknown" or before.date.precision != "day" or before.date.date is None:
+            continue
+        cue, index = min(groups[i], key=lambda item: item[0].start)
+        if ctx.in_sentence("dates", index):
+            continue  # a date in its sentence is its own ("He also spoke with Starmer in February")
+        told_before = min(c.end for c, _ in groups[i - 1])
+        marker = _SAME_DAY.search(ctx.folded, max(ctx.sentences[index].start, told_before), cue.end)
+        if marker is not None and marker.start() < cue.start:  # "also received" may hold the call phrase's verb
+            how = f"'{ctx.text[marker.start() : marker.end()]}': the day of the call told before it ({before.date.how})"
+            reported[i] = replace(call, date=CallDate.on(before.date.date, "same_day", how))
+    return reported
 
 
 def _says_they_have_spoken(ctx: ArticleContext, held: list[Cue]) -> bool:
