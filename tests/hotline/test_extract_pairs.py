@@ -821,3 +821,28 @@ def test_a_leader_called_something_in_quotes_is_no_call(reference: Reference, te
 )
 def test_a_leader_the_text_marks_former_is_on_no_leaders_call(reference: Reference, text: str, calls: int) -> None:
     assert len(extract(reference, text, dt.date(2025, 3, 12)).calls) == calls
+
+
+@pytest.mark.parametrize(
+    ("text", "counterparts"),
+    [
+        (
+            "El presidente Gustavo Petro llamó este martes a sus homólogos de Brasil, Chile y México para coordinar "
+            "una respuesta.",
+            {"luiz_inacio_lula_da_silva", "gabriel_boric", "claudia_sheinbaum"},
+        ),
+        (  # Uganda has a president and a prime minister: the counterparts hold the caller's office
+            "Kenyan President William Ruto said on Tuesday he had called his counterparts from Uganda, Tanzania and "
+            "Rwanda to discuss the crisis.",
+            {"yoweri_museveni", "samia_suluhu_hassan", "paul_kagame"},
+        ),
+    ],
+)
+def test_counterparts_of_several_countries_are_a_round_with_one_caller(
+    reference: Reference, text: str, counterparts: set[str]
+) -> None:
+    calls = extract(reference, text, dt.date(2025, 3, 12)).calls
+    caller = {"gustavo_petro", "william_ruto"}
+    assert {p.official_id for c in calls for p in c.participants} - caller == counterparts
+    assert len(calls) == 3
+    assert {c.initiator_id for c in calls} <= caller

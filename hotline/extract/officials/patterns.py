@@ -71,7 +71,7 @@ def patterns_of(reference: Reference) -> Patterns:
         rf"|(?P<t2>{titles})\s+(?:of(?:\s+the)?|de|del|de\s+la)\s+(?P<c2>{countries})"
         rf"|(?P<t3>{titles})\s+(?P<c3>{countries})"
         rf"|(?P<c4>{countries})\s+(?P<t4>{counterpart})"
-        rf"|(?P<t5>{counterpart})\s+(?:(?:de|of)\s+)?(?P<c5>{countries})"
+        rf"|(?P<t5>{counterpart})\s+(?:(?:de|of|from|in)\s+)?(?P<c5>{countries})"
         r")(?![\w])"
     )
     return Patterns(

@@ -10,7 +10,7 @@ import datetime as dt
 import heapq
 import re
 
-from hotline.extract.lexicon import LexiconHits
+from hotline.extract.lexicon import Hit, LexiconHits
 from hotline.extract.officials.aliases import (
     alias_hit,
     honorific_fillers_end,
@@ -44,6 +44,7 @@ def find_officials(
     found = found if found is not None else reference_lexicon(reference).scan(folded)
     # Where role descriptions can start (a country word or a title), and the titles themselves.
     starts = found.longest("place", "title", "counterpart")
+    places = found.longest("place")
     titles = [m for m in (patterns.title.match(folded, h.start) for h in found.longest("title")) if m is not None]
     hits: list[OfficialHit] = []
     taken: list[tuple[int, int]] = []
@@ -94,29 +95,39 @@ def find_officials(
                 bisect.insort(roles_at, (hit.start, hit.role))
             continue
         role = "leader" if counterpart else patterns.title_roles[title_text(match, title_group)]
-        if (role, country) not in holders:
-            holders[role, country] = _holder(reference, role, country, on, named_ids)
-        official_id = holders[role, country]
-        if official_id is None:
-            continue
-        official = reference.officials[official_id]
-        if role == "leader":  # "his Brazilian counterpart": the office the holder had then
-            term = reference.role_on(official_id, on)
-            role = term.role if term else None
-        hits.append(
-            OfficialHit(
-                match.start(),
-                match.end(),
-                "role",
-                official_id,
-                official.full_name,
-                country,
-                role,
-                True,
-                f"role description '{text[match.start() : match.end()]}' resolved to the holder"
-                + (f" on {on.isoformat()}" if on else " named in the article"),
+        described = [(match.start(), match.end(), country)]
+        if counterpart:  # "sus pares de Argentina, Brasil y Colombia": one counterpart per country listed
+            described += _listed_countries(folded, match.end(), places, reference, patterns)
+            covered = described[-1][1]
+        for start_at, end_at, country in described:
+            if (role, country) not in holders:
+                holders[role, country] = _holder(reference, role, country, on, named_ids)
+            official_id = holders[role, country]
+            same = _counterpart_role(roles_at, match.start()) if counterpart else None
+            if official_id is None and same is not None and same in reference.roles and reference.roles[same].is_leader:
+                # a country with both a president and a prime minister: the counterpart holds the speaker's office
+                official_id = holders.setdefault((same, country), _holder(reference, same, country, on, named_ids))
+            if official_id is None:
+                continue
+            official = reference.officials[official_id]
+            office = role
+            if role == "leader":  # "his Brazilian counterpart": the office the holder had then
+                term = reference.role_on(official_id, on)
+                office = term.role if term else None
+            hits.append(
+                OfficialHit(
+                    start_at,
+                    end_at,
+                    "role",
+                    official_id,
+                    official.full_name,
+                    country,
+                    office,
+                    True,
+                    f"role description '{text[match.start() : end_at]}' resolved to the holder"
+                    + (f" on {on.isoformat()}" if on else " named in the article"),
+                )
             )
-        )
 
     # Titles come in order of start, and a hit added here starts after its title: sweep the hits by start,
     # keeping the furthest end among those that start at or before the title (inside a hit when it is beyond).
@@ -296,6 +307,27 @@ def _holder_named(
         f"'{text[name.start('name') : name.end('name')]}' after the title "
         f"'{text[match.start() : match.end()]}': its holder on {on.isoformat()}",
     )
+
+
+_LIST_SEPARATOR = re.compile(
+    r"\s*,\s*(?:(?:y|e|and)\s+)?(?:(?:de|del|of|from)\s+)?|\s+(?:y|e|and)\s+(?:(?:de|del|of|from)\s+)?"
+)
+
+
+def _listed_countries(
+    folded: str, end: int, places: list[Hit], reference: Reference, patterns: Patterns
+) -> list[tuple[int, int, str]]:
+    """The countries listed right after a counterpart's ("sus pares de Argentina, Brasil y Colombia", "his
+    counterparts from Kenya, Uganda and Rwanda"): each place joined to the one before by a comma or "and"."""
+    listed: list[tuple[int, int, str]] = []
+    i = bisect.bisect_left([p.start for p in places], end)
+    while i < len(places) and _LIST_SEPARATOR.fullmatch(folded, end, places[i].start):
+        country = country_of(reference, patterns, folded[places[i].start : places[i].end])
+        if country is None:
+            break
+        listed.append((places[i].start, places[i].end, country))
+        end, i = places[i].end, i + 1
+    return listed
 
 
 def _holder(reference: Reference, role: str, country: str, on: dt.date | None, named: set[str | None]) -> str | None:
