@@ -40,6 +40,10 @@ _WHO_CALLED = re.compile(
     + phrase_alternation(_RULES["calling_verbs"])
     + r")(?![\w])"
 )
+_PLACING = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(_RULES["placing_verbs"]) + r")(?:[ \t]+[\w'’]+){0,2}?[ \t]+\Z"
+)
+_PLACED_TO = re.compile(r"(?:[ \t]+[\w'’]+)?[ \t]+(?:" + phrase_alternation(_RULES["placed_to"]) + r")(?![\w])")
 _WINDOW = 160
 """Characters read before a name for the phrase that says the call came from it or was placed at its request."""
 _BY_REQUEST = re.compile(
@@ -68,6 +72,10 @@ def find_initiator(
             before = [h for h in hits if h.end <= verb[0]]
             if before and before[-1].official_id != _named_in(cue, hits):
                 return before[-1].official_id, f"subject of '{ctx.text[verb[0] : verb[1]]}'"
+            called = [h for h in hits if h.start >= verb[0]][:1]
+            if not before and called and len(ids) == 2:  # "He later made a phone call to Sisi": the other one
+                caller = next(p for p in participants if p.official_id != called[0].official_id)
+                return caller.official_id, f"'{ctx.text[verb[0] : verb[1]]}' {called[0].full_name}: the other called"
         for hit in hits:
             window = max(sentence_start, hit.start - _WINDOW)
             if ctx.lex.may_match("initiator_call", ctx.folded, window, hit.start) and _FROM.search(
@@ -142,8 +150,9 @@ def _side(ctx: ArticleContext, words: list[str], participants: list[Participant]
 
 
 def _calling_verb(ctx: ArticleContext, cue: Cue, sentence_start: int) -> tuple[int, int] | None:
-    """The span of the calling verb of a call phrase: the phrase itself ("called", "telefoneó") or a verb a few words
-    before a phone phrase ("llamó anoche por teléfono")."""
+    """The span of the calling verb of a call phrase: the phrase itself ("called", "telefoneó"), a verb a few words
+    before a phone phrase ("llamó anoche por teléfono"), or one that places the call to someone ("made a phone call
+    to")."""
     verb = _CALLING.match(ctx.folded, cue.start)
     if verb is not None:
         return cue.start, verb.end()
@@ -151,6 +160,9 @@ def _calling_verb(ctx: ArticleContext, cue: Cue, sentence_start: int) -> tuple[i
         before = _VERB_BEFORE.search(ctx.folded, max(sentence_start, cue.start - 40), cue.start)
         if before is not None:
             return before.start(), cue.end
+    placing = _PLACING.search(ctx.folded, max(sentence_start, cue.start - 40), cue.start)
+    if placing is not None and _PLACED_TO.match(ctx.folded, cue.end):  # "made a phone call to Sisi"
+        return placing.start(), cue.end
     return None
 
 

@@ -153,6 +153,18 @@ def test_a_future_leader_is_no_leader_yet(reference: Reference) -> None:
             "recep_tayyip_erdogan",
         ),
         (
+            "El presidente Gustavo Petro realizó este martes una llamada telefónica al presidente de Brasil, Luiz "
+            "Inácio Lula da Silva.",
+            "2024-03-13",
+            "gustavo_petro",
+        ),
+        (  # the caller named only by a title: the other one was called
+            "KUWAIT, June 5 (KUNA) -- The Amir of Kuwait Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah received calls "
+            "today. His Highness the Amir later made a phone call to Egyptian President Abdel Fattah Al-Sisi.",
+            "2025-06-05",
+            "mishal_al_ahmad_al_jaber_al_sabah",
+        ),
+        (
             "Brazilian President Luiz Inácio Lula da Silva spoke by phone on Tuesday with Argentine President Javier "
             "Milei, who has called for lower tariffs across Mercosur.",
             "2024-03-13",
