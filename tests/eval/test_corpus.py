@@ -19,7 +19,7 @@ CONTINENTS = {
     "TR TW UZ VN",
     "Europe": "AL BY CZ DE DK EE ES FI FR GB GR HU IE IS IT LT NL NO PL PT RS RU SE UA",
     "North America": "BB BZ CA CR CU DO GD GT HN HT JM MX NI PA SV TT US VC",
-    "South America": "AR BO BR CL CO EC GY PE PY UY VE",
+    "South America": "AR BO BR CL CO EC GY PE PY SR UY VE",
     "Oceania": "AU FJ NZ PG TO TV VU",
 }
 CONTINENT_OF = {code: continent for continent, codes in CONTINENTS.items() for code in codes.split()}
