@@ -89,7 +89,8 @@ def attached_date(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
     return None
 
 
-_HOLDING_VERB = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["holding_verbs"]) + r")\s+\Z")
+_HOLDING_VERB = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["holding_verbs"]) + r")(?:\s+\w+){0,3}?\s+\Z")
+"""A verb of holding, then at most three words of the date's ("sostuvo la noche del lunes una conversación")."""
 
 
 _DETERMINER_GAP = re.compile(r"\s*(?:(?:una|un|a|an|la|el|su)\s+)?")
@@ -98,7 +99,7 @@ _DETERMINER_GAP = re.compile(r"\s*(?:(?:una|un|a|an|la|el|su)\s+)?")
 def _between_verb_and_call(folded: str, date: DateExpr, cue_start: int) -> bool:
     """A date between a verb of holding and the call phrase it holds ("mantuvo ayer una conversación")."""
     return _DETERMINER_GAP.fullmatch(folded, date.end, cue_start) is not None and bool(
-        _HOLDING_VERB.search(folded, max(0, date.start - 24), date.start)
+        _HOLDING_VERB.search(folded, max(0, date.start - 40), date.start)
     )
 
 

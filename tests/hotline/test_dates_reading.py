@@ -265,3 +265,13 @@ def test_a_call_of_a_round_told_later_that_day_takes_its_day(
     calls = [c for c in extract(reference, text, MON_20_MAY_2024).calls if c.call_status == "held"]
     assert len(calls) == 2
     assert calls[1].date.date == second
+
+
+def test_a_call_noun_with_a_stated_date_of_another_day_is_an_earlier_call(reference: Reference) -> None:
+    text = (
+        "El presidente Bernardo Arévalo sostuvo la noche del domingo una conversación telefónica con la presidenta "
+        "Claudia Sheinbaum. No es la primera conversación entre ambos este año: en la llamada del 20 de enero "
+        "hablaron de migración."
+    )
+    days = sorted(c.date.date for c in extract(reference, text, MON_20_MAY_2024).calls if c.date.date)
+    assert days == [dt.date(2024, 1, 20), dt.date(2024, 5, 19)]

@@ -116,6 +116,10 @@ def test_resolution_against_publication_date() -> None:
         ("Title\n2025-03-12T10:45:00Z\n\nMacron spoke by phone with Scholz on Tuesday.", dt.date(2025, 3, 12)),
         ("Riyadh, March 01, 2025, SPA -- His Royal Highness received today a phone call.", dt.date(2025, 3, 1)),
         (
+            "Boletín Sur\n\nEdición del viernes 19 de septiembre de 2025 · Newsletter para suscriptores",
+            dt.date(2025, 9, 19),
+        ),
+        (
             "Lima, 17 de junio de 2025 (Oficina de Comunicaciones y Prensa del Congreso de la República). El "
             "presidente del Congreso habló por teléfono.",
             dt.date(2025, 6, 17),

@@ -67,17 +67,23 @@ def split_by_date(
     ctx: ArticleContext, groups: list[tuple[Link | None, list[tuple[Cue, int]]]]
 ) -> list[tuple[Link | None, list[tuple[Cue, int]]]]:
     """Two calls of one pair on two days the text tells apart ("had spoken by telephone on Tuesday ... spoke again
-    by telephone on Sunday", "the call on Monday ... She had herself phoned Modi in May 2014"): a verb or phone
-    phrase whose own date cannot be the day of the pair's first dated phrase starts a call of its own. Undated
-    phrases stay with the first call."""
+    by telephone on Sunday", "the call on Monday ... She had herself phoned Modi in May 2014", "la noche del lunes
+    ... en la llamada del 20 de enero"): a verb or phone phrase whose own date, or a call noun whose stated date,
+    cannot be the day of the pair's first dated phrase starts a call of its own. Undated phrases stay with the
+    first call."""
     split: list[tuple[Link | None, list[tuple[Cue, int]]]] = []
     for link, group in groups:
         keys: list[_DayKey | None] = []  # the day of each call, once a phrase dates it
         calls: list[list[tuple[Cue, int]]] = []
         for cue, index in group:
-            dates = cue.kind in ("phone", "talk") and id(cue) not in ctx.memo.get("quoted_cues", ())
-            attached = attached_date(ctx, cue, index) if dates else None
-            date = (attached or sentence_date(ctx, index)) if dates else None
+            unquoted = id(cue) not in ctx.memo.get("quoted_cues", ())
+            dates = cue.kind in ("phone", "talk") and unquoted
+            attached = attached_date(ctx, cue, index) if unquoted and cue.kind in ("phone", "talk", "noun") else None
+            if cue.kind == "noun" and (attached is None or attached.kind != "absolute"):
+                attached = (
+                    None  # a call noun tells a day of its own only when it carries it ("la llamada del 20 de enero")
+                )
+            date = (attached or sentence_date(ctx, index)) if dates else attached
             key = _day_key(date, ctx.article.published_date)
             published = None if attached is not None else ctx.article.published_date  # an attached day is the call's
             home = next((i for i, k in enumerate(keys) if _may_join(k, key, published)), None)
