@@ -268,9 +268,13 @@ def _closest_determiner(folded: str, noun_start: int) -> re.Match[str] | None:
 
 
 def _find_cues(folded: str, text: str, lex: LexiconHits) -> list[Cue]:
-    cues = [Cue(h.start, h.end, "phone", noun_start=h.start) for h in lex.all("phone")]
+    cues = [
+        Cue(h.start, h.end, "phone", noun_start=h.start) for h in lex.all("phone") if not with_audience(folded, h.end)
+    ]
     for noun in lex.all("call_noun"):
         if NOT_CALL_AFTER.match(folded, noun.end) or (folded[noun.start] == "l" and _SO_CALLED.match(text, noun.end)):
+            continue  # "a call for calm"; "la llamada Declaración de Ankara" (the so-called)
+        if with_audience(folded, noun.end):
             continue  # "a call for calm"; "la llamada Declaración de Ankara" (the so-called)
         det = _closest_determiner(folded, noun.start)
         if det is not None and not NOT_CALL_BEFORE.search(folded, det.start(), noun.start):
@@ -282,6 +286,20 @@ def _find_cues(folded: str, text: str, lex: LexiconHits) -> list[Cue]:
     cues += [Cue(h.start, h.end, "planned", noun_start=h.start) for h in lex.all("planned")]
     cues.sort(key=lambda c: (c.start, c.end))
     return _longest_per_start(cues)
+
+
+_CALL_AUDIENCE = re.compile(
+    r"(?:[ \t]+[\w'’-]+){0,3}?[ \t]+(?:with|con)[ \t]+(?:(?!(?:and|y|e)[ \t])[\w'’-]+[ \t]+){0,3}?(?:"
+    + phrase_alternation(RULES["call_audiences"])
+    + r")(?![\w])"
+)
+
+
+def with_audience(folded: str, end: int) -> bool:
+    """A call with a group of people who lead no country ("a video call this afternoon with Kenyan police officers",
+    "una videollamada con las tropas"): no leaders' call. A comma or a conjunction before the group ("with Ruto and
+    the troops") leaves it a call."""
+    return _CALL_AUDIENCE.match(folded, end) is not None
 
 
 _SO_CALLED = re.compile(r"[ \t]+[«\"“A-ZÁÉÍÓÚÑ]")

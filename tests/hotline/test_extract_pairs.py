@@ -858,3 +858,20 @@ def test_counterparts_of_several_countries_are_a_round_with_one_caller(
     assert {p.official_id for c in calls for p in c.participants} - caller == counterparts
     assert len(calls) == 3
     assert {c.initiator_id for c in calls} <= caller
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        (
+            "President William Ruto held a video call this afternoon with Kenyan police officers serving in Haiti. "
+            "The call lasted about twenty-five minutes. Haiti's Prime Minister, Alix Didier Fils-Aimé, thanked the "
+            "contingent in a statement.",
+            0,
+        ),
+        ("El presidente Gustavo Petro mantuvo una videollamada con las tropas desplegadas en el Catatumbo.", 0),
+        ("President Volodymyr Zelensky held a video call with President Emmanuel Macron and Ukrainian troops.", 1),
+    ],
+)
+def test_a_call_with_troops_or_citizens_is_no_leaders_call(reference: Reference, text: str, held: int) -> None:
+    assert len(held_pairs(extract(reference, text, dt.date(2025, 3, 12)))) == held

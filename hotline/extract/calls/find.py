@@ -16,7 +16,7 @@ from hotline.extract.calls.grouping import split_by_date, split_by_pair
 from hotline.extract.calls.layout import CallLayout
 from hotline.extract.calls.not_held import cue_statuses, no_call, not_held_calls
 from hotline.extract.calls.reported import reported_call
-from hotline.extract.context import RULES, ArticleContext, Cue
+from hotline.extract.context import RULES, ArticleContext, Cue, with_audience
 from hotline.extract.dates import DateExpr
 from hotline.extract.leaders import is_leader
 from hotline.extract.pairs import cue_links
@@ -231,4 +231,6 @@ def _title_says_call(ctx: ArticleContext) -> bool:
     title = fold_text(ctx.article.title or "")
     in_person = ctx.lex.find("in_person") is not None  # an encounter in person (call_status's phrases)
     found = CALL_TITLE.search(title) or (TALK_TITLE.search(title) if not in_person else None)
-    return found is not None and call_status(title, found.start(), found.end(), 0, len(title)).status == HELD
+    if found is None or with_audience(title, found.end()):
+        return False  # "President Ruto's Christmas video call with Kenyan officers in Haiti"
+    return call_status(title, found.start(), found.end(), 0, len(title)).status == HELD

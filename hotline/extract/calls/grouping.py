@@ -8,7 +8,7 @@ import calendar
 import datetime as dt
 
 from hotline.extract.call_dates import attached_date, sentence_date
-from hotline.extract.context import RULES, ArticleContext, Cue
+from hotline.extract.context import RULES, ArticleContext, Cue, with_audience
 from hotline.extract.dates import DateExpr, resolve
 from hotline.extract.pairs import Link, cue_links, sentence_pair
 
@@ -46,8 +46,9 @@ def split_by_pair(ctx: ArticleContext, cues: list[tuple[Cue, int]]) -> list[tupl
                 groups[key][1].append((cue, index))
         else:
             pending.append((cue, index))
-    if not groups:  # "the call" after a minister's call is that call
-        return [(None, pending + quoted)] if pending and not ministers else []
+    if not groups:  # "the call" after a minister's call, or a call with troops, is that call
+        audience = any(with_audience(ctx.folded, h.end) for name in ("phone", "call_noun") for h in ctx.lex.all(name))
+        return [(None, pending + quoted)] if pending and not ministers and not audience else []
     ordered = list(groups.values())
     ordered[0][1][:0] = pending
     ordered[0][1].extend(quoted)
