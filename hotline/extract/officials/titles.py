@@ -45,6 +45,7 @@ def find_officials(
     # Where role descriptions can start (a country word or a title), and the titles themselves.
     starts = found.longest("place", "title", "counterpart")
     places = found.longest("place")
+    place_starts = [p.start for p in places]
     titles = [m for m in (patterns.title.match(folded, h.start) for h in found.longest("title")) if m is not None]
     hits: list[OfficialHit] = []
     taken: list[tuple[int, int]] = []
@@ -97,7 +98,7 @@ def find_officials(
         role = "leader" if counterpart else patterns.title_roles[title_text(match, title_group)]
         described = [(match.start(), match.end(), country)]
         if counterpart:  # "sus pares de Argentina, Brasil y Colombia": one counterpart per country listed
-            described += _listed_countries(folded, match.end(), places, reference, patterns)
+            described += _listed_countries(folded, match.end(), places, place_starts, reference, patterns)
             covered = described[-1][1]
         for start_at, end_at, country in described:
             if (role, country) not in holders:
@@ -315,12 +316,13 @@ _LIST_SEPARATOR = re.compile(
 
 
 def _listed_countries(
-    folded: str, end: int, places: list[Hit], reference: Reference, patterns: Patterns
+    folded: str, end: int, places: list[Hit], starts: list[int], reference: Reference, patterns: Patterns
 ) -> list[tuple[int, int, str]]:
     """The countries listed right after a counterpart's ("sus pares de Argentina, Brasil y Colombia", "his
-    counterparts from Kenya, Uganda and Rwanda"): each place joined to the one before by a comma or "and"."""
+    counterparts from Kenya, Uganda and Rwanda"): each place joined to the one before by a comma or "and".
+    ``starts``: the places' starts, computed once per article (a bisection per description, not a scan)."""
     listed: list[tuple[int, int, str]] = []
-    i = bisect.bisect_left([p.start for p in places], end)
+    i = bisect.bisect_left(starts, end)
     while i < len(places) and _LIST_SEPARATOR.fullmatch(folded, end, places[i].start):
         country = country_of(reference, patterns, folded[places[i].start : places[i].end])
         if country is None:
