@@ -66,6 +66,7 @@ _BREAK = re.compile(
 _WORD = re.compile(r"\w+")
 CLAIMED = re.compile(phrase_pattern(_RULES["claimed"]))
 REPORTED_BY = re.compile(phrase_pattern(_RULES["reported_by"]))
+DENIAL_OF_A_CLAIM = re.compile(phrase_pattern(_RULES["denials_of_a_claim"]))
 """Words that tell a call as someone's claim ("reports claiming that ..."): the call a denial in the article denies."""
 _DENIED_HAVING = re.compile(
     r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["denial_verbs"])) + r")\s+(?:[\w'’]+\s+){1,3}?"

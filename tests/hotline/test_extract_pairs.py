@@ -790,6 +790,11 @@ def test_a_planned_word_in_the_held_call_s_own_sentence_adds_no_call(reference: 
             "foreign ministry denied that the two leaders had spoken.",
             "denied",
         ),
+        (  # a denial with no call phrase of its own
+            "El presidente Donald Trump aseguró que habló por teléfono con el presidente de Panamá, José Raúl "
+            'Mulino. Mulino lo desmintió: "No he hablado con él".',
+            "denied",
+        ),
         # a denial of something else, or of another pair's call, leaves the reported call held
         (
             "President Joe Biden said he spoke by phone with President Xi Jinping on Monday about fentanyl. The White "

@@ -4,7 +4,16 @@ cancelled, denied, no call), and the planned or refused calls kept and flagged, 
 
 from __future__ import annotations
 
-from hotline.extract.call_status import CLAIMED, FINALITY, HELD, NO_CALL, REPORTED_BY, CallStatus, call_status
+from hotline.extract.call_status import (
+    CLAIMED,
+    DENIAL_OF_A_CLAIM,
+    FINALITY,
+    HELD,
+    NO_CALL,
+    REPORTED_BY,
+    CallStatus,
+    call_status,
+)
 from hotline.extract.calls.layout import CallLayout
 from hotline.extract.calls.participants import call_participants, cue_pair, linked
 from hotline.extract.context import ArticleContext, Cue
@@ -32,15 +41,30 @@ def cue_statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
         if introduced is None and status.status != NO_CALL:
             introduced, introduced_pair = status, _pair_key(ctx, cue)
         statuses[id(cue)] = status
+    # A call told as a claim and denied in the article ("reports claiming that X held a telephone conversation with
+    # Y ... no such conversation", "Trump said he had a great call with Xi. Beijing said no such call took place").
     denied = next((c for c in cues if statuses[id(c)].status == "denied"), None)
-    if denied is not None:  # "reports claiming that X held a telephone conversation with Y ... no such conversation",
-        denial, denied_pair = statuses[id(denied)], _pair_key(ctx, denied)  # "Trump said he had a great call with
-        for cue in cues:  # Xi. Beijing said no such call took place."
+    if denied is not None:
+        denial, denied_pair = statuses[id(denied)], _pair_key(ctx, denied)
+        for cue in cues:
             if statuses[id(cue)].status != HELD:
                 continue
             if _claimed(ctx, cue) or (_reported(ctx, cue) and _same_call(ctx, cue, denied, denied_pair)):
                 statuses[id(cue)] = denial
+    for cue in cues:  # "Trump aseguró que habló con Mulino. Mulino lo desmintió": a denial with no call phrase
+        if statuses[id(cue)].status == HELD and _reported(ctx, cue) and (found := _denied_after(ctx, cue)):
+            statuses[id(cue)] = found
     return statuses
+
+
+def _denied_after(ctx: ArticleContext, cue: Cue) -> CallStatus | None:
+    """A denial of what one side said, after a reported call phrase in its sentence or in the next one."""
+    index = ctx.sentence_of(cue.start)
+    end = ctx.sentences[min(index + 1, len(ctx.sentences) - 1)].end
+    found = DENIAL_OF_A_CLAIM.search(ctx.folded, cue.end, end)
+    if found is None:
+        return None
+    return CallStatus("denied", " ".join(found.group().split()), found.start(), found.end())
 
 
 _CLAIM_REACH = 200
