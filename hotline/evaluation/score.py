@@ -61,6 +61,10 @@ class Evaluation:
     def count(self, name: str) -> Count:
         return self.fields.setdefault(name, Count())
 
+    def tally(self, name: str) -> None:
+        """One more of ``name`` ("invented dates", "dates from another article of the call", ...)."""
+        self.tallies[name] = self.tallies.get(name, 0) + 1
+
     def error(self, field_name: str, article: str, expected: Any, got: Any, **more: Any) -> None:
         self.errors.append(
             {"field": field_name, "article": article, "expected": _plain(expected), "got": _plain(got)} | more
@@ -256,12 +260,10 @@ def _score_attributes(
             kind = "wrong date" if system_day else "date not found"
             result.error("call date exact", article, call.date, system_day, kind=kind, **how)
     elif from_other_article:
-        result.tallies["dates from another article of the call"] = (
-            result.tallies.get("dates from another article of the call", 0) + 1
-        )
+        result.tally("dates from another article of the call")
     elif system_day is not None:
         dates.fp += 1
-        result.tallies["invented dates"] = result.tallies.get("invented dates", 0) + 1
+        result.tally("invented dates")
         result.error("call date exact", article, None, system_day, kind="invented date", **how)
     precision = result.count("date precision")
     if from_other_article:
@@ -280,14 +282,12 @@ def _score_attributes(
         ("sequence", call.sequence_number, mention.sequence_number),
     ):
         if expected is None and got is not None and group_values.get(name) == {got}:
-            tally = f"{name}s from another article of the call"
-            result.tallies[tally] = result.tallies.get(tally, 0) + 1  # carried by the merge, as dates are
+            result.tally(f"{name}s from another article of the call")  # carried by the merge, as dates are
             continue
         _score_value(result, name, article, expected, got, expected == got)
     others = group_values.get("initiator", set())
     if call.initiator is None and mention.initiator and len(others) == 1 and same_person(*others, mention.initiator):
-        tally = "initiators from another article of the call"
-        result.tallies[tally] = result.tallies.get(tally, 0) + 1
+        result.tally("initiators from another article of the call")
         return
     _score_value(
         result,

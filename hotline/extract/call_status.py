@@ -65,9 +65,11 @@ _BREAK = re.compile(
 )  # not ".": the sentence is split already, "U.S." is no break
 _WORD = re.compile(r"\w+")
 CLAIMED = re.compile(phrase_pattern(_RULES["claimed"]))
-REPORTED_BY = re.compile(phrase_pattern(_RULES["reported_by"]))
-DENIAL_OF_A_CLAIM = re.compile(phrase_pattern(_RULES["denials_of_a_claim"]))
 """Words that tell a call as someone's claim ("reports claiming that ..."): the call a denial in the article denies."""
+REPORTED_BY = re.compile(phrase_pattern(_RULES["reported_by"]))
+"""Verbs that report one side's word for a call ("Trump said he had a great call with Xi")."""
+DENIAL_OF_A_CLAIM = re.compile(phrase_pattern(_RULES["denials_of_a_claim"]))
+"""A denial of what one side said with no call phrase of its own ("Mulino lo desmintió", "denied it")."""
 _DENIED_HAVING = re.compile(
     r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["denial_verbs"])) + r")\s+(?:[\w'’]+\s+){1,3}?"
     r"(?:" + "|".join(map(re.escape, _RULES["denial_objects"])) + r")(?![\w])"

@@ -29,9 +29,15 @@ _FROM = re.compile(
     + _FILLER
     + r"{0,9}?\Z"
 )
-_VERB_BEFORE = re.compile(
-    r"(?<![\w])(?:" + phrase_alternation(_RULES["calling_verbs"]) + r")(?![\w])(?:[ \t]+[\w'’]+){0,2}[ \t]+\Z"
-)
+
+
+def _verb_just_before(verbs: list[str]) -> re.Pattern[str]:
+    """One of ``verbs``, then at most two words, right before a call phrase (searched with the phrase's start as
+    the end)."""
+    return re.compile(r"(?<![\w])(?:" + phrase_alternation(verbs) + r")(?:[ \t]+[\w'’]+){0,2}?[ \t]+\Z")
+
+
+_VERB_BEFORE = _verb_just_before(_RULES["calling_verbs"])
 """A calling verb a few words before a phone phrase: "llamó anoche por teléfono a", "phoned late on Monday"."""
 _WHO_CALLED = re.compile(
     r"[ \t]*,[ \t]*(?:"
@@ -40,9 +46,8 @@ _WHO_CALLED = re.compile(
     + phrase_alternation(_RULES["calling_verbs"])
     + r")(?![\w])"
 )
-_PLACING = re.compile(
-    r"(?<![\w])(?:" + phrase_alternation(_RULES["placing_verbs"]) + r")(?:[ \t]+[\w'’]+){0,2}?[ \t]+\Z"
-)
+_PLACING = _verb_just_before(_RULES["placing_verbs"])
+"""A verb that places a call a few words before it: "made a phone call to", "realizó este martes una llamada"."""
 _PLACED_TO = re.compile(r"(?:[ \t]+[\w'’]+)?[ \t]+(?:" + phrase_alternation(_RULES["placed_to"]) + r")(?![\w])")
 _WINDOW = 160
 """Characters read before a name for the phrase that says the call came from it or was placed at its request."""

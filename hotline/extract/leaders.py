@@ -10,8 +10,7 @@ import re
 from bisect import bisect_left
 
 from hotline.extract.context import RULES, ArticleContext
-from hotline.extract.officials import OfficialHit, title_role
-from hotline.extract.rules import load_rules
+from hotline.extract.officials import OfficialHit, marked_former, title_role
 from hotline.reference import Term
 from hotline.text import phrase_alternation
 
@@ -42,24 +41,12 @@ def is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool
         return False  # a leader years later, not now ("su homólogo venezolano, Nicolás Maduro" in 2010)
     if on is not None:
         current = [t for t in terms if t.covers(on)]
-        if not current and _marked_former(ctx, hit):
+        if not current and marked_former(hit, ctx):
             return False  # "el expresidente brasileño Jair Bolsonaro", "former President Obama": out of office
         if not current and _titled_otherwise(ctx, hit):
             return False  # out of office then, and titled so: "Cambodian Senate President Hun Sen"
         terms = current or terms
     return any(is_leader_term(ctx, t) for t in terms)
-
-
-_FORMER_BEFORE = re.compile(
-    r"(?<![\w])(?:" + phrase_alternation(load_rules("officials")["former_markers"]) + r")(?:[\s-]+[\w.]+){0,2}[\s-]*\Z"
-)
-_FORMER_REACH = 40
-"""Characters read before a name for a word that makes its holder a former one ("el expresidente brasileño")."""
-
-
-def _marked_former(ctx: ArticleContext, hit: OfficialHit) -> bool:
-    start = hit.title_span[0] if hit.title_span else hit.start
-    return _FORMER_BEFORE.search(ctx.folded, max(0, start - _FORMER_REACH), start) is not None
 
 
 _ACTING_REACH = 120

@@ -78,13 +78,14 @@ def split_by_date(
         calls: list[list[tuple[Cue, int]]] = []
         for cue, index in group:
             unquoted = id(cue) not in ctx.memo.get("quoted_cues", ())
-            dates = cue.kind in ("phone", "talk") and unquoted
-            attached = attached_date(ctx, cue, index) if unquoted and cue.kind in ("phone", "talk", "noun") else None
-            if cue.kind == "noun" and (attached is None or attached.kind != "absolute"):
-                attached = (
-                    None  # a call noun tells a day of its own only when it carries it ("la llamada del 20 de enero")
-                )
-            date = (attached or sentence_date(ctx, index)) if dates else attached
+            attached: DateExpr | None = None
+            date: DateExpr | None = None
+            if unquoted and cue.kind in ("phone", "talk"):
+                attached = attached_date(ctx, cue, index)
+                date = attached or sentence_date(ctx, index)
+            elif unquoted and cue.kind == "noun":
+                stated = attached_date(ctx, cue, index)  # a day of its own when it states one ("del 20 de enero")
+                attached = date = stated if stated is not None and stated.kind == "absolute" else None
             key = _day_key(date, ctx.article.published_date)
             published = None if attached is not None else ctx.article.published_date  # an attached day is the call's
             home = next((i for i, k in enumerate(keys) if _may_join(k, key, published)), None)

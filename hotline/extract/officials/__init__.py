@@ -11,7 +11,7 @@ Three kinds of hit, all with offsets into the article text:
   A capitalized name without a title (a suspect, a journalist) is never an official.
 """
 
-from hotline.extract.officials.countries import dateline_country, inferred_country, is_former
+from hotline.extract.officials.countries import dateline_country, inferred_country, is_former, marked_former
 from hotline.extract.officials.patterns import (
     OfficialHit,
     reference_lexicon,
@@ -27,6 +27,7 @@ __all__ = [
     "find_officials",
     "inferred_country",
     "is_former",
+    "marked_former",
     "reference_lexicon",
     "reference_vocabularies",
     "slug",

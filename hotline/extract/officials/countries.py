@@ -118,7 +118,18 @@ def modifier_country(
     return None
 
 
-_FORMER = re.compile(rf"(?:{phrase_alternation(OFFICIAL_RULES['former_markers'])})[\s-]*$")
+_FORMER_MARKERS = phrase_alternation(OFFICIAL_RULES["former_markers"])
+_FORMER = re.compile(rf"(?:{_FORMER_MARKERS})[\s-]*$")
+_FORMER_BEFORE = re.compile(rf"(?<![\w])(?:{_FORMER_MARKERS})(?:[\s-]+[\w.]+){{0,2}}[\s-]*\Z")
+_FORMER_REACH = 40
+"""Characters read before a name for a word that makes its holder a former one ("el expresidente brasileño")."""
+
+
+def marked_former(hit: OfficialHit, ctx: ArticleContext) -> bool:
+    """Whether the text marks the official a former holder, the marker before the name or its title with at most
+    two words between ("el expresidente brasileño Jair Bolsonaro", "former President Obama")."""
+    start = hit.title_span[0] if hit.title_span else hit.start
+    return _FORMER_BEFORE.search(ctx.folded, max(0, start - _FORMER_REACH), start) is not None
 
 
 def is_former(hit: OfficialHit, ctx: ArticleContext) -> bool:

@@ -65,6 +65,13 @@ def find_officials(
     named_ids = {h.official_id for h in hits}
     roles_at = sorted((h.start, h.role) for h in hits if h.role)  # whose counterpart a named counterpart is
     holders: dict[tuple[str, str], str | None] = {}
+
+    def holder(role: str, country: str) -> str | None:
+        """The one holder of ``role`` in ``country`` on the article's date, looked up once per article."""
+        if (role, country) not in holders:
+            holders[role, country] = _holder(reference, role, country, on, named_ids)
+        return holders[role, country]
+
     covered = 0
     for start in starts:
         if start.start < covered:
@@ -97,17 +104,14 @@ def find_officials(
             continue
         role = "leader" if counterpart else patterns.title_roles[title_text(match, title_group)]
         described = [(match.start(), match.end(), country)]
+        # a country with both a president and a prime minister: an unnamed counterpart holds the speaker's office
+        same = _counterpart_role(roles_at, match.start()) if counterpart else None
+        same = same if same in reference.roles and reference.roles[same].is_leader else None
         if counterpart:  # "sus pares de Argentina, Brasil y Colombia": one counterpart per country listed
             described += _listed_countries(folded, match.end(), places, place_starts, reference, patterns)
             covered = described[-1][1]
         for start_at, end_at, country in described:
-            if (role, country) not in holders:
-                holders[role, country] = _holder(reference, role, country, on, named_ids)
-            official_id = holders[role, country]
-            same = _counterpart_role(roles_at, match.start()) if counterpart else None
-            if official_id is None and same is not None and same in reference.roles and reference.roles[same].is_leader:
-                # a country with both a president and a prime minister: the counterpart holds the speaker's office
-                official_id = holders.setdefault((same, country), _holder(reference, same, country, on, named_ids))
+            official_id = holder(role, country) or (holder(same, country) if same else None)
             if official_id is None:
                 continue
             official = reference.officials[official_id]
@@ -143,7 +147,7 @@ def find_officials(
         after = honorific_fillers_end(text, match.end())
         if any(position + gap in alias_at for position in {match.end(), after} for gap in range(4)):
             continue  # a title before a known name ("President Donald Trump", "the Amir Sheikh Meshal al-Ahmad")
-        name = NAME.match(text, after if after > match.end() else match.end())  # "Governor-General Sir Bob Dadae"
+        name = NAME.match(text, after)  # past an honorific: "Governor-General Sir Bob Dadae"
         role = patterns.title_roles[" ".join(match.group(0).split())]
         country = modifier_country(reference, patterns, folded, match.start(), text)
         if not name:  # "la ministra de Administración Interna, Margarida Blasco"
