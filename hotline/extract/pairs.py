@@ -203,11 +203,28 @@ def _title_subject(
     holders = _holders_by_role(ctx).get(role, {})
     others = {h.official_id for h in linked}
     candidates = [hit for official_id, hit in holders.items() if official_id not in others]
+    if not holders:  # "The Prime Minister spoke to President Stubb" under "LONDON, 10 March 2025": no one holds it
+        found = _dateline_holder(ctx, role, title_start, title_end)
+        return (found, found.how) if found is not None and found.official_id not in others else None
     how = f"the article's {ctx.reference.roles[role].role_name} as the subject"
     if len(candidates) > 1:  # "His Highness the Amir" in a story datelined Kuwait City: Kuwait's
         candidates = [h for h in candidates if h.country_code == _dateline_country(ctx)]
         how = f"the {ctx.reference.roles[role].role_name} of the dateline's country as the subject"
     return (candidates[0], how) if len(candidates) == 1 else None
+
+
+def _dateline_holder(ctx: ArticleContext, role: str, start: int, end: int) -> OfficialHit | None:
+    """The one holder of a leader's title in the dateline's country on the publication date, for a title no one
+    the article names holds (a government's readout calls its own leader "the Prime Minister")."""
+    country, on = _dateline_country(ctx), ctx.article.published_date
+    if country is None or on is None or not ctx.reference.roles[role].is_leader:
+        return None
+    found = ctx.reference.holders(role, country, on)
+    if len(found) != 1:
+        return None
+    official = ctx.reference.officials[found[0]]
+    how = f"the {ctx.reference.roles[role].role_name} of the dateline's country on {on.isoformat()} as the subject"
+    return OfficialHit(start, end, "titled", official.official_id, official.full_name, country, role, True, how)
 
 
 def _dateline_country(ctx: ArticleContext) -> str | None:
