@@ -353,8 +353,14 @@ def _stretch(ctx: ArticleContext, candidates: list[Candidate], reference: dt.dat
         if date.kind == "period" and date.period is not None and reference is not None:
             first, last = period_bounds(date.period, reference)
             how = f"{quote}: {first.isoformat()} to {last.isoformat()}, counted from {reference.isoformat()}"
-            precision = "month" if date.period in MONTH_PERIODS else "week"
-            return CallDate(earliest=first, latest=last, precision=precision, basis="period", how=how)
+            if date.period in MONTH_PERIODS:  # "late last month": within one month, its year and month known
+                year, month = (
+                    (first.year, first.month) if (first.year, first.month) == (last.year, last.month) else (None, None)
+                )
+                return CallDate(
+                    None, year, month, precision="month", basis="period", how=how, earliest=first, latest=last
+                )
+            return CallDate(earliest=first, latest=last, precision="week", basis="period", how=how)
         if date.kind == "month" and (date.year is not None or where == "attached" or _opens_sentence(ctx, date)):
             return _month(date, reference, quote)
     return None

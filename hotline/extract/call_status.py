@@ -64,7 +64,12 @@ _BREAK = re.compile(
     phrase_pattern(_RULES["clause_breaks"]) + r"|" + _RELATIVE + r"|[;:!?]|\s[-–—]\s|,\s+[a-z]+ing(?![\w])"
 )  # not ".": the sentence is split already, "U.S." is no break
 _WORD = re.compile(r"\w+")
-CLAIMED = re.compile(phrase_pattern(_RULES["claimed"]))
+CLAIMED = re.compile(
+    phrase_pattern(_RULES["claimed"])
+    + r"|(?<![\w])"
+    + phrase_alternation(_RULES["claim_verbs"])
+    + r"(?:\s+[\w-]+){1,3}\s+(?:that|que)(?![\w])"
+)
 """Words that tell a call as someone's claim ("reports claiming that ..."): the call a denial in the article denies."""
 REPORTED_BY = re.compile(phrase_pattern(_RULES["reported_by"]))
 """Verbs that report one side's word for a call ("Trump said he had a great call with Xi")."""

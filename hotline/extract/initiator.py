@@ -166,8 +166,8 @@ def _calling_verb(ctx: ArticleContext, cue: Cue, sentence_start: int) -> tuple[i
         if before is not None:
             return before.start(), cue.end
     placing = _PLACING.search(ctx.folded, max(sentence_start, cue.start - 40), cue.start)
-    if placing is not None and _PLACED_TO.match(ctx.folded, cue.end):  # "made a phone call to Sisi"
-        return placing.start(), cue.end
+    if placing is not None and (cue.kind == "noun" or _PLACED_TO.match(ctx.folded, cue.end)):
+        return placing.start(), cue.end  # "made a phone call to Sisi", "Chapo placed the call"
     return None
 
 

@@ -36,6 +36,10 @@ _ABOUT_REACH = 16
 between ("habló de nuevo con Trump" speaks with him)."""
 _BETWEEN = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["between"]) + r")(?![\w])")
 _AND = re.compile(r"(?:,|(?<![\w])(?:" + phrase_alternation(_PAIRS["coordinators"]) + r")(?![\w]))")
+_AND_A_NOUN = re.compile(
+    r"\s+(?:" + phrase_alternation(_PAIRS["coordinators"]) + r")\s+(?:the|a|an|its|el|la|los|las|un|una|su)\s"
+)
+"""A coordinator and a determiner after the one official a "between" links: the other side is a body, not a name."""
 _LIST_SEMICOLON = re.compile(r";(?=\s*(?:" + phrase_alternation(_PAIRS["links"]) + r")(?![\w]))")
 """A semicolon between items of a list, each opened by its link ("de Brasil, A; de Argentina, B, y de Chile, C")."""
 _STOP = re.compile(r"(?:[;:()\x22“”]|(?<![\w])(?:" + phrase_alternation(_PAIRS["stops"]) + r")(?![\w]))")
@@ -154,6 +158,8 @@ def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     leaders = _distinct([h for h in linked if is_leader(ctx, h, on)])
     if between and len(leaders) >= 2 and linked[0] is leaders[0]:
         return _pairs(leaders[0], leaders[1:2], "a call between the two")
+    if between and len(linked) == 1 and _AND_A_NOUN.match(ctx.folded, linked[0].end):
+        return []  # "una llamada entre Saied y el Consejo Presidencial libio": the other side is no official
     if subjects and not is_leader(ctx, subjects[-1], on):
         return []  # "El ministro del Interior, Fernando Grande-Marlaska, habló por teléfono con ...": not a leader
     if not linked:

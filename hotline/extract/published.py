@@ -178,23 +178,26 @@ def _head_dates(head: str, folded: str, *, with_year: bool) -> Iterator[tuple[Da
             yield first, "date line", alone
 
 
-_ALONE_BEFORE = re.compile(r"(?:^|[.!?|—–]\s+|\s\()\s*(?:(?P<weekday>[^\W\d_]+),?\s+)?$")
+_ALONE_BEFORE = re.compile(
+    r"(?:(?:^|[.!?|—–]\s+|\s\()\s*(?:(?P<weekday>[^\W\d_]+),?\s+)?|,\s+(?P<after_comma>[^\W\d_]+),?\s+)$"
+)
 _ALONE_AFTER = re.compile(r"\)?[.]?\s*$")
 
 
 def _date_alone(head: str, start: int, end: int, expr: DateExpr) -> str | None:
     """A full date that stands alone at the end of a line of prose: its own sentence after a standfirst ("... from
-    around the region. Friday 12 September 2025.") or in parentheses closing a title ("Weekly Media Briefing (June
-    05, 2025)"). As stated, or None."""
+    around the region. Friday 12 September 2025."), in parentheses closing a title ("Weekly Media Briefing (June
+    05, 2025)") or after a comma and a weekday ("Press Briefing by the Spokesperson, Friday, 16 May 2025"). As
+    stated, or None."""
     before = _ALONE_BEFORE.search(head, start, expr.start)
     if before is None or not _ALONE_AFTER.fullmatch(head, expr.end, end):
         return None
-    weekday = before.group("weekday")
+    weekday = before.group("weekday") or before.group("after_comma")  # ", Friday, 16 May 2025": a weekday after a comma
     if weekday is not None and fold_text(weekday) not in WEEKDAYS:
         return None
     if ("(" in before.group()) != head[expr.end : end].lstrip().startswith(")"):
         return None
-    return head[before.end() - len(before.group().lstrip(" .!?|—–(")) : end].strip().rstrip(").").strip()
+    return head[before.end() - len(before.group().lstrip(" .!?|—–(,")) : end].strip().rstrip(").").strip()
 
 
 def _without_weekday(before: str) -> str:

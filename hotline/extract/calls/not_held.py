@@ -22,11 +22,13 @@ from hotline.facts import CallDate, CallMention
 
 def cue_statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
     """The status of every cue, by ``id``. A bare call noun ("the call", "la llamada") refers back to the call
-    the article introduced: while no call was reported held before it, it takes the status of the first one
-    that was not ("Albanese prevé hablar por teléfono con Xi ... no precisó la fecha de la llamada")."""
+    the article introduced: while no call of its pair (or, naming none, no call) was reported held before it, it
+    takes the status of the first one that was not ("Albanese prevé hablar por teléfono con Xi ... no precisó la
+    fecha de la llamada")."""
     statuses: dict[int, CallStatus] = {}
     introduced: CallStatus | None = None  # the first call the article told of, held or not
     introduced_pair: frozenset[str] | None = None
+    held_pairs: set[frozenset[str] | None] = set()  # of the call phrases that told a call held before the cue
     for cue in cues:  # in text order
         status = _status(ctx, cue) if cue.kind != "planned" else CallStatus("planned", ctx.folded[cue.start : cue.end])
         inherits = cue.kind == "noun" or (
@@ -36,8 +38,16 @@ def cue_statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
             and (introduced_pair is None or _pair_key(ctx, cue) in (introduced_pair, None))  # not "Putin llamó a
             # Aliyev en diciembre" after a denied call of Aliyev and Pashinián
         )
-        if inherits and status.status == HELD and introduced is not None and introduced.status != HELD:
+        if (
+            inherits
+            and status.status == HELD
+            and introduced is not None
+            and introduced.status != HELD
+            and not (cue.kind == "noun" and held_pairs and _pair_key(ctx, cue) in {None, *held_pairs})
+        ):
             status = introduced  # "the call" / "a call between the two leaders" after a denied one is that call
+        if cue.kind in ("phone", "talk") and status.status == HELD:  # "Boric conversó por teléfono con Lula. La
+            held_pairs.add(_pair_key(ctx, cue))  # llamada duró veinte minutos": that call, not the one requested
         if introduced is None and status.status != NO_CALL:
             introduced, introduced_pair = status, _pair_key(ctx, cue)
         statuses[id(cue)] = status

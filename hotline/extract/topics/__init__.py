@@ -92,6 +92,8 @@ def find_topics(ctx: ArticleContext, layout: CallLayout) -> list[TopicFact]:
         if not how:
             continue
         asked = asked_from(ctx, sentence, question.start) if question is not None else sentence.end
+        if sentence.text.rstrip(" \"'”»)").endswith("?"):  # "Was the Indus Waters Treaty discussed?" claims nothing
+            asked = sentence.start
         in_scope = inside_any(sentence_hits, scopes)
         in_scope |= inside_any(sentence_hits, background_relatives(ctx, sentence, starts))
         for hit in sentence_hits:
