@@ -16,8 +16,9 @@ from hotline.text import fold, phrase_alternation
 
 OFFICIAL_RULES = load_rules("officials")
 _PARTICLES = r"(?:de|del|der|den|du|la|las|le|los|y|van|von|da|das|di|do|dos|bin|bint|ibn|al|el|ter|ten)"
-# A capitalized word, or a particle before one, or before another particle ("Ursula von der Leyen").
-NAME_TOKEN = rf"(?:[A-ZÁÉÍÓÚÑÜ][\w’'-]*\.?|{_PARTICLES}(?=\s+(?:[A-ZÁÉÍÓÚÑÜ]|{_PARTICLES}\s+[A-ZÁÉÍÓÚÑÜ])))"
+# A capitalized word, or a particle before one, or before another particle ("Ursula von der Leyen"); a stop only
+# after an initial ("Donald J. Trump"), never after a word ("el canciller Alberto van Klaveren. La Casa Blanca").
+NAME_TOKEN = rf"(?:[A-ZÁÉÍÓÚÑÜ]\.|[A-ZÁÉÍÓÚÑÜ][\w’'-]*|{_PARTICLES}(?=\s+(?:[A-ZÁÉÍÓÚÑÜ]|{_PARTICLES}\s+[A-ZÁÉÍÓÚÑÜ])))"
 # "[ \t]*(?:,[ \t]*)?", not "[ \t]*,?[ \t]*": the same text, but a run of blanks is not split between two
 # stars in every possible way (quadratic in the run) before the name fails to match.
 # A name: two words or more, or an initial and one word ("S. Jaishankar").
