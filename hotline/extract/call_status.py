@@ -33,6 +33,10 @@ _TOOK_PLACE = re.compile(
     r"(?:\s+[\w'’.,-]+){0,10}?\s+(?P<done>" + phrase_alternation(_RULES["took_place"]) + r")(?![\w])"
 )
 """After "no telephone conversation": said not to have taken place, a denial of a call someone claims."""
+_NOT_TAKEN_PLACE = re.compile(
+    r"(?<![\w])(?:no|not)[ \t]+(?:" + phrase_alternation(_RULES["took_place"]) + r")[ \t]+(?:[\w'’-]+[ \t]+)?\Z"
+)
+"""Before "ningún contacto telefónico": "No ha tenido lugar ...", said not to have taken place (Spanish order)."""
 _SINCE = re.compile(r"\s+(?:since|desde|in recent|en los ultimos|en las ultimas)(?![\w])")
 _BEFORE_ONLY = frozenset(" ".join(p.split()) for p in _RULES["planned_before"])
 _CUES.update(dict.fromkeys(_BEFORE_ONLY, "planned"))
@@ -64,6 +68,8 @@ _BREAK = re.compile(
     phrase_pattern(_RULES["clause_breaks"]) + r"|" + _RELATIVE + r"|[;:!?]|\s[-–—]\s|,\s+[a-z]+ing(?![\w])"
 )  # not ".": the sentence is split already, "U.S." is no break
 _WORD = re.compile(r"\w+")
+_DOES_SO_LATER = re.compile(phrase_pattern(_RULES["does_so_later"]))
+"""After a call not had yet, the plan to have it ("has not yet spoken with La'auli but expects to do so")."""
 CLAIMED = re.compile(
     phrase_pattern(_RULES["claimed"])
     + r"|(?<![\w])"
@@ -169,6 +175,8 @@ def call_status(
     if before:
         if _status_of(before[0].group()) in _ASKED_IN_THE_CALL and _SETTING.search(folded, left, call_start):
             return CallStatus(HELD)  # "pidió a Trump, en una videollamada, que retire ...": asked during the call
+        if _status_of(before[0].group()) == NO_CALL and (later := _DOES_SO_LATER.search(folded, call_end, window_end)):
+            return CallStatus("planned", " ".join(later.group().split()), later.start(), later.end())
         if _status_of(before[0].group()) not in _OVERTAKEN:
             return _found(before[0])
     # "a call ... that had been scheduled for Monday was called off", "a planned call ... was postponed": the most
@@ -228,6 +236,9 @@ def _found(match: re.Match[str]) -> CallStatus:
     done = _TOOK_PLACE.match(match.string, match.end()) if phrase in _NEGATED_CALLS else None
     if done is not None and not _SINCE.match(match.string, done.end()):  # not "... has taken place since July"
         return CallStatus("denied", f"{phrase} ... {' '.join(done['done'].split())}", match.start(), done.end())
+    before = _NOT_TAKEN_PLACE.search(match.string, max(0, match.start() - 40), match.start())
+    if phrase in _NEGATED_CALLS and before is not None:  # "No ha tenido lugar ningún contacto telefónico entre ..."
+        return CallStatus("denied", f"{' '.join(before.group().split())} {phrase}", before.start(), match.end())
     if phrase in _POSTPONEMENTS and (to := _RESCHEDULED.match(match.string, match.end())):
         return CallStatus("planned", f"{phrase}{to.group()}", match.start(), to.end())
     return CallStatus(status, phrase, match.start(), match.end())

@@ -269,18 +269,26 @@ def _closest_determiner(folded: str, noun_start: int) -> re.Match[str] | None:
 
 def _find_cues(folded: str, text: str, lex: LexiconHits) -> list[Cue]:
     cues = [
-        Cue(h.start, h.end, "phone", noun_start=h.start) for h in lex.all("phone") if not with_audience(folded, h.end)
+        Cue(h.start, h.end, "phone", noun_start=h.start)
+        for h in lex.all("phone")
+        if not (with_audience(folded, h.end) or _AUDIENCE_BEFORE.search(folded, max(0, h.start - 48), h.start))
     ]
     for noun in lex.all("call_noun"):
         if NOT_CALL_AFTER.match(folded, noun.end) or (folded[noun.start] == "l" and _SO_CALLED.match(text, noun.end)):
             continue  # "a call for calm"; "la llamada Declaración de Ankara" (the so-called)
         if with_audience(folded, noun.end):
             continue  # "a call for calm"; "la llamada Declaración de Ankara" (the so-called)
+        if _COUNTLESS.search(folded, max(0, noun.start - 32), noun.start):
+            continue  # "hundreds of conversations with Biden, Macron and Scholz": no one call
         det = _closest_determiner(folded, noun.start)
         if det is not None and not NOT_CALL_BEFORE.search(folded, det.start(), noun.start):
             earlier = lex.find("earlier", det.start(), noun.start) is not None
             cues.append(Cue(det.start(), noun.end, "noun", earlier, noun.start))
-    cues += [Cue(h.start, h.end, "noun", noun_start=h.start) for h in lex.all("call_with")]
+    cues += [
+        Cue(h.start, h.end, "noun", noun_start=h.start)
+        for h in lex.all("call_with")
+        if not _COUNTLESS.search(folded, max(0, h.start - 32), h.start)
+    ]
     talks = [h for h in lex.all("talk") if not TALK_AUDIENCE.match(folded, h.end) and _as_written(h, text)]
     cues += [Cue(h.start, h.end, "talk", noun_start=h.start) for h in talks]
     cues += [Cue(h.start, h.end, "planned", noun_start=h.start) for h in lex.all("planned")]
@@ -293,6 +301,17 @@ _CALL_AUDIENCE = re.compile(
     + phrase_alternation(RULES["call_audiences"])
     + r")(?![\w])"
 )
+
+
+_COUNTLESS = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["countless"]) + r")[ \t]+(?:[\w'’-]+[ \t]+)?\Z")
+"""A count too large or vague for one call before a call noun ("hundreds of conversations", "decenas de llamadas")."""
+_AUDIENCE_BEFORE = re.compile(
+    r"(?<![\w])(?:from|with|to|con|de|a)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?(?:"
+    + phrase_alternation(RULES["call_audiences"])
+    + r")[ \t]+\Z"
+)
+"""The group right before a phone phrase: "took questions from citizens by phone", "habló con las tropas por
+teléfono"."""
 
 
 def with_audience(folded: str, end: int) -> bool:

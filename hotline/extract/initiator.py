@@ -151,6 +151,11 @@ def _side(ctx: ArticleContext, words: list[str], participants: list[Participant]
                 )
                 if country in by_country:
                     return by_country[country].official_id, f"'{candidate}' ({by_country[country].full_name}'s side)"
+    for word in words:  # "the Korean side": a word that ends the name of one participant's country only
+        ends = {c for w, c in ctx.reference.country_words.items() if c in by_country and w.endswith(" " + word)}
+        if len(ends) == 1:
+            country = ends.pop()
+            return by_country[country].official_id, f"'{word}' ({by_country[country].full_name}'s side)"
     return None
 
 

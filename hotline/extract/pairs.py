@@ -40,6 +40,11 @@ _AND_A_NOUN = re.compile(
     r"\s+(?:" + phrase_alternation(_PAIRS["coordinators"]) + r")\s+(?:the|a|an|its|el|la|los|las|un|una|su)\s"
 )
 """A coordinator and a determiner after the one official a "between" links: the other side is a body, not a name."""
+_PRIVATE_TITLE = re.compile(
+    r"[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?:" + phrase_alternation(_PAIRS["private_titles"]) + r")(?![\w])"
+)
+"""A few words after a call phrase that links no leader, the title of someone in no public office: a company's
+chief, a team's captain ("telefónica con el director ejecutivo de la naviera")."""
 _LIST_SEMICOLON = re.compile(r";(?=\s*(?:" + phrase_alternation(_PAIRS["links"]) + r")(?![\w]))")
 """A semicolon between items of a list, each opened by its link ("de Brasil, A; de Argentina, B, y de Chile, C")."""
 _STOP = re.compile(r"(?:[;:()\x22“”]|(?<![\w])(?:" + phrase_alternation(_PAIRS["stops"]) + r")(?![\w]))")
@@ -152,6 +157,9 @@ def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     fronted = _fronted(ctx, sentence.start, hits, cue)
     linked = fronted + linked
     subjects = [hits[nearest]] if nearest >= 0 and hits[nearest] not in fronted else []
+    titled = bool(subjects) and _bare_title_between(ctx, subjects[-1].end, cue.start, hits)
+    if titled:  # "The spokesman, Ambassador X, stated that the President received a phone call": the title's
+        subjects = []
     if not linked and (called := pronoun_object(ctx, cue, index)) is not None:
         linked = [called]  # "Boko called her on Monday": the protagonist named just before
     on = ctx.article.published_date
@@ -166,7 +174,7 @@ def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
         return [] if _links_a_non_leader_title(ctx, cue, sentence.end) else None
     if not is_leader(ctx, linked[0], on):
         return []  # "spoke by phone with Foreign Minister X": no leaders' call
-    if not subjects and not fronted and _someone_else_speaks(ctx, sentence.start, cue.start):
+    if not subjects and not fronted and not titled and _someone_else_speaks(ctx, sentence.start, cue.start):
         return []  # "Moratinos habla por teléfono con Chávez", "el titular de Exteriores había hablado con"
     if subjects:
         subject, how = subjects[-1], "subject of the call phrase"
@@ -175,6 +183,24 @@ def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     if subject is None:
         return None
     return _pairs(subject, leaders, how)
+
+
+def _bare_title_between(ctx: ArticleContext, start: int, end: int, hits: list[OfficialHit]) -> bool:
+    """A leader's title with no name, between a name and the call phrase: the subject of the phrase's clause."""
+    spans = ctx.title_spans
+    for title_start, title_end in spans[bisect_left(spans, (start, start)) : bisect_left(spans, (end, end))]:
+        named = any(h.title_span == (title_start, title_end) or 0 <= h.start - title_end <= 3 for h in hits)
+        governed = _GOVERNED.search(ctx.folded, max(start, title_start - 16), title_start)  # "ante el Rey"
+        if not named and governed is None and leader_title(ctx, ctx.folded[title_start:title_end]):
+            return True
+    return False
+
+
+_GOVERNED = re.compile(
+    r"(?<![\w])(?:"
+    + phrase_alternation([*_PAIRS["links"], "ante", "por", "para", "by", "for", "before", "of", "on"])
+    + r")[ \t]+(?:(?:the|el|la|los|las|su|his|her)[ \t]+)?\Z"
+)
 
 
 def pronoun_object(ctx: ArticleContext, cue: Cue, index: int) -> OfficialHit | None:
@@ -275,7 +301,10 @@ def _pronoun_subject(ctx: ArticleContext, cue: Cue, linked: list[OfficialHit]) -
 
 def _links_a_non_leader_title(ctx: ArticleContext, cue: Cue, sentence_end: int) -> bool:
     """Whether the call phrase links a title that is no leader's, its holder unknown to the reference ("spoke by
-    phone with European Commission President Ursula von der Leyen", "habló con su homólogo, el canciller X")."""
+    phone with European Commission President Ursula von der Leyen", "habló con su homólogo, el canciller X"), or
+    someone who holds no public office ("con el director ejecutivo de la naviera", "phoned captain Siya Kolisi")."""
+    if _PRIVATE_TITLE.match(ctx.folded, cue.end, sentence_end):
+        return True
     spans = ctx.title_spans
     i = bisect_left(spans, (cue.end, cue.end))
     if i == len(spans) or spans[i][1] > sentence_end or not _gap_ok(ctx, cue.end, spans[i][0], _LINK):
@@ -343,6 +372,20 @@ def _pairs(subject: OfficialHit, others: list[OfficialHit], how: str) -> list[Li
         for other in others
         if other.official_id != subject.official_id and other.country_code != subject.country_code
     ]
+
+
+_BESIDE = 48
+"""Characters after a call phrase that links nobody within which another phrase of the same call may stand."""
+
+
+def beside_a_call_of_no_leader(ctx: ArticleContext, cue: Cue, index: int) -> bool:
+    """Whether a call phrase that links nobody ("sostuvo") stands just before one of the same sentence that links
+    someone who is no leader ("... una conversación telefónica con el director ejecutivo de la naviera"): the
+    leaders the sentence names elsewhere are not on that call."""
+    return any(
+        other is not cue and cue.start <= other.start < cue.end + _BESIDE and cue_links(ctx, other, index) == []
+        for other in ctx.in_sentence("cues", index)
+    )
 
 
 def sentence_pair(ctx: ArticleContext, index: int) -> Link | None:

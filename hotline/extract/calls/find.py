@@ -65,6 +65,8 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
         for c in cues
         if statuses[id(c)].status == HELD and not _in_a_question(ctx, c) and not _conference_of_many(ctx, c)
     ]
+    if _headline_only(ctx, held):
+        held = []  # "Starmer on the phone" over "took part in a call with European leaders": no leaders' call
     said = any(_says_a_call(ctx, c) for c in held)
     if not said and any(_says_a_call(ctx, c) for c in cues if statuses[id(c)].status != NO_CALL):
         # The article's call by phone did not take place ("hablará esta tarde por teléfono con Boluarte"): a verb
@@ -170,6 +172,20 @@ def _same_day_as_the_call_before(
             how = f"'{ctx.text[marker.start() : marker.end()]}': the day of the call told before it ({before.date.how})"
             reported[i] = replace(call, date=CallDate.on(before.date.date, "same_day", how))
     return reported
+
+
+def _headline_only(ctx: ArticleContext, held: list[Cue]) -> bool:
+    """Only the headline tells of a call held, linking no two leaders, while the body's call words (a phone phrase
+    or a call noun) all tell of none: a conference of many, a call planned or refused, "every call he has made".
+    The headline sums that body up ("Starmer on the phone" over "took part in a call with European leaders")."""
+    title = (ctx.article.title or "").strip()
+    start = ctx.text.find(title) if title else -1
+    if not held or start < 0 or start > len(ctx.text) - len(ctx.text.lstrip()):
+        return False  # no title line at the head of the text
+    end = start + len(title)
+    if any(c.start >= end or cue_links(ctx, c, ctx.sentence_of(c.start)) for c in held):
+        return False
+    return any(h.start >= end for name in ("phone", "call_noun", "call_with") for h in ctx.lex.all(name))
 
 
 def _says_they_have_spoken(ctx: ArticleContext, held: list[Cue]) -> bool:

@@ -10,7 +10,7 @@ import datetime as dt
 from hotline.extract.call_dates import attached_date, sentence_date
 from hotline.extract.context import RULES, ArticleContext, Cue, with_audience
 from hotline.extract.dates import DateExpr, resolve
-from hotline.extract.pairs import Link, cue_links, sentence_pair
+from hotline.extract.pairs import Link, beside_a_call_of_no_leader, cue_links, sentence_pair
 
 _INDEFINITE = frozenset(RULES["indefinite_determiners"])
 
@@ -31,7 +31,8 @@ def split_by_pair(ctx: ArticleContext, cues: list[tuple[Cue, int]]) -> list[tupl
             ministers = True
             continue  # a minister's call: no leaders' call, and no sentence of theirs
         if links is None:
-            pair = sentence_pair(ctx, index) if _introduces_a_call(ctx, cue) else None
+            introduces = _introduces_a_call(ctx, cue) and not beside_a_call_of_no_leader(ctx, cue, index)
+            pair = sentence_pair(ctx, index) if introduces else None
             links = [pair] if pair is not None else []
         if links:
             current = []

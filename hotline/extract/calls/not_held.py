@@ -46,8 +46,8 @@ def cue_statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
             and not (cue.kind == "noun" and held_pairs and _pair_key(ctx, cue) in {None, *held_pairs})
         ):
             status = introduced  # "the call" / "a call between the two leaders" after a denied one is that call
-        if cue.kind in ("phone", "talk") and status.status == HELD:  # "Boric conversó por teléfono con Lula. La
-            held_pairs.add(_pair_key(ctx, cue))  # llamada duró veinte minutos": that call, not the one requested
+        if cue.kind in ("phone", "talk") and status.status == HELD and not _claimed(ctx, cue):  # "Boric conversó
+            held_pairs.add(_pair_key(ctx, cue))  # por teléfono con Lula. La llamada duró 20 minutos": that call
         if introduced is None and status.status != NO_CALL:
             introduced, introduced_pair = status, _pair_key(ctx, cue)
         statuses[id(cue)] = status

@@ -12,7 +12,7 @@ from hotline.extract.call_status import NO_CALL, CallStatus
 from hotline.extract.context import ArticleContext, Cue
 from hotline.extract.leaders import is_leader, leader_title
 from hotline.extract.officials import OfficialHit
-from hotline.extract.pairs import NOT_A_NAME, SUBJECT, Link, cue_links, sentence_pair
+from hotline.extract.pairs import NOT_A_NAME, SUBJECT, Link, beside_a_call_of_no_leader, cue_links, sentence_pair
 from hotline.facts import Participant
 from hotline.text import fold
 
@@ -192,7 +192,9 @@ def first_pair(ctx: ArticleContext, statuses: dict[int, CallStatus]) -> list[Par
 
 def cue_pair(ctx: ArticleContext, cue: Cue) -> Link | None:
     """The first pair a call phrase links, else (when it links nobody by grammar) the two leaders its sentence
-    names; None without either, or when it links a minister or someone spoken of."""
+    names; None without either, or when it (or a call phrase right after it) links a minister or someone spoken of."""
     index = ctx.sentence_of(cue.start)
     links = cue_links(ctx, cue, index)
+    if links is None and beside_a_call_of_no_leader(ctx, cue, index):
+        return None
     return links[0] if links else sentence_pair(ctx, index) if links is None else None

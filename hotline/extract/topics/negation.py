@@ -37,7 +37,15 @@ _ATTRIBUTION = re.compile(
     r",\s+(?:according\s+to|segun|(?:[\w'-]+\s+){0,5}?(?:said|says|told|added|noted|dijo|senalo|afirmo|declaro))(?![\w])"
 )
 _RELATIVE = re.compile(r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["relative_pronouns"]) + r")(?![\w])")
-_ELLIPTICAL_NO = re.compile(r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["elliptical_no"]) + r")[\s.!\"'”»]*\Z")
+_ELLIPTICAL_NO = re.compile(
+    r"(?<![\w])(?:(?:"
+    + phrase_alternation(TOPIC_RULES["elliptical_no"])
+    + r")|(?:it|they|que)[\s\"'“«]+(?:"  # 'said it "was not on the agenda of this call"'
+    + phrase_alternation(RULES["negation_subject"])
+    + r")(?:\s+(?:of|in|during|on|en|de|durante)\s+(?:this|the|that|la|esta|esa)"
+    + r"\s+(?:call|conversation|llamada|conversacion))?"
+    + r")[\s.!\"'”»]*\Z"
+)
 _PRONOUN_HEAD = re.compile(r"[\s\"'“”«»]*(?:" + phrase_alternation(TOPIC_RULES["pronoun_heads"]) + r")(?![\w])")
 _COMPLEMENT = re.compile(r"(?:" + phrase_alternation(TOPIC_RULES["head_complements"]) + r")\s+\Z")
 _POSSESSIVE = re.compile(r"['’]s(?![\w])")

@@ -1,0 +1,126 @@
+"""Call words with no leaders' call behind them, and calls told in a roundabout way: "tampoco ha hablado", "has not
+yet spoken ... but expects to do so", a call with a company's chief or a team's captain, a talk during a working visit,
+a call rumoured and denied, "hundreds of conversations", a phone-in with citizens, a headline over a conference of many;
+and "called Samoa's new Prime Minister", "the President received a phone call today", "at the request of the Korean
+side", 'it "was not on the agenda of this call"'.
+
+The texts are written here in the styles of wire copy, newsletters, TV transcripts, opinion columns and readouts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import written
+
+from hotline.facts import ArticleFacts
+from hotline.reference import Reference, load_reference
+
+DAY = dt.date(2025, 9, 19)
+
+
+@pytest.fixture(scope="module")
+def reference() -> Reference:
+    return load_reference()
+
+
+def calls(facts: ArticleFacts) -> set[tuple[str, ...]]:
+    return {(c.call_status, *sorted(p.official_id for p in c.participants)) for c in facts.calls}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diplomacia\nFuentes diplomáticas indicaron que Luis Abinader tampoco ha hablado en las últimas semanas con el "
+        "primer ministro jamaiquino, Andrew Holness.",
+        "Canal\nEl presidente José Raúl Mulino sostuvo este jueves una conversación telefónica con el director "
+        "ejecutivo de la naviera A.P. Moller-Maersk, Vincent Clerc, y aclaró que no ha hablado con Donald Trump.",
+        "Rugby\nThe Presidency says Cyril Ramaphosa phoned captain Siya Kolisi shortly after the final whistle.",
+        "Power pool\nCyril Ramaphosa spoke at length with Namibian President Netumbo Nandi-Ndaitwah during a working "
+        "visit on Friday.",
+        "Palm Beach\nHungarian Prime Minister Viktor Orbán spoke with Donald Trump on Tuesday at Mar-a-Lago, where the "
+        "two leaders had dinner.",
+        "Zelensky's phone calls\nUkrainian President Volodymyr Zelensky's aides keep a list of every call he has made "
+        "since 2022. The list includes hundreds of conversations with Joe Biden, Emmanuel Macron and Olaf Scholz.",
+        "Putin phone-in\nRussian President Vladimir Putin took questions from citizens by phone on Thursday, and said "
+        "he was ready to meet Donald Trump.",
+        "Starmer on the phone\nBritish Prime Minister Keir Starmer took part in a call with European leaders on "
+        "Tuesday. More than 20 leaders joined the call, hosted by French President Emmanuel Macron.",
+    ],
+)
+def test_call_words_with_no_leaders_call_held(reference: Reference, text: str) -> None:
+    assert not any(c.call_status == "held" for c in written.extract(reference, text, DAY).calls)
+
+
+def test_not_yet_spoken_but_expects_to_is_planned_and_no_plans_is_none(reference: Reference) -> None:
+    expects = (
+        "Samoa\nNew Zealand's Prime Minister Christopher Luxon has not yet spoken with La'auli Leuatea Schmidt but "
+        'expects to do so "in the coming days", a spokesperson said.'
+    )
+    assert calls(written.extract(reference, expects, DAY)) == {
+        ("planned", "christopher_luxon", "la_auli_leuatea_schmidt")
+    }
+    none = "Helsinki\nPrime Minister Petteri Orpo said he had not spoken to Trump and had no plans to do so for now."
+    assert calls(written.extract(reference, none, dt.date(2025, 1, 27))) == set()
+
+
+def test_a_call_rumoured_then_said_not_to_have_taken_place_is_denied(reference: Reference) -> None:
+    text = (
+        "La llamada que nunca existió\n"
+        "Durante 48 horas, varios portales dieron por hecho que el rey Mohamed VI y el presidente argelino, "
+        "Abdelmadjid Tebboune, habían hablado por teléfono el fin de semana. Sería la primera conversación conocida "
+        'entre ambos desde 2021. El lunes, la Presidencia argelina zanjó el asunto: "No ha tenido lugar ningún '
+        'contacto telefónico entre el presidente de la República y el rey de Marruecos".'
+    )
+    assert calls(written.extract(reference, text, dt.date(2025, 11, 12))) == {
+        ("denied", "abdelmadjid_tebboune", "mohammed_vi")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "pair", "caller"),
+    [
+        (
+            "Pacific Wrap\nPrime Minister Anthony Albanese called Samoa's new Prime Minister, La'auli Leuatea "
+            "Schmidt, on Wednesday to congratulate him.",
+            DAY,
+            ("anthony_albanese", "la_auli_leuatea_schmidt"),
+            "anthony_albanese",
+        ),
+        (
+            "President El-Sisi receives phone call from President of Djibouti\n"
+            "Ambassador Mohamed El-Shennawy, Spokesman for the Presidency, stated that the President received a phone "
+            "call today from President Ismail Omar Guelleh of the Republic of Djibouti.",
+            dt.date(2025, 11, 4),
+            ("abdel_fattah_el_sisi", "ismail_omar_guelleh"),
+            "ismail_omar_guelleh",
+        ),
+        (
+            "President Khurelsukh holds phone talks with President Lee Jae-myung\n"
+            "President Ukhnaagiin Khurelsukh held a telephone conversation today with President Lee Jae-myung of the "
+            "Republic of Korea at the request of the Korean side.",
+            dt.date(2025, 9, 17),
+            ("lee_jae_myung", "ukhnaagiin_khurelsukh"),
+            "lee_jae_myung",
+        ),
+    ],
+)
+def test_calls_told_in_a_roundabout_way(
+    reference: Reference, text: str, published: dt.date, pair: tuple[str, str], caller: str
+) -> None:
+    facts = written.extract(reference, text, published)
+    assert calls(facts) == {("held", *pair)}
+    assert [c.initiator_id for c in facts.calls] == [caller]
+    assert [c.date.date for c in facts.calls] == [published if "today" in text else dt.date(2025, 9, 17)]
+
+
+def test_a_question_answered_it_was_not_on_the_agenda_of_this_call(reference: Reference) -> None:
+    text = (
+        "Live\nLatvian Prime Minister Evika Siliņa spoke by phone with Danish Prime Minister Mette Frederiksen on "
+        "Tuesday about drones. Asked whether Rail Baltica financing came up, her spokesperson said it "
+        '"was not on the agenda of this call".'
+    )
+    topics = {(t.topic_code, t.status) for t in written.extract(reference, text, dt.date(2025, 11, 18)).topics}
+    assert ("infrastructure", "not_discussed") in topics
+    assert ("infrastructure", "discussed") not in topics
