@@ -126,6 +126,8 @@ def earlier_call_date(ctx: ArticleContext, date: DateExpr | None, anchor: dt.dat
     quote = f"'{ctx.text[date.start : date.end]}' attached to an earlier call"
     if date.kind == "month":
         return _month(date, anchor, quote)
+    if date.kind == "period" and date.period is not None and anchor is not None:  # "last spoke late last month"
+        return _period(date.period, anchor, quote)
     if date.kind in ("weekday", "relative", "absolute"):
         resolved, how = resolve(date, anchor)
         if resolved is not None:
@@ -351,19 +353,22 @@ def _stretch(ctx: ArticleContext, candidates: list[Candidate], reference: dt.dat
     for date, _, where in candidates:
         quote = f"'{ctx.text[date.start : date.end]}' {where}"
         if date.kind == "period" and date.period is not None and reference is not None:
-            first, last = period_bounds(date.period, reference)
-            how = f"{quote}: {first.isoformat()} to {last.isoformat()}, counted from {reference.isoformat()}"
-            if date.period in MONTH_PERIODS:  # "late last month": within one month, its year and month known
-                year, month = (
-                    (first.year, first.month) if (first.year, first.month) == (last.year, last.month) else (None, None)
-                )
-                return CallDate(
-                    None, year, month, precision="month", basis="period", how=how, earliest=first, latest=last
-                )
-            return CallDate(earliest=first, latest=last, precision="week", basis="period", how=how)
+            return _period(date.period, reference, quote)
         if date.kind == "month" and (date.year is not None or where == "attached" or _opens_sentence(ctx, date)):
             return _month(date, reference, quote)
     return None
+
+
+def _period(period: str, reference: dt.date, quote: str) -> CallDate:
+    """The bounds of a stretch of days ("over the weekend", "late last month") counted from ``reference``."""
+    first, last = period_bounds(period, reference)
+    how = f"{quote}: {first.isoformat()} to {last.isoformat()}, counted from {reference.isoformat()}"
+    if period in MONTH_PERIODS:  # "late last month": within one month, its year and month known
+        year, month = (
+            (first.year, first.month) if (first.year, first.month) == (last.year, last.month) else (None, None)
+        )
+        return CallDate(None, year, month, precision="month", basis="period", how=how, earliest=first, latest=last)
+    return CallDate(earliest=first, latest=last, precision="week", basis="period", how=how)
 
 
 def _opens_sentence(ctx: ArticleContext, date: DateExpr) -> bool:

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from hotline.extract.context import RULES, ArticleContext, Cue
+from hotline.extract.dates import DateExpr
 from hotline.extract.leaders import INSTITUTION, is_leader, leader_title, protagonist
 from hotline.extract.officials import OfficialHit, dateline_country, title_role
 from hotline.text import fold, phrase_alternation
@@ -109,9 +110,24 @@ def _gap_ok(ctx: ArticleContext, start: int, end: int, needs: re.Pattern[str] | 
         titled = sum(
             len(_WORD.findall(ctx.folded, max(a, start), min(b, end))) for a, b in spans[max(0, first - 1) : last]
         )
-    if len(_WORD.findall(gap)) - titled > _MAX_GAP_WORDS:
+    dated = sum(  # nor does a date ("sostuvo el 9 de junio con el primer ministro de Japón")
+        len(_WORD.findall(ctx.folded, d.start, d.end)) for d in _dates_within(ctx, start, end)
+    )
+    if len(_WORD.findall(gap)) - titled - dated > _MAX_GAP_WORDS:
         return False
     return needs is None or needs.search(gap) is not None
+
+
+def _dates_within(ctx: ArticleContext, start: int, end: int) -> list[DateExpr]:
+    starts = ctx.memo.get("date_starts")
+    if starts is None:
+        starts = ctx.memo["date_starts"] = [d.start for d in ctx.dates]
+    i = bisect_left(starts, start)
+    found = []
+    while i < len(starts) and ctx.dates[i].end <= end:
+        found.append(ctx.dates[i])
+        i += 1
+    return found
 
 
 def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
@@ -168,7 +184,7 @@ def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
         return _pairs(leaders[0], leaders[1:2], "a call between the two")
     if between and len(linked) == 1 and _AND_A_NOUN.match(ctx.folded, linked[0].end):
         return []  # "una llamada entre Saied y el Consejo Presidencial libio": the other side is no official
-    if subjects and not is_leader(ctx, subjects[-1], on):
+    if subjects and not is_leader(ctx, subjects[-1], on) and not (not linked and _points_back(ctx, cue)):
         return []  # "El ministro del Interior, Fernando Grande-Marlaska, habló por teléfono con ...": not a leader
     if not linked:
         return [] if _links_a_non_leader_title(ctx, cue, sentence.end) else None
@@ -183,6 +199,16 @@ def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     if subject is None:
         return None
     return _pairs(subject, leaders, how)
+
+
+_POINTING = frozenset(RULES["pointing_determiners"])
+
+
+def _points_back(ctx: ArticleContext, cue: Cue) -> bool:
+    """A call noun with a definite determiner ("la llamada", "the call"): it points back to a call told already
+    and has no subject of its own ("Según la portavoz, Kang Yu-jung, la llamada, de unos 25 minutos, fue ...")."""
+    determiner = ctx.folded[cue.start : cue.noun_start].split()
+    return cue.kind == "noun" and bool(determiner) and determiner[0] in _POINTING
 
 
 def _bare_title_between(ctx: ArticleContext, start: int, end: int, hits: list[OfficialHit]) -> bool:

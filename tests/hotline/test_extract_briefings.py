@@ -130,3 +130,33 @@ def test_late_last_month_is_a_month_with_its_bounds(reference: Reference) -> Non
     date = call.date
     assert (date.date, date.year, date.month, date.precision) == (None, 2025, 10, "month")
     assert (date.earliest, date.latest) == (dt.date(2025, 10, 21), dt.date(2025, 10, 31))
+
+
+def test_an_earlier_call_late_last_month_has_its_bounds(reference: Reference) -> None:
+    text = (
+        "Live\nLatvian Prime Minister Evika Siliņa spoke by phone with Danish Prime Minister Mette Frederiksen this "
+        "morning. She added she last spoke to Ukrainian President Volodymyr Zelensky by phone late last month."
+    )
+    facts = written.extract(reference, text, dt.date(2025, 11, 18))
+    earlier = next(c for c in facts.calls if "volodymyr_zelensky" in {p.official_id for p in c.participants})
+    assert (earlier.date.precision, earlier.date.earliest, earlier.date.latest) == (
+        "month",
+        dt.date(2025, 10, 21),
+        dt.date(2025, 10, 31),
+    )
+
+
+def test_a_call_with_its_date_between_verb_and_link_and_the_call_after_a_spokesperson(reference: Reference) -> None:
+    text = (
+        "Lee y Khurelsukh\n"
+        "El presidente de Corea del Sur, Lee Jae-myung, y su homólogo de Mongolia, Ukhnaagiin Khurelsukh, conversaron "
+        "este miércoles por teléfono. Según la portavoz presidencial, Kang Yu-jung, la llamada, de unos 25 minutos, "
+        "fue la primera entre ambos.\n\n"
+        "Entre las primeras conversaciones de Lee figuró la que sostuvo el 9 de junio con el primer ministro de Japón, "
+        "Shigeru Ishiba."
+    )
+    facts = written.extract(reference, text, dt.date(2025, 9, 17))
+    by_pair = {frozenset(p.official_id for p in c.participants): c for c in facts.calls}
+    main = by_pair[frozenset({"lee_jae_myung", "ukhnaagiin_khurelsukh"})]
+    assert (main.date.date, main.duration_minutes) == (dt.date(2025, 9, 17), 25)
+    assert by_pair[frozenset({"lee_jae_myung", "shigeru_ishiba"})].date.date == dt.date(2025, 6, 9)

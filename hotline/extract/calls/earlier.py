@@ -13,7 +13,7 @@ from hotline.extract.calls.layout import CallLayout
 from hotline.extract.calls.participants import call_participants, first_pair, linked
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import DateExpr, latest_on_or_before
-from hotline.extract.pairs import cue_links, sentence_pair
+from hotline.extract.pairs import Link, cue_links, sentence_pair
 from hotline.facts import CallDate, CallMention, Participant
 from hotline.text import phrase_alternation
 
@@ -29,7 +29,7 @@ def same_phrase(ctx: ArticleContext, earlier: Cue, cue: Cue) -> bool:
     """A call cue that continues an earlier call's phrase ("last spoke *by phone*", "la última vez que hablaron
     *por teléfono*"): the same clause, a few words on."""
     gap = ctx.folded[earlier.end : cue.start]
-    return 0 <= cue.start - earlier.end <= 40 and not any(mark in gap for mark in ".;:!?")
+    return 0 <= cue.start - earlier.end <= 64 and not any(mark in gap for mark in ".;:!?")
 
 
 def told_as_earlier(ctx: ArticleContext, cue: Cue) -> bool:
@@ -53,12 +53,14 @@ def earlier_calls(
     from the day before the reported call. ``statuses``: every cue's, by ``id``."""
     by_pair: dict[frozenset[str], tuple[list[Participant], list[tuple[Cue, int]]]] = {}
     fallback: list[Participant] | None = None  # "the two leaders": looked up once, when a phrase links nobody
+    sentence_links: dict[int, Link] = {}  # "last spoke to Zelensky by phone late last month": one call, two phrases
     for cue, index in cues:
         links = cue_links(ctx, cue, index)
         if links == []:
             continue
-        link = links[0] if links else sentence_pair(ctx, index)
+        link = links[0] if links else sentence_links.get(index) or sentence_pair(ctx, index)
         if link:
+            sentence_links.setdefault(index, link)
             participants = linked(ctx, link, ctx.article.published_date)
         else:
             if fallback is None:
