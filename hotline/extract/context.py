@@ -136,7 +136,7 @@ class ArticleContext:
 def _event_dates(folded: str, text: str, lex: LexiconHits) -> list[DateExpr]:
     """Every date of the text but the story's own in its dateline or date line ("OTTAWA, October 22, 2025 -"):
     that one dates the story (ingest reads it as the publication date), never a call it reports."""
-    own = dateline_spans(text, folded)
+    own = dateline_spans(text, folded, lex)
     words = [(h.start, h.end) for h in lex.all("date_word")]
     dates = find_dates_from_words(folded, text, words)
     return [d for d in dates if not any(start <= d.start < end for start, end in own)]
