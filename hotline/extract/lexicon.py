@@ -76,7 +76,7 @@ class Lexicon:
                         raise ValueError(f"a phrase with a double quote (one space in the text): {phrase!r}")
                     names[key].add(name)
         keys = list(names)
-        self._phrases = [(key, tuple(sorted(names[key]))) for key in keys]
+        self._phrases = [(key, tuple(sorted(names[key])), " " in key) for key in keys]
         self._automaton = AhoCorasick(keys, matchkind=MatchKind.Standard)
         self._longest = max(map(len, keys), default=0)
         self.names = frozenset(vocabularies)
@@ -105,9 +105,12 @@ class Lexicon:
         found: dict[str, list[Hit]] = defaultdict(list)
         phrases = self._phrases
         for start, end, index in spans:
-            key, vocabularies = phrases[index]
-            written = folded[start:end]
-            phrase = key if written == key else " ".join(written.split())  # quotes kept: 'una "buena" llamada'
+            key, vocabularies, spaced = phrases[index]
+            if spaced:  # a phrase of one word is written as its key; one of several may be spaced otherwise
+                written = folded[start:end]
+                phrase = key if written == key else " ".join(written.split())  # quotes kept: 'una "buena" llamada'
+            else:
+                phrase = key
             for name in vocabularies:
                 found[name].append(Hit(start, end, phrase))
         return LexiconHits(found)
@@ -128,8 +131,13 @@ class LexiconHits:
         """Whether a whole-word pattern of vocabulary ``name`` can match in ``text[start:end]``: False when no hit
         lies there and ``end`` cuts no word (a cut may end a phrase the text does not: then the window must be
         searched)."""
-        cut = 0 < end < len(text) and _is_word(text[end - 1]) and _is_word(text[end])
-        return cut or self.find(name, start, end) is not None
+        if 0 < end < len(text) and _is_word(text[end]) and _is_word(text[end - 1]):
+            return True  # a cut
+        hits = self._hits.get(name)
+        if not hits:
+            return False
+        i = bisect_left(self._starts[name], start)
+        return i < len(hits) and hits[i].start < end and self.find(name, start, end) is not None
 
     def all(self, name: str) -> list[Hit]:
         return self._hits.get(name, [])
