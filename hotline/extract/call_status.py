@@ -237,11 +237,11 @@ def _clause_start(folded: str, window_start: int, call_start: int, text: str | N
     start = window_start
     for match in _BREAK.finditer(folded, start, call_start):
         start = match.end()
-    words = list(_WORD.finditer(folded, start, call_start))
-    if text is not None:
-        words = [w for w in words if not text[w.start()].isupper()]
+    words = [word.start() for word in _WORD.finditer(folded, start, call_start)]
+    if len(words) > _WINDOW_WORDS and text is not None:  # fewer words than the reach: none to leave out
+        words = [at for at in words if not text[at].isupper()]
     if len(words) > _WINDOW_WORDS:
-        start = words[-_WINDOW_WORDS].start()
+        start = words[-_WINDOW_WORDS]
     return start
 
 
