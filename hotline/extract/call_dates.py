@@ -334,7 +334,7 @@ def _day(
         if resolved is not None:
             basis = {"weekday": "weekday", "relative": "relative"}.get(date.kind, "day_of_month")
             return CallDate.on(resolved, basis, f"'{quote}' {where}: {how}")
-        own = dateline_month_day(ctx.text, ctx.folded) if date.kind == "relative" else None
+        own = dateline_month_day(ctx.text, ctx.folded, ctx.lex) if date.kind == "relative" else None
         if own is not None and date.relative_days is not None:  # "LISBON, April 28 (Reuters) - ... this afternoon"
             month, day, stated = own
             how = f"'{quote}' {where}, counted from the dateline '{stated}'"

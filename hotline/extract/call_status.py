@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from hotline.extract.lexicon import LexiconHits
 from hotline.extract.rules import load_rules
-from hotline.text import phrase_alternation, phrase_pattern
+from hotline.text import holds_any, phrase_alternation, phrase_pattern
 
 _RULES = load_rules("call_status")
 HELD = "held"
@@ -81,6 +81,7 @@ REPORTED_BY = re.compile(phrase_pattern(_RULES["reported_by"]))
 """Verbs that report one side's word for a call ("Trump said he had a great call with Xi")."""
 DENIAL_OF_A_CLAIM = re.compile(phrase_pattern(_RULES["denials_of_a_claim"]))
 """A denial of what one side said with no call phrase of its own ("Mulino lo desmintió", "denied it")."""
+_DENIAL_VERBS = tuple(_RULES["denial_verbs"])
 _DENIED_HAVING = re.compile(
     r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["denial_verbs"])) + r")\s+(?:[\w'’]+\s+){1,3}?"
     r"(?:" + "|".join(map(re.escape, _RULES["denial_objects"])) + r")(?![\w])"
@@ -167,8 +168,9 @@ def call_status(
         if best is not None and _status_of(best.group()) is not None:
             governing.append(best)
         best = match  # the nearest before the call phrase (or holding it: "has not spoken") wins
-    for denials in (_DENIED_HAVING, _DENIED_THAT):  # "negó este jueves haber mantenido una ...", "negó que X y Y
-        for denial in denials.finditer(folded, left, call_start):  # hayan mantenido"
+    denying = holds_any(folded, _DENIAL_VERBS, left, call_start)  # both patterns open on a denial verb
+    for denials in (_DENIED_HAVING, _DENIED_THAT) if denying else ():  # "negó este jueves haber mantenido una
+        for denial in denials.finditer(folded, left, call_start):  # ...", "negó que X y Y hayan mantenido"
             if best is None or denial.end() > best.end():
                 return CallStatus("denied", " ".join(denial.group().split()), denial.start(), denial.end())
     before = [best] if best is not None and _status_of(best.group()) is not None else []
@@ -251,11 +253,11 @@ def _clause_start(folded: str, window_start: int, call_start: int, text: str | N
     start = window_start
     for match in _BREAK.finditer(folded, start, call_start):
         start = match.end()
-    words = list(_WORD.finditer(folded, start, call_start))
-    if text is not None:
-        words = [w for w in words if not text[w.start()].isupper()]
+    words = [word.start() for word in _WORD.finditer(folded, start, call_start)]
+    if len(words) > _WINDOW_WORDS and text is not None:  # fewer words than the reach: none to leave out
+        words = [at for at in words if not text[at].isupper()]
     if len(words) > _WINDOW_WORDS:
-        start = words[-_WINDOW_WORDS].start()
+        start = words[-_WINDOW_WORDS]
     return start
 
 
@@ -274,9 +276,10 @@ def _clause_end(
         position = stop.end() - 1  # the closing comma may open the next break
     counted, reach = 0, end
     for word in _WORD.finditer(folded, call_end, end):  # to the ``right_window_words``-th word, or the last
-        if any(start <= word.start() < stop for start, stop in relatives):
+        at = word.start()
+        if relatives and any(start <= at < stop for start, stop in relatives):
             continue
-        if text is not None and text[word.start()].isupper():
+        if text is not None and text[at].isupper():
             continue  # names and titles ("Prime Minister Anthony Albanese") do not use up the reach
         counted += 1
         if counted == _RIGHT_WORDS:

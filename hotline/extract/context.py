@@ -35,6 +35,10 @@ TRADE_WORDS = [
     for variant in phrase_variants(str(phrase))
 ]
 """The words that name a trade measure (rules/trade_measures.yaml): the sentences hotline.extract.trade reads."""
+SECTOR_WORDS = [
+    variant for phrases in _TRADE["sectors"].values() for p in phrases for variant in phrase_variants(str(p))
+]
+"""The phrases of the trade rules' sectors (hotline.extract.trade.rules.SECTORS): a window with none is not searched."""
 
 # Every cue vocabulary of rules/calls.yaml, matched in one pass with the reference's (see article_lexicon).
 CUE_VOCABULARIES: dict[str, Any] = {
@@ -63,6 +67,7 @@ CUE_VOCABULARIES: dict[str, Any] = {
     "tone_positive": RULES["tone"]["positive"],
     "tone_negative": RULES["tone"]["negative"],
     "trade": TRADE_WORDS,
+    "sector": SECTOR_WORDS,
     "encounter": RULES["topics"]["earlier_encounters"],
     "date_word": DATE_WORDS,
     "initiator_call": RULES["initiator"]["call_nouns"],
@@ -136,7 +141,7 @@ class ArticleContext:
 def _event_dates(folded: str, text: str, lex: LexiconHits) -> list[DateExpr]:
     """Every date of the text but the story's own in its dateline or date line ("OTTAWA, October 22, 2025 -"):
     that one dates the story (ingest reads it as the publication date), never a call it reports."""
-    own = dateline_spans(text, folded)
+    own = dateline_spans(text, folded, lex)
     words = [(h.start, h.end) for h in lex.all("date_word")]
     dates = find_dates_from_words(folded, text, words)
     return [d for d in dates if not any(start <= d.start < end for start, end in own)]

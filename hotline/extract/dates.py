@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from hotline.extract.rules import load_rules
@@ -221,7 +222,7 @@ def find_dates(folded: str, original: str | None = None, start: int = 0, end: in
 
 
 def find_dates_from_words(
-    folded: str, original: str | None, words: list[tuple[int, int]], start: int = 0, end: int | None = None
+    folded: str, original: str | None, words: Sequence[tuple[int, int]], start: int = 0, end: int | None = None
 ) -> list[DateExpr]:
     """:func:`find_dates` over ``folded[start:end]``, given where the :data:`DATE_WORDS` stand in the text (every
     whole-word match as ``(start, end)``, from a pass the caller made already; those beyond the range are left):

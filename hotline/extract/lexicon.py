@@ -36,6 +36,7 @@ _SPACES = ['"', *(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() 
 """What a space in a phrase stands for besides itself: any white space, and a double quote."""
 _ASCII_SPACES = [c for c in _SPACES if c.isascii()]
 _RUN = re.compile("  +")
+_ASCII_WORD = frozenset(c for c in map(chr, range(128)) if c.isalnum() or c == "_")
 _CHUNK = 16_384
 """Characters of text matched at a time (a phrase that starts in a chunk is matched whole, reading past its end)."""
 
@@ -75,7 +76,7 @@ class Lexicon:
                         raise ValueError(f"a phrase with a double quote (one space in the text): {phrase!r}")
                     names[key].add(name)
         keys = list(names)
-        self._phrases = [(key, tuple(sorted(names[key]))) for key in keys]
+        self._phrases = [(key, tuple(sorted(names[key])), " " in key) for key in keys]
         self._automaton = AhoCorasick(keys, matchkind=MatchKind.Standard)
         self._longest = max(map(len, keys), default=0)
         self.names = frozenset(vocabularies)
@@ -83,27 +84,33 @@ class Lexicon:
     def scan(self, folded: str) -> LexiconHits:
         text, offsets = squeezed(folded)
         size = len(text)
+        # The text between two spaces, and its word characters: a phrase is a whole word where neither the
+        # character before nor the one after it is one (two set lookups per match, no bounds to check).
+        padded = " " + text + " "
+        word = _ASCII_WORD if text.isascii() else {c for c in set(text) if c.isalnum() or c == "_"}
         spans = []
         for first in range(0, size, _CHUNK):  # a long text by chunks: the automaton's list of matches stays small
             window = text[first : first + _CHUNK + self._longest] if size > _CHUNK else text
-            for index, start, end in self._automaton.find_matches_as_indexes(window, overlapping=True):
-                if start >= _CHUNK:
-                    continue  # the next chunk's
-                start, end = start + first, end + first
-                if start and ((before := text[start - 1]).isalnum() or before == "_"):
-                    continue  # not a word's start
-                if end < size and ((after := text[end]).isalnum() or after == "_"):
-                    continue  # not a word's end
-                spans.append((start, end, index))
+            matches = self._automaton.find_matches_as_indexes(window, overlapping=True)
+            if first or size > _CHUNK:
+                matches = [(index, start + first, end + first) for index, start, end in matches if start < _CHUNK]
+            spans += [
+                (start, end, index)
+                for index, start, end in matches
+                if padded[start] not in word and padded[end + 1] not in word
+            ]
         if offsets is not None:  # back to offsets in ``folded``
             spans = [(offsets[start], offsets[end - 1] + 1, index) for start, end, index in spans]
         spans.sort()  # by start, then the shorter first
         found: dict[str, list[Hit]] = defaultdict(list)
         phrases = self._phrases
         for start, end, index in spans:
-            key, vocabularies = phrases[index]
-            written = folded[start:end]
-            phrase = key if written == key else " ".join(written.split())  # quotes kept: 'una "buena" llamada'
+            key, vocabularies, spaced = phrases[index]
+            if spaced:  # a phrase of one word is written as its key; one of several may be spaced otherwise
+                written = folded[start:end]
+                phrase = key if written == key else " ".join(written.split())  # quotes kept: 'una "buena" llamada'
+            else:
+                phrase = key
             for name in vocabularies:
                 found[name].append(Hit(start, end, phrase))
         return LexiconHits(found)
@@ -124,8 +131,13 @@ class LexiconHits:
         """Whether a whole-word pattern of vocabulary ``name`` can match in ``text[start:end]``: False when no hit
         lies there and ``end`` cuts no word (a cut may end a phrase the text does not: then the window must be
         searched)."""
-        cut = 0 < end < len(text) and _is_word(text[end - 1]) and _is_word(text[end])
-        return cut or self.find(name, start, end) is not None
+        if 0 < end < len(text) and _is_word(text[end]) and _is_word(text[end - 1]):
+            return True  # a cut
+        hits = self._hits.get(name)
+        if not hits:
+            return False
+        i = bisect_left(self._starts[name], start)
+        return i < len(hits) and hits[i].start < end and self.find(name, start, end) is not None
 
     def all(self, name: str) -> list[Hit]:
         return self._hits.get(name, [])

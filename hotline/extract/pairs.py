@@ -132,8 +132,18 @@ def _dates_within(ctx: ArticleContext, start: int, end: int) -> list[DateExpr]:
 
 def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     """The pairs of leaders ``cue`` links in sentence ``index``; an empty list when its first link is an
-    official who is no leader (a minister's call); None when the phrase links nobody by grammar. The sentence's
-    officials are reached by bisection around the phrase: a megabyte sentence of calls stays linear."""
+    official who is no leader (a minister's call); None when the phrase links nobody by grammar. Read once per
+    cue and article (grouping, statuses and earlier calls all ask); the caller does not change the list."""
+    key = ("cue_links", cue, index)
+    if key not in ctx.memo:
+        ctx.memo[key] = _cue_links(ctx, cue, index)
+    links: list[Link] | None = ctx.memo[key]
+    return links
+
+
+def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
+    """:func:`cue_links`, read. The sentence's officials are reached by bisection around the phrase: a megabyte
+    sentence of calls stays linear."""
     sentence = ctx.sentences[index]
     hits = ctx.in_sentence("officials", index)
     starts = ctx.starts_in("officials", index)

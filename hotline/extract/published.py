@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from hotline.extract.dates import DATE_WORDS, WEEKDAYS, DateExpr, find_dates, find_dates_from_words, safe_date
-from hotline.extract.lexicon import Lexicon
+from hotline.extract.lexicon import Lexicon, LexiconHits
 from hotline.extract.rules import load_rules
 from hotline.text import compile_phrases, fold_text
 
@@ -89,13 +89,14 @@ def _from_date_lines(head: str, folded: str, text: str) -> tuple[dt.date | None,
     return None, None
 
 
-def dateline_spans(text: str, folded: str) -> list[tuple[int, int]]:
+def dateline_spans(text: str, folded: str, lex: LexiconHits | None = None) -> list[tuple[int, int]]:
     """Where the story's own date stands in a dateline or a date line ("QUITO, Jan 12 —", "28/06/2023 |"),
-    year or not: the date of the story, never the date of an event it reports. ``folded``: ``fold_text(text)``."""
+    year or not: the date of the story, never the date of an event it reports. ``folded``: ``fold_text(text)``;
+    ``lex``: its lexicon pass with ``date_word`` (:func:`hotline.extract.context.article_lexicon`), if at hand."""
     head = text[:_HEAD_CHARS]
     # the span starts where the line does: a weekday before the date ("ABUJA, Thursday, March 16, 2017 -") is
     # the story's too
-    lines = _dateline_dates(head, folded[:_HEAD_CHARS])
+    lines = _dateline_dates(head, folded[:_HEAD_CHARS], _head_words(text, folded, lex))
     return [(expr.end - len(stated), expr.end) for expr, _, stated in lines]
 
 
@@ -125,11 +126,11 @@ def post_dates(text: str) -> list[tuple[int, int, dt.date, str]]:
     return found
 
 
-def dateline_month_day(text: str, folded: str) -> tuple[int, int, str] | None:
+def dateline_month_day(text: str, folded: str, lex: LexiconHits | None = None) -> tuple[int, int, str] | None:
     """The month and day of a dateline that gives no year ("LISBON, April 28 (Reuters) -", "QUITO, 12 jun (EFE).-"),
-    with the date as stated: a story's own day without its year. ``folded``: ``fold_text(text)``."""
+    with the date as stated: a story's own day without its year. ``folded``, ``lex``: as for :func:`dateline_spans`."""
     head = text[:_HEAD_CHARS]
-    for expr, _, stated in _dateline_dates(head, folded[:_HEAD_CHARS]):
+    for expr, _, stated in _dateline_dates(head, folded[:_HEAD_CHARS], _head_words(text, folded, lex)):
         if expr.year is None and expr.month is not None and expr.day is not None:
             return expr.month, expr.day, stated.strip()
         return None
@@ -137,18 +138,40 @@ def dateline_month_day(text: str, folded: str) -> tuple[int, int, str] | None:
 
 
 @lru_cache(maxsize=2)  # one article's dateline is read by the context, its story year and its call dates
-def _dateline_dates(head: str, folded: str) -> tuple[tuple[DateExpr, str, str], ...]:
-    return tuple(_head_dates(head, folded, with_year=False))
+def _dateline_dates(
+    head: str, folded: str, words: tuple[tuple[int, int], ...] | None
+) -> tuple[tuple[DateExpr, str, str], ...]:
+    return tuple(_head_dates(head, folded, with_year=False, words=words))
 
 
 _DATE_WORD_LEXICON = Lexicon({"date_word": DATE_WORDS})
 """The date words of a story's head in one pass (its lines are read one by one)."""
 
 
-def _head_dates(head: str, folded: str, *, with_year: bool) -> Iterator[tuple[DateExpr, str, str]]:
-    """The first date of each dateline or date line among the first paragraphs: (date, which, as stated)."""
+def _head_words(text: str, folded: str, lex: LexiconHits | None) -> tuple[tuple[int, int], ...] | None:
+    """The date words of the story's head (``folded[:head_chars]``) from the whole text's lexicon pass: those that
+    end in the head. None (the head is scanned) when the head's end cuts a word in a line that is read (the head
+    alone may end a phrase there)."""
+    size = _HEAD_CHARS
+    if lex is None:
+        return None
+    if size < len(folded) and (folded[size].isalnum() or folded[size] == "_"):
+        cut_line = text.rfind("\n", 0, size) + 1
+        if sum(1 for line in text[:cut_line].split("\n") if line.strip()) < _DATE_LINES:
+            return None
+    return tuple((h.start, h.end) for h in lex.all("date_word") if h.end <= size)
+
+
+def _head_dates(
+    head: str, folded: str, *, with_year: bool, words: tuple[tuple[int, int], ...] | None = None
+) -> Iterator[tuple[DateExpr, str, str]]:
+    """The first date of each dateline or date line among the first paragraphs: (date, which, as stated).
+    ``words``: where the date words of ``folded`` stand, if known (see :func:`_head_words`)."""
     paragraphs = [m for m in re.finditer(r"[^\n]+", head) if m.group().strip()][:_DATE_LINES]
-    words = [(h.start, h.end) for h in _DATE_WORD_LEXICON.scan(folded).all("date_word")] if paragraphs else []
+    if not paragraphs:
+        words = ()
+    elif words is None:
+        words = tuple((h.start, h.end) for h in _DATE_WORD_LEXICON.scan(folded).all("date_word"))
     for paragraph in paragraphs:
         start, end = paragraph.span()
         line = paragraph.group().strip()

@@ -107,9 +107,8 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        sentences.append(Sentence(len(sentences), start, end, text[start:end], paragraph))
+    piece = text[start:end]
+    stripped = piece.strip()  # the white space of str.isspace, as str.strip takes it
+    if stripped:
+        start += len(piece) - len(piece.lstrip())
+        sentences.append(Sentence(len(sentences), start, start + len(stripped), stripped, paragraph))

@@ -54,7 +54,7 @@ class StoryDay:
 
 def story_day(ctx: ArticleContext, participant_ids: tuple[str, ...]) -> StoryDay | None:
     """The day of a story whose dateline gives no year, with the year when the evidence fixes exactly one."""
-    own = dateline_month_day(ctx.text, ctx.folded)
+    own = dateline_month_day(ctx.text, ctx.folded, ctx.lex)
     if own is None:
         return None
     month, day, stated = own

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -121,10 +122,7 @@ def surnames_after_full_name(
     taken = sorted((h.start, h.end) for h in hits)
     title_ends = {end for _, end in titles}
     found: list[OfficialHit] = []
-    # One pass over the text for every surname: linear in its length however many people it names.
-    pattern = _surnames_pattern(tuple(sorted(usable, key=len, reverse=True)))
-    for match in pattern.finditer(text, min(first.end for first in usable.values())):
-        surname, start, end = match.group(0), match.start(), match.end()
+    for surname, start, end in _surname_matches(text, usable, min(first.end for first in usable.values())):
         first = usable[surname]
         if start < first.end:
             continue  # before the full name
@@ -155,9 +153,27 @@ def surnames_after_full_name(
     return found
 
 
-@lru_cache(maxsize=1024)  # the same people are named again and again across articles
-def _surnames_pattern(surnames: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(_initial_first(list(surnames)) + r"(?![\w’'-])")
+def _surname_matches(text: str, surnames: Iterable[str], position: int) -> list[tuple[str, int, int]]:
+    """(surname, start, end) of each surname standing as a word from ``position`` on, leftmost first and the longest
+    at a start, never overlapping: what one alternation of them all finds, but from patterns of one surname each
+    (compiled once per surname, not once per article's set of surnames)."""
+    found = sorted(
+        (match.start(), -len(surname), match.end(), surname)
+        for surname in surnames
+        for match in _surname_pattern(surname).finditer(text, position)
+    )
+    kept = []
+    reach = -1
+    for start, _, end, surname in found:
+        if start >= reach:
+            kept.append((surname, start, end))
+            reach = end
+    return kept
+
+
+@lru_cache(maxsize=4096)  # the same people are named again and again across articles
+def _surname_pattern(surname: str) -> re.Pattern[str]:
+    return re.compile(_initial_first([surname]) + r"(?![\w’'-])")
 
 
 def _initial_first(names: list[str]) -> str:

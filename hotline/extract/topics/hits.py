@@ -25,6 +25,22 @@ _DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z .'-]{2,40}(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-—–]",
     re.MULTILINE,
 )
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """The spans of :data:`_DATELINE` in ``text``: tried at the start of each line only (a match holds no line
+    break), not at every character."""
+    found = []
+    start = 0
+    while start >= 0:
+        match = _DATELINE.match(text, start)
+        if match is not None:
+            found.append(match.span())
+        start = text.find("\n", start)
+        start = start + 1 if start >= 0 else -1
+    return found
+
+
 _OF_AFTER_NAME = re.compile(r"[ \t]+(?:of|de|del)[ \t]+")
 
 
@@ -90,7 +106,7 @@ def topic_hits(ctx: ArticleContext) -> list[TopicHit]:
     index = ctx.reference.topic_keywords()
     countries = ctx.reference.country_words
     masked = [(h.start, h.end) for h in ctx.officials] + ctx.title_spans
-    masked += [m.span() for m in _DATELINE.finditer(ctx.text)]
+    masked += _datelines(ctx.text)
     masked = sorted(masked + [h.title_span for h in ctx.officials if h.title_span])
     starts = [s for s, _ in masked]
     reach = list(accumulate((e for _, e in masked), max))  # furthest end among spans starting at or before

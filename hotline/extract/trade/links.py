@@ -80,5 +80,7 @@ def _sectors_discussed(ctx: ArticleContext, sentences: set[int]) -> set[str]:
     found: set[str] = set()
     for index in sentences:
         sentence = ctx.sentences[index]
+        if not ctx.lex.may_match("sector", ctx.folded, sentence.start, sentence.end):
+            continue  # no sector word in the sentence: not searched
         found.update(str(v) for _, _, v in r.SECTORS.finditer(ctx.folded, sentence.start, sentence.end) if v)
     return found

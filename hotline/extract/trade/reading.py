@@ -274,7 +274,8 @@ def _sectors(
     others = [e.cue for e in s.between(lo, hi) if e.pair and e.cue and e not in targets and not e.target]
     examples = None
     listed = r.GOODS_EXAMPLES.search(text, group.end, hi)
-    for start, end, sector in r.SECTORS.finditer(text, lo, hi):
+    sectors = r.SECTORS.finditer(text, lo, hi) if ctx.lex.may_match("sector", text, lo, hi) else ()
+    for start, end, sector in sectors:
         if not sector or any(f.value == sector for f in found):
             continue
         i = bisect_right(title_starts, start) - 1
