@@ -275,3 +275,15 @@ def test_a_call_noun_with_a_stated_date_of_another_day_is_an_earlier_call(refere
     )
     days = sorted(c.date.date for c in extract(reference, text, MON_20_MAY_2024).calls if c.date.date)
     assert days == [dt.date(2024, 1, 20), dt.date(2024, 5, 19)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Turkish President Erdogan and Chancellor Scholz spoke by phone two days ago, Ankara said.", 18),
+        ("El presidente Lula y el presidente Petro hablaron por teléfono hace tres días, informó Planalto.", 17),
+    ],
+)
+def test_a_few_days_ago_counts_back_from_the_publication_date(reference: Reference, text: str, day: int) -> None:
+    found = call_date(reference, "Calls\n" + text)
+    assert (found.date, found.precision) == (dt.date(2024, 5, day), "day")
