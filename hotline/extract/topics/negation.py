@@ -72,7 +72,12 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
         stops = [m.start() for m in (breaks.at(trigger.end), attributions.at(trigger.end)) if m]
         objects.append((trigger.end, min(stops, default=end), trigger.phrase))
     subjects: list[Scope] = []
-    triggers = longest(lex.within("negation_subject", start, end))
+    object_spans = [(t.start, t.end) for t in lex.within("negation_object", start, end)]
+    triggers = [  # "dejaron fuera de la conversación la situación en Venezuela": the object's trigger, not a subject's
+        t
+        for t in longest(lex.within("negation_subject", start, end))
+        if not any(a < t.start < b for a, b in object_spans)  # an object's trigger that starts first holds it
+    ]
     if triggers:
         clause_starts = [brk.end() for brk in _CLAUSE_START.finditer(folded, start, end)]
         # "Carney said (that) fentanyl was not discussed": the subject starts after the speech verb and its "that";

@@ -1,0 +1,64 @@
+"""Topics left out of a call, told the ways readouts and wires tell them: "Neither leader mentioned", "did not raise
+the case of the detained activists", "dejaron fuera de la conversación" (what
+follows is left out, what comes before was discussed), "dejan Gaza fuera de la conversación".
+
+The texts are written here in the styles of wire copy, government readouts and the Spanish-language press.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import written
+
+from hotline.reference import Reference, load_reference
+
+
+@pytest.fixture(scope="module")
+def reference() -> Reference:
+    return load_reference()
+
+
+def topics(reference: Reference, text: str) -> set[tuple[str, str]]:
+    return {(t.topic_code, t.status) for t in written.extract(reference, text, dt.date(2025, 3, 12)).topics}
+
+
+@pytest.mark.parametrize(
+    ("text", "discussed", "left_out"),
+    [
+        (
+            "Albanese, Prabowo\nIndonesian President Prabowo Subianto and Australian Prime Minister Anthony Albanese "
+            "spoke by phone on Wednesday about food security. Neither leader mentioned the South China Sea, officials "
+            "said.",
+            "food_security",
+            "sovereignty",
+        ),
+        (
+            "Readout\nPrime Minister Keir Starmer spoke by phone to President William Ruto of Kenya this afternoon "
+            "about the humanitarian crisis in Sudan. The Prime Minister did not raise the case of the detained "
+            "activists, a Downing Street source said.",
+            "humanitarian_aid",
+            "human_rights",
+        ),
+        (
+            "Boric y Lula\nEl presidente de Chile, Gabriel Boric, conversó este miércoles por teléfono con Lula da "
+            "Silva. Ambos mandatarios repasaron la integración energética regional y el corredor bioceánico, y dejaron "
+            "fuera de la conversación la situación en Venezuela.",
+            "infrastructure",
+            "venezuela",
+        ),
+        (
+            "Biden felicita a Ramaphosa\nJoe Biden habló por teléfono con Cyril Ramaphosa sobre el comercio. Ambos "
+            "dejan Gaza fuera de la conversación.",
+            "trade",
+            "middle_east",
+        ),
+    ],
+)
+def test_a_topic_left_out_and_one_discussed(reference: Reference, text: str, discussed: str, left_out: str) -> None:
+    found = topics(reference, text)
+    assert (discussed, "discussed") in found
+    assert (discussed, "not_discussed") not in found
+    assert (left_out, "not_discussed") in found
+    assert (left_out, "discussed") not in found
