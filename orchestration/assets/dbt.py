@@ -23,6 +23,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliInvocation, DbtCliResource, 
 from hotline import quality, spark
 from hotline.config import REFERENCE_DIR, Settings
 from hotline.ingest import built
+from hotline.ingest.built import file_stamp
 from orchestration.manifest import DBT_RUNS_FOLDER, build_path_vars, project_key
 from orchestration.project import hotline_dbt_project
 from orchestration.resources import WarehouseResource
@@ -154,15 +155,6 @@ def published_unchanged(settings: Settings, key: str) -> str | None:
         return None
     run = built.read_meta(build, "published_run") or "?"
     return f"nothing changed since run {run[:8]}: dbt, checks and publish skipped; the published file stays as it is"
-
-
-def file_stamp(path: Path) -> str | None:
-    """Size and mtime of ``path`` (None when missing): a published file replaced or touched since differs."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _dagster_events(
