@@ -549,6 +549,15 @@ def _remove_database_file(path: Path) -> None:
             leftover.unlink()
 
 
+def file_stamp(path: Path) -> str | None:
+    """Size and mtime of ``path`` (None when missing): a published file replaced or touched since differs."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:

@@ -125,7 +125,7 @@ class WarehouseResource(dg.ConfigurableResource):
         rule (:attr:`hotline.quality.Suite.row_local`)."""
         settings = self.settings()
         published = settings.warehouse_path
-        stamped = built.read_meta(settings.build_path, "published_file") == built.file_stamp(published)
+        stamped = built.read_meta(settings.build_path, "published_file") == warehouse.file_stamp(published)
         passed = stamped and built.read_meta(settings.build_path, "published_rules") == quality.rules_key()
         result = quality.validate_table(settings.build_path, suite, table, published if passed else None)
         frame = quality.results_frame([result], dt.datetime.now(dt.UTC), run_id)

@@ -63,12 +63,3 @@ def table_names(build_path: Path, schema: str) -> list[str]:
             "select table_name from information_schema.tables where table_schema = ? order by 1", [schema]
         ).fetchall()
     return [row[0] for row in rows]
-
-
-def file_stamp(path: Path) -> str | None:
-    """Size and mtime of ``path`` (None when missing): a published file replaced or touched since differs."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return f"{stat.st_size}:{stat.st_mtime_ns}"

@@ -23,7 +23,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliInvocation, DbtCliResource, 
 from hotline import quality, spark
 from hotline.config import REFERENCE_DIR, Settings
 from hotline.ingest import built
-from hotline.ingest.built import file_stamp
+from hotline.warehouse import file_stamp
 from orchestration.manifest import DBT_RUNS_FOLDER, build_path_vars, project_key
 from orchestration.project import hotline_dbt_project
 from orchestration.resources import WarehouseResource
