@@ -243,6 +243,8 @@ def test_a_row_local_rule_validates_only_the_rows_the_file_that_passed_lacks(tmp
     assert (result.row_count, result.unexpected_count) == (1, 1)  # the two published rows passed before
     whole = validate_table(tmp_path / "build.duckdb", "evidence_within_article", table)
     assert (whole.row_count, whole.unexpected_count) == (3, 1)
+    gone = validate_table(tmp_path / "build.duckdb", "evidence_within_article", table, tmp_path / "gone.duckdb")
+    assert (gone.row_count, gone.unexpected_count) == (3, 1)  # no file that passed: every row
     # a rule about more than one row validates every row whatever passed before
     calls_table = "marts.fct_calls"
     write_tables(tmp_path / "build.duckdb", {calls_table: CALLS, "marts.bridge_call_participants": PARTICIPANTS})
