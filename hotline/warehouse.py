@@ -18,6 +18,7 @@ import errno
 import fcntl
 import os
 import re
+import shutil
 import threading
 import time
 from collections.abc import Iterator, Mapping
@@ -312,10 +313,11 @@ def publish(build_path: Path, published_path: Path, storage_version: str = "v1.0
 
     Only :data:`PUBLISHED_SCHEMAS` are copied (tables with their DDL, so column types and any constraints
     stay; then their views): ``raw``, ``staging``, ``intermediate`` and the seeds stay in the build file. The
-    copy goes to a temporary file next to the published one, written with ``STORAGE_VERSION`` so older DuckDB
-    clients (and BI tools that embed them) can read it, is checkpointed and closed, and then
-    ``os.replace``-d over the published file. Readers see either the old file or the new one, never a
-    half-written one.
+    copy goes to a temporary file next to the published one and is ``os.replace``-d over it once checkpointed and
+    closed: readers see either the old file or the new one, never a half-written one. The temporary file starts
+    as a copy of the published file when there is one in ``storage_version`` (DuckDB's format, so older clients
+    and the BI tools that embed them can read it), and only the rows that differ are deleted and inserted
+    (:func:`_copy_schemas`): adding an article to a large warehouse writes its rows, not every article's text.
     """
     build_path, published_path = Path(build_path), Path(published_path)
     if not STORAGE_VERSION.match(storage_version):
@@ -339,7 +341,8 @@ def publish(build_path: Path, published_path: Path, storage_version: str = "v1.0
                     f"warehouse is busy: {build_path} is open for writing elsewhere; cannot publish it"
                 ) from exc
             raise
-        con.execute("attach ? as pub (storage_version ?)", [str(tmp), storage_version])
+        if not _attach_previous(con, published_path, tmp, storage_version):
+            con.execute("attach ? as pub (storage_version ?)", [str(tmp), storage_version])
         _copy_schemas(con, "build", "pub", PUBLISHED_SCHEMAS)
         counts = _mart_row_counts(con, "pub")
         con.execute("checkpoint pub")
@@ -362,31 +365,65 @@ def publish(build_path: Path, published_path: Path, storage_version: str = "v1.0
 PUBLISHED_SCHEMAS = ("marts", "audit")
 """The schemas BI tools read; the published file holds these and nothing else."""
 
+UNCOMPARED_COLUMNS: Mapping[tuple[str, str], tuple[str, ...]] = {("marts", "dim_articles"): ("text",)}
+"""Columns a publish leaves out when it looks for a table's changed rows, because others it compares determine
+them: an article's text (most of the warehouse) with its title is what ``content_hash`` is the sha256 of."""
+
+
+def _attach_previous(con: duckdb.DuckDBPyConnection, published_path: Path, tmp: Path, storage_version: str) -> bool:
+    """Attach a copy of the published file at ``tmp`` as ``pub``: True when there is one, DuckDB opens it and it is
+    in ``storage_version``; otherwise nothing is attached (and no copy is left)."""
+    if not published_path.is_file():
+        return False
+    try:
+        shutil.copyfile(published_path, tmp)  # the copy is writable: copyfile leaves the read-only mode behind
+        con.execute("attach ? as pub", [str(tmp)])
+    except (OSError, duckdb.Error):
+        _remove_database_file(tmp)
+        return False
+    row = con.execute("select tags['storage_version'] from duckdb_databases() where database_name = 'pub'").fetchone()
+    if row and row[0] in (storage_version, storage_version + "+"):
+        return True
+    con.execute("detach pub")
+    _remove_database_file(tmp)
+    return False
+
 
 def _copy_schemas(con: duckdb.DuckDBPyConnection, source: str, target: str, schemas: tuple[str, ...]) -> None:
-    """Recreate ``schemas`` of database ``source`` in ``target``: each table from its own DDL and rows, then
-    the views (which may read tables and views of either schema). A view reading anything else fails to bind,
-    and the publish with it, loudly."""
+    """Make ``schemas`` of database ``target`` hold what they hold in ``source``: each table from its own DDL and
+    rows, then the views (which may read tables and views of either schema). A table ``target`` already has with the
+    same DDL keeps its rows but for those that differ (:func:`_apply_row_changes`); the others are created anew (and
+    the target's tables that ``source`` lacks dropped). A view reading anything else fails to bind, and the publish
+    with it, loudly."""
     placeholders = ", ".join("?" for _ in schemas)
-    tables = con.execute(
+    tables_sql = (
         f"select schema_name, table_name, sql from duckdb_tables() where database_name = ? "
-        f"and schema_name in ({placeholders}) order by schema_name, table_name",
-        [source, *schemas],
-    ).fetchall()
-    views = con.execute(
+        f"and schema_name in ({placeholders}) order by schema_name, table_name"
+    )
+    views_sql = (
         f"select schema_name, view_name, sql from duckdb_views() where database_name = ? and not internal "
-        f"and schema_name in ({placeholders}) order by schema_name, view_name",
-        [source, *schemas],
-    ).fetchall()
+        f"and schema_name in ({placeholders}) order by schema_name, view_name"
+    )
+    tables = con.execute(tables_sql, [source, *schemas]).fetchall()
+    views = con.execute(views_sql, [source, *schemas]).fetchall()
+    existing = {(schema, table): ddl for schema, table, ddl in con.execute(tables_sql, [target, *schemas]).fetchall()}
     con.execute(f"use {_quote(target)}")
     try:
+        for schema, view, _ in con.execute(views_sql, [target, *schemas]).fetchall():
+            con.execute(f"drop view {_quote(schema)}.{_quote(view)}")
+        wanted = {(schema, table): ddl for schema, table, ddl in tables}
+        for (schema, table), ddl in existing.items():
+            if wanted.get((schema, table)) != ddl:
+                con.execute(f"drop table {_quote(schema)}.{_quote(table)}")
         for schema in sorted({row[0] for row in tables + views}):
             con.execute(f"create schema if not exists {_quote(schema)}")
         for schema, table, ddl in tables:
+            if existing.get((schema, table)) == ddl:
+                _apply_row_changes(con, source, target, schema, table)
+                continue
             con.execute(ddl)  # DuckDB's own DDL for the table, run in the target database
             con.execute(
-                f"insert into {_quote(target)}.{_quote(schema)}.{_quote(table)} "
-                f"select * from {_quote(source)}.{_quote(schema)}.{_quote(table)}"
+                f"insert into {_qualified(target, schema, table)} select * from {_qualified(source, schema, table)}"
             )
         while views:  # a view reading another view binds once that one exists: repeat until none is left
             failed = []
@@ -403,6 +440,39 @@ def _copy_schemas(con: duckdb.DuckDBPyConnection, source: str, target: str, sche
             views = [(schema, view, ddl) for schema, view, ddl, _ in failed]
     finally:
         con.execute("use memory")
+
+
+def _qualified(database: str, schema: str, table: str) -> str:
+    return f"{_quote(database)}.{_quote(schema)}.{_quote(table)}"
+
+
+def _apply_row_changes(con: duckdb.DuckDBPyConnection, source: str, target: str, schema: str, table: str) -> None:
+    """Delete the rows of ``target``'s table that ``source``'s lacks and insert those it lacks, comparing every column
+    (null-safe) but :data:`UNCOMPARED_COLUMNS`. A published table's rows are distinct (each mart has a key its dbt
+    tests hold); should the row counts still differ after, the table is copied whole."""
+    columns = [
+        row[0]
+        for row in con.execute(
+            "select column_name from duckdb_columns() where database_name = ? and schema_name = ? and table_name = ? "
+            "order by column_index",
+            [source, schema, table],
+        ).fetchall()
+        if row[0] not in UNCOMPARED_COLUMNS.get((schema, table), ())
+    ]
+    to, of = _qualified(target, schema, table), _qualified(source, schema, table)
+    same = " and ".join(f"built.{_quote(column)} is not distinct from published.{_quote(column)}" for column in columns)
+    con.execute(f"delete from {to} as published where not exists (select 1 from {of} as built where {same})")
+    # the rows to add found on the compared columns first, then read whole: the texts of the others stay unread
+    con.execute(
+        f"create or replace temp table _hotline_added as select built.rowid as added_row from {of} as built "
+        f"where not exists (select 1 from {to} as published where {same})"
+    )
+    con.execute(f"insert into {to} select * from {of} where rowid in (select added_row from _hotline_added)")
+    con.execute("drop table _hotline_added")
+    counts = con.execute(f"select (select count(*) from {to}), (select count(*) from {of})").fetchone()
+    if counts is None or counts[0] != counts[1]:
+        con.execute(f"delete from {to}")
+        con.execute(f"insert into {to} select * from {of}")
 
 
 def _mart_row_counts(con: duckdb.DuckDBPyConnection, database: str) -> dict[str, int]:
@@ -477,6 +547,15 @@ def _remove_database_file(path: Path) -> None:
     for leftover in (path, path.with_name(path.name + ".wal")):
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
+
+
+def file_stamp(path: Path) -> str | None:
+    """Size and mtime of ``path`` (None when missing): a published file replaced or touched since differs."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _fsync(path: Path) -> None:

@@ -18,7 +18,7 @@ from pydantic import Field, PrivateAttr
 from hotline import quality, spark, warehouse
 from hotline.config import Settings
 from hotline.facts import Article, Rejection
-from hotline.ingest import state
+from hotline.ingest import built, state
 from hotline.schemas import RAW_TABLES
 from orchestration import runs
 from orchestration.project import hotline_dbt_project
@@ -120,8 +120,14 @@ class WarehouseResource(dg.ConfigurableResource):
             spark.export_raw_tables(settings, RAW_TABLES)
 
     def validate(self, suite: str, table: str, run_id: str) -> quality.SuiteResult:
-        """Run one suite on one table of the build file and record it in ``audit.validation_results``."""
-        result = quality.validate_table(self.settings().build_path, suite, table)
+        """Run one suite on one table of the build file and record it in ``audit.validation_results``. The published
+        file, when it is the one the last publish wrote under these rules, spares the rows it holds a row-local
+        rule (:attr:`hotline.quality.Suite.row_local`)."""
+        settings = self.settings()
+        published = settings.warehouse_path
+        stamped = built.read_meta(settings.build_path, "published_file") == warehouse.file_stamp(published)
+        passed = stamped and built.read_meta(settings.build_path, "published_rules") == quality.rules_key()
+        result = quality.validate_table(settings.build_path, suite, table, published if passed else None)
         frame = quality.results_frame([result], dt.datetime.now(dt.UTC), run_id)
         with self.lock():
             warehouse.record_validation(self.settings().build_path, frame)

@@ -23,6 +23,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliInvocation, DbtCliResource, 
 from hotline import quality, spark
 from hotline.config import REFERENCE_DIR, Settings
 from hotline.ingest import built
+from hotline.warehouse import file_stamp
 from orchestration.manifest import DBT_RUNS_FOLDER, build_path_vars, project_key
 from orchestration.project import hotline_dbt_project
 from orchestration.resources import WarehouseResource
@@ -82,10 +83,15 @@ def hotline_dbt_assets(
         settings.build_path.parent.mkdir(parents=True, exist_ok=True)
         project = project_key()
         left_out = [] if context.is_subset else left_out_when_unchanged(settings, project)
-        built.write_meta(settings.build_path, built_key=None, project_built=project if left_out else None)
-        reuse_partial_parse(runs, target_path)
         refresh = refresh_key(settings, project)
-        build = ["build", *build_path_vars(settings.build_path), *left_out, *full_refresh(settings, refresh)]
+        # a subset leaves the models it does not select behind the ones it builds: a full refresh, and the next
+        # whole build one too (the incremental key is forgotten until a whole build succeeds, see full_refresh)
+        refreshing = ["--full-refresh"] if context.is_subset else full_refresh(settings, refresh)
+        built.write_meta(
+            settings.build_path, built_key=None, project_built=project if left_out else None, incremental_key=None
+        )
+        reuse_partial_parse(runs, target_path)
+        build = ["build", *build_path_vars(settings.build_path), *left_out, *refreshing]
         if settings.engine == "duckdb":
             build += NO_UNIT_TESTS
         if settings.engine == "spark":  # the same models on Spark; their tables come back into the build file
@@ -96,7 +102,12 @@ def hotline_dbt_assets(
         yield from _dagster_events(dbt.cli(build, context=context, target_path=target_path), context, report, partial)
         if settings.engine == "spark":
             context.log.info(f"copied from Spark into {settings.build_path}: {spark.load_built_tables(settings)}")
-        built.write_meta(settings.build_path, built_key=key, project_built=project, incremental_key=refresh)
+        built.write_meta(
+            settings.build_path,
+            built_key=key,
+            project_built=project,
+            incremental_key=None if context.is_subset else refresh,
+        )
     prune_runs(runs, keep=target_path)
 
 
@@ -121,15 +132,18 @@ def left_out_when_unchanged(settings: Settings, project: str) -> list[str]:
 
 
 def refresh_key(settings: Settings, project: str) -> str:
-    """What the incremental models' built rows depend on beyond their own rows: the dbt project and today's date
-    (the plausibility rules read it), on this engine."""
-    return f"{project}:{dt.date.today().isoformat()}:{settings.engine}"
+    """What the incremental models' built rows depend on beyond their own rows: the dbt project, today's date (the
+    plausibility rules read it) and the extractor version the raw facts were made with, on this engine."""
+    extractor = built.read_meta(settings.build_path, "extractor_version")
+    return f"{project}:{dt.date.today().isoformat()}:{settings.engine}:{extractor}"
 
 
 def full_refresh(settings: Settings, key: str) -> list[str]:
     """``--full-refresh`` unless the last successful build of this build file had the same :func:`refresh_key`:
-    the incremental models (``dbt_project/macros/incremental.sql``) then rebuild every row. Nothing on Spark,
-    which builds every model as a table."""
+    the incremental models (``dbt_project/macros/incremental.sql``) then rebuild every row. The key is forgotten
+    when a build starts and kept when a whole build succeeds, so a build that failed half-way (some incremental
+    models built, the marts reading them not) is followed by a full one. Nothing on Spark, which builds every
+    model as a table."""
     if settings.engine != "duckdb" or built.read_meta(settings.build_path, "incremental_key") == key:
         return []
     return ["--full-refresh"]
@@ -154,15 +168,6 @@ def published_unchanged(settings: Settings, key: str) -> str | None:
         return None
     run = built.read_meta(build, "published_run") or "?"
     return f"nothing changed since run {run[:8]}: dbt, checks and publish skipped; the published file stays as it is"
-
-
-def file_stamp(path: Path) -> str | None:
-    """Size and mtime of ``path`` (None when missing): a published file replaced or touched since differs."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _dagster_events(

@@ -78,6 +78,7 @@ def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseR
             published_key=built.read_meta(settings.build_path, "built_key"),
             published_file=file_stamp(settings.warehouse_path),
             published_run=context.run_id,
+            published_rules=quality.rules_key(),  # the rules its rows passed (WarehouseResource.validate)
         )
     context.log.info(f"published {settings.warehouse_path}: {counts}")
     return dg.MaterializeResult(

@@ -18,6 +18,7 @@ from hotline.quality import (
     check_rule,
     results_frame,
     run_suite,
+    validate_table,
     validate_warehouse,
 )
 
@@ -217,6 +218,42 @@ def test_evidence_within_article(table: str) -> None:
         # The slice past the end is cut at the end and still reads "They discussed tariffs.".
         ("expect_column_pair_values_to_be_equal", "evidence_text, article_excerpt"): 2,
     }
+
+
+def write_tables(path: Path, tables: dict[str, pl.DataFrame]) -> None:
+    con = duckdb.connect(str(path))
+    try:
+        for qualified, frame in tables.items():
+            con.execute(f"create schema if not exists {qualified.split('.')[0]}")
+            con.register("frame", frame.to_arrow())
+            con.execute(f"create or replace table {qualified} as select * from frame")
+            con.unregister("frame")
+    finally:
+        con.close()
+
+
+def test_a_row_local_rule_validates_only_the_rows_the_file_that_passed_lacks(tmp_path: Path) -> None:
+    table = "marts.fct_call_mentions"
+    bad = ("c2", "a1", "They discussed trade.", 47, 68)  # text differs from the slice
+    write_tables(tmp_path / "published.duckdb", {table: evidence(SPOKE, TARIFFS)})
+    write_tables(tmp_path / "build.duckdb", {table: evidence(SPOKE, TARIFFS, bad), "raw.articles": ARTICLES})
+
+    result = validate_table(tmp_path / "build.duckdb", "evidence_within_article", table, tmp_path / "published.duckdb")
+
+    assert (result.row_count, result.unexpected_count) == (1, 1)  # the two published rows passed before
+    whole = validate_table(tmp_path / "build.duckdb", "evidence_within_article", table)
+    assert (whole.row_count, whole.unexpected_count) == (3, 1)
+    gone = validate_table(tmp_path / "build.duckdb", "evidence_within_article", table, tmp_path / "gone.duckdb")
+    assert (gone.row_count, gone.unexpected_count) == (3, 1)  # no file that passed: every row
+    # a rule about more than one row validates every row whatever passed before
+    calls_table = "marts.fct_calls"
+    write_tables(tmp_path / "build.duckdb", {calls_table: CALLS, "marts.bridge_call_participants": PARTICIPANTS})
+    write_tables(tmp_path / "published.duckdb", {calls_table: CALLS, "marts.bridge_call_participants": PARTICIPANTS})
+    rule = "calls_have_two_participants"
+    kept = validate_table(
+        tmp_path / "build.duckdb", rule, "marts.bridge_call_participants", tmp_path / "published.duckdb"
+    )
+    assert kept.row_count == 3
 
 
 def test_evidence_column_may_be_called_evidence() -> None:

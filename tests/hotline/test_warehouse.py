@@ -216,6 +216,69 @@ def test_publish_replaces_atomically(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hotline.build.duckdb", "hotline.duckdb"]
 
 
+def published_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table and view of the published schemas with its rows, sorted."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        names = con.execute(
+            "select schema_name || '.' || table_name from duckdb_tables() union all "
+            "select schema_name || '.' || view_name from duckdb_views() where not internal"
+        ).fetchall()
+        return {name: sorted(con.execute(f"select * from {name}").fetchall(), key=repr) for (name,) in names}
+    finally:
+        con.close()
+
+
+def test_a_publish_onto_a_published_file_writes_only_what_changed_and_gives_the_same_file(tmp_path: Path) -> None:
+    build, published = tmp_path / "hotline.build.duckdb", tmp_path / "hotline.duckdb"
+    con = duckdb.connect(str(build))
+    con.execute("create schema marts")
+    con.execute("create schema audit")
+    con.execute("create table marts.dim_articles (article_id varchar, content_hash varchar, text varchar)")
+    con.execute("insert into marts.dim_articles values ('a1', 'h1', 'one'), ('a2', 'h2', 'two'), ('a3', 'h3', null)")
+    con.execute("create table marts.fct_calls (call_id varchar, n integer)")
+    con.execute("insert into marts.fct_calls values ('c1', 1), ('c2', null)")
+    con.execute("create table audit.gone (x integer)")
+    con.execute("create view marts.v_calls as select * from marts.fct_calls")
+    con.close()
+    publish(build, published)
+    con = duckdb.connect(str(build))
+    con.execute("delete from marts.dim_articles where article_id = 'a2'")  # a deleted article
+    con.execute("insert into marts.dim_articles values ('a4', 'h4', 'four')")  # an added one
+    con.execute("update marts.fct_calls set n = 2 where call_id = 'c2'")  # a changed row (null before)
+    con.execute("drop table audit.gone")  # a table that left
+    con.execute("create table audit.added (y varchar)")  # one that came
+    con.execute("insert into audit.added values ('new')")
+    con.execute("drop view marts.v_calls")
+    con.execute("alter table marts.fct_calls add column tone varchar")  # another layout: copied whole
+    con.execute("create view marts.v_calls as select call_id from marts.fct_calls")
+    con.close()
+
+    counts = publish(build, published)
+
+    assert counts == {"dim_articles": 3, "fct_calls": 2}
+    assert published_rows(published) == published_rows(build)
+    assert published.stat().st_mode & 0o777 == 0o444
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hotline.build.duckdb", "hotline.duckdb"]
+
+
+def test_a_publish_in_another_storage_version_writes_a_new_file(tmp_path: Path) -> None:
+    build, published = tmp_path / "hotline.build.duckdb", tmp_path / "hotline.duckdb"
+    make_build(build, ["c1"])
+    publish(build, published, "v1.0.0")
+    make_build(build, ["c2"])
+    publish(build, published, "v1.2.0")
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        ((tags,),) = con.execute(
+            "select tags from duckdb_databases() where database_name = current_database()"
+        ).fetchall()
+        assert tags["storage_version"].startswith("v1.2.0")
+        assert con.execute("select call_id from marts.v_calls").fetchall() == [("c2",)]
+    finally:
+        con.close()
+
+
 def test_published_file_is_readable_with_its_views_and_storage_version(tmp_path: Path) -> None:
     build, published = tmp_path / "hotline.build.duckdb", tmp_path / "hotline.duckdb"
     make_build(build, ["c1"])

@@ -31,16 +31,60 @@
     call_id is the first 16 hex characters of md5 of the call's anchor key: the key ('<pair_key>#<date key>
     [#planned]', date key: ISO date, md:MM-DD, ym:YYYY-MM or mention:<mention_id>) the call's first-published
     mention has on its own. A later article that dates the call more precisely joins it without changing its id.
+
+    Incremental on DuckDB (macros/incremental.sql): since every rule is blocked on the pair, a run resolves again
+    only the pairs whose checked mentions changed (added, deleted or different in any column), replaces their rows
+    (delete+insert by pair_key) and deletes the pairs left with no mention; `resolved_in` marks the rows resolved
+    in this dbt invocation, the calls the marts rebuild. A full build gives the same rows.
 #}
+
+{%- set input_columns = [
+    'article_id', 'pair_key', 'date_precision', 'date_basis', 'date_how', 'tone', 'duration_evidence',
+    'sequence_evidence', 'evidence_text', 'evidence_how', 'call_index', 'participant_count', 'call_year',
+    'call_month', 'call_day', 'call_weekday', 'duration_minutes', 'sequence_number', 'evidence_sentence_index',
+    'evidence_start', 'evidence_end', 'is_directly_reported', 'is_planned', 'call_status', 'status_cue',
+    'initiator_official_id', 'call_date', 'call_date_earliest', 'call_date_latest', 'call_latest_month',
+    'call_latest_day', 'published_date', 'outlet',
+] -%}
+
+{{
+    config(
+        materialized=incremental_materialization(),
+        unique_key='pair_key',
+        incremental_strategy='delete+insert',
+        on_schema_change='fail',
+        post_hook="{{ delete_left('pair_key', '(select pair_key from ' ~ ref('int_call_mentions_checked')
+            ~ ' where has_pair and quarantine_rule is null) as resolvable') }}",
+    )
+}}
 
 with
 
-mentions as (
+checked as (
 
     select * from {{ ref('int_call_mentions_checked') }}
 
     where has_pair
         and quarantine_rule is null
+
+),
+
+{% if is_incremental() -%}
+touched_pairs as (
+
+    {{ changed_keys('checked', 'pair_key', 'mention_id', input_columns) }}
+
+),
+
+{% endif -%}
+
+mentions as (
+
+    select * from checked
+    {%- if is_incremental() %}
+
+    where pair_key in (select pair_key from touched_pairs)
+    {%- endif %}
 
 ),
 
@@ -631,7 +675,8 @@ final as (
         call_latest_month,
         call_latest_day,
         published_date,
-        outlet
+        outlet,
+        {{ resolved_now() }} as resolved_in
 
     from call_keys
 

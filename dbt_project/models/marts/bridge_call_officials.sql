@@ -3,11 +3,23 @@
     (call, official), with the first evidence (earliest article, then position in the text).
 #}
 
+{#- Incremental on DuckDB by call (macros/incremental.sql): a run rebuilds the calls of the pairs resolved again. -#}
+
+{{
+    config(
+        materialized=incremental_materialization(),
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ delete_calls_resolved_again(ref('int_call_mentions_grouped_to_calls')) }}",
+    )
+}}
+
 with
 
 call_mentions as (
 
-    select * from {{ ref('int_call_mentions_grouped_to_calls') }}
+    select * from {{ ref('int_call_mentions_grouped_to_calls') }} as resolved
+    {{- resolved_this_run('resolved') }}
 
 ),
 
