@@ -239,6 +239,8 @@ def test_duration(reference: Reference, text: str, minutes: int | None) -> None:
         ("Sheinbaum dijo que es la quinta llamada con Trump.", 5),
         ("Trump and Sheinbaum spoke by phone; she has held nine calls with him so far.", 9),
         ("Trump and Sheinbaum spoke by phone about the third shipment of cattle.", None),
+        ("Trump and Sheinbaum spoke by phone, the first conversation between them since she took office.", None),
+        ("Sheinbaum y Trump hablaron por teléfono, la primera llamada desde que él volvió a la Casa Blanca.", None),
     ],
 )
 def test_sequence_number(reference: Reference, text: str, number: int | None) -> None:

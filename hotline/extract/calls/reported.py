@@ -41,8 +41,10 @@ _SINCE = re.compile(
     + phrase_alternation(RULES["first_since_spans"])
     + r")(?![\w])"
 )
-"""'first call since December 2022', 'with Putin in almost two years': the first in a while (not 'since Trump took
-office')."""
+"""'first call since December 2022', 'with Putin in almost two years': the first in a while."""
+_SINCE_EVENT = re.compile(r"(?:\s+[\w'’]+){0,6}?\s+(?:since|desde)(?![\w])")
+"""'the first between the two since Trump returned to office', 'la primera desde que asumió': the first since an event
+is the first in a while, no place in the pair's series ('the second call since' still numbers)."""
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w])(?:a|an|un|una)\s+\Z")
 """'In a third call, ...': the third of a round, not the pair's third."""
 
@@ -117,6 +119,7 @@ def _sequence(ctx: ArticleContext) -> tuple[int | None, str | None]:
             if (
                 match.group("noun") in _PLURAL_COUNT_NOUNS
                 or _SINCE.match(ctx.folded, match.end())
+                or (ORDINALS.get(match.group("ord")) == 1 and _SINCE_EVENT.match(ctx.folded, match.end()))
                 or _INDEFINITE_BEFORE.search(ctx.folded, max(0, match.start() - 5), match.start())
             ):
                 continue
