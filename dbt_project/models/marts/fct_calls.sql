@@ -1,13 +1,6 @@
 {#- Incremental on DuckDB by call (macros/incremental.sql): a run rebuilds the calls of the pairs resolved again. -#}
 
-{{
-    config(
-        materialized=incremental_materialization(),
-        incremental_strategy='append',
-        on_schema_change='fail',
-        pre_hook="{{ delete_calls_resolved_again(ref('int_call_mentions_grouped_to_calls')) }}",
-    )
-}}
+{{ config(**by_call_config()) }}
 
 with
 

@@ -1,0 +1,163 @@
+"""Who the subject of a call phrase is when the sentence does not name it right before the phrase: a pronoun ("He
+also spoke with ..."), a bare title ("El presidente electo ya había recibido ...", "the President received a phone
+call"), a readout's unnamed leader ("The Prime Minister spoke to President Stubb" under a London dateline), a
+pronoun object ("Boko called her"); and whether the words before the phrase name someone who is no leader.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from hotline.extract.context import RULES, ArticleContext, Cue
+from hotline.extract.leaders import is_leader, leader_title, protagonist
+from hotline.extract.officials import OfficialHit, dateline_country, title_role
+from hotline.text import fold, phrase_alternation
+
+_PAIRS = RULES["pairs"]
+_SUBJECT_REACH = 160
+"""Characters before a call phrase read for its subject's title."""
+SUBJECT = re.compile(r"\s*([A-ZÀ-Ý][\w'’-]+)\s+(?:\w+\s+){0,2}")
+"""A capitalized word opening the sentence, at most two words before the call phrase: its subject."""
+NOT_A_NAME = frozenset(RULES["not_a_subject_name"])
+_PRONOUN_REACH = 12
+"""How many officials' mentions back a pronoun subject may reach when it is not the protagonist."""
+
+
+_POINTING = frozenset(RULES["pointing_determiners"])
+
+
+def points_back(ctx: ArticleContext, cue: Cue) -> bool:
+    """A call noun with a definite determiner ("la llamada", "the call"): it points back to a call told already
+    and has no subject of its own ("Según la portavoz, Kang Yu-jung, la llamada, de unos 25 minutos, fue ...")."""
+    determiner = ctx.folded[cue.start : cue.noun_start].split()
+    return cue.kind == "noun" and bool(determiner) and determiner[0] in _POINTING
+
+
+def bare_title_between(ctx: ArticleContext, start: int, end: int, hits: list[OfficialHit]) -> bool:
+    """A leader's title with no name, between a name and the call phrase: the subject of the phrase's clause."""
+    spans = ctx.title_spans
+    for title_start, title_end in spans[bisect_left(spans, (start, start)) : bisect_left(spans, (end, end))]:
+        named = any(h.title_span == (title_start, title_end) or 0 <= h.start - title_end <= 3 for h in hits)
+        governed = _GOVERNED.search(ctx.folded, max(start, title_start - 16), title_start)  # "ante el Rey"
+        if not named and governed is None and leader_title(ctx, ctx.folded[title_start:title_end]):
+            return True
+    return False
+
+
+_GOVERNED = re.compile(
+    r"(?<![\w])(?:"
+    + phrase_alternation([*_PAIRS["links"], "ante", "por", "para", "by", "for", "before", "of", "on"])
+    + r")[ \t]+(?:(?:the|el|la|los|las|su|his|her)[ \t]+)?\Z"
+)
+
+
+def pronoun_object(ctx: ArticleContext, cue: Cue, index: int) -> OfficialHit | None:
+    """Who "her" is in "Boko called her on Monday" ("Boko la llamó"): the article's protagonist, when the
+    sentence or the one before names them (a pronoun's antecedent is near)."""
+    if not cue.calls_a_pronoun:
+        return None
+    main = protagonist(ctx)
+    if main is None:
+        return None
+    near = [*ctx.in_sentence("officials", index), *(ctx.in_sentence("officials", index - 1) if index else [])]
+    return main if any(h.official_id == main.official_id and h.start < cue.start for h in near) else None
+
+
+def title_subject(
+    ctx: ArticleContext, start: int, end: int, linked: list[OfficialHit]
+) -> tuple[OfficialHit, str] | None:
+    """A title without a name as the subject ("El presidente electo ya había recibido la llamada de Boric"): the
+    official of the article who holds that title, the most named if several."""
+    start = max(start, end - _SUBJECT_REACH)
+    spans = ctx.title_spans
+    first, last = bisect_left(spans, (start, start)), bisect_left(spans, (end, end))
+    if first == last:
+        return None
+    title_start, title_end = spans[last - 1]
+    role = title_role(ctx.reference, ctx.folded[title_start:title_end])
+    index = ctx.sentence_of(title_start)
+    hits, starts = ctx.in_sentence("officials", index), ctx.starts_in("officials", index)
+    i = bisect_left(starts, title_start)
+    if role is None or (i < len(hits) and hits[i].start < title_end + 3) or (i > 0 and hits[i - 1].end > title_start):
+        return None  # no title, or one that goes with a name
+    holders = _holders_by_role(ctx).get(role, {})
+    others = {h.official_id for h in linked}
+    candidates = [hit for official_id, hit in holders.items() if official_id not in others]
+    if not holders:  # "The Prime Minister spoke to President Stubb" under "LONDON, 10 March 2025": no one holds it
+        found = _dateline_holder(ctx, role, title_start, title_end)
+        return (found, found.how) if found is not None and found.official_id not in others else None
+    how = f"the article's {ctx.reference.roles[role].role_name} as the subject"
+    if len(candidates) > 1:  # "His Highness the Amir" in a story datelined Kuwait City: Kuwait's
+        candidates = [h for h in candidates if h.country_code == _dateline_country(ctx)]
+        how = f"the {ctx.reference.roles[role].role_name} of the dateline's country as the subject"
+    return (candidates[0], how) if len(candidates) == 1 else None
+
+
+def _dateline_holder(ctx: ArticleContext, role: str, start: int, end: int) -> OfficialHit | None:
+    """The one holder of a leader's title in the dateline's country on the publication date, for a title no one
+    the article names holds (a government's readout calls its own leader "the Prime Minister")."""
+    country, on = _dateline_country(ctx), ctx.article.published_date
+    if country is None or on is None or not ctx.reference.roles[role].is_leader:
+        return None
+    found = ctx.reference.holders(role, country, on)
+    if len(found) != 1:
+        return None
+    official = ctx.reference.officials[found[0]]
+    how = f"the {ctx.reference.roles[role].role_name} of the dateline's country on {on.isoformat()} as the subject"
+    return OfficialHit(start, end, "titled", official.official_id, official.full_name, country, role, True, how)
+
+
+def _dateline_country(ctx: ArticleContext) -> str | None:
+    if "dateline_country" not in ctx.memo:
+        found = dateline_country(ctx.text, ctx.reference)
+        ctx.memo["dateline_country"] = found[0] if found else None
+    country: str | None = ctx.memo["dateline_country"]
+    return country
+
+
+def _holders_by_role(ctx: ArticleContext) -> dict[str, dict[str, OfficialHit]]:
+    """Every official of the article by role, each with its first hit (computed once per article)."""
+    key = "holders_by_role"
+    if key not in ctx.memo:
+        by_role: dict[str, dict[str, OfficialHit]] = {}
+        for hit in ctx.officials:
+            if hit.role and hit.official_id:
+                by_role.setdefault(hit.role, {}).setdefault(hit.official_id, hit)
+        ctx.memo[key] = by_role
+    found: dict[str, dict[str, OfficialHit]] = ctx.memo[key]
+    return found
+
+
+def pronoun_subject(ctx: ArticleContext, cue: Cue, linked: list[OfficialHit]) -> tuple[OfficialHit | None, str]:
+    """Who "he", "she" or a title subject is: the article's protagonist, unless the phrase calls the protagonist
+    (or a compatriot) — "He said he had called Albanese in April" in a story about Albanese — then the leader
+    named last before the phrase who is not on the linked side."""
+    main = protagonist(ctx)
+    countries = {h.country_code for h in linked}
+    if main is None or (main.country_code not in countries and main.official_id not in {h.official_id for h in linked}):
+        return main, "the article's protagonist as the subject"
+    on = ctx.article.published_date
+    starts = ctx.memo.get("official_starts")
+    if starts is None:
+        starts = ctx.memo["official_starts"] = [h.start for h in ctx.officials]
+    i = bisect_left(starts, cue.start) - 1
+    for hit in reversed(ctx.officials[max(0, i - _PRONOUN_REACH) : i + 1]):
+        if hit.official_id and hit.country_code not in countries and is_leader(ctx, hit, on):
+            return hit, "the leader named last before the phrase as the subject (the protagonist is called)"
+    return None, "no subject"
+
+
+def someone_else_speaks(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether the words before the call phrase name a subject who is no leader: a title that is no leader's
+    ("el titular de Exteriores", "Foreign Minister") or a capitalized name the reference does not know
+    ("Moratinos habla por teléfono")."""
+    start = max(start, end - _SUBJECT_REACH)  # the subject's clause, not a megabyte sentence before it
+    spans = ctx.title_spans  # in text order: found by bisection
+    first, last = bisect_left(spans, (start, start)), bisect_left(spans, (end, end))
+    if any(not leader_title(ctx, ctx.folded[a:b]) for a, b in spans[first:last]):
+        return True
+    match = SUBJECT.fullmatch(ctx.text, start, end)
+    if match is None or fold(match.group(1)) in NOT_A_NAME:
+        return False
+    return ctx.reference.country_by_name(match.group(1)) is None
