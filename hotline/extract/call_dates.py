@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from hotline.extract.context import RULES, ArticleContext, Cue
+from hotline.extract.date_events import other_event
 from hotline.extract.dates import (
     MONTH_NAMES,
     MONTH_PERIODS,
@@ -39,7 +40,7 @@ from hotline.extract.dates import (
     resolve,
     safe_date,
 )
-from hotline.extract.published import PUBLICATION_CUE, dateline_month_day, post_dates
+from hotline.extract.published import dateline_month_day, post_dates
 from hotline.extract.story_year import StoryDay, office_years, story_day, written_years
 from hotline.facts import CallDate
 from hotline.text import phrase_alternation
@@ -57,12 +58,6 @@ _OFFSET = re.compile(
     rf"(?P<dir>{phrase_alternation([*OFFSET_AFTER, *OFFSET_BEFORE])})(?![\w])"
 )
 _REPORTED_MAX_AGE = int(RULES["reported_call_max_age_days"])
-_WORDS = re.compile(r"\w+")
-_ANNOUNCEMENT_FILLERS = frozenset(RULES["announcement_fillers"])
-_RELATIVE_CLAUSE = re.compile(
-    r",\s+(?:whose|who|which|where|when|cuyo|cuya|cuyos|cuyas|quien|quienes|que|donde|el cual|la cual)(?![\w])"
-)
-"""Opens a relative clause after a comma ("Lee, who took office last Wednesday, ..."): its dates are its own."""
 _IN_SENTENCE = "in a sentence reporting the call"
 
 Candidate = tuple[DateExpr, int, str]  # a date, its sentence, where it stands (attached or in a call sentence)
@@ -112,7 +107,7 @@ def sentence_date(ctx: ArticleContext, index: int) -> DateExpr | None:
         found = None
         if len(ctx.in_sentence("dates", index)) == 1 and len(dates) == 1 and _opens_sentence(ctx, dates[0]):
             starts = ctx.starts_in("cues", index)
-            found = dates[0] if _other_event(ctx, dates[0], ctx.sentences[index].start, starts) is None else None
+            found = dates[0] if other_event(ctx, dates[0], ctx.sentences[index].start, starts) is None else None
         ctx.memo[key] = found
     date: DateExpr | None = ctx.memo[key]
     return date
@@ -133,48 +128,6 @@ def earlier_call_date(ctx: ArticleContext, date: DateExpr | None, anchor: dt.dat
         if resolved is not None:
             return CallDate.on(resolved, "stated" if date.is_full else date.kind, f"{quote}: {how}")
     return CallDate(how=f"{quote}, but no date to count from")
-
-
-def _other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_starts: list[int]) -> str | None:
-    """``"announcement"`` when ``date`` is the day the call was told of ("said on Monday that ..."), ``"other"``
-    when it belongs to another event of the sentence or is the article's own date ("Posted on ..."), else None.
-    ``cue_starts``: where the sentence's call cues start, sorted."""
-    folded, lex = ctx.folded, ctx.lex
-    if PUBLICATION_CUE.search(folded, max(sentence_start, date.start - 16), date.start):
-        return "other"
-    for marker in lex.within("deadline", max(sentence_start, date.start - 12), date.start):
-        if folded[marker.end : date.start].strip() in ("", "el", "the"):
-            return "other"  # "until April 2", "hasta el 2 de abril": a deadline, not when the call was
-    before = bisect_left(cue_starts, date.start)  # the last cue before the date and the first after, by bisection
-    previous = cue_starts[before - 1] if before else sentence_start
-    following = cue_starts[before] if before < len(cue_starts) else None
-    if lex.find("other_event", date.end, date.end + 25):
-        return "other"
-    for noun in lex.within("other_event", max(previous, date.start - 40), date.start):
-        if lex.find("complementizer", noun.end, date.start) is None:
-            return "other"  # "the summit on Friday"; not "en su conferencia matutina que ayer sostuvo ..."
-    for verb in lex.within("announcement", max(sentence_start, date.start - 30), date.start):
-        if set(_WORDS.findall(folded, verb.end, date.start)) <= _ANNOUNCEMENT_FILLERS:
-            return "announcement"  # "said on Monday (that he had spoken ...)": the call came on or before it
-    if lex.find("other_clause", previous, date.start) is not None:
-        return "other"
-    if _RELATIVE_CLAUSE.search(folded, previous, date.start) and "," in folded[date.end : following or date.end + 80]:
-        return "other"  # ", who took office last Wednesday,": a relative clause tells its own event
-    if following is not None and before == 0 and _inside_relative_clause(folded, date.end, following):
-        return "other"  # "spoke on Friday with Frederiksen, who told him of her call with Trump": the main clause's
-    if following is not None and before == 0:
-        opener = lex.find("other_clause", date.end, following)
-        if opener is not None and "," not in folded[opener.end : following]:
-            return "other"  # "began on Sunday, after Trudeau called ...": the main clause's day, not the call's
-    return None
-
-
-def _inside_relative_clause(folded: str, start: int, cue_start: int) -> bool:
-    """Whether the call phrase at ``cue_start`` lies in a relative clause opened after ``start`` and not yet closed."""
-    last = None
-    for found in _RELATIVE_CLAUSE.finditer(folded, start, cue_start):
-        last = found
-    return last is not None and "," not in folded[last.end() : cue_start]
 
 
 def _offsets(ctx: ArticleContext, index: int) -> list[tuple[DateExpr, int]]:
@@ -264,7 +217,7 @@ def _reported_date(
         for date in ctx.in_sentence("dates", index):
             if id(date) in reference_dates or id(date) in attached_ids or id(date) in offset_ids or date.is_future:
                 continue
-            event = _other_event(ctx, date, sentence.start, starts)
+            event = other_event(ctx, date, sentence.start, starts)
             if event == "announcement":
                 announced.append((date, index))
             elif event is None:
