@@ -118,13 +118,13 @@ def _gap_ok(ctx: ArticleContext, start: int, end: int, needs: re.Pattern[str] | 
 
 
 def _dates_within(ctx: ArticleContext, start: int, end: int) -> list[DateExpr]:
-    starts = ctx.memo.get("date_starts")
-    if starts is None:
-        starts = ctx.memo["date_starts"] = [d.start for d in ctx.dates]
-    i = bisect_left(starts, start)
+    """The dates of the sentence holding ``start`` that lie in ``[start, end)`` (a gap within one sentence)."""
+    index = ctx.sentence_of(start)
+    dates = ctx.in_sentence("dates", index)
+    i = bisect_left(ctx.starts_in("dates", index), start)
     found = []
-    while i < len(starts) and ctx.dates[i].end <= end:
-        found.append(ctx.dates[i])
+    while i < len(dates) and dates[i].end <= end:
+        found.append(dates[i])
         i += 1
     return found
 

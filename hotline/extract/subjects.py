@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.leaders import is_leader, leader_title, protagonist
-from hotline.extract.officials import OfficialHit, dateline_country, title_role
+from hotline.extract.officials import OfficialHit, dateline_country, holder_on, title_role
 from hotline.text import fold, phrase_alternation
 
 _PAIRS = RULES["pairs"]
@@ -100,10 +100,10 @@ def _dateline_holder(ctx: ArticleContext, role: str, start: int, end: int) -> Of
     country, on = _dateline_country(ctx), ctx.article.published_date
     if country is None or on is None or not ctx.reference.roles[role].is_leader:
         return None
-    found = ctx.reference.holders(role, country, on)
-    if len(found) != 1:
+    official_id = holder_on(ctx.reference, role, country, on, set())
+    if official_id is None:
         return None
-    official = ctx.reference.officials[found[0]]
+    official = ctx.reference.officials[official_id]
     how = f"the {ctx.reference.roles[role].role_name} of the dateline's country on {on.isoformat()} as the subject"
     return OfficialHit(start, end, "titled", official.official_id, official.full_name, country, role, True, how)
 

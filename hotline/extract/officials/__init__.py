@@ -19,12 +19,13 @@ from hotline.extract.officials.patterns import (
     slug,
     title_role,
 )
-from hotline.extract.officials.titles import find_officials
+from hotline.extract.officials.titles import find_officials, holder_on
 
 __all__ = [
     "OfficialHit",
     "dateline_country",
     "find_officials",
+    "holder_on",
     "inferred_country",
     "is_former",
     "marked_former",

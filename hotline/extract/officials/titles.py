@@ -69,7 +69,7 @@ def find_officials(
     def holder(role: str, country: str) -> str | None:
         """The one holder of ``role`` in ``country`` on the article's date, looked up once per article."""
         if (role, country) not in holders:
-            holders[role, country] = _holder(reference, role, country, on, named_ids)
+            holders[role, country] = holder_on(reference, role, country, on, named_ids)
         return holders[role, country]
 
     covered = 0
@@ -291,7 +291,7 @@ def _holder_named(
     Nahyan") that shares a name word with the title's holder on the article's date is that holder."""
     if role is None or on is None:
         return None
-    official_id = _holder(reference, role, country, on, set())
+    official_id = holder_on(reference, role, country, on, set())
     if official_id is None:
         return None
     official = reference.officials[official_id]
@@ -336,7 +336,9 @@ def _listed_countries(
     return listed
 
 
-def _holder(reference: Reference, role: str, country: str, on: dt.date | None, named: set[str | None]) -> str | None:
+def holder_on(reference: Reference, role: str, country: str, on: dt.date | None, named: set[str | None]) -> str | None:
+    """The one holder of ``role`` (``"leader"``: any leader's role) in ``country`` on ``on``; among several, the one
+    the article ``named``; None when the text cannot tell one."""
     roles = [r.role for r in reference.roles.values() if r.is_leader] if role == "leader" else [role]
     candidates = sorted({h for r in roles for h in reference.holders(r, country, on)})
     if on is None:

@@ -68,11 +68,12 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
     lex = ctx.lex
     objects: list[Scope] = []
     breaks, attributions = _NextMatch(_CLAUSE_BREAK, folded, end), _NextMatch(_ATTRIBUTION, folded, end)
-    for trigger in longest(lex.within("negation_object", start, end)):
+    object_triggers = lex.within("negation_object", start, end)
+    for trigger in longest(object_triggers):
         stops = [m.start() for m in (breaks.at(trigger.end), attributions.at(trigger.end)) if m]
         objects.append((trigger.end, min(stops, default=end), trigger.phrase))
     subjects: list[Scope] = []
-    object_spans = [(t.start, t.end) for t in lex.within("negation_object", start, end)]
+    object_spans = [(t.start, t.end) for t in object_triggers]
     triggers = [  # "dejaron fuera de la conversación la situación en Venezuela": the object's trigger, not a subject's
         t
         for t in longest(lex.within("negation_subject", start, end))
