@@ -42,7 +42,7 @@ _SINCE = re.compile(
     + r")(?![\w])"
 )
 """'first call since December 2022', 'with Putin in almost two years': the first in a while."""
-_SINCE_EVENT = re.compile(r"(?:\s+[\w'’]+){0,6}?\s+(?:since|desde)(?![\w])")
+_SINCE_EVENT = re.compile(r"(?:\s+[\w'’]+){0,6}?\s+(?:" + phrase_alternation(RULES["first_since_event"]) + r")(?![\w])")
 """'the first between the two since Trump returned to office', 'la primera desde que asumió': the first since an event
 is the first in a while, no place in the pair's series ('the second call since' still numbers)."""
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w])(?:a|an|un|una)\s+\Z")
