@@ -34,7 +34,8 @@ def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_st
     before = bisect_left(cue_starts, date.start)  # the last cue before the date and the first after, by bisection
     previous = cue_starts[before - 1] if before else sentence_start
     following = cue_starts[before] if before < len(cue_starts) else None
-    if lex.find("other_event", date.end, date.end + 25):
+    sentence_end = ctx.sentences[ctx.sentence_of(date.start)].end
+    if lex.find("other_event", date.end, min(date.end + 25, sentence_end)):
         return "other"
     for noun in lex.within("other_event", max(previous, date.start - 40), date.start):
         if lex.find("complementizer", noun.end, date.start) is None:

@@ -207,6 +207,11 @@ def test_offset_from_an_earlier_dated_call(reference: Reference) -> None:
     assert participants(facts, 1) == {"donald_trump", "claudia_sheinbaum"}
 
 
+def test_an_event_noun_of_the_next_sentence_leaves_the_call_date_alone(reference: Reference) -> None:
+    text = "Meloni spoke by phone with Sunak on Saturday.\nThe meeting of ministers that followed lasted three hours."
+    assert extract(reference, text, dt.date(2023, 7, 1)).calls[0].date.date == dt.date(2023, 7, 1)
+
+
 def test_date_of_another_event_is_not_the_call_date(reference: Reference) -> None:
     text = "Sheinbaum held her Wednesday press conference after a phone call with Trump."
     call = extract(reference, text, dt.date(2025, 4, 10)).calls[0]
@@ -226,6 +231,14 @@ def test_date_of_another_event_is_not_the_call_date(reference: Reference) -> Non
         ("Carney and Trump spoke by phone on Monday; the conversation lasted about twenty-five minutes.", 25),
         ("Sheinbaum y Trump hablaron por teléfono el lunes durante treinta y cinco minutos.", 35),
         ("Trump and Xi held a phone call; talks resume 30 minutes later in Geneva.", None),
+        ("Biden and Xi spoke by phone on Tuesday. The call lasted an hour and 45 minutes, officials said.", 105),
+        ("Petro sostuvo una llamada de una hora y media con Maduro este lunes.", 90),
+        ("Pedro Sánchez habló por teléfono con Lula. La charla se prolongó durante dos horas y media.", 150),
+        ("Biden and Xi held a phone call of one and a half hours.", 90),
+        ("Modi spoke by phone with Putin on Monday. The two leaders talked for more than 90 minutes.", 90),
+        ("Modi spoke by phone with Putin on Monday. Two hours later, Modi met Zelensky.", None),
+        ("Modi spoke by phone with Putin on Monday. The meeting that followed lasted three hours.", None),
+        ("Modi spoke by phone with Putin and agreed on a 72-hour ceasefire.", None),
     ],
 )
 def test_duration(reference: Reference, text: str, minutes: int | None) -> None:

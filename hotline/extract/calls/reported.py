@@ -19,9 +19,19 @@ _DURATION = re.compile(
     rf"(?<![\w])(?P<n>\d{{1,3}}|{_NUM})[\s-]+(?P<unit>{phrase_alternation(list(RULES['duration_units']))})(?![\w])"
     r"(?!\s+(?:later|after|before|earlier|ago|despues|antes|mas tarde))"
 )
+_JOIN = phrase_alternation(RULES["duration_joins"])
+_FRACTION = phrase_alternation(list(RULES["duration_fractions"]))
+_HOURS_TAIL = re.compile(
+    rf"\s+(?:{_JOIN})\s+(?:(?P<fraction>{_FRACTION})|(?P<minutes>\d{{1,2}}|{_NUM})\s+(?:minutes|minutos))(?![\w])"
+)
+"""What follows 'an hour' or 'dos horas': 'and 45 minutes', 'y media', 'and a half'."""
+_FRACTION_HOURS = re.compile(
+    rf"(?<![\w])(?P<n>\d{{1,2}}|{_NUM})\s+(?:{_JOIN})\s+(?P<fraction>{_FRACTION})[\s-]+(?:hours?|hour-long)(?![\w])"
+)
+"""'one and a half hours', 'two and a half hours'."""
 _HALF_HOUR = compile_phrases(RULES["half_hour"])
+_DURATION_VERBS = compile_phrases(RULES["duration_verbs"])
 _DURATION_WORDS = first_words(RULES["duration_units"])
-_HALF_HOUR_WORDS = first_words(RULES["half_hour"])
 _ORD = phrase_alternation([*ORDINALS, *(f"{n}{s}" for n in range(1, 31) for s in ("st", "nd", "rd", "th"))])
 _SEQUENCE_ORDINAL = re.compile(
     rf"(?<![\w])(?P<ord>{_ORD})\s+(?:(?:phone|telephone|telefonica)\s+)?(?P<noun>{phrase_alternation(RULES['count_nouns'])})(?![\w])"
@@ -68,7 +78,7 @@ def reported_call(
     if call_date.date is not None:
         participants = linked(ctx, link, call_date.date) if link else call_participants(ctx, sentences, call_date.date)
     initiator, initiator_how = find_initiator(ctx, cues, participants)
-    duration, duration_evidence = _duration(ctx, sentences)
+    duration, duration_evidence = _duration(ctx, sentences, tuple(p.official_id for p in participants))
     sequence, sequence_evidence = _sequence(ctx) if call_index == 0 else (None, None)
     return CallMention.of(
         ctx.article.article_id,
@@ -88,20 +98,50 @@ def reported_call(
     )
 
 
-def _duration(ctx: ArticleContext, sentences: list[int]) -> tuple[int | None, str | None]:
+def _duration(
+    ctx: ArticleContext, sentences: list[int], participants: tuple[str | None, ...]
+) -> tuple[int | None, str | None]:
+    """The call's length, from its own sentences, or else from the sentence right after one of them that tells a
+    talk lasting and names no one but the participants ("The two leaders talked for more than 90 minutes")."""
     for index in sentences:
-        sentence = ctx.sentences[index]
-        if holds_any(ctx.folded, _HALF_HOUR_WORDS, sentence.start, sentence.end) and (
-            half := _HALF_HOUR.search(ctx.folded, sentence.start, sentence.end)
+        found = _duration_in(ctx, index)
+        if found[0] is not None:
+            return found
+    for index in sentences:
+        following = index + 1
+        if following >= len(ctx.sentences) or any(
+            hit.official_id not in participants for hit in ctx.in_sentence("officials", following)
         ):
-            return 30, ctx.text[half.start() : half.end()]
-        if not holds_any(ctx.folded, _DURATION_WORDS, sentence.start, sentence.end):
-            continue  # no unit: no duration
-        match = _DURATION.search(ctx.folded, sentence.start, sentence.end)
-        if match:
-            minutes = _number(match.group("n")) * int(RULES["duration_units"][match.group("unit")])
-            if 1 <= minutes <= 600:
-                return minutes, ctx.text[match.start() : match.end()]
+            continue
+        sentence = ctx.sentences[following]
+        if ctx.lex.find("other_event", sentence.start, sentence.end):
+            continue  # "The meeting that followed lasted three hours"
+        lasting = _DURATION_VERBS.search(ctx.folded, sentence.start, sentence.end)
+        if lasting or ctx.lex.find("talk", sentence.start, sentence.end):
+            found = _duration_in(ctx, following)
+            if found[0] is not None:
+                return found
+    return None, None
+
+
+def _duration_in(ctx: ArticleContext, index: int) -> tuple[int | None, str | None]:
+    sentence = ctx.sentences[index]
+    if not holds_any(ctx.folded, _DURATION_WORDS, sentence.start, sentence.end):
+        return None, None  # no unit: no duration
+    if half := _HALF_HOUR.search(ctx.folded, sentence.start, sentence.end):
+        return 30, ctx.text[half.start() : half.end()]
+    if fraction := _FRACTION_HOURS.search(ctx.folded, sentence.start, sentence.end):
+        minutes = _number(fraction.group("n")) * 60 + int(RULES["duration_fractions"][fraction.group("fraction")])
+        return minutes, ctx.text[fraction.start() : fraction.end()]
+    for match in _DURATION.finditer(ctx.folded, sentence.start, sentence.end):
+        minutes = _number(match.group("n")) * int(RULES["duration_units"][match.group("unit")])
+        end = match.end()
+        if minutes >= 60 and (tail := _HOURS_TAIL.match(ctx.folded, end)):
+            fraction = tail.group("fraction")
+            minutes += int(RULES["duration_fractions"][fraction]) if fraction else _number(tail.group("minutes"))
+            end = tail.end()
+        if 1 <= minutes <= 600:
+            return minutes, ctx.text[match.start() : end]
     return None, None
 
 
