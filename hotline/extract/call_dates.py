@@ -46,7 +46,7 @@ from hotline.facts import CallDate
 from hotline.text import phrase_alternation
 
 _ATTACH_GAP = re.compile(
-    r"\s*(?:(?:was|were|took\s+place|was\s+held|happened|occurred|came|fue|ocurrio|tuvo\s+lugar|se\s+produjo"
+    r"\s*,?\s*(?:(?:was|were|took\s+place|was\s+held|happened|occurred|came|fue|ocurrio|tuvo\s+lugar|se\s+produjo"
     r"|se\s+celebro|se\s+realizo|held|made|placed|conducted|mantenida|sostenida|celebrada|realizada|efectuada)\s+)?"
     r"(?:on|of|from|del|de|el|on the|este|this|last|el pasado|in|en|,)?\s*"
 )
@@ -81,11 +81,25 @@ def attached_date(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
             return date
         if 0 <= date.start - cue.end <= _ATTACH_CHARS and _ATTACH_GAP.fullmatch(ctx.folded, cue.end, date.start):
             return date
+    if cue.kind != "talk":
+        for i in range(before, bisect_right(starts, cue.end + _HELD_IN_CLAUSE_CHARS)):
+            if dates[i].start >= cue.end and _HELD_IN_CLAUSE.fullmatch(ctx.folded, cue.end, dates[i].start):
+                return dates[i]  # "una conversación telefónica que los presidentes X y Y mantuvieron el miércoles"
     return None
 
 
 _HOLDING_VERB = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["holding_verbs"]) + r")(?:\s+\w+){0,3}?\s+\Z")
 """A verb of holding, then at most three words of the date's ("sostuvo la noche del lunes una conversación")."""
+
+
+_HELD_IN_CLAUSE = re.compile(
+    r"(?:\s+[\w-]+)?,?\s+(?:que|that|which)\s+(?:[\w'’.-]+\s+){0,10}?(?:"
+    + phrase_alternation(RULES["holding_verbs"])
+    + r")\s+(?:(?:on|in|el|la|en|last|this|este|esta|el pasado|la noche del)\s+)?\Z"
+)
+"""The call noun, then a relative clause whose verb holds it and whose date follows: "a phone call that the two
+presidents held on Wednesday", "una conversación telefónica que los presidentes X y Y mantuvieron el miércoles"."""
+_HELD_IN_CLAUSE_CHARS = 160
 
 
 _DETERMINER_GAP = re.compile(r"\s*(?:(?:una|un|a|an|la|el|su)\s+)?")

@@ -68,6 +68,10 @@ _BREAK = re.compile(
     phrase_pattern(_RULES["clause_breaks"]) + r"|" + _RELATIVE + r"|[;:!?]|\s[-–—]\s|,\s+[a-z]+ing(?![\w])"
 )  # not ".": the sentence is split already, "U.S." is no break
 _WORD = re.compile(r"\w+")
+_INSERT_BEFORE = re.compile(r",(?P<insert>[^,;:]{1,160}),\s*(?:(?:a|an|the|una|un|la|el|su)\s+)?\Z")
+"""An insert between commas right before the call phrase ("has asked, through diplomatic channels, for a ..."): its
+words do not use up the clause's reach."""
+_TO_BEFORE = re.compile(r"(?<![\w])to\s+\Z")
 _DOES_SO_LATER = re.compile(phrase_pattern(_RULES["does_so_later"]))
 """After a call not had yet, the plan to have it ("has not yet spoken with La'auli but expects to do so")."""
 CLAIMED = re.compile(
@@ -204,6 +208,10 @@ def _cues_after(
             continue  # ", which had been expected this week,": the relative clause's verb, not the call's
         if not _future_as_written(match, text) or " ".join(match.group().split()) in _BEFORE_ONLY:
             continue  # "called Petro to talk with him about Venezuela": what for, not a plan
+        if match.group().startswith("to ") or _TO_BEFORE.search(
+            folded, max(call_end, match.start() - 3), match.start()
+        ):
+            continue  # "agreed in a phone call to set up a working group", "... to arrange a visit": what for
         if _status_of(match.group()) is None:
             break  # a neutral phrase right after ("at the request of") settles it
         after.append(match)
@@ -254,6 +262,9 @@ def _clause_start(folded: str, window_start: int, call_start: int, text: str | N
     for match in _BREAK.finditer(folded, start, call_start):
         start = match.end()
     words = [word.start() for word in _WORD.finditer(folded, start, call_start)]
+    if (insert := _INSERT_BEFORE.search(folded, start, call_start)) is not None:
+        inside = range(insert.start(), insert.end("insert"))  # "ha solicitado formalmente, por los canales
+        words = [at for at in words if at not in inside]  # diplomáticos ..., una conversación": not the clause's
     if len(words) > _WINDOW_WORDS and text is not None:  # fewer words than the reach: none to leave out
         words = [at for at in words if not text[at].isupper()]
     if len(words) > _WINDOW_WORDS:

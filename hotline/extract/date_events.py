@@ -12,6 +12,7 @@ from bisect import bisect_left
 from hotline.extract.context import RULES, ArticleContext
 from hotline.extract.dates import DateExpr
 from hotline.extract.published import PUBLICATION_CUE
+from hotline.text import phrase_alternation
 
 _WORDS = re.compile(r"\w+")
 _ANNOUNCEMENT_FILLERS = frozenset(RULES["announcement_fillers"])
@@ -19,6 +20,11 @@ _RELATIVE_CLAUSE = re.compile(
     r",\s+(?:whose|who|which|where|when|cuyo|cuya|cuyos|cuyas|quien|quienes|que|donde|el cual|la cual)(?![\w])"
 )
 """Opens a relative clause after a comma ("Lee, who took office last Wednesday, ..."): its dates are its own."""
+_RELATIVE_TO_THE_CALL = re.compile(
+    r"[\s,]*(?:" + phrase_alternation(RULES["relative_to_the_call"]) + r")\s+(?:(?:the|their|that|this|his|her|"
+    r"la|el|esa|ese|esta|este|su)\s+)?\Z"
+)
+"""What stands between a date and the call phrase when the date is another event's, before or after the call."""
 
 
 def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_starts: list[int]) -> str | None:
@@ -37,6 +43,8 @@ def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_st
     sentence_end = ctx.sentences[ctx.sentence_of(date.start)].end
     if lex.find("other_event", date.end, min(date.end + 25, sentence_end)):
         return "other"
+    if following is not None and _RELATIVE_TO_THE_CALL.match(folded, date.end, following):
+        return "other"  # "speaking in Tirana on Sunday before the conversation": the call came after Sunday
     for noun in lex.within("other_event", max(previous, date.start - 40), date.start):
         if lex.find("complementizer", noun.end, date.start) is None:
             return "other"  # "the summit on Friday"; not "en su conferencia matutina que ayer sostuvo ..."

@@ -54,6 +54,12 @@ _PRIVATE_TITLE = re.compile(
 )
 """A few words after a call phrase that links no leader, the title of someone in no public office: a company's
 chief, a team's captain ("telefónica con el director ejecutivo de la naviera")."""
+_CAPITALIZED = r"[A-Z\u00c0-\u00de][\w'’-]+"
+_PERSON_AFTER = re.compile(
+    r"[ \t]+(?:(?:with|to|con|a)[ \t]+)?(?P<name>(?:" + _CAPITALIZED + r"[ \t]+){1,3}" + _CAPITALIZED + r")(?![\w])"
+)
+"""A name of two to four capitalized words right after a call phrase that links no one ("telephoned Mereani
+Tuilau"): when none of its words is an alias, a place or a title of the reference, someone in no office."""
 _LIST_SEMICOLON = re.compile(r";(?=\s*(?:" + phrase_alternation(_PAIRS["links"]) + r")(?![\w]))")
 """A semicolon between items of a list, each opened by its link ("de Brasil, A; de Argentina, B, y de Chile, C")."""
 _STOP = re.compile(r"(?:[;:()\x22“”]|(?<![\w])(?:" + phrase_alternation(_PAIRS["stops"]) + r")(?![\w]))")
@@ -77,6 +83,11 @@ _RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:que|quien|quienes|who|which|whose)\b[^
 _CLAUSE_BEFORE_LINK = re.compile(
     r"[^,;:]*[,;:][^,;:]*?(?<![\w])(?:" + phrase_alternation(_PAIRS["links"]) + r")(?![\w])"
 )
+_ROUND_NEXT = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["round_next"]) + r")[ \t]+")
+"""The next call of a round in the same sentence: "...; luego con el presidente de Bolivia, Rodrigo Paz"."""
+_ROUND_REACH = 400
+"""Characters from one call of a round to the words that open the next (its clauses between): read no further, so
+a sentence of many call phrases stays linear."""
 _BOTH = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["both_leaders"]) + r")(?![\w])")
 _MAX_GAP_WORDS = int(_PAIRS["max_gap_words"])
 _MAX_LINKED = int(_PAIRS["max_counterparts"])
@@ -174,6 +185,8 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
             between = _BETWEEN.search(ctx.folded, position, hit.start) is not None
         linked.append(hit)
         position, needs = hit.end, _AND
+    if linked and needs is _AND:
+        linked += _round_next(ctx, position, sentence.end, hits, starts, _MAX_LINKED - len(linked))
     nearest = bisect_left(starts, cue.start) - 1
     while nearest >= 0 and (hits[nearest].end > cue.start or not (hits[nearest].official_id or hits[nearest].role)):
         nearest -= 1
@@ -210,12 +223,34 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     return _pairs(subject, leaders, how)
 
 
+def _round_next(
+    ctx: ArticleContext, start: int, end: int, hits: list[OfficialHit], starts: list[int], room: int
+) -> list[OfficialHit]:
+    """The leaders of the next calls of a round told further on in the sentence, each right after its own "then
+    with" / "luego con" (its title between does not count): "habló primero con A, con quien acordó ...; luego con
+    el presidente de Bolivia, B, a quien pidió ..., y por último con el mandatario colombiano, C"."""
+    found: list[OfficialHit] = []
+    while len(found) < room and (match := _ROUND_NEXT.search(ctx.folded, start, min(end, start + _ROUND_REACH))):
+        i = bisect_left(starts, match.end())
+        while i < len(hits) and not (hits[i].official_id or hits[i].role):
+            i += 1
+        if i == len(hits) or not _gap_ok(ctx, match.end(), hits[i].start, None):
+            break
+        found.append(hits[i])
+        start = hits[i].end
+    return found
+
+
 def _links_a_non_leader_title(ctx: ArticleContext, cue: Cue, sentence_end: int) -> bool:
     """Whether the call phrase links a title that is no leader's, its holder unknown to the reference ("spoke by
     phone with European Commission President Ursula von der Leyen", "habló con su homólogo, el canciller X"), or
     someone who holds no public office ("con el director ejecutivo de la naviera", "phoned captain Siya Kolisi")."""
     if _PRIVATE_TITLE.match(ctx.folded, cue.end, sentence_end):
         return True
+    if (person := _PERSON_AFTER.match(ctx.text, cue.end, sentence_end)) is not None:
+        start, end = person.span("name")
+        if not any(ctx.reference_hits.find(kind, start, end) for kind in ("alias", "place", "title")):
+            return True  # "telephoned Mereani Tuilau, the nurse who ...": a person the reference knows as no official
     spans = ctx.title_spans
     i = bisect_left(spans, (cue.end, cue.end))
     if i == len(spans) or spans[i][1] > sentence_end or not _gap_ok(ctx, cue.end, spans[i][0], _LINK):

@@ -52,11 +52,19 @@ _SINCE = re.compile(
     + r")(?![\w])"
 )
 """'first call since December 2022', 'with Putin in almost two years': the first in a while."""
-_SINCE_EVENT = re.compile(r"(?:\s+[\w'’]+){0,6}?\s+(?:" + phrase_alternation(RULES["first_since_event"]) + r")(?![\w])")
+_SINCE_EVENT = re.compile(
+    r"(?:,?\s+[\w'’]+){0,8}?,?\s+(?:" + phrase_alternation(RULES["first_since_event"]) + r")(?![\w])"
+)
 """'the first between the two since Trump returned to office', 'la primera desde que asumió': the first since an event
 is the first in a while, no place in the pair's series ('the second call since' still numbers)."""
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w])(?:a|an|un|una)\s+\Z")
 """'In a third call, ...': the third of a round, not the pair's third."""
+_NOT_THE_ORDINAL = re.compile(
+    r"(?<![\w])(?:(?:" + phrase_alternation(RULES["ordinal_negations"]) + r")\s+(?:the|la|el|su|their|his|her)"
+    r"|(?:" + phrase_alternation(RULES["ordinal_settings"]) + r")\s+(?:the|la|el))\s+\Z"
+)
+"""'It was not the first call', 'no fue la primera llamada', 'En la primera conversación, ...' (the first of the
+article's round): no place in the pair's series."""
 
 
 def reported_call(
@@ -161,6 +169,7 @@ def _sequence(ctx: ArticleContext) -> tuple[int | None, str | None]:
                 or _SINCE.match(ctx.folded, match.end())
                 or (ORDINALS.get(match.group("ord")) == 1 and _SINCE_EVENT.match(ctx.folded, match.end()))
                 or _INDEFINITE_BEFORE.search(ctx.folded, max(0, match.start() - 5), match.start())
+                or _NOT_THE_ORDINAL.search(ctx.folded, max(0, match.start() - 24), match.start())
             ):
                 continue
             if not _about_the_future(ctx, match.start()):

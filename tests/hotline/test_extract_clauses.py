@@ -1,0 +1,139 @@
+"""Clauses around a call phrase that decide what it reports: a request made through an insert ("has asked, through
+diplomatic channels, for a telephone conversation"), a purpose after the call ("agreed in a phone call to set up a
+working group"), the next calls of a round past the clauses of the one before ("luego con ..., y por último con
+..."), a call placed to someone in no office ("telephoned Mereani Tuilau, the nurse who ..."), a date in a relative
+clause that holds the call ("una conversación telefónica que los presidentes ... mantuvieron el miércoles"), a date
+of an event before the call ("speaking in Tirana on Sunday before the conversation"), and ordinals that number no
+call of the pair ("no fue la primera llamada", "En la primera conversación, ...").
+
+The texts are written here in the styles of wire copy, readouts, briefings and regional papers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import written
+
+from hotline.facts import ArticleFacts
+from hotline.reference import Reference, load_reference
+
+
+@pytest.fixture(scope="module")
+def reference() -> Reference:
+    return load_reference()
+
+
+def calls(facts: ArticleFacts) -> set[tuple[str, ...]]:
+    return {(c.call_status, *sorted(p.official_id for p in c.participants)) for c in facts.calls}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Briefing\nQ: Media reported that Prime Minister Sanae Takaichi's office has asked, through diplomatic "
+            "channels, for a telephone conversation with President Xi Jinping. Can you confirm?",
+            ("sanae_takaichi", "xi_jinping"),
+        ),
+        (
+            "Entrevista\nEl presidente Daniel Noboa ha solicitado formalmente, por los canales diplomáticos que "
+            "tenemos a través de la embajada de Suiza, una conversación telefónica con la presidenta Claudia "
+            "Sheinbaum.",
+            ("claudia_sheinbaum", "daniel_noboa"),
+        ),
+        (
+            "Port Moresby\nThe Prime Minister James Marape said his office sent a formal request through the "
+            "Indonesian embassy on Monday for a telephone conversation with President Prabowo Subianto.",
+            ("james_marape", "prabowo_subianto"),
+        ),
+    ],
+)
+def test_a_call_asked_for_is_requested_not_held(reference: Reference, text: str, pair: tuple[str, str]) -> None:
+    assert calls(written.extract(reference, text, dt.date(2025, 11, 20))) == {("requested", *pair)}
+
+
+def test_what_a_call_agreed_to_set_up_is_no_plan_for_the_call(reference: Reference) -> None:
+    text = (
+        "Corridor VIII\nSKOPJE, Oct 21 (Reuters) - North Macedonian Prime Minister Hristijan Mickoski and Albanian "
+        "Prime Minister Edi Rama agreed in a phone call on Monday to set up a joint working group on the rail link, "
+        "Mickoski's office said on Tuesday.\nRama, speaking in Tirana on Sunday before the conversation, had said the "
+        "project could not wait."
+    )
+    facts = written.extract(reference, text, dt.date(2025, 10, 21))
+    assert calls(facts) == {("held", "edi_rama", "hristijan_mickoski")}
+    assert [c.date.date for c in facts.calls] == [dt.date(2025, 10, 20)]
+
+
+def test_the_next_calls_of_a_round_past_the_clauses_of_the_one_before(reference: Reference) -> None:
+    text = (
+        "Frontera sur\nEl presidente José Jerí habló por teléfono primero con el presidente de Chile, Gabriel Boric, "
+        "con quien acordó abrir un corredor humanitario; luego con el presidente de Bolivia, Rodrigo Paz, a quien "
+        "pidió controlar los pasos no habilitados, y por último con el mandatario colombiano, Gustavo Petro."
+    )
+    assert calls(written.extract(reference, text, dt.date(2025, 12, 4))) == {
+        ("held", "gabriel_boric", "jose_jeri"),
+        ("held", "jose_jeri", "rodrigo_paz"),
+        ("held", "gustavo_petro", "jose_jeri"),
+    }
+
+
+def test_a_call_to_someone_the_reference_knows_as_no_official_is_no_leaders_call(reference: Reference) -> None:
+    text = (
+        "PM phones nurse\nLABASA - Prime Minister Sitiveni Rabuka yesterday telephoned Mereani Tuilau, the hospital "
+        "nurse who carried six patients through floodwater, and thanked her. Asked whether he would raise nurse "
+        "recruitment with his New Zealand counterpart, Christopher Luxon, Mr Rabuka said they would meet in Suva."
+    )
+    assert calls(written.extract(reference, text, dt.date(2025, 4, 10))) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Memorando\nLos Gobiernos firmaron este jueves un memorando, un acuerdo que se cerró en una conversación "
+            "telefónica que los presidentes Nayib Bukele y Daniel Noboa mantuvieron el miércoles por la noche.",
+            dt.date(2025, 3, 5),
+        ),
+        (
+            "Mano River\nMONROVIA - Joseph Boakai and Julius Maada Bio agreed on joint patrols, following a phone call "
+            "that the two presidents held on Thursday night.",
+            dt.date(2025, 3, 6),
+        ),
+    ],
+)
+def test_a_date_in_the_relative_clause_that_holds_the_call(reference: Reference, text: str, day: dt.date) -> None:
+    assert [c.date.date for c in written.extract(reference, text, dt.date(2025, 3, 7)).calls] == [day]
+
+
+def test_an_earlier_call_dated_after_a_comma(reference: Reference) -> None:
+    text = (
+        "Boakai, Bio\nPresident Joseph Boakai and President Julius Maada Bio spoke by phone on Thursday. Their last "
+        "conversation, on March 11, focused on the Union's budget."
+    )
+    facts = written.extract(reference, text, dt.date(2025, 7, 28))
+    assert sorted((c.is_directly_reported, c.date.date) for c in facts.calls) == [
+        (False, dt.date(2025, 3, 11)),
+        (True, dt.date(2025, 7, 24)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Para Santiago Peña no fue la primera llamada a Luis Arce en estos días, dijo su vocero.", None),
+        ("No es la primera conversación telefónica entre Bernardo Arévalo y Claudia Sheinbaum este año.", None),
+        ("En la primera conversación, Teodoro Obiang llamó a su homólogo Paul Biya para hablar de la cumbre.", None),
+        ("In their third phone call, Joe Biden and Xi Jinping discussed Taiwan.", 3),
+        (
+            "Vladímir Putin habló con Recep Tayyip Erdoğan, su primera conversación telefónica con su homólogo "
+            "turco, Recep Tayyip Erdoğan, desde el derribo de un bombardero ruso.",
+            None,
+        ),
+    ],
+)
+def test_ordinals_that_number_no_call_of_the_pair(reference: Reference, text: str, number: int | None) -> None:
+    facts = written.extract(reference, "Llamada\n" + text, dt.date(2024, 6, 29))
+    assert facts.calls
+    assert facts.calls[0].sequence_number == number
