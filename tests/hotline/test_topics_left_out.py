@@ -54,6 +54,19 @@ def topics(reference: Reference, text: str) -> set[tuple[str, str]]:
             "trade",
             "middle_east",
         ),
+        (
+            "Boluarte y Petro\nLa presidenta Dina Boluarte habló ayer por teléfono con el presidente de Colombia, "
+            "Gustavo Petro, sobre el narcotráfico. Tampoco se abordó, según la misma fuente, la situación migratoria.",
+            "drug_trafficking",
+            "migration",
+        ),
+        (
+            "Live\nPrime Minister Milojko Spajić held a phone call with Croatian Prime Minister Andrej Plenković on "
+            "Thursday about the railway to Bar. Asked by Pobjeda whether the maritime boundary at Prevlaka came "
+            'up, an adviser to the prime minister said it "was not discussed today".',
+            "infrastructure",
+            "sovereignty",
+        ),
     ],
 )
 def test_a_topic_left_out_and_one_discussed(reference: Reference, text: str, discussed: str, left_out: str) -> None:
@@ -62,3 +75,14 @@ def test_a_topic_left_out_and_one_discussed(reference: Reference, text: str, dis
     assert (discussed, "not_discussed") not in found
     assert (left_out, "not_discussed") in found
     assert (left_out, "discussed") not in found
+
+
+def test_a_verb_or_a_saying_that_holds_a_keyword_names_no_topic(reference: Reference) -> None:
+    text = (
+        "Bio calls Faye\nFREETOWN - President Julius Maada Bio held a telephone conversation on Thursday with "
+        "Senegalese President Bassirou Diomaye Faye, whose country borders Guinea-Bissau, about the coup. Bio said "
+        'organised crime "knows no borders" and asked for patrols in international waters.'
+    )
+    found = topics(reference, text)
+    assert ("organized_crime", "discussed") in found
+    assert not {code for code, _ in found} & {"border", "water"}

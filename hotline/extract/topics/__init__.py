@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from hotline.extract.calls import CallLayout
 from hotline.extract.context import ArticleContext
-from hotline.extract.topics.clauses import asked_from, background_relatives, in_other_clause
+from hotline.extract.topics.clauses import asked_from, background_relatives, in_other_clause, question_in
 from hotline.extract.topics.hits import (
     CONGRATULATION_TOPIC,
     TopicHit,
@@ -77,7 +77,7 @@ def find_topics(ctx: ArticleContext, layout: CallLayout) -> list[TopicFact]:
         shared = {} if index in layout.reference_sentences else calls_of_hits(ctx, round_, index, sentence_hits)
         scopes, read = negation_scopes(ctx, sentence.start, sentence.end)
         starts = [h.start for h in sentence_hits]
-        question = ctx.lex.find("question", sentence.start, sentence.end)
+        question = question_in(ctx, sentence.start, sentence.end)
         for scope in read:
             heads = head_topics(ctx, scope, sentence_hits, starts)
             if question is not None:

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import NamedTuple
 
 from hotline.extract.calls import CallLayout
 from hotline.extract.context import ArticleContext
 from hotline.extract.sentences import Sentence
 from hotline.extract.topics.hits import TOPIC_RULES, Phrases, TopicHit
-from hotline.text import phrase_alternation
+from hotline.text import holds_any, phrase_alternation
 
-__all__ = ["asked_from", "background_relatives", "in_other_clause"]
+__all__ = ["Question", "asked_from", "background_relatives", "in_other_clause", "question_in"]
 
 _EXTRA_OPENER = Phrases(TOPIC_RULES["other_clause_extra"])
 _OTHER_CLAUSE_END = re.compile("|".join(re.escape(e) for e in TOPIC_RULES["other_clause_ends"]))
@@ -50,6 +51,29 @@ def background_relatives(ctx: ArticleContext, sentence: Sentence, starts: list[i
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:" + phrase_alternation(TOPIC_RULES["background_relatives"]) + r")(?![\w])")
 _RELATIVE_END = re.compile(r"[,;:]|\.\s")
 _SAME_CLAUSE = re.compile(r"[^,;:.]{0,80}")
+
+
+class Question(NamedTuple):
+    start: int
+    end: int
+
+
+_ASKED_BY = re.compile(
+    r"(?<![\w])(?:asked|preguntad[oa]s?|consultad[oa]s?)\s+(?:by|por)\s+(?:[\w'’.-]+\s+){1,4}?"
+    r"(?:whether|if|sobre\s+si|si)(?![\w])"
+)
+"""'Asked by Pobjeda whether ...', 'Preguntado por la prensa si ...': the one who asked named between."""
+_ASKED_WORDS = ("asked", "pregunt", "consultad")
+
+
+def question_in(ctx: ArticleContext, start: int, end: int) -> Question | None:
+    """The first cue in ``[start, end)`` that asks or declines to say ("asked whether", "would not say whether",
+    "Asked by reporters whether", "Asked by Pobjeda whether"), or None."""
+    found = ctx.lex.find("question", start, end)
+    asked = _ASKED_BY.search(ctx.folded, start, end) if holds_any(ctx.folded, _ASKED_WORDS, start, end) else None
+    if asked is not None and (found is None or asked.start() < found.start):
+        return Question(asked.start(), asked.end())
+    return Question(found.start, found.end) if found is not None else None
 
 
 def asked_from(ctx: ArticleContext, sentence: Sentence, question_start: int) -> int:

@@ -36,6 +36,8 @@ _CLAUSE_START = re.compile(r"[:;]\s")
 _ATTRIBUTION = re.compile(
     r",\s+(?:according\s+to|segun|(?:[\w'-]+\s+){0,5}?(?:said|says|told|added|noted|dijo|senalo|afirmo|declaro))(?![\w])"
 )
+_SOURCE_INSERT = re.compile(r"\s*,\s+(?:according\s+to|segun|de\s+acuerdo\s+con|per)\s+[^,;:.]{1,80},\s*")
+"""A source between commas right after a negation's trigger: what it negates follows the insert."""
 _RELATIVE = re.compile(r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["relative_pronouns"]) + r")(?![\w])")
 _ELLIPTICAL_NO = re.compile(
     r"(?<![\w])(?:(?:"
@@ -44,6 +46,7 @@ _ELLIPTICAL_NO = re.compile(
     + phrase_alternation(RULES["negation_subject"])
     + r")(?:\s+(?:of|in|during|on|en|de|durante)\s+(?:this|the|that|la|esta|esa)"
     + r"\s+(?:call|conversation|llamada|conversacion))?"
+    + r"(?:\s+(?:today|yesterday|then|at\s+all|either|hoy|ayer|tampoco))?"
     + r")[\s.!\"'”»]*\Z"
 )
 _PRONOUN_HEAD = re.compile(r"[\s\"'“”«»]*(?:" + phrase_alternation(TOPIC_RULES["pronoun_heads"]) + r")(?![\w])")
@@ -70,8 +73,10 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
     breaks, attributions = _NextMatch(_CLAUSE_BREAK, folded, end), _NextMatch(_ATTRIBUTION, folded, end)
     object_triggers = lex.within("negation_object", start, end)
     for trigger in longest(object_triggers):
-        stops = [m.start() for m in (breaks.at(trigger.end), attributions.at(trigger.end)) if m]
-        objects.append((trigger.end, min(stops, default=end), trigger.phrase))
+        insert = _SOURCE_INSERT.match(folded, trigger.end, end)
+        begin = insert.end() if insert else trigger.end  # "Tampoco se abordó, según la misma fuente, la situación"
+        stops = [m.start() for m in (breaks.at(begin), attributions.at(begin)) if m]
+        objects.append((begin, min(stops, default=end), trigger.phrase))
     subjects: list[Scope] = []
     object_spans = [(t.start, t.end) for t in object_triggers]
     triggers = [  # "dejaron fuera de la conversación la situación en Venezuela": the object's trigger, not a subject's

@@ -17,6 +17,7 @@ import re
 from hotline.extract.calls import CallLayout
 from hotline.extract.context import ArticleContext
 from hotline.extract.sentences import Sentence
+from hotline.extract.topics.clauses import question_in
 from hotline.extract.topics.hits import TOPIC_RULES
 from hotline.extract.topics.rounds import Round, earlier_ids, named_call, round_of
 from hotline.facts import CallMention
@@ -82,7 +83,7 @@ def call_block(
         elif (
             current is not None
             and last is not None
-            and ctx.lex.find("question", last.start, last.end) is None  # what follows an open question is no claim
+            and question_in(ctx, last.start, last.end) is None  # what follows an open question is no claim
             and _continues(ctx, last, sentence, current)
         ):
             how = CONTINUES
