@@ -34,7 +34,8 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from multiprocessing.connection import Connection, wait
@@ -44,7 +45,7 @@ from hotline.extract import POOL_THRESHOLD, ExtractionError, extract_article
 from hotline.facts import Article, ArticleFacts, Rejection
 from hotline.reference import Reference, load_reference
 
-__all__ = ["TIMEOUT_REASON", "extract_articles_within_budget"]
+__all__ = ["TIMEOUT_REASON", "extract_articles_within_budget", "extract_parts_within_budget"]
 
 TIMEOUT_REASON = "extraction took longer than {seconds:g} s (budget HOTLINE_ARTICLE_TIMEOUT_SECONDS)"
 """The rejection reason of an article over budget (``seconds`` is the budget)."""
@@ -80,21 +81,54 @@ def extract_articles_within_budget(
     function. Raises :class:`~hotline.extract.ExtractionError` when it raises. ``on_progress`` is told
     (articles done, articles in all) each time an article is done.
     """
-    if not articles:
-        return []
-    if timeout_seconds <= 0:
-        reference = load_reference()
-        results: list[ArticleFacts | Rejection] = []
-        for article in articles:
-            try:
-                results.append(extract(article, reference))
-            except Exception as exc:  # a bug, not bad input: stop, and say which article to reproduce it with
-                raise ExtractionError(_failure(article, repr(exc))) from exc
-            if on_progress is not None:
-                on_progress(len(results), len(articles))
-        return results
-    workers = 1 if len(articles) < POOL_THRESHOLD else max(1, min(processes, len(articles)))
-    return _BudgetedRun(articles, timeout_seconds, workers, extract, on_progress).run()
+    parts = extract_parts_within_budget(
+        [articles], timeout_seconds, processes, extract=extract, on_progress=on_progress
+    )
+    with closing(parts):
+        return next(parts)
+
+
+def extract_parts_within_budget(
+    parts: Iterable[Sequence[Article]],
+    timeout_seconds: float,
+    processes: int = 1,
+    *,
+    extract: Extractor = extract_article,
+    on_progress: Progress | None = None,
+) -> Iterator[list[ArticleFacts | Rejection]]:
+    """:func:`extract_articles_within_budget` on each of ``parts`` in turn (a stream: read one when the last is
+    done), yielding each part's results, with the same worker processes throughout: a worker starts once, not once
+    per part (its imports, reference data and patterns cost about a second of CPU). ``on_progress`` is told the
+    progress within the part."""
+    run = _BudgetedRun(timeout_seconds, extract)
+    reference: Reference | None = None
+    try:
+        for articles in parts:
+            if not articles:
+                yield []
+            elif timeout_seconds > 0:
+                workers = 1 if len(articles) < POOL_THRESHOLD else max(1, min(processes, len(articles)))
+                yield run.run(articles, workers, on_progress)
+            else:
+                reference = reference or load_reference()
+                yield _extract_here(articles, reference, extract, on_progress)
+    finally:
+        run.close()
+
+
+def _extract_here(
+    articles: Sequence[Article], reference: Reference, extract: Extractor, on_progress: Progress | None
+) -> list[ArticleFacts | Rejection]:
+    """No budget: the articles extracted in this process."""
+    results: list[ArticleFacts | Rejection] = []
+    for article in articles:
+        try:
+            results.append(extract(article, reference))
+        except Exception as exc:  # a bug, not bad input: stop, and say which article to reproduce it with
+            raise ExtractionError(_failure(article, repr(exc))) from exc
+        if on_progress is not None:
+            on_progress(len(results), len(articles))
+    return results
 
 
 def _failure(article: Article, error: str) -> str:
@@ -150,28 +184,30 @@ class _Worker:
 
 
 class _BudgetedRun:
-    def __init__(
-        self,
-        articles: Sequence[Article],
-        timeout: float,
-        workers: int,
-        extract: Extractor,
-        on_progress: Progress | None,
-    ):
-        self.articles = articles
-        self.on_progress = on_progress
+    """Workers that outlive a batch of articles (:meth:`run` again and again), until :meth:`close`."""
+
+    def __init__(self, timeout: float, extract: Extractor):
         self.timeout = timeout
-        self.size = workers
         self.extract = extract
         self.context: SpawnContext = get_context("spawn")
-        self.results: list[ArticleFacts | Rejection | None] = [None] * len(articles)
-        self.left = len(articles)
-        self.pending: deque[list[int]] = deque(_batches(articles))
         self.workers: list[_Worker] = []
+        self.articles: Sequence[Article] = ()
+        self.on_progress: Progress | None = None
+        self.results: list[ArticleFacts | Rejection | None] = []
+        self.left = 0
+        self.pending: deque[list[int]] = deque()
 
-    def run(self) -> list[ArticleFacts | Rejection]:
+    def run(
+        self, articles: Sequence[Article], size: int, on_progress: Progress | None
+    ) -> list[ArticleFacts | Rejection]:
+        """Every article's facts or rejection, in input order, on up to ``size`` workers (more, when an earlier
+        batch started more: an idle worker costs nothing)."""
+        self.articles, self.on_progress = articles, on_progress
+        self.results = [None] * len(articles)
+        self.left = len(articles)
+        self.pending = deque(_batches(articles))
         try:
-            self.workers = [self._start() for _ in range(min(self.size, len(self.pending)))]
+            self.workers += [self._start() for _ in range(min(size, len(self.pending)) - len(self.workers))]
             while self.left:
                 self._hand_out()
                 busy = [w for w in self.workers if w.batch or not w.ready]
@@ -183,12 +219,18 @@ class _BudgetedRun:
                 self._enforce_budget()
                 if answered:
                     time.sleep(_READ_EVERY)
-        finally:
-            for worker in self.workers:
-                self._stop(worker, kill=bool(self.left))
+        except BaseException:
+            self.close()
+            raise
         done = [r for r in self.results if r is not None]
         assert len(done) == len(self.articles)
         return done
+
+    def close(self) -> None:
+        """Stop every worker: told to when idle, killed when it still holds articles (a run that failed)."""
+        for worker in self.workers:
+            self._stop(worker, kill=bool(worker.batch))
+        self.workers = []
 
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe()
@@ -210,17 +252,22 @@ class _BudgetedRun:
         worker.conn.close()
 
     def _hand_out(self) -> None:
-        for worker in self.workers:
+        for worker in list(self.workers):
             while worker.ready and len(worker.ends) < _IN_FLIGHT and self.pending:
                 batch = self.pending.popleft()
-                worker.conn.send([(position, self.articles[position]) for position in batch])
+                try:
+                    worker.conn.send([(position, self.articles[position]) for position in batch])
+                except OSError:  # gone: a busy worker's death is read from its pipe; an idle one is replaced now
+                    self.pending.appendleft(batch)
+                    if not worker.batch:
+                        self._stop(worker, kill=True)
+                        self.workers.remove(worker)
+                        self.workers.append(self._start())
+                    break
                 if not worker.batch:  # an idle worker's clock starts now; a busy one's runs from its last answer
                     worker.since = time.monotonic()
                 worker.batch.extend(batch)
                 worker.ends.append(batch[-1])
-        for worker in [w for w in self.workers if w.ready and not w.batch]:  # nothing left for it to do
-            self._stop(worker, kill=False)
-            self.workers.remove(worker)
 
     def _receive(self, worker: _Worker) -> None:
         while worker.conn.poll():
