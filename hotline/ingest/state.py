@@ -38,7 +38,6 @@ import polars as pl
 from hotline.articles import TextDateReader, default_date_from_text, read_records, walk_folder
 from hotline.config import PROJECT_ROOT, REFERENCE_DIR, Settings
 from hotline.facts import Article, ArticleFacts, Rejection
-from hotline.ingest.reading import file_hash, read_files
 from hotline.normalize import FACT_TABLES, to_frames
 from hotline.schemas import RAW_TABLES
 from hotline.warehouse import conform_raw, transaction
@@ -64,6 +63,7 @@ STATE_TABLES = {
     "replaced": "article_id string, file_name string, source_name string, is_first boolean, row_hash string",
 }
 _ARTICLE_COLUMNS = RAW_TABLES["articles"].names()
+_HASH_CHUNK = 1 << 20
 INGEST_BATCH_CHARS = 32_000_000
 """Characters of article text parsed before they are written to the build file (memory flat in corpus size)."""
 TABLES_OF = "select table_name from duckdb_tables() where schema_name = ?"
@@ -144,9 +144,7 @@ def ingest(
         report.reset = _ensure_state(con, version)
     known = _known_files(settings.build_path)
     scan = _Scan()
-    for changed in _scan(
-        settings.articles_dir, known, settings.max_article_bytes, date_from_text, settings.processes, on_progress, scan
-    ):
+    for changed in _scan(settings.articles_dir, known, settings.max_article_bytes, date_from_text, on_progress, scan):
         with transaction(settings.build_path, "state") as con:  # one batch at a time: memory stays that of a batch
             _replace_files(con, changed.keys(), changed)
     report.files, report.read, report.confirmed = scan.files, scan.read, len(scan.confirmed)
@@ -215,36 +213,14 @@ def _scan(
     known: Mapping[str, tuple[int, int, int, str | None]],
     max_bytes: int,
     date_from_text: TextDateReader,
-    processes: int,
     on_progress: Callable[[int], None] | None,
     scan: _Scan,
 ) -> Iterator[_Changed]:
-    """Walk the folder; parse only files whose size or times changed and whose bytes (hashed) changed too (on up
-    to ``processes`` cores, :mod:`hotline.ingest.reading`). Yields the parsed files in batches of about
-    :data:`INGEST_BATCH_CHARS` characters of text (memory stays flat however many files change); what else the
-    walk sees goes into ``scan``."""
+    """Walk the folder; parse only files whose size or times changed and whose bytes (hashed) changed too. Yields
+    the parsed files in batches of about :data:`INGEST_BATCH_CHARS` characters of text (memory stays flat however
+    many files change); what else the walk sees goes into ``scan``."""
     changed: _Changed = {}
     chars = 0
-    to_read = _to_read(folder, known, max_bytes, on_progress, scan)
-    for name, stat, (records, digest) in read_files(to_read, max_bytes, processes, date_from_text):
-        changed[name] = (stat, digest, records)
-        scan.read += 1
-        chars += sum(len(r.text) for r in records if isinstance(r, Article))
-        if chars >= INGEST_BATCH_CHARS:
-            yield changed
-            changed, chars = {}, 0
-    if changed:
-        yield changed
-
-
-def _to_read(
-    folder: Path,
-    known: Mapping[str, tuple[int, int, int, str | None]],
-    max_bytes: int,
-    on_progress: Callable[[int], None] | None,
-    scan: _Scan,
-) -> Iterator[tuple[Path, str, os.stat_result]]:
-    """The files of the folder to parse, with their stat, as the walk finds them."""
     for scan.files, item in enumerate(walk_folder(folder), start=1):
         if on_progress is not None:
             on_progress(scan.files)
@@ -261,10 +237,30 @@ def _to_read(
         old = known.get(name)
         if old is not None and old[:3] == (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns):
             continue
-        if old is not None and old[3] is not None and file_hash(path) == old[3]:
+        if old is not None and old[3] is not None and _file_hash(path) == old[3]:
             scan.confirmed.append((name, stat))
             continue
-        yield path, name, stat
+        records = read_records(path, name, max_bytes, date_from_text=date_from_text)
+        digest = _file_hash(path) if any(isinstance(r, Article) for r in records) else None
+        changed[name] = (stat, digest, records)
+        scan.read += 1
+        chars += sum(len(r.text) for r in records if isinstance(r, Article))
+        if chars >= INGEST_BATCH_CHARS:
+            yield changed
+            changed, chars = {}, 0
+    if changed:
+        yield changed
+
+
+def _file_hash(path: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(_HASH_CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 def _replace_files(con: duckdb.DuckDBPyConnection, stale: Iterable[str], changed: _Changed) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from hotline.config import PROJECT_ROOT, Settings
-from hotline.ingest import partitions, reading, state
+from hotline.ingest import partitions, state
 from hotline.warehouse import read_table
 
 CALL = "{title}\nMexican President Claudia Sheinbaum said on Thursday that she spoke by phone with President {who}.\n"
@@ -113,7 +113,7 @@ def test_an_ingest_stopped_half_way_is_finished_right_by_the_next(
     feed = articles / "feed.jsonl"  # same text, a new date: its facts are made again
     feed.write_text(feed.read_text(encoding="utf-8").replace("2025-05-02", "2025-05-03"), encoding="utf-8")
     os.utime(feed, ns=(3_000_000_000, 3_000_000_000))
-    read = reading.read_records
+    read = state.read_records
 
     def fails_on_the_last_file(path: Path, name: str, *args: object, **kwargs: object) -> object:
         if name == "written_3.txt":  # after the batches of the files before it were committed
@@ -122,7 +122,7 @@ def test_an_ingest_stopped_half_way_is_finished_right_by_the_next(
 
     with monkeypatch.context() as broken:
         broken.setattr(state, "INGEST_BATCH_CHARS", 1)
-        broken.setattr(reading, "read_records", fails_on_the_last_file)
+        broken.setattr(state, "read_records", fails_on_the_last_file)
         with pytest.raises(OSError, match="the disk went away"):
             state.ingest(stopped, "v1")
     again = state.ingest(stopped, "v1")
@@ -135,18 +135,3 @@ def test_an_ingest_stopped_half_way_is_finished_right_by_the_next(
         for part in partitions.gather_parts(plan):
             state.store_facts(settings.build_path, part.facts, part.attempted, part.late)
     assert contents(stopped) == contents(clean)
-
-
-def test_files_read_in_worker_processes_give_what_one_process_reads(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    articles = folder_of_articles(tmp_path)
-    here = Settings(articles_dir=articles, warehouse_path=tmp_path / "here" / "hotline.duckdb", processes=1)
-    workers = Settings(articles_dir=articles, warehouse_path=tmp_path / "workers" / "hotline.duckdb", processes=2)
-    state.ingest(here, "v1")
-    with monkeypatch.context() as early:
-        early.setattr(reading, "POOL_FROM_FILES", 2)  # the rest of the 11 files in chunks of 3, in two processes
-        early.setattr(reading, "CHUNK_FILES", 3)
-        state.ingest(workers, "v1")
-    assert contents(workers) == contents(here)
-    assert len(contents(here)["state.files"]) == 11
