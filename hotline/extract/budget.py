@@ -10,13 +10,15 @@ after it. The run goes on.
   a threaded parent can deadlock). A worker loads the reference data and compiles every pattern before it
   takes an article, so that one-time cost (under a second) is never charged to an article's budget.
 * The parent sends a worker a few articles at a time and receives each article's facts as soon as they are
-  extracted: an article's clock starts when the previous one ends (or its batch is sent). One message per article costs
-  tens of microseconds next to the milliseconds of extracting it. A worker holds two batches: it starts the
-  next as soon as it ends one, instead of waiting for the parent (on a busy machine the parent, a third
-  process on two cores, answered late: a worker sat idle ~30% of the time). A thread of the worker reads the
-  pipe as batches come, so the parent never blocks on a send while a worker is busy. The parent reads the
-  answers every :data:`_READ_EVERY` seconds rather than on each (each woke it, and it took a core from a
-  worker); each answer says when its article ended, the start of the next article's clock.
+  extracted: an article's clock starts when the previous one ends (or, for a worker that was idle, when its batch
+  is sent). One message per article costs tens of microseconds next to the milliseconds of extracting it.
+* A worker holds two batches: it starts the next as soon as it ends one, instead of waiting for the parent (on a
+  busy machine the parent, a third process on two cores, answered late: a worker sat idle ~30% of the time). A
+  thread of the worker reads the pipe as batches come, so the parent never blocks on a send while a worker is
+  busy. The parent reads the answers every :data:`_READ_EVERY` seconds rather than on each (each woke it, and it
+  took a core from a worker); each answer says when its article ended, the start of the next article's clock.
+* :func:`extract_parts_within_budget` keeps the same workers for a stream of parts (a bucket's parts of 10,000
+  articles): a worker starts once, not once a part.
 * Why a process and not a ``SIGALRM`` timer: a signal reaches only the main thread (Dagster may run a step in
   another), replaces any other alarm of the process, and waits for the C call in progress (a regex search) to
   return. Killing a process stops anything, in any thread.

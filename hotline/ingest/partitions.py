@@ -11,8 +11,8 @@ steps, so its multiprocess executor, or a Celery or Kubernetes executor, runs th
    :data:`PART_ARTICLES` (``articles-0000.parquet``...).
 2. :func:`extract_bucket` (no lock, no database): each part's articles through
    :func:`hotline.extract.budget.extract_parts_within_budget` (the same worker processes for every part) and
-   :func:`hotline.normalize.to_frames`, written beside
-   them as one Parquet file per fact table, plus ``late-NNNN.parquet`` (articles over their time budget).
+   :func:`hotline.normalize.to_frames`, written beside them as one Parquet file per fact table, plus
+   ``late-NNNN.parquet`` (articles over their time budget).
 3. :func:`gather_parts`: the parts one at a time, for :func:`hotline.ingest.state.store_facts` to append to the
    raw tables part by part: a changed file's facts are replaced, a deleted file's leave (ingest forgot them), as
    without buckets. Memory stays that of one part, however large the corpus.
