@@ -10,8 +10,9 @@ steps, so its multiprocess executor, or a Celery or Kubernetes executor, runs th
    non-empty bucket becomes a folder ``bucket_NN/`` under :func:`staging_dir` holding its articles in parts of
    :data:`PART_ARTICLES` (``articles-0000.parquet``...).
 2. :func:`extract_bucket` (no lock, no database): each part's articles through
-   :func:`hotline.extract.extract_articles_within_budget` and :func:`hotline.normalize.to_frames`, written beside
-   them as one Parquet file per fact table, plus ``late-NNNN.parquet`` (articles over their time budget).
+   :func:`hotline.extract.budget.extract_parts_within_budget` (the same worker processes for every part) and
+   :func:`hotline.normalize.to_frames`, written beside them as one Parquet file per fact table, plus
+   ``late-NNNN.parquet`` (articles over their time budget).
 3. :func:`gather_parts`: the parts one at a time, for :func:`hotline.ingest.state.store_facts` to append to the
    raw tables part by part: a changed file's facts are replaced, a deleted file's leave (ingest forgot them), as
    without buckets. Memory stays that of one part, however large the corpus.
@@ -27,12 +28,13 @@ import dataclasses
 import hashlib
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
-from hotline.extract import extract_articles_within_budget
+from hotline.extract.budget import extract_parts_within_budget
 from hotline.facts import Article, ArticleFacts, Rejection
 from hotline.ingest.state import articles_from_frame
 from hotline.normalize import FACT_TABLES, SORT_KEYS, to_frames
@@ -44,8 +46,8 @@ LATE_SCHEMA = pl.Schema({"source_name": pl.String, "reason": pl.String, "byte_si
 Progress = Callable[[int, int], None]
 PART_ARTICLES = 10_000
 """Articles per part: a bucket is written, extracted and stored part by part (``articles-0000.parquet``, then
-``call_mentions-0000.parquet``...), so memory stays flat however many articles there are. Each part's extraction
-starts its worker processes afresh (about 2 s on a busy 2-core machine): fewer, larger parts cost memory."""
+``call_mentions-0000.parquet``...), so memory stays flat however many articles there are. The worker processes
+last the whole bucket (each start costs about a second of CPU), whatever the number of parts."""
 
 
 @dataclass(frozen=True)
@@ -134,27 +136,31 @@ def extract_bucket(bucket: Bucket, on_progress: Progress | None = None) -> dict[
     """Extract the bucket's articles part by part, and write each part's facts beside it; returns the rows written
     per fact table (and ``late``: articles over their time budget, kept without facts)."""
     counts = dict.fromkeys((*FACT_TABLES, "late"), 0)
-    done = 0
-    for part in parts(bucket.folder) if bucket.articles else []:
-        articles = read_part(bucket.folder, part)
-        results = extract_articles_within_budget(
-            articles, bucket.timeout_seconds, bucket.processes, on_progress=_offset(on_progress, done, bucket.articles)
-        )
-        done += len(articles)
-        frames = to_frames(result for result in results if isinstance(result, ArticleFacts))
-        for table in FACT_TABLES:
-            frames[table].write_parquet(bucket.folder / _part_file(table, part))
-            counts[table] += frames[table].height
-        late = [result for result in results if isinstance(result, Rejection)]
-        late_frame = pl.DataFrame([dataclasses.astuple(r) for r in late], schema=LATE_SCHEMA, orient="row")
-        late_frame.write_parquet(bucket.folder / _part_file(LATE_FILE, part))
-        counts["late"] += len(late)
+    done = 0  # articles of the parts before
+    numbers = parts(bucket.folder) if bucket.articles else []
+    extracted = extract_parts_within_budget(  # the same worker processes for every part
+        (read_part(bucket.folder, part) for part in numbers),
+        bucket.timeout_seconds,
+        bucket.processes,
+        on_progress=None if on_progress is None else lambda n, _: on_progress(done + n, bucket.articles),
+    )
+    with closing(extracted):
+        for part, results in zip(numbers, extracted, strict=True):
+            _write_facts(bucket.folder, part, results, counts)
+            done += len(results)
     return counts
 
 
-def _offset(on_progress: Progress | None, done: int, total: int) -> Progress | None:
-    """A part's progress as the bucket's: ``done`` articles of earlier parts, of ``total``."""
-    return None if on_progress is None else lambda n, _: on_progress(done + n, total)
+def _write_facts(folder: Path, part: int, results: list[ArticleFacts | Rejection], counts: dict[str, int]) -> None:
+    """One part's facts beside its articles, one Parquet file per fact table and one of those over budget."""
+    frames = to_frames(result for result in results if isinstance(result, ArticleFacts))
+    for table in FACT_TABLES:
+        frames[table].write_parquet(folder / _part_file(table, part))
+        counts[table] += frames[table].height
+    late = [result for result in results if isinstance(result, Rejection)]
+    late_frame = pl.DataFrame([dataclasses.astuple(r) for r in late], schema=LATE_SCHEMA, orient="row")
+    late_frame.write_parquet(folder / _part_file(LATE_FILE, part))
+    counts["late"] += len(late)
 
 
 @dataclass(frozen=True)

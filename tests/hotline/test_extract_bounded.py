@@ -8,6 +8,7 @@ of the length (every hit rescanning the earlier ones) makes it about 8.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 
 import pytest
@@ -15,7 +16,8 @@ import pytest
 from hotline.config import Settings
 from hotline.extract import ExtractionError, extract_article, extract_articles_within_budget
 from hotline.extract import budget as budget_module
-from hotline.facts import Article, ArticleFacts, Rejection
+from hotline.extract.budget import extract_parts_within_budget
+from hotline.facts import Article, ArticleFacts, Evidence, OfficialMention, Rejection
 from hotline.reference import Reference, load_reference
 
 CALL = "Trump spoke by phone with Sheinbaum on Monday. "
@@ -149,6 +151,34 @@ def test_no_budget_extracts_in_this_process(reference: Reference) -> None:
     results = extract_articles_within_budget(articles, 0)
     assert_extracted(results, articles, reference)
     assert extract_articles_within_budget([], 5.0) == []
+
+
+def slow_on_marker_with_pid(article: Article, reference: Reference) -> ArticleFacts:
+    """:func:`slow_on_marker`, saying which process extracted the article (as an official "pid N")."""
+    facts = slow_on_marker(article, reference)
+    evidence = Evidence(article.article_id, 0, "", 0, 0)
+    facts.officials.append(OfficialMention(article.article_id, f"pid {os.getpid()}", "", None, None, False, evidence))
+    return facts
+
+
+def test_parts_share_the_workers_and_each_article_keeps_its_budget(
+    reference: Reference, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(budget_module, "POOL_THRESHOLD", 2)
+    parts = [batch([CALL, "Nothing happened.", CALL]), batch([CALL, CALL + "SLOW", CALL]), batch([CALL, CALL])]
+    results = list(extract_parts_within_budget(iter(parts), 0.5, processes=2, extract=slow_on_marker_with_pid))
+    assert [len(part) for part in results] == [3, 3, 2]
+    assert results[1][1] == Rejection(
+        "a1.txt", "extraction took longer than 0.5 s (budget HOTLINE_ARTICLE_TIMEOUT_SECONDS)", parts[1][1].byte_size
+    )
+    pids = set()
+    for part, articles in zip(results, parts, strict=True):
+        for result, article in zip(part, articles, strict=True):
+            if isinstance(result, ArticleFacts):
+                pids.add(result.officials.pop().official_id)
+                assert repr(result) == repr(extract_article(article, reference))
+    # each part is one batch, for one worker: the first, then the one started in its place (4 if each part had its own)
+    assert len(pids) == 2
 
 
 def test_the_budget_setting() -> None:
