@@ -57,6 +57,19 @@ _BY_REQUEST = re.compile(
 _MAX_CUES, _MAX_HITS = 8, 20
 """Call phrases and names read per call: a megabyte sentence of names stays linear."""
 _BY_REQUEST_ANY = re.compile(r"(?<![\w])(?:" + phrase_alternation(_RULES["at_the_request_of"]) + r")(?![\w])")
+_CLEFT_BEFORE = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(_RULES["cleft_openers"]) + r")[ \t]+(?:[\w'’.-]+[ \t]+){0,3}?\Z"
+)
+_CLEFT_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:"
+    + phrase_alternation(_RULES["cleft_relatives"])
+    + r")[ \t]+(?:"
+    + phrase_alternation(_RULES["cleft_verbs"])
+    + r")(?![\w])"
+)
+"""'Fue Chaves quien llamó', 'It was Milei who called': the name between names the caller."""
+_CLEFT_SENTENCES = 4
+"""A cleft about the call follows its call phrase within this many sentences (the phrase's own included)."""
 _ORDER_WORDS = {"latter": 1, "former": 0, "ultimo": 1, "primero": 0}
 _INSTITUTIONS = {fold(k): v for k, v in load_rules("officials")["institutions"].items()}
 _REQUEST_AFTER = re.compile(r"['’]s?[ \t]+(?:" + phrase_alternation(_RULES["request_nouns"]) + r")(?![\w])")
@@ -101,7 +114,27 @@ def find_initiator(
         found = _requesting_side(ctx, index, participants)
         if found is not None:
             return found
+    near = dict.fromkeys(
+        j for _, i in cues[:_MAX_CUES] for j in range(i, min(i + _CLEFT_SENTENCES, len(ctx.sentences)))
+    )
+    for index in near:
+        found = _cleft(ctx, index, ids)
+        if found is not None:
+            return found
     return None, None
+
+
+def _cleft(ctx: ArticleContext, index: int, ids: set[str]) -> tuple[str, str] | None:
+    """The participant a cleft names as the caller: "Fue Chaves quien llamó", "It was Milei who called"."""
+    start = ctx.sentences[index].start
+    for hit in ctx.in_sentence("officials", index)[:_MAX_HITS]:
+        if (
+            hit.official_id in ids
+            and _CLEFT_AFTER.match(ctx.folded, hit.end)
+            and _CLEFT_BEFORE.search(ctx.folded, max(start, hit.start - 40), hit.start)
+        ):
+            return hit.official_id, f"a cleft names {hit.full_name} as the caller"
+    return None
 
 
 _PARTY_WORDS = 4

@@ -16,6 +16,7 @@ import datetime as dt
 import pytest
 import written
 
+from hotline.extract.context import build_context
 from hotline.facts import ArticleFacts
 from hotline.reference import Reference, load_reference
 
@@ -137,3 +138,33 @@ def test_ordinals_that_number_no_call_of_the_pair(reference: Reference, text: st
     facts = written.extract(reference, "Llamada\n" + text, dt.date(2024, 6, 29))
     assert facts.calls
     assert facts.calls[0].sequence_number == number
+
+
+@pytest.mark.parametrize(
+    ("text", "caller"),
+    [
+        (
+            "Chaves y Arévalo\nEl presidente Rodrigo Chaves conversó el lunes por teléfono con Bernardo Arévalo sobre "
+            "las pandillas. Fue Chaves quien llamó, precisaron fuentes de Zapote.",
+            "rodrigo_chaves",
+        ),
+        (
+            "Milei, Paz\nArgentine President Javier Milei spoke by phone with Bolivian President Rodrigo Paz on "
+            "Tuesday. It was Milei who called, his office said.",
+            "javier_milei",
+        ),
+    ],
+)
+def test_a_cleft_names_the_caller(reference: Reference, text: str, caller: str) -> None:
+    assert [c.initiator_id for c in written.extract(reference, text, dt.date(2025, 11, 20)).calls] == [caller]
+
+
+def test_a_surname_after_a_sentence_opener_is_the_person_named_in_full(reference: Reference) -> None:
+    text = (
+        "Chaves\nEl presidente Rodrigo Chaves viajó a Panamá. Fue Chaves quien propuso la cumbre. Juan Chaves, "
+        "un comerciante, no opinó."
+    )
+    ctx = build_context(written.written(text, dt.date(2025, 11, 20)), reference)
+    found = {text[h.start - 4 : h.end]: h.official_id for h in ctx.officials}
+    assert found.get("Fue Chaves") == "rodrigo_chaves"
+    assert "uan Chaves" not in found

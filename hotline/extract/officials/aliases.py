@@ -67,6 +67,7 @@ def with_middle_initial(
     return found
 
 
+_SENTENCE_OPENERS = frozenset(w.lower() for w in OFFICIAL_RULES["sentence_openers"])
 _PLACE_PREPOSITION = re.compile(r"(?:\b(?:in|of|to|from|with|and|de|en|a|con|y|desde|hacia|para)|,)\s+\Z", re.I)
 # Countries whose names are written family name first ("Xi Jinping", "Lee Jae-myung", "Pham Minh Chinh").
 _FAMILY_NAME_FIRST = frozenset({"CN", "TW", "KR", "KP", "VN"})
@@ -133,8 +134,13 @@ def surnames_after_full_name(
         before = text[max(0, start - 40) : start]
         word_before = re.search(r"([\w’'-]+)[ \t]+\Z", before)
         titled = any(start - gap in title_ends for gap in (0, 1, 2))
-        if after or (word_before and word_before.group(1)[0].isupper() and not titled):
-            continue
+        if after or (
+            word_before
+            and word_before.group(1)[0].isupper()
+            and not titled
+            and word_before.group(1).lower() not in _SENTENCE_OPENERS
+        ):
+            continue  # "Juan Sánchez" is someone else; "Fue Chaves quien llamó", "But Støre said" are the person
         if reference.country_by_name(surname) is not None and _PLACE_PREPOSITION.search(before[-12:]):
             continue
         found.append(
