@@ -46,7 +46,7 @@ from hotline.facts import CallDate
 from hotline.text import phrase_alternation
 
 _ATTACH_GAP = re.compile(
-    r"\s*,?\s*(?:(?:was|were|took\s+place|was\s+held|happened|occurred|came|fue|ocurrio|tuvo\s+lugar|se\s+produjo"
+    r"\s*,?\s*(?:(?:to|with|con|a)\s+(?:him|her|them|el|ella|ellos|ellas)\s+)?(?:(?:was|were|took\s+place|was\s+held|happened|occurred|came|fue|ocurrio|tuvo\s+lugar|se\s+produjo"
     r"|se\s+celebro|se\s+realizo|held|made|placed|conducted|mantenida|sostenida|celebrada|realizada|efectuada)\s+)?"
     r"(?:on|of|from|del|de|el|on the|este|this|last|el pasado|in|en|,)?\s*"
 )
