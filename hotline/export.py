@@ -3,12 +3,17 @@
 Layout of an export folder ``to`` (``export_marts(path, to, "parquet")``)::
 
     to/manifest.json              published and exported times, the run, and per table: file, rows,
-                                  columns (name -> DuckDB type, in order), sha256 of the file
+                                  columns (name -> DuckDB type, in order), sha256 of the file and a
+                                  fingerprint of its rows
     to/marts/<table>.parquet      every table (and view) of schema ``marts``
     to/audit/<table>.parquet      every table of schema ``audit`` (rejected articles, quarantined facts,
                                   validation results)
 
 CSV files (``fmt="csv"``) have a header row; their column types are in the manifest.
+
+A table whose rows and columns are those of the previous export (the same fingerprint: row count and the sum of
+a hash of each row) keeps that export's file, linked into the new folder, instead of being written again: adding
+an article rewrites the tables it changed, not every article's text.
 
 ``to`` is a symbolic link to a complete folder beside it (``.<name>@<stamp>``). :func:`replace_folder` writes a
 new folder, then swaps the link with one ``os.replace``: a reader sees the old export or the new one, never half
@@ -33,7 +38,7 @@ from typing import Any
 
 import duckdb
 
-from hotline.warehouse import PUBLISHED_SCHEMAS, connect_read_only, pid_alive
+from hotline.warehouse import PUBLISHED_SCHEMAS, UNCOMPARED_COLUMNS, connect_read_only, pid_alive
 
 FORMATS: dict[str, str] = {"parquet": "(format parquet)", "csv": "(format csv, header true)"}
 """Export format -> the options of DuckDB's ``COPY ... TO``; the format is also the files' extension."""
@@ -54,17 +59,19 @@ def export_marts(warehouse_path: Path, to: Path, fmt: str = "parquet") -> list[P
     con = connect_read_only(warehouse_path)  # a clear FileNotFoundError when there is no file
     try:
         relations = _relations(con, warehouse_path)
+        previous = _previous(Path(to), fmt)
         tables: dict[str, dict[str, Any]] = {}
         with replace_folder(Path(to)) as work:
             for schema, name in relations:
                 relative = Path(schema, f"{name}.{fmt}")
                 (work / schema).mkdir(exist_ok=True)
-                tables[f"{schema}.{name}"] = {
-                    "file": relative.as_posix(),
-                    "rows": _copy(con, schema, name, work / relative, fmt),
-                    "columns": _columns(con, schema, name),
-                    "sha256": _sha256(work / relative),
-                }
+                entry = {"file": relative.as_posix(), "columns": _columns(con, schema, name)}
+                entry["fingerprint"] = _fingerprint(con, schema, name, entry["columns"])
+                kept = previous.get(f"{schema}.{name}")
+                if not (kept and _keep(kept, entry, Path(to), work / relative)):
+                    entry["rows"] = _copy(con, schema, name, work / relative, fmt)
+                    entry["sha256"] = _sha256(work / relative)
+                tables[f"{schema}.{name}"] = {key: entry.get(key, kept and kept.get(key)) for key in ENTRY_KEYS}
             manifest = {
                 "format": fmt,
                 "published_at": _mtime(warehouse_path),
@@ -78,6 +85,44 @@ def export_marts(warehouse_path: Path, to: Path, fmt: str = "parquet") -> list[P
     finally:
         con.close()
     return [Path(to) / table["file"] for table in tables.values()] + [Path(to) / MANIFEST]
+
+
+ENTRY_KEYS = ("file", "rows", "columns", "sha256", "fingerprint")
+"""A table's entry in the manifest, in this order."""
+
+
+def _previous(to: Path, fmt: str) -> dict[str, dict[str, Any]]:
+    """The tables of the export in ``to`` that a new one may keep: none when there is none, it is in another
+    format or was written by another DuckDB (whose hash may differ)."""
+    try:
+        manifest = read_manifest(to)
+    except (OSError, ValueError):
+        return {}
+    if manifest.get("format") != fmt or manifest.get("duckdb_version") != duckdb.__version__:
+        return {}
+    return dict(manifest.get("tables", {}))
+
+
+def _keep(kept: dict[str, Any], entry: dict[str, Any], to: Path, path: Path) -> bool:
+    """Link the previous export's file of a table into the new folder when the table is unchanged since (the same
+    columns and fingerprint) and the file is there: its rows are not written again. False when it must be written."""
+    if kept.get("fingerprint") != entry["fingerprint"] or kept.get("columns") != entry["columns"]:
+        return False
+    try:
+        os.link(to / kept["file"], path)  # the previous folder is never written again: a second name is enough
+    except (OSError, KeyError):
+        return False
+    return True
+
+
+def _fingerprint(con: duckdb.DuckDBPyConnection, schema: str, name: str, columns: dict[str, str]) -> str:
+    """The rows of a relation, summed up: their count and the sum of a hash of each row (any order), over the
+    columns a publish compares (an article's text is not read: its ``content_hash`` stands for it)."""
+    compared = [column for column in columns if column not in UNCOMPARED_COLUMNS.get((schema, name), ())]
+    quoted = ['"' + column.replace('"', '""') + '"' for column in compared]
+    row_hash = f"hash({', '.join(quoted)})" if compared else "0"
+    row = con.execute(f"select count(*), sum({row_hash}::hugeint) from {schema}.{name}").fetchone()
+    return f"{row[0]}:{row[1]}" if row else ""
 
 
 def read_manifest(to: Path) -> dict[str, Any]:

@@ -20,7 +20,8 @@
         (no filter on a full build): what a mart reads to rebuild the touched pairs' calls.
     delete_calls_resolved_again(resolution): the pre-hook of such a mart: deletes the rows of the calls resolved
         again (they are inserted anew) and of the calls that are no longer in `resolution`.
-    by_call_config(): the config of such a mart (`{{ config(**by_call_config()) }}`), written once.
+    by_call_config(): the config of such a mart (`{{ config(**by_call_config()) }}`), written once; its row-local
+        tests check the calls it wrote (macros/tested_rows.sql).
     A dbt build that fails leaves these half done: the next build is a full refresh
     (orchestration.assets.dbt.full_refresh forgets the incremental key when a build starts).
 #}
@@ -102,5 +103,6 @@
         'incremental_strategy': 'append',
         'on_schema_change': 'fail',
         'pre_hook': "{{ delete_calls_resolved_again(ref('int_call_mentions_grouped_to_calls')) }}",
+        'meta': {'written_rows': 'by_call'},
     }) }}
 {%- endmacro %}

@@ -54,7 +54,8 @@ PLANS: dict[str, dict[str, str]] = {
         "extractor's own output instead",
         "publish": "a first build writes every table into a new file (the texts are most of it); later runs apply "
         "only the changed rows to a copy of the last published file already",
-        "exports": "write only the Parquet files of tables a run changed",
+        "exports": "a first build writes every table once (the texts are most of it); a later run keeps the files "
+        "of the tables whose rows did not change already",
         "report": "draw the report from the marts' aggregates, not their rows",
         "shutdown": "end the process once the run is recorded (no wait on Dagster's telemetry or threads)",
     },
@@ -65,17 +66,24 @@ PLANS: dict[str, dict[str, str]] = {
         "extract": "only new articles are extracted already; what is left is starting the worker processes: keep "
         "them alive between runs, or extract a handful of articles in the run's own process",
         "dbt": "dim_articles, the cross-article resolution (for the pairs whose mentions changed) and the six marts "
-        "that read it are incremental already; what is left: dbt's 148 data tests run on whole tables and views "
-        "(more than half of dbt's time: run the row-local ones on the rows this build wrote, through dbt's `where` "
-        "config or an override of get_where_subquery), dbt's own start (imports, manifest: 5-10 s), and "
-        "int_call_mentions_checked, dim_articles and fct_official_mentions compared or rebuilt whole",
+        "that read it are incremental already, and the row-local tests of those seven check only the calls the "
+        "build resolved (macros/tested_rows.sql); what is left: dbt's cost per node (about 0.1 s of Python a test, "
+        "128 tests: one relationships test and one range test per model instead of one per column), the "
+        "row-local tests of the staging views and dim_articles on every row (an incremental model of the articles "
+        "a build changed to filter them by), dbt's own start (its process's imports 2-3 s, partial parse and "
+        "manifest 2-3 s: dbt run in the Dagster process, which imports dbt already), and int_call_mentions_checked, "
+        "dim_articles and fct_official_mentions compared or rebuilt whole",
         "checks": "the row-local evidence rule validates only the rows the last published file lacks already; the "
         "whole-table rules (a call's participants, dates, topics, terms) still read every call through Great "
         "Expectations: compute them in DuckDB and hand GX only the offending rows",
         "publish": "a copy of the last published file gets only the rows that changed already; what is left is "
         "comparing every table with the build (about 3 s at 100,000): compare only the tables dbt rebuilt",
-        "exports": "write only the Parquet files of tables that changed",
-        "report": "redraw only the charts whose data changed",
+        "exports": "a table whose rows did not change keeps its Parquet file already (hotline.export: a fingerprint "
+        "per table); what is left is starting a process of its own and the fingerprint of every table (an article's "
+        "text is not read): take the tables publish changed instead",
+        "report": "a chart whose frames did not change keeps its PNG already (charts.json); the charts of calls, "
+        "topics and countries count every held call and change with any new one: key them on what they draw (the "
+        "top pairs, topics and countries)",
         "shutdown": "end the process once the run is recorded",
     },
     "memory": {

@@ -120,6 +120,32 @@ def test_a_failed_export_leaves_the_previous_one_intact(
     assert read_manifest(to)["tables"]["marts.fct_calls"]["rows"] == 5
 
 
+def test_an_unchanged_table_keeps_its_file_and_a_changed_one_is_written_again(published: Path, tmp_path: Path) -> None:
+    to = tmp_path / "exports" / "parquet"
+    export_marts(published, to)
+    first = read_manifest(to)
+    inodes = {table: (to / entry["file"]).stat().st_ino for table, entry in first["tables"].items()}
+    con = duckdb.connect(str(published))
+    con.execute("update marts.fct_calls set duration_minutes = 45 where call_id = 'c1'")
+    con.close()
+
+    export_marts(published, to)
+
+    manifest = read_manifest(to)
+    changed = manifest["tables"]["marts.fct_calls"]
+    assert (to / changed["file"]).stat().st_ino != inodes["marts.fct_calls"]
+    assert changed["fingerprint"] != first["tables"]["marts.fct_calls"]["fingerprint"]
+    assert rows("select duration_minutes from read_parquet(?) where call_id = 'c1'", [str(to / changed["file"])]) == [
+        (45,)
+    ]
+    kept = {table for table, entry in manifest["tables"].items() if (to / entry["file"]).stat().st_ino == inodes[table]}
+    assert kept == {"audit.rejected_articles", "audit.validation_results", "marts.v_held_calls"}  # its ids: the same
+    for table, entry in manifest["tables"].items():
+        assert entry["sha256"] == hashlib.sha256((to / entry["file"]).read_bytes()).hexdigest()
+        if table in kept:
+            assert entry == first["tables"][table]
+
+
 def test_a_killed_export_is_cleaned_up_by_the_next(published: Path, tmp_path: Path) -> None:
     to = tmp_path / "exports" / "parquet"
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)

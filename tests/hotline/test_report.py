@@ -183,6 +183,34 @@ def test_an_empty_warehouse_says_no_data(tmp_path: Path) -> None:
     assert "<b>0</b>calls took place" in html
 
 
+def test_a_chart_whose_data_did_not_change_is_kept_and_the_others_are_drawn_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = make_warehouse(tmp_path / "hotline.duckdb")
+    first = embedded_images(build_report(path, tmp_path / "report").read_text(encoding="utf-8"))
+    con = duckdb.connect(str(path))
+    con.execute("insert into marts.dim_trade_measures values ('quota', 'MX', 'US', 'sugar', 'active', 10.0)")
+    con.close()
+    drawn: list[str] = []
+    to_png = charts.to_png
+    monkeypatch.setattr(charts, "to_png", lambda figure: drawn.append(figure) or to_png(figure))
+
+    page = build_report(path, tmp_path / "report")
+
+    second = embedded_images(page.read_text(encoding="utf-8"))
+    assert len(drawn) == 1  # the trade measures, whose rows changed
+    assert second["trade-measures"] != first["trade-measures"]
+    assert {section: png for section, png in second.items() if section != "trade-measures"} == {
+        section: png for section, png in first.items() if section != "trade-measures"
+    }
+    for section, png in second.items():
+        assert (page.parent / f"{section}.png").read_bytes() == png
+    (page.parent / "topics.png").unlink()  # a chart the folder lacks is drawn again
+    drawn.clear()
+    build_report(path, tmp_path / "report")
+    assert len(drawn) == 1
+
+
 def test_a_warehouse_without_the_report_tables_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "hotline.duckdb"
     duckdb.connect(str(path)).execute("create schema marts").execute("create table marts.fct_calls (x int)").close()

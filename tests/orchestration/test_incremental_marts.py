@@ -129,3 +129,25 @@ def test_incremental_marts_equal_a_build_from_scratch(builds: tuple[Settings, Se
     assert any(row for row in built["fct_calls"])
     for table, rows in built.items():
         assert added_to[table] == rows, table
+
+
+def compiled_test(settings: Settings, test: str) -> tuple[str, str]:
+    """The SQL dbt ran for a test of fct_calls in the last build, and that build's invocation id."""
+    (folder,) = (settings.warehouse_path.parent / DBT_RUNS_FOLDER).iterdir()
+    invocation = json.loads((folder / "run_results.json").read_text())["metadata"]["invocation_id"]
+    sql = folder / "compiled" / "hotline" / "models" / "marts" / "fct_calls.yml" / f"{test}.sql"
+    return sql.read_text(encoding="utf-8"), invocation
+
+
+def test_the_row_local_tests_of_an_incremental_build_read_the_calls_it_wrote(
+    builds: tuple[Settings, Settings, int],
+) -> None:
+    """dbt_project/macros/tested_rows.sql: a row-local test of a mart incremental by call reads the calls resolved
+    in this build (the others passed it in the build that wrote them); a whole-table test reads every row, and a
+    build from scratch tests every row."""
+    incremental, scratch, _ = builds
+    sql, invocation = compiled_test(incremental, "fct_calls_not_null")
+    assert f"where resolved_in = '{invocation}'" in sql
+    assert "resolved_in" not in compiled_test(incremental, "unique_fct_calls_call_id")[0]
+    assert "resolved_in" not in compiled_test(scratch, "fct_calls_not_null")[0]
+    assert invocation in resolutions(incremental)  # the pairs this build resolved again: their calls were tested

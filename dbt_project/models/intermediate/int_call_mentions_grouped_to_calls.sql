@@ -35,7 +35,8 @@
     Incremental on DuckDB (macros/incremental.sql): since every rule is blocked on the pair, a run resolves again
     only the pairs whose checked mentions changed (added, deleted or different in any column), replaces their rows
     (delete+insert by pair_key) and deletes the pairs left with no mention; `resolved_in` marks the rows resolved
-    in this dbt invocation, the calls the marts rebuild. A full build gives the same rows.
+    in this dbt invocation, the calls the marts rebuild (and the rows its row-local tests check:
+    macros/tested_rows.sql). A full build gives the same rows.
 #}
 
 {%- set input_columns = [
@@ -53,6 +54,7 @@
         unique_key='pair_key',
         incremental_strategy='delete+insert',
         on_schema_change='fail',
+        meta={'written_rows': 'resolved_in'},
         post_hook="{{ delete_left('pair_key', '(select pair_key from ' ~ ref('int_call_mentions_checked')
             ~ ' where has_pair and quarantine_rule is null) as resolvable') }}",
     )
