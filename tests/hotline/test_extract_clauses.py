@@ -168,3 +168,13 @@ def test_a_surname_after_a_sentence_opener_is_the_person_named_in_full(reference
     found = {text[h.start - 4 : h.end]: h.official_id for h in ctx.officials}
     assert found.get("Fue Chaves") == "rodrigo_chaves"
     assert "uan Chaves" not in found
+
+
+def test_an_earlier_call_dated_after_a_pronoun_object(reference: Reference) -> None:
+    text = (
+        "Stubb\nFinnish President Alexander Stubb spoke by phone with Donald Trump on Friday. Stubb last spoke to "
+        "him in November, when he called to congratulate him."
+    )
+    facts = written.extract(reference, text, dt.date(2025, 1, 27))
+    earlier = [c for c in facts.calls if not c.is_directly_reported]
+    assert [(c.date.month, c.date.precision) for c in earlier] == [(11, "month")]
