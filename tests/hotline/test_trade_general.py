@@ -133,6 +133,21 @@ EXAMPLES = [
         {("sanction", None, "RU", "energy", None, "imposed")},
         id="es-a-critic-is-no-imposer",
     ),
+    pytest.param(
+        "Tonga's exports to the United States - mostly fish and kava - still face the 10 per cent tariff.",
+        {("tariff", "US", "TO", "seafood", 10.0, "imposed")},
+        id="exports-to-a-market-face-its-tariff",
+    ),
+    pytest.param(
+        "Most Trinidad and Tobago goods entering the United States pay a 15 per cent tariff.",
+        {("tariff", "US", "TT", None, 15.0, "imposed")},
+        id="a-country-s-own-goods-entering-a-market",
+    ),
+    pytest.param(
+        "China banned exports of gallium to the United States in December.",
+        {("export_restriction", "CN", "US", "critical_minerals", None, "imposed")},
+        id="exports-to-a-country-restricted-target-it",
+    ),
 ]
 
 

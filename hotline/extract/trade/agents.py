@@ -103,7 +103,7 @@ def imposers(
     owned = r.OWNER.search(text, max(s.start, group.start - 80), group.start)  # "its export controls"
     for k in range(len(before) - 1, max(-1, len(before) - 13), -1):
         e = before[k]
-        if e.target or e.seeker or e.after_prep or e.code in targets or e.attributed:
+        if e.target or e.seeker or e.after_prep or e.destination or e.code in targets or e.attributed:
             continue
         pronoun = e.speaker_verb_end is not None and r.PRONOUN.search(text, e.speaker_verb_end, group.start)
         if e.speaker_verb_end is not None and not (targets or pronoun):
@@ -126,7 +126,15 @@ def imposers(
     for e in after:
         if e.start - group.end > r.NEAR or any(c in ",;:" for c in text[group.end : e.start]):
             break
-        if e.target or e.seeker or e.after_prep or e.code in targets or e.attributed or e.speaker_verb_end:
+        if (
+            e.target
+            or e.seeker
+            or e.after_prep
+            or e.destination
+            or e.code in targets
+            or e.attributed
+            or e.speaker_verb_end
+        ):
             continue
         if id(e) in modifiers:
             break  # the owner of the next measure

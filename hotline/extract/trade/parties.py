@@ -44,6 +44,7 @@ class Party:
     attributed: bool = False
     imposer: bool = False  # already read as the imposer of a measure in this sentence
     origin: bool = False  # a demonym on goods ("Indian onion"): the origin of an export
+    destination: bool = False  # where exports go ("exports to the United States")
     chain: int | None = None  # parties of one list ("Mexico, Canada and China") share the start of the list
 
     @property
@@ -217,6 +218,8 @@ def _mark_roles(text: str, e: Party, before: frozenset[str]) -> None:
     hi = min(len(text), e.end + r.CONTEXT)
     if phrase_before and r.NOT_TARGET.search(text, lo, e.start):
         pass
+    elif phrase_before and (match := r.DESTINATION_BEFORE.search(text, lo, e.start)):
+        e.destination, e.cue = True, (match.start(), e.end)
     elif phrase_before and (match := r.TARGET_BEFORE.search(text, lo, e.start)):
         e.target, e.cue, e.target_by = True, (match.start(), e.end), "preposition"
     elif phrase_before and (match := r.ORIGIN_STRONG.search(text, lo, e.start)):
@@ -230,6 +233,8 @@ def _mark_roles(text: str, e: Party, before: frozenset[str]) -> None:
         and ("country" in e.kinds or not r.SPANISH_A.search(text, lo, e.start))  # not "a White House readout"
     ):
         e.after_prep, e.cue = True, (match.start(), e.end)
+    if "country" in e.kinds and e.pair is None and not e.target and (match := r.OWN_GOODS.match(text, e.end, hi)):
+        e.target, e.cue, e.origin = True, (e.start, match.end()), True  # "Tonga's exports", "Trinidad and Tobago goods"
     if "demonym" in e.kinds and e.pair is None:
         # "Mexican steel", "acero mexicano": a target (or an export's origin), and the goods it qualifies.
         if match := r.DEMONYM_EN.match(text, e.end, hi):
@@ -238,7 +243,7 @@ def _mark_roles(text: str, e: Party, before: frozenset[str]) -> None:
         elif match := r.DEMONYM_ES.search(text, lo, e.start):
             e.target, e.cue, e.pair = True, (match.start(), e.end), sector_of(match.group("goods"))
             e.origin = True
-    if not e.target and (match := r.TARGET_SUBJECT.match(text, e.end, hi)):
+    if not e.target and not e.destination and (match := r.TARGET_SUBJECT.match(text, e.end, hi)):
         e.target, e.cue = True, (e.start, match.end())
     if not e.target and r.SEEKER.match(text, e.end, hi):
         e.seeker = True

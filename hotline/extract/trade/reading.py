@@ -130,6 +130,11 @@ def measure_facts(
         following = group.next
         targets = _targets(text, s, following, mtype, (following.start, following.segment[1]), modifiers)
     agents, imposer_how = imposers(ctx, s, group, {t.code for t in targets}, modifiers)
+    if not agents and mtype != r.EXPORT_RESTRICTION:
+        markets = [e for e in s.between(lo, group.start) if e.destination and e.code not in {t.code for t in targets}]
+        if markets:  # "Tonga's exports to the United States face the 10 per cent tariff"
+            agents = markets[-1:]
+            imposer_how = f"imposer from '{_quote(ctx, markets[-1].start, markets[-1].end)}', where the exports go"
     for agent in agents:
         agent.imposer = True
     codes = [a.code for a in agents]
@@ -223,7 +228,12 @@ def _targets(
             continue
         if id(e) in modifiers and not (e.target_by == "preposition" and e.start >= group.end):
             continue  # another measure's owner; "countermeasures against U.S. tariffs" target their owner
-        is_target = e.target or (e.after_prep and e.start >= group.end and mtype != r.REVIEW)
+        is_target = (
+            e.target
+            or (e.after_prep and e.start >= group.end and mtype != r.REVIEW)
+            or (e.destination and (mtype == r.EXPORT_RESTRICTION or e.start >= group.end))  # "a quota on its
+            # steel exports to the United States"; not "exports to the United States face the tariff"
+        )
         if (
             (mtype == r.REVIEW or group.compound)
             and e.start >= group.end

@@ -156,6 +156,8 @@ POSSESSIVE = "(?:'s|')?"  # the folded text has straight apostrophes only
 
 TARGET_BEFORE = left(alt(RULES["target_before"]))
 AFTER_MEASURE = left(alt(RULES["target_after_measure"]))
+DESTINATION_BEFORE = left(alt(RULES["destination_before"]))
+OWN_GOODS = re.compile(POSSESSIVE + r"\s+(?P<goods>" + alt(RULES["own_goods"]) + r")(?![\w])")
 SPANISH_A = re.compile(r"(?<![\w])(?:a|al)\s+" + ART + r"$")  # "a" is also the English article: countries only
 NOT_TARGET = left(alt(RULES["not_target_before"]))
 ORIGIN_STRONG = left(alt(RULES["origin_strong"]))
@@ -195,6 +197,7 @@ def _last_words(*rules: str) -> frozenset[str]:
 LEFT_LAST_WORDS = _last_words(
     "not_target_before",
     "target_before",
+    "destination_before",
     "origin_strong",
     "target_after_measure",
     "attributions",
