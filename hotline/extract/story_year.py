@@ -41,6 +41,10 @@ _YEAR = re.compile(r"(?<![\w.,$€£/-])(?:19|20)\d{2}(?![\w/]|[.,]\d)")
 ("14.000", "$2,024") or of a numeric date or path."""
 
 
+_SINCE_BEFORE = re.compile(r"(?<![\w])(?:since|desde|as of|a partir de|until|hasta|before|antes de)\s+\Z")
+"""Before a year, words that make it a bound of another time, not the story's year."""
+
+
 @dataclass(frozen=True, slots=True)
 class StoryDay:
     """The story's own day from its dateline: month and day, and the date when one year fits the evidence."""
@@ -122,6 +126,8 @@ def written_years(ctx: ArticleContext, month: int, day: int) -> set[int]:
         starts = [d.start for d in dated]
         uses: dict[int, list[tuple[int, int]]] = {}
         for match in _YEAR.finditer(ctx.folded):
+            if _SINCE_BEFORE.search(ctx.folded, max(0, match.start() - 16), match.start()):
+                continue  # "have doubled since 2022", "desde 2023": a time the story comes after
             year, at = int(match.group()), bisect_right(starts, match.start()) - 1
             inside = dated[at] if at >= 0 and match.start() < dated[at].end and dated[at].year == year else None
             uses.setdefault(year, []).append((inside.month or 0, inside.day or 1) if inside else (0, 0))

@@ -180,6 +180,17 @@ def test_a_year_written_only_in_a_later_month_is_not_the_storys(reference: Refer
     assert _reported(reference, written_before).date == dt.date(2023, 10, 3)  # July 2023: the story is of 2023
 
 
+def test_a_year_after_since_is_not_the_storys(reference: Reference) -> None:
+    text = (
+        "Sánchez y Macron hablan del corredor\n\nMADRID, 3 oct. (EUROPA PRESS) - El presidente del Gobierno, Pedro "
+        "Sánchez, ha conversado este martes por teléfono con el presidente de Francia, Emmanuel Macron, sobre el "
+        "corredor de hidrógeno, cuyo tráfico se ha duplicado desde 2023."
+    )
+    date = _reported(reference, text)
+    assert date.date is None  # 'desde 2023': the story comes after 2023, in a year the text does not give
+    assert (date.latest_month, date.latest_day) == (10, 3)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
