@@ -22,8 +22,7 @@ def reference() -> Reference:
     return load_reference()
 
 
-def calls(facts: ArticleFacts) -> set[tuple[str, ...]]:
-    return {(c.call_status, *sorted(p.official_id for p in c.participants)) for c in facts.calls}
+calls = written.call_rows
 
 
 def topics(facts: ArticleFacts) -> set[tuple[str, str]]:

@@ -17,7 +17,6 @@ import pytest
 import written
 
 from hotline.extract.context import build_context
-from hotline.facts import ArticleFacts
 from hotline.reference import Reference, load_reference
 
 
@@ -26,8 +25,7 @@ def reference() -> Reference:
     return load_reference()
 
 
-def calls(facts: ArticleFacts) -> set[tuple[str, ...]]:
-    return {(c.call_status, *sorted(p.official_id for p in c.participants)) for c in facts.calls}
+calls = written.call_rows
 
 
 @pytest.mark.parametrize(

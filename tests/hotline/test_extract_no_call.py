@@ -14,7 +14,6 @@ import datetime as dt
 import pytest
 import written
 
-from hotline.facts import ArticleFacts
 from hotline.reference import Reference, load_reference
 
 DAY = dt.date(2025, 9, 19)
@@ -25,8 +24,7 @@ def reference() -> Reference:
     return load_reference()
 
 
-def calls(facts: ArticleFacts) -> set[tuple[str, ...]]:
-    return {(c.call_status, *sorted(p.official_id for p in c.participants)) for c in facts.calls}
+calls = written.call_rows
 
 
 @pytest.mark.parametrize(

@@ -47,3 +47,8 @@ def trade_rows(text: str, reference: Reference) -> set[tuple[object, ...]]:
 def first_call_topics(facts: ArticleFacts, status: str) -> set[str]:
     """The topic codes of the article's first call with ``status`` (discussed, not_discussed, ...)."""
     return {t.topic_code for t in facts.topics if t.status == status and t.mention_id.endswith(":0")}
+
+
+def call_rows(facts: ArticleFacts) -> set[tuple[str, ...]]:
+    """The article's calls as (call_status, *sorted participant ids)."""
+    return {(c.call_status, *sorted(p.official_id for p in c.participants)) for c in facts.calls}
