@@ -321,9 +321,30 @@ def _stretch(ctx: ArticleContext, candidates: list[Candidate], reference: dt.dat
         quote = f"'{ctx.text[date.start : date.end]}' {where}"
         if date.kind == "period" and date.period is not None and reference is not None:
             return _period(date.period, reference, quote)
-        if date.kind == "month" and (date.year is not None or where == "attached" or _opens_sentence(ctx, date)):
+        if date.kind == "month" and (
+            date.year is not None or where == "attached" or _opens_sentence(ctx, date) or _after_the_link(ctx, date)
+        ):
             return _month(date, reference, quote)
     return None
+
+
+_MONTH_GAP = re.compile(
+    r"\s*(?:(?:in|en|during|durante|the|el|la|a|at|of|de|toward|towards|hacia|last|pasado|early|mid|late|end|"
+    r"beginning|start|principios|mediados|finales|fines|comienzos|inicios)[\s-]+){1,5}\Z"
+)
+
+
+def _after_the_link(ctx: ArticleContext, date: DateExpr) -> bool:
+    """A month right after the leader a call phrase links, only a preposition and a part of the month between
+    ("spoke by phone with Olaf Scholz in late February", "habló con Macron a finales de febrero")."""
+    index = ctx.sentence_of(date.start)
+    cues = ctx.starts_in("cues", index)
+    hits = [h for h in ctx.in_sentence("officials", index) if h.end <= date.start]
+    return (
+        bool(cues and hits)
+        and cues[0] < hits[-1].start
+        and bool(_MONTH_GAP.match(ctx.folded, hits[-1].end, date.start))
+    )
 
 
 def _period(period: str, reference: dt.date, quote: str) -> CallDate:

@@ -176,3 +176,24 @@ def test_an_earlier_call_dated_after_a_pronoun_object(reference: Reference) -> N
     facts = written.extract(reference, text, dt.date(2025, 1, 27))
     earlier = [c for c in facts.calls if not c.is_directly_reported]
     assert [(c.date.month, c.date.precision) for c in earlier] == [(11, "month")]
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        (
+            "Call\nEmmanuel Macron spoke by phone with Olaf Scholz in late February.",
+            (dt.date(2025, 2, 21), dt.date(2025, 2, 28)),
+        ),
+        (
+            "Llamada\nPedro Sánchez habló por teléfono con Emmanuel Macron a mediados de febrero.",
+            (dt.date(2025, 2, 11), dt.date(2025, 2, 20)),
+        ),
+        ("Call\nEmmanuel Macron spoke by phone with Olaf Scholz, who visited Kyiv in February.", (None, None)),
+    ],
+)
+def test_a_month_right_after_the_leader_linked(
+    reference: Reference, text: str, bounds: tuple[dt.date | None, dt.date | None]
+) -> None:
+    date = written.extract(reference, text, dt.date(2025, 3, 12)).calls[0].date
+    assert (date.earliest, date.latest) == bounds
