@@ -7,9 +7,11 @@ Lula"). Only a participant of the call can be its initiator; with no such eviden
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.officials import OfficialHit
+from hotline.extract.officials.patterns import title_role
 from hotline.extract.rules import load_rules
 from hotline.facts import Participant
 from hotline.text import fold, phrase_alternation
@@ -90,6 +92,8 @@ def find_initiator(
             before = [h for h in hits if h.end <= verb[0]]
             if before and before[-1].official_id != _named_in(cue, hits):
                 return before[-1].official_id, f"subject of '{ctx.text[verb[0] : verb[1]]}'"
+            if not before and (titled := _titled_caller(ctx, verb[0], sentence_start, participants)) is not None:
+                return titled  # "the King placed the call": the one participant who holds that title
             called = [h for h in hits if h.start >= verb[0]][:1]
             if not before and called and len(ids) == 2:  # "He later made a phone call to Sisi": the other one
                 caller = next(p for p in participants if p.official_id != called[0].official_id)
@@ -122,6 +126,26 @@ def find_initiator(
         if found is not None:
             return found
     return None, None
+
+
+def _titled_caller(
+    ctx: ArticleContext, verb_start: int, sentence_start: int, participants: list[Participant]
+) -> tuple[str, str] | None:
+    """A title with no name right before the calling verb ("the King placed the call", "el presidente llamó"): the
+    one participant who holds it."""
+    spans = ctx.title_spans
+    i = bisect_left(spans, (verb_start, verb_start)) - 1
+    if i < 0 or spans[i][0] < sentence_start or not _TITLE_GAP.fullmatch(ctx.folded, spans[i][1], verb_start):
+        return None
+    role = title_role(ctx.reference, ctx.folded[spans[i][0] : spans[i][1]])
+    holders = [p for p in participants if role is not None and p.role == role]
+    if len(holders) != 1:
+        return None
+    return holders[0].official_id, f"the {ctx.text[spans[i][0] : spans[i][1]]} ({holders[0].full_name}) placed it"
+
+
+_TITLE_GAP = re.compile(r"[ \t]+(?:[\w'’]+[ \t]+){0,2}?")
+"""Between a title and its verb: at most two words ("the King personally placed", "el presidente también llamó")."""
 
 
 def _cleft(ctx: ArticleContext, index: int, ids: set[str]) -> tuple[str, str] | None:

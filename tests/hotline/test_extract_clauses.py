@@ -197,3 +197,11 @@ def test_a_month_right_after_the_leader_linked(
 ) -> None:
     date = written.extract(reference, text, dt.date(2025, 3, 12)).calls[0].date
     assert (date.earliest, date.latest) == bounds
+
+
+def test_a_bare_title_before_the_calling_verb_names_the_caller_who_holds_it(reference: Reference) -> None:
+    text = (
+        "Morocco, Ghana\nACCRA - President John Dramani Mahama and King Mohammed VI of Morocco held a telephone "
+        "conversation yesterday. A statement said the King placed the call to congratulate the President."
+    )
+    assert [c.initiator_id for c in written.extract(reference, text, dt.date(2025, 2, 20)).calls] == ["mohammed_vi"]
