@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from hotline.extract.call_dates import attached_date, earlier_call_date
+from hotline.extract.attached_dates import attached_date
+from hotline.extract.call_dates import earlier_call_date
 from hotline.extract.call_status import CallStatus
 from hotline.extract.calls.layout import CallLayout
 from hotline.extract.calls.participants import call_participants, first_pair, linked

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from hotline.extract.call_dates import attached_date
+from hotline.extract.attached_dates import attached_date
 from hotline.extract.call_status import HELD, NO_CALL, call_status
 from hotline.extract.calls.earlier import earlier_calls, referenced_calls, same_phrase, told_as_earlier
 from hotline.extract.calls.grouping import split_by_date, split_by_pair

@@ -7,7 +7,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from hotline.extract.call_dates import attached_date, sentence_date
+from hotline.extract.attached_dates import attached_date, sentence_date
 from hotline.extract.context import RULES, ArticleContext, Cue, with_audience
 from hotline.extract.dates import DateExpr, resolve
 from hotline.extract.pairs import Link, beside_a_call_of_no_leader, cue_links, sentence_pair

@@ -1,0 +1,98 @@
+"""The date a call phrase's own words give: written inside it ("a Jan. 12 call"), right before it as a possessive
+("Thursday's call") or after a verb that holds it ("mantuvo ayer una conversación"), right after it ("the call on
+Thursday"), in the relative clause that holds it ("una conversación que ... mantuvieron el miércoles"), or opening
+its sentence when the sentence has no other ("El pasado viernes, ... Obama ya le había telefoneado").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from hotline.extract.context import RULES, ArticleContext, Cue
+from hotline.extract.date_events import other_event
+from hotline.extract.dates import DateExpr
+from hotline.text import phrase_alternation
+
+_ATTACH_GAP = re.compile(
+    r"\s*,?\s*(?:(?:to|with|con|a)\s+(?:him|her|them|el|ella|ellos|ellas)\s+)?"
+    r"(?:(?:was|were|took\s+place|was\s+held|happened|occurred|came|fue|ocurrio|tuvo\s+lugar|se\s+produjo"
+    r"|se\s+celebro|se\s+realizo|held|made|placed|conducted|mantenida|sostenida|celebrada|realizada|efectuada)\s+)?"
+    r"(?:on|of|from|del|de|el|on the|este|this|last|el pasado|in|en|,)?\s*"
+)
+"""What may stand between a call phrase and its date: "call took place on", "llamada tuvo lugar el", "last spoke to
+him in"."""
+_ATTACH_CHARS = 20
+"""How far after a call phrase its date may start."""
+_POSSESSIVE = re.compile(r"['’]s\s+(?:(?:phone|telephone|video)\s+)?")
+
+
+def attached_date(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
+    """The date of sentence ``index`` written inside the call phrase ("a Jan. 12 call"), right before it as a
+    possessive ("Thursday's call") or right after it ("the call on Thursday"). Only dates starting between the
+    cue's start and ``_ATTACH_CHARS`` past its end qualify: those are found by bisection, not by reading every
+    date of the sentence for every cue."""
+    dates = ctx.in_sentence("dates", index)
+    starts = ctx.starts_in("dates", index)
+    before = bisect_left(starts, cue.start)
+    if before and _POSSESSIVE.fullmatch(ctx.folded, dates[before - 1].end, cue.start):
+        return dates[before - 1]  # "Thursday's call", "Wednesday's phone conversation"
+    if before and _between_verb_and_call(ctx.folded, dates[before - 1], cue.start):
+        return dates[before - 1]  # "mantuvo ayer una conversación telefónica", "sostuvo este martes una llamada"
+    for i in range(before, bisect_right(starts, cue.end + _ATTACH_CHARS)):
+        date = dates[i]
+        if cue.start <= date.start and date.end <= cue.noun_start:
+            return date
+        if 0 <= date.start - cue.end <= _ATTACH_CHARS and _ATTACH_GAP.fullmatch(ctx.folded, cue.end, date.start):
+            return date
+    if cue.kind != "talk":
+        for i in range(before, bisect_right(starts, cue.end + _HELD_IN_CLAUSE_CHARS)):
+            if dates[i].start >= cue.end and _HELD_IN_CLAUSE.fullmatch(ctx.folded, cue.end, dates[i].start):
+                return dates[i]  # "una conversación telefónica que los presidentes X y Y mantuvieron el miércoles"
+    return None
+
+
+_HOLDING_VERB = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["holding_verbs"]) + r")(?:\s+\w+){0,3}?\s+\Z")
+"""A verb of holding, then at most three words of the date's ("sostuvo la noche del lunes una conversación")."""
+
+
+_HELD_IN_CLAUSE = re.compile(
+    r"(?:\s+[\w-]+)?,?\s+(?:que|that|which)\s+(?:[\w'’.-]+\s+){0,10}?(?:"
+    + phrase_alternation(RULES["holding_verbs"])
+    + r")\s+(?:(?:on|in|el|la|en|last|this|este|esta|el pasado|la noche del)\s+)?\Z"
+)
+"""The call noun, then a relative clause whose verb holds it and whose date follows: "a phone call that the two
+presidents held on Wednesday", "una conversación telefónica que los presidentes X y Y mantuvieron el miércoles"."""
+_HELD_IN_CLAUSE_CHARS = 160
+
+
+_DETERMINER_GAP = re.compile(r"\s*(?:(?:una|un|a|an|la|el|su)\s+)?")
+
+
+def _between_verb_and_call(folded: str, date: DateExpr, cue_start: int) -> bool:
+    """A date between a verb of holding and the call phrase it holds ("mantuvo ayer una conversación")."""
+    return _DETERMINER_GAP.fullmatch(folded, date.end, cue_start) is not None and bool(
+        _HOLDING_VERB.search(folded, max(0, date.start - 40), date.start)
+    )
+
+
+def sentence_date(ctx: ArticleContext, index: int) -> DateExpr | None:
+    """The date that opens a call sentence, when it is the sentence's only date and belongs to no other event
+    ("El pasado viernes, tras el primer discurso de Mubarak, Obama ya le había telefoneado")."""
+    key = ("sentence_date", index)  # once per sentence: a megabyte sentence of calls asks for every cue
+    if key not in ctx.memo:
+        dates = [d for d in ctx.in_sentence("dates", index)[:2] if not d.is_future]
+        found = None
+        if len(ctx.in_sentence("dates", index)) == 1 and len(dates) == 1 and opens_sentence(ctx, dates[0]):
+            starts = ctx.starts_in("cues", index)
+            found = dates[0] if other_event(ctx, dates[0], ctx.sentences[index].start, starts) is None else None
+        ctx.memo[key] = found
+    date: DateExpr | None = ctx.memo[key]
+    return date
+
+
+def opens_sentence(ctx: ArticleContext, date: DateExpr) -> bool:
+    """A month that frames the call sentence ("In March, ... spoke by phone"): before any call phrase of it. A month
+    further on belongs to an event the sentence adds ("since the downing of a jet in November")."""
+    index = ctx.sentence_of(date.start)
+    return all(date.end <= cue.start for cue in ctx.in_sentence("cues", index))
