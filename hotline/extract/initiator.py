@@ -138,7 +138,7 @@ def _titled_caller(
     if i < 0 or spans[i][0] < sentence_start or not _TITLE_GAP.fullmatch(ctx.folded, spans[i][1], verb_start):
         return None
     role = title_role(ctx.reference, ctx.folded[spans[i][0] : spans[i][1]])
-    holders = [p for p in participants if role is not None and p.role == role]
+    holders = [p for p in participants if p.role == role] if role is not None else []
     if len(holders) != 1:
         return None
     return holders[0].official_id, f"the {ctx.text[spans[i][0] : spans[i][1]]} ({holders[0].full_name}) placed it"

@@ -78,10 +78,31 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
 
 
 def imposers(
-    ctx: ArticleContext, s: Parties, group: Group, targets: set[str], modifiers: set[int]
+    ctx: ArticleContext,
+    s: Parties,
+    group: Group,
+    targets: set[str],
+    modifiers: set[int],
+    market_from: int | None = None,
 ) -> tuple[list[Party], str]:
     """The imposing parties (as the words that name them) and a phrase saying how they were found; ``modifiers``
-    are the ids of the parties that own another measure of the sentence ("as long as the U.S. tariffs remain")."""
+    are the ids of the parties that own another measure of the sentence ("as long as the U.S. tariffs remain").
+    When none is named, the market the exports go to, named from ``market_from`` up to the measure ("Tonga's
+    exports to the United States face the 10 per cent tariff"): None for a measure on exports themselves."""
+    found = _named_imposers(ctx, s, group, targets, modifiers)
+    if found[0] or market_from is None:
+        return found
+    markets = [e for e in s.between(market_from, group.start) if e.destination and e.code not in targets]
+    if not markets:
+        return found
+    market = markets[-1]
+    return [market], f"imposer from '{ctx.text[market.start : market.end]}', where the exports go"
+
+
+def _named_imposers(
+    ctx: ArticleContext, s: Parties, group: Group, targets: set[str], modifiers: set[int]
+) -> tuple[list[Party], str]:
+    """:func:`imposers` named by grammar: next to the measure, after "by", before it, after it, or a pronoun."""
     text = ctx.folded
 
     def label(found: list[Party], reason: str) -> str:
@@ -103,7 +124,7 @@ def imposers(
     owned = r.OWNER.search(text, max(s.start, group.start - 80), group.start)  # "its export controls"
     for k in range(len(before) - 1, max(-1, len(before) - 13), -1):
         e = before[k]
-        if e.target or e.seeker or e.after_prep or e.destination or e.code in targets or e.attributed:
+        if e.in_another_role or e.code in targets:
             continue
         pronoun = e.speaker_verb_end is not None and r.PRONOUN.search(text, e.speaker_verb_end, group.start)
         if e.speaker_verb_end is not None and not (targets or pronoun):
@@ -126,15 +147,7 @@ def imposers(
     for e in after:
         if e.start - group.end > r.NEAR or any(c in ",;:" for c in text[group.end : e.start]):
             break
-        if (
-            e.target
-            or e.seeker
-            or e.after_prep
-            or e.destination
-            or e.code in targets
-            or e.attributed
-            or e.speaker_verb_end
-        ):
+        if e.in_another_role or e.code in targets or e.speaker_verb_end:
             continue
         if id(e) in modifiers:
             break  # the owner of the next measure

@@ -48,6 +48,11 @@ class Party:
     chain: int | None = None  # parties of one list ("Mexico, Canada and China") share the start of the list
 
     @property
+    def in_another_role(self) -> bool:
+        """A target, a seeker of relief, a party after a preposition, where exports go or a source: no agent."""
+        return self.target or self.seeker or self.after_prep or self.destination or self.attributed
+
+    @property
     def demonym_only(self) -> bool:
         return self.kinds == frozenset({"demonym"})
 

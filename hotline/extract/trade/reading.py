@@ -129,12 +129,8 @@ def measure_facts(
     if not targets and group.next is not None:  # "the 25% tariff on steel and 10% tariff on aluminum ... on Canada"
         following = group.next
         targets = _targets(text, s, following, mtype, (following.start, following.segment[1]), modifiers)
-    agents, imposer_how = imposers(ctx, s, group, {t.code for t in targets}, modifiers)
-    if not agents and mtype != r.EXPORT_RESTRICTION:
-        markets = [e for e in s.between(lo, group.start) if e.destination and e.code not in {t.code for t in targets}]
-        if markets:  # "Tonga's exports to the United States face the 10 per cent tariff"
-            agents = markets[-1:]
-            imposer_how = f"imposer from '{_quote(ctx, markets[-1].start, markets[-1].end)}', where the exports go"
+    market_from = None if mtype == r.EXPORT_RESTRICTION else lo  # the market imposes a tariff, not an export ban
+    agents, imposer_how = imposers(ctx, s, group, {t.code for t in targets}, modifiers, market_from)
     for agent in agents:
         agent.imposer = True
     codes = [a.code for a in agents]
