@@ -287,3 +287,21 @@ def test_a_call_noun_with_a_stated_date_of_another_day_is_an_earlier_call(refere
 def test_a_few_days_ago_counts_back_from_the_publication_date(reference: Reference, text: str, day: int) -> None:
     found = call_date(reference, "Calls\n" + text)
     assert (found.date, found.precision) == (dt.date(2024, 5, day), "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Macron and Chancellor Scholz spoke by phone a few hours ago, the Elysee said.",
+        "Hace unas horas, el presidente Lula conversó por teléfono con el presidente Petro.",
+        "El presidente Lula habló hace instantes con el presidente Petro, informó Planalto.",
+    ],
+)
+def test_hours_or_moments_ago_are_the_publication_day(reference: Reference, text: str) -> None:
+    found = call_date(reference, "Calls\n" + text)
+    assert (found.date, found.precision) == (dt.date(2024, 5, 20), "day")
+
+
+def test_many_hours_ago_is_no_day(reference: Reference) -> None:
+    found = call_date(reference, "Calls\nPresident Macron and Chancellor Scholz spoke 48 hours ago, the Elysee said.")
+    assert found.date is None

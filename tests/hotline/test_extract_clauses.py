@@ -205,3 +205,34 @@ def test_a_bare_title_before_the_calling_verb_names_the_caller_who_holds_it(refe
         "conversation yesterday. A statement said the King placed the call to congratulate the President."
     )
     assert [c.initiator_id for c in written.extract(reference, text, dt.date(2025, 2, 20)).calls] == ["mohammed_vi"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Round\nOn Monday, President Lula held a series of phone calls. He spoke with President Gustavo Petro about "
+        "Venezuela and with President Gabriel Boric about the copper trade.",
+        "Ronda\nEl presidente Lula pasó la jornada del lunes al teléfono. Conversó con el presidente Gustavo Petro "
+        "sobre Venezuela y con el presidente Gabriel Boric sobre el comercio del cobre.",
+    ],
+)
+def test_a_round_told_by_one_verb_gives_each_call_its_day(reference: Reference, text: str) -> None:
+    facts = written.extract(reference, text, dt.date(2025, 3, 12))
+    assert calls(facts) == {
+        ("held", "gustavo_petro", "luiz_inacio_lula_da_silva"),
+        ("held", "gabriel_boric", "luiz_inacio_lula_da_silva"),
+    }
+    assert {c.date.date for c in facts.calls} == {dt.date(2025, 3, 10)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysis\nPresident Lula has never spoken by phone with President Javier Milei, his aides concede.",
+        "Análisis\nLula y Milei no han tenido contacto telefónico desde que el argentino asumió el cargo.",
+        "Analysis\nPresident Lula has not had a phone call with President Javier Milei since January.",
+        "Análisis\nEl presidente Lula nunca ha hablado por teléfono con el presidente Javier Milei.",
+    ],
+)
+def test_a_call_phrase_negated_by_never_or_a_verb_of_having_is_no_call(reference: Reference, text: str) -> None:
+    assert calls(written.extract(reference, text, dt.date(2025, 3, 12))) == set()

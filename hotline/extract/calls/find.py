@@ -158,7 +158,8 @@ def _same_day_as_the_call_before(
 ) -> list[CallMention]:
     """A call of a round told with no date of its own, after a word that puts it on the day of the call told before
     it ("Posteriormente, el Presidente recibió una llamada de ...", "later that day", "also received a phone call
-    from ..."), takes that call's day."""
+    from ..."), or linked by the very phrase that linked it ("He spoke with Petro about Venezuela and with Boric
+    about trade": one verb, one time), takes that call's day."""
     for i in range(1, len(reported)):
         call, before = reported[i], reported[i - 1]
         if call.date.precision != "unknown" or before.date.precision != "day" or before.date.date is None:
@@ -166,6 +167,10 @@ def _same_day_as_the_call_before(
         cue, index = min(groups[i], key=lambda item: item[0].start)
         if ctx.in_sentence("dates", index):
             continue  # a date in its sentence is its own ("He also spoke with Starmer in February")
+        if any(c is cue for c, _ in groups[i - 1]):
+            how = f"one phrase tells this call and the one before it: its day ({before.date.how})"
+            reported[i] = replace(call, date=CallDate.on(before.date.date, "same_day", how))
+            continue
         told_before = min(c.end for c, _ in groups[i - 1])
         marker = _SAME_DAY.search(ctx.folded, max(ctx.sentences[index].start, told_before), cue.end)
         if marker is not None and marker.start() < cue.start:  # "also received" may hold the call phrase's verb
