@@ -41,12 +41,22 @@ def is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool
         return False  # a leader years later, not now ("su homólogo venezolano, Nicolás Maduro" in 2010)
     if on is not None:
         current = [t for t in terms if t.covers(on)]
-        if not current and marked_former(hit, ctx):
-            return False  # "el expresidente brasileño Jair Bolsonaro", "former President Obama": out of office
+        if not current and (marked_former(hit, ctx) or hit.official_id in _named_former(ctx)):
+            return False  # "el expresidente brasileño Jair Bolsonaro", "former President Obama": out of office,
+            # also where a headline names them bare ("Evo Morales llamó a Cristina Fernández")
         if not current and _titled_otherwise(ctx, hit):
             return False  # out of office then, and titled so: "Cambodian Senate President Hun Sen"
         terms = current or terms
     return any(is_leader_term(ctx, t) for t in terms)
+
+
+def _named_former(ctx: ArticleContext) -> frozenset[str]:
+    """The officials the article marks former holders somewhere ("el expresidente de Bolivia Evo Morales")."""
+    key = "named_former"
+    if key not in ctx.memo:
+        ctx.memo[key] = frozenset(h.official_id for h in ctx.officials if h.official_id and marked_former(h, ctx))
+    found: frozenset[str] = ctx.memo[key]
+    return found
 
 
 _ACTING_REACH = 120

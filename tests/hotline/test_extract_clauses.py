@@ -236,3 +236,48 @@ def test_a_round_told_by_one_verb_gives_each_call_its_day(reference: Reference, 
 )
 def test_a_call_phrase_negated_by_never_or_a_verb_of_having_is_no_call(reference: Reference, text: str) -> None:
     assert calls(written.extract(reference, text, dt.date(2025, 3, 12))) == set()
+
+
+def test_leaders_the_article_calls_former_are_no_leaders_where_a_headline_names_them_bare(
+    reference: Reference,
+) -> None:
+    text = (
+        "Lula llamó a Macri tras el fallo\nSÃO PAULO, 12 de junio de 2025 — El expresidente argentino Mauricio "
+        "Macri conversó por teléfono este miércoles con el presidente brasileño. Más tarde, el exmandatario "
+        "boliviano Evo Morales también llamó a Macri, según su entorno."
+    )
+    rows = calls(written.extract(reference, text, dt.date(2025, 6, 12)))
+    assert not any("evo_morales" in row for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cable damage\nPrime Minister Kristen Michal and his Latvian counterpart Evika Siliņa discussed the "
+            "incident on the sidelines of a meeting in Stockholm. Michal said a phone call was not needed because "
+            "the two would see each other in Brussels next week.",
+            set(),
+        ),
+        (
+            "State House briefing\nQUESTION: There are reports on social media that President William Ruto and "
+            "President Samia Suluhu Hassan spoke by phone on Tuesday night. Can you confirm that call?\nHUSSEIN "
+            "MOHAMED: The President has not spoken with President Samia on this matter.",
+            {("denied", "samia_suluhu_hassan", "william_ruto")},
+        ),
+    ],
+)
+def test_a_call_not_needed_undecided_or_rumoured_and_answered_is_not_held(
+    reference: Reference, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert calls(written.extract(reference, text, dt.date(2025, 5, 23))) == expected
+
+
+def test_nothing_decided_about_a_call_is_no_call_held(reference: Reference) -> None:
+    text = (
+        "Briefing\nQ: Has a telephone talk between Prime Minister Sanae Takaichi and President Xi Jinping been "
+        "arranged?\nA: Nothing has been decided at this time regarding a telephone talk with President Xi."
+    )
+    facts = written.extract(reference, text, dt.date(2025, 10, 24))
+    assert facts.calls
+    assert {c.call_status for c in facts.calls} == {"planned"}

@@ -61,6 +61,21 @@ def cue_statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
                 continue
             if _claimed(ctx, cue) or (_reported(ctx, cue) and _same_call(ctx, cue, denied, denied_pair)):
                 statuses[id(cue)] = denial
+    # A call told as a rumour and one side saying the two have not spoken ("There are reports that Ruto and Samia
+    # spoke by phone ... The President has not spoken with President Samia"): denied.
+    not_spoken = {
+        key: statuses[id(c)]
+        for c in cues
+        if statuses[id(c)].status == NO_CALL and (key := _pair_key(ctx, c)) is not None
+    }
+    for cue in cues:
+        if (
+            statuses[id(cue)].status == HELD
+            and not_spoken
+            and _claimed(ctx, cue)
+            and (answer := not_spoken.get(_pair_key(ctx, cue))) is not None
+        ):
+            statuses[id(cue)] = CallStatus("denied", answer.cue, answer.start, answer.end)
     for cue in cues:  # "Trump aseguró que habló con Mulino. Mulino lo desmintió": a denial with no call phrase
         if statuses[id(cue)].status == HELD and _reported(ctx, cue) and (found := _denied_after(ctx, cue)):
             statuses[id(cue)] = found
