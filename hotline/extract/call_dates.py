@@ -24,6 +24,8 @@ from hotline.extract.attached_dates import attached_date, opens_sentence
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.date_events import other_event
 from hotline.extract.dates import (
+    DAY_AFTER,
+    DAY_BEFORE,
     MONTH_NAMES,
     MONTH_PERIODS,
     NUMBERS,
@@ -50,6 +52,11 @@ _OFFSET = re.compile(
     rf"(?<![\w])(?P<n>\d{{1,3}}|{phrase_alternation(list(NUMBERS))})\s+(?P<unit>{phrase_alternation(list(OFFSET_UNITS))})\s+"
     rf"(?P<dir>{phrase_alternation([*OFFSET_AFTER, *OFFSET_BEFORE])})(?![\w])"
 )
+_ONE_DAY = re.compile(
+    rf"(?<![\w])(?:(?P<after>{phrase_alternation(list(DAY_AFTER))})|(?P<before>{phrase_alternation(list(DAY_BEFORE))}))"
+    r"(?![\w])"
+)
+"""One day from a dated event, no number said: "the day after the May 18 election", "la víspera de"."""
 _REPORTED_MAX_AGE = int(RULES["reported_call_max_age_days"])
 _IN_SENTENCE = "in a sentence reporting the call"
 
@@ -78,14 +85,20 @@ def _offsets(ctx: ArticleContext, index: int) -> list[tuple[DateExpr, int]]:
     sentence = ctx.sentences[index]
     found = []
     absolute: list[DateExpr] | None = None
-    for match in _OFFSET.finditer(ctx.folded, sentence.start, sentence.end):
+    counted = [(m.start(), m) for m in _OFFSET.finditer(ctx.folded, sentence.start, sentence.end)]
+    single = [(m.start(), m) for m in _ONE_DAY.finditer(ctx.folded, sentence.start, sentence.end)]
+    for _, match in sorted(counted + single, key=lambda item: item[0]):
         if absolute is None:
             absolute = [d for d in ctx.in_sentence("dates", index) if d.kind == "absolute"]
             absolute_starts = [d.start for d in absolute]
         later = bisect_right(absolute_starts, match.end())  # the first absolute date after the offset
         if later < len(absolute):
-            days = count_of(match.group("n")) * OFFSET_UNITS[match.group("unit")]
-            found.append((absolute[later], days if match.group("dir") in OFFSET_AFTER else -days))
+            if match.re is _ONE_DAY:
+                days = 1 if match.group("after") else -1
+            else:
+                days = count_of(match.group("n")) * OFFSET_UNITS[match.group("unit")]
+                days = days if match.group("dir") in OFFSET_AFTER else -days
+            found.append((absolute[later], days))
     return found
 
 
@@ -206,6 +219,8 @@ def _day(
         absolute = [
             item for item in absolute if item[2] == "attached" or _weekday_of(item[0], anchor) in (None, weekday)
         ]
+    if absolute and offsets and absolute[0][2] != "attached" and offsets[0][2] < absolute[0][1]:
+        absolute = []  # "al día siguiente de las elecciones del 18 de mayo" in the lead, "el 28 de abril" further on
     if absolute:
         date, _, where = absolute[0]
         quote = ctx.text[date.start : date.end]

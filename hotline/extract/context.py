@@ -198,6 +198,7 @@ _CALLED_MAX_CHARS = 16 * _CALLED_MAX_GAP
 _CALLED_STOP = re.compile(r"(?:[;:()\x22“”\n]|(?<![\w])(?:" + phrase_alternation(RULES["called_stops"]) + r")(?![\w]))")
 _NAMING = re.compile(
     r"\s*(?:(?:" + "|".join(re.escape(w) for w in RULES["naming_after"] if w[0].isalpha()) + r")(?![\w])"
+    r"(?!\s+(?:" + phrase_alternation(RULES["naming_times"]) + r")(?![\w]))"  # "called X the day after": a time
     r"|[" + "".join(re.escape(w) for w in RULES["naming_after"] if not w[0].isalpha()) + r"]"
     r"(?!\s*(?:" + phrase_alternation(RULES["quoted_when"]) + r")(?![\w])))"  # not 'call Zelensky "in the coming days"'
 )

@@ -305,3 +305,41 @@ def test_hours_or_moments_ago_are_the_publication_day(reference: Reference, text
 def test_many_hours_ago_is_no_day(reference: Reference) -> None:
     found = call_date(reference, "Calls\nPresident Macron and Chancellor Scholz spoke 48 hours ago, the Elysee said.")
     assert found.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Prime Minister Pedro Sánchez called Prime Minister Luís Montenegro the day after the May 18 election.", 19),
+        (
+            "Pedro Sánchez telefoneó a Luís Montenegro al día siguiente de las elecciones portuguesas del 18 de mayo "
+            "para felicitarle.",
+            19,
+        ),
+        ("Pedro Sánchez spoke by phone with Luís Montenegro on the eve of the May 18 election.", 17),
+    ],
+)
+def test_the_day_after_or_before_a_dated_event_is_one_day_from_it(reference: Reference, text: str, day: int) -> None:
+    found = call_date(reference, "Calls\n" + text)
+    assert (found.date, found.precision) == (dt.date(2024, 5, day), "day")
+
+
+def test_an_offset_in_the_lead_beats_a_date_further_on(reference: Reference) -> None:
+    text = (
+        "Calls\nPedro Sánchez telefoneó a Luís Montenegro al día siguiente de las elecciones del 12 de mayo para "
+        "felicitarle. Ya el 28 de abril, durante el apagón, los dos jefes de Gobierno mantuvieron una conversación "
+        "telefónica."
+    )
+    assert call_date(reference, text).date == dt.date(2024, 5, 13)
+
+
+def test_a_pluperfect_after_already_is_an_earlier_call(reference: Reference) -> None:
+    text = (
+        "Llamada\nEl presidente Pedro Sánchez conversó ayer por teléfono con el presidente de Gambia, Adama Barrow. "
+        "Ambos mandatarios ya habían hablado por teléfono en otra ocasión."
+    )
+    facts = extract(reference, text, MON_20_MAY_2024)
+    assert [(c.is_directly_reported, c.date.date) for c in facts.calls] == [
+        (True, dt.date(2024, 5, 19)),
+        (False, None),
+    ]
