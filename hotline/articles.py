@@ -8,10 +8,12 @@ Formats (suffix, case-insensitive):
 
 - ``.txt``: title = first non-empty line; ``text`` = the whole file (title line included), so character
   offsets refer to the file after decoding, BOM removal and newline normalization.
-- ``.md``: optional YAML front matter between ``---`` lines (keys ``title``, ``published_at``/``date``/
-  ``published``, ``url``, ``source``/``outlet``); ``text`` = the body after the closing fence; title = front
-  matter title, else the first non-empty line with its ``#`` heading marks removed.
-- ``.json``: one object with ``text`` (or ``body``/``content``) and the same optional keys.
+- ``.md``: optional YAML front matter between ``---`` lines (keys ``title``/``headline``, ``published_at``/
+  ``date``/``published`` and the other names of :data:`DATE_KEYS`, ``url``, ``source``/``outlet``); ``text`` = the
+  body after the closing fence; title = front matter title, else the first non-empty line with its ``#`` heading
+  marks removed.
+- ``.json``: one object with ``text`` (or ``body``/``content``/``articleBody``, see :data:`TEXT_KEYS`) and the same
+  optional keys.
 - ``.jsonl``: one such object per non-empty line; each line is its own article or rejection, named
   ``<path>#<line number>`` (line numbers start at 1 and count blank lines; ``\\n``, ``\\r\\n`` and ``\\r``
   end a line).
@@ -83,9 +85,26 @@ from hotline.ingest.lines import Line, file_size_reason, iter_lines, sniff_feed
 from hotline.ingest.repair import REPAIRED_SUFFIX, repair_mojibake
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
-TEXT_KEYS = ("text", "body", "content")
-TITLE_KEYS = ("title",)
-DATE_KEYS = ("published_at", "date", "published")
+# Field names real feeds and CMS exports use (schema.org NewsArticle, RSS, Spanish-language CMSs), first found wins.
+TEXT_KEYS = ("text", "body", "content", "articleBody", "texto", "cuerpo")
+TITLE_KEYS = ("title", "headline", "titulo", "titular")
+DATE_KEYS = (
+    "published_at",
+    "date",
+    "published",
+    "datePublished",
+    "date_published",
+    "published_date",
+    "publication_date",
+    "publish_date",
+    "pubDate",
+    "pub_date",
+    "first_published",
+    "fecha",
+    "fecha_publicacion",
+    "fecha_de_publicacion",
+    "publicado",
+)
 URL_KEYS = ("url",)
 OUTLET_KEYS = ("source", "outlet")
 MAX_DERIVED_TITLE_CHARS = 300

@@ -49,6 +49,8 @@ _DASH_AFTER = re.compile(
 )  # "(EFE).-", ", SPA --", "(Oficina de Comunicaciones y Prensa del Congreso de la República). El"
 _SENTENCE_END = re.compile(r"\w[.!?][\"”’)]?\s*$")
 _PROSE_WORDS = 2
+_PARENTHESES = re.compile(r"\([^()\n]*\)")
+"""A parenthesis in a header line is a note about the page ("(transcript excerpt, 10:14-10:22)"), not prose."""
 """A date line holds at most this many lower-case words besides its date ("p. 3", "huaxia"): more is prose."""
 
 
@@ -193,7 +195,7 @@ def _head_dates(
         if opens_story or dated_place:
             yield first, "dateline", head[start : first.end].strip()
             continue
-        rest = head[start : first.start] + head[first.end : end]
+        rest = _PARENTHESES.sub(" ", head[start : first.start] + head[first.end : end])  # "(transcript excerpt)"
         prose = sum(word[0].islower() for word in re.findall(r"[^\W\d_][\w.]*", rest))
         if len(line) <= _DATE_LINE_CHARS and not _SENTENCE_END.search(line) and prose <= _PROSE_WORDS:
             yield first, "date line", line

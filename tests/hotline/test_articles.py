@@ -248,6 +248,30 @@ def test_json_article_with_each_text_key(tmp_path: Path, text_key: str) -> None:
     assert article.outlet == "El Diario"
 
 
+@pytest.mark.parametrize(
+    ("fields", "date_key"),
+    [
+        ({"headline": "Llamada comercial", "articleBody": "Ebrard habló con Lutnick."}, "datePublished"),
+        ({"titulo": "Llamada comercial", "cuerpo": "Ebrard habló con Lutnick."}, "fecha"),
+        ({"headline": "Llamada comercial", "body": "Ebrard habló con Lutnick.", "event_date": None}, "first_published"),
+    ],
+)
+def test_json_feed_field_names_of_real_feeds(tmp_path: Path, fields: dict[str, object], date_key: str) -> None:
+    write(tmp_path, "a.json", json.dumps({**fields, date_key: "2025-10-15T09:12:00Z"}, ensure_ascii=False))
+    article = only_article(load(tmp_path))
+    assert (article.title, article.text) == ("Llamada comercial", "Ebrard habló con Lutnick.")
+    assert (article.published_date, article.published_date_source) == (dt.date(2025, 10, 15), "metadata")
+
+
+def test_md_spanish_front_matter_date(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "---\ntitulo: Llamada\nfecha: 2025-02-12\n---\nEl presidente habló por teléfono.\n")
+    article = only_article(load(tmp_path))
+    assert (article.title, article.published_date) == ("Llamada", dt.date(2025, 2, 12))
+
+
+NO_TEXT = "JSON article has no text (expected one of: text, body, content, articleBody, texto, cuerpo)"
+
+
 def test_json_without_title_uses_first_line_and_text_date_path(tmp_path: Path) -> None:
     write(tmp_path, "a.json", json.dumps({"body": "\nLeaders talk\n" + CALL}))
     article = only_article(load(tmp_path))
@@ -267,8 +291,8 @@ def test_json_source_key_wins_over_outlet(tmp_path: Path) -> None:
         ('"just a string"', "JSON must be one article object; got string"),
         ("42", "JSON must be one article object; got number"),
         ("null", "JSON must be one article object; got null"),
-        ('{"title": "No body"}', "JSON article has no text (expected one of: text, body, content)"),
-        ('{"text": null}', "JSON article has no text (expected one of: text, body, content)"),
+        ('{"title": "No body"}', NO_TEXT),
+        ('{"text": null}', NO_TEXT),
         ('{"text": ["a", "b"]}', "JSON field 'text' must be text (got array)"),
         ('{"text": "   \\n  "}', "no text (only white space)"),
         ('{"text": "a\\u0000b"}', "JSON field 'text' contains NUL characters"),

@@ -134,6 +134,11 @@ def test_resolution_against_publication_date() -> None:
             "Pacific Brief\n\nYour Friday round-up of news from around the region. Friday 12 September 2025.\n\nFIJI.",
             dt.date(2025, 9, 12),
         ),
+        (  # a programme's header line with a note about the page in parentheses
+            "Browne and Friends - Pointe FM 99.1 - Saturday, 5 July 2025 (transcript excerpt, 10:14-10:22)\n\n"
+            "HOST: Prime Minister, welcome.",
+            dt.date(2025, 7, 5),
+        ),
         ("Title\n\nLeaders met (March 3, 2024) in Lima.\n\nMore.", None),
         ("Title\n\nElections are due. The next vote is on 5 May 2021.\n\nMore.", None),
         # No year, no publication date; a date inside the story's prose is an event.
