@@ -343,3 +343,15 @@ def test_a_pluperfect_after_already_is_an_earlier_call(reference: Reference) -> 
         (True, dt.date(2024, 5, 19)),
         (False, None),
     ]
+
+
+def test_a_call_later_in_the_week_lies_between_the_call_before_and_the_publication_date(reference: Reference) -> None:
+    text = (
+        "Calls\nPresident Hilda Heine spoke by phone on Tuesday with President Lai Ching-te. Later in the week Heine "
+        "also spoke with Australian Prime Minister Anthony Albanese, her office said, without giving a day."
+    )
+    facts = extract(reference, text, dt.date(2024, 1, 19))
+    later = [c.date for c in facts.calls if "anthony_albanese" in {p.official_id for p in c.participants}]
+    assert [(d.date, d.earliest, d.latest, d.precision) for d in later] == [
+        (None, dt.date(2024, 1, 16), dt.date(2024, 1, 19), "week")
+    ]

@@ -6,6 +6,7 @@ conference of many, or a title that names the call.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -151,32 +152,51 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
 
 
 _SAME_DAY = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["same_day_markers"]) + r")(?![\w])")
+_LATER_STRETCH = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["later_stretch_markers"]) + r")(?![\w])")
+_WEEK = 7
 
 
 def _same_day_as_the_call_before(
     ctx: ArticleContext, reported: list[CallMention], groups: list[list[tuple[Cue, int]]]
 ) -> list[CallMention]:
-    """A call of a round told with no date of its own, after a word that puts it on the day of the call told before
-    it ("Posteriormente, el Presidente recibió una llamada de ...", "later that day", "also received a phone call
-    from ..."), or linked by the very phrase that linked it ("He spoke with Petro about Venezuela and with Boric
-    about trade": one verb, one time), takes that call's day."""
+    """A call of a round told with no date of its own takes the date of the call told before it when the very
+    phrase that linked that call links it ("He spoke with Petro about Venezuela and with Boric about trade": one
+    verb, one time), or a word puts it on that call's day ("Posteriormente, el Presidente recibió una llamada de
+    ...", "later that day", "also received a phone call from ..."); after "later in the week", "had since" it
+    lies between that call's day and the publication date."""
     for i in range(1, len(reported)):
         call, before = reported[i], reported[i - 1]
-        if call.date.precision != "unknown" or before.date.precision != "day" or before.date.date is None:
+        if call.date.precision != "unknown" or before.date.precision == "unknown":
             continue
         cue, index = min(groups[i], key=lambda item: item[0].start)
         if ctx.in_sentence("dates", index):
             continue  # a date in its sentence is its own ("He also spoke with Starmer in February")
         if any(c is cue for c, _ in groups[i - 1]):
-            how = f"one phrase tells this call and the one before it: its day ({before.date.how})"
-            reported[i] = replace(call, date=CallDate.on(before.date.date, "same_day", how))
+            how = f"one phrase tells this call and the one before it: its date ({before.date.how})"
+            reported[i] = replace(call, date=replace(before.date, how=how))
             continue
-        told_before = min(c.end for c, _ in groups[i - 1])
-        marker = _SAME_DAY.search(ctx.folded, max(ctx.sentences[index].start, told_before), cue.end)
+        if before.date.date is None:
+            continue
+        start = max(ctx.sentences[index].start, min(c.end for c, _ in groups[i - 1]))
+        if (later := _LATER_STRETCH.search(ctx.folded, start, cue.end)) is not None and later.start() < cue.start:
+            reported[i] = replace(call, date=_after(ctx, before.date.date, ctx.text[later.start() : later.end()]))
+            continue  # never the same day
+        marker = _SAME_DAY.search(ctx.folded, start, cue.end)
         if marker is not None and marker.start() < cue.start:  # "also received" may hold the call phrase's verb
             how = f"'{ctx.text[marker.start() : marker.end()]}': the day of the call told before it ({before.date.how})"
             reported[i] = replace(call, date=CallDate.on(before.date.date, "same_day", how))
     return reported
+
+
+def _after(ctx: ArticleContext, day: dt.date, words: str) -> CallDate:
+    """Bounds from the day of the call told before to the publication date ("Later in the week Heine also spoke
+    with Albanese"); no date when the story's day is not known."""
+    published = ctx.article.published_date
+    if published is None or published < day:
+        return CallDate(how=f"'{words}': after the call told before it, with no publication date to bound it")
+    how = f"'{words}': after the call told before it ({day.isoformat()}), on or before the publication date"
+    precision = "week" if (published - day).days <= _WEEK else "month"
+    return CallDate(precision=precision, basis="after_the_call_before", how=how, earliest=day, latest=published)
 
 
 def _headline_only(ctx: ArticleContext, held: list[Cue]) -> bool:
