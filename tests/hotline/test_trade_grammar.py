@@ -369,3 +369,17 @@ def test_without_an_answer_cue_no_target_is_guessed() -> None:
         ("US", "CA", "steel"),
         ("CA", None, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nigeria banned exports of raw shea nuts in May.", ("export_restriction", "NG", "ALL", "agriculture")),
+        ("Laos imposed a ban on the export of raw logs last year.", ("export_restriction", "LA", "ALL", "lumber")),
+        ("Indonesia banned exports of nickel ore in 2020.", ("export_restriction", "ID", "ALL", "critical_minerals")),
+        ("Ghana restricted gold exports by small-scale miners.", ("export_restriction", "GH", "ALL", "gold")),
+        ("Tanzania imposed a 10% levy on cosmetics imported from Kenya.", ("tariff", "TZ", "KE", "cosmetics")),
+    ],
+)
+def test_sectors_of_commodities_and_goods(text: str, expected: tuple[str, ...], reference: Reference) -> None:
+    assert {row[:4] for row in rows(text, reference)} == {expected}
