@@ -383,3 +383,23 @@ def test_without_an_answer_cue_no_target_is_guessed() -> None:
 )
 def test_sectors_of_commodities_and_goods(text: str, expected: tuple[str, ...], reference: Reference) -> None:
     assert {row[:4] for row in rows(text, reference)} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cambodia and Thailand face tariffs of 36% on their exports to the United States from August 1.",
+            {("tariff", "US", "KH"), ("tariff", "US", "TH")},
+        ),
+        (
+            "The two neighbours face U.S. tariffs of 36% on their exports to the United States.",
+            {("tariff", "US", None)},
+        ),
+        ("Medicines imported into the United States face a 100% tariff.", {("tariff", "US", None)}),
+    ],
+)
+def test_the_market_exports_go_to_imposes_a_tariff_and_is_never_its_target(
+    text: str, expected: set[tuple[object, ...]], reference: Reference
+) -> None:
+    assert {row[:3] for row in rows(text, reference)} == expected

@@ -84,15 +84,18 @@ def imposers(
     targets: set[str],
     modifiers: set[int],
     market_from: int | None = None,
+    market_to: int | None = None,
 ) -> tuple[list[Party], str]:
     """The imposing parties (as the words that name them) and a phrase saying how they were found; ``modifiers``
     are the ids of the parties that own another measure of the sentence ("as long as the U.S. tariffs remain").
-    When none is named, the market the exports go to, named from ``market_from`` up to the measure ("Tonga's
-    exports to the United States face the 10 per cent tariff"): None for a measure on exports themselves."""
+    When none is named, the market the exports go to, named from ``market_from`` up to the measure, or up to
+    ``market_to`` after it ("Tonga's exports to the United States face the 10 per cent tariff", "tariffs of 36% on
+    their exports to the United States"): None for a measure on exports themselves."""
     found = _named_imposers(ctx, s, group, targets, modifiers)
     if found[0] or market_from is None:
         return found
-    markets = [e for e in s.between(market_from, group.start) if e.destination and e.code not in targets]
+    end = group.start if market_to is None else market_to
+    markets = [e for e in s.between(market_from, end) if e.destination and e.code not in targets]
     if not markets:
         return found
     market = markets[-1]

@@ -130,7 +130,8 @@ def measure_facts(
         following = group.next
         targets = _targets(text, s, following, mtype, (following.start, following.segment[1]), modifiers)
     market_from = None if mtype == r.EXPORT_RESTRICTION else lo  # the market imposes a tariff, not an export ban
-    agents, imposer_how = imposers(ctx, s, group, {t.code for t in targets}, modifiers, market_from)
+    market_to = hi if mtype == r.TARIFF else None  # "tariffs of 36% on their exports to the United States"
+    agents, imposer_how = imposers(ctx, s, group, {t.code for t in targets}, modifiers, market_from, market_to)
     for agent in agents:
         agent.imposer = True
     codes = [a.code for a in agents]
@@ -227,8 +228,9 @@ def _targets(
         is_target = (
             e.target
             or (e.after_prep and e.start >= group.end and mtype != r.REVIEW)
-            or (e.destination and (mtype == r.EXPORT_RESTRICTION or e.start >= group.end))  # "a quota on its
-            # steel exports to the United States"; not "exports to the United States face the tariff"
+            or (e.destination and (mtype == r.EXPORT_RESTRICTION or (e.start >= group.end and mtype != r.TARIFF)))
+            # "a quota on its steel exports to the United States"; not "exports to the United States face the
+            # tariff", nor "tariffs of 36% on their exports to the United States": the importer imposes a tariff
         )
         if (
             (mtype == r.REVIEW or group.compound)

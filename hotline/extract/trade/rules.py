@@ -27,6 +27,7 @@ VERB_REACH = 25  # characters after a far agent within which its measure verb mu
 REVIEW = "agreement_review"
 EXEMPTION = "exemption"
 EXPORT_RESTRICTION = "export_restriction"
+TARIFF = "tariff"
 DENIED = "denied"
 REQUESTED = "requested"
 ALL = "ALL"
