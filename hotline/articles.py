@@ -86,7 +86,7 @@ from hotline.ingest.repair import REPAIRED_SUFFIX, repair_mojibake
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
 # Field names real feeds and CMS exports use (schema.org NewsArticle, RSS, Spanish-language CMSs), first found wins.
-TEXT_KEYS = ("text", "body", "content", "articleBody", "texto", "cuerpo")
+TEXT_KEYS = ("text", "body", "content", "articleBody", "texto", "cuerpo", "message", "description")
 TITLE_KEYS = ("title", "headline", "titulo", "titular")
 DATE_KEYS = (
     "published_at",
@@ -100,6 +100,7 @@ DATE_KEYS = (
     "pubDate",
     "pub_date",
     "first_published",
+    "created_time",
     "fecha",
     "fecha_publicacion",
     "fecha_de_publicacion",
@@ -447,6 +448,10 @@ def _json_object(text: str, first_line: int) -> Mapping[str, Any]:
     return value
 
 
+WRAPPER_KEYS = ("item", "article", "entry", "post", "data")
+"""Keys an export nests its one article under (an RSS item as JSON: ``{"channel": ..., "item": {...}}``)."""
+
+
 def _json_article(
     obj: Mapping[str, Any],
     source_name: str,
@@ -456,6 +461,11 @@ def _json_article(
     dates: TextDateReader,
 ) -> Article:
     key, value = _first_present(obj, TEXT_KEYS)
+    if key is None:  # the article nested one level down, under a wrapper key
+        nested = next((v for k in WRAPPER_KEYS if isinstance(v := obj.get(k), dict)), None)
+        if nested is not None and _first_present(nested, TEXT_KEYS)[0] is not None:
+            obj = nested
+            key, value = _first_present(obj, TEXT_KEYS)
     if key is None:
         raise _Rejected(f"JSON article has no text (expected one of: {', '.join(TEXT_KEYS)})")
     if not isinstance(value, str):

@@ -263,13 +263,29 @@ def test_json_feed_field_names_of_real_feeds(tmp_path: Path, fields: dict[str, o
     assert (article.published_date, article.published_date_source) == (dt.date(2025, 10, 15), "metadata")
 
 
+def test_json_article_nested_under_a_wrapper_key(tmp_path: Path) -> None:
+    item = {"title": "Leaders talk", "pubDate": "Thu, 10 Jul 2025 14:02:00 +0100", "description": CALL}
+    write(tmp_path, "a.json", json.dumps({"channel": "Monitor - Latest", "item": item}))
+    article = only_article(load(tmp_path))
+    assert (article.title, article.text, article.published_date) == ("Leaders talk", CALL, dt.date(2025, 7, 10))
+
+
+def test_json_social_post_export(tmp_path: Path) -> None:
+    post = {"platform": "facebook", "created_time": "2025-10-26T09:05:12+0800", "message": "Leaders talk\n" + CALL}
+    write(tmp_path, "a.json", json.dumps(post))
+    article = only_article(load(tmp_path))
+    assert (article.title, article.published_date) == ("Leaders talk", dt.date(2025, 10, 26))
+
+
 def test_md_spanish_front_matter_date(tmp_path: Path) -> None:
     write(tmp_path, "a.md", "---\ntitulo: Llamada\nfecha: 2025-02-12\n---\nEl presidente habló por teléfono.\n")
     article = only_article(load(tmp_path))
     assert (article.title, article.published_date) == ("Llamada", dt.date(2025, 2, 12))
 
 
-NO_TEXT = "JSON article has no text (expected one of: text, body, content, articleBody, texto, cuerpo)"
+NO_TEXT = (
+    "JSON article has no text (expected one of: text, body, content, articleBody, texto, cuerpo, message, description)"
+)
 
 
 def test_json_without_title_uses_first_line_and_text_date_path(tmp_path: Path) -> None:
