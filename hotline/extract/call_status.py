@@ -187,7 +187,8 @@ def call_status(
             return _found(before[0])
     # "a call ... that had been scheduled for Monday was called off", "a planned call ... was postponed": the most
     # final word in the clause wins
-    found = before + (governing if before else []) + _cues_after(folded, call_end, window_end, text, lex)
+    right_end = min(sentence_end, call_end + 2 * _WINDOW_CHARS)  # names and titles after it use up no reach
+    found = before + (governing if before else []) + _cues_after(folded, call_end, right_end, text, lex)
     return _found(max(found, key=_finality)) if found else CallStatus(HELD)
 
 
@@ -272,6 +273,11 @@ def _clause_start(folded: str, window_start: int, call_start: int, text: str | N
     return start
 
 
+def _capitalized(text: str, before: re.Match[str], after: re.Match[str]) -> bool:
+    """Whether a word stands between two capitalized words, inside a name or a title ("States of Micronesia")."""
+    return text[before.start()].isupper() and text[after.start()].isupper()
+
+
 def _clause_end(
     folded: str, call_end: int, window_end: int, text: str | None = None
 ) -> tuple[int, list[tuple[int, int]]]:
@@ -286,12 +292,16 @@ def _clause_end(
         relatives.append(stop.span())
         position = stop.end() - 1  # the closing comma may open the next break
     counted, reach = 0, end
-    for word in _WORD.finditer(folded, call_end, end):  # to the ``right_window_words``-th word, or the last
+    words = list(_WORD.finditer(folded, call_end, end))
+    for k, word in enumerate(words):  # to the ``right_window_words``-th word, or the last
         at = word.start()
         if relatives and any(start <= at < stop for start, stop in relatives):
             continue
-        if text is not None and text[at].isupper():
-            continue  # names and titles ("Prime Minister Anthony Albanese") do not use up the reach
+        if text is not None and (
+            text[at].isupper() or (0 < k < len(words) - 1 and _capitalized(text, words[k - 1], words[k + 1]))
+        ):
+            continue  # names and titles ("Prime Minister Anthony Albanese", "President of the Federated States
+            # of Micronesia") do not use up the reach
         counted += 1
         if counted == _RIGHT_WORDS:
             return word.end(), relatives

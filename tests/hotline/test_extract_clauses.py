@@ -281,3 +281,18 @@ def test_nothing_decided_about_a_call_is_no_call_held(reference: Reference) -> N
     facts = written.extract(reference, text, dt.date(2025, 10, 24))
     assert facts.calls
     assert {c.call_status for c in facts.calls} == {"planned"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Advisory\nThe video call between His Excellency Wesley W. Simina, President of the Federated States of "
+        "Micronesia, and His Excellency Shigeru Ishiba, Prime Minister of Japan, which had been scheduled for this "
+        "afternoon, has been postponed at the request of the Japanese side.",
+        "Kiribati\nA spokesperson said President Taneti Maamau would answer Prime Minister Anthony Albanese through "
+        "the proper channels, not by telephone.",
+        "Cumbre\nEl presidente Lula prefiere hablar con el presidente Javier Milei en persona y no por teléfono.",
+    ],
+)
+def test_a_call_postponed_past_long_titles_or_a_medium_negated_is_not_held(reference: Reference, text: str) -> None:
+    assert not any(row[0] == "held" for row in calls(written.extract(reference, text, dt.date(2025, 4, 9))))
