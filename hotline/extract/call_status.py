@@ -72,6 +72,9 @@ _INSERT_BEFORE = re.compile(r",(?P<insert>[^,;:]{1,160}),\s*(?:(?:a|an|the|una|u
 """An insert between commas right before the call phrase ("has asked, through diplomatic channels, for a ..."): its
 words do not use up the clause's reach."""
 _TO_BEFORE = re.compile(r"(?<![\w])to\s+\Z")
+_ATTRIBUTIVE = re.compile(r"(?<![\w])(?:a|an|the|its|their|his|her|un|una|el|la|los|las|su|sus)\s+\Z")
+"""A determiner right before a status word after the call phrase: it qualifies a noun of its own ("a planned
+highway", "el previsto corredor"), not the call."""
 _DOES_SO_LATER = re.compile(phrase_pattern(_RULES["does_so_later"]))
 """After a call not had yet, the plan to have it ("has not yet spoken with La'auli but expects to do so")."""
 CLAIMED = re.compile(
@@ -209,6 +212,8 @@ def _cues_after(
             continue  # ", which had been expected this week,": the relative clause's verb, not the call's
         if not _future_as_written(match, text) or " ".join(match.group().split()) in _BEFORE_ONLY:
             continue  # "called Petro to talk with him about Venezuela": what for, not a plan
+        if _ATTRIBUTIVE.search(folded, max(call_end, match.start() - 8), match.start()):
+            continue  # "spoke by phone about a planned highway": the word describes another thing
         if match.group().startswith("to ") or _TO_BEFORE.search(
             folded, max(call_end, match.start() - 3), match.start()
         ):

@@ -296,3 +296,24 @@ def test_nothing_decided_about_a_call_is_no_call_held(reference: Reference) -> N
 )
 def test_a_call_postponed_past_long_titles_or_a_medium_negated_is_not_held(reference: Reference, text: str) -> None:
     assert not any(row[0] == "held" for row in calls(written.extract(reference, text, dt.date(2025, 4, 9))))
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Corridor\nFREETOWN - President Julius Maada Bio spoke by phone with President Mamady Doumbouya about "
+            "electricity imports and a planned highway between Conakry and Freetown.",
+            "held",
+        ),
+        (
+            "Andorra\nEl jefe de Gobierno de Andorra, Xavier Espot Zamora, mantendrá el próximo jueves una "
+            "conversación telefónica con el presidente del Gobierno español, Pedro Sánchez.",
+            "planned",
+        ),
+    ],
+)
+def test_a_status_word_of_another_noun_is_not_the_calls_and_a_future_of_holding_plans_it(
+    reference: Reference, text: str, status: str
+) -> None:
+    assert {row[0] for row in calls(written.extract(reference, text, dt.date(2025, 2, 18)))} == {status}
