@@ -355,3 +355,33 @@ def test_a_discussion_reported_by_others_or_dated_after_its_verb_is_the_calls(
     reference: Reference, text: str, topic: str
 ) -> None:
     assert topic in main_call(extract(reference, text), "discussed")
+
+
+CALL_ON_MONDAY = "Call\nPresident Emmanuel Macron spoke by phone with Chancellor Friedrich Merz on Monday on Ukraine. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It did not mention energy.",
+        "The Kremlin readout made no mention of energy.",
+        "El comunicado no mencionó la energía.",
+    ],
+)
+def test_a_document_that_does_not_mention_a_topic_is_silence_not_a_negation(reference: Reference, text: str) -> None:
+    facts = extract(reference, CALL_ON_MONDAY + text)
+    assert "energy" not in written.first_call_topics(facts, "not_discussed")
+    assert "energy" not in written.first_call_topics(facts, "discussed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked about the US import duties that have weighed on exporters, the Chancellor said the subject had not "
+        "come up in the conversation.",
+        "Preguntado sobre los aranceles, el canciller dijo que el tema no se abordó.",
+    ],
+)
+def test_the_subject_a_reporter_asked_about_was_not_discussed(reference: Reference, text: str) -> None:
+    facts = extract(reference, CALL_ON_MONDAY + text)
+    assert written.first_call_topics(facts, "not_discussed") == {"tariffs"}

@@ -64,6 +64,12 @@ _ASKED_BY = re.compile(
 )
 """'Asked by Pobjeda whether ...', 'Preguntado por la prensa si ...': the one who asked named between."""
 _ASKED_WORDS = ("asked", "pregunt", "consultad")
+_ASKED_ABOUT = re.compile(
+    r"\s*(?:when\s+)?(?:asked|preguntad[oa]s?|consultad[oa]s?|a\s+preguntas?)\s+(?:about|on|sobre|por|acerca\s+de)"
+    r"(?![\w])"
+)
+"""A sentence opening on the question put to its speaker ("Asked about the US import duties, the Prime Minister said
+the subject had not come up"): what it names is asked about, not claimed."""
 
 
 def question_in(ctx: ArticleContext, start: int, end: int) -> Question | None:
@@ -71,6 +77,7 @@ def question_in(ctx: ArticleContext, start: int, end: int) -> Question | None:
     "Asked by reporters whether", "Asked by Pobjeda whether"), or None."""
     found = ctx.lex.find("question", start, end)
     asked = _ASKED_BY.search(ctx.folded, start, end) if holds_any(ctx.folded, _ASKED_WORDS, start, end) else None
+    asked = asked or _ASKED_ABOUT.match(ctx.folded, start, end)
     if asked is not None and (found is None or asked.start() < found.start):
         return Question(asked.start(), asked.end())
     return Question(found.start, found.end) if found is not None else None

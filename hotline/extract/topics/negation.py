@@ -53,6 +53,10 @@ _PRONOUN_HEAD = re.compile(r"[\s\"'“”«»]*(?:" + phrase_alternation(TOPIC_R
 _COMPLEMENT = re.compile(r"(?:" + phrase_alternation(TOPIC_RULES["head_complements"]) + r")\s+\Z")
 _POSSESSIVE = re.compile(r"['’]s(?![\w])")
 _JOINS = re.compile(r"(?:['’]s)?\s+(?:a|al|to|into)\s+(?:la\s+|el\s+|the\s+)?")
+_SILENT_DOCUMENT = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["silent_documents"]) + r")(?:['’]s)?(?:\s+[\w'’-]+){0,2}\s+\Z"
+)
+_MENTIONS = frozenset(TOPIC_RULES["mention_triggers"])
 _MAX_NEGATIONS = int(RULES["max_negations_per_sentence"])
 _COMPLEMENT_REACH = 60  # characters from a conjunct's start within which "X con China" yields china
 
@@ -72,11 +76,16 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
     objects: list[Scope] = []
     breaks, attributions = _NextMatch(_CLAUSE_BREAK, folded, end), _NextMatch(_ATTRIBUTION, folded, end)
     object_triggers = lex.within("negation_object", start, end)
+    silences: list[Scope] = []  # "It did not mention energy": its keywords count neither way
     for trigger in longest(object_triggers):
         insert = _SOURCE_INSERT.match(folded, trigger.end, end)
         begin = insert.end() if insert else trigger.end  # "Tampoco se abordó, según la misma fuente, la situación"
         stops = [m.start() for m in (breaks.at(begin), attributions.at(begin)) if m]
-        objects.append((begin, min(stops, default=end), trigger.phrase))
+        scope = (begin, min(stops, default=end), trigger.phrase)
+        silent = trigger.phrase in _MENTIONS and _SILENT_DOCUMENT.search(
+            folded, max(start, trigger.start - 40), trigger.start
+        )
+        (silences if silent else objects).append(scope)
     subjects: list[Scope] = []
     object_spans = [(t.start, t.end) for t in object_triggers]
     triggers = [  # "dejaron fuera de la conversación la situación en Venezuela": the object's trigger, not a subject's
@@ -110,7 +119,7 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
                     break
                 i -= 1
             subjects.append((begin, trigger.start, trigger.phrase))
-    scopes = objects + subjects
+    scopes = objects + subjects + silences
     read = objects[:_MAX_NEGATIONS] + subjects[:_MAX_NEGATIONS]
     neither = lex.find("neither", start, end)
     if neither:
