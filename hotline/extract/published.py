@@ -45,8 +45,8 @@ _MIXED_CASE_PLACE = re.compile(
     r"[A-ZÀ-Ý][\wÀ-ÿ.'’]*(?: (?:[A-ZÀ-Ý][\wÀ-ÿ.'’]*|de|del|la|el|do|da|los|las)){0,4}" + _AGENCY + r",\s*$"
 )
 _DASH_AFTER = re.compile(
-    r"\s*(?:\([^)]{1,80}\)|,\s*[A-Z]{2,10})?\s*(?:\.?\s*[–—-]|[.:]\s+(?=[A-ZÁÉÍÓÚÑ]))"
-)  # "(EFE).-", ", SPA --", "(Oficina de Comunicaciones y Prensa del Congreso de la República). El"
+    r"\s*(?:\([^)]{1,80}\)|,\s*[A-Z]{2,10})?\s*(?:\.?\s*[–—-]|[.:]\s+(?=[A-ZÁÉÍÓÚÑ])|(?<=\.)\s+(?=[A-ZÁÉÍÓÚÑ]))"
+)  # "(EFE).-", ", SPA --", "(Oficina de Comunicaciones y Prensa del Congreso de la República). El", "17 abr. El"
 _SENTENCE_END = re.compile(r"\w[.!?][\"”’)]?\s*$")
 _PROSE_WORDS = 2
 _PARENTHESES = re.compile(r"\([^()\n]*\)")

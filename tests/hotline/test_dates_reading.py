@@ -355,3 +355,19 @@ def test_a_call_later_in_the_week_lies_between_the_call_before_and_the_publicati
     assert [(d.date, d.earliest, d.latest, d.precision) for d in later] == [
         (None, dt.date(2024, 1, 16), dt.date(2024, 1, 19), "week")
     ]
+
+
+def test_a_mixed_case_dateline_closed_by_an_abbreviated_month_is_the_storys_day(reference: Reference) -> None:
+    text = (
+        "Felicitación\nSan José, 17 abr. El presidente Rodrigo Chaves felicitó por teléfono a su homólogo de "
+        "Ecuador, Daniel Noboa, en una conversación mantenida dos días después de la segunda vuelta del 13 de abril."
+    )
+    assert call_date(reference, text, dt.date(2025, 4, 17)).date == dt.date(2025, 4, 15)
+
+
+def test_today_of_an_entry_into_force_is_not_the_calls(reference: Reference) -> None:
+    text = (
+        "Caribe\nEl primer ministro Philip J. Pierre sostuvo una conversación telefónica con su homólogo de Dominica, "
+        "Roosevelt Skerrit, sobre la entrada en vigor hoy del régimen de libre circulación."
+    )
+    assert call_date(reference, text, dt.date(2025, 10, 1)).date is None
