@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -44,6 +44,20 @@ _CHUNK = 16_384
 def squeezed(folded: str) -> tuple[str, list[int] | None]:
     """``folded`` with every run of white space and double quotes as one space, and the offset in ``folded`` of
     each of its characters (None when they are the same)."""
+    text, segments = _squeeze(folded)
+    if segments is None:
+        return text, None
+    starts, origins = segments
+    offsets: list[int] = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        offsets.extend(range(origins[i], origins[i] + end - start))
+    return text, offsets
+
+
+def _squeeze(folded: str) -> tuple[str, tuple[list[int], list[int]] | None]:
+    """:func:`squeezed`, with the offsets as segments: where each piece kept whole starts in the squeezed text and
+    where in ``folded`` (a list of an int per character costs more than the scan it serves)."""
     text = folded
     for char in _ASCII_SPACES if folded.isascii() else _SPACES:
         if char in text:  # a scan in C per character: cheaper than one regex over the text
@@ -51,16 +65,20 @@ def squeezed(folded: str) -> tuple[str, list[int] | None]:
     if "  " not in text:
         return text, None
     pieces: list[str] = []
-    offsets: list[int] = []
-    previous = 0
+    starts: list[int] = []
+    origins: list[int] = []
+    size = previous = 0
     for run in _RUN.finditer(text):
-        first, after = run.span()
+        first = run.start()
+        starts.append(size)
+        origins.append(previous)
+        size += first + 1 - previous
         pieces.append(text[previous : first + 1])  # up to the run's first space, kept
-        offsets.extend(range(previous, first + 1))
-        previous = after
+        previous = run.end()
+    starts.append(size)
+    origins.append(previous)
     pieces.append(text[previous:])
-    offsets.extend(range(previous, len(text)))
-    return "".join(pieces), offsets
+    return "".join(pieces), (starts, origins)
 
 
 class Lexicon:
@@ -82,7 +100,7 @@ class Lexicon:
         self.names = frozenset(vocabularies)
 
     def scan(self, folded: str) -> LexiconHits:
-        text, offsets = squeezed(folded)
+        text, segments = _squeeze(folded)
         size = len(text)
         # The text between two spaces, and its word characters: a phrase is a whole word where neither the
         # character before nor the one after it is one (two set lookups per match, no bounds to check).
@@ -99,9 +117,9 @@ class Lexicon:
                 for index, start, end in matches
                 if padded[start] not in word and padded[end + 1] not in word
             ]
-        if offsets is not None:  # back to offsets in ``folded``
-            spans = [(offsets[start], offsets[end - 1] + 1, index) for start, end, index in spans]
-        spans.sort()  # by start, then the shorter first
+        spans.sort()  # by start, then the shorter first (the same order in ``folded``: the map is increasing)
+        if segments is not None:  # back to offsets in ``folded``
+            spans = _unsqueezed(spans, *segments)
         found: dict[str, list[Hit]] = defaultdict(list)
         phrases = self._phrases
         for start, end, index in spans:
@@ -114,6 +132,24 @@ class Lexicon:
             for name in vocabularies:
                 found[name].append(Hit(start, end, phrase))
         return LexiconHits(found)
+
+
+def _unsqueezed(spans: list[tuple[int, int, int]], starts: list[int], origins: list[int]) -> list[tuple[int, int, int]]:
+    """Spans of the squeezed text (sorted by start) as spans of the folded one, by the segments of :func:`_squeeze`:
+    the segment of each start is found by walking forward, that of an end past it (a phrase across a run of
+    white space) by bisection."""
+    mapped = []
+    i = 0
+    last = len(starts) - 1
+    for start, end, index in spans:
+        while i < last and starts[i + 1] <= start:
+            i += 1
+        if i < last and end > starts[i + 1]:  # the phrase's last character lies in a later segment
+            j = bisect_right(starts, end - 1) - 1
+            mapped.append((start - starts[i] + origins[i], end - starts[j] + origins[j], index))
+        else:
+            mapped.append((start - starts[i] + origins[i], end - starts[i] + origins[i], index))
+    return mapped
 
 
 def _is_word(char: str) -> bool:
