@@ -13,6 +13,7 @@ import pytest
 from hotline.extract.context import build_context
 from hotline.extract.dates import DATE_WORDS, find_dates, find_dates_from_words
 from hotline.extract.lexicon import Lexicon
+from hotline.extract.officials.aliases import _INITIAL, _MIDDLE_INITIAL
 from hotline.extract.trade import rules as r
 from hotline.extract.trade.parties import Party, _phrases_before
 from hotline.facts import Article
@@ -74,3 +75,18 @@ def test_the_patterns_read_before_a_party_are_skipped_only_where_they_cannot_mat
         skipped += not before
     assert matched >= 5
     assert skipped >= 10
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("George W. Bush called.", True),
+        ("Benigno S. Aquino III\tand Juan  P.  Pérez", True),
+        ("the U.S. President, Jan. 5 and W.Bush", False),
+        ("A. B. said so", False),
+        ("no initial at all", False),
+    ],
+)
+def test_a_text_with_no_middle_initial_is_not_searched_for_such_names(text: str, named: bool) -> None:
+    assert (_MIDDLE_INITIAL.search(text) is not None) == named
+    assert _INITIAL.search(text) is not None or not named

@@ -39,6 +39,9 @@ _MIDDLE_INITIAL = re.compile(
     r"(?P<first>[A-ZÁÉÍÓÚÑ](?<![\w.][A-ZÁÉÍÓÚÑ])[\w’'-]+)[ \t]+[A-Z]\.[ \t]+"
     r"(?P<rest>[A-ZÁÉÍÓÚÑ][\w’'-]+(?:[ \t]+(?:[A-ZÁÉÍÓÚÑ][\w’'-]+|Jr\.))*)"
 )
+_INITIAL = re.compile(r"\.(?<=[ \t][A-Z]\.)[ \t]+[A-ZÁÉÍÓÚÑ]")
+"""The middle initial of :data:`_MIDDLE_INITIAL` and the capital after it, searched from the stop (in C): a text
+with none has no such name, and is not tried at every capital."""
 
 
 def with_middle_initial(
@@ -46,7 +49,7 @@ def with_middle_initial(
 ) -> list[OfficialHit]:
     """A reference name written with a middle initial the aliases do not list ("Benigno S. Aquino III" for
     "Benigno Aquino III"): the name without the initial, and the longest run of the rest it names."""
-    if not _MIDDLE_INITIAL.search(text):
+    if not _INITIAL.search(text) or not _MIDDLE_INITIAL.search(text):
         return []
     ends = sorted(taken)
     found = []
