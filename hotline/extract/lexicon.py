@@ -118,11 +118,22 @@ class Lexicon:
                 if padded[start] not in word and padded[end + 1] not in word
             ]
         spans.sort()  # by start, then the shorter first (the same order in ``folded``: the map is increasing)
-        if segments is not None:  # back to offsets in ``folded``
-            spans = _unsqueezed(spans, *segments)
+        starts, origins = segments if segments is not None else ([0], [0])
+        last = len(starts) - 1
+        segment = 0
         found: dict[str, list[Hit]] = defaultdict(list)
         phrases = self._phrases
         for start, end, index in spans:
+            # Back to offsets in ``folded``: the segment of a start by walking forward (the spans are sorted), that
+            # of an end past it (a phrase across a run of white space) by bisection.
+            while segment < last and starts[segment + 1] <= start:
+                segment += 1
+            shift = origins[segment] - starts[segment]
+            if segment < last and end > starts[segment + 1]:
+                later = bisect_right(starts, end - 1) - 1
+                start, end = start + shift, end + origins[later] - starts[later]
+            else:
+                start, end = start + shift, end + shift
             key, vocabularies, spaced = phrases[index]
             if spaced:  # a phrase of one word is written as its key; one of several may be spaced otherwise
                 written = folded[start:end]
@@ -132,24 +143,6 @@ class Lexicon:
             for name in vocabularies:
                 found[name].append(Hit(start, end, phrase))
         return LexiconHits(found)
-
-
-def _unsqueezed(spans: list[tuple[int, int, int]], starts: list[int], origins: list[int]) -> list[tuple[int, int, int]]:
-    """Spans of the squeezed text (sorted by start) as spans of the folded one, by the segments of :func:`_squeeze`:
-    the segment of each start is found by walking forward, that of an end past it (a phrase across a run of
-    white space) by bisection."""
-    mapped = []
-    i = 0
-    last = len(starts) - 1
-    for start, end, index in spans:
-        while i < last and starts[i + 1] <= start:
-            i += 1
-        if i < last and end > starts[i + 1]:  # the phrase's last character lies in a later segment
-            j = bisect_right(starts, end - 1) - 1
-            mapped.append((start - starts[i] + origins[i], end - starts[j] + origins[j], index))
-        else:
-            mapped.append((start - starts[i] + origins[i], end - starts[i] + origins[i], index))
-    return mapped
 
 
 def _is_word(char: str) -> bool:
