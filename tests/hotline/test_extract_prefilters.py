@@ -13,7 +13,8 @@ import pytest
 from hotline.extract.context import build_context
 from hotline.extract.dates import DATE_WORDS, find_dates, find_dates_from_words
 from hotline.extract.lexicon import Lexicon
-from hotline.extract.officials.aliases import _INITIAL, _MIDDLE_INITIAL
+from hotline.extract.officials.aliases import _ANY_HONORIFIC, _INITIAL, _MIDDLE_INITIAL
+from hotline.extract.officials.patterns import OFFICIAL_RULES
 from hotline.extract.trade import rules as r
 from hotline.extract.trade.parties import Party, _phrases_before
 from hotline.facts import Article
@@ -90,3 +91,12 @@ def test_the_patterns_read_before_a_party_are_skipped_only_where_they_cannot_mat
 def test_a_text_with_no_middle_initial_is_not_searched_for_such_names(text: str, named: bool) -> None:
     assert (_MIDDLE_INITIAL.search(text) is not None) == named
     assert _INITIAL.search(text) is not None or not named
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["His Royal Highness received a call", "Su Alteza Real y Su Majestad", "his majesty", "Her Majesty's", ""],
+)
+def test_a_text_is_read_for_honorifics_alone_when_it_holds_one_as_written(text: str) -> None:
+    holds = any(honorific in text for honorific in OFFICIAL_RULES["honorifics"])
+    assert bool(_ANY_HONORIFIC.find_matches_as_indexes(text)) == holds
