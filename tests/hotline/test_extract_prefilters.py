@@ -15,6 +15,7 @@ from hotline.extract.dates import DATE_WORDS, find_dates, find_dates_from_words
 from hotline.extract.lexicon import Lexicon
 from hotline.extract.officials.aliases import _ANY_HONORIFIC, _INITIAL, _MIDDLE_INITIAL
 from hotline.extract.officials.patterns import OFFICIAL_RULES
+from hotline.extract.topics.hits import _CONGRATULATES
 from hotline.extract.trade import rules as r
 from hotline.extract.trade.parties import Party, _phrases_before
 from hotline.facts import Article
@@ -99,4 +100,11 @@ def test_a_text_with_no_middle_initial_is_not_searched_for_such_names(text: str,
 )
 def test_a_text_is_read_for_honorifics_alone_when_it_holds_one_as_written(text: str) -> None:
     holds = any(honorific in text for honorific in OFFICIAL_RULES["honorifics"])
-    assert bool(_ANY_HONORIFIC.find_matches_as_indexes(text)) == holds
+    assert _ANY_HONORIFIC.found_in(text) == holds
+
+
+@pytest.mark.parametrize("text", ["felicitó a Lula por su victoria", "congratulated him", "they spoke", ""])
+def test_a_text_is_scanned_for_rule_phrases_only_when_it_holds_an_anchor(text: str) -> None:
+    folded = fold_text(text)
+    spans = [m.span() for m in _CONGRATULATES.finditer_in(folded)]
+    assert spans == [m.span() for m in _CONGRATULATES.pattern.finditer(folded)]
