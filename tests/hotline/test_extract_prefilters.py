@@ -11,7 +11,7 @@ import re
 import pytest
 
 from hotline.extract.context import build_context
-from hotline.extract.dates import DATE_WORDS, find_dates, find_dates_from_words
+from hotline.extract.dates import _FIRST_DIGIT, DATE_WORDS, _number_starts, find_dates, find_dates_from_words
 from hotline.extract.lexicon import Lexicon
 from hotline.extract.officials.aliases import _ANY_HONORIFIC, _INITIAL, _MIDDLE_INITIAL
 from hotline.extract.officials.patterns import OFFICIAL_RULES
@@ -108,3 +108,14 @@ def test_a_text_is_scanned_for_rule_phrases_only_when_it_holds_an_anchor(text: s
     folded = fold_text(text)
     spans = [m.span() for m in _CONGRATULATES.finditer_in(folded)]
     assert spans == [m.span() for m in _CONGRATULATES.pattern.finditer(folded)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on 12/03/2025, B2 and -5 or x_1", "é5 y 7 de marzo", "el ٣ de marzo y 4", "2025", "", "no digits", "a1 (2) 3.4"],
+)
+def test_the_numbers_of_a_window_are_those_the_pattern_finds(text: str) -> None:
+    for start in range(len(text) + 1):
+        for stop in (start, len(text), min(len(text), start + 4)):
+            expected = [m.span() for m in _FIRST_DIGIT.finditer(text, start, stop)]
+            assert _number_starts(text, start, stop) == expected
