@@ -145,7 +145,8 @@ class Lexicon:
         return LexiconHits(found)
 
 
-def _is_word(char: str) -> bool:
+def is_word_char(char: str) -> bool:
+    """What `\\w` matches in a str pattern: a letter or digit of any script, or an underscore."""
     return char.isalnum() or char == "_"
 
 
@@ -160,7 +161,7 @@ class LexiconHits:
         """Whether a whole-word pattern of vocabulary ``name`` can match in ``text[start:end]``: False when no hit
         lies there and ``end`` cuts no word (a cut may end a phrase the text does not: then the window must be
         searched)."""
-        if 0 < end < len(text) and _is_word(text[end]) and _is_word(text[end - 1]):
+        if 0 < end < len(text) and is_word_char(text[end]) and is_word_char(text[end - 1]):
             return True  # a cut
         hits = self._hits.get(name)
         if not hits:
