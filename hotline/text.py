@@ -1,6 +1,6 @@
 """The text toolkit every layer shares: folding, phrase tries, phrase→value vocabularies.
 
-It imports nothing from the project (only ``ahocorasick_rs``), so reference loading and every extractor can build on it.
+It imports nothing from the project, so reference loading and every extractor can build on it.
 
 * :func:`fold` makes lookup keys ("López" → "lopez"); it may change the length (``"…"`` → ``"..."``).
 * :func:`fold_text` folds a whole article *keeping its length*, so an offset into the folded text is an
@@ -18,8 +18,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
-
-from ahocorasick_rs import AhoCorasick
 
 END = ""
 """The key that marks where a phrase ends in a character trie."""
@@ -146,17 +144,6 @@ def holds_any(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
     """Whether one of ``words`` stands in ``text[start:end]`` (a substring test per word, in C): a pattern that
     needs one of them is not searched where none stands."""
     return any(text.find(word, start, end) >= 0 for word in words)
-
-
-class AnyOf:
-    """Whether a text holds any of some strings as a substring: one Aho-Corasick pass over it (in Rust), not a
-    substring search per string (a whole text per string)."""
-
-    def __init__(self, strings: Iterable[str]):
-        self._automaton = AhoCorasick(list(dict.fromkeys(strings)))
-
-    def found_in(self, text: str) -> bool:
-        return bool(self._automaton.find_matches_as_indexes(text))
 
 
 def normalized(matched: str) -> str:

@@ -13,8 +13,7 @@ import pytest
 from hotline.extract.context import build_context
 from hotline.extract.dates import _FIRST_DIGIT, DATE_WORDS, _number_starts, find_dates, find_dates_from_words
 from hotline.extract.lexicon import Lexicon
-from hotline.extract.officials.aliases import _ANY_HONORIFIC, _INITIAL, _MIDDLE_INITIAL
-from hotline.extract.officials.patterns import OFFICIAL_RULES
+from hotline.extract.officials.aliases import _INITIAL, _MIDDLE_INITIAL
 from hotline.extract.topics.hits import _CONGRATULATES
 from hotline.extract.trade import rules as r
 from hotline.extract.trade.parties import Party, _phrases_before
@@ -92,15 +91,6 @@ def test_the_patterns_read_before_a_party_are_skipped_only_where_they_cannot_mat
 def test_a_text_with_no_middle_initial_is_not_searched_for_such_names(text: str, named: bool) -> None:
     assert (_MIDDLE_INITIAL.search(text) is not None) == named
     assert _INITIAL.search(text) is not None or not named
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["His Royal Highness received a call", "Su Alteza Real y Su Majestad", "his majesty", "Her Majesty's", ""],
-)
-def test_a_text_is_read_for_honorifics_alone_when_it_holds_one_as_written(text: str) -> None:
-    holds = any(honorific in text for honorific in OFFICIAL_RULES["honorifics"])
-    assert _ANY_HONORIFIC.found_in(text) == holds
 
 
 @pytest.mark.parametrize("text", ["felicitó a Lula por su victoria", "congratulated him", "they spoke", ""])

@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from hotline.extract.context import RULES, ArticleContext
 from hotline.reference import Reference
-from hotline.text import AnyOf, fold, phrase_alternation
+from hotline.text import fold, phrase_alternation
 
 TOPIC_RULES = RULES["topics"]
 FILLERS = frozenset(fold(w) for w in RULES["negation_head_fillers"])
@@ -63,7 +63,7 @@ class Phrases:
     def __init__(self, phrases: list[str]):
         self.pattern = re.compile(r"(?<![\w])" + phrase_alternation(phrases) + r"(?![\w])")
         keys = sorted({" ".join(fold(p).split())[:_ANCHOR] for p in phrases}, key=len)
-        self._anchors = AnyOf(k for i, k in enumerate(keys) if not any(a in k for a in keys[:i]))
+        self._anchors = [k for i, k in enumerate(keys) if not any(a in k for a in keys[:i])]
         self.longest = max(len(p) for p in phrases)
 
     def covers(self, folded: str, start: int, end: int) -> bool:
@@ -72,7 +72,7 @@ class Phrases:
         return any(m.start() <= start and end <= m.end() for m in window)
 
     def finditer_in(self, folded: str) -> list[re.Match[str]]:
-        if not self._anchors.found_in(folded):
+        if not any(anchor in folded for anchor in self._anchors):
             return []
         return list(self.pattern.finditer(folded))
 
