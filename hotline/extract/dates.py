@@ -17,6 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ahocorasick_rs import AhoCorasick
+
 from hotline.extract.rules import load_rules
 from hotline.text import phrase_alternation, phrase_pattern
 
@@ -111,6 +113,24 @@ DATE_WORDS = [
 _CANDIDATE = re.compile(r"(?<![\w/-])(?:\d|" + phrase_alternation(DATE_WORDS) + r"(?![\w]))")
 _FIRST_DIGIT = re.compile(r"\d(?<![\w/-]\d)")
 """The first digit of a number: a pattern that opens with a digit is searched for it in C."""
+_DIGITS = AhoCorasick(list("0123456789"))
+"""The ASCII digits, found in one pass in Rust: a regex tries every character against ``\\d`` (any script's)."""
+
+
+def _number_starts(folded: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The span of each match of :data:`_FIRST_DIGIT` in ``folded[start:stop]``: the digits of an ASCII window
+    from the automaton, each kept unless a word character, "/" or "-" stands before it; another window by the
+    pattern (a digit of another script is a ``\\d`` too)."""
+    window = folded[start:stop]
+    if not window.isascii():
+        return [(m.start(), m.end()) for m in _FIRST_DIGIT.finditer(folded, start, stop)]
+    found = []
+    for _, at, _ in _DIGITS.find_matches_as_indexes(window):
+        at += start
+        if at and (folded[at - 1].isalnum() or folded[at - 1] in "_/-"):
+            continue  # inside a number or a word ("B2", "2025" past its first digit), or after "/" or "-"
+        found.append((at, at + 1))
+    return found
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen, half the cost to make: see lexicon.Hit
@@ -234,7 +254,7 @@ def find_dates_from_words(
     for first, last in words:
         if start <= first and last <= stop and (first == 0 or folded[first - 1] not in "/-"):
             longest[first] = max(last, longest.get(first, last))
-    spans = sorted([(m.start(), m.end()) for m in _FIRST_DIGIT.finditer(folded, start, stop)] + list(longest.items()))
+    spans = sorted(_number_starts(folded, start, stop) + list(longest.items()))
     starts = []
     reach = 0
     for first, last in spans:  # leftmost-longest and never overlapping, as a scan with _CANDIDATE finds them

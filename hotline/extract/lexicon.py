@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -44,6 +44,20 @@ _CHUNK = 16_384
 def squeezed(folded: str) -> tuple[str, list[int] | None]:
     """``folded`` with every run of white space and double quotes as one space, and the offset in ``folded`` of
     each of its characters (None when they are the same)."""
+    text, segments = _squeeze(folded)
+    if segments is None:
+        return text, None
+    starts, origins = segments
+    offsets: list[int] = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        offsets.extend(range(origins[i], origins[i] + end - start))
+    return text, offsets
+
+
+def _squeeze(folded: str) -> tuple[str, tuple[list[int], list[int]] | None]:
+    """:func:`squeezed`, with the offsets as segments: where each piece kept whole starts in the squeezed text and
+    where in ``folded`` (a list of an int per character costs more than the scan it serves)."""
     text = folded
     for char in _ASCII_SPACES if folded.isascii() else _SPACES:
         if char in text:  # a scan in C per character: cheaper than one regex over the text
@@ -51,16 +65,20 @@ def squeezed(folded: str) -> tuple[str, list[int] | None]:
     if "  " not in text:
         return text, None
     pieces: list[str] = []
-    offsets: list[int] = []
-    previous = 0
+    starts: list[int] = []
+    origins: list[int] = []
+    size = previous = 0
     for run in _RUN.finditer(text):
-        first, after = run.span()
+        first = run.start()
+        starts.append(size)
+        origins.append(previous)
+        size += first + 1 - previous
         pieces.append(text[previous : first + 1])  # up to the run's first space, kept
-        offsets.extend(range(previous, first + 1))
-        previous = after
+        previous = run.end()
+    starts.append(size)
+    origins.append(previous)
     pieces.append(text[previous:])
-    offsets.extend(range(previous, len(text)))
-    return "".join(pieces), offsets
+    return "".join(pieces), (starts, origins)
 
 
 class Lexicon:
@@ -82,7 +100,7 @@ class Lexicon:
         self.names = frozenset(vocabularies)
 
     def scan(self, folded: str) -> LexiconHits:
-        text, offsets = squeezed(folded)
+        text, segments = _squeeze(folded)
         size = len(text)
         # The text between two spaces, and its word characters: a phrase is a whole word where neither the
         # character before nor the one after it is one (two set lookups per match, no bounds to check).
@@ -99,12 +117,23 @@ class Lexicon:
                 for index, start, end in matches
                 if padded[start] not in word and padded[end + 1] not in word
             ]
-        if offsets is not None:  # back to offsets in ``folded``
-            spans = [(offsets[start], offsets[end - 1] + 1, index) for start, end, index in spans]
-        spans.sort()  # by start, then the shorter first
+        spans.sort()  # by start, then the shorter first (the same order in ``folded``: the map is increasing)
+        starts, origins = segments if segments is not None else ([0], [0])
+        last = len(starts) - 1
+        segment = 0
         found: dict[str, list[Hit]] = defaultdict(list)
         phrases = self._phrases
         for start, end, index in spans:
+            # Back to offsets in ``folded``: the segment of a start by walking forward (the spans are sorted), that
+            # of an end past it (a phrase across a run of white space) by bisection.
+            while segment < last and starts[segment + 1] <= start:
+                segment += 1
+            shift = origins[segment] - starts[segment]
+            if segment < last and end > starts[segment + 1]:
+                later = bisect_right(starts, end - 1) - 1
+                start, end = start + shift, end + origins[later] - starts[later]
+            else:
+                start, end = start + shift, end + shift
             key, vocabularies, spaced = phrases[index]
             if spaced:  # a phrase of one word is written as its key; one of several may be spaced otherwise
                 written = folded[start:end]
@@ -116,7 +145,8 @@ class Lexicon:
         return LexiconHits(found)
 
 
-def _is_word(char: str) -> bool:
+def is_word_char(char: str) -> bool:
+    """What `\\w` matches in a str pattern: a letter or digit of any script, or an underscore."""
     return char.isalnum() or char == "_"
 
 
@@ -131,7 +161,7 @@ class LexiconHits:
         """Whether a whole-word pattern of vocabulary ``name`` can match in ``text[start:end]``: False when no hit
         lies there and ``end`` cuts no word (a cut may end a phrase the text does not: then the window must be
         searched)."""
-        if 0 < end < len(text) and _is_word(text[end]) and _is_word(text[end - 1]):
+        if 0 < end < len(text) and is_word_char(text[end]) and is_word_char(text[end - 1]):
             return True  # a cut
         hits = self._hits.get(name)
         if not hits:

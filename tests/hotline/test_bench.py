@@ -30,6 +30,9 @@ def test_bench_reports_every_figure(tmp_path: Path) -> None:
     assert figures["articles"] == 12
     assert figures["raw_rows"] > 12  # every seed article yields facts
     assert figures["extract_articles_per_second_per_core"] > 0
+    assert figures["extract_articles_per_cpu_second"] > 0
+    assert figures["extract_repeats"] == 3
+    assert figures["load_average_before"] >= 0
     assert figures["extraction_target_met"] in ("yes", "no")
 
 

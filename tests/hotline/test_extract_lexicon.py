@@ -23,6 +23,7 @@ TEXTS = [
     'Una "llamada"  telefónica con EE.UU.; la llamada\ttelefónica del vice  "president".',
     "\u2009United\u00a0States  president\u3000call_ x_call call",
     'call"phone call" "a phone call"',
+    "  \n call  phone \t call \n\n",  # runs first and last: the segments of the squeezed text map back
     "",
 ]
 

@@ -11,8 +11,10 @@ import re
 import pytest
 
 from hotline.extract.context import build_context
-from hotline.extract.dates import DATE_WORDS, find_dates, find_dates_from_words
+from hotline.extract.dates import _FIRST_DIGIT, DATE_WORDS, _number_starts, find_dates, find_dates_from_words
 from hotline.extract.lexicon import Lexicon
+from hotline.extract.officials.aliases import _INITIAL, _MIDDLE_INITIAL
+from hotline.extract.topics.hits import _CONGRATULATES
 from hotline.extract.trade import rules as r
 from hotline.extract.trade.parties import Party, _phrases_before
 from hotline.facts import Article
@@ -74,3 +76,36 @@ def test_the_patterns_read_before_a_party_are_skipped_only_where_they_cannot_mat
         skipped += not before
     assert matched >= 5
     assert skipped >= 10
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("George W. Bush called.", True),
+        ("Benigno S. Aquino III\tand Juan  P.  Pérez", True),
+        ("the U.S. President, Jan. 5 and W.Bush", False),
+        ("A. B. said so", False),
+        ("no initial at all", False),
+    ],
+)
+def test_a_text_with_no_middle_initial_is_not_searched_for_such_names(text: str, named: bool) -> None:
+    assert (_MIDDLE_INITIAL.search(text) is not None) == named
+    assert _INITIAL.search(text) is not None or not named
+
+
+@pytest.mark.parametrize("text", ["felicitó a Lula por su victoria", "congratulated him", "they spoke", ""])
+def test_a_text_is_scanned_for_rule_phrases_only_when_it_holds_an_anchor(text: str) -> None:
+    folded = fold_text(text)
+    spans = [m.span() for m in _CONGRATULATES.finditer_in(folded)]
+    assert spans == [m.span() for m in _CONGRATULATES.pattern.finditer(folded)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on 12/03/2025, B2 and -5 or x_1", "é5 y 7 de marzo", "el ٣ de marzo y 4", "2025", "", "no digits", "a1 (2) 3.4"],
+)
+def test_the_numbers_of_a_window_are_those_the_pattern_finds(text: str) -> None:
+    for start in range(len(text) + 1):
+        for stop in (start, len(text), min(len(text), start + 4)):
+            expected = [m.span() for m in _FIRST_DIGIT.finditer(text, start, stop)]
+            assert _number_starts(text, start, stop) == expected

@@ -42,6 +42,7 @@ def test_head_words_read_the_dateline_as_a_scan_of_the_head_does(lines: str, fil
         ("Díaz-Canel met Canel. Then Díaz-Canel and Canel's aide.", ["Díaz-Canel", "Canel"]),
         ("Sánchez, Sánchez-Pérez and Pérez; aSánchez Sánchez_", ["Sánchez", "Sánchez-Pérez", "Pérez"]),
         ("Lula said. Lula's call. Lula-led. Then Lula.", ["Lula"]),
+        ("xLula’s aide, _Lula, 2Lula, LulaLula Lula. Lula—Da Silva", ["Lula", "Lula Lula", "Da Silva", "Silva"]),
     ],
 )
 def test_surnames_one_pattern_each_match_one_alternation(text: str, surnames: list[str]) -> None:

@@ -9,8 +9,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import lru_cache
 
+from hotline.extract.lexicon import is_word_char
 from hotline.extract.officials.patterns import OFFICIAL_RULES, OfficialHit
 from hotline.reference import Official, Reference
 
@@ -39,6 +39,9 @@ _MIDDLE_INITIAL = re.compile(
     r"(?P<first>[A-ZÁÉÍÓÚÑ](?<![\w.][A-ZÁÉÍÓÚÑ])[\w’'-]+)[ \t]+[A-Z]\.[ \t]+"
     r"(?P<rest>[A-ZÁÉÍÓÚÑ][\w’'-]+(?:[ \t]+(?:[A-ZÁÉÍÓÚÑ][\w’'-]+|Jr\.))*)"
 )
+_INITIAL = re.compile(r"\.(?<=[ \t][A-Z]\.)[ \t]+[A-ZÁÉÍÓÚÑ]")
+"""The middle initial of :data:`_MIDDLE_INITIAL` and the capital after it, searched from the stop (in C): a text
+with none has no such name, and is not tried at every capital."""
 
 
 def with_middle_initial(
@@ -46,7 +49,7 @@ def with_middle_initial(
 ) -> list[OfficialHit]:
     """A reference name written with a middle initial the aliases do not list ("Benigno S. Aquino III" for
     "Benigno Aquino III"): the name without the initial, and the longest run of the rest it names."""
-    if not _MIDDLE_INITIAL.search(text):
+    if not _INITIAL.search(text) or not _MIDDLE_INITIAL.search(text):
         return []
     ends = sorted(taken)
     found = []
@@ -161,13 +164,23 @@ def surnames_after_full_name(
 
 def _surname_matches(text: str, surnames: Iterable[str], position: int) -> list[tuple[str, int, int]]:
     """(surname, start, end) of each surname standing as a word from ``position`` on, leftmost first and the longest
-    at a start, never overlapping: what one alternation of them all finds, but from patterns of one surname each
-    (compiled once per surname, not once per article's set of surnames)."""
-    found = sorted(
-        (match.start(), -len(surname), match.end(), surname)
-        for surname in surnames
-        for match in _surname_pattern(surname).finditer(text, position)
-    )
+    at a start, never overlapping: what one alternation of them all finds (see :func:`_initial_first`), but by a
+    substring search per surname (in C; no pattern to compile for each new surname) and a look at the characters
+    either side: no word character before, none of a word, an apostrophe or a hyphen after."""
+    found = []
+    for surname in surnames:
+        size = len(surname)
+        at = text.find(surname, position)
+        while at >= 0:
+            end = at + size
+            if (at == 0 or not is_word_char(text[at - 1])) and (
+                end == len(text) or not (is_word_char(text[end]) or text[end] in "’'-")
+            ):
+                found.append((at, -size, end, surname))
+                at = text.find(surname, end)
+            else:
+                at = text.find(surname, at + 1)
+    found.sort()
     kept = []
     reach = -1
     for start, _, end, surname in found:
@@ -175,11 +188,6 @@ def _surname_matches(text: str, surnames: Iterable[str], position: int) -> list[
             kept.append((surname, start, end))
             reach = end
     return kept
-
-
-@lru_cache(maxsize=4096)  # the same people are named again and again across articles
-def _surname_pattern(surname: str) -> re.Pattern[str]:
-    return re.compile(_initial_first([surname]) + r"(?![\w’'-])")
 
 
 def _initial_first(names: list[str]) -> str:
