@@ -80,6 +80,8 @@ _CLAUSE_FRONTED = re.compile(
 """A link fronted inside the sentence, right before the leader it links: ", mientras que con Boric"."""
 _RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:que|quien|quienes|who|which|whose)\b[^,;.:]*,\s*(?:\w+\s+){0,4}\Z")
 """A relative clause between commas right before the call phrase ("X, who ..., spoke"): its names are no subject."""
+_RELATIVE_HITS = 4
+"""Names a relative clause before the call phrase may hold, read back from the phrase for its subject."""
 _CLAUSE_BEFORE_LINK = re.compile(
     r"[^,;:]*[,;:][^,;:]*?(?<![\w])(?:" + phrase_alternation(_PAIRS["links"]) + r")(?![\w])"
 )
@@ -190,8 +192,10 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     nearest = bisect_left(starts, cue.start) - 1
     while nearest >= 0 and (hits[nearest].end > cue.start or not (hits[nearest].official_id or hits[nearest].role)):
         nearest -= 1
-    while nearest > 0 and _RELATIVE_CLAUSE.match(ctx.folded, hits[nearest - 1].end, cue.start):
-        nearest -= 1  # "Alckmin, que ejerce la Presidencia mientras Lula viaja, mantuvo ...": the clause's name
+    for k in range(nearest - 1, max(-1, nearest - 1 - _RELATIVE_HITS), -1):
+        if _RELATIVE_CLAUSE.match(ctx.folded, hits[k].end, cue.start):
+            nearest = k  # "Alckmin, que ejerce la Presidencia mientras Lula viaja, mantuvo ...", "Randrianirina, que
+            # juró como presidente tras la caída de Andry Rajoelina, ha solicitado ...": the clause's names
     fronted = _fronted(ctx, sentence.start, hits, cue)
     linked = fronted + linked
     subjects = [hits[nearest]] if nearest >= 0 and hits[nearest] not in fronted else []

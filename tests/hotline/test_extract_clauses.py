@@ -317,3 +317,20 @@ def test_a_status_word_of_another_noun_is_not_the_calls_and_a_future_of_holding_
     reference: Reference, text: str, status: str
 ) -> None:
     assert {row[0] for row in calls(written.extract(reference, text, dt.date(2025, 2, 18)))} == {status}
+
+
+def test_names_inside_a_relative_clause_before_the_call_phrase_are_not_its_subject(reference: Reference) -> None:
+    text = (
+        "Madagascar\nEl coronel Michael Randrianirina, que juró el viernes como presidente de Madagascar tras la caída "
+        "de Andry Rajoelina, ha solicitado una conversación telefónica con el presidente francés, Emmanuel Macron."
+    )
+    rows = calls(written.extract(reference, text, dt.date(2025, 10, 21)))
+    assert rows == {("requested", "emmanuel_macron", "michael_randrianirina")}
+
+
+def test_a_call_not_scheduled_is_no_call(reference: Reference) -> None:
+    text = (
+        'Asunción\nUn vocero indicó que el presidente Santiago Peña "no tiene prevista por ahora" una conversación '
+        "con el presidente Luis Arce."
+    )
+    assert calls(written.extract(reference, text, dt.date(2025, 6, 3))) == set()
