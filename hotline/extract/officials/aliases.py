@@ -164,7 +164,7 @@ def surnames_after_full_name(
 
 def _surname_matches(text: str, surnames: Iterable[str], position: int) -> list[tuple[str, int, int]]:
     """(surname, start, end) of each surname standing as a word from ``position`` on, leftmost first and the longest
-    at a start, never overlapping: what one alternation of them all finds (see :func:`_initial_first`), but by a
+    at a start, never overlapping: what one alternation of them all finds, but by a
     substring search per surname (in C; no pattern to compile for each new surname) and a look at the characters
     either side: no word character before, none of a word, an apostrophe or a hyphen after."""
     found = []
@@ -188,23 +188,6 @@ def _surname_matches(text: str, surnames: Iterable[str], position: int) -> list[
             kept.append((surname, start, end))
             reach = end
     return kept
-
-
-def _initial_first(names: list[str]) -> str:
-    """``(?<![\\w])(?:name|...)``, written as one branch per first letter with the look-behind after it ("B(?<![\\w]B)
-    (?:iden|ush)"): the same matches, in the same order of preference, but a pattern that opens with a letter is
-    searched for it in C, not tried at every position."""
-    by_initial: dict[str, list[str]] = {}
-    for name in names:
-        by_initial.setdefault(name[0], []).append(re.escape(name[1:]))
-    return (
-        "(?:"
-        + "|".join(
-            f"{re.escape(initial)}(?<![\\w]{re.escape(initial)})(?:{'|'.join(rests)})"
-            for initial, rests in by_initial.items()
-        )
-        + ")"
-    )
 
 
 _HONORIFIC = re.compile(
