@@ -12,7 +12,8 @@ were not discussed either; "the G7's trade agenda" → trade); a head that names
 ("el tratado de libre comercio con China" → china). Keywords inside a scope are never counted as discussed.
 
 An answer that negates a pronoun ("No, no se habló de eso") negates what the question of its sentence asked
-about ("A pregunta sobre si se habló de las vacunas ...").
+about ("A pregunta sobre si se habló de las vacunas ..."). A document that does not mention a topic ("It did not
+mention energy", "the readout made no mention of Taiwan") is silence: its keywords count neither way.
 
 Time is linear in the article: hits are found by bisection, never by rescanning a sentence's hits for each hit or
 conjunct, and the heads of at most ``max_negations_per_sentence`` triggers of each kind are read per sentence.
