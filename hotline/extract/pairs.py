@@ -80,6 +80,14 @@ _CLAUSE_FRONTED = re.compile(
 """A link fronted inside the sentence, right before the leader it links: ", mientras que con Boric"."""
 _RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:que|quien|quienes|who|which|whose)\b[^,;.:]*,\s*(?:\w+\s+){0,4}\Z")
 """A relative clause between commas right before the call phrase ("X, who ..., spoke"): its names are no subject."""
+_OF_INSTITUTION = re.compile(
+    r"\s+(?:of|del|de)\s+(?:(?:the|la|el|los|las)\s+)?(?:[\w'’-]+\s+){0,3}?(?:"
+    + phrase_alternation(_PAIRS["institutions"])
+    + r")(?![\w])"
+)
+"""An institution after a title ("the president of the ECOWAS Commission", "el presidente del Banco Mundial")."""
+_OF_MINISTERS = re.compile(r"\s+(?:of|del|de)\s+(?:the\s+)?(?:council|consejo)\s+(?:of|de)\s+(?:ministers|ministros)")
+"""A head of government's title ("President of the Council of Ministers", "presidente del Consejo de Ministros")."""
 _RELATIVE_HITS = 4
 """Names a relative clause before the call phrase may hold, read back from the phrase for its subject."""
 _CLAUSE_BEFORE_LINK = re.compile(
@@ -262,6 +270,8 @@ def _links_a_non_leader_title(ctx: ArticleContext, cue: Cue, sentence_end: int) 
     start, end = spans[i]
     if INSTITUTION.search(ctx.folded, max(cue.end, start - 40), start):
         return True  # "European Commission President", "el presidente del Consejo Europeo": no head of state
+    if _OF_INSTITUTION.match(ctx.folded, end) and not _OF_MINISTERS.match(ctx.folded, end):
+        return True  # "the president of the ECOWAS Commission"; not "President of the Council of Ministers"
     return not leader_title(ctx, ctx.folded[start:end])
 
 

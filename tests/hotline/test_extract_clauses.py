@@ -334,3 +334,14 @@ def test_a_call_not_scheduled_is_no_call(reference: Reference) -> None:
         "con el presidente Luis Arce."
     )
     assert calls(written.extract(reference, text, dt.date(2025, 6, 3))) == set()
+
+
+def test_a_call_with_the_president_of_an_institution_named_after_the_title_is_no_leaders_call(
+    reference: Reference,
+) -> None:
+    text = (
+        "Referendum\nCONAKRY - General Mamady Doumbouya said he had spoken by telephone with the president of the "
+        "ECOWAS Commission, who had taken note of the result. Sierra Leone's President Julius Maada Bio chairs the "
+        "regional bloc."
+    )
+    assert calls(written.extract(reference, text, dt.date(2025, 9, 24))) == set()
