@@ -122,7 +122,7 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
     if not kept:  # no two leaders on the line (a minister's call, an unknown speaker): no leaders' call held
         return no_call(ctx, layout, cues, statuses)
     reported = [replace(call, mention_id=f"{call.article_id}:{i}", call_index=i) for i, (call, _) in enumerate(kept)]
-    reported = _same_day_as_the_call_before(ctx, reported, [group for _, group in kept])
+    reported = _dated_by_the_call_before(ctx, reported, [group for _, group in kept])
     main = reported[0]
     layout.reported = main
     layout.others = reported[1:]
@@ -156,7 +156,7 @@ _LATER_STRETCH = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["later_st
 _WEEK = 7
 
 
-def _same_day_as_the_call_before(
+def _dated_by_the_call_before(
     ctx: ArticleContext, reported: list[CallMention], groups: list[list[tuple[Cue, int]]]
 ) -> list[CallMention]:
     """A call of a round told with no date of its own takes the date of the call told before it when the very
