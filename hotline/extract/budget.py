@@ -23,13 +23,15 @@ after it. The run goes on.
   another), replaces any other alarm of the process, and waits for the C call in progress (a regex search) to
   return. Killing a process stops anything, in any thread.
 
-An exception raised by the extractor is a bug, not bad input: it stops the run with an
-:class:`~hotline.extract.ExtractionError` naming the article, as :func:`~hotline.extract.extract_articles`
-does. A worker that dies on an article (killed for memory, say) rejects that article with the reason.
+An exception the extractor raises on an article is a bug, yet one article must not stop the others: the article
+becomes a :class:`~hotline.facts.Rejection` whose reason names the error (:data:`FAILURE_REASON`), its traceback
+goes to the log, and the run goes on. A worker that dies on an article (killed for memory, say) rejects that
+article with the reason too.
 """
 
 from __future__ import annotations
 
+import logging
 import queue
 import signal
 import threading
@@ -43,7 +45,7 @@ from multiprocessing import get_context
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import SpawnContext, SpawnProcess
 
-from hotline.extract import POOL_THRESHOLD, ExtractionError, extract_article
+from hotline.extract import POOL_THRESHOLD, extract_article
 from hotline.facts import Article, ArticleFacts, Rejection
 from hotline.reference import Reference, load_reference
 
@@ -75,12 +77,13 @@ def extract_articles_within_budget(
     on_progress: Progress | None = None,
 ) -> list[ArticleFacts | Rejection]:
     """For each article, in input order, its facts or, when extracting it took longer than ``timeout_seconds``,
-    a :class:`~hotline.facts.Rejection` with the reason :data:`TIMEOUT_REASON`.
+    a :class:`~hotline.facts.Rejection` with the reason :data:`TIMEOUT_REASON` (with :data:`FAILURE_REASON` when
+    the extractor raised on it).
 
     ``timeout_seconds`` <= 0 means no budget: the articles are extracted in this process. ``extract`` is what
     runs on each article (by default :func:`~hotline.extract.extract_article`, with the reference data of
     :func:`~hotline.reference.load_reference`); it runs in worker processes, so it must be a module-level
-    function. Raises :class:`~hotline.extract.ExtractionError` when it raises. ``on_progress`` is told
+    function. ``on_progress`` is told
     (articles done, articles in all) each time an article is done.
     """
     parts = extract_parts_within_budget(
@@ -126,15 +129,26 @@ def _extract_here(
     for article in articles:
         try:
             results.append(extract(article, reference))
-        except Exception as exc:  # a bug, not bad input: stop, and say which article to reproduce it with
-            raise ExtractionError(_failure(article, repr(exc))) from exc
+        except Exception as exc:  # a bug: the article is rejected with the error, the others go on
+            results.append(_rejected(article, repr(exc), traceback.format_exc()))
         if on_progress is not None:
             on_progress(len(results), len(articles))
     return results
 
 
-def _failure(article: Article, error: str) -> str:
-    return f"extraction failed on {article.source_name} (article_id {article.article_id}): {error}"
+FAILURE_REASON = "extraction failed (a bug in the extractor: report it with this article): {error}"
+_LOG = logging.getLogger(__name__)
+
+
+def _rejected(article: Article, error: str, trace: str) -> Rejection:
+    """The article an extractor error stopped on, rejected with the error; the traceback goes to the log."""
+    _LOG.error("extraction failed on %s (article_id %s): %s\n%s", article.source_name, article.article_id, error, trace)
+    return Rejection(article.source_name, FAILURE_REASON.format(error=error), article.byte_size)
+
+
+def ended_now() -> float:
+    """When an article's extraction ended, on the clock every process of the machine shares."""
+    return time.monotonic()
 
 
 # --- the worker ---------------------------------------------------------------------------------------
@@ -152,9 +166,9 @@ def _serve(conn: Connection, extract: Extractor) -> None:
         for position, article in batch:
             try:
                 facts = extract(article, reference)
-            except Exception as exc:
-                conn.send(("failed", position, (repr(exc), traceback.format_exc())))
-                return
+            except Exception as exc:  # the article is rejected with the error; the worker goes on
+                conn.send(("failed", position, (ended_now(), repr(exc), traceback.format_exc())))
+                continue
             # The article is the parent's already: send only what was found in it.
             ended = time.monotonic()  # the same clock in every process of the machine
             conn.send(("done", position, (ended, facts.calls, facts.topics, facts.officials, facts.trade_measures)))
@@ -289,10 +303,12 @@ class _BudgetedRun:
                 worker.since, calls, topics, officials, measures = payload
                 self._settle(position, ArticleFacts(self.articles[position], calls, topics, officials, measures))
             else:
-                error, trace = payload
-                exc = ExtractionError(_failure(self.articles[position], error))
-                exc.add_note(f"in the extraction worker:\n{trace}")
-                raise exc
+                assert worker.batch and worker.batch[0] == position
+                worker.batch.popleft()
+                if worker.ends[0] == position:
+                    worker.ends.popleft()
+                worker.since, error, trace = payload
+                self._settle(position, _rejected(self.articles[position], error, trace))
 
     def _enforce_budget(self) -> None:
         now = time.monotonic()

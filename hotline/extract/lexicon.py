@@ -145,6 +145,12 @@ class Lexicon:
         return LexiconHits(found)
 
 
+def unquoted(phrase: str) -> str:
+    """The vocabulary key of a hit's phrase: a phrase of several words keeps the double quotes the text put inside
+    it ('Nasry "Tito" Asfura' is found as 'tito" asfura'); its key has none."""
+    return " ".join(phrase.replace('"', " ").split()) if '"' in phrase else phrase
+
+
 def is_word_char(char: str) -> bool:
     """What `\\w` matches in a str pattern: a letter or digit of any script, or an underscore."""
     return char.isalnum() or char == "_"

@@ -14,9 +14,9 @@ import time
 import pytest
 
 from hotline.config import Settings
-from hotline.extract import ExtractionError, extract_article, extract_articles_within_budget
 from hotline.extract import budget as budget_module
-from hotline.extract.budget import extract_parts_within_budget
+from hotline.extract import extract_article, extract_articles_within_budget
+from hotline.extract.budget import FAILURE_REASON, extract_parts_within_budget
 from hotline.facts import Article, ArticleFacts, Evidence, OfficialMention, Rejection
 from hotline.reference import Reference, load_reference
 
@@ -140,10 +140,14 @@ def test_a_long_article_over_budget_is_stopped_while_another_worker_goes_on(
     assert_extracted(results[:5] + results[6:], articles[:5] + articles[6:], reference)
 
 
-def test_an_extractor_error_stops_the_batch_and_names_the_article() -> None:
-    articles = batch([CALL, CALL + "BUG", CALL])
-    with pytest.raises(ExtractionError, match=r"extraction failed on a1\.txt .*ValueError\('a bug'\)"):
-        extract_articles_within_budget(articles, 5.0, extract=raise_on_marker)
+@pytest.mark.parametrize("timeout", [5.0, 0.0])
+def test_an_extractor_error_rejects_its_article_and_the_others_go_on(reference: Reference, timeout: float) -> None:
+    articles = batch([CALL, CALL + "BUG", CALL, CALL + "BUG", CALL])
+    results = extract_articles_within_budget(articles, timeout, extract=raise_on_marker)
+    reason = FAILURE_REASON.format(error="ValueError('a bug')")
+    assert results[1] == Rejection("a1.txt", reason, articles[1].byte_size)
+    assert results[3] == Rejection("a3.txt", reason, articles[3].byte_size)
+    assert_extracted([results[0], results[2], results[4]], [articles[0], articles[2], articles[4]], reference)
 
 
 def test_no_budget_extracts_in_this_process(reference: Reference) -> None:

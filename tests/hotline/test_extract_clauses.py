@@ -345,3 +345,14 @@ def test_a_call_with_the_president_of_an_institution_named_after_the_title_is_no
         "regional bloc."
     )
     assert calls(written.extract(reference, text, dt.date(2025, 9, 24))) == set()
+
+
+@pytest.mark.parametrize("quote", ['"', "“"])
+def test_a_nickname_in_quotes_inside_a_leaders_name_is_read(reference: Reference, quote: str) -> None:
+    close = '"' if quote == '"' else "”"
+    text = (
+        f"Llamada\nEl presidente Lai Ching-te telefoneó el sábado al presidente electo de Honduras, Nasry {quote}Tito"
+        f"{close} Asfura, para felicitarlo."
+    )
+    facts = written.extract(reference, text, dt.date(2025, 12, 28))
+    assert "nasry_asfura" in {o.official_id for o in facts.officials}

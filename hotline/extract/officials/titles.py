@@ -10,7 +10,7 @@ import datetime as dt
 import heapq
 import re
 
-from hotline.extract.lexicon import Hit, LexiconHits
+from hotline.extract.lexicon import Hit, LexiconHits, unquoted
 from hotline.extract.officials.aliases import (
     alias_hit,
     honorific_fillers_end,
@@ -51,7 +51,7 @@ def find_officials(
     taken: list[tuple[int, int]] = []
 
     for alias in found.longest("alias"):
-        official = reference.officials[reference.alias_index[alias.phrase]]
+        official = reference.officials[reference.alias_index[unquoted(alias.phrase)]]
         if " " not in alias.phrase and not text[alias.start].isupper():
             continue  # a one-word alias is a name only when capitalized ("Rubio", not "rubio" = blond)
         hits.append(

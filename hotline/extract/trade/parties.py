@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from hotline.extract.context import ArticleContext
+from hotline.extract.lexicon import unquoted
 from hotline.extract.rules import load_rules
 from hotline.extract.trade import rules as r
 from hotline.reference import Reference
@@ -141,7 +142,7 @@ def find_parties(ctx: ArticleContext, index: PartyIndex, sentence: int, regions:
     starts = ctx.starts_in("officials", sentence)
     for lo, hi in regions:
         for hit in ctx.reference_hits.within("place", lo, hi):
-            word = index.words.get(hit.phrase)
+            word = index.words.get(unquoted(hit.phrase))
             if word is not None:
                 candidates.append((hit.start, hit.end, word, True))
         if index.seats is not None:
