@@ -146,9 +146,14 @@ def _rejected(article: Article, error: str, trace: str) -> Rejection:
     return Rejection(article.source_name, FAILURE_REASON.format(error=error), article.byte_size)
 
 
-def ended_now() -> float:
-    """When an article's extraction ended, on the clock every process of the machine shares."""
-    return time.monotonic()
+def _take_current(worker: _Worker, answered: int | None = None) -> int:
+    """The worker's current article off its batch (the end of that batch with it when it is the last), checked
+    against the position the worker ``answered`` for."""
+    assert worker.batch and (answered is None or worker.batch[0] == answered)
+    position = worker.batch.popleft()
+    if worker.ends[0] == position:
+        worker.ends.popleft()
+    return position
 
 
 # --- the worker ---------------------------------------------------------------------------------------
@@ -167,7 +172,7 @@ def _serve(conn: Connection, extract: Extractor) -> None:
             try:
                 facts = extract(article, reference)
             except Exception as exc:  # the article is rejected with the error; the worker goes on
-                conn.send(("failed", position, (ended_now(), repr(exc), traceback.format_exc())))
+                conn.send(("failed", position, (time.monotonic(), repr(exc), traceback.format_exc())))
                 continue
             # The article is the parent's already: send only what was found in it.
             ended = time.monotonic()  # the same clock in every process of the machine
@@ -296,17 +301,11 @@ class _BudgetedRun:
                 worker.ready = True
                 worker.since = time.monotonic()
             elif kind == "done":
-                assert worker.batch and worker.batch[0] == position
-                worker.batch.popleft()
-                if worker.ends[0] == position:
-                    worker.ends.popleft()
+                _take_current(worker, position)
                 worker.since, calls, topics, officials, measures = payload
                 self._settle(position, ArticleFacts(self.articles[position], calls, topics, officials, measures))
             else:
-                assert worker.batch and worker.batch[0] == position
-                worker.batch.popleft()
-                if worker.ends[0] == position:
-                    worker.ends.popleft()
+                _take_current(worker, position)
                 worker.since, error, trace = payload
                 self._settle(position, _rejected(self.articles[position], error, trace))
 
@@ -326,9 +325,7 @@ class _BudgetedRun:
 
     def _replace(self, worker: _Worker, reason: str) -> None:
         """Reject the worker's current article, stop the worker, and queue the rest of its batches again."""
-        position = worker.batch.popleft()
-        if worker.ends[0] == position:
-            worker.ends.popleft()
+        position = _take_current(worker)
         article = self.articles[position]
         self._settle(position, Rejection(article.source_name, reason, article.byte_size))
         self._stop(worker, kill=True)
