@@ -3,6 +3,7 @@ leader pairs, countries and continents, years, same-call groups, no-call texts, 
 article lengths and a dev/test split that keeps every same-call group on one side."""
 
 from collections import Counter
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -17,12 +18,12 @@ CONTINENTS = {
     "Africa": "AO BF BW CD CI CM DJ DZ EG ER ET GA GH GM GQ GW KE LR LS MA ML MR MU MW MZ NA NE NG RW SC SL SN SO "
     "SZ TN TZ UG ZA ZM ZW BI KM CV BJ LY TD GN TG SD CG MG ST SS CF",
     "Asia": "AE AM AZ BD BH BT CN GE ID IL IN IQ IR JO JP KG KH KR KW KZ LB LK MM MV MY NP OM PH PK PS QA SA SG SY TH "
-    "TJ TM TR TW UZ VN MN BN LA YE TL",
+    "TJ TM TR TW UZ VN MN BN LA YE TL KP",
     "Europe": "AL BY CZ DE DK EE ES FI FR GB GR HR HU IE IS IT LT LV MD ME MK NL NO PL PT RO RS RU SE SI UA CY MT AT "
-    "BE LU BG CH SK AD BA MC LI",
+    "BE LU BG CH SK AD BA MC LI FO",
     "North America": "BB BS BZ CA PR CR CU DO GD GT HN HT JM MX NI PA SV TT US VC AG KN DM LC",
     "South America": "AR BO BR CL CO EC GY PE PY SR UY VE",
-    "Oceania": "AU FJ NZ PG SB TO TV VU WS MH NR PW KI FM",
+    "Oceania": "AU FJ NZ PG SB TO TV VU WS MH NR PW KI FM NU",
 }
 CONTINENT_OF = {code: continent for continent, codes in CONTINENTS.items() for code in codes.split()}
 
@@ -78,6 +79,21 @@ def test_same_call_groups_stay_in_one_split(splits: dict[str, GoldCorpus]) -> No
                 articles.setdefault(call.group, set()).add(call.article)
         multi += sum(2 <= len(names) <= 4 for names in articles.values())
     assert multi >= 15
+
+
+def test_one_held_call_one_group_across_batches(splits: dict[str, GoldCorpus]) -> None:
+    """Batches are labeled apart: the same pair's held call on the same day in two articles of a split is one group
+    unless an article tells them apart (a morning and an evening call)."""
+    for split in splits.values():
+        groups: dict[tuple[frozenset[str], object], set[str]] = {}
+        for call in split.calls():
+            if call.is_held and call.date and call.date_precision == "day":
+                groups.setdefault((frozenset(call.participants), call.date), set()).add(call.group)
+        together = {(c.article, c.group) for c in split.calls()}
+        for (pair, day), keys in groups.items():
+            for a, b in combinations(sorted(keys), 2):  # two calls of one day are told apart in one article
+                told_apart = {x for x, key in together if key == a} & {x for x, key in together if key == b}
+                assert told_apart, (sorted(pair), day, a, b)
 
 
 def test_no_call_texts_negations_and_call_kinds(splits: dict[str, GoldCorpus]) -> None:
