@@ -219,6 +219,9 @@ def _day(
         absolute = [
             item for item in absolute if item[2] == "attached" or _weekday_of(item[0], anchor) in (None, weekday)
         ]
+    if offsets and anchor is not None:  # an offset that lands after the story, or off the call's weekday ("a week
+        # after Aug. 1" with "on Wednesday" in the lead), is a rough count, not the call's day
+        offsets = [o for o in offsets if _offset_fits(o[0], o[1], anchor, weekday)]
     if absolute and offsets and absolute[0][2] != "attached" and offsets[0][2] < absolute[0][1]:
         absolute = []  # "al día siguiente de las elecciones del 18 de mayo" in the lead, "el 28 de abril" further on
     if absolute:
@@ -324,6 +327,20 @@ def _weekday_of(date: DateExpr, anchor: dt.date | None) -> int | None:
     else:
         day = None
     return day.weekday() if day is not None else None
+
+
+def _offset_fits(reference: DateExpr, signed: int, anchor: dt.date, weekday: int | None) -> bool:
+    """Whether ``signed`` days from ``reference`` (its year the latest up to ``anchor`` when the text gives none)
+    fall on or before ``anchor`` and on ``weekday`` when the text gives one."""
+    if reference.is_full:
+        base = reference.as_date()
+    else:
+        assert reference.month is not None and reference.day is not None
+        base = latest_on_or_before(reference.month, reference.day, anchor)
+    if base is None:
+        return True
+    day = base + dt.timedelta(days=signed)
+    return day <= anchor and weekday in (None, day.weekday())
 
 
 def _recent(date: DateExpr, anchor: dt.date) -> bool:

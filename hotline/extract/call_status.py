@@ -275,6 +275,9 @@ def _clause_start(folded: str, window_start: int, call_start: int, text: str | N
         words = [at for at in words if not text[at].isupper()]
     if len(words) > _WINDOW_WORDS:
         start = words[-_WINDOW_WORDS]
+        for phrase in _CUE.finditer(folded, max(0, start - 24), min(call_start, start + 24)):
+            if phrase.start() < start < phrase.end() and _status_of(phrase.group()) is None:
+                return phrase.start()  # a neutral phrase the reach cuts ("Union's | plan to") is read whole
     return start
 
 

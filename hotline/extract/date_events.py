@@ -17,7 +17,7 @@ from hotline.text import phrase_alternation
 _WORDS = re.compile(r"\w+")
 _ANNOUNCEMENT_FILLERS = frozenset(RULES["announcement_fillers"])
 _RELATIVE_CLAUSE = re.compile(
-    r",\s+(?:whose|who|which|where|when|cuyo|cuya|cuyos|cuyas|quien|quienes|que|donde|el cual|la cual)(?![\w])"
+    r",\s+(?:whose|whom|who|which|where|when|cuyo|cuya|cuyos|cuyas|quien|quienes|que|donde|el cual|la cual)(?![\w])"
 )
 """Opens a relative clause after a comma ("Lee, who took office last Wednesday, ..."): its dates are its own."""
 _RELATIVE_TO_THE_CALL = re.compile(

@@ -21,6 +21,7 @@ from hotline.extract.leaders import INSTITUTION, is_leader, leader_title
 from hotline.extract.officials import OfficialHit
 from hotline.extract.subjects import (
     bare_title_between,
+    plain_title_between,
     points_back,
     pronoun_object,
     pronoun_subject,
@@ -210,6 +211,8 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     titled = bool(subjects) and bare_title_between(ctx, subjects[-1].end, cue.start, hits)
     if titled:  # "The spokesman, Ambassador X, stated that the President received a phone call": the title's
         subjects = []
+    elif subjects and plain_title_between(ctx, subjects[-1].end, cue.start, hits):
+        return []  # "Johannesen said the fisheries ministers had spoken by phone": no leaders' call
     if not linked and (called := pronoun_object(ctx, cue, index)) is not None:
         linked = [called]  # "Boko called her on Monday": the protagonist named just before
     on = ctx.article.published_date

@@ -32,11 +32,11 @@ _DATE_LINES = _RULES["date_line_paragraphs"]
 _DATE_LINE_CHARS = _RULES["date_line_max_chars"]
 # Words allowed between a cue and its date: "published on", "publicado el lunes", "updated: Monday,".
 _GAP_WORDS = frozenset({"on", "el", "the", "a", "las", "del", "de", "of", *WEEKDAYS})
-# A dateline: an upper-case place (and region, or the agency in parentheses: "WASHINGTON (AP), "), then the date,
-# at the start of the story's first paragraph.
+# A dateline: an upper-case place or places ("ANKARA/LONDON") (and region, or the agency in parentheses:
+# "WASHINGTON (AP), "), then the date, at the start of the story's first paragraph.
 _AGENCY = r"(?:\s*\([^()\n]{1,60}\))?"
 _DATELINE_PLACE = re.compile(
-    r"[A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{1,40}" + _AGENCY + r"(?:,\s*[A-Za-zÀ-ÿ.'’ -]{2,30})?(?:\.-|[,:–—-])\s*$"
+    r"[A-ZÀ-Ý][A-ZÀ-Ý.'’ /-]{1,40}" + _AGENCY + r"(?:,\s*[A-Za-zÀ-ÿ.'’ -]{2,30})?(?:\.-|[,:–—-])\s*$"
 )
 # A place written in mixed case ("Ciudad de México, 8 de agosto de 2022.—") is a dateline only when a dash (or
 # an agency in parentheses, then a dash), or a stop or colon before the story's first capital ("Bogotá,

@@ -45,6 +45,31 @@ def bare_title_between(ctx: ArticleContext, start: int, end: int, hits: list[Off
     return False
 
 
+def plain_title_between(ctx: ArticleContext, start: int, end: int, hits: list[OfficialHit]) -> bool:
+    """A title that is no leader's, with no name, after a determiner, between a name and the call phrase: the
+    subject of a clause of its own ("Johannesen said the fisheries ministers had spoken by phone")."""
+    spans = ctx.title_spans
+    for title_start, title_end in spans[bisect_left(spans, (start, start)) : bisect_left(spans, (end, end))]:
+        named = any(h.title_span == (title_start, title_end) or 0 <= h.start - title_end <= 3 for h in hits)
+        if named or leader_title(ctx, ctx.folded[title_start:title_end]):
+            continue
+        if _DETERMINED.search(ctx.folded, max(start, title_start - 32), title_start):
+            return True
+    for office in _PLURAL_OFFICES.finditer(ctx.folded, max(start, end - _SUBJECT_REACH), end):
+        if _OF_BEFORE.search(ctx.folded, max(0, office.start() - 5), office.start()):
+            continue  # "the Council of Ministers", "el Consejo de Ministros": an institution's name
+        if _DETERMINED.search(ctx.folded, max(start, office.start() - 32), office.start()):
+            return True  # "the fisheries ministers", "los ministros de Pesca": no role of the reference, no leaders
+    return False
+
+
+_OF_BEFORE = re.compile(r"(?<![\w])(?:of|de)[ \t]+\Z")
+_PLURAL_OFFICES = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["plural_offices"]) + r")(?![\w])")
+
+
+_DETERMINED = re.compile(
+    r"(?<![\w])(?:the|their|his|her|its|both|el|la|los|las|sus|ambos|ambas)[ \t]+(?:[\w-]+[ \t]+){0,2}\Z"
+)
 _GOVERNED = re.compile(
     r"(?<![\w])(?:"
     + phrase_alternation([*_PAIRS["links"], "ante", "por", "para", "by", "for", "before", "of", "on"])

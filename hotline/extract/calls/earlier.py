@@ -24,6 +24,8 @@ _EARLIER_VERB = re.compile(
     r"(?!(?:" + phrase_alternation(RULES["time_after_last"]) + r")(?![\w]))(?:[\w'’]+\s+)?\Z"
 )
 """'Macron and Putin last spoke', 'had last talked' (not 'last week spoke': that dates the call)."""
+_PLUPERFECT = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["pluperfect_auxiliaries"]) + r")\s+(?:\w+\s+)?\Z")
+_EARLIER_GAP_DAYS = 7
 
 
 def same_phrase(ctx: ArticleContext, earlier: Cue, cue: Cue) -> bool:
@@ -39,6 +41,19 @@ def told_as_earlier(ctx: ArticleContext, cue: Cue) -> bool:
     if cue.kind == "noun":
         return _EARLIER_NOUN.search(ctx.folded, cue.start, cue.noun_start) is not None
     return _EARLIER_VERB.search(ctx.folded, max(0, cue.start - 32), cue.start) is not None
+
+
+def told_as_earlier_by_date(ctx: ArticleContext, cue: Cue, date: DateExpr | None) -> bool:
+    """A call phrase in the past perfect whose own date lies weeks before the article: an earlier call the article
+    goes back to ("Kristersson had also phoned Stubb in December 2024", "había hablado con él en marzo de 2023")."""
+    published = ctx.article.published_date
+    if date is None or published is None or date.kind not in ("month", "absolute"):
+        return False
+    if _PLUPERFECT.search(ctx.folded, max(0, cue.start - 24), cue.start) is None:
+        return False
+    told = earlier_call_date(ctx, date, published)
+    last = told.latest or told.date
+    return last is not None and (published - last).days > _EARLIER_GAP_DAYS
 
 
 def earlier_calls(

@@ -12,7 +12,13 @@ from dataclasses import replace
 
 from hotline.extract.attached_dates import attached_date
 from hotline.extract.call_status import HELD, NO_CALL, call_status
-from hotline.extract.calls.earlier import earlier_calls, referenced_calls, same_phrase, told_as_earlier
+from hotline.extract.calls.earlier import (
+    earlier_calls,
+    referenced_calls,
+    same_phrase,
+    told_as_earlier,
+    told_as_earlier_by_date,
+)
 from hotline.extract.calls.grouping import split_by_date, split_by_pair
 from hotline.extract.calls.layout import CallLayout
 from hotline.extract.calls.not_held import cue_statuses, no_call, not_held_calls
@@ -85,7 +91,11 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
         index = ctx.sentence_of(cue.start)
         sentence = ctx.sentences[index]
         date = attached_date(ctx, cue, index)
-        earlier = told_as_earlier(ctx, cue) or bool(earlier_cues and same_phrase(ctx, earlier_cues[-1][0], cue))
+        earlier = (
+            told_as_earlier(ctx, cue)
+            or bool(earlier_cues and same_phrase(ctx, earlier_cues[-1][0], cue))
+            or told_as_earlier_by_date(ctx, cue, date)
+        )
         if cue.kind == "talk" and not earlier and not _names_a_leader(ctx, index):
             continue
         if date is not None and date.kind == "absolute" and _is_reference_cue(ctx, cue, sentence.start):

@@ -1,0 +1,134 @@
+"""Rounds of calls ("held separate calls with A and B", "sostuvo sendas llamadas"), an earlier call told in the past
+perfect with its own date, a possessive's "plan to" that is no planned call, a refusal ("no use for a call"), a
+relative clause's weekday, a rough offset against the lead's weekday, a two-city dateline and the heads of
+government of self-governing territories.
+
+The texts are written here in the styles of wire copy, government readouts and the Spanish-language press.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import written
+
+from hotline.extract.published import published_date_from_text
+from hotline.reference import Reference, load_reference
+
+WEDNESDAY = dt.date(2025, 3, 12)
+
+
+@pytest.fixture(scope="module")
+def reference() -> Reference:
+    return load_reference()
+
+
+def dated_calls(reference: Reference, text: str, published: dt.date | None = WEDNESDAY) -> set[tuple[object, ...]]:
+    facts = written.extract(reference, text, published)
+    return {
+        (c.call_status, c.date.date, c.is_directly_reported, *sorted(p.official_id for p in c.participants))
+        for c in facts.calls
+    }
+
+
+def test_separate_calls_with_two_leaders_are_two_calls_of_that_day(reference: Reference) -> None:
+    text = (
+        "Round of calls\nOn Monday, Prime Minister Pedro Sánchez held separate calls with Portugal's Luís Montenegro "
+        "and France's Emmanuel Macron about the power grid."
+    )
+    monday = dt.date(2025, 3, 10)
+    assert dated_calls(reference, text) == {
+        ("held", monday, True, "luis_montenegro", "pedro_sanchez"),
+        ("held", monday, True, "emmanuel_macron", "pedro_sanchez"),
+    }
+
+
+def test_sendas_llamadas_are_two_calls(reference: Reference) -> None:
+    text = (
+        "Ronda de llamadas\nEl presidente Gustavo Petro sostuvo el lunes sendas llamadas con Luiz Inácio Lula da "
+        "Silva y con Claudia Sheinbaum."
+    )
+    pairs = {row[3:] for row in dated_calls(reference, text)}
+    assert pairs == {("gustavo_petro", "luiz_inacio_lula_da_silva"), ("claudia_sheinbaum", "gustavo_petro")}
+
+
+def test_a_past_perfect_call_with_an_old_date_is_an_earlier_call(reference: Reference) -> None:
+    text = (
+        "Cable damage\nPresident Alexander Stubb received a call from Swedish Prime Minister Ulf Kristersson on "
+        "Monday evening. Kristersson had also phoned Stubb in December 2024, after an earlier cable was cut."
+    )
+    facts = written.extract(reference, text, WEDNESDAY)
+    told = sorted((c.is_directly_reported, c.date.date, c.date.year, c.date.month) for c in facts.calls)
+    assert told == [(False, None, 2024, 12), (True, dt.date(2025, 3, 10), 2025, 3)]
+
+
+def test_a_past_perfect_call_of_this_week_is_the_reported_call(reference: Reference) -> None:
+    text = "Call\nPresident Alexander Stubb said he had phoned Ulf Kristersson on Monday."
+    assert dated_calls(reference, text) == {("held", dt.date(2025, 3, 10), True, "alexander_stubb", "ulf_kristersson")}
+
+
+def test_a_possessive_plan_is_no_planned_call(reference: Reference) -> None:
+    text = (
+        "Steel\nANKARA, March 12 (Wire) - Turkish President Recep Tayyip Erdoğan and British Prime Minister Keir "
+        "Starmer discussed the European Union's plan to cut steel import quotas in a phone call on Tuesday."
+    )
+    assert dated_calls(reference, text) == {
+        ("held", dt.date(2025, 3, 11), True, "keir_starmer", "recep_tayyip_erdogan")
+    }
+
+
+def test_no_use_for_a_call_is_a_refusal(reference: Reference) -> None:
+    text = (
+        "Pyongyang\nNorth Korea said on Tuesday it had no use for a phone call with Donald Trump, after the U.S. "
+        "president said he would call Kim Jong Un."
+    )
+    statuses = {row[0] for row in dated_calls(reference, text)}
+    assert "held" not in statuses
+
+
+def test_a_weekday_in_a_relative_clause_with_whom_is_not_the_calls(reference: Reference) -> None:
+    text = (
+        "First call\nThe new premier, whom the president appointed on Monday, held his first call as head of "
+        "government with Slovakia's Robert Fico on Tuesday. Andrej Babiš told reporters the call went well."
+    )
+    assert dated_calls(reference, text) == {("held", dt.date(2025, 3, 11), True, "andrej_babis", "robert_fico")}
+
+
+def test_a_rough_offset_after_the_story_day_yields_to_the_leads_weekday(reference: Reference) -> None:
+    text = (
+        "Steel quotas\nPrime Minister Mark Carney and President Claudia Sheinbaum spoke by phone on Tuesday about "
+        "steel. The conversation came a week after Canada's steel quotas took effect on March 5."
+    )
+    assert dated_calls(reference, text) == {("held", dt.date(2025, 3, 11), True, "claudia_sheinbaum", "mark_carney")}
+
+
+def test_a_dateline_of_two_cities_gives_the_publication_date() -> None:
+    text = "Steel\nANKARA/LONDON, Oct 10, 2025 (Markets Wire) - The two leaders spoke by phone on Thursday."
+    assert published_date_from_text(text)[0] == dt.date(2025, 10, 10)
+
+
+def test_heads_of_government_of_self_governing_territories(reference: Reference) -> None:
+    text = (
+        "Nordic call\nTórshavn, 24 September 2025\nPrime Minister Aksel V. Johannesen spoke by telephone this "
+        "afternoon with the Prime Minister of Iceland, Kristrún Frostadóttir."
+    )
+    assert dated_calls(reference, text, dt.date(2025, 9, 24)) == {
+        ("held", dt.date(2025, 9, 24), True, "aksel_v_johannesen", "kristrun_frostadottir")
+    }
+
+
+def test_ministers_on_the_phone_are_no_leaders_call(reference: Reference) -> None:
+    text = (
+        "Mackerel\nPrime Minister Jonas Gahr Støre said on Tuesday that the fisheries ministers of Norway and "
+        "Iceland had spoken by phone on Monday. He has not discussed the matter with Kristrún Frostadóttir."
+    )
+    assert {row[0] for row in dated_calls(reference, text)} <= {"planned"}
+
+
+def test_a_chair_of_the_council_of_ministers_is_still_the_subject(reference: Reference) -> None:
+    text = (
+        "Call\nSARAJEVO, March 11 (Wire) - Borjana Krišto, chair of the Council of Ministers of Bosnia and "
+        "Herzegovina, spoke by telephone with Croatian Prime Minister Andrej Plenković on Sunday."
+    )
+    assert dated_calls(reference, text) == {("held", dt.date(2025, 3, 9), True, "andrej_plenkovic", "borjana_kristo")}
