@@ -16,11 +16,11 @@ EVAL = Path(__file__).resolve().parent
 # Continents of the countries the corpus names (public facts; ISO 3166 alpha-2).
 CONTINENTS = {
     "Africa": "AO BF BW CD CI CM DJ DZ EG ER ET GA GH GM GQ GW KE LR LS MA ML MR MU MW MZ NA NE NG RW SC SL SN SO "
-    "SZ TN TZ UG ZA ZM ZW BI KM CV BJ LY TD GN TG SD CG MG ST SS CF",
+    "SZ TN TZ UG ZA ZM ZW BI KM CV BJ LY TD GN TG SD CG MG ST SS CF GW",
     "Asia": "AE AM AZ BD BH BT CN GE ID IL IN IQ IR JO JP KG KH KR KW KZ LB LK MM MV MY NP OM PH PK PS QA SA SG SY TH "
     "TJ TM TR TW UZ VN MN BN LA YE TL KP",
     "Europe": "AL BY CZ DE DK EE ES FI FR GB GR HR HU IE IS IT LT LV MD ME MK NL NO PL PT RO RS RU SE SI UA CY MT AT "
-    "BE LU BG CH SK AD BA MC LI FO",
+    "BE LU BG CH SK AD BA MC LI FO VA",
     "North America": "BB BS BZ CA PR CR CU DO GD GT HN HT JM MX NI PA SV TT US VC AG KN DM LC",
     "South America": "AR BO BR CL CO EC GY PE PY SR UY VE",
     "Oceania": "AU FJ NZ PG SB TO TV VU WS MH NR PW KI FM NU",
