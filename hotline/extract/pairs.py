@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import DateExpr
-from hotline.extract.leaders import INSTITUTION, is_leader, leader_title
+from hotline.extract.leaders import INSTITUTION, is_leader, leader_title, protagonist
 from hotline.extract.officials import OfficialHit
 from hotline.extract.subjects import (
     bare_title_between,
@@ -231,11 +231,19 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
         return []  # "Moratinos habla por teléfono con Chávez", "el titular de Exteriores había hablado con"
     if subjects:
         subject, how = subjects[-1], "subject of the call phrase"
+    elif not between and points_back(ctx, cue) and len(leaders) == 1 and _is_protagonist(ctx, leaders[0]):
+        return None  # "Those meetings were not part of the conversation with Støre" in a story about Støre: the
+        # call told already, not one with the leader named last
     else:
         subject, how = title_subject(ctx, sentence.start, cue.start, leaders) or pronoun_subject(ctx, cue, leaders)
     if subject is None:
         return None
     return _pairs(subject, leaders, how)
+
+
+def _is_protagonist(ctx: ArticleContext, hit: OfficialHit) -> bool:
+    main = protagonist(ctx)
+    return main is not None and main.official_id == hit.official_id
 
 
 def _round_next(

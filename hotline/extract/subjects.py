@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.leaders import is_leader, leader_title, protagonist
-from hotline.extract.officials import OfficialHit, dateline_country, holder_on, title_role
+from hotline.extract.officials import OfficialHit, dateline_country, holder_on, outlet_country, title_role
 from hotline.text import fold, phrase_alternation
 
 _PAIRS = RULES["pairs"]
@@ -135,8 +135,8 @@ def _dateline_holder(ctx: ArticleContext, role: str, start: int, end: int) -> Of
 
 def _dateline_country(ctx: ArticleContext) -> str | None:
     if "dateline_country" not in ctx.memo:
-        found = dateline_country(ctx.text, ctx.reference)
-        ctx.memo["dateline_country"] = found[0] if found else None
+        found = dateline_country(ctx.text, ctx.reference)  # without one, the outlet's ("10 Downing Street")
+        ctx.memo["dateline_country"] = found[0] if found else outlet_country(ctx.article.outlet, ctx.reference)
     country: str | None = ctx.memo["dateline_country"]
     return country
 

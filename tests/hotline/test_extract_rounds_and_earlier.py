@@ -9,10 +9,12 @@ The texts are written here in the styles of wire copy, government readouts and t
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 import written
 
+from hotline.extract import extract_article
 from hotline.extract.published import published_date_from_text
 from hotline.reference import Reference, load_reference
 
@@ -132,3 +134,63 @@ def test_a_chair_of_the_council_of_ministers_is_still_the_subject(reference: Ref
         "Herzegovina, spoke by telephone with Croatian Prime Minister Andrej Plenković on Sunday."
     )
     assert dated_calls(reference, text) == {("held", dt.date(2025, 3, 9), True, "andrej_plenkovic", "borjana_kristo")}
+
+
+@pytest.mark.parametrize(
+    ("outlet", "pair"),
+    [
+        ("Prime Minister's Office, 10 Downing Street", ("keir_starmer", "volodymyr_zelensky")),
+        ("Office of the President of the Republic of Finland", ("petteri_orpo", "volodymyr_zelensky")),
+        ("Reuters", None),
+    ],
+)
+def test_a_readouts_bare_title_is_the_leader_of_the_outlets_government(
+    reference: Reference, outlet: str, pair: tuple[str, str] | None
+) -> None:
+    text = (
+        "PM call with President Zelenskyy\nThe Prime Minister spoke to President Zelenskyy of Ukraine this afternoon."
+    )
+    article = replace(written.written(text, dt.date(2025, 10, 23)), outlet=outlet)
+    facts = extract_article(article, reference)
+    pairs = {tuple(sorted(p.official_id for p in c.participants)) for c in facts.calls if c.call_status == "held"}
+    assert pairs == ({pair} if pair else set())  # a wire's outlet names no government: no one to stand for
+
+
+def test_called_the_president_of_a_country_is_a_call(reference: Reference) -> None:
+    text = (
+        "Telephone conversation\nDushanbe, 12 March 2025\nToday, President of the Republic of Tajikistan Emomali "
+        "Rahmon called the President of the Republic of Uzbekistan, Shavkat Mirziyoyev."
+    )
+    assert dated_calls(reference, text) == {
+        ("held", WEDNESDAY, True, "emomali_rahmon", "shavkat_mirziyoyev"),
+    }
+
+
+def test_what_a_leader_asked_in_a_relative_clause_is_asked_in_the_call(reference: Reference) -> None:
+    text = (
+        "Llamada\nEl presidente Luiz Inácio Lula da Silva mantuvo ayer una conversación telefónica con el "
+        'presidente de Francia, Emmanuel Macron, a quien pidió "un esfuerzo" por el acuerdo, informó Planalto.'
+    )
+    assert dated_calls(reference, text) == {
+        ("held", dt.date(2025, 3, 11), True, "emmanuel_macron", "luiz_inacio_lula_da_silva"),
+    }
+
+
+def test_an_earlier_call_takes_the_date_that_opens_its_sentence(reference: Reference) -> None:
+    text = (
+        "Llamada\nEl presidente Rodrigo Chaves conversó este martes por teléfono con José Raúl Mulino. "
+        "El pasado 3 de marzo, Chaves y Mulino ya habían conversado por teléfono sobre los vuelos."
+    )
+    assert dated_calls(reference, text) == {
+        ("held", dt.date(2025, 3, 11), True, "jose_raul_mulino", "rodrigo_chaves"),
+        ("held", dt.date(2025, 3, 3), False, "jose_raul_mulino", "rodrigo_chaves"),
+    }
+
+
+def test_the_conversation_with_the_protagonist_points_back_to_the_call_told(reference: Reference) -> None:
+    text = (
+        "Arctic\nDanish Prime Minister Mette Frederiksen and Norwegian Prime Minister Jonas Gahr Støre spoke by "
+        "telephone on Tuesday. Støre said the two were aligned. Støre's office gave no details. In Berlin, "
+        "Frederiksen met Chancellor Olaf Scholz. That meeting was not part of the conversation with Støre."
+    )
+    assert {row[3:] for row in dated_calls(reference, text)} == {("jonas_gahr_store", "mette_frederiksen")}

@@ -90,9 +90,24 @@ def earlier_calls(
             continue
         cue, index = group[0]
         attached = next((d for c, i in group if (d := attached_date(ctx, c, i)) is not None), None)
+        if attached is None:  # "El pasado 3 de marzo, Chaves y Mulino ya habían conversado por teléfono"
+            attached = next((d for c, i in group if (d := _fronted_date(ctx, c, i)) is not None), None)
         mention = _in_passing(ctx, call_index, participants, earlier_call_date(ctx, attached, anchor), index)
         for _, i in group:
             layout.reference_sentences[i] = mention
+
+
+_FRONT = re.compile(r"[\W_]*(?:[^\W\d_]+[\W_]+){0,2}\Z")
+"""At most two words before a date that opens its sentence ("El pasado 3 de marzo,", "On Jan. 12,")."""
+
+
+def _fronted_date(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
+    """The date that opens the sentence of an earlier call's phrase, before the phrase: its date."""
+    start = ctx.sentences[index].start
+    for date in ctx.in_sentence("dates", index):
+        if date.end <= cue.start and not date.is_future and _FRONT.match(ctx.folded, start, date.start):
+            return date
+    return None
 
 
 def referenced_calls(

@@ -11,7 +11,13 @@ Three kinds of hit, all with offsets into the article text:
   A capitalized name without a title (a suspect, a journalist) is never an official.
 """
 
-from hotline.extract.officials.countries import dateline_country, inferred_country, is_former, marked_former
+from hotline.extract.officials.countries import (
+    dateline_country,
+    inferred_country,
+    is_former,
+    marked_former,
+    outlet_country,
+)
 from hotline.extract.officials.patterns import (
     OfficialHit,
     reference_lexicon,
@@ -29,6 +35,7 @@ __all__ = [
     "inferred_country",
     "is_former",
     "marked_former",
+    "outlet_country",
     "reference_lexicon",
     "reference_vocabularies",
     "slug",

@@ -46,6 +46,29 @@ def dateline_country(text: str, reference: Reference) -> tuple[str, str] | None:
     return None
 
 
+_OUTLET_WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
+_OUTLET_SPAN = 4
+"""The most words a place or a country's name in an outlet takes ("Palacio de la Moncloa")."""
+
+
+def outlet_country(outlet: str | None, reference: Reference) -> str | None:
+    """The one country an outlet names by a seat of government, a capital or a country's name or demonym
+    ("Prime Minister's Office, 10 Downing Street", "Office of the President of the Republic of Finland",
+    "Presidencia de la República Dominicana"): a government's own readout, or an outlet of that country. None when
+    it names none or several ("Reuters", "Agence France-Presse")."""
+    if not outlet:
+        return None
+    words = [m.group().strip(".") for m in _OUTLET_WORDS.finditer(outlet)]
+    found = set()
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + _OUTLET_SPAN) + 1):
+            name = " ".join(words[i:j])
+            code = reference.country_by_city(name) or reference.country_by_name(name)
+            if code is not None:
+                found.add(code)
+    return found.pop() if len(found) == 1 else None
+
+
 def with_dateline_country(hits: list[OfficialHit], text: str, reference: Reference) -> list[OfficialHit]:
     """An official found by title with no country ("la ministra de Defensa, Margarita Robles") serves the
     government of the story's dateline: outlets mark a foreign official's country ("el canciller marroquí")
