@@ -194,3 +194,28 @@ def test_the_conversation_with_the_protagonist_points_back_to_the_call_told(refe
         "Frederiksen met Chancellor Olaf Scholz. That meeting was not part of the conversation with Støre."
     )
     assert {row[3:] for row in dated_calls(reference, text)} == {("jonas_gahr_store", "mette_frederiksen")}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Tifón\nEl presidente Ferdinand Marcos Jr. suspende su llamada con el primer ministro Anwar Ibrahim "
+            "por el paso del tifón.",
+            "cancelled",
+        ),
+        ('BRICS\nLula da Silva dijo: "No voy a llamar a Donald Trump para pedirle nada".', "refused"),
+    ],
+)
+def test_spanish_present_cancellations_and_negated_futures(reference: Reference, text: str, status: str) -> None:
+    assert {row[0] for row in dated_calls(reference, text)} == {status}
+
+
+def test_a_spokesperson_on_either_call_tells_of_both_calls(reference: Reference) -> None:
+    text = (
+        "Live\n**09:20** Keir Starmer spoke to both Donald Trump and Volodymyr Zelensky last night, Downing Street "
+        "said. The spokesperson would not say what was said on either call.\n**11:30** Starmer will speak to Trump "
+        "again before the summit."
+    )
+    held = {row[3:] for row in dated_calls(reference, text) if row[0] == "held"}
+    assert held == {("donald_trump", "keir_starmer"), ("keir_starmer", "volodymyr_zelensky")}
