@@ -385,3 +385,31 @@ def test_a_document_that_does_not_mention_a_topic_is_silence_not_a_negation(refe
 def test_the_subject_a_reporter_asked_about_was_not_discussed(reference: Reference, text: str) -> None:
     facts = extract(reference, CALL_ON_MONDAY + text)
     assert written.first_call_topics(facts, "not_discussed") == {"tariffs"}
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (  # readout: policing and a terror group are security
+            "Prime Minister Anthony Albanese spoke with Prime Minister James Marape on Monday about policing "
+            "cooperation and support for the police force.",
+            "security",
+        ),
+        (
+            "President Recep Tayyip Erdoğan spoke by phone with President Hassan Sheikh Mohamud on Monday about the "
+            "fight against the al-Shabaab terror group.",
+            "security",
+        ),
+        (  # visas for workers are migration
+            "President Lee Jae-myung spoke by phone with President Ukhnaagiin Khürelsükh on Monday about visas for "
+            "Mongolian workers and students.",
+            "migration",
+        ),
+        (
+            "Pedro Sánchez y Lula da Silva conversaron el lunes por teléfono sobre la conferencia del clima de Belém.",
+            "climate",
+        ),
+    ],
+)
+def test_words_outlets_use_for_security_migration_and_climate(reference: Reference, text: str, topic: str) -> None:
+    assert topic in main_call(extract(reference, text), "discussed")
