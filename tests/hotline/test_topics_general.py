@@ -409,7 +409,23 @@ def test_the_subject_a_reporter_asked_about_was_not_discussed(reference: Referen
             "Pedro Sánchez y Lula da Silva conversaron el lunes por teléfono sobre la conferencia del clima de Belém.",
             "climate",
         ),
+        (
+            "Prime Minister Hristijan Mickoski spoke by phone with Prime Minister Edi Rama on Monday about the 400 kV "
+            "power line between the two countries.",
+            "energy",
+        ),
+        (
+            "Pedro Sánchez habló el lunes por teléfono con Luís Montenegro sobre las interconexiones eléctricas.",
+            "energy",
+        ),
+        (
+            "Prime Minister Philip J. Pierre spoke by phone with Prime Minister Roosevelt Skerrit on Monday about the "
+            "ferry between the two islands and the Pacific Islands Forum.",
+            "infrastructure",
+        ),
     ],
 )
-def test_words_outlets_use_for_security_migration_and_climate(reference: Reference, text: str, topic: str) -> None:
+def test_words_outlets_use_for_security_migration_climate_energy_and_transport(
+    reference: Reference, text: str, topic: str
+) -> None:
     assert topic in main_call(extract(reference, text), "discussed")
