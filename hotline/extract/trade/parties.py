@@ -46,6 +46,7 @@ class Party:
     imposer: bool = False  # already read as the imposer of a measure in this sentence
     origin: bool = False  # a demonym on goods ("Indian onion"): the origin of an export
     destination: bool = False  # where exports go ("exports to the United States")
+    generic: bool = False  # a target by its goods in general ("Ghana's goods", "productos paraguayos"): no sector
     chain: int | None = None  # parties of one list ("Mexico, Canada and China") share the start of the list
 
     @property
@@ -232,6 +233,7 @@ def _mark_roles(text: str, e: Party, before: frozenset[str]) -> None:
         e.target, e.cue = True, (match.start(), e.end)
     elif "origin" in before and (match := r.ORIGIN_WEAK.search(text, lo, e.start)):
         e.target, e.cue, e.pair = True, (match.start(), e.end), sector_of(match.group("goods"))
+        e.generic = e.pair is None and _in_general(text, match.start("goods"), e.end)
     elif (
         phrase_before
         and (match := r.AFTER_MEASURE.search(text, lo, e.start))
@@ -241,14 +243,15 @@ def _mark_roles(text: str, e: Party, before: frozenset[str]) -> None:
         e.after_prep, e.cue = True, (match.start(), e.end)
     if "country" in e.kinds and e.pair is None and not e.target and (match := r.OWN_GOODS.match(text, e.end, hi)):
         e.target, e.cue, e.origin = True, (e.start, match.end()), True  # "Tonga's exports", "Trinidad and Tobago goods"
+        e.generic = _in_general(text, e.start, match.end())
     if "demonym" in e.kinds and e.pair is None:
         # "Mexican steel", "acero mexicano": a target (or an export's origin), and the goods it qualifies.
         if match := r.DEMONYM_EN.match(text, e.end, hi):
             e.target, e.cue, e.pair = True, (e.start, match.end()), sector_of(match.group("goods"))
-            e.origin = True
+            e.origin, e.generic = True, e.pair is None and _in_general(text, e.start, match.end())
         elif match := r.DEMONYM_ES.search(text, lo, e.start):
             e.target, e.cue, e.pair = True, (match.start(), e.end), sector_of(match.group("goods"))
-            e.origin = True
+            e.origin, e.generic = True, e.pair is None and _in_general(text, match.start("goods"), e.end)
     if not e.target and not e.destination and (match := r.TARGET_SUBJECT.match(text, e.end, hi)):
         e.target, e.cue = True, (e.start, match.end())
     if not e.target and r.SEEKER.match(text, e.end, hi):
@@ -260,6 +263,11 @@ def _mark_roles(text: str, e: Party, before: frozenset[str]) -> None:
         or (r.ATTRIBUTED_AT_END.search(text, lo, e.start) and r.CLAUSE_END.match(text, e.end, hi))
     ):
         e.attributed = True
+
+
+def _in_general(text: str, start: int, end: int) -> bool:
+    """Goods written from ``start`` to ``end`` are named in general: no kind of goods follows or precedes them."""
+    return not r.GOODS_KIND_AFTER.match(text, end) and not r.GOODS_KIND_BEFORE.search(text, max(0, start - 80), start)
 
 
 def sector_of(goods: str) -> str | None:

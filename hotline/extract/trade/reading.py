@@ -7,7 +7,9 @@ date it takes effect.
   segment says every country ("imports from all countries") or an export ban names no destination. What
   follows a reason ("como castigo por la compra de crudo ruso") is not read.
 * **imposer**: see :mod:`.agents`. Imposer and target never coincide.
-* **sector**: the sector words around the measure, but not those of an official's title ("Agriculture
+* **sector**: none for a measure on a country's goods in general ("most goods from Ghana", "productos
+  paraguayos", "Tonga's exports": what those goods mostly are is not the measure's scope); else the sector words
+  around the measure, but not those of an official's title ("Agriculture
   Minister"), of the imposer's own goods, listed beside the measure ("tariffs and critical minerals") or given
   as examples of a sector already named ("consumer products ranging from whiskey and orange juice").
 * **status**: the cue nearest before the measure in its clause, else the nearest after it, else ``imposed``;
@@ -140,7 +142,7 @@ def measure_facts(
         every = _all_countries(ctx, group, mtype, lo, hi)
         if every is not None:
             targets = [every]
-    sectors = _sectors(ctx, s, group, mtype, lo, hi, targets)
+    sectors = [] if any(t.generic for t in targets) else _sectors(ctx, s, group, mtype, lo, hi, targets)
     rates = _rates(text, lo, hi)
     if mtype != r.REVIEW and not agents and not targets and not sectors and not rates:
         return []  # a measure noun with nothing to say ("they discussed tariffs")
@@ -181,6 +183,8 @@ def measure_facts(
         answering.update(id(f) for f in facts if f.target_country_code is None)
     if mtype == r.EXPORT_RESTRICTION and not r.EXPORT_LISTS.search(text, *group.surface_span):
         worldwide.update(id(f) for f in facts if f.target_country_code is None)
+    elif mtype in r.GOODS_WIDE and not r.SOME_COUNTRIES.search(text, lo, hi):  # "the import duty on rice"
+        worldwide.update(id(f) for f in facts if f.target_country_code is None and f.sector and f.imposing_country_code)
     return facts
 
 

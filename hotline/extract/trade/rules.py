@@ -102,6 +102,8 @@ USMCA = re.compile(_words(RULES["usmca_names"]))
 BLOC = re.compile(r"(?<![\w])(?:the|el|del|al)\s+" + _words(RULES["bloc_words"]))
 OTHER_BLOCS = re.compile(_words(RULES["other_blocs"]))
 EXPORT_LISTS = re.compile(_words(RULES["export_lists"]))
+SOME_COUNTRIES = re.compile(_words(RULES["some_countries"]))
+GOODS_WIDE = (TARIFF, "quota", EXEMPTION)  # on goods naming no country: every country
 AFTER_CALL = re.compile(_words(RULES["after_call_cues"]))
 RETALIATION = re.compile(_words(RULES["retaliation_cues"]))
 STANCE = re.compile(_words(RULES["stance_cues"]))
@@ -154,6 +156,13 @@ _MODS_ES = alt(RULES["measure_modifiers_es"])
 HEADS = alt(RULES["agent_heads"])
 _SECTOR_WORDS = alt(p for ps in RULES["sectors"].values() for p in ps)
 POSSESSIVE = "(?:'s|')?"  # the folded text has straight apostrophes only
+# Goods named in general ("Ghana's goods") unless their kind follows ("exportaciones mexicanas de acero", "U.S.
+# products such as pork") or precedes them in a list or apposition ("cereals, oilseeds and derived products from
+# Russia", "los productos farmacéuticos, uno de los principales envíos de la India").
+GOODS_KIND_AFTER = re.compile(r"\s*,?\s+(?:de|del|of|como|" + alt(RULES["example_openers"]) + r")(?![\w])")
+GOODS_KIND_BEFORE = re.compile(
+    r"(?<![\w])(?:" + _SECTOR_WORDS + r")(?:\s*,\s*[^,;:]{0,50}|\s+(?:and|y|e|or|o)\s+(?:[\w-]+\s+)?)$"
+)
 
 TARGET_BEFORE = left(alt(RULES["target_before"]))
 AFTER_MEASURE = left(alt(RULES["target_after_measure"]))
