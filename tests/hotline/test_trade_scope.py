@@ -99,3 +99,57 @@ EXAMPLES = [
 @pytest.mark.parametrize(("text", "expected"), EXAMPLES)
 def test_sentence(text: str, expected: set[tuple[object, ...]], reference: Reference) -> None:
     assert rows(text, reference) == expected
+
+
+ARTICLES = [
+    pytest.param(
+        "WASHINGTON (Wire) - The United States will charge a 10% tariff on imports from all countries. "
+        "Officials in Port Louis said the 40% duty announced on Mauritian goods would hurt sugar mills.",
+        {("tariff", "US", "ALL", None, 10.0, "imposed"), ("tariff", "US", "MU", None, 40.0, "imposed")},
+        id="the-article-s-only-imposer-of-the-kind",
+    ),
+    pytest.param(
+        "Washington raised its tariff on all imports to 10%. Beijing raised its tariff on US goods to 84%. "
+        "Duties on Chinese goods rise to 125% on Thursday.",
+        {
+            ("tariff", "US", "ALL", None, 10.0, "imposed"),
+            ("tariff", "CN", "US", None, 84.0, "imposed"),
+            ("tariff", "US", "CN", None, 125.0, "imposed"),
+        },
+        id="the-target-itself-is-never-its-imposer",
+    ),
+    pytest.param(
+        "Seoul and Tokyo both raised tariffs on US goods. Duties on Chinese goods rose to 30% on Monday.",
+        {
+            ("tariff", "KR", "US", None, None, "imposed"),
+            ("tariff", "JP", "US", None, None, "imposed"),
+            ("tariff", None, "CN", None, 30.0, "imposed"),
+        },
+        id="two-imposers-leave-it-open",
+    ),
+    pytest.param(
+        "They discussed the 32 per cent U.S. duty on Cambodian goods, which Washington put on hold for 90 days.",
+        {("tariff", "US", "KH", None, 32.0, "paused")},
+        id="a-later-state-in-a-relative-clause",
+    ),
+    pytest.param(
+        "El Gobierno mantiene el arancel del 12 % a la ropa china, que según los importadores encareció los precios.",
+        {("tariff", None, "CN", "textiles", 12.0, "imposed")},
+        id="es-a-relative-clause-about-something-else",
+    ),
+    pytest.param(
+        "Bruselas aprobó sanciones contra Irán, que redujeron las exportaciones de crudo del país.",
+        {("sanction", "EU", "IR", "energy", None, "imposed")},
+        id="es-a-relative-verb-with-its-own-object",
+    ),
+    pytest.param(
+        "Pretoria ha ido levantando la prohibición a las importaciones de pollo brasileño desde marzo.",
+        {("sanction", "ZA", "BR", "agriculture", None, "lifted")},
+        id="es-a-gerund-says-the-state",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARTICLES)
+def test_article(text: str, expected: set[tuple[object, ...]], reference: Reference) -> None:
+    assert rows(text, reference) == expected

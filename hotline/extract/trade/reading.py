@@ -189,11 +189,14 @@ def measure_facts(
 
 
 def _later_status(ctx: ArticleContext, s: Parties, group: Group, state: str, how: str) -> tuple[str, str]:
-    """A later state told of by an object pronoun after the measure, no other measure between them."""
+    """A later state told of by an object pronoun or a relative clause after the measure, no other measure
+    between them."""
     later = r.LATER_STATUS.search(ctx.folded, group.end, min(s.end, group.end + r.WINDOW))
     if later is None or next(r.MEASURES.finditer(ctx.folded, group.end, later.start()), None) is not None:
         return state, how
-    value = r.STATUS.first(later.group("en") or later.group("es"))
+    if later.group("rel") and (later.start() - group.end > r.NEAR or r.OBJECT_AFTER.match(ctx.folded, later.end())):
+        return state, how  # a relative clause far from the measure, or about an object of its own
+    value = r.STATUS.first(later.group("en") or later.group("es") or later.group("rel"))
     if value is None or value == r.DENIED:
         return state, how
     return str(value), f"status {value} from '{_quote(ctx, later.start(), later.end())}' (a pronoun for the measure)"

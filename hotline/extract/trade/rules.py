@@ -88,8 +88,12 @@ STATUS = Vocabulary(
 # countermeasures but last week postponed them", "anunció aranceles, pero luego los suspendió").
 _LATER_CUES = alt(p for value in ("paused", "lifted", "reduced") for p in RULES["status_cues"][value])
 LATER_STATUS = re.compile(
-    r"(?<![\w])(?:(?P<en>" + _LATER_CUES + r")\s+(?:them|it)|(?:los|las|lo|la)\s+(?P<es>" + _LATER_CUES + r"))(?![\w])"
+    r"(?<![\w])(?:(?P<en>" + _LATER_CUES + r")\s+(?:them|it)|(?:los|las|lo|la)\s+(?P<es>" + _LATER_CUES + r")"
+    # or the verb of a relative clause on the measure ("both of which the United States put on hold")
+    r"|(?:which|that|que|los cuales|las cuales)\s+(?:[\w.'-]+\s+){0,3}?(?P<rel>" + _LATER_CUES + r"))(?![\w])"
 )
+# A relative clause whose verb has an object of its own is about that object ("sanciones, que rebajó el precio").
+OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|el|la|los|las|un|una|su|sus)(?![\w])")
 DEMANDED = re.compile(r"(?<![\w])(?:" + alt(RULES["demand_openers"]) + r")\s+[^,;:.]{0,50}$")
 CONDITIONAL = re.compile(r"(?<![\w])(?:" + alt(RULES["conditional_openers"]) + r")\s+[^,;:.]{0,40}$")
 EXEMPTION_STATUS = Vocabulary.by_value(RULES["exemption_status_cues"])
