@@ -147,6 +147,22 @@ ARTICLES = [
         {("sanction", "ZA", "BR", "agriculture", None, "lifted")},
         id="es-a-gerund-says-the-state",
     ),
+    # The measure said again for another target with its own rate, its noun left out.
+    pytest.param(
+        "JAKARTA (Wire) - Washington set a 32% tariff on Thai goods and 36% on Cambodian goods.",
+        {("tariff", "US", "TH", None, 32.0, "imposed"), ("tariff", "US", "KH", None, 36.0, "imposed")},
+        id="a-rate-ellipsis-adds-a-target",
+    ),
+    pytest.param(
+        "Washington fijó aranceles del 17 % para Israel y del 31 % para Suiza, hoy suspendidos.",
+        {("tariff", "US", "IL", None, 17.0, "paused"), ("tariff", "US", "CH", None, 31.0, "paused")},
+        id="es-a-rate-ellipsis-and-a-participle",
+    ),
+    pytest.param(
+        "Canberra kept its 5% tariff on New Zealand cheese and said Wellington would decide on talks.",
+        {("tariff", "AU", "NZ", "agriculture", 5.0, "imposed")},
+        id="no-rate-no-ellipsis",
+    ),
 ]
 
 

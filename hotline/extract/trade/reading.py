@@ -152,7 +152,7 @@ def measure_facts(
     measure_how = f"{mtype} from '{_quote(ctx, *group.surface_span)}'"
     facts: list[TradeMeasureFact] = []
     for agent, (target, sector) in itertools.product(agents or [None], _combinations(targets, sectors)):
-        rate = _rate_for(rates, sector, group)
+        rate = _rate_for(rates, sector, group, target)
         how = [measure_how, how_status, imposer_how]
         if target is not None:
             cue = target.cue or (target.start, target.end)
@@ -255,6 +255,10 @@ def _targets(
         if mtype == r.EXEMPTION and e.seeker:
             is_target = True
             e.cue = e.cue or (e.start, e.end)
+        ellipsis = bool(targets) and e.start >= group.end and _rate_ellipsis(text, targets[-1], e)
+        if ellipsis and e.is_name:
+            is_target = True
+            e.cue = e.cue or (e.start, e.end)
         if not is_target:
             continue
         if e.start >= group.end and not e.target and any(t.end <= group.start for t in targets):
@@ -262,11 +266,20 @@ def _targets(
         if e.start >= group.end:
             if chain_after is None:
                 chain_after = e.chain if e.chain is not None else -e.start
+            elif ellipsis:
+                chain_after = e.chain if e.chain is not None else -e.start  # "... and 30% on South African goods"
             elif e.chain != chain_after and e.code not in {t.code for t in targets}:
                 continue  # another phrase after the measure's own target list
         if all(t.code != e.code or t.pair != e.pair for t in targets):
             targets.append(e)
     return targets
+
+
+def _rate_ellipsis(text: str, previous: Party, e: Party) -> bool:
+    """The measure said again for another target with its own rate, the measure noun left out ("a 19% tariff on
+    Indonesian goods and 30% on South African goods", "del 25 % para Corea del Sur y del 24 % para Japón")."""
+    end = max(previous.end, previous.cue[1] if previous.cue else previous.end)
+    return end <= e.start and bool(r.RATE_ELLIPSIS.fullmatch(text, end, e.start))
 
 
 def _all_countries(ctx: ArticleContext, group: Group, mtype: str, lo: int, hi: int) -> Party | None:
@@ -367,7 +380,8 @@ def _rate_value(raw: str) -> float:
     return float(key.replace(",", "."))
 
 
-def _rate_for(rates: list[_Found], sector: _Found | None, group: Group) -> _Found | None:
+def _rate_for(rates: list[_Found], sector: _Found | None, group: Group, target: Party | None) -> _Found | None:
+    """The rate of a sector, else of a target ("32% on Thai goods and 36% on Cambodian goods"), else the nearest."""
     if not rates:
         return None
     if len(rates) == 1:
@@ -377,4 +391,7 @@ def _rate_for(rates: list[_Found], sector: _Found | None, group: Group) -> _Foun
         if before:
             return before[-1]
         return min(rates, key=lambda x: x.start - sector.end)
+    before = [x for x in rates if target is not None and target.start >= group.end and x.end <= target.start]
+    if before:
+        return before[-1]
     return min(rates, key=lambda x: min(abs(x.end - group.start), abs(x.start - group.end)))

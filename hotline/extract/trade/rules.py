@@ -129,6 +129,9 @@ _PERCENT = r"(?:\s?%|(?:\s+|-)(?:percent|per\s+cent|por\s+ciento)(?![\w]))"
 RATE_BODY = _NUMBER + _PERCENT
 RATE = re.compile(r"(?<![\w.,])(?P<value>" + _NUMBER + ")" + _PERCENT)
 RATE_MARKS = ("%", "cent", "cien")  # every rate holds one: "%", "percent", "per cent", "por ciento"
+RATE_ELLIPSIS = re.compile(
+    r"\s*,?\s+(?:and|y|e|while|mientras)\s+(?:(?:del|de|un|una|a|at)\s+)?" + RATE_BODY + r"(?:\s+[^\s,;:.]+){0,4}\s+"
+)
 RATE_CHAIN = re.compile(r"\s+(?:to|a|al|hasta)\s+(?=\d)")
 RATE_RANGE = re.compile(
     r"(?<![\w])(?:between|entre)\s+\d{1,3}(?:[.,]\d{1,2})?\s*(?:%|percent|por\s+ciento)?\s+(?:and|y)\s+$"
