@@ -169,3 +169,12 @@ ARTICLES = [
 @pytest.mark.parametrize(("text", "expected"), ARTICLES)
 def test_article(text: str, expected: set[tuple[object, ...]], reference: Reference) -> None:
     assert rows(text, reference) == expected
+
+
+def test_a_headline_names_in_short_what_the_body_states(reference: Reference) -> None:
+    text = (
+        "Island Brief: Vanuatu tariff cut; new cabinet sworn in\n\n"
+        "TRADE: Suva duty pause helps Tongan squash growers\n\n"
+        "PORT VILA (Wire) - Vanuatu cut its import duty on rice to 5 per cent on Monday, the finance ministry said."
+    )
+    assert rows(text, reference) == {("tariff", "VU", "ALL", "agriculture", 5.0, "reduced")}

@@ -37,7 +37,8 @@ def find_trade_measures(ctx: ArticleContext) -> list[TradeMeasureFact]:
     answering: set[int] = set()  # ids of the facts that answer another measure ("counter-tariffs")
     worldwide: set[int] = set()  # ids of the export restrictions that name no destination
     for index, found in words.items():
-        facts.extend(_sentence_facts(ctx, index, found, answering, worldwide))
+        if not _heading(ctx, index):
+            facts.extend(_sentence_facts(ctx, index, found, answering, worldwide))
     return merge(facts, answering, worldwide)
 
 
@@ -68,6 +69,20 @@ def _sentence_facts(
         for mtype in group.types:
             facts.extend(measure_facts(ctx, s, group, mtype, modifiers, answering, worldwide))
     return _parts_over_whole(facts)
+
+
+_ENDS = ".!?\"”»)…'"
+
+
+def _heading(ctx: ArticleContext, index: int) -> bool:
+    """A line of its own with no closing punctuation: a headline, a section label or a digest's teaser ("Pacific
+    Brief: ...; Fiji tariff cut"), which names in short what the body states in full."""
+    sentence = ctx.sentences[index]
+    text = ctx.text
+    whole_line = text.startswith("\n", sentence.start - 1) or sentence.start == 0
+    line_end = text.find("\n", sentence.end)
+    whole_line = whole_line and not text[sentence.end : len(text) if line_end < 0 else line_end].strip()
+    return whole_line and not text[sentence.start : sentence.end].rstrip().endswith(tuple(_ENDS))
 
 
 def _parts_over_whole(facts: list[TradeMeasureFact]) -> list[TradeMeasureFact]:
