@@ -163,6 +163,27 @@ ARTICLES = [
         {("tariff", "AU", "NZ", "agriculture", 5.0, "imposed")},
         id="no-rate-no-ellipsis",
     ),
+    # Sector codes: a product with a code of its own is its broad sector beside other goods of that sector.
+    pytest.param(
+        "ACCRA (Wire) - Washington exempted cocoa, bananas and beef from the reciprocal tariffs on Friday.",
+        {("exemption", "US", "ALL", "agriculture", None, "exempted")},
+        id="beef-among-farm-goods-is-agriculture",
+    ),
+    pytest.param(
+        "Buenos Aires kept its limits on beef exports in place.",
+        {("export_restriction", "AR", "ALL", "beef", None, "imposed")},
+        id="beef-alone-keeps-its-code",
+    ),
+    pytest.param(
+        "New Delhi raised the import duty on crude palm oil to 20 per cent.",
+        {("tariff", "IN", "ALL", "agriculture", 20.0, "imposed")},
+        id="crude-palm-oil-is-a-farm-good",
+    ),
+    pytest.param(
+        "La Comisión Europea impuso derechos compensatorios al biodiésel argentino.",
+        {("tariff", "EU", "AR", "energy", None, "imposed")},
+        id="es-biodiesel-is-energy",
+    ),
 ]
 
 

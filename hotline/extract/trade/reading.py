@@ -323,7 +323,8 @@ def _sectors(
         if r.MIXED_GOODS.match(text, end):
             return []  # "productos agrícolas e industriales": more than the sectors named
         found.append(_Found(start, end, str(sector)))
-    return found
+    values = {f.value for f in found}
+    return [f for f in found if r.SECTOR_PARTS.get(f.value) not in values]  # "cocoa, coffee and beef": agriculture
 
 
 def effective_date(ctx: ArticleContext, index: int, group: Group, state: str) -> tuple[dt.date | None, str]:

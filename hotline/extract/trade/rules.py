@@ -102,6 +102,7 @@ EXEMPTION_KEYS = keys(RULES["exemption_phrases"])
 MEASURE_KEYS = keys(p for phrases in RULES["measures"].values() for p in phrases)
 REVIEW_DEMAND = re.compile(_words(RULES["review_demand_cues"]))
 SECTORS = Vocabulary.by_value(RULES["sectors"])
+SECTOR_PARTS = {str(k): str(v) for k, v in RULES["sector_parts"].items()}
 USMCA = re.compile(_words(RULES["usmca_names"]))
 BLOC = re.compile(r"(?<![\w])(?:the|el|del|al)\s+" + _words(RULES["bloc_words"]))
 OTHER_BLOCS = re.compile(_words(RULES["other_blocs"]))
