@@ -87,10 +87,7 @@ EXAMPLES = [
     ),
     pytest.param(
         "Brussels proposed duties on wheat, barley and derived products from Belarus.",
-        {
-            ("tariff", "EU", "BY", "wheat", None, "threatened"),
-            ("tariff", "EU", "BY", "agriculture", None, "threatened"),
-        },
+        {("tariff", "EU", "BY", "agriculture", None, "threatened")},
         id="goods-listed-after-their-kinds-keep-the-sectors",
     ),
 ]
