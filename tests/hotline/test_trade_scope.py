@@ -181,6 +181,28 @@ ARTICLES = [
         {("tariff", "EU", "AR", "energy", None, "imposed")},
         id="es-biodiesel-is-energy",
     ),
+    # Who pays, whose exports, whom a speaker calls on.
+    pytest.param(
+        "Washington signed deals with Laos and Myanmar, which keep the 20% tariffs imposed on their exports to "
+        "the United States.",
+        {("tariff", "US", "LA", None, 20.0, "imposed"), ("tariff", "US", "MM", None, 20.0, "imposed")},
+        id="their-exports-to-a-market",
+    ),
+    pytest.param(
+        "Honduras mantiene el arancel del 10 % aplicado a sus exportaciones hacia Estados Unidos.",
+        {("tariff", "US", "HN", None, 10.0, "imposed")},
+        id="es-sus-exportaciones-a-un-mercado",
+    ),
+    pytest.param(
+        "Uruguay pagaba desde mayo un arancel del 10 % en el mercado de Estados Unidos, informó la cancillería.",
+        {("tariff", "US", "UY", None, 10.0, "imposed")},
+        id="es-the-payer-is-the-target",
+    ),
+    pytest.param(
+        "Latvia's president called on the European Union to adopt new sanctions against Russian tankers.",
+        {("sanction", "EU", "RU", "energy", None, "imposed")},
+        id="the-party-called-on-acts-it-is-no-target",
+    ),
 ]
 
 

@@ -46,6 +46,7 @@ class Party:
     imposer: bool = False  # already read as the imposer of a measure in this sentence
     origin: bool = False  # a demonym on goods ("Indian onion"): the origin of an export
     destination: bool = False  # where exports go ("exports to the United States")
+    owners_market: bool = False  # where the exports of a party named before go ("their exports to the United States")
     generic: bool = False  # a target by its goods in general ("Ghana's goods", "productos paraguayos"): no sector
     chain: int | None = None  # parties of one list ("Mexico, Canada and China") share the start of the list
 
@@ -227,6 +228,7 @@ def _mark_roles(text: str, e: Party, before: frozenset[str]) -> None:
         pass
     elif phrase_before and (match := r.DESTINATION_BEFORE.search(text, lo, e.start)):
         e.destination, e.cue = True, (match.start(), e.end)
+        e.owners_market = bool(r.OWN_EXPORTS_TO.search(text, lo, e.start))  # "sus exportaciones a Estados Unidos"
     elif phrase_before and (match := r.TARGET_BEFORE.search(text, lo, e.start)):
         e.target, e.cue, e.target_by = True, (match.start(), e.end), "preposition"
     elif phrase_before and (match := r.ORIGIN_STRONG.search(text, lo, e.start)):

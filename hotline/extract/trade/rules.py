@@ -175,6 +175,7 @@ GOODS_KIND_BEFORE = re.compile(
 TARGET_BEFORE = left(alt(RULES["target_before"]))
 AFTER_MEASURE = left(alt(RULES["target_after_measure"]))
 DESTINATION_BEFORE = left(alt(RULES["destination_before"]))
+OWN_EXPORTS_TO = left(alt(RULES["own_exports_to"]))
 OWN_GOODS = re.compile(POSSESSIVE + r"\s+(?P<goods>" + alt(RULES["own_goods"]) + r")(?![\w])")
 SPANISH_A = re.compile(r"(?<![\w])(?:a|al)\s+" + ART + r"$")  # "a" is also the English article: countries only
 NOT_TARGET = left(alt(RULES["not_target_before"]))
@@ -216,6 +217,7 @@ LEFT_LAST_WORDS = _last_words(
     "not_target_before",
     "target_before",
     "destination_before",
+    "own_exports_to",
     "origin_strong",
     "target_after_measure",
     "attributions",
