@@ -203,6 +203,23 @@ ARTICLES = [
         {("sanction", "EU", "RU", "energy", None, "imposed")},
         id="the-party-called-on-acts-it-is-no-target",
     ),
+    # An exemption said of its subject exempts that subject.
+    pytest.param(
+        "Washington doubled its tariffs on steel imports. Mexico, as a partner, is exempt from the steel tariffs.",
+        {("tariff", "US", "ALL", "steel", None, "imposed"), ("exemption", "US", "MX", "steel", None, "exempted")},
+        id="the-subject-of-is-exempt-is-exempted",
+    ),
+    pytest.param(
+        "La industria farmacéutica belga, que vende un tercio de su producción a Estados Unidos, sigue exenta.",
+        {("exemption", None, "BE", "pharmaceuticals", None, "exempted")},
+        id="es-the-subject-not-the-apposition",
+    ),
+    pytest.param(
+        "Washington raised tariffs on Peruvian goods, citing former president Pedro Castillo, and doubled its levy "
+        "on Bolivian goods.",
+        {("tariff", "US", "PE", None, None, "imposed"), ("tariff", "US", "BO", None, None, "imposed")},
+        id="its-levy-is-no-person-s",
+    ),
 ]
 
 

@@ -134,6 +134,8 @@ def _named_imposers(
             continue  # "Sheinbaum said tariffs would hurt": a speaker, not an agent
         if r.STANCE.search(text, e.end, group.start):
             continue  # "Canada will continue to respond to these tariffs"
+        if owned and "official" in e.kinds and text.startswith(("its", "their"), owned.start()):
+            continue  # "its levy": a country's or government's, not a person's ("former president Bolsonaro")
         close = group.start - e.end <= r.CLOSE or _REPORTED_SUBJECT.search(text, max(0, e.start - 30), e.start)
         if not (e.imposer or close or pronoun or owned or acts(text, e)):
             continue  # "Mexico agreed to deploy troops ... in exchange for a pause on the tariffs"

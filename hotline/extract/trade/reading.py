@@ -31,7 +31,7 @@ from hotline.extract.dates import DateExpr, resolve, safe_date
 from hotline.extract.trade import rules as r
 from hotline.extract.trade.agents import Parties, imposers
 from hotline.extract.trade.groups import Group
-from hotline.extract.trade.markets import owners_market
+from hotline.extract.trade.markets import exempted_subject, owners_market
 from hotline.extract.trade.parties import Party
 from hotline.facts import TradeMeasureFact
 from hotline.text import Vocabulary, phrase_key
@@ -134,6 +134,8 @@ def measure_facts(
         targets = _targets(text, s, following, mtype, (following.start, following.segment[1]), modifiers)
     market_from = None if mtype == r.EXPORT_RESTRICTION else lo  # the market imposes a tariff, not an export ban
     market_to = hi if mtype == r.TARIFF else None  # "tariffs of 36% on their exports to the United States"
+    exempted = exempted_subject(text, s, group, mtype)  # "Mexico, as a CUSMA partner, is exempt from the quotas"
+    targets = exempted or targets
     owned = None if group.modifier is not None else owners_market(s, group, mtype, hi)
     if owned is not None:  # "... los aranceles impuestos a sus exportaciones a Estados Unidos"
         market, targets = owned[0], owned[1]
