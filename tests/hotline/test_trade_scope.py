@@ -220,6 +220,20 @@ ARTICLES = [
         {("tariff", "US", "PE", None, None, "imposed"), ("tariff", "US", "BO", None, None, "imposed")},
         id="its-levy-is-no-person-s",
     ),
+    # A review's sector and demander stand in or close to its own phrase.
+    pytest.param(
+        "\u201cHablamos del cobre, del litio y de la revisión del T-MEC\u201d, dijo el presidente chileno.",
+        {("agreement_review", None, None, "usmca", None, "imposed")},
+        id="es-topics-beside-a-review-are-not-its-sectors",
+    ),
+    pytest.param(
+        "Ottawa keeps its dairy quotas, and the farm lobby asked ministers to hold firm ahead of the CUSMA review.",
+        {
+            ("quota", "CA", "ALL", "agriculture", None, "imposed"),
+            ("agreement_review", None, None, "usmca", None, "imposed"),
+        },
+        id="a-far-agent-does-not-demand-the-review",
+    ),
 ]
 
 

@@ -123,7 +123,8 @@ def _named_imposers(
             found = [e, *_listed_after(text, after, k, targets)]
             return found, label(found, "agent after 'by'")
 
-    before = s.between(max(s.start, group.start - r.REACH), group.start)
+    reach = r.NEAR * 2 if r.REVIEW in group.types else r.REACH  # a review's demander stands close to it
+    before = s.between(max(s.start, group.start - reach), group.start)
     owned = r.OWNER.search(text, max(s.start, group.start - 80), group.start)  # "its export controls"
     for k in range(len(before) - 1, max(-1, len(before) - 13), -1):
         e = before[k]
@@ -139,6 +140,8 @@ def _named_imposers(
         close = group.start - e.end <= r.CLOSE or _REPORTED_SUBJECT.search(text, max(0, e.start - 30), e.start)
         if not (e.imposer or close or pronoun or owned or acts(text, e)):
             continue  # "Mexico agreed to deploy troops ... in exchange for a pause on the tariffs"
+        if r.REVIEW in group.types and not (close or r.REVIEW_DEMAND.search(text, e.end, e.end + r.VERB_REACH)):
+            continue  # "Ottawa keeps its quotas, and the lobby asked ... ahead of the review": no demander
         if k > 0 and _in_apposition(text, before[k - 1], e, group.start):
             continue  # "Argentina, Brazil's main wheat supplier, has restricted grain exports"
         other = _linked_party(text, before, k, targets)

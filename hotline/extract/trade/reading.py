@@ -84,7 +84,7 @@ def _status_of(ctx: ArticleContext, group: Group, mtype: str) -> tuple[str | Non
         found = found or "exempted"
     elif mtype == r.REVIEW:
         found, cue = status(ctx, group, r.STATUS)
-        demand = r.REVIEW_DEMAND.search(ctx.folded, max(group.clause[0], group.start - r.WINDOW), group.start)
+        demand = r.REVIEW_DEMAND.search(ctx.folded, max(group.clause[0], group.start - r.CLOSE), group.start)
         if demand is not None:
             found, cue = "threatened", _quote(ctx, demand.start(), demand.end())
         elif found not in ("paused", "threatened", "lifted", r.DENIED):
@@ -328,6 +328,8 @@ def _sectors(
             examples = examples or r.EXAMPLES.search(text, group.end, hi)
             if examples and start >= examples.end() and any(f.start < examples.start() for f in found):
                 continue  # examples of a sector already named
+        if mtype == r.REVIEW and start < group.start:
+            continue  # "Hablamos del acero, del aluminio y de la revisión del T-MEC": topics beside the review
         if r.MIXED_GOODS.match(text, end):
             return []  # "productos agrícolas e industriales": more than the sectors named
         found.append(_Found(start, end, str(sector)))
