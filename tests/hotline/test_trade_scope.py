@@ -234,6 +234,23 @@ ARTICLES = [
         },
         id="a-far-agent-does-not-demand-the-review",
     ),
+    # The agent after "by" is the measure's only when "by" belongs to it.
+    pytest.param(
+        "Ni el comunicado ni la prensa citaron las sanciones contra Irán, aunque ambos gobiernos han sido "
+        "presionados por Washington para que frenen el comercio.",
+        {("sanction", None, "IR", None, None, "imposed")},
+        id="es-by-of-another-verb-is-no-imposer",
+    ),
+    pytest.param(
+        "The levies announced by Ottawa on Chinese electric vehicles took effect in October.",
+        {("tariff", "CA", "CN", "automotive", None, "imposed")},
+        id="by-after-a-participle-of-the-measure",
+    ),
+    pytest.param(
+        "Officials discussed the war in Ukraine and sanctions against Russian banks.",
+        {("sanction", None, "RU", "banking", None, "imposed")},
+        id="a-place-after-in-is-no-imposer",
+    ),
 ]
 
 

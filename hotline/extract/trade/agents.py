@@ -25,6 +25,8 @@ from hotline.extract.trade.parties import Party, between
 _APPOSITION = re.compile(r"\s*,\s+(?:[\w.'-]+\s+){0,4}$")
 _APPOSITION_END = re.compile(r"(?:'s)?(?:\s+[\w.'-]+){0,5}\s*,")
 _SKIP_APPOSITION = re.compile(r"\s*,[^,;:]{1,80},")  # "la Secretaría de Economía, encabezada por ..., impuso"
+_AND_FIRST = re.compile(r"\s+(?:and|y|e|or|o|u)\s")
+_IN_PLACE = re.compile(r"(?<![\w])(?:in|en)\s+" + r.ART + "$")
 _REPORTED_SUBJECT = re.compile(r"(?<![\w])" + r.alt(r.RULES["speech_verbs"]) + r"\s+(?:that\s+|que\s+)?" + r.ART + "$")
 
 
@@ -58,7 +60,8 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
         pattern = r.MODIFIER_STRICT if e.demonym_only else r.MODIFIER_LOOSE
         # "against U.S. tariffs": the preposition governs the measure, so the country is its modifier.
         allowed = not e.target or (e.target_by == "preposition" and e.pair is None) or (exports and e.origin)
-        if e.end <= group.start and allowed and pattern.fullmatch(text, e.end, group.start):
+        listed = _AND_FIRST.match(text, e.end)  # "the war in Ukraine and sanctions": listed beside, no modifier
+        if e.end <= group.start and allowed and not listed and pattern.fullmatch(text, e.end, group.start):
             return e
         near = group.start - e.end <= 30
         if exports and e.origin and near and not r.ORIGIN_BREAK.fullmatch(text, _end(e), group.start):
@@ -119,7 +122,8 @@ def _named_imposers(
 
     after = s.between(group.end, min(group.segment[1], group.end + r.WINDOW))
     for k, e in enumerate(after):
-        if e.code not in targets and r.BY.search(text, max(0, e.start - 60), e.start):
+        by = r.BY.search(text, max(0, e.start - 60), e.start) if e.code not in targets else None
+        if by and (by.start() - group.end <= 15 or r.BY_PARTICIPLE.search(text, group.end, by.start() + 4)):
             found = [e, *_listed_after(text, after, k, targets)]
             return found, label(found, "agent after 'by'")
 
@@ -133,6 +137,8 @@ def _named_imposers(
         pronoun = e.speaker_verb_end is not None and r.PRONOUN.search(text, e.speaker_verb_end, group.start)
         if e.speaker_verb_end is not None and not (targets or pronoun):
             continue  # "Sheinbaum said tariffs would hurt": a speaker, not an agent
+        if _IN_PLACE.search(text, max(0, e.start - 12), e.start) and not acts(text, e):
+            continue  # "la guerra en Ucrania ni las sanciones": a place, not an agent
         if r.STANCE.search(text, e.end, group.start):
             continue  # "Canada will continue to respond to these tariffs"
         if owned and "official" in e.kinds and text.startswith(("its", "their"), owned.start()):

@@ -231,6 +231,7 @@ ORIGIN_LAST_WORDS = _last_words("origin_weak")
 """The same for ``ORIGIN_WEAK``."""
 CLAUSE_END = re.compile(r"(?:\s+[\w.'-]+){0,3}\s*(?:[,.;:\"]|$)")
 PRONOUN = re.compile(_words(RULES["agent_pronouns"]))
+BY_PARTICIPLE = re.compile(r"(?<![\w])(?:" + alt(RULES["by_participles"]) + r")(?:\s+[\w,.%-]+){0,6}?\s+(?:by|por)\s")
 BY = re.compile(r"(?<![\w])(?:by|por)\s+(?:(?:the|el|la|los|las|de|of|" + HEADS + r")\s+){0,3}$")
 _AND = r"and|y|or"  # "U.S. anti-dumping and countervailing duties"
 MODIFIER_STRICT = re.compile(
