@@ -251,6 +251,33 @@ ARTICLES = [
         {("sanction", None, "RU", "banking", None, "imposed")},
         id="a-place-after-in-is-no-imposer",
     ),
+    # Vocabulary and asides.
+    pytest.param(
+        "Canada also applies a 25 per cent surtax on Chinese steel.",
+        {("tariff", "CA", "CN", "steel", 25.0, "imposed")},
+        id="a-surtax-is-a-tariff",
+    ),
+    pytest.param(
+        "La UE aplica contingentes arancelarios a la miel y el azúcar de Ucrania.",
+        {("quota", "EU", "UA", "agriculture", None, "imposed")},
+        id="es-contingentes-arancelarios-are-quotas",
+    ),
+    pytest.param(
+        "España envió a Turquía un contingente de bomberos y material sanitario.",
+        set(),
+        id="es-a-contingent-of-rescuers-is-no-quota",
+    ),
+    pytest.param(
+        "Washington set a 30% tariff on Brazilian goods. Chile, for its part, faces a 10% tariff on its exports.",
+        {("tariff", "US", "BR", None, 30.0, "imposed"), ("tariff", "US", "CL", None, 10.0, "imposed")},
+        id="an-aside-between-subject-and-verb",
+    ),
+    pytest.param(
+        "Las exportaciones peruanas de cobre a Estados Unidos, en cambio, siguen pagando el arancel de 50% que "
+        "Washington cobra desde marzo.",
+        {("tariff", "US", "PE", "copper", 50.0, "imposed")},
+        id="es-no-subject-after-a-preposition",
+    ),
 ]
 
 

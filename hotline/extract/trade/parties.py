@@ -254,7 +254,9 @@ def _mark_roles(text: str, e: Party, before: frozenset[str]) -> None:
         elif match := r.DEMONYM_ES.search(text, lo, e.start):
             e.target, e.cue, e.pair = True, (match.start(), e.end), sector_of(match.group("goods"))
             e.origin, e.generic = True, e.pair is None and _in_general(text, match.start("goods"), e.end)
-    if not e.target and not e.destination and (match := r.TARGET_SUBJECT.match(text, e.end, hi)):
+    match = None if e.target or e.destination else r.TARGET_SUBJECT.match(text, e.end, hi)
+    # "Sudáfrica, por su parte, enfrenta": an aside after a subject, not after "exportaciones ... a Estados Unidos"
+    if match and ("," not in text[e.end : match.end()] or not r.AFTER_PREPOSITION.search(text, lo, e.start)):
         e.target, e.cue = True, (e.start, match.end())
     if not e.target and r.SEEKER.match(text, e.end, hi):
         e.seeker = True

@@ -194,7 +194,12 @@ DEMONYM_EN = re.compile(
     + GOODS
     + r"))(?![\w])"
 )
-TARGET_SUBJECT = re.compile(POSSESSIVE + r"\s+(?:" + alt(RULES["target_subject"]) + r")(?![\w])")
+# "Sudáfrica, por su parte, enfrenta ...": a short aside between the subject and its verb
+_ASIDE = r"(?:\s*,[^,;:.]{1,30},)?"
+AFTER_PREPOSITION = re.compile(
+    r"(?<![\w])(?:a|al|to|de|del|of|en|in|con|with|para|for|hacia|from|desde|into|on|sobre)\s+" + ART + "$"
+)
+TARGET_SUBJECT = re.compile(POSSESSIVE + _ASIDE + r"\s+(?:" + alt(RULES["target_subject"]) + r")(?![\w])")
 SEEKER = re.compile(
     POSSESSIVE
     + r"(?:\s+(?:"
