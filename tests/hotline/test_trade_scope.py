@@ -90,6 +90,27 @@ EXAMPLES = [
         {("tariff", "EU", "BY", "agriculture", None, "threatened")},
         id="goods-listed-after-their-kinds-keep-the-sectors",
     ),
+    # Sector vocabulary, both languages.
+    pytest.param(
+        "OSLO (Wire) - Moscow banned imports of Norwegian herring and mackerel in 2014.",
+        {("sanction", "RU", "NO", "seafood", None, "imposed")},
+        id="herring-and-mackerel-are-seafood",
+    ),
+    pytest.param(
+        "Beijing announced export controls on rare-earth magnets on Thursday.",
+        {("export_restriction", "CN", "ALL", "critical_minerals", None, "imposed")},
+        id="rare-earth-with-a-hyphen",
+    ),
+    pytest.param(
+        "El Gobierno paraguayo levantó la prohibición a la exportación de aceite comestible.",
+        {("export_restriction", "PY", "ALL", "agriculture", None, "lifted")},
+        id="es-edible-oil-is-a-farm-good",
+    ),
+    pytest.param(
+        "Kazajistán prohibió la exportación de gasóleo por carretera.",
+        {("export_restriction", "KZ", "ALL", "energy", None, "imposed")},
+        id="es-gasoleo-is-energy",
+    ),
 ]
 
 
