@@ -111,6 +111,16 @@ EXAMPLES = [
         {("export_restriction", "KZ", "ALL", "energy", None, "imposed")},
         id="es-gasoleo-is-energy",
     ),
+    pytest.param(
+        "Los productores celebraron que la Casa Blanca eximiera al cacao y al café de los aranceles recíprocos.",
+        {("exemption", "US", "ALL", "agriculture", None, "exempted")},
+        id="es-a-subjunctive-exemption",
+    ),
+    pytest.param(
+        "Los molineros pidieron que Brasil suspendiera el arancel al trigo importado.",
+        {("tariff", "BR", "ALL", "wheat", None, "imposed")},
+        id="es-a-demand-in-the-subjunctive-keeps-it-in-place",
+    ),
 ]
 
 
