@@ -309,6 +309,35 @@ ARTICLES = [
         {("tariff", "US", "PE", "copper", 50.0, "imposed")},
         id="es-no-subject-after-a-preposition",
     ),
+    # The agent after a measure acts on it; an umbrella with its own rate is a measure of its own.
+    pytest.param(
+        "TRADE: Duty pause gives Fiji's sugar mills a reprieve\n\nWashington paused its duty on Fijian goods.",
+        {("tariff", "US", "FJ", None, None, "paused")},
+        id="an-agent-after-must-act-on-the-measure",
+    ),
+    pytest.param(
+        "Uruguay celebró el fin de las restricciones a la exportación de lana que había impuesto el gobierno de "
+        "Argentina en 2021.",
+        {("export_restriction", "AR", "ALL", "textiles", None, "lifted")},
+        id="es-verb-before-its-subject-in-a-relative",
+    ),
+    pytest.param(
+        "Peruvian exports already face a 20 per cent U.S. tariff, while copper is hit with 50 per cent duties.",
+        {("tariff", "US", "PE", None, 20.0, "imposed"), ("tariff", "US", "PE", "copper", 50.0, "imposed")},
+        id="an-umbrella-with-its-own-rate",
+    ),
+    pytest.param(
+        "Washington put a 15% tariff on Ecuadorian goods and a 20% tariff on Peruvian goods. "
+        "Desde agosto los productos colombianos pagan un arancel del 30 %, aunque la orden de Washington dejó "
+        "exentos el café y las flores.",
+        {
+            ("tariff", "US", "EC", None, 15.0, "imposed"),
+            ("tariff", "US", "PE", None, 20.0, "imposed"),
+            ("tariff", "US", "CO", None, 30.0, "imposed"),
+            ("exemption", "US", "CO", "agriculture", None, "exempted"),
+        },
+        id="es-an-exemption-from-the-tariff-of-its-sentence",
+    ),
 ]
 
 

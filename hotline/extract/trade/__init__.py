@@ -92,5 +92,13 @@ def _parts_over_whole(facts: list[TradeMeasureFact]) -> list[TradeMeasureFact]:
     def key(f: TradeMeasureFact) -> tuple[str | None, ...]:
         return (f.measure_type, f.imposing_country_code, f.target_country_code, f.status)
 
-    with_sector = {key(f) for f in facts if f.sector}
-    return [f for f in facts if f.sector or key(f) not in with_sector]
+    rates: dict[tuple[str | None, ...], set[float | None]] = {}
+    for f in facts:
+        if f.sector:
+            rates.setdefault(key(f), set()).add(f.rate_percent)
+    # an umbrella's rate is one of its parts' ("a 35% tariff, while steel pays 50%" are two measures)
+    return [
+        f
+        for f in facts
+        if f.sector or key(f) not in rates or (f.rate_percent is not None and f.rate_percent not in rates[key(f)])
+    ]

@@ -25,6 +25,16 @@ from hotline.extract.trade.parties import Party, between
 _APPOSITION = re.compile(r"\s*,\s+(?:[\w.'-]+\s+){0,4}$")
 _APPOSITION_END = re.compile(r"(?:'s)?(?:\s+[\w.'-]+){0,5}\s*,")
 _SKIP_APPOSITION = re.compile(r"\s*,[^,;:]{1,80},")  # "la Secretaría de Economía, encabezada por ..., impuso"
+_RELATIVE_VS = re.compile(
+    r"(?:\s+[^\s;:,]+){0,4}?\s+(?:que|which|that)\s+(?:[^\s,;:]+\s+){1,3}?"
+    + r.ART
+    + r"(?:(?:"
+    + r.HEADS
+    + r")\s+(?:de|del|of)\s+"
+    + r.ART
+    + r")?$"
+)
+_IN_MARKET = re.compile(r"(?<![\w])(?:in|en)\s+(?:(?:the|el)\s+(?:market|mercado)\s+(?:of|de)\s+)?" + r.ART + "$")
 _AND_FIRST = re.compile(r"\s+(?:and|y|e|or|o|u)\s")
 _IN_PLACE = re.compile(r"(?<![\w])(?:in|en)\s+" + r.ART + "$")
 _REPORTED_SUBJECT = re.compile(r"(?<![\w])" + r.alt(r.RULES["speech_verbs"]) + r"\s+(?:that\s+|que\s+)?" + r.ART + "$")
@@ -77,6 +87,13 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
             return e
         if e.is_name and not e.target and r.RELATIVE.fullmatch(text, group.end, e.start) and acts(text, e):
             return e  # "los aranceles que México anunció el lunes"
+        if (
+            e.is_name
+            and not e.target
+            and _RELATIVE_VS.fullmatch(text, group.end, e.start)
+            and _acted_before(text, e, group.end)
+        ):
+            return e  # "las restricciones que había impuesto el gobierno de Alberto Fernández"
     return None
 
 
@@ -165,7 +182,10 @@ def _named_imposers(
             continue
         if id(e) in modifiers:
             break  # the owner of the next measure
-        if e.is_name:
+        # "the tariffs Washington imposed", "que había impuesto el gobierno de X", "un arancel del 50 % en Estados
+        # Unidos" (where it is charged); not "Tariff pause gives Lesotho's mills"
+        market = r.TARIFF in group.types and _IN_MARKET.search(text, max(group.end, e.start - 30), e.start)
+        if e.is_name and (market or acts(text, e) or _acted_before(text, e, group.end)):
             return [e], label([e], "agent after the measure")
     return _pronoun_subject(ctx, s, group, targets)
 
@@ -219,6 +239,13 @@ def acts(text: str, e: Party) -> bool:
             if value not in (None, r.DENIED):
                 return True
     return False
+
+
+def _acted_before(text: str, e: Party, lo: int) -> bool:
+    """A measure verb just before the agent, in the verb-subject order of a relative clause ("los aranceles que
+    impuso Washington", "que había impuesto el gobierno de Alberto Fernández")."""
+    cues = r.STATUS.finditer(text, max(lo, e.start - 60), e.start)
+    return any(v not in (None, r.DENIED) and e.start - end <= 30 for _, end, v in cues)
 
 
 def _owns(group: Group) -> bool:

@@ -98,6 +98,15 @@ def fill_parties(
             }
             if fact.measure_type == "exemption":
                 found.discard("ALL")  # an exemption is granted to a country, not to every country
+            if len(found) != 1:  # else the one of its own sentence ("a 50% tariff on Brazil, though 700 ... exempt")
+                index = fact.evidence.sentence_index
+                found = {
+                    f.target_country_code
+                    for f in same
+                    if f.evidence.sentence_index == index
+                    and f.target_country_code not in (None, "ALL")
+                    and f.imposing_country_code in (imposer, None)
+                }
             if len(found) == 1 and (target := found.pop()) != imposer:
                 how.append(f"target {target} from the article's other {kind} measures by {imposer}")
             else:
