@@ -1,17 +1,15 @@
 """One group of measure nouns read into facts: type, imposing and target party, sector, rate, status and the
 date it takes effect.
 
-* **target**: a country after "on"/"against"/"contra" or, after the measure, "to"/"a"/"para"; a demonym on
-  goods ("Mexican steel", "productos mexicanos"); an origin ("cars assembled in Mexico"); the object of an
-  exemption or threat ("exempted Canada"); a subject that faces or was spared the measure; ``ALL`` when the
-  segment says every country ("imports from all countries") or an export ban names no destination. What
-  follows a reason ("como castigo por la compra de crudo ruso") is not read.
+* **target**: see :mod:`.targets`; a market's own exports and a predicative exemption's subject, :mod:`.markets`.
+  What follows a reason ("como castigo por la compra de crudo ruso") is not read.
 * **imposer**: see :mod:`.agents`. Imposer and target never coincide.
 * **sector**: none for a measure on a country's goods in general ("most goods from Ghana", "productos
   paraguayos", "Tonga's exports": what those goods mostly are is not the measure's scope); else the sector words
-  around the measure, but not those of an official's title ("Agriculture
-  Minister"), of the imposer's own goods, listed beside the measure ("tariffs and critical minerals") or given
-  as examples of a sector already named ("consumer products ranging from whiskey and orange juice").
+  around the measure, but not those of an official's title ("Agriculture Minister"), of the imposer's own goods,
+  listed beside the measure ("tariffs and critical minerals") or given as examples of a sector already named
+  ("consumer products ranging from whiskey and orange juice"); a product with a code of its own beside others of
+  its broad sector is that sector ("cocoa, coffee and beef": agriculture).
 * **status**: the cue nearest before the measure in its clause, else the nearest after it, else ``imposed``;
   exemptions are ``exempted`` unless lifted (a requested exemption is no measure); a review is ``threatened``
   when demanded, else ``imposed``. A denied measure ("ruled out tariffs") yields nothing, nor does a measure
@@ -33,6 +31,7 @@ from hotline.extract.trade.agents import Parties, imposers
 from hotline.extract.trade.groups import Group
 from hotline.extract.trade.markets import exempted_subject, owners_market
 from hotline.extract.trade.parties import Party
+from hotline.extract.trade.targets import all_countries, named_before, targets_of
 from hotline.facts import TradeMeasureFact
 from hotline.text import Vocabulary, phrase_key
 
@@ -126,12 +125,12 @@ def measure_facts(
     if state in ("imposed", "threatened"):
         state, how_status = _later_status(ctx, s, group, state, how_status)
 
-    targets = _targets(text, s, group, mtype, (max(lo, group.start) if group.lifted else lo, hi), modifiers)
+    targets = targets_of(text, s, group, mtype, (max(lo, group.start) if group.lifted else lo, hi), modifiers)
     if not targets and mtype == r.EXEMPTION and r.COUNTRY_ANAPHORA.match(text, group.surface_span[1]):
-        targets = _named_before(s, group)  # "... to the UAE, exempting the country from the export ban"
+        targets = named_before(s, group)  # "... to the UAE, exempting the country from the export ban"
     if not targets and group.next is not None:  # "the 25% tariff on steel and 10% tariff on aluminum ... on Canada"
         following = group.next
-        targets = _targets(text, s, following, mtype, (following.start, following.segment[1]), modifiers)
+        targets = targets_of(text, s, following, mtype, (following.start, following.segment[1]), modifiers)
     market_from = None if mtype == r.EXPORT_RESTRICTION else lo  # the market imposes a tariff, not an export ban
     market_to = hi if mtype == r.TARIFF else None  # "tariffs of 36% on their exports to the United States"
     exempted = exempted_subject(text, s, group, mtype)  # "Mexico, as a CUSMA partner, is exempt from the quotas"
@@ -147,7 +146,7 @@ def measure_facts(
     codes = [a.code for a in agents]
     targets = [t for t in targets if t.code not in codes]
     if not targets:
-        every = _all_countries(ctx, group, mtype, lo, hi)
+        every = all_countries(ctx, group, mtype, lo, hi)
         if every is not None:
             targets = [every]
     sectors = [] if any(t.generic for t in targets) else _sectors(ctx, s, group, mtype, lo, hi, targets)
@@ -210,15 +209,6 @@ def _later_status(ctx: ArticleContext, s: Parties, group: Group, state: str, how
     return str(value), f"status {value} from '{_quote(ctx, later.start(), later.end())}' (a pronoun for the measure)"
 
 
-def _named_before(s: Parties, group: Group) -> list[Party]:
-    before = [e for e in s.between(group.clause[0], group.start) if e.is_name and not e.imposer]
-    if not before:
-        return []
-    e = before[-1]
-    e.cue = e.cue or (e.start, e.end)
-    return [e]
-
-
 def _rates(text: str, lo: int, hi: int) -> list[_Found]:
     if not any(text.find(mark, lo, hi) >= 0 for mark in r.RATE_MARKS):  # the cheap test first
         return []
@@ -227,75 +217,6 @@ def _rates(text: str, lo: int, hi: int) -> list[_Found]:
         for m in r.RATE.finditer(text, lo, hi)
         if not r.RATE_CHAIN.match(text, m.end()) and not r.RATE_RANGE.search(text, max(lo, m.start() - 40), m.start())
     ]
-
-
-def _targets(
-    text: str, s: Parties, group: Group, mtype: str, window: tuple[int, int], modifiers: set[int]
-) -> list[Party]:
-    """Targets before the measure, and the first target after it with the list it heads."""
-    targets: list[Party] = []
-    chain_after: int | None = None
-    for e in s.between(*window):
-        if e is group.modifier:
-            continue
-        if id(e) in modifiers and not (e.target_by == "preposition" and e.start >= group.end):
-            continue  # another measure's owner; "countermeasures against U.S. tariffs" target their owner
-        is_target = (
-            e.target
-            or (e.after_prep and e.start >= group.end and mtype != r.REVIEW)
-            or (e.destination and (mtype == r.EXPORT_RESTRICTION or (e.start >= group.end and mtype != r.TARIFF)))
-            # "a quota on its steel exports to the United States"; not "exports to the United States face the
-            # tariff", nor "tariffs of 36% on their exports to the United States": the importer imposes a tariff
-        )
-        if (
-            (mtype == r.REVIEW or group.compound)
-            and e.start >= group.end
-            and r.POST_OF.fullmatch(text, group.end, e.start)
-        ):
-            is_target = True  # "revisar la elegibilidad de Sudáfrica", "froze the assets of Russia's central bank"
-        if (
-            mtype == r.EXPORT_RESTRICTION
-            and e.origin
-            and e.end <= group.start
-            and not r.ORIGIN_BREAK.fullmatch(text, (e.cue or (e.start, e.end))[1], group.start)
-        ):
-            is_target = False  # the goods' origin exports them: it restricts, it is not the target
-        if mtype == r.EXEMPTION and e.seeker:
-            is_target = True
-            e.cue = e.cue or (e.start, e.end)
-        ellipsis = bool(targets) and e.start >= group.end and _rate_ellipsis(text, targets[-1], e)
-        if ellipsis and e.is_name:
-            is_target = True
-            e.cue = e.cue or (e.start, e.end)
-        if not is_target:
-            continue
-        if e.start >= group.end and not e.target and any(t.end <= group.start for t in targets):
-            continue  # "excluyó a Corea del Sur ... de su lista, y Seúl respondió retirando a Japón"
-        if e.start >= group.end:
-            if chain_after is None:
-                chain_after = e.chain if e.chain is not None else -e.start
-            elif ellipsis:
-                chain_after = e.chain if e.chain is not None else -e.start  # "... and 30% on South African goods"
-            elif e.chain != chain_after and e.code not in {t.code for t in targets}:
-                continue  # another phrase after the measure's own target list
-        if all(t.code != e.code or t.pair != e.pair for t in targets):
-            targets.append(e)
-    return targets
-
-
-def _rate_ellipsis(text: str, previous: Party, e: Party) -> bool:
-    """The measure said again for another target with its own rate, the measure noun left out ("a 19% tariff on
-    Indonesian goods and 30% on South African goods", "del 25 % para Corea del Sur y del 24 % para Japón")."""
-    end = max(previous.end, previous.cue[1] if previous.cue else previous.end)
-    return end <= e.start and bool(r.RATE_ELLIPSIS.fullmatch(text, end, e.start))
-
-
-def _all_countries(ctx: ArticleContext, group: Group, mtype: str, lo: int, hi: int) -> Party | None:
-    """Every country as the target, when said so ("from all countries", "imported cars")."""
-    match = r.ALL_COUNTRIES.search(ctx.folded, lo, hi)
-    if match is None:
-        return None
-    return Party(match.start(), match.end(), r.ALL, frozenset({"all"}), target=True)
 
 
 def _sectors(
