@@ -121,6 +121,21 @@ EXAMPLES = [
         {("tariff", "BR", "ALL", "wheat", None, "imposed")},
         id="es-a-demand-in-the-subjunctive-keeps-it-in-place",
     ),
+    pytest.param(
+        "Zambia, segundo productor africano de cobre, sustituyó en marzo la prohibición de exportar cobalto.",
+        {("export_restriction", "ZM", "ALL", "critical_minerals", None, "lifted")},
+        id="es-a-ban-replaced-is-lifted",
+    ),
+    pytest.param(
+        "El puerto ha ganado peso desde que Bolivia prohibió la exportación de soja.",
+        {("export_restriction", "BO", "ALL", "agriculture", None, "imposed")},
+        id="es-a-verb-after-an-auxiliary-is-no-sector",
+    ),
+    pytest.param(
+        "Zimbabue, primer productor africano de litio, prohibió la exportación de ese metal en bruto.",
+        {("export_restriction", "ZW", "ALL", "critical_minerals", None, "imposed")},
+        id="es-an-apposition-names-the-goods-the-measure-only-points-to",
+    ),
 ]
 
 

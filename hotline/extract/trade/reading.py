@@ -232,6 +232,8 @@ def _sectors(
     examples = None
     listed = r.GOODS_EXAMPLES.search(text, group.end, hi)
     sectors = r.SECTORS.finditer(text, lo, hi) if ctx.lex.may_match("sector", text, lo, hi) else ()
+    asides = [m.span() for e in s.between(lo, group.start) if (m := r.APPOSITION.match(text, e.end))]
+    aside: list[_Found] = []  # said of a party in apposition: the measure's only when it names none of its own
     for start, end, sector in sectors:
         if not sector or any(f.value == sector for f in found):
             continue
@@ -239,6 +241,11 @@ def _sectors(
         office = r.OFFICE_AFTER.match(text, end) or r.OFFICE_BEFORE.search(text, max(lo, start - 20), start)
         if (i >= 0 and titles[i][1] >= end) or office:
             continue  # "Agriculture Minister Antonio Andrade", "Ministerio de Agricultura"
+        if r.NOT_SECTOR_AFTER.search(text, max(lo, start - 10), start):
+            continue  # "ha ganado peso": a verb
+        if any(a <= start and end <= b <= group.start for a, b in asides):
+            aside.append(_Found(start, end, str(sector)))  # "Zambia, segundo productor de cobre, prohibió ..."
+            continue
         if any(cue[0] <= start and end <= cue[1] for cue in others):
             continue  # the goods of a party that is no target here
         if start >= group.end and r.GROUP_GAP.fullmatch(text, group.end, start):
@@ -254,6 +261,7 @@ def _sectors(
         if r.MIXED_GOODS.match(text, end):
             return []  # "productos agrícolas e industriales": more than the sectors named
         found.append(_Found(start, end, str(sector)))
+    found = found or aside  # "el Congo, primer productor de cobalto, prohibió exportar ese metal"
     values = {f.value for f in found}
     return [f for f in found if r.SECTOR_PARTS.get(f.value) not in values]  # "cocoa, coffee and beef": agriculture
 
