@@ -353,6 +353,32 @@ ARTICLES = [
         },
         id="es-an-exemption-from-the-tariff-of-its-sentence",
     ),
+    # Payers in other tenses, every origin, the order an exemption is from, a reason clause.
+    pytest.param(
+        "Washington put tariffs on Chilean goods in April. Chile seguirá pagando un gravamen del 50% al cobre.",
+        {("tariff", "US", "CL", None, None, "imposed"), ("tariff", "US", "CL", "copper", 50.0, "imposed")},
+        id="es-will-keep-paying",
+    ),
+    pytest.param(
+        "Washington raised its tariffs. Norway is facing a 15% tariff from Friday.",
+        {("tariff", "US", "NO", None, 15.0, "imposed")},
+        id="is-facing-a-tariff",
+    ),
+    pytest.param(
+        "Washington mantiene los aranceles del 25% al acero de todos los orígenes.",
+        {("tariff", "US", "ALL", "steel", 25.0, "imposed")},
+        id="es-steel-of-every-origin",
+    ),
+    pytest.param(
+        "La orden ejecutiva de Washington contra Colombia dejó fuera el café y las flores.",
+        {("exemption", "US", "CO", "agriculture", None, "exempted")},
+        id="es-an-order-against-a-country-exempts-its-goods",
+    ),
+    pytest.param(
+        "México retiró los aranceles al acero, pues importa más acero de Estados Unidos del que vende.",
+        {("tariff", "MX", "ALL", "steel", None, "lifted")},
+        id="es-a-reason-clause-names-no-target",
+    ),
 ]
 
 

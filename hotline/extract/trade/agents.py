@@ -69,7 +69,8 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
         e = before[-1]
         pattern = r.MODIFIER_STRICT if e.demonym_only else r.MODIFIER_LOOSE
         # "against U.S. tariffs": the preposition governs the measure, so the country is its modifier.
-        allowed = not e.target or (e.target_by == "preposition" and e.pair is None) or (exports and e.origin)
+        against = e.target_by == "preposition" and e.pair is None and r.EXEMPTION not in group.types
+        allowed = not e.target or against or (exports and e.origin)  # not "la orden contra Brasil dejó fuera ..."
         listed = _AND_FIRST.match(text, e.end)  # "the war in Ukraine and sanctions": listed beside, no modifier
         if e.end <= group.start and allowed and not listed and pattern.fullmatch(text, e.end, group.start):
             return e
