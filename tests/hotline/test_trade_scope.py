@@ -379,6 +379,22 @@ ARTICLES = [
         {("tariff", "MX", "ALL", "steel", None, "lifted")},
         id="es-a-reason-clause-names-no-target",
     ),
+    pytest.param(
+        "Washington put tariffs on Peruvian goods in April. Officials said Peru would keep paying a 10% tariff.",
+        {("tariff", "US", "PE", None, 10.0, "imposed")},
+        id="would-keep-paying",
+    ),
+    pytest.param(
+        "Brussels imposed sanctions on Iran's two largest oil companies on Monday.",
+        {("sanction", "EU", "IR", "energy", None, "imposed")},
+        id="a-country-s-largest-oil-companies",
+    ),
+    pytest.param(
+        "Trump said he would hold off on raising tariffs after a phone call with Brazilian President Luiz Inácio "
+        "Lula da Silva, leaving the current 10% duty in place.",
+        {("tariff", "US", None, None, 10.0, "imposed")},
+        id="a-call-participant-is-no-imposer",
+    ),
 ]
 
 

@@ -34,6 +34,10 @@ _RELATIVE_VS = re.compile(
     + r.ART
     + r")?$"
 )
+_CALLED_WITH = re.compile(
+    r"(?<![\w])(?:call|calls|conversation|talks|spoke|talked|met|llamada|conversación|conversó|habló|hablaron|"
+    r"reunión|se reunió)\s+(?:(?:telefónica|by phone|por teléfono)\s+)?(?:with|con)\s+(?:[\w.'-]+\s+){0,4}$"
+)
 _IN_MARKET = re.compile(r"(?<![\w])(?:in|en)\s+(?:(?:the|el)\s+(?:market|mercado)\s+(?:of|de)\s+)?" + r.ART + "$")
 _AND_FIRST = re.compile(r"\s+(?:and|y|e|or|o|u)\s")
 _IN_PLACE = re.compile(r"(?<![\w])(?:in|en)\s+" + r.ART + "$")
@@ -157,6 +161,8 @@ def _named_imposers(
             continue  # "Sheinbaum said tariffs would hurt": a speaker, not an agent
         if _IN_PLACE.search(text, max(0, e.start - 12), e.start) and not acts(text, e):
             continue  # "la guerra en Ucrania ni las sanciones": a place, not an agent
+        if _CALLED_WITH.search(text, max(0, e.start - 60), e.start):
+            continue  # "after a phone call with Mexican President Claudia Sheinbaum, leaving the duty": a participant
         if r.STANCE.search(text, e.end, group.start):
             continue  # "Canada will continue to respond to these tariffs"
         if owned and "official" in e.kinds and text.startswith(("its", "their"), owned.start()):

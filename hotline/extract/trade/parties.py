@@ -245,7 +245,8 @@ def _mark_roles(text: str, e: Party, before: frozenset[str]) -> None:
         e.after_prep, e.cue = True, (match.start(), e.end)
     if "country" in e.kinds and e.pair is None and not e.target and (match := r.OWN_GOODS.match(text, e.end, hi)):
         e.target, e.cue, e.origin = True, (e.start, match.end()), True  # "Tonga's exports", "Trinidad and Tobago goods"
-        e.generic = _in_general(text, e.start, match.end())
+        kinds = next(r.SECTORS.finditer(text, e.end, match.start("goods")), None)  # "Russia's largest oil companies"
+        e.generic = kinds is None and _in_general(text, e.start, match.end())
     if "demonym" in e.kinds and e.pair is None:
         # "Mexican steel", "acero mexicano": a target (or an export's origin), and the goods it qualifies.
         if match := r.DEMONYM_EN.match(text, e.end, hi):

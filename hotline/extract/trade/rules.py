@@ -180,7 +180,14 @@ TARGET_BEFORE = left(alt(RULES["target_before"]))
 AFTER_MEASURE = left(alt(RULES["target_after_measure"]))
 DESTINATION_BEFORE = left(alt(RULES["destination_before"]))
 OWN_EXPORTS_TO = left(alt(RULES["own_exports_to"]))
-OWN_GOODS = re.compile(POSSESSIVE + r"\s+(?P<goods>" + alt(RULES["own_goods"]) + r")(?![\w])")
+OWN_GOODS = re.compile(
+    POSSESSIVE
+    + r"\s+(?:(?:"
+    + alt(RULES["own_goods_modifiers"])
+    + r")\s+){0,3}(?P<goods>"
+    + alt(RULES["own_goods"])
+    + r")(?![\w])"
+)
 SPANISH_A = re.compile(r"(?<![\w])(?:a|al)\s+" + ART + r"$")  # "a" is also the English article: countries only
 NOT_TARGET = left(alt(RULES["not_target_before"]))
 ORIGIN_STRONG = left(alt(RULES["origin_strong"]))
@@ -201,7 +208,15 @@ _ASIDE = r"(?:\s*,[^,;:.]{1,30},)?"
 AFTER_PREPOSITION = re.compile(
     r"(?<![\w])(?:a|al|to|de|del|of|en|in|con|with|para|for|hacia|from|desde|into|on|sobre)\s+" + ART + "$"
 )
-TARGET_SUBJECT = re.compile(POSSESSIVE + _ASIDE + r"\s+(?:" + alt(RULES["target_subject"]) + r")(?![\w])")
+TARGET_SUBJECT = re.compile(
+    POSSESSIVE
+    + _ASIDE
+    + r"(?:\s+(?:"
+    + alt(RULES["subject_modals"])
+    + r"))?\s+(?:"
+    + alt(RULES["target_subject"])
+    + r")(?![\w])"
+)
 SEEKER = re.compile(
     POSSESSIVE
     + r"(?:\s+(?:"
