@@ -161,7 +161,7 @@ def _named_imposers(
             continue  # "Sheinbaum said tariffs would hurt": a speaker, not an agent
         if _IN_PLACE.search(text, max(0, e.start - 12), e.start) and not acts(text, e):
             continue  # "la guerra en Ucrania ni las sanciones": a place, not an agent
-        if _CALLED_WITH.search(text, max(0, e.start - 60), e.start):
+        if _with_before(text, e.start) and _CALLED_WITH.search(text, max(0, e.start - 60), e.start):
             continue  # "after a phone call with Mexican President Claudia Sheinbaum, leaving the duty": a participant
         if r.STANCE.search(text, e.end, group.start):
             continue  # "Canada will continue to respond to these tariffs"
@@ -246,6 +246,12 @@ def acts(text: str, e: Party) -> bool:
             if value not in (None, r.DENIED):
                 return True
     return False
+
+
+def _with_before(text: str, start: int) -> bool:
+    """Cheap test first: "with"/"con" stands in the 60 characters before ``start``."""
+    lo = max(0, start - 60)
+    return text.find(" with ", lo, start) >= 0 or text.find(" con ", lo, start) >= 0
 
 
 def _acted_before(text: str, e: Party, lo: int) -> bool:

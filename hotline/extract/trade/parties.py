@@ -9,6 +9,7 @@ looked for here, in the few sentences that name a measure.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -272,7 +273,21 @@ def _mark_roles(text: str, e: Party, before: frozenset[str]) -> None:
 
 def _in_general(text: str, start: int, end: int) -> bool:
     """Goods written from ``start`` to ``end`` are named in general: no kind of goods follows or precedes them."""
-    return not r.GOODS_KIND_AFTER.match(text, end) and not r.GOODS_KIND_BEFORE.search(text, max(0, start - 80), start)
+    if r.GOODS_KIND_AFTER.match(text, end):
+        return False
+    lo = max(0, start - 80)
+    comma = text.rfind(",", lo, start)
+    for link_start in {comma, *(m.start() for m in _COORDINATOR.finditer(text, max(lo, start - 40), start))}:
+        if (
+            link_start > lo
+            and r.GOODS_KIND_LINK.fullmatch(text, link_start, start)
+            and r.GOODS_KIND_BEFORE.search(text, max(lo, link_start - 40), link_start)
+        ):
+            return False  # "cereals, oilseeds and derived products", "los productos farmacéuticos, uno de ..."
+    return True
+
+
+_COORDINATOR = re.compile(r"\s+(?:and|y|e|or|o)\s")
 
 
 def sector_of(goods: str) -> str | None:

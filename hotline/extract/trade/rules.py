@@ -172,9 +172,9 @@ POSSESSIVE = "(?:'s|')?"  # the folded text has straight apostrophes only
 # products such as pork") or precedes them in a list or apposition ("cereals, oilseeds and derived products from
 # Russia", "los productos farmacéuticos, uno de los principales envíos de la India").
 GOODS_KIND_AFTER = re.compile(r"\s*,?\s+(?:de|del|of|como|" + alt(RULES["example_openers"]) + r")(?![\w])")
-GOODS_KIND_BEFORE = re.compile(
-    r"(?<![\w])(?:" + _SECTOR_WORDS + r")(?:\s*,\s*[^,;:]{0,50}|\s+(?:and|y|e|or|o)\s+(?:[\w-]+\s+)?)$"
-)
+# The link after the kind, searched from a comma or a coordinator just before the goods (cheap), then the kind.
+GOODS_KIND_LINK = re.compile(r"(?:\s*,\s*[^,;:]{0,50}|\s+(?:and|y|e|or|o)\s+(?:[\w-]+\s+)?)$")
+GOODS_KIND_BEFORE = re.compile(r"(?<![\w])(?:" + _SECTOR_WORDS + r")$")
 
 TARGET_BEFORE = left(alt(RULES["target_before"]))
 AFTER_MEASURE = left(alt(RULES["target_after_measure"]))
