@@ -136,6 +136,21 @@ EXAMPLES = [
         {("export_restriction", "ZW", "ALL", "critical_minerals", None, "imposed")},
         id="es-an-apposition-names-the-goods-the-measure-only-points-to",
     ),
+    pytest.param(
+        "La Comisión Nacional de Comercio recomendó mantener la sobretasa del 20% al acero importado desde China.",
+        {("tariff", None, "CN", "steel", 20.0, "imposed")},
+        id="es-a-longer-name-is-another-body",
+    ),
+    pytest.param(
+        "Seoul named a new tariff negotiator ahead of the tariff talks with Washington.",
+        set(),
+        id="a-negotiator-and-talks-are-no-measure",
+    ),
+    pytest.param(
+        "According to his office, the two discussed tariffs, cooperation on shipbuilding and purchases of US gas.",
+        set(),
+        id="a-topic-in-a-list-takes-nothing-from-the-next-topics",
+    ),
 ]
 
 
@@ -410,3 +425,11 @@ def test_a_headline_names_in_short_what_the_body_states(reference: Reference) ->
         "PORT VILA (Wire) - Vanuatu cut its import duty on rice to 5 per cent on Monday, the finance ministry said."
     )
     assert rows(text, reference) == {("tariff", "VU", "ALL", "agriculture", 5.0, "reduced")}
+
+
+def test_a_teaser_inside_a_headline_line(reference: Reference) -> None:
+    text = (
+        "Andean Brief: Boluarte talks borders; Quito shuts rice exports; the US tariff map\n\n"
+        "LIMA (Wire) - Ecuador banned rice exports on Monday."
+    )
+    assert rows(text, reference) == {("export_restriction", "EC", "ALL", "agriculture", None, "imposed")}

@@ -75,14 +75,17 @@ _ENDS = ".!?\"”»)…'"
 
 
 def _heading(ctx: ArticleContext, index: int) -> bool:
-    """A line of its own with no closing punctuation: a headline, a section label or a digest's teaser ("Pacific
-    Brief: ...; Fiji tariff cut"), which names in short what the body states in full."""
+    """A short line of its own with no closing punctuation: a headline, a section label or a digest's teaser
+    ("Pacific Brief: ...; Fiji tariff cut"), which names in short what the body states in full."""
     sentence = ctx.sentences[index]
     text = ctx.text
-    whole_line = text.startswith("\n", sentence.start - 1) or sentence.start == 0
+    line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
-    whole_line = whole_line and not text[sentence.end : len(text) if line_end < 0 else line_end].strip()
-    return whole_line and not text[sentence.start : sentence.end].rstrip().endswith(tuple(_ENDS))
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    return len(line) <= _HEADING_CHARS and not line.endswith(tuple(_ENDS))
+
+
+_HEADING_CHARS = 200  # a headline or teaser line is short; a body paragraph that lost its full stop is not
 
 
 def _parts_over_whole(facts: list[TradeMeasureFact]) -> list[TradeMeasureFact]:

@@ -166,11 +166,21 @@ def find_parties(ctx: ArticleContext, index: PartyIndex, sentence: int, regions:
         reach = end
         if word.code is None or (check and not _case_ok(ctx.text[start:end], word.case)):
             continue
+        if word.kinds == frozenset({"agent"}) and _in_longer_name(ctx.text, end):
+            continue  # "la Comisión Antidistorsiones", "the Commission for Trade Remedies": another body
         parties.append(Party(start, end, word.code, word.kinds))
     for party in parties:
         _mark_roles(ctx.folded, party, _phrases_before(ctx.folded, party))
     _coordinate(ctx.folded, parties)
     return parties
+
+
+_NAME_GOES_ON = re.compile(r" [A-ZÁÉÍÓÚÑ]")
+
+
+def _in_longer_name(text: str, end: int) -> bool:
+    """A seat of government followed by a capitalized word is part of a longer name ("Comisión Nacional")."""
+    return bool(_NAME_GOES_ON.match(text, end))
 
 
 _EU_BLOC = Word("EU", frozenset({"agent"}), "any")

@@ -117,6 +117,10 @@ def measure_facts(
     lo, hi = max(seg_lo, group.start - r.WINDOW), min(seg_hi, group.end + r.WINDOW)
     reason = r.REASON.search(text, group.end, hi)
     hi = reason.start() if reason else hi
+    if r.TOPIC_BEFORE.search(text, max(seg_lo, group.start - 40), group.start) and r.TOPIC_LIST_AFTER.match(
+        text, group.end
+    ):
+        hi = group.end  # "discussed tariffs, cooperation on shipbuilding and ...": the next topics are not its own
     if mtype == r.REVIEW:
         lo, hi = max(lo, group.start - r.NEAR), min(hi, group.end + r.NEAR)
     state, how_status = _status_of(ctx, group, mtype)
