@@ -78,7 +78,7 @@ EXAMPLES = [
     ),
     pytest.param(
         "Farmers have urged Japan to lower its 38.5% tariff on beef.",
-        {("tariff", "JP", None, "beef", 38.5, "imposed")},
+        {("tariff", "JP", "ALL", "beef", 38.5, "imposed")},
         id="a-demand-to-ease-says-in-place",
     ),
     pytest.param(
@@ -135,7 +135,7 @@ EXAMPLES = [
     ),
     pytest.param(
         "Tonga's exports to the United States - mostly fish and kava - still face the 10 per cent tariff.",
-        {("tariff", "US", "TO", "seafood", 10.0, "imposed")},
+        {("tariff", "US", "TO", None, 10.0, "imposed")},
         id="exports-to-a-market-face-its-tariff",
     ),
     pytest.param(

@@ -396,7 +396,7 @@ def test_sectors_of_commodities_and_goods(text: str, expected: tuple[str, ...], 
             "The two neighbours face U.S. tariffs of 36% on their exports to the United States.",
             {("tariff", "US", None)},
         ),
-        ("Medicines imported into the United States face a 100% tariff.", {("tariff", "US", None)}),
+        ("Medicines imported into the United States face a 100% tariff.", {("tariff", "US", "ALL")}),
     ],
 )
 def test_the_market_exports_go_to_imposes_a_tariff_and_is_never_its_target(

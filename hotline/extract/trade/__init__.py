@@ -37,7 +37,8 @@ def find_trade_measures(ctx: ArticleContext) -> list[TradeMeasureFact]:
     answering: set[int] = set()  # ids of the facts that answer another measure ("counter-tariffs")
     worldwide: set[int] = set()  # ids of the export restrictions that name no destination
     for index, found in words.items():
-        facts.extend(_sentence_facts(ctx, index, found, answering, worldwide))
+        if not _heading(ctx, index):
+            facts.extend(_sentence_facts(ctx, index, found, answering, worldwide))
     return merge(facts, answering, worldwide)
 
 
@@ -70,6 +71,23 @@ def _sentence_facts(
     return _parts_over_whole(facts)
 
 
+_ENDS = ".!?\"”»)…'"
+
+
+def _heading(ctx: ArticleContext, index: int) -> bool:
+    """A short line of its own with no closing punctuation: a headline, a section label or a digest's teaser
+    ("Pacific Brief: ...; Fiji tariff cut"), which names in short what the body states in full."""
+    sentence = ctx.sentences[index]
+    text = ctx.text
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    return len(line) <= _HEADING_CHARS and not line.endswith(tuple(_ENDS))
+
+
+_HEADING_CHARS = 200  # a headline or teaser line is short; a body paragraph that lost its full stop is not
+
+
 def _parts_over_whole(facts: list[TradeMeasureFact]) -> list[TradeMeasureFact]:
     """In one sentence, a measure with no sector beside the same measure by sector is their umbrella ("the
     twelfth package of EU sanctions against Russia, which includes a ban on Russian diamonds"): keep the parts."""
@@ -77,5 +95,13 @@ def _parts_over_whole(facts: list[TradeMeasureFact]) -> list[TradeMeasureFact]:
     def key(f: TradeMeasureFact) -> tuple[str | None, ...]:
         return (f.measure_type, f.imposing_country_code, f.target_country_code, f.status)
 
-    with_sector = {key(f) for f in facts if f.sector}
-    return [f for f in facts if f.sector or key(f) not in with_sector]
+    rates: dict[tuple[str | None, ...], set[float | None]] = {}
+    for f in facts:
+        if f.sector:
+            rates.setdefault(key(f), set()).add(f.rate_percent)
+    # an umbrella's rate is one of its parts' ("a 35% tariff, while steel pays 50%" are two measures)
+    return [
+        f
+        for f in facts
+        if f.sector or key(f) not in rates or (f.rate_percent is not None and f.rate_percent not in rates[key(f)])
+    ]

@@ -25,6 +25,22 @@ from hotline.extract.trade.parties import Party, between
 _APPOSITION = re.compile(r"\s*,\s+(?:[\w.'-]+\s+){0,4}$")
 _APPOSITION_END = re.compile(r"(?:'s)?(?:\s+[\w.'-]+){0,5}\s*,")
 _SKIP_APPOSITION = re.compile(r"\s*,[^,;:]{1,80},")  # "la Secretaría de Economía, encabezada por ..., impuso"
+_RELATIVE_VS = re.compile(
+    r"(?:\s+[^\s;:,]+){0,4}?\s+(?:que|which|that)\s+(?:[^\s,;:]+\s+){1,3}?"
+    + r.ART
+    + r"(?:(?:"
+    + r.HEADS
+    + r")\s+(?:de|del|of)\s+"
+    + r.ART
+    + r")?$"
+)
+_CALLED_WITH = re.compile(
+    r"(?<![\w])(?:call|calls|conversation|talks|spoke|talked|met|llamada|conversación|conversó|habló|hablaron|"
+    r"reunión|se reunió)\s+(?:(?:telefónica|by phone|por teléfono)\s+)?(?:with|con)\s+(?:[\w.'-]+\s+){0,4}$"
+)
+_IN_MARKET = re.compile(r"(?<![\w])(?:in|en)\s+(?:(?:the|el)\s+(?:market|mercado)\s+(?:of|de)\s+)?" + r.ART + "$")
+_AND_FIRST = re.compile(r"\s+(?:and|y|e|or|o|u)\s")
+_IN_PLACE = re.compile(r"(?<![\w])(?:in|en)\s+" + r.ART + "$")
 _REPORTED_SUBJECT = re.compile(r"(?<![\w])" + r.alt(r.RULES["speech_verbs"]) + r"\s+(?:that\s+|que\s+)?" + r.ART + "$")
 
 
@@ -57,8 +73,10 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
         e = before[-1]
         pattern = r.MODIFIER_STRICT if e.demonym_only else r.MODIFIER_LOOSE
         # "against U.S. tariffs": the preposition governs the measure, so the country is its modifier.
-        allowed = not e.target or (e.target_by == "preposition" and e.pair is None) or (exports and e.origin)
-        if e.end <= group.start and allowed and pattern.fullmatch(text, e.end, group.start):
+        against = e.target_by == "preposition" and e.pair is None and r.EXEMPTION not in group.types
+        allowed = not e.target or against or (exports and e.origin)  # not "la orden contra Brasil dejó fuera ..."
+        listed = _AND_FIRST.match(text, e.end)  # "the war in Ukraine and sanctions": listed beside, no modifier
+        if e.end <= group.start and allowed and not listed and pattern.fullmatch(text, e.end, group.start):
             return e
         near = group.start - e.end <= 30
         if exports and e.origin and near and not r.ORIGIN_BREAK.fullmatch(text, _end(e), group.start):
@@ -74,6 +92,13 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
             return e
         if e.is_name and not e.target and r.RELATIVE.fullmatch(text, group.end, e.start) and acts(text, e):
             return e  # "los aranceles que México anunció el lunes"
+        if (
+            e.is_name
+            and not e.target
+            and _RELATIVE_VS.fullmatch(text, group.end, e.start)
+            and _acted_before(text, e, group.end)
+        ):
+            return e  # "las restricciones que había impuesto el gobierno de Alberto Fernández"
     return None
 
 
@@ -119,11 +144,13 @@ def _named_imposers(
 
     after = s.between(group.end, min(group.segment[1], group.end + r.WINDOW))
     for k, e in enumerate(after):
-        if e.code not in targets and r.BY.search(text, max(0, e.start - 60), e.start):
+        by = r.BY.search(text, max(0, e.start - 60), e.start) if e.code not in targets else None
+        if by and (by.start() - group.end <= 15 or r.BY_PARTICIPLE.search(text, group.end, by.start() + 4)):
             found = [e, *_listed_after(text, after, k, targets)]
             return found, label(found, "agent after 'by'")
 
-    before = s.between(max(s.start, group.start - r.REACH), group.start)
+    reach = r.NEAR * 2 if r.REVIEW in group.types else r.REACH  # a review's demander stands close to it
+    before = s.between(max(s.start, group.start - reach), group.start)
     owned = r.OWNER.search(text, max(s.start, group.start - 80), group.start)  # "its export controls"
     for k in range(len(before) - 1, max(-1, len(before) - 13), -1):
         e = before[k]
@@ -132,11 +159,19 @@ def _named_imposers(
         pronoun = e.speaker_verb_end is not None and r.PRONOUN.search(text, e.speaker_verb_end, group.start)
         if e.speaker_verb_end is not None and not (targets or pronoun):
             continue  # "Sheinbaum said tariffs would hurt": a speaker, not an agent
+        if _IN_PLACE.search(text, max(0, e.start - 12), e.start) and not acts(text, e):
+            continue  # "la guerra en Ucrania ni las sanciones": a place, not an agent
+        if _with_before(text, e.start) and _CALLED_WITH.search(text, max(0, e.start - 60), e.start):
+            continue  # "after a phone call with Mexican President Claudia Sheinbaum, leaving the duty": a participant
         if r.STANCE.search(text, e.end, group.start):
             continue  # "Canada will continue to respond to these tariffs"
+        if owned and "official" in e.kinds and text.startswith(("its", "their"), owned.start()):
+            continue  # "its levy": a country's or government's, not a person's ("former president Bolsonaro")
         close = group.start - e.end <= r.CLOSE or _REPORTED_SUBJECT.search(text, max(0, e.start - 30), e.start)
         if not (e.imposer or close or pronoun or owned or acts(text, e)):
             continue  # "Mexico agreed to deploy troops ... in exchange for a pause on the tariffs"
+        if r.REVIEW in group.types and not (close or r.REVIEW_DEMAND.search(text, e.end, e.end + r.VERB_REACH)):
+            continue  # "Ottawa keeps its quotas, and the lobby asked ... ahead of the review": no demander
         if k > 0 and _in_apposition(text, before[k - 1], e, group.start):
             continue  # "Argentina, Brazil's main wheat supplier, has restricted grain exports"
         other = _linked_party(text, before, k, targets)
@@ -154,7 +189,10 @@ def _named_imposers(
             continue
         if id(e) in modifiers:
             break  # the owner of the next measure
-        if e.is_name:
+        # "the tariffs Washington imposed", "que había impuesto el gobierno de X", "un arancel del 50 % en Estados
+        # Unidos" (where it is charged); not "Tariff pause gives Lesotho's mills"
+        market = r.TARIFF in group.types and _IN_MARKET.search(text, max(group.end, e.start - 30), e.start)
+        if e.is_name and (market or acts(text, e) or _acted_before(text, e, group.end)):
             return [e], label([e], "agent after the measure")
     return _pronoun_subject(ctx, s, group, targets)
 
@@ -208,6 +246,19 @@ def acts(text: str, e: Party) -> bool:
             if value not in (None, r.DENIED):
                 return True
     return False
+
+
+def _with_before(text: str, start: int) -> bool:
+    """Cheap test first: "with"/"con" stands in the 60 characters before ``start``."""
+    lo = max(0, start - 60)
+    return text.find(" with ", lo, start) >= 0 or text.find(" con ", lo, start) >= 0
+
+
+def _acted_before(text: str, e: Party, lo: int) -> bool:
+    """A measure verb just before the agent, in the verb-subject order of a relative clause ("los aranceles que
+    impuso Washington", "que había impuesto el gobierno de Alberto Fernández")."""
+    cues = r.STATUS.finditer(text, max(lo, e.start - 60), e.start)
+    return any(v not in (None, r.DENIED) and e.start - end <= 30 for _, end, v in cues)
 
 
 def _owns(group: Group) -> bool:

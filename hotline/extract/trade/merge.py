@@ -11,7 +11,8 @@ parts left out. Rows that say the same measure are merged:
 
 Before that, a party a sentence leaves out is read from the rest of the article when the article names exactly
 one for such measures ("those tariffs", "the 10% duty" after "Washington's tariffs on Brazil"): the imposer of
-the article's other measures of the kind on the same target, then the target of the same imposer's; a measure
+the article's other measures of the kind on the same target (else of all its measures of the kind, the target
+itself left out), then the target of the same imposer's; a measure
 that answers another ("Canada's counter-tariffs") with no target named is aimed at the one party whose measures
 target its imposer (else at the one party whose measures hit every country). Tariffs, quotas and exemptions from
 them are one kind; sanctions and export restrictions each another. An export restriction that names no
@@ -85,6 +86,8 @@ def fill_parties(
                 for f in same
                 if f.imposing_country_code and (target is None or f.target_country_code == target)
             }
+            if not found and target not in (None, "ALL"):  # "the 47% duty on Malagasy goods", U.S. tariffs only
+                found = {f.imposing_country_code for f in same if f.imposing_country_code} - {target}
             if len(found) == 1 and (imposer := found.pop()) != target:
                 how.append(f"imposer {imposer} from the article's other {kind} measures")
             else:
@@ -95,6 +98,15 @@ def fill_parties(
             }
             if fact.measure_type == "exemption":
                 found.discard("ALL")  # an exemption is granted to a country, not to every country
+            if len(found) != 1:  # else the one of its own sentence ("a 50% tariff on Brazil, though 700 ... exempt")
+                index = fact.evidence.sentence_index
+                found = {
+                    f.target_country_code
+                    for f in same
+                    if f.evidence.sentence_index == index
+                    and f.target_country_code not in (None, "ALL")
+                    and f.imposing_country_code in (imposer, None)
+                }
             if len(found) == 1 and (target := found.pop()) != imposer:
                 how.append(f"target {target} from the article's other {kind} measures by {imposer}")
             else:

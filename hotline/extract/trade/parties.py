@@ -9,6 +9,7 @@ looked for here, in the few sentences that name a measure.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ class Party:
     imposer: bool = False  # already read as the imposer of a measure in this sentence
     origin: bool = False  # a demonym on goods ("Indian onion"): the origin of an export
     destination: bool = False  # where exports go ("exports to the United States")
+    owners_market: bool = False  # where the exports of a party named before go ("their exports to the United States")
+    generic: bool = False  # a target by its goods in general ("Ghana's goods", "productos paraguayos"): no sector
     chain: int | None = None  # parties of one list ("Mexico, Canada and China") share the start of the list
 
     @property
@@ -163,11 +166,21 @@ def find_parties(ctx: ArticleContext, index: PartyIndex, sentence: int, regions:
         reach = end
         if word.code is None or (check and not _case_ok(ctx.text[start:end], word.case)):
             continue
+        if word.kinds == frozenset({"agent"}) and _in_longer_name(ctx.text, end):
+            continue  # "la Comisión Antidistorsiones", "the Commission for Trade Remedies": another body
         parties.append(Party(start, end, word.code, word.kinds))
     for party in parties:
         _mark_roles(ctx.folded, party, _phrases_before(ctx.folded, party))
     _coordinate(ctx.folded, parties)
     return parties
+
+
+_NAME_GOES_ON = re.compile(r" [A-ZÁÉÍÓÚÑ]")
+
+
+def _in_longer_name(text: str, end: int) -> bool:
+    """A seat of government followed by a capitalized word is part of a longer name ("Comisión Nacional")."""
+    return bool(_NAME_GOES_ON.match(text, end))
 
 
 _EU_BLOC = Word("EU", frozenset({"agent"}), "any")
@@ -226,12 +239,14 @@ def _mark_roles(text: str, e: Party, before: frozenset[str]) -> None:
         pass
     elif phrase_before and (match := r.DESTINATION_BEFORE.search(text, lo, e.start)):
         e.destination, e.cue = True, (match.start(), e.end)
+        e.owners_market = bool(r.OWN_EXPORTS_TO.search(text, lo, e.start))  # "sus exportaciones a Estados Unidos"
     elif phrase_before and (match := r.TARGET_BEFORE.search(text, lo, e.start)):
         e.target, e.cue, e.target_by = True, (match.start(), e.end), "preposition"
     elif phrase_before and (match := r.ORIGIN_STRONG.search(text, lo, e.start)):
         e.target, e.cue = True, (match.start(), e.end)
     elif "origin" in before and (match := r.ORIGIN_WEAK.search(text, lo, e.start)):
         e.target, e.cue, e.pair = True, (match.start(), e.end), sector_of(match.group("goods"))
+        e.generic = e.pair is None and _in_general(text, match.start("goods"), e.end)
     elif (
         phrase_before
         and (match := r.AFTER_MEASURE.search(text, lo, e.start))
@@ -241,15 +256,19 @@ def _mark_roles(text: str, e: Party, before: frozenset[str]) -> None:
         e.after_prep, e.cue = True, (match.start(), e.end)
     if "country" in e.kinds and e.pair is None and not e.target and (match := r.OWN_GOODS.match(text, e.end, hi)):
         e.target, e.cue, e.origin = True, (e.start, match.end()), True  # "Tonga's exports", "Trinidad and Tobago goods"
+        kinds = next(r.SECTORS.finditer(text, e.end, match.start("goods")), None)  # "Russia's largest oil companies"
+        e.generic = kinds is None and _in_general(text, e.start, match.end())
     if "demonym" in e.kinds and e.pair is None:
         # "Mexican steel", "acero mexicano": a target (or an export's origin), and the goods it qualifies.
         if match := r.DEMONYM_EN.match(text, e.end, hi):
             e.target, e.cue, e.pair = True, (e.start, match.end()), sector_of(match.group("goods"))
-            e.origin = True
+            e.origin, e.generic = True, e.pair is None and _in_general(text, e.start, match.end())
         elif match := r.DEMONYM_ES.search(text, lo, e.start):
             e.target, e.cue, e.pair = True, (match.start(), e.end), sector_of(match.group("goods"))
-            e.origin = True
-    if not e.target and not e.destination and (match := r.TARGET_SUBJECT.match(text, e.end, hi)):
+            e.origin, e.generic = True, e.pair is None and _in_general(text, match.start("goods"), e.end)
+    match = None if e.target or e.destination else r.TARGET_SUBJECT.match(text, e.end, hi)
+    # "Sudáfrica, por su parte, enfrenta": an aside after a subject, not after "exportaciones ... a Estados Unidos"
+    if match and ("," not in text[e.end : match.end()] or not r.AFTER_PREPOSITION.search(text, lo, e.start)):
         e.target, e.cue = True, (e.start, match.end())
     if not e.target and r.SEEKER.match(text, e.end, hi):
         e.seeker = True
@@ -260,6 +279,25 @@ def _mark_roles(text: str, e: Party, before: frozenset[str]) -> None:
         or (r.ATTRIBUTED_AT_END.search(text, lo, e.start) and r.CLAUSE_END.match(text, e.end, hi))
     ):
         e.attributed = True
+
+
+def _in_general(text: str, start: int, end: int) -> bool:
+    """Goods written from ``start`` to ``end`` are named in general: no kind of goods follows or precedes them."""
+    if r.GOODS_KIND_AFTER.match(text, end):
+        return False
+    lo = max(0, start - 80)
+    comma = text.rfind(",", lo, start)
+    for link_start in {comma, *(m.start() for m in _COORDINATOR.finditer(text, max(lo, start - 40), start))}:
+        if (
+            link_start > lo
+            and r.GOODS_KIND_LINK.fullmatch(text, link_start, start)
+            and r.GOODS_KIND_BEFORE.search(text, max(lo, link_start - 40), link_start)
+        ):
+            return False  # "cereals, oilseeds and derived products", "los productos farmacéuticos, uno de ..."
+    return True
+
+
+_COORDINATOR = re.compile(r"\s+(?:and|y|e|or|o)\s")
 
 
 def sector_of(goods: str) -> str | None:

@@ -1,15 +1,15 @@
 """One group of measure nouns read into facts: type, imposing and target party, sector, rate, status and the
 date it takes effect.
 
-* **target**: a country after "on"/"against"/"contra" or, after the measure, "to"/"a"/"para"; a demonym on
-  goods ("Mexican steel", "productos mexicanos"); an origin ("cars assembled in Mexico"); the object of an
-  exemption or threat ("exempted Canada"); a subject that faces or was spared the measure; ``ALL`` when the
-  segment says every country ("imports from all countries") or an export ban names no destination. What
-  follows a reason ("como castigo por la compra de crudo ruso") is not read.
+* **target**: see :mod:`.targets`; a market's own exports and a predicative exemption's subject, :mod:`.markets`.
+  What follows a reason ("como castigo por la compra de crudo ruso") is not read.
 * **imposer**: see :mod:`.agents`. Imposer and target never coincide.
-* **sector**: the sector words around the measure, but not those of an official's title ("Agriculture
-  Minister"), of the imposer's own goods, listed beside the measure ("tariffs and critical minerals") or given
-  as examples of a sector already named ("consumer products ranging from whiskey and orange juice").
+* **sector**: none for a measure on a country's goods in general ("most goods from Ghana", "productos
+  paraguayos", "Tonga's exports": what those goods mostly are is not the measure's scope); else the sector words
+  around the measure, but not those of an official's title ("Agriculture Minister"), of the imposer's own goods,
+  listed beside the measure ("tariffs and critical minerals") or given as examples of a sector already named
+  ("consumer products ranging from whiskey and orange juice"); a product with a code of its own beside others of
+  its broad sector is that sector ("cocoa, coffee and beef": agriculture).
 * **status**: the cue nearest before the measure in its clause, else the nearest after it, else ``imposed``;
   exemptions are ``exempted`` unless lifted (a requested exemption is no measure); a review is ``threatened``
   when demanded, else ``imposed``. A denied measure ("ruled out tariffs") yields nothing, nor does a measure
@@ -29,7 +29,9 @@ from hotline.extract.dates import DateExpr, resolve, safe_date
 from hotline.extract.trade import rules as r
 from hotline.extract.trade.agents import Parties, imposers
 from hotline.extract.trade.groups import Group
+from hotline.extract.trade.markets import exempted_subject, owners_market
 from hotline.extract.trade.parties import Party
+from hotline.extract.trade.targets import all_countries, named_before, targets_of
 from hotline.facts import TradeMeasureFact
 from hotline.text import Vocabulary, phrase_key
 
@@ -81,7 +83,7 @@ def _status_of(ctx: ArticleContext, group: Group, mtype: str) -> tuple[str | Non
         found = found or "exempted"
     elif mtype == r.REVIEW:
         found, cue = status(ctx, group, r.STATUS)
-        demand = r.REVIEW_DEMAND.search(ctx.folded, max(group.clause[0], group.start - r.WINDOW), group.start)
+        demand = r.REVIEW_DEMAND.search(ctx.folded, max(group.clause[0], group.start - r.CLOSE), group.start)
         if demand is not None:
             found, cue = "threatened", _quote(ctx, demand.start(), demand.end())
         elif found not in ("paused", "threatened", "lifted", r.DENIED):
@@ -115,6 +117,10 @@ def measure_facts(
     lo, hi = max(seg_lo, group.start - r.WINDOW), min(seg_hi, group.end + r.WINDOW)
     reason = r.REASON.search(text, group.end, hi)
     hi = reason.start() if reason else hi
+    if r.TOPIC_BEFORE.search(text, max(seg_lo, group.start - 40), group.start) and r.TOPIC_LIST_AFTER.match(
+        text, group.end
+    ):
+        hi = group.end  # "discussed tariffs, cooperation on shipbuilding and ...": the next topics are not its own
     if mtype == r.REVIEW:
         lo, hi = max(lo, group.start - r.NEAR), min(hi, group.end + r.NEAR)
     state, how_status = _status_of(ctx, group, mtype)
@@ -123,24 +129,31 @@ def measure_facts(
     if state in ("imposed", "threatened"):
         state, how_status = _later_status(ctx, s, group, state, how_status)
 
-    targets = _targets(text, s, group, mtype, (max(lo, group.start) if group.lifted else lo, hi), modifiers)
+    targets = targets_of(text, s, group, mtype, (max(lo, group.start) if group.lifted else lo, hi), modifiers)
     if not targets and mtype == r.EXEMPTION and r.COUNTRY_ANAPHORA.match(text, group.surface_span[1]):
-        targets = _named_before(s, group)  # "... to the UAE, exempting the country from the export ban"
+        targets = named_before(s, group)  # "... to the UAE, exempting the country from the export ban"
     if not targets and group.next is not None:  # "the 25% tariff on steel and 10% tariff on aluminum ... on Canada"
         following = group.next
-        targets = _targets(text, s, following, mtype, (following.start, following.segment[1]), modifiers)
+        targets = targets_of(text, s, following, mtype, (following.start, following.segment[1]), modifiers)
     market_from = None if mtype == r.EXPORT_RESTRICTION else lo  # the market imposes a tariff, not an export ban
     market_to = hi if mtype == r.TARIFF else None  # "tariffs of 36% on their exports to the United States"
-    agents, imposer_how = imposers(ctx, s, group, {t.code for t in targets}, modifiers, market_from, market_to)
+    exempted = exempted_subject(text, s, group, mtype)  # "Mexico, as a CUSMA partner, is exempt from the quotas"
+    targets = exempted or targets
+    owned = None if group.modifier is not None else owners_market(s, group, mtype, hi)
+    if owned is not None:  # "... los aranceles impuestos a sus exportaciones a Estados Unidos"
+        market, targets = owned[0], owned[1]
+        agents, imposer_how = [market], f"imposer from '{ctx.text[market.start : market.end]}', where its exports go"
+    else:
+        agents, imposer_how = imposers(ctx, s, group, {t.code for t in targets}, modifiers, market_from, market_to)
     for agent in agents:
         agent.imposer = True
     codes = [a.code for a in agents]
     targets = [t for t in targets if t.code not in codes]
     if not targets:
-        every = _all_countries(ctx, group, mtype, lo, hi)
+        every = all_countries(ctx, group, mtype, lo, hi)
         if every is not None:
             targets = [every]
-    sectors = _sectors(ctx, s, group, mtype, lo, hi, targets)
+    sectors = [] if any(t.generic for t in targets) else _sectors(ctx, s, group, mtype, lo, hi, targets)
     rates = _rates(text, lo, hi)
     if mtype != r.REVIEW and not agents and not targets and not sectors and not rates:
         return []  # a measure noun with nothing to say ("they discussed tariffs")
@@ -150,7 +163,7 @@ def measure_facts(
     measure_how = f"{mtype} from '{_quote(ctx, *group.surface_span)}'"
     facts: list[TradeMeasureFact] = []
     for agent, (target, sector) in itertools.product(agents or [None], _combinations(targets, sectors)):
-        rate = _rate_for(rates, sector, group)
+        rate = _rate_for(rates, sector, group, target)
         how = [measure_how, how_status, imposer_how]
         if target is not None:
             cue = target.cue or (target.start, target.end)
@@ -181,27 +194,23 @@ def measure_facts(
         answering.update(id(f) for f in facts if f.target_country_code is None)
     if mtype == r.EXPORT_RESTRICTION and not r.EXPORT_LISTS.search(text, *group.surface_span):
         worldwide.update(id(f) for f in facts if f.target_country_code is None)
+    elif mtype in r.GOODS_WIDE and not r.SOME_COUNTRIES.search(text, lo, hi):  # "the import duty on rice"
+        worldwide.update(id(f) for f in facts if f.target_country_code is None and f.sector and f.imposing_country_code)
     return facts
 
 
 def _later_status(ctx: ArticleContext, s: Parties, group: Group, state: str, how: str) -> tuple[str, str]:
-    """A later state told of by an object pronoun after the measure, no other measure between them."""
+    """A later state told of by an object pronoun or a relative clause after the measure, no other measure
+    between them."""
     later = r.LATER_STATUS.search(ctx.folded, group.end, min(s.end, group.end + r.WINDOW))
     if later is None or next(r.MEASURES.finditer(ctx.folded, group.end, later.start()), None) is not None:
         return state, how
-    value = r.STATUS.first(later.group("en") or later.group("es"))
+    if later.group("rel") and (later.start() - group.end > r.NEAR or r.OBJECT_AFTER.match(ctx.folded, later.end())):
+        return state, how  # a relative clause far from the measure, or about an object of its own
+    value = r.STATUS.first(later.group("en") or later.group("es") or later.group("rel"))
     if value is None or value == r.DENIED:
         return state, how
     return str(value), f"status {value} from '{_quote(ctx, later.start(), later.end())}' (a pronoun for the measure)"
-
-
-def _named_before(s: Parties, group: Group) -> list[Party]:
-    before = [e for e in s.between(group.clause[0], group.start) if e.is_name and not e.imposer]
-    if not before:
-        return []
-    e = before[-1]
-    e.cue = e.cue or (e.start, e.end)
-    return [e]
 
 
 def _rates(text: str, lo: int, hi: int) -> list[_Found]:
@@ -212,62 +221,6 @@ def _rates(text: str, lo: int, hi: int) -> list[_Found]:
         for m in r.RATE.finditer(text, lo, hi)
         if not r.RATE_CHAIN.match(text, m.end()) and not r.RATE_RANGE.search(text, max(lo, m.start() - 40), m.start())
     ]
-
-
-def _targets(
-    text: str, s: Parties, group: Group, mtype: str, window: tuple[int, int], modifiers: set[int]
-) -> list[Party]:
-    """Targets before the measure, and the first target after it with the list it heads."""
-    targets: list[Party] = []
-    chain_after: int | None = None
-    for e in s.between(*window):
-        if e is group.modifier:
-            continue
-        if id(e) in modifiers and not (e.target_by == "preposition" and e.start >= group.end):
-            continue  # another measure's owner; "countermeasures against U.S. tariffs" target their owner
-        is_target = (
-            e.target
-            or (e.after_prep and e.start >= group.end and mtype != r.REVIEW)
-            or (e.destination and (mtype == r.EXPORT_RESTRICTION or (e.start >= group.end and mtype != r.TARIFF)))
-            # "a quota on its steel exports to the United States"; not "exports to the United States face the
-            # tariff", nor "tariffs of 36% on their exports to the United States": the importer imposes a tariff
-        )
-        if (
-            (mtype == r.REVIEW or group.compound)
-            and e.start >= group.end
-            and r.POST_OF.fullmatch(text, group.end, e.start)
-        ):
-            is_target = True  # "revisar la elegibilidad de Sudáfrica", "froze the assets of Russia's central bank"
-        if (
-            mtype == r.EXPORT_RESTRICTION
-            and e.origin
-            and e.end <= group.start
-            and not r.ORIGIN_BREAK.fullmatch(text, (e.cue or (e.start, e.end))[1], group.start)
-        ):
-            is_target = False  # the goods' origin exports them: it restricts, it is not the target
-        if mtype == r.EXEMPTION and e.seeker:
-            is_target = True
-            e.cue = e.cue or (e.start, e.end)
-        if not is_target:
-            continue
-        if e.start >= group.end and not e.target and any(t.end <= group.start for t in targets):
-            continue  # "excluyó a Corea del Sur ... de su lista, y Seúl respondió retirando a Japón"
-        if e.start >= group.end:
-            if chain_after is None:
-                chain_after = e.chain if e.chain is not None else -e.start
-            elif e.chain != chain_after and e.code not in {t.code for t in targets}:
-                continue  # another phrase after the measure's own target list
-        if all(t.code != e.code or t.pair != e.pair for t in targets):
-            targets.append(e)
-    return targets
-
-
-def _all_countries(ctx: ArticleContext, group: Group, mtype: str, lo: int, hi: int) -> Party | None:
-    """Every country as the target, when said so ("from all countries", "imported cars")."""
-    match = r.ALL_COUNTRIES.search(ctx.folded, lo, hi)
-    if match is None:
-        return None
-    return Party(match.start(), match.end(), r.ALL, frozenset({"all"}), target=True)
 
 
 def _sectors(
@@ -283,6 +236,8 @@ def _sectors(
     examples = None
     listed = r.GOODS_EXAMPLES.search(text, group.end, hi)
     sectors = r.SECTORS.finditer(text, lo, hi) if ctx.lex.may_match("sector", text, lo, hi) else ()
+    asides = [m.span() for e in s.between(lo, group.start) if (m := r.APPOSITION.match(text, e.end))]
+    aside: list[_Found] = []  # said of a party in apposition: the measure's only when it names none of its own
     for start, end, sector in sectors:
         if not sector or any(f.value == sector for f in found):
             continue
@@ -290,6 +245,11 @@ def _sectors(
         office = r.OFFICE_AFTER.match(text, end) or r.OFFICE_BEFORE.search(text, max(lo, start - 20), start)
         if (i >= 0 and titles[i][1] >= end) or office:
             continue  # "Agriculture Minister Antonio Andrade", "Ministerio de Agricultura"
+        if r.NOT_SECTOR_AFTER.search(text, max(lo, start - 10), start):
+            continue  # "ha ganado peso": a verb
+        if any(a <= start and end <= b <= group.start for a, b in asides):
+            aside.append(_Found(start, end, str(sector)))  # "Zambia, segundo productor de cobre, prohibió ..."
+            continue
         if any(cue[0] <= start and end <= cue[1] for cue in others):
             continue  # the goods of a party that is no target here
         if start >= group.end and r.GROUP_GAP.fullmatch(text, group.end, start):
@@ -300,10 +260,14 @@ def _sectors(
             examples = examples or r.EXAMPLES.search(text, group.end, hi)
             if examples and start >= examples.end() and any(f.start < examples.start() for f in found):
                 continue  # examples of a sector already named
+        if mtype == r.REVIEW and start < group.start:
+            continue  # "Hablamos del acero, del aluminio y de la revisión del T-MEC": topics beside the review
         if r.MIXED_GOODS.match(text, end):
             return []  # "productos agrícolas e industriales": more than the sectors named
         found.append(_Found(start, end, str(sector)))
-    return found
+    found = found or aside  # "el Congo, primer productor de cobalto, prohibió exportar ese metal"
+    values = {f.value for f in found}
+    return [f for f in found if r.SECTOR_PARTS.get(f.value) not in values]  # "cocoa, coffee and beef": agriculture
 
 
 def effective_date(ctx: ArticleContext, index: int, group: Group, state: str) -> tuple[dt.date | None, str]:
@@ -360,7 +324,8 @@ def _rate_value(raw: str) -> float:
     return float(key.replace(",", "."))
 
 
-def _rate_for(rates: list[_Found], sector: _Found | None, group: Group) -> _Found | None:
+def _rate_for(rates: list[_Found], sector: _Found | None, group: Group, target: Party | None) -> _Found | None:
+    """The rate of a sector, else of a target ("32% on Thai goods and 36% on Cambodian goods"), else the nearest."""
     if not rates:
         return None
     if len(rates) == 1:
@@ -370,4 +335,7 @@ def _rate_for(rates: list[_Found], sector: _Found | None, group: Group) -> _Foun
         if before:
             return before[-1]
         return min(rates, key=lambda x: x.start - sector.end)
+    before = [x for x in rates if target is not None and target.start >= group.end and x.end <= target.start]
+    if before:
+        return before[-1]
     return min(rates, key=lambda x: min(abs(x.end - group.start), abs(x.start - group.end)))

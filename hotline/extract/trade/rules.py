@@ -88,20 +88,33 @@ STATUS = Vocabulary(
 # countermeasures but last week postponed them", "anunció aranceles, pero luego los suspendió").
 _LATER_CUES = alt(p for value in ("paused", "lifted", "reduced") for p in RULES["status_cues"][value])
 LATER_STATUS = re.compile(
-    r"(?<![\w])(?:(?P<en>" + _LATER_CUES + r")\s+(?:them|it)|(?:los|las|lo|la)\s+(?P<es>" + _LATER_CUES + r"))(?![\w])"
+    r"(?<![\w])(?:(?P<en>" + _LATER_CUES + r")\s+(?:them|it)|(?:los|las|lo|la)\s+(?P<es>" + _LATER_CUES + r")"
+    # or the verb of a relative clause on the measure ("both of which the United States put on hold")
+    r"|(?:which|that|que|los cuales|las cuales)\s+(?:[\w.'-]+\s+){0,3}?(?P<rel>" + _LATER_CUES + r"))(?![\w])"
 )
+# A relative clause whose verb has an object of its own is about that object ("sanciones, que rebajó el precio").
+OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|el|la|los|las|un|una|su|sus)(?![\w])")
 DEMANDED = re.compile(r"(?<![\w])(?:" + alt(RULES["demand_openers"]) + r")\s+[^,;:.]{0,50}$")
 CONDITIONAL = re.compile(r"(?<![\w])(?:" + alt(RULES["conditional_openers"]) + r")\s+[^,;:.]{0,40}$")
 EXEMPTION_STATUS = Vocabulary.by_value(RULES["exemption_status_cues"])
 EXEMPTION_PHRASES = re.compile(_words(RULES["exemption_phrases"]))
+EXEMPT_PREDICATE = re.compile(r"(?<![\w])(?:" + alt(RULES["exempt_copulas"]) + r")\s+(?:[\w-]+\s+){0,3}?$")
+EXEMPT_WORDS = keys(RULES["exempt_words"])
 EXEMPTION_KEYS = keys(RULES["exemption_phrases"])
 MEASURE_KEYS = keys(p for phrases in RULES["measures"].values() for p in phrases)
 REVIEW_DEMAND = re.compile(_words(RULES["review_demand_cues"]))
 SECTORS = Vocabulary.by_value(RULES["sectors"])
+NOT_SECTOR_AFTER = re.compile(r"(?<![\w])(?:" + alt(RULES["sector_not_after"]) + r")\s+$")
+APPOSITION = re.compile(r"\s*,[^,;:]{1,80},")  # "Zambia, Africa's second copper producer, lifted ..."
+TOPIC_BEFORE = re.compile(r"(?<![\w])(?:" + alt(RULES["topic_verbs"]) + r")\s+" + ART + r"$")
+TOPIC_LIST_AFTER = re.compile(r"\s*,\s*(?!(?:on|of|to|for|from|against|de|del|a|al|para|sobre|contra|en|in)\s)[\w]")
+SECTOR_PARTS = {str(k): str(v) for k, v in RULES["sector_parts"].items()}
 USMCA = re.compile(_words(RULES["usmca_names"]))
 BLOC = re.compile(r"(?<![\w])(?:the|el|del|al)\s+" + _words(RULES["bloc_words"]))
 OTHER_BLOCS = re.compile(_words(RULES["other_blocs"]))
 EXPORT_LISTS = re.compile(_words(RULES["export_lists"]))
+SOME_COUNTRIES = re.compile(_words(RULES["some_countries"]))
+GOODS_WIDE = (TARIFF, "quota", EXEMPTION)  # on goods naming no country: every country
 AFTER_CALL = re.compile(_words(RULES["after_call_cues"]))
 RETALIATION = re.compile(_words(RULES["retaliation_cues"]))
 STANCE = re.compile(_words(RULES["stance_cues"]))
@@ -123,6 +136,9 @@ _PERCENT = r"(?:\s?%|(?:\s+|-)(?:percent|per\s+cent|por\s+ciento)(?![\w]))"
 RATE_BODY = _NUMBER + _PERCENT
 RATE = re.compile(r"(?<![\w.,])(?P<value>" + _NUMBER + ")" + _PERCENT)
 RATE_MARKS = ("%", "cent", "cien")  # every rate holds one: "%", "percent", "per cent", "por ciento"
+RATE_ELLIPSIS = re.compile(
+    r"\s*,?\s+(?:and|y|e|while|mientras)\s+(?:(?:del|de|un|una|a|at)\s+)?" + RATE_BODY + r"(?:\s+[^\s,;:.]+){0,4}\s+"
+)
 RATE_CHAIN = re.compile(r"\s+(?:to|a|al|hasta)\s+(?=\d)")
 RATE_RANGE = re.compile(
     r"(?<![\w])(?:between|entre)\s+\d{1,3}(?:[.,]\d{1,2})?\s*(?:%|percent|por\s+ciento)?\s+(?:and|y)\s+$"
@@ -154,11 +170,26 @@ _MODS_ES = alt(RULES["measure_modifiers_es"])
 HEADS = alt(RULES["agent_heads"])
 _SECTOR_WORDS = alt(p for ps in RULES["sectors"].values() for p in ps)
 POSSESSIVE = "(?:'s|')?"  # the folded text has straight apostrophes only
+# Goods named in general ("Ghana's goods") unless their kind follows ("exportaciones mexicanas de acero", "U.S.
+# products such as pork") or precedes them in a list or apposition ("cereals, oilseeds and derived products from
+# Russia", "los productos farmacéuticos, uno de los principales envíos de la India").
+GOODS_KIND_AFTER = re.compile(r"\s*,?\s+(?:de|del|of|como|" + alt(RULES["example_openers"]) + r")(?![\w])")
+# The link after the kind, searched from a comma or a coordinator just before the goods (cheap), then the kind.
+GOODS_KIND_LINK = re.compile(r"(?:\s*,\s*[^,;:]{0,50}|\s+(?:and|y|e|or|o)\s+(?:[\w-]+\s+)?)$")
+GOODS_KIND_BEFORE = re.compile(r"(?<![\w])(?:" + _SECTOR_WORDS + r")$")
 
 TARGET_BEFORE = left(alt(RULES["target_before"]))
 AFTER_MEASURE = left(alt(RULES["target_after_measure"]))
 DESTINATION_BEFORE = left(alt(RULES["destination_before"]))
-OWN_GOODS = re.compile(POSSESSIVE + r"\s+(?P<goods>" + alt(RULES["own_goods"]) + r")(?![\w])")
+OWN_EXPORTS_TO = left(alt(RULES["own_exports_to"]))
+OWN_GOODS = re.compile(
+    POSSESSIVE
+    + r"\s+(?:(?:"
+    + alt(RULES["own_goods_modifiers"])
+    + r")\s+){0,3}(?P<goods>"
+    + alt(RULES["own_goods"])
+    + r")(?![\w])"
+)
 SPANISH_A = re.compile(r"(?<![\w])(?:a|al)\s+" + ART + r"$")  # "a" is also the English article: countries only
 NOT_TARGET = left(alt(RULES["not_target_before"]))
 ORIGIN_STRONG = left(alt(RULES["origin_strong"]))
@@ -174,7 +205,20 @@ DEMONYM_EN = re.compile(
     + GOODS
     + r"))(?![\w])"
 )
-TARGET_SUBJECT = re.compile(POSSESSIVE + r"\s+(?:" + alt(RULES["target_subject"]) + r")(?![\w])")
+# "Sudáfrica, por su parte, enfrenta ...": a short aside between the subject and its verb
+_ASIDE = r"(?:\s*,[^,;:.]{1,30},)?"
+AFTER_PREPOSITION = re.compile(
+    r"(?<![\w])(?:a|al|to|de|del|of|en|in|con|with|para|for|hacia|from|desde|into|on|sobre)\s+" + ART + "$"
+)
+TARGET_SUBJECT = re.compile(
+    POSSESSIVE
+    + _ASIDE
+    + r"(?:\s+(?:"
+    + alt(RULES["subject_modals"])
+    + r"))?\s+(?:"
+    + alt(RULES["target_subject"])
+    + r")(?![\w])"
+)
 SEEKER = re.compile(
     POSSESSIVE
     + r"(?:\s+(?:"
@@ -199,6 +243,7 @@ LEFT_LAST_WORDS = _last_words(
     "not_target_before",
     "target_before",
     "destination_before",
+    "own_exports_to",
     "origin_strong",
     "target_after_measure",
     "attributions",
@@ -210,6 +255,7 @@ ORIGIN_LAST_WORDS = _last_words("origin_weak")
 """The same for ``ORIGIN_WEAK``."""
 CLAUSE_END = re.compile(r"(?:\s+[\w.'-]+){0,3}\s*(?:[,.;:\"]|$)")
 PRONOUN = re.compile(_words(RULES["agent_pronouns"]))
+BY_PARTICIPLE = re.compile(r"(?<![\w])(?:" + alt(RULES["by_participles"]) + r")(?:\s+[\w,.%-]+){0,6}?\s+(?:by|por)\s")
 BY = re.compile(r"(?<![\w])(?:by|por)\s+(?:(?:the|el|la|los|las|de|of|" + HEADS + r")\s+){0,3}$")
 _AND = r"and|y|or"  # "U.S. anti-dumping and countervailing duties"
 MODIFIER_STRICT = re.compile(

@@ -1,0 +1,93 @@
+"""The targets of one group of measure nouns: whom the measure is on.
+
+A country after "on"/"against"/"contra" or, after the measure, "to"/"a"/"para"; a demonym on goods ("Mexican
+steel", "productos mexicanos"); an origin ("cars assembled in Mexico"); the object of an exemption or threat
+("exempted Canada"); a subject that faces or was spared the measure; the measure said again for another target with
+its own rate ("... and 30% on South African goods"); ``ALL`` when the segment says every country.
+"""
+
+from __future__ import annotations
+
+from hotline.extract.context import ArticleContext
+from hotline.extract.trade import rules as r
+from hotline.extract.trade.agents import Parties
+from hotline.extract.trade.groups import Group
+from hotline.extract.trade.parties import Party
+
+
+def named_before(s: Parties, group: Group) -> list[Party]:
+    before = [e for e in s.between(group.clause[0], group.start) if e.is_name and not e.imposer]
+    if not before:
+        return []
+    e = before[-1]
+    e.cue = e.cue or (e.start, e.end)
+    return [e]
+
+
+def targets_of(
+    text: str, s: Parties, group: Group, mtype: str, window: tuple[int, int], modifiers: set[int]
+) -> list[Party]:
+    """Targets before the measure, and the first target after it with the list it heads."""
+    targets: list[Party] = []
+    chain_after: int | None = None
+    for e in s.between(*window):
+        if e is group.modifier:
+            continue
+        if id(e) in modifiers and not (e.target_by == "preposition" and e.start >= group.end):
+            continue  # another measure's owner; "countermeasures against U.S. tariffs" target their owner
+        is_target = (
+            e.target
+            or (e.after_prep and e.start >= group.end and mtype != r.REVIEW)
+            or (e.destination and (mtype == r.EXPORT_RESTRICTION or (e.start >= group.end and mtype != r.TARIFF)))
+            # "a quota on its steel exports to the United States"; not "exports to the United States face the
+            # tariff", nor "tariffs of 36% on their exports to the United States": the importer imposes a tariff
+        )
+        if (
+            (mtype == r.REVIEW or group.compound)
+            and e.start >= group.end
+            and r.POST_OF.fullmatch(text, group.end, e.start)
+        ):
+            is_target = True  # "revisar la elegibilidad de Sudáfrica", "froze the assets of Russia's central bank"
+        if (
+            mtype == r.EXPORT_RESTRICTION
+            and e.origin
+            and e.end <= group.start
+            and not r.ORIGIN_BREAK.fullmatch(text, (e.cue or (e.start, e.end))[1], group.start)
+        ):
+            is_target = False  # the goods' origin exports them: it restricts, it is not the target
+        if mtype == r.EXEMPTION and e.seeker:
+            is_target = True
+            e.cue = e.cue or (e.start, e.end)
+        ellipsis = bool(targets) and e.start >= group.end and _rate_ellipsis(text, targets[-1], e)
+        if ellipsis and e.is_name:
+            is_target = True
+            e.cue = e.cue or (e.start, e.end)
+        if not is_target:
+            continue
+        if e.start >= group.end and not e.target and any(t.end <= group.start for t in targets):
+            continue  # "excluyó a Corea del Sur ... de su lista, y Seúl respondió retirando a Japón"
+        if e.start >= group.end:
+            if chain_after is None:
+                chain_after = e.chain if e.chain is not None else -e.start
+            elif ellipsis:
+                chain_after = e.chain if e.chain is not None else -e.start  # "... and 30% on South African goods"
+            elif e.chain != chain_after and e.code not in {t.code for t in targets}:
+                continue  # another phrase after the measure's own target list
+        if all(t.code != e.code or t.pair != e.pair for t in targets):
+            targets.append(e)
+    return targets
+
+
+def _rate_ellipsis(text: str, previous: Party, e: Party) -> bool:
+    """The measure said again for another target with its own rate, the measure noun left out ("a 19% tariff on
+    Indonesian goods and 30% on South African goods", "del 25 % para Corea del Sur y del 24 % para Japón")."""
+    end = max(previous.end, previous.cue[1] if previous.cue else previous.end)
+    return end <= e.start and bool(r.RATE_ELLIPSIS.fullmatch(text, end, e.start))
+
+
+def all_countries(ctx: ArticleContext, group: Group, mtype: str, lo: int, hi: int) -> Party | None:
+    """Every country as the target, when said so ("from all countries", "imported cars")."""
+    match = r.ALL_COUNTRIES.search(ctx.folded, lo, hi)
+    if match is None:
+        return None
+    return Party(match.start(), match.end(), r.ALL, frozenset({"all"}), target=True)
