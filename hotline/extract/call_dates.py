@@ -114,11 +114,11 @@ def reported_date(
     embedded post counts from the post's date; a dateline that gives only month and day is the story's day when
     evidence fixes its year (:mod:`hotline.extract.story_year`); else a call the text does not date is known to
     fall on or before that month/day."""
+    for start, end, day, signature in post_dates(ctx.text):  # "Had a good call today" in a post of March 14
+        if (anchor is None or day <= anchor) and any(start <= cue.start < end for cue, _ in primary_cues):
+            found = _reported_date(ctx, primary_cues, reference_dates, day, participant_ids)
+            return replace(found, how=f"{found.how}; counted from the date of the embedded post '{signature}'")
     if anchor is None:
-        for start, end, day, signature in post_dates(ctx.text):
-            if any(start <= cue.start < end for cue, _ in primary_cues):
-                found = _reported_date(ctx, primary_cues, reference_dates, day, participant_ids)
-                return replace(found, how=f"{found.how}; counted from the date of the embedded post '{signature}'")
         story = story_day(ctx, participant_ids)
         if story is not None:
             return _on_story_day(ctx, primary_cues, reference_dates, participant_ids, story)

@@ -103,10 +103,13 @@ def dateline_spans(text: str, folded: str, lex: LexiconHits | None = None) -> li
 
 
 _POST_SIGNATURE = re.compile(
-    r"^>?[ \t]*[—–-]+[ \t]*[^\n()]{1,80}\(@\w{1,30}\)[ \t]+(?P<date>[^\n]{6,40}?)[ \t]*$", re.M
+    r"^>?[ \t]*[—–-]+[ \t]*[^\n()]{1,80}\(@\w{1,30}\),?[ \t]+(?P<date>[^\n]{6,40}?)[ \t]*$", re.M
 )
-"""The signature line of an embedded post: "— Miguel Díaz-Canel (@DiazCanelB) August 6, 2022"."""
+"""The signature line of an embedded post: "— Miguel Díaz-Canel (@DiazCanelB) August 6, 2022", "— Volodymyr
+Zelenskyy (@ZelenskyyUa), 5:42 PM · Mar 14, 2025"."""
 _QUOTED_LINE = re.compile(r"^>[^\n]*\n", re.M)
+_QUOTED_PARAGRAPH = re.compile(r"[ \t]*[\"“][^\n]*\n+\Z")
+"""The paragraph right above a signature, in quotation marks: the post's words when no line is quoted with '>'."""
 
 
 def post_dates(text: str) -> list[tuple[int, int, dt.date, str]]:
@@ -124,6 +127,11 @@ def post_dates(text: str) -> list[tuple[int, int, dt.date, str]]:
             if line_start >= start or not _QUOTED_LINE.match(text, line_start):
                 break
             start = line_start
+        if start == signature.start():  # no '>' lines: the quoted paragraph above, if any
+            above = text.rfind("\n\n", 0, max(0, start - 1))
+            above = 0 if above < 0 else above + 2
+            if _QUOTED_PARAGRAPH.match(text, above, start):
+                start = above
         found.append((start, signature.end(), day, signature.group().strip(" >")))
     return found
 

@@ -219,3 +219,15 @@ def test_a_spokesperson_on_either_call_tells_of_both_calls(reference: Reference)
     )
     held = {row[3:] for row in dated_calls(reference, text) if row[0] == "held"}
     assert held == {("donald_trump", "keir_starmer"), ("keir_starmer", "volodymyr_zelensky")}
+
+
+def test_today_in_an_embedded_post_is_the_posts_day(reference: Reference) -> None:
+    text = (
+        "Call\nPublished: Saturday, March 15, 2025\nIn a post on X, the Ukrainian president thanked Ireland.\n\n"
+        '"Had a good call today with Taoiseach Micheál Martin. Grateful to Ireland for its support."\n'
+        "— Volodymyr Zelenskyy (@ZelenskyyUa), 5:42 PM · Mar 14, 2025\n\n"
+        "Volodymyr Zelensky and Micheál Martin discussed energy."
+    )
+    assert dated_calls(reference, text, dt.date(2025, 3, 15)) == {
+        ("held", dt.date(2025, 3, 14), True, "micheal_martin", "volodymyr_zelensky")
+    }
