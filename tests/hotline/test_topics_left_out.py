@@ -86,3 +86,34 @@ def test_a_verb_or_a_saying_that_holds_a_keyword_names_no_topic(reference: Refer
     found = topics(reference, text)
     assert ("organized_crime", "discussed") in found
     assert not {code for code, _ in found} & {"border", "water"}
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        (  # Spanish verb-subject order: the topics after "no se tocaron"
+            "Claudia Sheinbaum habló el lunes por teléfono con Donald Trump sobre aranceles. Sheinbaum aclaró que "
+            "no se tocaron los temas de migración ni de seguridad.",
+            {"migration", "security"},
+        ),
+        (  # an answer's "No," before the pronoun that stands for the topic asked about
+            "Yamandú Orsi habló el domingo por teléfono con Lula da Silva sobre el Mercosur. Consultado sobre los "
+            'aranceles, Orsi dijo: "No, ese tema no estuvo en la conversación".',
+            {"tariffs"},
+        ),
+        (  # the head of the subject is what a plan is for
+            "President William Ruto spoke by phone with President Yoweri Museveni on Monday about trade. Plans for a "
+            "Kenya-Uganda oil products pipeline did not come up, he said.",
+            {"energy"},
+        ),
+        (  # a speech verb inside a relative clause opens no subject; a possessor country owns the topic
+            "Prime Minister Mark Carney spoke by phone with Premier Li Qiang on Monday about canola. Canada's surtax "
+            "on Chinese-made electric vehicles, which Beijing says triggered its retaliation, was not discussed.",
+            {"automotive"},
+        ),
+    ],
+)
+def test_negations_outlets_word_otherwise(reference: Reference, text: str, left_out: set[str]) -> None:
+    found = topics(reference, text)
+    assert left_out <= {code for code, status in found if status == "not_discussed"}
+    assert not left_out & {code for code, status in found if status == "discussed"}

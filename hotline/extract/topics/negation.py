@@ -50,7 +50,9 @@ _ELLIPTICAL_NO = re.compile(
     + r"(?:\s+(?:today|yesterday|then|at\s+all|either|hoy|ayer|tampoco))?"
     + r")[\s.!\"'”»]*\Z"
 )
-_PRONOUN_HEAD = re.compile(r"[\s\"'“”«»]*(?:" + phrase_alternation(TOPIC_RULES["pronoun_heads"]) + r")(?![\w])")
+_PRONOUN_HEAD = re.compile(
+    r"[\s\"'“”«»]*(?:no\s*[,.]\s*)?(?:" + phrase_alternation(TOPIC_RULES["pronoun_heads"]) + r")(?![\w])"
+)  # "No, ese tema no estuvo en la conversación": the answer's "No," before the pronoun
 _COMPLEMENT = re.compile(r"(?:" + phrase_alternation(TOPIC_RULES["head_complements"]) + r")\s+\Z")
 _POSSESSIVE = re.compile(r"['’]s(?![\w])")
 _JOINS = re.compile(r"(?:['’]s)?\s+(?:a|al|to|into)\s+(?:la\s+|el\s+|the\s+)?")
@@ -115,7 +117,7 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
             # before the trigger; only openers straddling ``begin`` are passed over.
             i = bisect_right(openers, (trigger.start, trigger.start)) - 1
             while i >= 0 and openers[i][0] > begin:
-                if openers[i][1] >= begin:
+                if openers[i][1] >= begin and not _in_relative(folded, begin, openers[i][1], trigger.start):
                     begin = openers[i][0]
                     break
                 i -= 1
@@ -130,6 +132,15 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
             scopes.append((neither.end, verb.start, "neither ... nor ..."))
             read.append(scopes[-1])
     return scopes, read
+
+
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whom|que|quien|quienes|el cual|la cual)(?![\w])[^,;]*\Z")
+
+
+def _in_relative(folded: str, begin: int, at: int, trigger_start: int) -> bool:
+    """Whether ``at`` lies in a relative clause between commas before the trigger ("The surtax, which Beijing says
+    triggered its retaliation, was not discussed"): its speech verb opens no subject."""
+    return _RELATIVE_OPEN.search(folded, begin, at) is not None and "," in folded[at:trigger_start]
 
 
 class _NextMatch:
@@ -224,6 +235,8 @@ def _conjunct_head(ctx: ArticleContext, cursor: int, bound: int, hits: list[Topi
         if possessive and following and only_light_words(ctx, possessive.end(), following.start, allowed=1):
             # "Venezuela's presidential election": the election, and the country's affairs it belongs to
             return [first, following] if first.country is not None else [following]
+        if possessive and first.country is not None and following:
+            return [following]  # "Canada's 100 per cent surtax on electric vehicles": what it owns, not the owner
         return [first]
     # "el tratado de libre comercio con China": a head that is no topic yields to the country it is with.
     reach = min(bound, cursor + _COMPLEMENT_REACH)
