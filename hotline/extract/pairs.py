@@ -213,6 +213,8 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
         subjects = []
     elif subjects and plain_title_between(ctx, subjects[-1].end, cue.start, hits):
         return []  # "Johannesen said the fisheries ministers had spoken by phone": no leaders' call
+    if subjects and nearest > 0 and _minister_and(ctx, hits[nearest - 1], subjects[-1]):
+        return []  # "Foreign Minister Beate Meinl-Reisinger and her Swiss counterpart Ignazio Cassis spoke by phone"
     if not linked and (called := pronoun_object(ctx, cue, index)) is not None:
         linked = [called]  # "Boko called her on Monday": the protagonist named just before
     on = ctx.article.published_date
@@ -239,6 +241,20 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     if subject is None:
         return None
     return _pairs(subject, leaders, how)
+
+
+_AND_COUNTERPART = re.compile(r"\s+(?:and|y|e)\s+(?:(?:her|his|their|su|sus)\s+)?(?:[\w'’-]+\s+){0,3}\Z")
+
+
+def _minister_and(ctx: ArticleContext, first: OfficialHit, second: OfficialHit) -> bool:
+    """Two subjects joined by "and" ("A and her Swiss counterpart B") the first of whom holds an office that is no
+    leader's on the article's date: ministers on the phone, not leaders."""
+    if first.role is None:
+        return False
+    if first.official_id is not None and is_leader(ctx, first, ctx.article.published_date):
+        return False
+    role = ctx.reference.roles.get(first.role)
+    return role is not None and not role.is_leader and bool(_AND_COUNTERPART.match(ctx.folded, first.end, second.start))
 
 
 def _is_protagonist(ctx: ArticleContext, hit: OfficialHit) -> bool:

@@ -231,3 +231,23 @@ def test_today_in_an_embedded_post_is_the_posts_day(reference: Reference) -> Non
     assert dated_calls(reference, text, dt.date(2025, 3, 15)) == {
         ("held", dt.date(2025, 3, 14), True, "micheal_martin", "volodymyr_zelensky")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        (
+            "Tariffs\nAustrian Foreign Minister Beate Meinl-Reisinger and her Swiss counterpart Ignazio Cassis spoke "
+            "by phone on Tuesday about US tariffs.",
+            set(),
+        ),
+        (
+            "Call\nPresident Emmanuel Macron and his German counterpart Friedrich Merz spoke by phone on Tuesday.",
+            {("emmanuel_macron", "friedrich_merz")},
+        ),
+    ],
+)
+def test_a_minister_and_a_counterpart_on_the_phone_are_no_leaders_call(
+    reference: Reference, text: str, held: set[tuple[str, str]]
+) -> None:
+    assert {row[3:] for row in dated_calls(reference, text) if row[0] == "held"} == held
