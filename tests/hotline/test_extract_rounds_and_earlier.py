@@ -251,3 +251,11 @@ def test_a_minister_and_a_counterpart_on_the_phone_are_no_leaders_call(
     reference: Reference, text: str, held: set[tuple[str, str]]
 ) -> None:
     assert {row[3:] for row in dated_calls(reference, text) if row[0] == "held"} == held
+
+
+def test_asked_whether_the_call_has_taken_place_is_no_call_held(reference: Reference) -> None:
+    text = (
+        "Live\n**3:40 p.m.** Prime Minister Roosevelt Skerrit spoke to reporters on Monday. We asked his office "
+        "whether the call with President Irfaan Ali has taken place."
+    )
+    assert "held" not in {row[0] for row in dated_calls(reference, text)}

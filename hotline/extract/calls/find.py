@@ -27,6 +27,7 @@ from hotline.extract.context import RULES, ArticleContext, Cue, with_audience
 from hotline.extract.dates import DateExpr
 from hotline.extract.leaders import is_leader
 from hotline.extract.pairs import cue_links
+from hotline.extract.rules import load_rules
 from hotline.facts import CallDate, CallMention
 from hotline.text import fold, fold_text, phrase_alternation
 
@@ -47,6 +48,11 @@ _INDIRECT_QUESTION = re.compile(
     r"(?<![\w])(?:" + phrase_alternation(RULES["indirect_questions"]) + r")(?![\w])[^.;:,]*\Z"
 )
 _QUESTION_REACH = 48
+_TOOK_PLACE_AFTER = re.compile(
+    r"[^.;:,]*?(?<![\w])(?:" + phrase_alternation(load_rules("call_status")["took_place"]) + r")(?![\w])"
+)
+"""The verb that asks whether a call took place, after the call noun ("... the conversation with Ali has taken
+place")."""
 """Characters back from a verb of calling or speaking to the indirect question it is the verb of."""
 TALK_TITLE = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["title_talk_verbs"]) + r")(?![\w])")
 
@@ -268,8 +274,13 @@ def _in_a_question(ctx: ArticleContext, cue: Cue) -> bool:
     text = sentence.text.strip()
     if text.endswith("?") or text.startswith(("¿", "—¿", "-¿")):
         return True
-    if cue.kind == "noun":  # "whether they discussed Taiwan in the call": the call is taken as given
-        return False
+    if cue.kind == "noun":  # "whether they discussed Taiwan in the call": the call is taken as given, unless the
+        # question is whether it took place ("asked whether the conversation with President Ali has taken place")
+        took_place = _TOOK_PLACE_AFTER.match(ctx.folded, cue.end, min(sentence.end, cue.end + _QUESTION_REACH * 2))
+        return took_place is not None and (
+            _INDIRECT_QUESTION.search(ctx.folded, max(sentence.start, cue.start - _QUESTION_REACH), cue.start)
+            is not None
+        )
     return (
         _INDIRECT_QUESTION.search(ctx.folded, max(sentence.start, cue.start - _QUESTION_REACH), cue.start) is not None
     )
