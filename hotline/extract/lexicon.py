@@ -124,17 +124,19 @@ class Lexicon:
             spans = self._spans(text)
         spans.sort()  # by start, then the shorter first (the same order in ``folded``: the map is increasing)
         starts, origins = segments if segments is not None else ([0], [0])
-        last = len(starts) - 1
+        limits = [*starts[1:], sys.maxsize]  # where each segment ends (the next one starts)
         segment = 0
+        limit, shift = limits[0], origins[0] - starts[0]
         found: dict[str, list[Hit]] = defaultdict(list)
         phrases = self._phrases
         for start, end, index in spans:
             # Back to offsets in ``folded``: the segment of a start by walking forward (the spans are sorted), that
             # of an end past it (a phrase across a run of white space) by bisection.
-            while segment < last and starts[segment + 1] <= start:
-                segment += 1
-            shift = origins[segment] - starts[segment]
-            if segment < last and end > starts[segment + 1]:
+            if start >= limit:
+                while limits[segment] <= start:
+                    segment += 1
+                limit, shift = limits[segment], origins[segment] - starts[segment]
+            if end > limit:
                 later = bisect_right(starts, end - 1) - 1
                 start, end = start + shift, end + origins[later] - starts[later]
             else:
