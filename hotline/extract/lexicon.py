@@ -3,9 +3,10 @@
 A regex engine walks the whole text once per pattern, so twenty vocabularies cost twenty walks. A
 :class:`Lexicon` puts every phrase of every vocabulary into one Aho-Corasick automaton (``ahocorasick_rs``, in
 Rust), which reports every occurrence of every phrase, overlapping and nested ones included, in one pass; those
-that are whole words are kept. A run of white space and double quotes in the text counts as one space, as in a
-phrase pattern (:data:`hotline.text.SPACE`). :class:`LexiconHits` then answers "the first phrase of vocabulary V
-between offsets a and b" by bisection.
+that are whole words are kept (an ASCII text, most news copy, is matched as bytes with its non-word characters as
+spaces against the keys written between spaces: only whole words are found). A run of white space and double
+quotes in the text counts as one space, as in a phrase pattern (:data:`hotline.text.SPACE`). :class:`LexiconHits`
+then answers "the first phrase of vocabulary V between offsets a and b" by bisection.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from operator import attrgetter
 
-from ahocorasick_rs import AhoCorasick, MatchKind
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
 
 from hotline.text import phrase_key
 
@@ -37,6 +38,8 @@ _SPACES = ['"', *(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() 
 _ASCII_SPACES = [c for c in _SPACES if c.isascii()]
 _RUN = re.compile("  +")
 _ASCII_WORD = frozenset(c for c in map(chr, range(128)) if c.isalnum() or c == "_")
+_DELIMIT = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(128)) + b" " * 128
+"""An ASCII byte as itself when it is a word character, else as a space (:meth:`Lexicon._ascii_spans`)."""
 _CHUNK = 16_384
 """Characters of text matched at a time (a phrase that starts in a chunk is matched whole, reading past its end)."""
 
@@ -98,38 +101,42 @@ class Lexicon:
         self._automaton = AhoCorasick(keys, matchkind=MatchKind.Standard)
         self._longest = max(map(len, keys), default=0)
         self.names = frozenset(vocabularies)
+        # An ASCII text is matched as bytes with every non-word character a space, against each ASCII key so
+        # written between two spaces: only whole words match (no match to drop for a word character beside it).
+        # Keys written alike ("u.s." and "u-s.") share a pattern; a key with a non-word character is checked.
+        delimited: dict[bytes, list[tuple[int, bool]]] = defaultdict(list)
+        for index, key in enumerate(keys):
+            if key.isascii():
+                written = key.encode("ascii").translate(_DELIMIT)
+                delimited[b" " + written + b" "].append((index, b" " in written))
+        self._ascii_patterns = list(delimited.values())
+        self._ascii_automaton = (
+            BytesAhoCorasick(list(delimited), matchkind=MatchKind.Standard, implementation=Implementation.ContiguousNFA)
+            if delimited
+            else None
+        )
 
     def scan(self, folded: str) -> LexiconHits:
         text, segments = _squeeze(folded)
-        size = len(text)
-        # The text between two spaces, and its word characters: a phrase is a whole word where neither the
-        # character before nor the one after it is one (two set lookups per match, no bounds to check).
-        padded = " " + text + " "
-        word = _ASCII_WORD if text.isascii() else {c for c in set(text) if c.isalnum() or c == "_"}
-        spans = []
-        for first in range(0, size, _CHUNK):  # a long text by chunks: the automaton's list of matches stays small
-            window = text[first : first + _CHUNK + self._longest] if size > _CHUNK else text
-            matches = self._automaton.find_matches_as_indexes(window, overlapping=True)
-            if first or size > _CHUNK:
-                matches = [(index, start + first, end + first) for index, start, end in matches if start < _CHUNK]
-            spans += [
-                (start, end, index)
-                for index, start, end in matches
-                if padded[start] not in word and padded[end + 1] not in word
-            ]
+        if len(text) <= _CHUNK and self._ascii_automaton is not None and text.isascii():
+            spans = self._ascii_spans(text)
+        else:
+            spans = self._spans(text)
         spans.sort()  # by start, then the shorter first (the same order in ``folded``: the map is increasing)
         starts, origins = segments if segments is not None else ([0], [0])
-        last = len(starts) - 1
+        limits = [*starts[1:], sys.maxsize]  # where each segment ends (the next one starts)
         segment = 0
+        limit, shift = limits[0], origins[0] - starts[0]
         found: dict[str, list[Hit]] = defaultdict(list)
         phrases = self._phrases
         for start, end, index in spans:
             # Back to offsets in ``folded``: the segment of a start by walking forward (the spans are sorted), that
             # of an end past it (a phrase across a run of white space) by bisection.
-            while segment < last and starts[segment + 1] <= start:
-                segment += 1
-            shift = origins[segment] - starts[segment]
-            if segment < last and end > starts[segment + 1]:
+            if start >= limit:
+                while limits[segment] <= start:
+                    segment += 1
+                limit, shift = limits[segment], origins[segment] - starts[segment]
+            if end > limit:
                 later = bisect_right(starts, end - 1) - 1
                 start, end = start + shift, end + origins[later] - starts[later]
             else:
@@ -140,9 +147,46 @@ class Lexicon:
                 phrase = key if written == key else " ".join(written.split())  # quotes kept: 'una "buena" llamada'
             else:
                 phrase = key
+            hit = Hit(start, end, phrase)  # one object for every vocabulary of the phrase: nothing changes a hit
             for name in vocabularies:
-                found[name].append(Hit(start, end, phrase))
+                found[name].append(hit)
         return LexiconHits(found)
+
+    def _spans(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, key index) of every whole-word match in ``text`` (unsorted)."""
+        size = len(text)
+        # The text between two spaces, and its word characters: a phrase is a whole word where neither the
+        # character before nor the one after it is one (two set lookups per match, no bounds to check).
+        padded = " " + text + " "
+        word = _ASCII_WORD if text.isascii() else {c for c in set(text) if c.isalnum() or c == "_"}
+        spans: list[tuple[int, int, int]] = []
+        for first in range(0, size, _CHUNK):  # a long text by chunks: the automaton's list of matches stays small
+            window = text[first : first + _CHUNK + self._longest] if size > _CHUNK else text
+            matches = self._automaton.find_matches_as_indexes(window, overlapping=True)
+            if first or size > _CHUNK:
+                matches = [(index, start + first, end + first) for index, start, end in matches if start < _CHUNK]
+            spans += [
+                (start, end, index)
+                for index, start, end in matches
+                if padded[start] not in word and padded[end + 1] not in word
+            ]
+        return spans
+
+    def _ascii_spans(self, text: str) -> list[tuple[int, int, int]]:
+        """:meth:`_spans` of an ASCII ``text`` of at most :data:`_CHUNK` characters, in one pass in bytes."""
+        assert self._ascii_automaton is not None
+        matches = self._ascii_automaton.find_matches_as_indexes(
+            b" " + text.encode("ascii").translate(_DELIMIT) + b" ", overlapping=True
+        )
+        patterns = self._ascii_patterns
+        phrases = self._phrases
+        spans = []
+        for pattern, start, end in matches:
+            end -= 2  # the pattern's two spaces: its key is text[start:end]
+            for index, checked in patterns[pattern]:
+                if not checked or text[start:end] == phrases[index][0]:
+                    spans.append((start, end, index))
+        return spans
 
 
 def unquoted(phrase: str) -> str:
