@@ -45,8 +45,9 @@ _MIXED_CASE_PLACE = re.compile(
     r"[A-ZÀ-Ý][\wÀ-ÿ.'’]*(?: (?:[A-ZÀ-Ý][\wÀ-ÿ.'’]*|de|del|la|el|do|da|los|las)){0,4}" + _AGENCY + r",\s*$"
 )
 _DASH_AFTER = re.compile(
-    r"\s*(?:\([^)]{1,80}\)|,\s*[A-Z]{2,10})?\s*(?:\.?\s*[–—-]|[.:]\s+(?=[A-ZÁÉÍÓÚÑ])|(?<=\.)\s+(?=[A-ZÁÉÍÓÚÑ]))"
-)  # "(EFE).-", ", SPA --", "(Oficina de Comunicaciones y Prensa del Congreso de la República). El", "17 abr. El"
+    r"\s*(?:\([^)]{1,80}\)|,\s*[A-Z]{2,10})?\s*(?:\.?\s*[–—-]|[.:][*_]*\s+(?=[A-ZÁÉÍÓÚÑ])|(?<=\.)\s+(?=[A-ZÁÉÍÓÚÑ]))"
+)  # "(EFE).-", ", SPA --", "(Oficina de Comunicaciones y Prensa del Congreso de la República). El", "17 abr. El",
+# "**Ciudad de México, 8 de noviembre de 2024.** La" (a dateline in bold)
 _SENTENCE_END = re.compile(r"\w[.!?][\"”’)]?\s*$")
 _PROSE_WORDS = 2
 _PARENTHESES = re.compile(r"\([^()\n]*\)")
@@ -195,7 +196,7 @@ def _head_dates(
         first = dates[0]
         before = head[start : first.start]
         opens_story = not before.strip() and len(line) > _DATE_LINE_CHARS  # "March 16, 2017 - President ..."
-        place = _without_weekday(before)
+        place = _without_weekday(before).lstrip("*_")  # "**Ciudad de México, 8 de noviembre de 2024.**"
         dated_place = before.strip() and (
             _DATELINE_PLACE.fullmatch(place)
             or (_MIXED_CASE_PLACE.fullmatch(place) and _DASH_AFTER.match(head, first.end))

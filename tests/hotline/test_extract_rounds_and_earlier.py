@@ -259,3 +259,11 @@ def test_asked_whether_the_call_has_taken_place_is_no_call_held(reference: Refer
         "whether the call with President Irfaan Ali has taken place."
     )
     assert "held" not in {row[0] for row in dated_calls(reference, text)}
+
+
+def test_a_dateline_in_bold_is_the_storys_day_not_the_calls(reference: Reference) -> None:
+    text = (
+        "Llamada\n**Ciudad de México, 12 de marzo de 2025.** La presidenta Claudia Sheinbaum sostuvo ayer una "
+        "llamada telefónica con el presidente de Estados Unidos, Donald Trump."
+    )
+    assert dated_calls(reference, text) == {("held", dt.date(2025, 3, 11), True, "claudia_sheinbaum", "donald_trump")}
