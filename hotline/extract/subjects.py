@@ -46,8 +46,9 @@ def bare_title_between(ctx: ArticleContext, start: int, end: int, hits: list[Off
 
 
 def plain_title_between(ctx: ArticleContext, start: int, end: int, hits: list[OfficialHit]) -> bool:
-    """A title that is no leader's, with no name, after a determiner, between a name and the call phrase: the
-    subject of a clause of its own ("Johannesen said the fisheries ministers had spoken by phone")."""
+    """A title that is no leader's, with no name, after a determiner, between a name and the call phrase, or an
+    office in the plural the reference has no role for: the subject of a clause of its own ("Johannesen said the
+    fisheries ministers had spoken by phone")."""
     spans = ctx.title_spans
     for title_start, title_end in spans[bisect_left(spans, (start, start)) : bisect_left(spans, (end, end))]:
         named = any(h.title_span == (title_start, title_end) or 0 <= h.start - title_end <= 3 for h in hits)
@@ -65,8 +66,6 @@ def plain_title_between(ctx: ArticleContext, start: int, end: int, hits: list[Of
 
 _OF_BEFORE = re.compile(r"(?<![\w])(?:of|de)[ \t]+\Z")
 _PLURAL_OFFICES = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["plural_offices"]) + r")(?![\w])")
-
-
 _DETERMINED = re.compile(
     r"(?<![\w])(?:the|their|his|her|its|both|el|la|los|las|sus|ambos|ambas)[ \t]+(?:[\w-]+[ \t]+){0,2}\Z"
 )

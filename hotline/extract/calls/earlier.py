@@ -25,7 +25,8 @@ _EARLIER_VERB = re.compile(
 )
 """'Macron and Putin last spoke', 'had last talked' (not 'last week spoke': that dates the call)."""
 _PLUPERFECT = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["pluperfect_auxiliaries"]) + r")\s+(?:\w+\s+)?\Z")
-_EARLIER_GAP_DAYS = 7
+_EARLIER_GAP_DAYS = int(RULES["earlier_call_gap_days"])
+"""How many days before the article a past-perfect call's own date must lie to be an earlier call."""
 
 
 def same_phrase(ctx: ArticleContext, earlier: Cue, cue: Cue) -> bool:
