@@ -369,7 +369,8 @@ def publish(
     spare = spare_path(published_path)
     _remove_database_file(spare)
     if reuse_spare and published_path.is_file():
-        os.link(published_path, spare)  # the file being replaced: what the next publish starts from
+        with contextlib.suppress(OSError):  # no second name (a file system without hard links): the next one copies
+            os.link(published_path, spare)  # the file being replaced: what the next publish starts from
     tmp.replace(published_path)  # os.replace: atomic on POSIX
     _fsync(published_path.parent)
     return counts
