@@ -307,7 +307,9 @@ def record_validation(path: Path, frame: pl.DataFrame) -> None:
 # ------------------------------------------------------------------------------------------ publishing
 
 
-def publish(build_path: Path, published_path: Path, storage_version: str = "v1.0.0") -> dict[str, int]:
+def publish(
+    build_path: Path, published_path: Path, storage_version: str = "v1.0.0", *, reuse_spare: bool = False
+) -> dict[str, int]:
     """Copy the ``marts`` and ``audit`` schemas of the build file onto ``published_path`` atomically; returns
     row counts of the ``marts`` tables.
 
@@ -318,6 +320,13 @@ def publish(build_path: Path, published_path: Path, storage_version: str = "v1.0
     as a copy of the published file when there is one in ``storage_version`` (DuckDB's format, so older clients
     and the BI tools that embed them can read it), and only the rows that differ are deleted and inserted
     (:func:`_copy_schemas`): adding an article to a large warehouse writes its rows, not every article's text.
+
+    With ``reuse_spare`` the file a publish replaces is kept as the *spare* (``.<name>.spare``, a second name of
+    the same file) and the next publish starts from it instead of copying the published file (seconds at 100,000
+    articles): it holds the publish before last, and the rows that differ are applied all the same. It is reused
+    only when no process holds it open (:func:`_attach_spare`); otherwise the publish copies as without it. Only a
+    publish in a process of its own may reuse it (the pipeline's: :mod:`hotline.apart`): DuckDB's lock does not
+    guard a reader in the same process. Without ``reuse_spare`` a spare left beside the file is removed.
     """
     build_path, published_path = Path(build_path), Path(published_path)
     if not STORAGE_VERSION.match(storage_version):
@@ -341,7 +350,7 @@ def publish(build_path: Path, published_path: Path, storage_version: str = "v1.0
                     f"warehouse is busy: {build_path} is open for writing elsewhere; cannot publish it"
                 ) from exc
             raise
-        if not _attach_previous(con, published_path, tmp, storage_version):
+        if not _attach_previous(con, published_path, tmp, storage_version, reuse_spare):
             con.execute("attach ? as pub (storage_version ?)", [str(tmp), storage_version])
         _copy_schemas(con, "build", "pub", PUBLISHED_SCHEMAS)
         counts = _mart_row_counts(con, "pub")
@@ -357,6 +366,11 @@ def publish(build_path: Path, published_path: Path, storage_version: str = "v1.0
     tmp.chmod(READ_ONLY_MODE)  # the published file is for readers: a client opening it for writing fails at once
     _fsync(tmp)
     _set_aside_wal(published_path)
+    spare = spare_path(published_path)
+    _remove_database_file(spare)
+    if reuse_spare and published_path.is_file():
+        with contextlib.suppress(OSError):  # no second name (a file system without hard links): the next one copies
+            os.link(published_path, spare)  # the file being replaced: what the next publish starts from
     tmp.replace(published_path)  # os.replace: atomic on POSIX
     _fsync(published_path.parent)
     return counts
@@ -370,14 +384,18 @@ UNCOMPARED_COLUMNS: Mapping[tuple[str, str], tuple[str, ...]] = {("marts", "dim_
 them: an article's text (most of the warehouse) with its title is what ``content_hash`` is the sha256 of."""
 
 
-def _attach_previous(con: duckdb.DuckDBPyConnection, published_path: Path, tmp: Path, storage_version: str) -> bool:
-    """Attach a copy of the published file at ``tmp`` as ``pub``: True when there is one, DuckDB opens it and it is
-    in ``storage_version``; otherwise nothing is attached (and no copy is left)."""
+def _attach_previous(
+    con: duckdb.DuckDBPyConnection, published_path: Path, tmp: Path, storage_version: str, reuse_spare: bool = False
+) -> bool:
+    """Attach a copy of the published file at ``tmp`` as ``pub`` (the spare instead, with ``reuse_spare``, when
+    :func:`_attach_spare` can): True when there is one, DuckDB opens it and it is in ``storage_version``; otherwise
+    nothing is attached (and no copy is left)."""
     if not published_path.is_file():
         return False
     try:
-        shutil.copyfile(published_path, tmp)  # the copy is writable: copyfile leaves the read-only mode behind
-        con.execute("attach ? as pub", [str(tmp)])
+        if not (reuse_spare and _attach_spare(con, published_path, tmp)):
+            shutil.copyfile(published_path, tmp)  # the copy is writable: copyfile leaves the read-only mode behind
+            con.execute("attach ? as pub", [str(tmp)])
     except (OSError, duckdb.Error):
         _remove_database_file(tmp)
         return False
@@ -386,6 +404,53 @@ def _attach_previous(con: duckdb.DuckDBPyConnection, published_path: Path, tmp: 
         return True
     con.execute("detach pub")
     _remove_database_file(tmp)
+    return False
+
+
+def spare_path(published_path: Path) -> Path:
+    """The file the last publish replaced, kept for the next one (``publish(..., reuse_spare=True)``)."""
+    return published_path.with_name(f".{published_path.name}.spare")
+
+
+def _attach_spare(con: duckdb.DuckDBPyConnection, published_path: Path, tmp: Path) -> bool:
+    """Move the spare to ``tmp`` and attach it as ``pub``; False (and no spare left) when there is none, it is the
+    published file itself (a publish stopped between keeping it and the swap), or a process has it open: a reader
+    that opened it when it was the published file keeps reading it unchanged, and the publish copies instead.
+    Open is what DuckDB's lock says, and on Linux what ``/proc`` says too (a reader that copies the file takes no
+    lock); elsewhere the spare is not reused."""
+    spare = spare_path(published_path)
+    try:
+        if spare.samefile(published_path):
+            spare.unlink()
+            return False
+        spare.replace(tmp)
+    except OSError:
+        return False
+    if _open_by_a_process(tmp):
+        _remove_database_file(tmp)  # only our name goes: the reader keeps its file
+        return False
+    tmp.chmod(0o644)
+    try:
+        con.execute("attach ? as pub", [str(tmp)])  # fails while a DuckDB reader holds its lock
+    except duckdb.Error:
+        _remove_database_file(tmp)
+        return False
+    return True
+
+
+def _open_by_a_process(path: Path) -> bool:
+    """Whether a process this one can see has ``path`` open; True when it cannot tell (no ``/proc``)."""
+    proc = Path("/proc")
+    if not (proc / "self" / "fd").is_dir():
+        return True
+    wanted = path.stat()
+    for fd in proc.glob("[0-9]*/fd/*"):
+        try:
+            found = fd.stat()
+        except OSError:
+            continue  # closed meanwhile, or not ours to look at
+        if (found.st_dev, found.st_ino) == (wanted.st_dev, wanted.st_ino):
+            return True
     return False
 
 

@@ -71,8 +71,15 @@ def published_warehouse(context: dg.AssetExecutionContext, warehouse: WarehouseR
                 metadata={"failures": dg.MetadataValue.json(blocking.to_dicts())},
             )
         quarantined = warehouse.read_build_table("audit.quarantined_facts")
-        # In a process of its own: DuckDB's copy holds up to its memory limit, which this process would keep.
-        counts = apart(publish, settings.build_path, settings.warehouse_path, settings.storage_compatibility_version)
+        # In a process of its own: DuckDB's copy holds up to its memory limit, which this process would keep; and
+        # there no reader of ours has the spare open (hotline.warehouse.publish), so it starts from the spare.
+        counts = apart(
+            publish,
+            settings.build_path,
+            settings.warehouse_path,
+            settings.storage_compatibility_version,
+            reuse_spare=True,
+        )
         built.write_meta(  # what the published file was built from: a later run with the same builds nothing
             settings.build_path,
             published_key=built.read_meta(settings.build_path, "built_key"),

@@ -329,6 +329,75 @@ def test_published_file_is_read_only_and_a_writer_on_it_stops_the_publish(tmp_pa
     assert len(set_aside) == int(had_wal)
 
 
+def test_a_publish_reusing_the_spare_starts_from_the_file_the_last_one_replaced(tmp_path: Path) -> None:
+    build, published = tmp_path / "hotline.build.duckdb", tmp_path / "hotline.duckdb"
+    spare = tmp_path / ".hotline.duckdb.spare"
+    make_build(build, ["c1"])
+    publish(build, published, reuse_spare=True)
+    assert not spare.exists()  # nothing was replaced
+    make_build(build, ["c2"])
+    publish(build, published, reuse_spare=True)
+    assert read_in_child(spare, "select call_id from marts.fct_calls") == [["c1"]]  # the file it replaced
+    kept = spare.stat().st_ino
+    make_build(build, ["c3", "c4"])
+
+    counts = publish(build, published, reuse_spare=True)
+
+    assert counts == {"fct_calls": 2}
+    assert published.stat().st_ino == kept  # written from the spare, not from a copy
+    assert published_rows(published) == published_rows(build)
+    assert published.stat().st_mode & 0o777 == 0o444
+    assert read_in_child(spare, "select call_id from marts.fct_calls") == [["c2"]]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".hotline.duckdb.spare",
+        "hotline.build.duckdb",
+        "hotline.duckdb",
+    ]
+    publish(build, published)  # without reuse_spare: the spare goes
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hotline.build.duckdb", "hotline.duckdb"]
+
+
+@pytest.mark.parametrize("reader", ["duckdb", "plain"])
+def test_a_spare_a_process_holds_open_is_left_to_it(tmp_path: Path, reader: str) -> None:
+    """A reader that opened the published file two publishes ago (with DuckDB, or as plain bytes: a copy) keeps
+    reading it unchanged: the publish copies instead of writing into it."""
+    build, published = tmp_path / "hotline.build.duckdb", tmp_path / "hotline.duckdb"
+    make_build(build, ["c1"])
+    publish(build, published, reuse_spare=True)
+    first = published.stat().st_ino
+    opens = {  # how the reader opens the file, and what it reads from it
+        "duckdb": "con = duckdb.connect(path, read_only=True)\n"
+        "def read():\n    return con.execute('select call_id from marts.fct_calls').fetchall()\n",
+        "plain": "handle = open(path, 'rb')\n"
+        "def read():\n    handle.seek(0)\n    return hashlib.sha256(handle.read()).hexdigest()\n",
+    }
+    code = (
+        f"import duckdb, hashlib, sys\npath = {str(published)!r}\n{opens[reader]}"
+        "before = read()\nprint('ready', flush=True)\nsys.stdin.readline()\nprint(before == read(), flush=True)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdin is not None
+        assert proc.stdout.readline().strip() == "ready", proc.stderr.read() if proc.stderr else ""
+        make_build(build, ["c2"])
+        publish(build, published, reuse_spare=True)  # the reader's file becomes the spare
+        make_build(build, ["c3"])
+
+        publish(build, published, reuse_spare=True)
+
+        assert published.stat().st_ino != first
+        assert read_in_child(published, "select call_id from marts.fct_calls") == [["c3"]]
+        proc.stdin.write("\n")
+        proc.stdin.flush()
+        assert proc.stdout.readline().strip() == "True"  # what it read before, unchanged
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
 def test_temp_files_of_a_killed_publish_are_removed_by_the_next(tmp_path: Path) -> None:
     build, published = tmp_path / "hotline.build.duckdb", tmp_path / "hotline.duckdb"
     make_build(build, ["c1"])

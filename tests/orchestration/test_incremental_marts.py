@@ -151,3 +151,26 @@ def test_the_row_local_tests_of_an_incremental_build_read_the_calls_it_wrote(
     assert "resolved_in" not in compiled_test(incremental, "unique_fct_calls_call_id")[0]
     assert "resolved_in" not in compiled_test(scratch, "fct_calls_not_null")[0]
     assert invocation in resolutions(incremental)  # the pairs this build resolved again: their calls were tested
+
+
+def test_the_not_null_test_counts_the_nulls_of_each_column(
+    builds: tuple[Settings, Settings, int], tmp_path: Path
+) -> None:
+    """dbt_project/tests/generic/not_null_columns.sql counts nulls from each column's validity (count(*) - count(x),
+    which DuckDB answers without reading an article's text): the SQL dim_articles' test ran, on a copy of that build
+    with two texts and a content hash emptied, names each column with its nulls."""
+    _, scratch, _ = builds
+    (folder,) = (scratch.warehouse_path.parent / DBT_RUNS_FOLDER).iterdir()
+    sql = folder / "compiled" / "hotline" / "models" / "marts" / "dim_articles.yml" / "dim_articles_not_null.sql"
+    copy = tmp_path / scratch.build_path.name  # the same file name: the same database name as the compiled SQL
+    shutil.copyfile(scratch.build_path, copy)
+    con = duckdb.connect(str(copy))
+    try:
+        assert con.execute(sql.read_text(encoding="utf-8")).fetchall() == []
+        ids = [row[0] for row in con.execute("select article_id from marts.dim_articles order by 1 limit 2").fetchall()]
+        con.execute("update marts.dim_articles set text = null where article_id in (?, ?)", ids)
+        con.execute("update marts.dim_articles set content_hash = null where article_id = ?", ids[:1])
+        failures = con.execute(sql.read_text(encoding="utf-8")).fetchall()
+    finally:
+        con.close()
+    assert sorted(failures) == [("content_hash", 1), ("text", 2)]
