@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.leaders import is_leader, leader_title, protagonist
@@ -34,13 +35,19 @@ def points_back(ctx: ArticleContext, cue: Cue) -> bool:
     return cue.kind == "noun" and bool(determiner) and determiner[0] in _POINTING
 
 
-def bare_title_between(ctx: ArticleContext, start: int, end: int, hits: list[OfficialHit]) -> bool:
-    """A leader's title with no name, between a name and the call phrase: the subject of the phrase's clause."""
+def _unnamed_titles(ctx: ArticleContext, start: int, end: int, hits: list[OfficialHit]) -> Iterator[tuple[int, int]]:
+    """The spans of the titles in ``[start, end)`` that go with no name (no hit holds the title or follows it)."""
     spans = ctx.title_spans
     for title_start, title_end in spans[bisect_left(spans, (start, start)) : bisect_left(spans, (end, end))]:
-        named = any(h.title_span == (title_start, title_end) or 0 <= h.start - title_end <= 3 for h in hits)
+        if not any(h.title_span == (title_start, title_end) or 0 <= h.start - title_end <= 3 for h in hits):
+            yield title_start, title_end
+
+
+def bare_title_between(ctx: ArticleContext, start: int, end: int, hits: list[OfficialHit]) -> bool:
+    """A leader's title with no name, between a name and the call phrase: the subject of the phrase's clause."""
+    for title_start, title_end in _unnamed_titles(ctx, start, end, hits):
         governed = _GOVERNED.search(ctx.folded, max(start, title_start - 16), title_start)  # "ante el Rey"
-        if not named and governed is None and leader_title(ctx, ctx.folded[title_start:title_end]):
+        if governed is None and leader_title(ctx, ctx.folded[title_start:title_end]):
             return True
     return False
 
@@ -49,10 +56,8 @@ def plain_title_between(ctx: ArticleContext, start: int, end: int, hits: list[Of
     """A title that is no leader's, with no name, after a determiner, between a name and the call phrase, or an
     office in the plural the reference has no role for: the subject of a clause of its own ("Johannesen said the
     fisheries ministers had spoken by phone")."""
-    spans = ctx.title_spans
-    for title_start, title_end in spans[bisect_left(spans, (start, start)) : bisect_left(spans, (end, end))]:
-        named = any(h.title_span == (title_start, title_end) or 0 <= h.start - title_end <= 3 for h in hits)
-        if named or leader_title(ctx, ctx.folded[title_start:title_end]):
+    for title_start, title_end in _unnamed_titles(ctx, start, end, hits):
+        if leader_title(ctx, ctx.folded[title_start:title_end]):
             continue
         if _DETERMINED.search(ctx.folded, max(start, title_start - 32), title_start):
             return True
@@ -113,7 +118,7 @@ def title_subject(
         return (found, found.how) if found is not None and found.official_id not in others else None
     how = f"the article's {ctx.reference.roles[role].role_name} as the subject"
     if len(candidates) > 1:  # "His Highness the Amir" in a story datelined Kuwait City: Kuwait's
-        candidates = [h for h in candidates if h.country_code == _dateline_country(ctx)]
+        candidates = [h for h in candidates if h.country_code == _home_country(ctx)]
         how = f"the {ctx.reference.roles[role].role_name} of the dateline's country as the subject"
     return (candidates[0], how) if len(candidates) == 1 else None
 
@@ -121,7 +126,7 @@ def title_subject(
 def _dateline_holder(ctx: ArticleContext, role: str, start: int, end: int) -> OfficialHit | None:
     """The one holder of a leader's title in the dateline's country on the publication date, for a title no one
     the article names holds (a government's readout calls its own leader "the Prime Minister")."""
-    country, on = _dateline_country(ctx), ctx.article.published_date
+    country, on = _home_country(ctx), ctx.article.published_date
     if country is None or on is None or not ctx.reference.roles[role].is_leader:
         return None
     official_id = holder_on(ctx.reference, role, country, on, set())
@@ -132,11 +137,13 @@ def _dateline_holder(ctx: ArticleContext, role: str, start: int, end: int) -> Of
     return OfficialHit(start, end, "titled", official.official_id, official.full_name, country, role, True, how)
 
 
-def _dateline_country(ctx: ArticleContext) -> str | None:
-    if "dateline_country" not in ctx.memo:
-        found = dateline_country(ctx.text, ctx.reference)  # without one, the outlet's ("10 Downing Street")
-        ctx.memo["dateline_country"] = found[0] if found else outlet_country(ctx.article.outlet, ctx.reference)
-    country: str | None = ctx.memo["dateline_country"]
+def _home_country(ctx: ArticleContext) -> str | None:
+    """The country whose government the story speaks from: its dateline's, else the one its outlet names ("Prime
+    Minister's Office, 10 Downing Street"). Computed once per article."""
+    if "home_country" not in ctx.memo:
+        found = dateline_country(ctx.text, ctx.reference)
+        ctx.memo["home_country"] = found[0] if found else outlet_country(ctx.article.outlet, ctx.reference)
+    country: str | None = ctx.memo["home_country"]
     return country
 
 

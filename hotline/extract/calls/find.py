@@ -48,12 +48,12 @@ _INDIRECT_QUESTION = re.compile(
     r"(?<![\w])(?:" + phrase_alternation(RULES["indirect_questions"]) + r")(?![\w])[^.;:,]*\Z"
 )
 _QUESTION_REACH = 48
+"""Characters back from a verb of calling or speaking to the indirect question it is the verb of."""
 _TOOK_PLACE_AFTER = re.compile(
     r"[^.;:,]*?(?<![\w])(?:" + phrase_alternation(load_rules("call_status")["took_place"]) + r")(?![\w])"
 )
 """The verb that asks whether a call took place, after the call noun ("... the conversation with Ali has taken
 place")."""
-"""Characters back from a verb of calling or speaking to the indirect question it is the verb of."""
 TALK_TITLE = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["title_talk_verbs"]) + r")(?![\w])")
 
 
@@ -274,16 +274,14 @@ def _in_a_question(ctx: ArticleContext, cue: Cue) -> bool:
     text = sentence.text.strip()
     if text.endswith("?") or text.startswith(("¿", "—¿", "-¿")):
         return True
-    if cue.kind == "noun":  # "whether they discussed Taiwan in the call": the call is taken as given, unless the
-        # question is whether it took place ("asked whether the conversation with President Ali has taken place")
-        took_place = _TOOK_PLACE_AFTER.match(ctx.folded, cue.end, min(sentence.end, cue.end + _QUESTION_REACH * 2))
-        return took_place is not None and (
-            _INDIRECT_QUESTION.search(ctx.folded, max(sentence.start, cue.start - _QUESTION_REACH), cue.start)
-            is not None
-        )
-    return (
+    asked = (
         _INDIRECT_QUESTION.search(ctx.folded, max(sentence.start, cue.start - _QUESTION_REACH), cue.start) is not None
     )
+    if asked and cue.kind == "noun":  # "whether they discussed Taiwan in the call": the call is taken as given,
+        # unless the question is whether it took place ("asked whether the call with President Ali has taken place")
+        reach = min(sentence.end, cue.end + 2 * _QUESTION_REACH)
+        return _TOOK_PLACE_AFTER.match(ctx.folded, cue.end, reach) is not None
+    return asked
 
 
 def _title_says_call(ctx: ArticleContext) -> bool:
