@@ -136,9 +136,14 @@ class CallStatus:
         return f"'{self.cue}' before or after the call phrase" if self.cue else "no cue: the call is reported as held"
 
 
+def _phrase(matched: str) -> str:
+    """A matched cue as its phrase: single spaces, quotes dropped ('had "no intention" of': phrases match across
+    double quotes, see :data:`hotline.text.SPACE`)."""
+    return " ".join(matched.replace('"', " ").split())
+
+
 def _status_of(cue: str) -> str | None:
-    phrase = " ".join(cue.split())
-    return _CUES.get(phrase)
+    return _CUES.get(_phrase(cue))
 
 
 def call_status(
@@ -165,7 +170,7 @@ def call_status(
                 folded, max(window_start, found.start() - 32), found.start()
             ):
                 continue  # "invited him to the G20 Leaders' Summit": where someone goes, not how they spoke
-            return CallStatus(NO_CALL, " ".join(found.group().split()), found.start(), found.end())
+            return CallStatus(NO_CALL, _phrase(found.group()), found.start(), found.end())
     left = _clause_start(folded, window_start, call_start, text)
     best: re.Match[str] | None = None
     governing: list[re.Match[str]] = []  # status cues before the nearest: "declined an invitation to speak by phone"
@@ -179,13 +184,13 @@ def call_status(
     for denials in (_DENIED_HAVING, _DENIED_THAT) if denying else ():  # "negó este jueves haber mantenido una
         for denial in denials.finditer(folded, left, call_start):  # ...", "negó que X y Y hayan mantenido"
             if best is None or denial.end() > best.end():
-                return CallStatus("denied", " ".join(denial.group().split()), denial.start(), denial.end())
+                return CallStatus("denied", _phrase(denial.group()), denial.start(), denial.end())
     before = [best] if best is not None and _status_of(best.group()) is not None else []
     if before:
         if _status_of(before[0].group()) in _ASKED_IN_THE_CALL and _SETTING.search(folded, left, call_start):
             return CallStatus(HELD)  # "pidió a Trump, en una videollamada, que retire ...": asked during the call
         if _status_of(before[0].group()) == NO_CALL and (later := _DOES_SO_LATER.search(folded, call_end, window_end)):
-            return CallStatus("planned", " ".join(later.group().split()), later.start(), later.end())
+            return CallStatus("planned", _phrase(later.group()), later.start(), later.end())
         if _status_of(before[0].group()) not in _OVERTAKEN:
             return _found(before[0])
     # "a call ... that had been scheduled for Monday was called off", "a planned call ... was postponed": the most
@@ -210,7 +215,7 @@ def _cues_after(
     for match in _finditer(_CUE, "status_cue", folded, call_end, right, lex):
         if any(start <= match.start() < end for start, end in relatives):
             continue  # ", which had been expected this week,": the relative clause's verb, not the call's
-        if not _future_as_written(match, text) or " ".join(match.group().split()) in _BEFORE_ONLY:
+        if not _future_as_written(match, text) or _phrase(match.group()) in _BEFORE_ONLY:
             continue  # "called Petro to talk with him about Venezuela": what for, not a plan
         if _ATTRIBUTIVE.search(folded, max(call_end, match.start() - 8), match.start()):
             continue  # "spoke by phone about a planned highway": the word describes another thing
@@ -238,7 +243,7 @@ def _finditer(
 def _future_as_written(match: re.Match[str], text: str | None) -> bool:
     """A Spanish future cue ("hablará", "conversarán", "hablaré") folds like the past subjunctive ("hablara",
     "que Scholz conversara el viernes"): with the text at hand, the future needs its written accent."""
-    phrase = " ".join(match.group().split())
+    phrase = _phrase(match.group())
     if text is None or phrase not in _ACCENTED_FUTURES:
         return True
     word = text[match.start() : match.end()].rstrip()
@@ -248,7 +253,7 @@ def _future_as_written(match: re.Match[str], text: str | None) -> bool:
 def _found(match: re.Match[str]) -> CallStatus:
     status = _status_of(match.group())
     assert status is not None
-    phrase = " ".join(match.group().split())
+    phrase = _phrase(match.group())
     done = _TOOK_PLACE.match(match.string, match.end()) if phrase in _NEGATED_CALLS else None
     if done is not None and not _SINCE.match(match.string, done.end()):  # not "... has taken place since July"
         return CallStatus("denied", f"{phrase} ... {' '.join(done['done'].split())}", match.start(), done.end())

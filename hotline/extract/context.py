@@ -51,6 +51,7 @@ CUE_VOCABULARIES: dict[str, Any] = {
     "planned": RULES["planned_cues"],
     "future": [*RULES["planned_cues"], *RULES["future_markers"]],
     "discussion": RULES["discussion_cues"],
+    "readout": RULES["readout_verbs"],
     "question": RULES["question_cues"],
     "other_event": RULES["other_event_nouns"],
     "other_clause": RULES["other_clause_openers"],

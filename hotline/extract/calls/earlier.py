@@ -12,6 +12,7 @@ from hotline.extract.call_dates import earlier_call_date
 from hotline.extract.call_status import CallStatus
 from hotline.extract.calls.layout import CallLayout
 from hotline.extract.calls.participants import call_participants, first_pair, linked
+from hotline.extract.calls.reported import first_of_a_later_series
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import DateExpr, latest_on_or_before
 from hotline.extract.pairs import Link, cue_links, sentence_pair
@@ -40,7 +41,9 @@ def told_as_earlier(ctx: ArticleContext, cue: Cue) -> bool:
     """A call phrase about an earlier call of the pair: "Macron and Putin last spoke on Monday", "their previous
     conversation", "la última vez que hablaron" (a bare "last call" may be the reported one: not read as earlier)."""
     if cue.kind == "noun":
-        return _EARLIER_NOUN.search(ctx.folded, cue.start, cue.noun_start) is not None
+        return _EARLIER_NOUN.search(ctx.folded, cue.start, cue.noun_start) is not None or first_of_a_later_series(
+            ctx, cue
+        )
     return _EARLIER_VERB.search(ctx.folded, max(0, cue.start - 32), cue.start) is not None
 
 

@@ -153,11 +153,17 @@ def _duration_in(ctx: ArticleContext, index: int) -> tuple[int | None, str | Non
     return None, None
 
 
-def _sequence(ctx: ArticleContext) -> tuple[int | None, str | None]:
-    """The reported call's number in the series: "the sixth call", "seven calls so far". An ordinal in a
-    sentence about a future call ("a third call is expected next week") numbers that call; "the first call
-    since December" is the first in a while and "his first calls as prime minister" a round: neither numbers
-    the pair's calls."""
+def series_ordinals(ctx: ArticleContext) -> list[tuple[int, int, int]]:
+    """Every ordinal that numbers a call in the pair's series, as (number, start, end) in text order: "the sixth
+    call", "su tercera conversación", "their second call in less than a month". Not "the first call since December"
+    or "in two years" (the first in a while), "his first calls
+    as prime minister" (a round), "a third call" (of a round), "not the first call", "in the first conversation", nor
+    an ordinal in a sentence about a call still to come ("a third call is expected next week"). Read once per
+    article."""
+    found: list[tuple[int, int, int]] | None = ctx.memo.get("series_ordinals")
+    if found is not None:
+        return found
+    found = ctx.memo["series_ordinals"] = []
     # Only sentences that name calls can number them: scan those, not the whole text.
     spans = sorted(
         {(s.start, s.end) for s in (ctx.sentences[ctx.sentence_of(h.start)] for h in ctx.lex.all("count_noun"))}
@@ -166,16 +172,39 @@ def _sequence(ctx: ArticleContext) -> tuple[int | None, str | None]:
         for match in _SEQUENCE_ORDINAL.finditer(ctx.folded, start, end):
             if (
                 match.group("noun") in _PLURAL_COUNT_NOUNS
-                or _SINCE.match(ctx.folded, match.end())
-                or (ORDINALS.get(match.group("ord")) == 1 and _SINCE_EVENT.match(ctx.folded, match.end()))
+                or (
+                    ORDINALS.get(match.group("ord")) == 1
+                    and (_SINCE.match(ctx.folded, match.end()) or _SINCE_EVENT.match(ctx.folded, match.end()))
+                )
                 or _INDEFINITE_BEFORE.search(ctx.folded, max(0, match.start() - 5), match.start())
                 or _NOT_THE_ORDINAL.search(ctx.folded, max(0, match.start() - 24), match.start())
+                or _about_the_future(ctx, match.start())
             ):
                 continue
-            if not _about_the_future(ctx, match.start()):
-                token = match.group("ord")
-                number = ORDINALS.get(token) or int(re.sub(r"\D", "", token))
-                return number, ctx.text[match.start() : match.end()]
+            token = match.group("ord")
+            found.append((ORDINALS.get(token) or int(re.sub(r"\D", "", token)), match.start(), match.end()))
+    return found
+
+
+def first_of_a_later_series(ctx: ArticleContext, cue: Cue) -> bool:
+    """ "Their first telephone conversation, late last month, ..." in an article that numbers its call the second:
+    the first call of the series is an earlier one."""
+    ordinals = series_ordinals(ctx)
+    return any(number >= 2 for number, _, _ in ordinals) and any(
+        number == 1 and start <= cue.noun_start < end for number, start, end in ordinals
+    )
+
+
+def _sequence(ctx: ArticleContext) -> tuple[int | None, str | None]:
+    """The reported call's number in the series (see :func:`series_ordinals`), else a count ("seven calls so far").
+    When the article numbers a later call, "the first" is an earlier one, not the reported call."""
+    ordinals = series_ordinals(ctx)
+    later = [o for o in ordinals if o[0] >= 2]
+    for number, start, end in later or ordinals[:1]:
+        return number, ctx.text[start:end]
+    spans = sorted(
+        {(s.start, s.end) for s in (ctx.sentences[ctx.sentence_of(h.start)] for h in ctx.lex.all("count_noun"))}
+    )
     for start, end in (span for span in spans if holds_any(ctx.folded, _COUNTED_NOUNS, *span)):
         for count in _SEQUENCE_COUNT.finditer(ctx.folded, start, end):
             if not _about_the_future(ctx, count.start()):

@@ -16,6 +16,7 @@ import re
 
 from hotline.extract.calls import CallLayout
 from hotline.extract.context import ArticleContext
+from hotline.extract.officials.patterns import title_role
 from hotline.extract.sentences import Sentence
 from hotline.extract.topics.clauses import question_in
 from hotline.extract.topics.hits import TOPIC_RULES
@@ -69,10 +70,13 @@ def call_block(
         ):
             current = None
             continue
-        elif discussion is not None and (
-            _participants_discuss(ctx, sentence, discussion.start, current or layout.call_of(index))
-            or not _moves_on(ctx, layout, sentence, discussion.start)
-        ):
+        elif (
+            discussion is not None
+            and (
+                _participants_discuss(ctx, sentence, discussion.start, current or layout.call_of(index))
+                or not _moves_on(ctx, layout, sentence, discussion.start)
+            )
+        ) or _participant_tells(ctx, layout, sentence, current or layout.call_of(index)):
             new_paragraph = last is None or last.paragraph != sentence.paragraph
             if current is None or (new_paragraph and current.mention_id in earlier_ids(layout)):
                 current = layout.call_of(index)
@@ -145,6 +149,25 @@ def _participants_discuss(ctx: ArticleContext, sentence: Sentence, cue_start: in
     )
 
 
+def _participant_tells(ctx: ArticleContext, layout: CallLayout, sentence: Sentence, call: CallMention | None) -> bool:
+    """ "Meloni congratulated Milei on the October elections", "El emir felicitó a Tokayev por los preparativos de la
+    cumbre": a participant (named, "both leaders", a leader's title) is the subject of a verb of what leaders tell
+    each other on a call, so what follows it (an election, a summit, their dates) is what was said, not another
+    event. Not when the sentence opens on another time or a date other than the call's stands before the verb."""
+    verb = ctx.lex.find("readout", sentence.start, sentence.end)
+    if call is None or verb is None or _anchored_elsewhere(ctx, layout, sentence.index, verb.start):
+        return False
+    if _participants_discuss(ctx, sentence, verb.start, call):
+        return True
+    participants = {p.official_id for p in call.participants}
+    named = _named(ctx, sentence.index, sentence.start, verb.start)
+    return (
+        not named - participants
+        and not _OTHER_TIME.match(ctx.folded, sentence.start, sentence.end)
+        and (_opens_on_a_leader(ctx, sentence))
+    )
+
+
 def _continues(ctx: ArticleContext, last: Sentence, sentence: Sentence, call: CallMention) -> bool:
     """The sentence goes on about the call: next in the passage's paragraph, opening on a pronoun or a phrase
     that continues ("She", "Ambos", "Under the agreement"), or a new paragraph about a participant. A sentence
@@ -156,9 +179,39 @@ def _continues(ctx: ArticleContext, last: Sentence, sentence: Sentence, call: Ca
         return False
     if last.paragraph == sentence.paragraph and last.index == sentence.index - 1:
         return True
-    if ctx.lex.at("continuation", _first_word(ctx, sentence)) is not None:
+    if ctx.lex.at("continuation", _first_word(ctx, sentence)) is not None or _opens_on_a_leader(ctx, sentence):
         return True
     return bool(named & participants)
+
+
+def _opens_on_a_leader(ctx: ArticleContext, sentence: Sentence) -> bool:
+    """ "The interim President assured ...", "Her Romanian counterpart ...", "El mandatario ecuatoriano ...": the
+    sentence's subject is a leader by title or a counterpart (a determiner, a modifier or a country's word before
+    it), so it goes on about a participant when no other official is named (:func:`_continues` checks that)."""
+    folded, lex = ctx.folded, ctx.lex
+    position = _first_word(ctx, sentence)
+    for _ in range(_SUBJECT_WORDS):
+        if lex.at("counterpart", position) is not None:
+            return True
+        title = lex.at("title", position)
+        if title is not None:
+            role = ctx.reference.roles.get(title_role(ctx.reference, title.phrase) or "")
+            return role is not None and role.is_leader
+        place = lex.at("place", position)
+        word = _WORD.match(folded, position, sentence.end)
+        if place is not None:
+            position = place.end
+        elif word is not None and word.group() in _SUBJECT_MODIFIERS:
+            position = word.end()
+        else:
+            return False
+        position = _LEAD.match(folded, position, sentence.end).end()
+    return False
+
+
+_SUBJECT_WORDS = 4
+_SUBJECT_MODIFIERS = frozenset(TOPIC_RULES["title_subject_modifiers"])
+_WORD = re.compile(r"[\w'-]+")
 
 
 def _participant_speaks(ctx: ArticleContext, layout: CallLayout, sentence: Sentence) -> bool:
