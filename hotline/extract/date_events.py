@@ -25,6 +25,12 @@ _RELATIVE_TO_THE_CALL = re.compile(
     r"la|el|esa|ese|esta|este|su)\s+)?\Z"
 )
 """What stands between a date and the call phrase when the date is another event's, before or after the call."""
+_LABEL = re.compile(r"[*_]*:")
+"""A colon right after a date that opens its sentence: the label of what follows ("Today: ...", "Esta semana:")."""
+_POSSESSIVE = re.compile(r"'s\s+")
+"""A date in the possessive ("Sunday's result", "Thursday's 40-minute call"): it dates the noun it owns."""
+_OWNED_CHARS = 25
+"""How far the owned noun phrase reaches ("Thursday's long-awaited phone call")."""
 
 
 def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_starts: list[int]) -> str | None:
@@ -41,8 +47,15 @@ def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_st
     previous = cue_starts[before - 1] if before else sentence_start
     following = cue_starts[before] if before < len(cue_starts) else None
     sentence_end = ctx.sentences[ctx.sentence_of(date.start)].end
+    if _LABEL.match(folded, date.end) and not folded[sentence_start : date.start].strip(" *_#"):
+        return "other"  # "This week: what Sunday's result means, a call that went unreported, ...": an issue's label
     if lex.find("other_event", date.end, min(date.end + 25, sentence_end)):
         return "other"
+    owned = _POSSESSIVE.match(folded, date.end)
+    if owned and lex.find("call_noun", owned.end(), min(owned.end() + _OWNED_CHARS, sentence_end)) is None:
+        return (
+            "other"  # "what Sunday's result means": the possessive day is the result's; "Sunday's call" is the call's
+        )
     if following is not None and _RELATIVE_TO_THE_CALL.match(folded, date.end, following):
         return "other"  # "speaking in Tirana on Sunday before the conversation": the call came after Sunday
     for noun in lex.within("other_event", max(previous, date.start - 40), date.start):
