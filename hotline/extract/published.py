@@ -150,6 +150,33 @@ def post_dates(text: str) -> list[tuple[int, int, dt.date, str]]:
     return found
 
 
+_HEADING_LINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?P<value>[^\n*_#]{8,40}?)[*_]*[ \t]*$", re.M)
+
+
+def day_heading_above(text: str, offset: int) -> tuple[dt.date, str] | None:
+    """The day heading (:func:`day_headings`) the text at ``offset`` stands under, if any: (its date, as stated)."""
+    above = [(day, stated) for end, day, stated in day_headings(text) if end <= offset]
+    return above[-1] if above else None
+
+
+@lru_cache(maxsize=2)  # read once per article, by each of its call dates
+def day_headings(text: str) -> tuple[tuple[int, dt.date, str], ...]:
+    """The day headings of a page that runs over several days (a live blog's "## Tuesday 7 October 2025"): lines
+    that hold one full date and nothing else but its weekday, as (where the line ends, the date, as stated). The
+    entries under such a heading are of its day, whatever the page's publication date."""
+    found = []
+    for line in _HEADING_LINE.finditer(text):
+        value = line.group("value").strip()
+        folded = fold_text(value)
+        dates = [d for d in find_dates(folded, value) if d.kind == "absolute"]
+        if len(dates) != 1 or not dates[0].is_full or (day := dates[0].as_date()) is None:
+            continue
+        rest = re.findall(r"[^\W\d_]+", folded[: dates[0].start] + " " + folded[dates[0].end :])
+        if all(word in WEEKDAYS or word in ("de", "del") for word in rest):
+            found.append((line.end(), day, value))
+    return tuple(found)
+
+
 def dateline_month_day(text: str, folded: str, lex: LexiconHits | None = None) -> tuple[int, int, str] | None:
     """The month and day of a dateline that gives no year ("LISBON, April 28 (Reuters) -", "QUITO, 12 jun (EFE).-"),
     with the date as stated: a story's own day without its year. ``folded``, ``lex``: as for :func:`dateline_spans`."""
