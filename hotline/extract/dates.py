@@ -90,6 +90,7 @@ _PATTERN = re.compile(
     r"|(?P<period>" + phrase_alternation(PERIODS) + r")"
     rf"|(?P<wd_mod>(?:{_FUTURE}|last|past|el\s+pasado|este|this)\s+)?(?P<wd>{_WD})(?![\w])"
     r"|(?:(?<=the\s)|(?<=dia\s))(?P<dom>\d{1,2})(?:st|nd|rd|th)?(?![\w-]|\s*(?:minute|hour|min\b|minuto|hora))"
+    r"(?!\s+(?:" + phrase_alternation(_RULES["ordinal_nouns"]) + r")(?![\w]))"  # "the 19th package": no day
     r"|(?P<rel>" + phrase_alternation(RELATIVE_DAYS) + r")"
     rf"|(?P<mo_m>{_MON})"
     r")(?![\w])"

@@ -34,7 +34,9 @@ _HEAD_CHARS = _RULES["head_chars"]
 _DATE_LINES = _RULES["date_line_paragraphs"]
 _DATE_LINE_CHARS = _RULES["date_line_max_chars"]
 # Words allowed between a cue and its date: "published on", "publicado el lunes", "updated: Monday,".
-_GAP_WORDS = frozenset({"on", "el", "the", "a", "las", "del", "de", "of", *WEEKDAYS, *_RULES["gap_words"]})
+PUBLICATION_GAP_WORDS = _GAP_WORDS = frozenset(
+    {"on", "el", "the", "a", "las", "del", "de", "of", *WEEKDAYS, *_RULES["gap_words"]}
+)
 # A dateline: an upper-case place or places ("ANKARA/LONDON") (and region, or the agency in parentheses:
 # "WASHINGTON (AP), "), then the date, at the start of the story's first paragraph.
 _AGENCY = r"(?:\s*\([^()\n]{1,60}\))?"

@@ -54,8 +54,12 @@ _HODIERNAL = re.compile(
 _HODIERNAL_GAP = frozenset(_DATE_RULES["hodiernal_gap_words"])
 
 
-_SINCE_BEFORE = re.compile(r"(?<![\w])(?:since|desde|as of|a partir de|until|hasta|before|antes de)\s+\Z")
-"""Before a year, words that make it a bound of another time, not the story's year."""
+_SINCE_BEFORE = re.compile(
+    r"(?<![\w])(?:since|desde|as of|a partir de|until|hasta|before|antes de|\w{3,}(?:ed|en)\s+in"
+    r"|\w{2,}(?:ado|ido|ada|ida)s?\s+en)\s+\Z"
+)
+"""Before a year, words that make it a bound of another time, not the story's year: "since 2022", or a completed
+event it locates ("the talks that were interrupted in 2022", "firmado en 2023"): the story comes after it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -393,4 +393,3 @@ def test_a_date_labelling_a_list_of_items_is_not_the_calls(reference: Reference)
     )
     date = call_date(reference, text, dt.date(2024, 5, 24))
     assert (date.date, date.earliest, date.latest) == (None, None, None)
-

@@ -227,3 +227,20 @@ def test_a_day_of_the_main_clause_and_a_call_in_a_relative_clause(
 ) -> None:
     calls = extract(reference, text, dt.date(2024, 5, 15)).calls
     assert {tuple(sorted(p.official_id for p in c.participants)): c.date.date for c in calls} == expected
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "The direct talks were interrupted in 2023 and never resumed.",
+        "El acuerdo, firmado en 2023, sigue vigente.",
+    ],
+)
+def test_a_year_that_locates_a_completed_event_is_not_the_storys(reference: Reference, background: str) -> None:
+    text = (
+        "Macron and Scholz discuss Ukraine\n\nPARIS, March 3 (Reuters) - French President Emmanuel Macron spoke by "
+        f"phone with German Chancellor Olaf Scholz on Thursday about military aid for Ukraine. {background}"
+    )
+    date = _reported(reference, text)
+    assert date.date is None  # the story comes after that year, in one the text does not give
+    assert (date.latest_month, date.latest_day) == (3, 3)
