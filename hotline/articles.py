@@ -85,7 +85,8 @@ from hotline.ingest.lines import Line, file_size_reason, iter_lines, sniff_feed
 from hotline.ingest.repair import REPAIRED_SUFFIX, repair_mojibake
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
-# Field names real feeds and CMS exports use (schema.org NewsArticle, RSS, Spanish-language CMSs), first found wins.
+# Field names real feeds and CMS exports use (schema.org NewsArticle, RSS, Spanish-language CMSs, post and podcast
+# exports, newsletters), first found wins.
 TEXT_KEYS = ("text", "body", "content", "articleBody", "texto", "cuerpo", "message", "description")
 TITLE_KEYS = ("title", "headline", "titulo", "titular")
 DATE_KEYS = (
@@ -105,6 +106,13 @@ DATE_KEYS = (
     "fecha_publicacion",
     "fecha_de_publicacion",
     "publicado",
+    # a post export, a podcast episode, a newsletter issue, a broadcast: the day it went out
+    "created_at",
+    "release_date",
+    "sent",
+    "air_date",
+    "broadcast_date",
+    "fecha_emision",
 )
 URL_KEYS = ("url",)
 OUTLET_KEYS = ("source", "outlet")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 
 from hotline.extract.attached_dates import attached_date, opens_sentence
@@ -43,7 +44,7 @@ from hotline.extract.dates import (
     resolve,
     safe_date,
 )
-from hotline.extract.published import dateline_month_day, post_dates
+from hotline.extract.published import dateline_month_day, day_heading_above, post_dates
 from hotline.extract.story_year import StoryDay, office_years, story_day, written_years
 from hotline.facts import CallDate
 from hotline.text import phrase_alternation
@@ -108,15 +109,19 @@ def reported_date(
     reference_dates: set[int],
     anchor: dt.date | None,
     participant_ids: tuple[str, ...],
+    quoted_cues: Sequence[tuple[Cue, int]] = (),
 ) -> CallDate:
     """The date of the call the cues report. ``reference_dates``: the ``id`` of every date that belongs to an
-    earlier call referred to in passing; ``anchor``: the publication date. Without one, a call told in an
-    embedded post counts from the post's date; a dateline that gives only month and day is the story's day when
-    evidence fixes its year (:mod:`hotline.extract.story_year`); else a call the text does not date is known to
-    fall on or before that month/day."""
+    earlier call referred to in passing; ``anchor``: the publication date; ``quoted_cues``: the call's cues in
+    quotation marks, whose words count from no known day but an embedded post's. A call told in an embedded
+    post counts from the post's date; without a publication date, a dateline that gives only month and day is
+    the story's day when evidence fixes its year (:mod:`hotline.extract.story_year`); else a call the text does
+    not date is known to fall on or before that month/day."""
     for start, end, day, signature in post_dates(ctx.text):  # "Had a good call today" in a post of March 14
-        if (anchor is None or day <= anchor) and any(start <= cue.start < end for cue, _ in primary_cues):
-            found = _reported_date(ctx, primary_cues, reference_dates, day, participant_ids)
+        posted = [(cue, i) for cue, i in (*primary_cues, *quoted_cues) if start <= cue.start < end]
+        if (anchor is None or day <= anchor) and posted:
+            cues = primary_cues + [item for item in posted if item not in primary_cues]
+            found = _reported_date(ctx, cues, reference_dates, day, participant_ids)
             return replace(found, how=f"{found.how}; counted from the date of the embedded post '{signature}'")
     if anchor is None:
         story = story_day(ctx, participant_ids)
@@ -244,7 +249,10 @@ def _day(
     if days:
         date, _, where = days[0]
         quote = ctx.text[date.start : date.end]
-        resolved, how = resolve(date, anchor)
+        heading = day_heading_above(ctx.text, date.start) if date.kind in ("weekday", "relative") else None
+        heading = heading if heading and (anchor is None or heading[0] <= anchor) else None  # none after the page
+        resolved, how = resolve(date, heading[0] if heading else anchor)  # a live blog's entry: its heading's day
+        how = how.replace("the publication date", f"the day heading '{heading[1]}'") if heading else how
         if resolved is not None:
             basis = {"weekday": "weekday", "relative": "relative"}.get(date.kind, "day_of_month")
             return CallDate.on(resolved, basis, f"'{quote}' {where}: {how}")

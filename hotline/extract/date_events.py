@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from hotline.extract.context import RULES, ArticleContext
 from hotline.extract.dates import DateExpr
-from hotline.extract.published import PUBLICATION_CUE
+from hotline.extract.published import PUBLICATION_CUE, PUBLICATION_GAP_WORDS
 from hotline.text import phrase_alternation
 
 _WORDS = re.compile(r"\w+")
@@ -25,6 +25,16 @@ _RELATIVE_TO_THE_CALL = re.compile(
     r"la|el|esa|ese|esta|este|su)\s+)?\Z"
 )
 """What stands between a date and the call phrase when the date is another event's, before or after the call."""
+_ATTRIBUTED = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(RULES["announcement_attributions"]) + r")(?![\w])[^,;:.()]*\Z"
+)
+"""An attribution opened before the date, in its clause ("according to a statement read on Wednesday")."""
+_LABEL = re.compile(r"[*_]*:")
+"""A colon right after a date that opens its sentence: the label of what follows ("Today: ...", "Esta semana:")."""
+_POSSESSIVE = re.compile(r"'s\s+")
+"""A date in the possessive ("Sunday's result", "Thursday's 40-minute call"): it dates the noun it owns."""
+_OWNED_CHARS = 25
+"""How far the owned noun phrase reaches ("Thursday's long-awaited phone call")."""
 
 
 def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_starts: list[int]) -> str | None:
@@ -32,8 +42,9 @@ def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_st
     when it belongs to another event of the sentence or is the article's own date ("Posted on ..."), else None.
     ``cue_starts``: where the sentence's call cues start, sorted."""
     folded, lex = ctx.folded, ctx.lex
-    if PUBLICATION_CUE.search(folded, max(sentence_start, date.start - 16), date.start):
-        return "other"
+    for cue in PUBLICATION_CUE.finditer(folded, max(sentence_start, date.start - 40), date.start):
+        if set(_WORDS.findall(folded, cue.end(), date.start)) <= PUBLICATION_GAP_WORDS:
+            return "other"  # "Posted on ...", "a post published on Tuesday, 21 October": a page's date
     for marker in lex.within("deadline", max(sentence_start, date.start - 12), date.start):
         if folded[marker.end : date.start].strip() in ("", "el", "the"):
             return "other"  # "until April 2", "hasta el 2 de abril": a deadline, not when the call was
@@ -41,13 +52,22 @@ def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_st
     previous = cue_starts[before - 1] if before else sentence_start
     following = cue_starts[before] if before < len(cue_starts) else None
     sentence_end = ctx.sentences[ctx.sentence_of(date.start)].end
+    if _LABEL.match(folded, date.end) and not folded[sentence_start : date.start].strip(" *_#"):
+        return "other"  # "This week: what Sunday's result means, a call that went unreported, ...": an issue's label
     if lex.find("other_event", date.end, min(date.end + 25, sentence_end)):
         return "other"
+    owned = _POSSESSIVE.match(folded, date.end)
+    if owned and lex.find("call_noun", owned.end(), min(owned.end() + _OWNED_CHARS, sentence_end)) is None:
+        return (
+            "other"  # "what Sunday's result means": the possessive day is the result's; "Sunday's call" is the call's
+        )
     if following is not None and _RELATIVE_TO_THE_CALL.match(folded, date.end, following):
         return "other"  # "speaking in Tirana on Sunday before the conversation": the call came after Sunday
     for noun in lex.within("other_event", max(previous, date.start - 40), date.start):
         if lex.find("complementizer", noun.end, date.start) is None:
             return "other"  # "the summit on Friday"; not "en su conferencia matutina que ayer sostuvo ..."
+    if _ATTRIBUTED.search(folded, previous, date.start):
+        return "announcement"  # "..., according to a statement read on state television on Wednesday"
     for verb in lex.within("announcement", max(sentence_start, date.start - 30), date.start):
         if set(_WORDS.findall(folded, verb.end, date.start)) <= _ANNOUNCEMENT_FILLERS:
             return "announcement"  # "said on Monday (that he had spoken ...)": the call came on or before it

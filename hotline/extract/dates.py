@@ -90,6 +90,7 @@ _PATTERN = re.compile(
     r"|(?P<period>" + phrase_alternation(PERIODS) + r")"
     rf"|(?P<wd_mod>(?:{_FUTURE}|last|past|el\s+pasado|este|this)\s+)?(?P<wd>{_WD})(?![\w])"
     r"|(?:(?<=the\s)|(?<=dia\s))(?P<dom>\d{1,2})(?:st|nd|rd|th)?(?![\w-]|\s*(?:minute|hour|min\b|minuto|hora))"
+    r"(?!\s+(?:" + phrase_alternation(_RULES["ordinal_nouns"]) + r")(?![\w]))"  # "the 19th package": no day
     r"|(?P<rel>" + phrase_alternation(RELATIVE_DAYS) + r")"
     rf"|(?P<mo_m>{_MON})"
     r")(?![\w])"
@@ -382,8 +383,8 @@ def period_bounds(period: str, anchor: dt.date) -> tuple[dt.date, dt.date]:
         return monday, max(monday, anchor - dt.timedelta(days=1))
     if period == "this_week":
         return monday, anchor
-    if period == "earlier_month":
-        return anchor.replace(day=1), anchor
+    if period in ("earlier_month", "early_month"):  # this month up to the anchor (early_month: its early part)
+        return month_part_bounds(anchor.replace(day=1), anchor, "early" if period == "early_month" else None)
     if period.endswith("last_month"):  # last_month, early_last_month, mid_last_month, late_last_month
         previous = anchor.replace(day=1) - dt.timedelta(days=1)
         first, last = month_bounds(previous.year, previous.month)
@@ -392,7 +393,7 @@ def period_bounds(period: str, anchor: dt.date) -> tuple[dt.date, dt.date]:
     return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)  # last_week
 
 
-MONTH_PERIODS = frozenset({"earlier_month", "last_month", "early_last_month", "mid_last_month", "late_last_month"})
+MONTH_PERIODS = frozenset(code for code in _RULES["periods"] if code.endswith("month"))
 """Periods that are parts of a month (a call's date precision ``month``), not stretches of days."""
 
 

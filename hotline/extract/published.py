@@ -26,12 +26,17 @@ from hotline.text import compile_phrases, fold_text
 
 _RULES = load_rules("published")
 PUBLICATION_CUE = compile_phrases(_RULES["cues"])
+_LINE_CUE = compile_phrases(_RULES["line_cues"])
+_HEADER_START = re.compile(r"[\n·|•—–.:-][ \t*_]*\Z")
+"""Where a line cue stands in a header: after a line break or a separator (or at the very start)."""
 _SPANISH = compile_phrases(_RULES["spanish_markers"])
 _HEAD_CHARS = _RULES["head_chars"]
 _DATE_LINES = _RULES["date_line_paragraphs"]
 _DATE_LINE_CHARS = _RULES["date_line_max_chars"]
 # Words allowed between a cue and its date: "published on", "publicado el lunes", "updated: Monday,".
-_GAP_WORDS = frozenset({"on", "el", "the", "a", "las", "del", "de", "of", *WEEKDAYS})
+PUBLICATION_GAP_WORDS = _GAP_WORDS = frozenset(
+    {"on", "el", "the", "a", "las", "del", "de", "of", *WEEKDAYS, *_RULES["gap_words"]}
+)
 # A dateline: an upper-case place or places ("ANKARA/LONDON") (and region, or the agency in parentheses:
 # "WASHINGTON (AP), "), then the date, at the start of the story's first paragraph.
 _AGENCY = r"(?:\s*\([^()\n]{1,60}\))?"
@@ -59,8 +64,8 @@ def published_date_from_text(text: str) -> tuple[dt.date | None, str | None]:
     """The publication date the text states near its top, and a sentence saying how it was read."""
     head = text[:_HEAD_CHARS]
     folded = fold_text(head)
-    for cue in PUBLICATION_CUE.finditer(folded):
-        window_end = min(len(folded), cue.end() + 40)
+    for cue in _cues(folded):
+        window_end = min(len(folded), cue.end() + 60)
         dates = [d for d in find_dates(folded, head, cue.end(), window_end) if d.year is not None]
         if not dates or not set(re.findall(r"\w+", folded[cue.end() : dates[0].start])) <= _GAP_WORDS:
             continue
@@ -68,6 +73,16 @@ def published_date_from_text(text: str) -> tuple[dt.date | None, str | None]:
         if found[0] is not None:
             return found
     return _from_date_lines(head, folded, text)
+
+
+def _cues(folded: str) -> list[re.Match[str]]:
+    """The publication cues of the head in order: anywhere, and the line cues where a header puts them."""
+    found = list(PUBLICATION_CUE.finditer(folded))
+    for cue in _LINE_CUE.finditer(folded):
+        before = folded[max(0, cue.start() - 8) : cue.start()]
+        if _HEADER_START.search(before) or (cue.start() <= 8 and not before.strip(" \t*_")):
+            found.append(cue)
+    return sorted(found, key=lambda c: c.start())
 
 
 _SLASHED_ISO = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
@@ -135,6 +150,33 @@ def post_dates(text: str) -> list[tuple[int, int, dt.date, str]]:
                 start = above
         found.append((start, signature.end(), day, signature.group().strip(" >")))
     return found
+
+
+_HEADING_LINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?P<value>[^\n*_#]{8,40}?)[*_]*[ \t]*$", re.M)
+
+
+def day_heading_above(text: str, offset: int) -> tuple[dt.date, str] | None:
+    """The day heading (:func:`day_headings`) the text at ``offset`` stands under, if any: (its date, as stated)."""
+    above = [(day, stated) for end, day, stated in day_headings(text) if end <= offset]
+    return above[-1] if above else None
+
+
+@lru_cache(maxsize=2)  # read once per article, by each of its call dates
+def day_headings(text: str) -> tuple[tuple[int, dt.date, str], ...]:
+    """The day headings of a page that runs over several days (a live blog's "## Tuesday 7 October 2025"): lines
+    that hold one full date and nothing else but its weekday, as (where the line ends, the date, as stated). The
+    entries under such a heading are of its day, whatever the page's publication date."""
+    found = []
+    for line in _HEADING_LINE.finditer(text):
+        value = line.group("value").strip()
+        folded = fold_text(value)
+        dates = [d for d in find_dates(folded, value) if d.kind == "absolute"]
+        if len(dates) != 1 or not dates[0].is_full or (day := dates[0].as_date()) is None:
+            continue
+        rest = re.findall(r"[^\W\d_]+", folded[: dates[0].start] + " " + folded[dates[0].end :])
+        if all(word in WEEKDAYS or word in ("de", "del") for word in rest):
+            found.append((line.end(), day, value))
+    return tuple(found)
 
 
 def dateline_month_day(text: str, folded: str, lex: LexiconHits | None = None) -> tuple[int, int, str] | None:
@@ -215,14 +257,15 @@ def _head_dates(
 _ALONE_BEFORE = re.compile(
     r"(?:(?:^|[.!?|—–]\s+|\s\()\s*(?:(?P<weekday>[^\W\d_]+),?\s+)?|,\s+(?P<after_comma>[^\W\d_]+),?\s+)$"
 )
-_ALONE_AFTER = re.compile(r"\)?[.]?\s*$")
+_ALONE_AFTER = re.compile(r"\)?[.]?\s*(?:[|·•][^\n]*)?$")
 
 
 def _date_alone(head: str, start: int, end: int, expr: DateExpr) -> str | None:
-    """A full date that stands alone at the end of a line of prose: its own sentence after a standfirst ("... from
-    around the region. Friday 12 September 2025."), in parentheses closing a title ("Weekly Media Briefing (June
-    05, 2025)") or after a comma and a weekday ("Press Briefing by the Spokesperson, Friday, 16 May 2025"). As
-    stated, or None."""
+    """A full date that stands alone at the end of a line of prose or of a part of a header line set off by "|" or
+    "·": its own sentence after a standfirst ("... from around the region. Friday 12 September 2025."), in
+    parentheses closing a title ("Weekly Media Briefing (June 05, 2025)") or after a comma and a weekday ("Press
+    Briefing by the Spokesperson, Friday, 16 May 2025", "Weekly Bulletin | Quito, lunes 2 de marzo de 2026 |
+    Suscriptores"). As stated, or None."""
     before = _ALONE_BEFORE.search(head, start, expr.start)
     if before is None or not _ALONE_AFTER.fullmatch(head, expr.end, end):
         return None
@@ -231,7 +274,8 @@ def _date_alone(head: str, start: int, end: int, expr: DateExpr) -> str | None:
         return None
     if ("(" in before.group()) != head[expr.end : end].lstrip().startswith(")"):
         return None
-    return head[before.end() - len(before.group().lstrip(" .!?|—–(,")) : end].strip().rstrip(").").strip()
+    stated = head[before.end() - len(before.group().lstrip(" .!?|—–(,")) : end]
+    return re.split(r"[|·•]", stated)[0].strip().rstrip(").").strip()
 
 
 def _without_weekday(before: str) -> str:

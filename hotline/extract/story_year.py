@@ -5,7 +5,8 @@ A year fits when both participants of the call held a leader's office (head of s
 president-elect) on that day of it. It is fixed when exactly one year fits
 
 * the participants' terms alone (two leaders whose terms overlap for less than a year), or with the weekday the
-  dateline itself names ("ABUJA, Thursday, March 16 -"); or
+  dateline itself names ("ABUJA, Thursday, March 16 -") or the story tells as its own day in the present perfect
+  ("ROMA, 21 Oct. - ... ha conversado este lunes por teléfono"); or
 * a full date the article states within weeks of that day ("due in Port Moresby on Tuesday, September 16,
   2025" under "PORT MORESBY, Sept 12"): the one year in which it lies that near;
 * the years the article writes (a bare "2024", a range "2023-2028", a month or date on or before that day of the
@@ -30,7 +31,8 @@ from hotline.extract.context import RULES, ArticleContext
 from hotline.extract.dates import WEEKDAY_NAMES, WEEKDAYS, safe_date
 from hotline.extract.leaders import is_leader_term
 from hotline.extract.published import dateline_month_day
-from hotline.text import fold
+from hotline.extract.rules import load_rules
+from hotline.text import fold, phrase_alternation
 
 _OPEN_TERM = dt.timedelta(days=365 * int(RULES["open_term_years"]) + 1)
 _ONE_YEAR = dt.timedelta(days=365)
@@ -41,8 +43,23 @@ _YEAR = re.compile(r"(?<![\w.,$€£/-])(?:19|20)\d{2}(?![\w/]|[.,]\d)")
 ("14.000", "$2,024") or of a numeric date or path."""
 
 
-_SINCE_BEFORE = re.compile(r"(?<![\w])(?:since|desde|as of|a partir de|until|hasta|before|antes de)\s+\Z")
-"""Before a year, words that make it a bound of another time, not the story's year."""
+_DATE_RULES = load_rules("dates")
+_HODIERNAL = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(_DATE_RULES["hodiernal_auxiliaries"]) + r")\s+"
+    r"(?:\w+\s+)?\w+(?:ado|ido|cho|sto|ito|ierto|uelto)"  # "ha conversado", "han informado", "ha dicho"
+    r"(?P<gap>(?:\s+\w+){0,4}?)\s+este\s+(?P<weekday>" + phrase_alternation(WEEKDAYS) + r")(?![\w])"
+)
+"""A present perfect with "este" and a weekday: the story's own day ("ha conversado este lunes por teléfono",
+"según han informado este jueves fuentes de Moncloa")."""
+_HODIERNAL_GAP = frozenset(_DATE_RULES["hodiernal_gap_words"])
+
+
+_SINCE_BEFORE = re.compile(
+    r"(?<![\w])(?:since|desde|as of|a partir de|until|hasta|before|antes de|\w{3,}(?:ed|en)\s+in"
+    r"|\w{2,}(?:ado|ido|ada|ida)s?\s+en)\s+\Z"
+)
+"""Before a year, words that make it a bound of another time, not the story's year: "since 2022", or a completed
+event it locates ("the talks that were interrupted in 2022", "firmado en 2023"): the story comes after it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +80,15 @@ def story_day(ctx: ArticleContext, participant_ids: tuple[str, ...]) -> StoryDay
         return None
     month, day, stated = own
     years = office_years(ctx, participant_ids, month, day)
-    weekday = _dateline_weekday(stated)
+    weekday, named = _dateline_weekday(stated), ""
     if weekday is not None:
         years = [y for y in years if _on(y, month, day).weekday() == weekday]
-    named = f" and the dateline's {WEEKDAY_NAMES[weekday]}" if weekday is not None else ""
+        named = f" and the dateline's {WEEKDAY_NAMES[weekday]}"
+    elif (told := _told_weekday(ctx)) is not None:
+        latest = ctx.reference.as_of + _ONE_YEAR  # past it, a term is an open guess: no year to tell apart there
+        fitting = [y for y in years if _on(y, month, day).weekday() == told[0] and _on(y, month, day) <= latest]
+        if fitting:  # none: the dateline is the day after the story's weekday (filed past midnight), no evidence
+            years, named = fitting, f" and the story's own {WEEKDAY_NAMES[told[0]]} ('{told[1]}')"
     near = _near_full_dates(ctx, years, month, day)
     if len(years) > 1 and len(near) == 1:
         ((year, stated_date),) = near.items()
@@ -148,6 +170,16 @@ def _near_full_dates(ctx: ArticleContext, years: list[int], month: int, day: int
             if year in years and abs((_on(year, month, day) - stated).days) <= _NEAR.days:
                 near.setdefault(year, ctx.text[expr.start : expr.end])
     return near
+
+
+def _told_weekday(ctx: ArticleContext) -> tuple[int, str] | None:
+    """The story's own weekday as its text tells it in the present perfect ("ha conversado este lunes"), with the
+    words; None when the text tells none, or tells two different days so."""
+    found: dict[int, str] = {}
+    for match in _HODIERNAL.finditer(ctx.folded):
+        if set(match.group("gap").split()) <= _HODIERNAL_GAP:
+            found.setdefault(WEEKDAYS[match.group("weekday")], ctx.text[match.start() : match.end()])
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 def _dateline_weekday(stated: str) -> int | None:

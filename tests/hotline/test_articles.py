@@ -277,6 +277,26 @@ def test_json_social_post_export(tmp_path: Path) -> None:
     assert (article.title, article.published_date) == ("Leaders talk", dt.date(2025, 10, 26))
 
 
+def test_json_post_export_created_at(tmp_path: Path) -> None:
+    post = {"platform": "x", "created_at": "2026-02-03T08:15:00+11:00", "text": "Leaders talk\n" + CALL}
+    write(tmp_path, "a.json", json.dumps(post))
+    assert only_article(load(tmp_path)).published_date == dt.date(2026, 2, 3)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "day"),
+    [
+        ("release_date", "14.03.2026", dt.date(2026, 3, 14)),  # a podcast episode, day-first (14 is no month)
+        ("sent", '"Tuesday, 3 February 2026"', dt.date(2026, 2, 3)),  # a newsletter issue
+        ("fecha_emision", "2026-02-03", dt.date(2026, 2, 3)),  # a broadcast
+    ],
+)
+def test_md_front_matter_release_sent_and_broadcast_dates(tmp_path: Path, key: str, value: str, day: dt.date) -> None:
+    write(tmp_path, "a.md", f"---\ntitle: Episode 12\n{key}: {value}\n---\nThe leaders spoke by phone.\n")
+    article = only_article(load(tmp_path))
+    assert (article.published_date, article.published_date_source) == (day, "metadata")
+
+
 def test_md_spanish_front_matter_date(tmp_path: Path) -> None:
     write(tmp_path, "a.md", "---\ntitulo: Llamada\nfecha: 2025-02-12\n---\nEl presidente habló por teléfono.\n")
     article = only_article(load(tmp_path))

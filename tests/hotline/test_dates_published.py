@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from hotline.articles import parse_metadata_date
+from hotline.extract.published import published_date_from_text
 
 
 @pytest.mark.parametrize(
@@ -26,3 +27,34 @@ from hotline.articles import parse_metadata_date
 )
 def test_metadata_dates_in_words_and_numbers(raw: str, expected: dt.date | None) -> None:
     assert parse_metadata_date(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day a programme went out, on a header line: after a separator or at a line's start
+        (
+            "Morning Show (excerpt)\nRadio Bahamas · Broadcast Friday, 6 March 2026, 8:05 a.m.\n\nHOST: Welcome.",
+            dt.date(2026, 3, 6),
+        ),
+        (
+            "TRANSCRIPT: Evening news\n\nBroadcast: Monday, 2 February 2026, 19:00. Excerpt, edited for length.\n\nX.",
+            dt.date(2026, 2, 2),
+        ),
+        (
+            "Guion\n\nRadio del Valle, Cobán. Edición de la noche, viernes 6 de marzo de 2026. Guion de la emisión.\n\n"
+            "LOCUTOR: Buenas noches.",
+            dt.date(2026, 3, 6),
+        ),
+        # a date alone in a part of a header line set off by "|"
+        (
+            "Boletín del Sur\n\nBoletín del Sur | Quito, lunes 2 de marzo de 2026 | Edición para suscriptores\n\nUno.",
+            dt.date(2026, 3, 2),
+        ),
+        # in prose, a broadcast is an event the story reports, not its day
+        ("Title\n\nThe address was broadcast on 12 March 2026 to the whole nation.\n\nMore.", None),
+        ("Title\n\nThe leaders' remarks, broadcast live on Friday, 6 March 2026, were brief.\n\nMore.", None),
+    ],
+)
+def test_publication_day_on_a_header_line(text: str, expected: dt.date | None) -> None:
+    assert published_date_from_text(text)[0] == expected

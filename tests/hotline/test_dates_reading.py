@@ -41,6 +41,8 @@ def call_date(reference: Reference, text: str, published: dt.date | None = MON_2
         ("this_week", dt.date(2024, 5, 22), (dt.date(2024, 5, 20), dt.date(2024, 5, 22))),
         ("last_week", dt.date(2024, 5, 22), (dt.date(2024, 5, 13), dt.date(2024, 5, 19))),
         ("earlier_month", dt.date(2024, 5, 22), (dt.date(2024, 5, 1), dt.date(2024, 5, 22))),
+        ("early_month", dt.date(2024, 5, 22), (dt.date(2024, 5, 1), dt.date(2024, 5, 10))),  # "a principios de mes"
+        ("early_month", dt.date(2024, 5, 6), (dt.date(2024, 5, 1), dt.date(2024, 5, 6))),  # no later than the anchor
         ("last_month", dt.date(2024, 3, 5), (dt.date(2024, 2, 1), dt.date(2024, 2, 29))),
         ("late_last_month", dt.date(2025, 2, 10), (dt.date(2025, 1, 21), dt.date(2025, 1, 31))),
         ("early_last_month", dt.date(2025, 1, 10), (dt.date(2024, 12, 1), dt.date(2024, 12, 10))),
@@ -214,7 +216,7 @@ def test_a_relative_day_counts_from_a_dateline_without_a_year(reference: Referen
         (
             "El presidente Lula conversó por teléfono con el presidente colombiano, Gustavo Petro, a principios de "
             "mes sobre Venezuela.",
-            (dt.date(2024, 5, 1), dt.date(2024, 5, 20)),
+            (dt.date(2024, 5, 1), dt.date(2024, 5, 10)),  # the month's early part, as for a named month
         ),
     ],
 )
@@ -371,3 +373,23 @@ def test_today_of_an_entry_into_force_is_not_the_calls(reference: Reference) -> 
         "Roosevelt Skerrit, sobre la entrada en vigor hoy del régimen de libre circulación."
     )
     assert call_date(reference, text, dt.date(2025, 10, 1)).date is None
+
+
+def test_a_possessive_day_dates_the_noun_it_owns(reference: Reference) -> None:
+    friday = dt.date(2024, 5, 24)
+    text = (
+        "This week: what Tuesday's result means for the coalition, and a phone call between Chancellor Olaf Scholz "
+        "and President Emmanuel Macron that neither office announced."
+    )
+    assert call_date(reference, text, friday).date is None
+    text = "Thursday's phone call between Chancellor Olaf Scholz and President Emmanuel Macron lasted an hour."
+    assert call_date(reference, text, friday).date == dt.date(2024, 5, 23)
+
+
+def test_a_date_labelling_a_list_of_items_is_not_the_calls(reference: Reference) -> None:
+    text = (
+        "This week: what the coalition wants, a phone call between Chancellor Olaf Scholz and President Emmanuel "
+        "Macron that neither office announced, and the budget numbers."
+    )
+    date = call_date(reference, text, dt.date(2024, 5, 24))
+    assert (date.date, date.earliest, date.latest) == (None, None, None)

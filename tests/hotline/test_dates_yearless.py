@@ -68,6 +68,22 @@ def _reported(reference: Reference, text: str) -> CallDate:
             dt.date(2024, 7, 2),
             "2024",
         ),
+        (  # Spanish agency copy tells the story's own day in the present perfect: March 5 was a Wednesday in only
+            # one year both held office
+            "Sánchez y Macron hablan de defensa\n\nMADRID, 5 Mar. (EUROPA PRESS) -\n\nEl presidente del Gobierno, "
+            "Pedro Sánchez, ha conversado este miércoles por teléfono con el presidente de Francia, Emmanuel Macron, "
+            "sobre el gasto en defensa, según han informado fuentes de Moncloa.",
+            dt.date(2025, 3, 5),
+            "story's own Wednesday",
+        ),
+        (  # the same tense under a dateline of the next day (filed past midnight): no year fits that weekday, so
+            # it is no evidence, and the year the article writes is
+            "Faye y Embaló hablan del corredor\n\nDAKAR, 3 Jul. (EUROPA PRESS) -\n\nEl presidente de Senegal, "
+            "Bassirou Diomaye Faye, ha conversado este martes por teléfono con su homólogo de Guinea-Bisáu, Umaro "
+            "Sissoco Embaló, sobre el corredor vial entre ambos países, cuyas obras comenzaron en febrero de 2024.",
+            dt.date(2024, 7, 2),
+            "2024",
+        ),
     ],
 )
 def test_the_year_of_a_yearless_dateline_comes_from_evidence(
@@ -170,7 +186,7 @@ def test_a_weekday_owned_by_another_event_is_not_the_calls(reference: Reference)
 def test_a_year_written_only_in_a_later_month_is_not_the_storys(reference: Reference) -> None:
     text = (
         "Sánchez y Macron hablan del acuerdo\n\nMADRID, 3 oct. (EUROPA PRESS) - El presidente del Gobierno, Pedro "
-        "Sánchez, ha conversado este martes por teléfono con el presidente de Francia, Emmanuel Macron, sobre el "
+        "Sánchez, conversó el martes por teléfono con el presidente de Francia, Emmanuel Macron, sobre el "
         "acuerdo de interconexión eléctrica firmado en diciembre de 2023."
     )
     date = _reported(reference, text)
@@ -183,7 +199,7 @@ def test_a_year_written_only_in_a_later_month_is_not_the_storys(reference: Refer
 def test_a_year_after_since_is_not_the_storys(reference: Reference) -> None:
     text = (
         "Sánchez y Macron hablan del corredor\n\nMADRID, 3 oct. (EUROPA PRESS) - El presidente del Gobierno, Pedro "
-        "Sánchez, ha conversado este martes por teléfono con el presidente de Francia, Emmanuel Macron, sobre el "
+        "Sánchez, conversó el martes por teléfono con el presidente de Francia, Emmanuel Macron, sobre el "
         "corredor de hidrógeno, cuyo tráfico se ha duplicado desde 2023."
     )
     date = _reported(reference, text)
@@ -211,3 +227,20 @@ def test_a_day_of_the_main_clause_and_a_call_in_a_relative_clause(
 ) -> None:
     calls = extract(reference, text, dt.date(2024, 5, 15)).calls
     assert {tuple(sorted(p.official_id for p in c.participants)): c.date.date for c in calls} == expected
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "The direct talks were interrupted in 2023 and never resumed.",
+        "El acuerdo, firmado en 2023, sigue vigente.",
+    ],
+)
+def test_a_year_that_locates_a_completed_event_is_not_the_storys(reference: Reference, background: str) -> None:
+    text = (
+        "Macron and Scholz discuss Ukraine\n\nPARIS, March 3 (Reuters) - French President Emmanuel Macron spoke by "
+        f"phone with German Chancellor Olaf Scholz on Thursday about military aid for Ukraine. {background}"
+    )
+    date = _reported(reference, text)
+    assert date.date is None  # the story comes after that year, in one the text does not give
+    assert (date.latest_month, date.latest_day) == (3, 3)

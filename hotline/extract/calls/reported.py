@@ -82,7 +82,8 @@ def reported_call(
     participant_ids = tuple(p.official_id for p in participants)
     quoted = ctx.memo.get("quoted_cues", set())
     dating = [(cue, index) for cue, index in cues if id(cue) not in quoted] or cues
-    call_date = reported_date(ctx, dating, reference_dates, anchor, participant_ids)
+    in_quotes = [(cue, index) for cue, index in cues if id(cue) in quoted]
+    call_date = reported_date(ctx, dating, reference_dates, anchor, participant_ids, in_quotes)
     if call_date.date is not None:
         participants = linked(ctx, link, call_date.date) if link else call_participants(ctx, sentences, call_date.date)
     initiator, initiator_how = find_initiator(ctx, cues, participants)

@@ -1,0 +1,75 @@
+"""Dates that a page's layout gives (issue 13): a live blog that runs over several days dates each entry by the day
+heading it stands under, not by the page's publication date. Pages written by us in live-blog style."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from written import extract
+
+from hotline.extract.published import day_headings
+from hotline.reference import Reference, load_reference
+
+
+@pytest.fixture(scope="module")
+def reference() -> Reference:
+    return load_reference()
+
+
+LIVE_BLOG = (
+    "Live: European politics, day by day\n\n"
+    "## Monday 20 May 2024\n\n"
+    "**18:10** - Ministers meet in Brussels on the budget.\n\n"
+    "## Wednesday 22 May 2024\n\n"
+    "**09:30** - Chancellor Olaf Scholz spoke by phone this morning with President Emmanuel Macron about the "
+    "budget, a government spokesman said.\n"
+)
+
+
+def test_an_entry_is_of_the_day_heading_it_stands_under(reference: Reference) -> None:
+    facts = extract(reference, LIVE_BLOG, dt.date(2024, 5, 24))  # the page's date is its last update
+    (call,) = [c for c in facts.calls if c.is_directly_reported]
+    assert call.date.date == dt.date(2024, 5, 22)
+    assert "day heading 'Wednesday 22 May 2024'" in (call.date.how or "")
+
+
+def test_a_heading_after_the_publication_date_does_not_count(reference: Reference) -> None:
+    facts = extract(reference, LIVE_BLOG, dt.date(2024, 5, 20))  # a held call is never after its article's date
+    (call,) = [c for c in facts.calls if c.is_directly_reported]
+    assert call.date.date == dt.date(2024, 5, 20)
+
+
+def test_without_a_heading_the_publication_date_counts(reference: Reference) -> None:
+    text = LIVE_BLOG.replace("## Monday 20 May 2024\n\n", "").replace("## Wednesday 22 May 2024\n\n", "")
+    (call,) = [c for c in extract(reference, text, dt.date(2024, 5, 23)).calls if c.is_directly_reported]
+    assert call.date.date == dt.date(2024, 5, 23)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("## Tuesday 7 October 2025", dt.date(2025, 10, 7)),
+        ("**Martes, 7 de octubre de 2025**", dt.date(2025, 10, 7)),
+        ("October 7, 2025", dt.date(2025, 10, 7)),
+        ("## The summit of 7 October 2025", None),  # words besides the date: a title, not a day heading
+        ("## October 2025", None),  # no day
+    ],
+)
+def test_day_headings(line: str, day: dt.date | None) -> None:
+    found = day_headings(f"Title\n\n{line}\n\nText of the entry.\n")
+    assert [d for _, d, _ in found] == ([day] if day else [])
+
+
+def test_a_call_told_in_quotation_marks_in_an_embedded_post_counts_from_the_post(reference: Reference) -> None:
+    text = (
+        "Scholz thanks Macron\n\n"
+        "Chancellor Olaf Scholz has thanked French President Emmanuel Macron for his support after the two leaders "
+        "spoke by phone.\n\n"
+        "In a post on X, Mr Scholz wrote about the conversation.\n\n"
+        '"Had a long call today with @EmmanuelMacron about the budget and Ukraine."\n'
+        "— Olaf Scholz (@OlafScholz), 6:10 PM · May 21, 2024\n"
+    )
+    (call,) = [c for c in extract(reference, text, dt.date(2024, 5, 22)).calls if c.is_directly_reported]
+    assert call.date.date == dt.date(2024, 5, 21)  # the post's "today", not the day after it was published
+    assert "embedded post" in (call.date.how or "")
