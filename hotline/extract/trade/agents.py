@@ -41,6 +41,13 @@ _CALLED_WITH = re.compile(
 _IN_MARKET = re.compile(r"(?<![\w])(?:in|en)\s+(?:(?:the|el)\s+(?:market|mercado)\s+(?:of|de)\s+)?" + r.ART + "$")
 _AND_FIRST = re.compile(r"\s+(?:and|y|e|or|o|u)\s")
 _IN_PLACE = re.compile(r"(?<![\w])(?:in|en)\s+" + r.ART + "$")
+_OFFICE = re.compile(
+    r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:ministry|department|office|agency|board|commission|council|cabinet|"
+    r"ministerio|secretaria|departamento|oficina|agencia|consejo|comision)(?![\w])"
+)
+"""A country's office named after it: the country acts through it ("India's Commerce Ministry", "Zimbabwe's
+Ministry of Mines and Mining Development"); its verb may follow the office's name."""
+_WORD = re.compile(r"\s+[\w-]+")
 _REPORTED_SUBJECT = re.compile(r"(?<![\w])" + r.alt(r.RULES["speech_verbs"]) + r"\s+(?:that\s+|que\s+)?" + r.ART + "$")
 
 
@@ -238,7 +245,11 @@ def acts(text: str, e: Party) -> bool:
     Economía, encabezada por Ildefonso Guajardo, impuso ...")."""
     start = e.end
     apposition = _SKIP_APPOSITION.match(text, start)
-    for begin in (start, apposition.end()) if apposition else (start,):
+    begins = [start, apposition.end()] if apposition else [start]
+    office = _OFFICE.match(text, start)  # "Zimbabwe's Ministry of Mines and Mining Development warned ..."
+    if office is not None:
+        begins.extend(m.end() for m in _WORD.finditer(text, office.end(), office.end() + 60))
+    for begin in begins:
         end = min(len(text), begin + r.VERB_REACH + 30)  # a cue that starts within reach
         for cue_start, _, value in r.STATUS.finditer(text, begin, end):
             if cue_start - begin > r.VERB_REACH:

@@ -195,7 +195,7 @@ def measure_facts(
     if mtype == r.EXPORT_RESTRICTION and not r.EXPORT_LISTS.search(text, *group.surface_span):
         worldwide.update(id(f) for f in facts if f.target_country_code is None)
     elif mtype in r.GOODS_WIDE and not r.SOME_COUNTRIES.search(text, lo, hi):  # "the import duty on rice"
-        worldwide.update(id(f) for f in facts if f.target_country_code is None and f.sector and f.imposing_country_code)
+        worldwide.update(id(f) for f in facts if f.target_country_code is None and f.sector)
     return facts
 
 
