@@ -106,7 +106,7 @@ EXAMPLES = [
     # --- Spanish measure verbs in any tense ---------------------------------------------------------------------
     pytest.param(
         "El gobierno indonesio prohibirá las exportaciones de bauxita a partir de junio.",
-        {("export_restriction", "ID", "ALL", "critical_minerals", None, "imposed")},
+        {("export_restriction", "ID", "ALL", "critical_minerals", None, "threatened")},
         id="es-future-prohibira",
     ),
     pytest.param(
@@ -116,7 +116,7 @@ EXAMPLES = [
     ),
     pytest.param(
         "Rusia prohibirá las importaciones de tomates turcos desde el lunes.",
-        {("sanction", "RU", "TR", "agriculture", None, "imposed")},
+        {("sanction", "RU", "TR", "agriculture", None, "threatened")},
         id="es-future-import-ban",
     ),
 ]

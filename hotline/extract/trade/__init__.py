@@ -75,7 +75,7 @@ def _sentence_facts(
     return _parts_over_whole(facts)
 
 
-_ENDS = ".!?\"”»)…'"
+_ENDS = ".!?\"”»)…';"  # a list item's ";" ends body text, not a headline
 
 
 def _heading(ctx: ArticleContext, index: int) -> bool:

@@ -68,8 +68,10 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
     text = ctx.folded
     exports = r.EXPORT_RESTRICTION in group.types
     inside = s.between(*group.surface_span)  # "restricciones estadounidenses a la exportación"
-    if inside and inside[0].end <= group.surface_span[1] and not inside[0].target:
-        return inside[0]
+    partner = inside and r.PARTNER.search(text, max(0, inside[0].start - 20), inside[0].start)
+    own = r.REVIEW not in group.types  # "review of the North American free trade pact": the agreement's party
+    if own and inside and inside[0].end <= group.surface_span[1] and not inside[0].target and not partner:
+        return inside[0]  # not "revisará con Marruecos el acuerdo": the partner of the agreement
     if r.EXEMPTION in group.types and group.end > group.surface_span[1]:
         # "an exemption from the U.S. tariffs on steel": the owner of the measure the exemption is from
         for e in s.between(group.surface_span[1], group.end):

@@ -19,6 +19,10 @@ from hotline.extract.trade.rules import RATE_MARKS
 
 _QUESTION_END = re.compile(r"\?[\"'”»)]*\s*\Z")
 _CLAUSE_END = re.compile(r"[,;:]\s")
+_TALKED = re.compile(
+    r"(?<![\w])se\s+(?:hablo|hablaron|trato|trataron|abordo|abordaron|toco|tocaron|discutio|discutieron)(?![\w])"
+)
+"""The impersonal "se habló de", "se abordaron" in a question ("no precisó si se habló de ...")."""
 _STATES = re.compile(r"(?<![\w])(?<!pese a )(?<!debido a )(?<!ya )(?<!so )(?<!now )(?:que|which|that)(?![\w])")
 """A relative pronoun, not one of a conjunction ("pese a que", "ya que", "so that")."""
 
@@ -31,7 +35,8 @@ def unstated_spans(ctx: ArticleContext, start: int, end: int) -> list[tuple[int,
     if question is not None:
         stop = _CLAUSE_END.search(ctx.folded, question.end, end)
         hi = stop.start() if stop else end
-        if ctx.lex.find("discussion", question.start, hi) is not None:
+        talked = ctx.lex.find("discussion", question.start, hi) or _TALKED.search(ctx.folded, question.start, hi)
+        if talked is not None:
             spans.append((question.start, hi))  # "Consultado sobre si hablaron de los aranceles, ..."
     if _QUESTION_END.search(ctx.folded, start, end):
         talk = ctx.lex.find("discussion", start, end)
