@@ -21,6 +21,7 @@ from hotline.extract.trade.links import link_to_calls
 from hotline.extract.trade.merge import merge
 from hotline.extract.trade.parties import find_parties, party_index
 from hotline.extract.trade.reading import measure_facts
+from hotline.extract.trade.unstated import bare, unstated_spans
 from hotline.facts import TradeMeasureFact
 
 __all__ = ["find_trade_measures", "link_to_calls", "merge"]
@@ -47,6 +48,9 @@ def _sentence_facts(
 ) -> list[TradeMeasureFact]:
     sentence = ctx.sentences[index]
     found = anchors(ctx.folded, sentence.start, sentence.end, words)
+    if found:
+        unstated = unstated_spans(ctx, sentence.start, sentence.end)
+        found = [a for a in found if not bare(ctx.folded, unstated, a[0])]  # "did not discuss the U.S. tariffs"
     if not found:
         return []
     bounds = (sentence.start, sentence.end)
@@ -71,7 +75,7 @@ def _sentence_facts(
     return _parts_over_whole(facts)
 
 
-_ENDS = ".!?\"”»)…'"
+_ENDS = ".!?\"”»)…';"  # a list item's ";" ends body text, not a headline
 
 
 def _heading(ctx: ArticleContext, index: int) -> bool:

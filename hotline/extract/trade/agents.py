@@ -41,6 +41,13 @@ _CALLED_WITH = re.compile(
 _IN_MARKET = re.compile(r"(?<![\w])(?:in|en)\s+(?:(?:the|el)\s+(?:market|mercado)\s+(?:of|de)\s+)?" + r.ART + "$")
 _AND_FIRST = re.compile(r"\s+(?:and|y|e|or|o|u)\s")
 _IN_PLACE = re.compile(r"(?<![\w])(?:in|en)\s+" + r.ART + "$")
+_OFFICE = re.compile(
+    r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:ministry|department|office|agency|board|commission|council|cabinet|"
+    r"ministerio|secretaria|departamento|oficina|agencia|consejo|comision)(?![\w])"
+)
+"""A country's office named after it: the country acts through it ("India's Commerce Ministry", "Zimbabwe's
+Ministry of Mines and Mining Development"); its verb may follow the office's name."""
+_WORD = re.compile(r"\s+[\w-]+")
 _REPORTED_SUBJECT = re.compile(r"(?<![\w])" + r.alt(r.RULES["speech_verbs"]) + r"\s+(?:that\s+|que\s+)?" + r.ART + "$")
 
 
@@ -61,8 +68,10 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
     text = ctx.folded
     exports = r.EXPORT_RESTRICTION in group.types
     inside = s.between(*group.surface_span)  # "restricciones estadounidenses a la exportación"
-    if inside and inside[0].end <= group.surface_span[1] and not inside[0].target:
-        return inside[0]
+    partner = inside and r.PARTNER.search(text, max(0, inside[0].start - 20), inside[0].start)
+    own = r.REVIEW not in group.types  # "review of the North American free trade pact": the agreement's party
+    if own and inside and inside[0].end <= group.surface_span[1] and not inside[0].target and not partner:
+        return inside[0]  # not "revisará con Marruecos el acuerdo": the partner of the agreement
     if r.EXEMPTION in group.types and group.end > group.surface_span[1]:
         # "an exemption from the U.S. tariffs on steel": the owner of the measure the exemption is from
         for e in s.between(group.surface_span[1], group.end):
@@ -238,7 +247,11 @@ def acts(text: str, e: Party) -> bool:
     Economía, encabezada por Ildefonso Guajardo, impuso ...")."""
     start = e.end
     apposition = _SKIP_APPOSITION.match(text, start)
-    for begin in (start, apposition.end()) if apposition else (start,):
+    begins = [start, apposition.end()] if apposition else [start]
+    office = _OFFICE.match(text, start)  # "Zimbabwe's Ministry of Mines and Mining Development warned ..."
+    if office is not None:
+        begins.extend(m.end() for m in _WORD.finditer(text, office.end(), office.end() + 60))
+    for begin in begins:
         end = min(len(text), begin + r.VERB_REACH + 30)  # a cue that starts within reach
         for cue_start, _, value in r.STATUS.finditer(text, begin, end):
             if cue_start - begin > r.VERB_REACH:

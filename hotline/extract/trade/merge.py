@@ -131,9 +131,9 @@ def fill_parties(
                 how.append(f"target {target}: the article's {kind} measures by {target} answer it")
             else:
                 target = None
-        if target is None and id(fact) in (worldwide or ()):
+        if target is None and id(fact) in (worldwide or ()) and (imposer or fact.measure_type == "export_restriction"):
             target = "ALL"
-            how.append("target ALL: an export restriction that names no destination covers every destination")
+            how.append("target ALL: a border measure on goods that names no country covers every country")
         if not how:
             filled.append(fact)
             continue

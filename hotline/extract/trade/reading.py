@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
@@ -67,8 +68,34 @@ def status(ctx: ArticleContext, group: Group, vocab: Vocabulary) -> tuple[str | 
         elif s >= group.start:
             after = (s, e, v)
             break
+    if before is not None and before[2] != "threatened":
+        threat = _threat_governing(ctx.folded, vocab, lo, before[0])  # "threatening to hit Brazil with a tariff"
+        before = threat or before
+    head = ctx.folded[group.start : group.end].split(" ", 1)[0]
+    if vocab is r.STATUS and group.compound and head in r.FUTURE_HEADS:  # "anunció que prohibirá las exportaciones"
+        before = (group.start, group.end, "threatened")
+    if before is None and vocab is r.STATUS:  # a modal before the measure makes it a verb: "would sanction"
+        future = _FUTURE_HEAD.search(ctx.folded, max(lo, group.start - 30), group.start)
+        if future is not None:  # "will ban exports"
+            before = (future.start(), future.end(), "threatened")
     found = before or after
     return (str(found[2]), _quote(ctx, found[0], found[1])) if found else (None, None)
+
+
+_FUTURE_HEAD = re.compile(
+    r"(?<![\w])(?:will|would|could|might|may|shall|plans?\s+to|planning\s+to|intends?\s+to|set\s+to|va\s+a|van\s+a|"
+    r"planea|planean|preve|preven)\s+\Z"
+)
+"""A modal or plan right before a measure named by its verb ("will ban exports", "plans to restrict sales")."""
+_TO = re.compile(r"\s+(?:to|con|de)\s+\Z")
+
+
+def _threat_governing(text: str, vocab: Vocabulary, lo: int, cue_start: int) -> tuple[int, int, str] | None:
+    """A threat whose infinitive is the cue at ``cue_start`` ("threatening to hit", "amenazó con subir")."""
+    for s, e, v in vocab.finditer(text, max(lo, cue_start - 40), cue_start):
+        if v == "threatened" and _TO.match(text, e, cue_start) is not None:
+            return s, e, "threatened"
+    return None
 
 
 def _status_of(ctx: ArticleContext, group: Group, mtype: str) -> tuple[str | None, str]:
@@ -195,7 +222,7 @@ def measure_facts(
     if mtype == r.EXPORT_RESTRICTION and not r.EXPORT_LISTS.search(text, *group.surface_span):
         worldwide.update(id(f) for f in facts if f.target_country_code is None)
     elif mtype in r.GOODS_WIDE and not r.SOME_COUNTRIES.search(text, lo, hi):  # "the import duty on rice"
-        worldwide.update(id(f) for f in facts if f.target_country_code is None and f.sector and f.imposing_country_code)
+        worldwide.update(id(f) for f in facts if f.target_country_code is None and f.sector)
     return facts
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from hotline.extract.rules import load_rules
-from hotline.text import Vocabulary, phrase_alternation, phrase_variants
+from hotline.text import Vocabulary, fold, phrase_alternation, phrase_variants
 
 RULES: dict[str, Any] = load_rules("trade_measures")
 
@@ -160,6 +160,7 @@ ALL_COUNTRIES = re.compile(
     + r")(?![\w])"
 )
 LIST_MEASURES = keys(RULES["list_measures"])
+FUTURE_HEADS = frozenset(fold(str(w)) for w in RULES["future_heads"])  # "prohibirá": a measure verb in the future
 LIST_STATUS = Vocabulary.by_value(RULES["list_status"])
 OWNER = re.compile(
     r"(?<![\w])(?:" + alt(RULES["possessive_pronouns"]) + r")\s+(?:(?:" + alt(RULES["measure_modifiers_en"]) + r"|"
@@ -210,9 +211,11 @@ _ASIDE = r"(?:\s*,[^,;:.]{1,30},)?"
 AFTER_PREPOSITION = re.compile(
     r"(?<![\w])(?:a|al|to|de|del|of|en|in|con|with|para|for|hacia|from|desde|into|on|sobre)\s+" + ART + "$"
 )
+_RELATIVE_SUBJECT = r"(?:\s*,\s*(?:which|who|que|quien|el\s+cual|la\s+cual)(?=\s))?"  # "Vietnam, which faces ..."
 TARGET_SUBJECT = re.compile(
     POSSESSIVE
     + _ASIDE
+    + _RELATIVE_SUBJECT
     + r"(?:\s+(?:"
     + alt(RULES["subject_modals"])
     + r"))?\s+(?:"
@@ -268,6 +271,8 @@ POST_DEMONYM = re.compile(r"\s+(?:(?:" + _MODS_ES + r")\s+){0,2}$")
 # Words between a demonym and an export measure that make the demonym no origin of the exports ("placed American
 # firms on its export control list").
 ORIGIN_BREAK = re.compile(r"\s+(?:on|onto|to|in|into|a|al|en)\s+(?:(?:its|their|his|her|the|su|sus|la|el|los|las)\s+)?")
+PARTNER = left(r"with|con")  # the other party of an agreement under review
+AIMED_AT = left(r"on|onto|to|against|a|al|contra|para|sobre|hacia")  # "on Chinese companies": whom it is on
 POST_IN = re.compile(r"\s+(?:in|en)\s+$")  # "export curbs in Argentina": where an export is restricted
 # "the tariffs that Mexico announced", "los aranceles que impone Pekín": the agent of a relative clause.
 RELATIVE = re.compile(r"(?:,?\s+[^\s;:,]+){0,6}?,?\s+(?:that|which|que)\s+(?:[^\s,;:]+\s+){0,2}?" + ART + r"$")

@@ -48,6 +48,8 @@ def targets_of(
             and r.POST_OF.fullmatch(text, group.end, e.start)
         ):
             is_target = True  # "revisar la elegibilidad de Sudáfrica", "froze the assets of Russia's central bank"
+        if mtype == r.REVIEW and e.is_name and e.start >= group.start and r.PARTNER.search(text, e.start - 20, e.start):
+            is_target = True  # "a review of its association agreement with Israel", "revisará con Marruecos el acuerdo"
         if (
             mtype == r.EXPORT_RESTRICTION
             and e.origin
@@ -55,6 +57,8 @@ def targets_of(
             and not r.ORIGIN_BREAK.fullmatch(text, (e.cue or (e.start, e.end))[1], group.start)
         ):
             is_target = False  # the goods' origin exports them: it restricts, it is not the target
+        if mtype == r.EXPORT_RESTRICTION and e.start >= group.end and not e.destination and _made_in(text, e):
+            is_target = False  # "controls on products containing Chinese rare earths", "imanes fabricados en China"
         if mtype == r.EXEMPTION and e.seeker:
             is_target = True
             e.cue = e.cue or (e.start, e.end)
@@ -76,6 +80,18 @@ def targets_of(
         if all(t.code != e.code or t.pair != e.pair for t in targets):
             targets.append(e)
     return targets
+
+
+def _made_in(text: str, e: Party) -> bool:
+    """The party names where goods come from ("Chinese rare earths", "tierras raras chinas", "fabricados en China"),
+    not whom a measure is on ("on Chinese companies", "a empresas chinas")."""
+    if e.target_by == "preposition":
+        return False
+    made = r.ORIGIN_STRONG.search(text, max(0, e.start - r.CONTEXT), e.start)
+    if made is None and not e.origin:
+        return False
+    start = made.start() if made is not None else (e.cue or (e.start, e.end))[0]
+    return r.AIMED_AT.search(text, max(0, start - 30), start) is None
 
 
 def _rate_ellipsis(text: str, previous: Party, e: Party) -> bool:
