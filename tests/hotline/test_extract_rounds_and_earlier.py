@@ -267,3 +267,14 @@ def test_a_dateline_in_bold_is_the_storys_day_not_the_calls(reference: Reference
         "llamada telefónica con el presidente de Estados Unidos, Donald Trump."
     )
     assert dated_calls(reference, text) == {("held", dt.date(2025, 3, 11), True, "claudia_sheinbaum", "donald_trump")}
+
+
+def test_a_past_perfect_call_dated_before_its_noun_is_an_earlier_call(reference: Reference) -> None:
+    text = (  # the month stands between the auxiliary and the call phrase
+        "Llamada\nPEKÍN, 12 mar (EFE).- El presidente chino, Xi Jinping, habló el lunes por teléfono con su "
+        "homólogo francés, Emmanuel Macron.\n\nXi y Macron ya habían celebrado en noviembre una videoconferencia "
+        "sobre el clima."
+    )
+    facts = written.extract(reference, text, WEDNESDAY)
+    told = sorted((c.is_directly_reported, c.date.date) for c in facts.calls)
+    assert told == [(False, None), (True, dt.date(2025, 3, 10))]

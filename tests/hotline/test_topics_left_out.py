@@ -67,6 +67,20 @@ def topics(reference: Reference, text: str) -> set[tuple[str, str]]:
             "infrastructure",
             "sovereignty",
         ),
+        (
+            "Ruto, Kiir\nPresident William Ruto spoke by phone with President Salva Kiir on Tuesday about the "
+            "Tumaini peace initiative and regional security. The conversation avoided the subject of the detained "
+            "human rights activists, a spokesperson said.",
+            "security",
+            "human_rights",
+        ),
+        (
+            "Sánchez y Barrow\nEl presidente Pedro Sánchez conversó el martes por teléfono con el presidente de "
+            "Gambia, Adama Barrow, sobre la migración irregular. El protocolo pesquero no se abordó, precisaron las "
+            "mismas fuentes.",
+            "migration",
+            "trade",
+        ),
     ],
 )
 def test_a_topic_left_out_and_one_discussed(reference: Reference, text: str, discussed: str, left_out: str) -> None:

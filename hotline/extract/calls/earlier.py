@@ -25,7 +25,9 @@ _EARLIER_VERB = re.compile(
     r"(?!(?:" + phrase_alternation(RULES["time_after_last"]) + r")(?![\w]))(?:[\w'’]+\s+)?\Z"
 )
 """'Macron and Putin last spoke', 'had last talked' (not 'last week spoke': that dates the call)."""
-_PLUPERFECT = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["pluperfect_auxiliaries"]) + r")\s+(?:\w+\s+)?\Z")
+_PLUPERFECT = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(RULES["pluperfect_auxiliaries"]) + r")\s+(?:\w+\s+){0,4}\Z"
+)
 _EARLIER_GAP_DAYS = int(RULES["earlier_call_gap_days"])
 """How many days before the article a past-perfect call's own date must lie to be an earlier call."""
 
@@ -49,11 +51,20 @@ def told_as_earlier(ctx: ArticleContext, cue: Cue) -> bool:
 
 def told_as_earlier_by_date(ctx: ArticleContext, cue: Cue, date: DateExpr | None) -> bool:
     """A call phrase in the past perfect whose own date lies weeks before the article: an earlier call the article
-    goes back to ("Kristersson had also phoned Stubb in December 2024", "había hablado con él en marzo de 2023")."""
+    goes back to ("Kristersson had also phoned Stubb in December 2024", "había hablado con él en marzo de 2023"),
+    the date between the auxiliary and the call phrase too ("ya habían celebrado en noviembre una cumbre virtual")."""
     published = ctx.article.published_date
-    if date is None or published is None or date.kind not in ("month", "absolute"):
+    if published is None:
         return False
-    if _PLUPERFECT.search(ctx.folded, max(0, cue.start - 24), cue.start) is None:
+    tense = _PLUPERFECT.search(ctx.folded, max(0, cue.start - 48), cue.start)
+    if tense is None:
+        return False
+    if date is None:
+        between = [
+            d for d in ctx.in_sentence("dates", ctx.sentence_of(cue.start)) if tense.start() < d.start < cue.start
+        ]
+        date = between[-1] if between else None
+    if date is None or date.kind not in ("month", "absolute"):
         return False
     told = earlier_call_date(ctx, date, published)
     last = told.latest or told.date
