@@ -176,6 +176,18 @@ def test_a_future_leader_is_no_leader_yet(reference: Reference) -> None:
             "2024-03-13",
             None,
         ),
+        (  # where the call came from
+            "El presidente Santiago Peña conversó el martes por teléfono con el presidente de Bolivia, Rodrigo Paz. "
+            "La llamada partió de Peña, según la Presidencia.",
+            "2025-11-12",
+            "santiago_pena",
+        ),
+        (
+            "Indian Prime Minister Narendra Modi spoke by phone with Brazilian President Luiz Inácio Lula da Silva on "
+            "Tuesday. The call was made by Lula, officials in Brasilia said.",
+            "2025-08-07",
+            "luiz_inacio_lula_da_silva",
+        ),
     ],
 )
 def test_the_initiator_is_who_the_text_says_called(
