@@ -54,21 +54,25 @@ def told_as_earlier_by_date(ctx: ArticleContext, cue: Cue, date: DateExpr | None
     goes back to ("Kristersson had also phoned Stubb in December 2024", "había hablado con él en marzo de 2023"),
     the date between the auxiliary and the call phrase too ("ya habían celebrado en noviembre una cumbre virtual")."""
     published = ctx.article.published_date
-    if published is None:
+    if published is None or _PLUPERFECT.search(ctx.folded, max(0, cue.start - 48), cue.start) is None:
         return False
-    tense = _PLUPERFECT.search(ctx.folded, max(0, cue.start - 48), cue.start)
-    if tense is None:
-        return False
-    if date is None:
-        between = [
-            d for d in ctx.in_sentence("dates", ctx.sentence_of(cue.start)) if tense.start() < d.start < cue.start
-        ]
-        date = between[-1] if between else None
+    date = date or _date_in_the_tense(ctx, cue)
     if date is None or date.kind not in ("month", "absolute"):
         return False
     told = earlier_call_date(ctx, date, published)
     last = told.latest or told.date
     return last is not None and (published - last).days > _EARLIER_GAP_DAYS
+
+
+def _date_in_the_tense(ctx: ArticleContext, cue: Cue) -> DateExpr | None:
+    """The date between a past perfect's auxiliary and its call phrase ("ya habían celebrado en noviembre una cumbre
+    virtual"): the earlier call's own."""
+    tense = _PLUPERFECT.search(ctx.folded, max(0, cue.start - 48), cue.start)
+    if tense is None:
+        return None
+    dates = ctx.in_sentence("dates", ctx.sentence_of(cue.start))
+    between = [d for d in dates if tense.start() < d.start < cue.start]
+    return between[-1] if between else None
 
 
 def earlier_calls(
@@ -107,6 +111,8 @@ def earlier_calls(
         attached = next((d for c, i in group if (d := attached_date(ctx, c, i)) is not None), None)
         if attached is None:  # "El pasado 3 de marzo, Chaves y Mulino ya habían conversado por teléfono"
             attached = next((d for c, i in group if (d := _fronted_date(ctx, c, i)) is not None), None)
+        if attached is None:  # "Biden y Xi ya habían celebrado en noviembre una cumbre virtual"
+            attached = next((d for c, _ in group if (d := _date_in_the_tense(ctx, c)) is not None), None)
         mention = _in_passing(ctx, call_index, participants, earlier_call_date(ctx, attached, anchor), index)
         for _, i in group:
             layout.reference_sentences[i] = mention
