@@ -26,6 +26,9 @@ CASES = [
     ("Canberra has asked for a phone call with Premier Li, so far without reply.", "phone call", "requested"),
     ("Abinader se negó a atender una llamada de Ariel Henry.", "llamada", "refused"),
     ("Trump says he has no intention of speaking by phone with Carney any time soon.", "by phone", "refused"),
+    ('Persad-Bissessar said she had "no intention" of telephoning Maduro.', "telephoning", "refused"),
+    ("La oficina de Kurti ha negado la llamada con Vucic.", "llamada", "denied"),
+    ("Mitchell said the two had not yet spoken by phone.", "by phone", NO_CALL),
     ("The planned phone call was cancelled after the leaders met in person.", "phone call", "cancelled"),
     ("They cancelled the phone call and met in person instead.", "phone call", "cancelled"),
     ("A planned call between Milei and Lula was postponed on Friday, a spokesman said.", "call", "cancelled"),
@@ -103,7 +106,7 @@ def test_status_of_the_call_phrase(sentence: str, phrase: str, expected: str) ->
     assert found.status == expected, found
     if expected != HELD:
         assert found.cue is not None
-        assert " ".join(folded[found.start : found.end].split()) == found.cue
+        assert " ".join(folded[found.start : found.end].replace('"', " ").split()) == found.cue  # quotes: no words
 
 
 @pytest.mark.parametrize(

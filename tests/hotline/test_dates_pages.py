@@ -9,13 +9,7 @@ import pytest
 from written import extract
 
 from hotline.extract.published import day_headings
-from hotline.reference import Reference, load_reference
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
-
+from hotline.reference import Reference
 
 LIVE_BLOG = (
     "Live: European politics, day by day\n\n"

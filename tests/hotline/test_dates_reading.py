@@ -13,15 +13,10 @@ from written import extract
 
 from hotline.extract.dates import find_dates, month_bounds, period_bounds
 from hotline.facts import CallDate
-from hotline.reference import Reference, load_reference
+from hotline.reference import Reference
 from hotline.text import fold_text
 
 MON_20_MAY_2024 = dt.date(2024, 5, 20)
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
 
 
 def call_date(reference: Reference, text: str, published: dt.date | None = MON_20_MAY_2024) -> CallDate:

@@ -12,15 +12,10 @@ from written import extract
 
 from hotline.extract.dates import find_dates
 from hotline.facts import CallDate
-from hotline.reference import Reference, load_reference
+from hotline.reference import Reference
 from hotline.text import fold_text
 
 THU_23_MAY_2024 = dt.date(2024, 5, 23)
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
 
 
 def _date(reference: Reference, text: str, published: dt.date = THU_23_MAY_2024) -> CallDate:

@@ -14,12 +14,7 @@ from written import extract
 
 from hotline.extract.published import published_date_from_text
 from hotline.facts import CallDate
-from hotline.reference import Reference, load_reference
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
+from hotline.reference import Reference
 
 
 def _reported(reference: Reference, text: str) -> CallDate:

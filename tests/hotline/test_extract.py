@@ -14,12 +14,7 @@ from written import written as article
 
 from hotline.facts import Article, ArticleFacts
 from hotline.normalize import extracted_frames
-from hotline.reference import Reference, load_reference
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
+from hotline.reference import Reference
 
 
 def participants(facts: ArticleFacts, index: int = 0) -> set[str]:

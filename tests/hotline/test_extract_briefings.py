@@ -14,13 +14,7 @@ import written
 
 from hotline.extract.published import published_date_from_text
 from hotline.facts import ArticleFacts
-from hotline.reference import Reference, load_reference
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
-
+from hotline.reference import Reference
 
 calls = written.call_rows
 

@@ -17,13 +17,7 @@ import pytest
 import written
 
 from hotline.extract.context import build_context
-from hotline.reference import Reference, load_reference
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
-
+from hotline.reference import Reference
 
 calls = written.call_rows
 

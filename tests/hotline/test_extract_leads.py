@@ -11,12 +11,7 @@ import datetime as dt
 import pytest
 import written
 
-from hotline.reference import Reference, load_reference
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
+from hotline.reference import Reference
 
 
 def calls(reference: Reference, text: str, published: dt.date | None = dt.date(2025, 3, 12)) -> set[tuple[str, ...]]:

@@ -14,14 +14,9 @@ import datetime as dt
 import pytest
 import written
 
-from hotline.reference import Reference, load_reference
+from hotline.reference import Reference
 
 DAY = dt.date(2025, 9, 19)
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
 
 
 calls = written.call_rows

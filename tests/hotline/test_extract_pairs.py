@@ -11,12 +11,7 @@ import pytest
 import written
 
 from hotline.facts import ArticleFacts
-from hotline.reference import Reference, load_reference
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
+from hotline.reference import Reference
 
 
 def extract(reference: Reference, text: str, published: dt.date, title: str = "") -> ArticleFacts:

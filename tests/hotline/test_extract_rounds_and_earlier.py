@@ -16,14 +16,9 @@ import written
 
 from hotline.extract import extract_article
 from hotline.extract.published import published_date_from_text
-from hotline.reference import Reference, load_reference
+from hotline.reference import Reference
 
 WEDNESDAY = dt.date(2025, 3, 12)
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
 
 
 def dated_calls(reference: Reference, text: str, published: dt.date | None = WEDNESDAY) -> set[tuple[object, ...]]:

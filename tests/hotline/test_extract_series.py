@@ -9,17 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 import written
 
-from hotline.reference import Reference, load_reference
+from hotline.reference import Reference
 
 THURSDAY = dt.date(2025, 10, 16)
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
 
 
 def test_the_first_call_of_a_later_series_is_an_earlier_call(reference: Reference) -> None:

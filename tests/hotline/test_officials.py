@@ -12,13 +12,8 @@ import written
 
 from hotline.extract.officials import dateline_country, find_officials
 from hotline.facts import ArticleFacts
-from hotline.reference import Reference, load_reference
+from hotline.reference import Reference
 from hotline.text import fold_text
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
 
 
 def officials(facts: ArticleFacts) -> dict[str, str | None]:

@@ -12,14 +12,9 @@ import pytest
 import written
 
 from hotline.facts import ArticleFacts
-from hotline.reference import Reference, load_reference
+from hotline.reference import Reference
 
 DAY = dt.date(2025, 6, 6)  # a Friday
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
 
 
 def extract(reference: Reference, text: str) -> ArticleFacts:

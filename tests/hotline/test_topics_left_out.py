@@ -12,12 +12,7 @@ import datetime as dt
 import pytest
 import written
 
-from hotline.reference import Reference, load_reference
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
+from hotline.reference import Reference
 
 
 def topics(reference: Reference, text: str) -> set[tuple[str, str]]:

@@ -13,14 +13,9 @@ import datetime as dt
 import pytest
 import written
 
-from hotline.reference import Reference, load_reference
+from hotline.reference import Reference
 
 DAY = dt.date(2025, 6, 6)  # a Friday
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
 
 
 def discussed(reference: Reference, text: str) -> set[str]:

@@ -13,13 +13,7 @@ import written
 
 from hotline.extract.trade.merge import merge
 from hotline.facts import Evidence, TradeMeasureFact
-from hotline.reference import Reference, load_reference
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
-
+from hotline.reference import Reference
 
 rows = written.trade_rows
 

@@ -9,16 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 import written
 
 from hotline.facts import ArticleFacts
-from hotline.reference import Reference, load_reference
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
+from hotline.reference import Reference
 
 
 def extract(text: str, reference: Reference) -> ArticleFacts:

@@ -18,15 +18,10 @@ from hotline.extract.context import TRADE_WORDS, build_context
 from hotline.extract.trade import find_trade_measures
 from hotline.extract.trade import rules as trade_rules
 from hotline.facts import Article, TradeMeasureFact
-from hotline.reference import Reference, load_reference
+from hotline.reference import Reference
 
 MEASURE_TYPES = {"tariff", "exemption", "quota", "export_restriction", "sanction", "agreement_review"}
 STATUSES = {"imposed", "threatened", "paused", "exempted", "lifted", "reduced"}
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
 
 
 def article(text: str, published: dt.date | None = dt.date(2025, 6, 4)) -> Article:

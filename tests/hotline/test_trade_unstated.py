@@ -14,13 +14,7 @@ from __future__ import annotations
 import pytest
 import written
 
-from hotline.reference import Reference, load_reference
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
-
+from hotline.reference import Reference
 
 rows = written.trade_rows
 
