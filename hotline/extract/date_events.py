@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 
 from hotline.extract.context import RULES, ArticleContext
-from hotline.extract.dates import DateExpr
+from hotline.extract.dates import WEEKDAYS, DateExpr
 from hotline.extract.published import PUBLICATION_CUE, PUBLICATION_GAP_WORDS
 from hotline.text import phrase_alternation
 
@@ -34,6 +34,8 @@ _LABEL = re.compile(r"[*_]*:")
 _POSSESSIVE = re.compile(r"'s\s+")
 """A date in the possessive ("Sunday's result", "Thursday's 40-minute call"): it dates the noun it owns."""
 _OWNED_CHARS = 25
+_DEADLINE_GAP_WORDS = frozenset({"el", "the", "on", *WEEKDAYS})
+"""Between a deadline marker and its date: an article, "on", a weekday ("desde el jueves 3 de abril")."""
 """How far the owned noun phrase reaches ("Thursday's long-awaited phone call")."""
 
 
@@ -45,9 +47,9 @@ def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_st
     for cue in PUBLICATION_CUE.finditer(folded, max(sentence_start, date.start - 40), date.start):
         if set(_WORDS.findall(folded, cue.end(), date.start)) <= PUBLICATION_GAP_WORDS:
             return "other"  # "Posted on ...", "a post published on Tuesday, 21 October": a page's date
-    for marker in lex.within("deadline", max(sentence_start, date.start - 12), date.start):
-        if folded[marker.end : date.start].strip() in ("", "el", "the"):
-            return "other"  # "until April 2", "hasta el 2 de abril": a deadline, not when the call was
+    for marker in lex.within("deadline", max(sentence_start, date.start - 24), date.start):
+        if set(_WORDS.findall(folded, marker.end, date.start)) <= _DEADLINE_GAP_WORDS:
+            return "other"  # "until April 2", "desde el jueves 3 de abril": a deadline or a start, not the call's day
     before = bisect_left(cue_starts, date.start)  # the last cue before the date and the first after, by bisection
     previous = cue_starts[before - 1] if before else sentence_start
     following = cue_starts[before] if before < len(cue_starts) else None

@@ -273,3 +273,11 @@ def test_a_past_perfect_call_dated_before_its_noun_is_an_earlier_call(reference:
     facts = written.extract(reference, text, WEDNESDAY)
     told = sorted((c.is_directly_reported, c.date.date, c.date.year, c.date.month) for c in facts.calls)
     assert told == [(False, None, 2024, 11), (True, dt.date(2025, 3, 10), 2025, 3)]
+
+
+def test_a_date_a_state_starts_from_is_not_the_calls(reference: Reference) -> None:
+    text = (  # "desde el lunes 3 de marzo": when the tariffs apply from, not when the leaders spoke
+        "Aranceles\nEl presidente Gustavo Petro conversó por teléfono con Claudia Sheinbaum sobre los aranceles que "
+        "Estados Unidos aplica desde el lunes 3 de marzo a los automóviles importados."
+    )
+    assert dt.date(2025, 3, 3) not in {row[1] for row in dated_calls(reference, text)}
