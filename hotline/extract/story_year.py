@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from hotline.extract.context import RULES, ArticleContext
 from hotline.extract.dates import WEEKDAY_NAMES, WEEKDAYS, safe_date
 from hotline.extract.leaders import is_leader_term
+from hotline.extract.officials.patterns import title_role
 from hotline.extract.published import dateline_month_day
 from hotline.extract.rules import load_rules
 from hotline.text import fold, phrase_alternation
@@ -113,10 +114,12 @@ def office_years(ctx: ArticleContext, participant_ids: tuple[str, ...], month: i
     on ``month``/``day``."""
     if len(set(participant_ids)) < 2:
         return []
+    titled = _titled_roles(ctx)
     spans = []
     for official_id in set(participant_ids):
         terms = ctx.reference.terms_of(official_id)
-        leader = [(t.start, term_end(ctx, t.start, t.end)) for t in terms if is_leader_term(ctx, t)]
+        as_titled = [t for t in terms if t.role in titled.get(official_id, ())]
+        leader = [(t.start, term_end(ctx, t.start, t.end)) for t in as_titled or terms if is_leader_term(ctx, t)]
         if leader:
             spans.append(leader)
         elif terms:
@@ -131,6 +134,26 @@ def office_years(ctx: ArticleContext, participant_ids: tuple[str, ...], month: i
         if on is not None and all(any(start <= on < end for start, end in s) for s in spans):
             years.append(year)
     return years
+
+
+def _titled_roles(ctx: ArticleContext) -> dict[str, set[str]]:
+    """The roles the article's titles give each official ("Acting President Han": president): a leader who held
+    two offices (prime minister, then acting president) is dated by the one the article names."""
+    roles: dict[str, set[str]] = {}
+    for hit in ctx.officials:
+        if not hit.official_id:
+            continue
+        start, end = hit.title_span or (max(0, hit.start - _TITLE_REACH), hit.start)
+        for title in ctx.reference_hits.within("title", start, end):
+            if hit.title_span or not ctx.folded[title.end : hit.start].strip():  # "Acting President Han Duck-soo"
+                role = title_role(ctx.reference, title.phrase)
+                if role is not None:
+                    roles.setdefault(hit.official_id, set()).add(role)
+    return roles
+
+
+_TITLE_REACH = 32
+"""Characters before a name searched for the title right before it."""
 
 
 def term_end(ctx: ArticleContext, start: dt.date, end: dt.date | None) -> dt.date:

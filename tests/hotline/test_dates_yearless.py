@@ -79,6 +79,12 @@ def _reported(reference: Reference, text: str) -> CallDate:
             dt.date(2024, 7, 2),
             "2024",
         ),
+        (  # the title names the office: Han was acting president on April 10 only in 2025 (prime minister before)
+            "Han and Modi discuss shipbuilding\n\nSEOUL, April 10 (Yonhap) -- Acting President Han Duck-soo spoke by "
+            "phone with Indian Prime Minister Narendra Modi on Thursday about shipbuilding cooperation.",
+            dt.date(2025, 4, 10),
+            "participants' terms",
+        ),
     ],
 )
 def test_the_year_of_a_yearless_dateline_comes_from_evidence(
