@@ -203,7 +203,17 @@ def read_records(
     path: Path, source_name: str, max_bytes: int, *, date_from_text: TextDateReader = default_date_from_text
 ) -> list[Article | Rejection]:
     """The article(s) or rejection(s) of one file :func:`walk_folder` yielded, in file order (no duplicate check)."""
-    return list(_read_file(Path(path), source_name, max_bytes, date_from_text))
+    return read_hashed(path, source_name, max_bytes, date_from_text=date_from_text)[0]
+
+
+def read_hashed(
+    path: Path, source_name: str, max_bytes: int, *, date_from_text: TextDateReader = default_date_from_text
+) -> tuple[list[Article | Rejection], str | None]:
+    """:func:`read_records` and the sha256 of the bytes they were read from, when the file was read whole (None for
+    a feed, read as a stream, and for a file rejected unread): the ingest keeps it without reading the file again."""
+    read: list[bytes] = []
+    records = list(_read_file(Path(path), source_name, max_bytes, date_from_text, read))
+    return records, hashlib.sha256(read[0]).hexdigest() if read else None
 
 
 def read_article_file(
@@ -321,8 +331,11 @@ def _os_reason(exc: OSError) -> str:
 # --- one file --------------------------------------------------------------------------------------------
 
 
-def _read_file(path: Path, source_name: str, max_bytes: int, dates: TextDateReader) -> Iterable[Article | Rejection]:
-    """The records of one file: a list, or for a ``.jsonl`` feed a generator that reads it line by line."""
+def _read_file(
+    path: Path, source_name: str, max_bytes: int, dates: TextDateReader, read: list[bytes] | None = None
+) -> Iterable[Article | Rejection]:
+    """The records of one file: a list, or for a ``.jsonl`` feed a generator that reads it line by line. The bytes
+    of a file read whole are appended to ``read``."""
     if path.name.startswith("."):
         return [Rejection(source_name, "hidden file")]
     try:
@@ -348,6 +361,8 @@ def _read_file(path: Path, source_name: str, max_bytes: int, dates: TextDateRead
         return [Rejection(source_name, f"unreadable file: {_os_reason(exc)}", size)]
     if len(data) > max_bytes:  # grew since stat
         return [Rejection(source_name, file_size_reason(len(data), max_bytes), len(data))]
+    if read is not None:
+        read.append(data)
     try:
         text, encoding = decode_file(data)
         return [_parse(suffix, text, encoding, source_name, len(data), dates)]

@@ -8,25 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-from collections.abc import Iterable, Sequence
-from typing import Any
+import operator
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
 
 import polars as pl
 
 from hotline import schemas
 from hotline.extract import POOL_THRESHOLD, extract_articles
-from hotline.facts import Article, ArticleFacts, Evidence, Rejection
-
-
-def _evidence(evidence: Evidence) -> dict[str, Any]:
-    return {
-        "evidence_sentence_index": evidence.sentence_index,
-        "evidence_text": evidence.text,
-        "evidence_start": evidence.start,
-        "evidence_end": evidence.end,
-        "evidence_how": evidence.how,
-    }
-
+from hotline.facts import Article, ArticleFacts, CallMention, Participant, Rejection
 
 FACT_TABLES = ("call_mentions", "call_participants", "call_topics", "official_mentions", "trade_measure_mentions")
 SORT_KEYS: dict[str, list[str]] = {
@@ -41,9 +31,87 @@ SORT_KEYS: dict[str, list[str]] = {
 """The order every raw table is written in: a re-run writes the same rows in the same order."""
 
 
-def _frame(rows: list[dict[str, Any]], schema: pl.Schema, sort: list[str]) -> pl.DataFrame:
-    frame = pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
-    return frame.sort(sort, nulls_last=True, maintain_order=True) if rows else frame
+def _evidence(of: str) -> dict[str, str]:
+    return {
+        "evidence_sentence_index": f"{of}.sentence_index",
+        "evidence_text": f"{of}.text",
+        "evidence_start": f"{of}.start",
+        "evidence_end": f"{of}.end",
+        "evidence_how": f"{of}.how",
+    }
+
+
+_CALL_DATE = {"call_date": "date", "call_year": "year", "call_month": "month", "call_day": "day"}
+_DATE_READING = {"call_weekday": "weekday", "date_precision": "precision", "date_basis": "basis", "date_how": "how"}
+_DATE_BOUNDS = {"call_date_earliest": "earliest", "call_date_latest": "latest"}
+_YEARLESS = {"call_latest_month": "latest_month", "call_latest_day": "latest_day"}
+COLUMN_SOURCES: dict[str, dict[str, str]] = {
+    "articles": {column: column for column in schemas.ARTICLES.names()},
+    "rejected_articles": {"source_name": "source_name", "reason": "reason", "byte_size": "byte_size"},
+    "call_mentions": {
+        "mention_id": "mention_id",
+        "article_id": "article_id",
+        "call_index": "call_index",
+        "is_directly_reported": "is_directly_reported",
+        "is_planned": "is_planned",
+        "call_status": "call_status",
+        "status_cue": "status_evidence",
+        "initiator_official_id": "initiator_id",
+        "initiator_how": "initiator_how",
+        **{column: f"date.{name}" for column, name in (_CALL_DATE | _DATE_READING).items()},
+        "duration_minutes": "duration_minutes",
+        "duration_evidence": "duration_evidence",
+        "sequence_number": "sequence_number",
+        "sequence_evidence": "sequence_evidence",
+        "tone": "tone",
+        **_evidence("evidence"),
+        **{column: f"date.{name}" for column, name in (_DATE_BOUNDS | _YEARLESS).items()},
+    },
+    "call_participants": {
+        "mention_id": "call.mention_id",
+        "article_id": "call.article_id",
+        **{name: f"participant.{name}" for name in ("official_id", "full_name", "country_code", "role")},
+        **_evidence("participant.evidence"),
+    },
+    "call_topics": {
+        **{name: name for name in ("mention_id", "article_id", "topic_code", "status", "claimant_official_id")},
+        **_evidence("evidence"),
+    },
+    "official_mentions": {
+        **{name: name for name in ("article_id", "official_id", "full_name", "country_code", "role", "is_reference")},
+        **_evidence("evidence"),
+    },
+    "trade_measure_mentions": {
+        **{name: name for name in schemas.TRADE_MEASURE_MENTIONS.names() if not name.startswith("evidence_")},
+        **_evidence("evidence"),
+    },
+}
+"""Where each column of a raw table is read from: an attribute path of the record one row is made from (an
+:class:`~hotline.facts.Article`, a :class:`~hotline.facts.CallMention`, a :class:`Participation`...). Columns are
+built whole, one ``attrgetter`` over the records each, never a dict per row. ``rejected_at`` is the run's stamp."""
+
+
+class Participation(NamedTuple):
+    """One row of ``call_participants``: a participant of a call mention."""
+
+    call: CallMention
+    participant: Participant
+
+
+_GETTERS = {
+    table: {column: operator.attrgetter(path) for column, path in sources.items()}
+    for table, sources in COLUMN_SOURCES.items()
+}
+
+
+def _frame(table: str, records: Sequence[Any], constants: Mapping[str, Any] | None = None) -> pl.DataFrame:
+    schema = schemas.RAW_TABLES[table]
+    if not records:
+        return pl.DataFrame(schema=schema)
+    columns = {column: list(map(get, records)) for column, get in _GETTERS[table].items()}
+    columns.update({column: [value] * len(records) for column, value in (constants or {}).items()})
+    frame = pl.DataFrame({column: columns[column] for column in schema.names()}, schema=schema)
+    return frame.sort(SORT_KEYS[table], nulls_last=True, maintain_order=True)
 
 
 def to_frames(
@@ -52,130 +120,19 @@ def to_frames(
     rejected_at: dt.datetime | None = None,
 ) -> dict[str, pl.DataFrame]:
     """Every raw table as a polars frame. Tables with no rows are empty frames with the right schema."""
-    articles: list[dict[str, Any]] = []
-    calls: list[dict[str, Any]] = []
-    participants: list[dict[str, Any]] = []
-    topics: list[dict[str, Any]] = []
-    officials: list[dict[str, Any]] = []
-    measures: list[dict[str, Any]] = []
+    records: dict[str, list[Any]] = {table: [] for table in COLUMN_SOURCES}
     for item in facts:
-        a = item.article
-        articles.append(
-            {
-                "article_id": a.article_id,
-                "source_name": a.source_name,
-                "source_format": a.source_format,
-                "title": a.title,
-                "text": a.text,
-                "url": a.url,
-                "outlet": a.outlet,
-                "content_hash": a.content_hash,
-                "encoding": a.encoding,
-                "byte_size": a.byte_size,
-                "published_date": a.published_date,
-                "published_date_source": a.published_date_source,
-                "published_date_evidence": a.published_date_evidence,
-            }
-        )
-        for call in item.calls:
-            d = call.date
-            calls.append(
-                {
-                    "mention_id": call.mention_id,
-                    "article_id": call.article_id,
-                    "call_index": call.call_index,
-                    "is_directly_reported": call.is_directly_reported,
-                    "is_planned": call.is_planned,
-                    "call_status": call.call_status,
-                    "status_cue": call.status_evidence,
-                    "initiator_official_id": call.initiator_id,
-                    "initiator_how": call.initiator_how,
-                    "call_date": d.date,
-                    "call_year": d.year,
-                    "call_month": d.month,
-                    "call_day": d.day,
-                    "call_weekday": d.weekday,
-                    "date_precision": d.precision,
-                    "date_basis": d.basis,
-                    "date_how": d.how,
-                    "duration_minutes": call.duration_minutes,
-                    "duration_evidence": call.duration_evidence,
-                    "sequence_number": call.sequence_number,
-                    "sequence_evidence": call.sequence_evidence,
-                    "tone": call.tone,
-                    **_evidence(call.evidence),
-                    "call_date_earliest": d.earliest,
-                    "call_date_latest": d.latest,
-                    "call_latest_month": d.latest_month,
-                    "call_latest_day": d.latest_day,
-                }
-            )
-            for p in call.participants:
-                participants.append(
-                    {
-                        "mention_id": call.mention_id,
-                        "article_id": call.article_id,
-                        "official_id": p.official_id,
-                        "full_name": p.full_name,
-                        "country_code": p.country_code,
-                        "role": p.role,
-                        **_evidence(p.evidence),
-                    }
-                )
-        for t in item.topics:
-            topics.append(
-                {
-                    "mention_id": t.mention_id,
-                    "article_id": t.article_id,
-                    "topic_code": t.topic_code,
-                    "status": t.status,
-                    "claimant_official_id": t.claimant_official_id,
-                    **_evidence(t.evidence),
-                }
-            )
-        for o in item.officials:
-            officials.append(
-                {
-                    "article_id": o.article_id,
-                    "official_id": o.official_id,
-                    "full_name": o.full_name,
-                    "country_code": o.country_code,
-                    "role": o.role,
-                    "is_reference": o.is_reference,
-                    **_evidence(o.evidence),
-                }
-            )
-        for m in item.trade_measures:
-            measures.append(
-                {
-                    "article_id": m.article_id,
-                    "mention_id": m.mention_id,
-                    "measure_type": m.measure_type,
-                    "imposing_country_code": m.imposing_country_code,
-                    "target_country_code": m.target_country_code,
-                    "sector": m.sector,
-                    "rate_percent": m.rate_percent,
-                    "status": m.status,
-                    "effective_date": m.effective_date,
-                    "call_link": m.call_link,
-                    **_evidence(m.evidence),
-                }
-            )
-    stamp = rejected_at or dt.datetime.now(dt.UTC)
-    rejected = [
-        {"source_name": r.source_name, "reason": r.reason, "byte_size": r.byte_size, "rejected_at": stamp}
-        for r in rejections
-    ]
-    rows = {
-        "articles": articles,
-        "rejected_articles": rejected,
-        "call_mentions": calls,
-        "call_participants": participants,
-        "call_topics": topics,
-        "official_mentions": officials,
-        "trade_measure_mentions": measures,
+        records["articles"].append(item.article)
+        records["call_mentions"] += item.calls
+        records["call_participants"] += [Participation(call, p) for call in item.calls for p in call.participants]
+        records["call_topics"] += item.topics
+        records["official_mentions"] += item.officials
+        records["trade_measure_mentions"] += item.trade_measures
+    records["rejected_articles"] = list(rejections)
+    stamp = {"rejected_at": rejected_at or dt.datetime.now(dt.UTC)}
+    return {
+        table: _frame(table, rows, stamp if table == "rejected_articles" else None) for table, rows in records.items()
     }
-    return {table: _frame(rows[table], schemas.RAW_TABLES[table], SORT_KEYS[table]) for table in rows}
 
 
 def extracted_frames(articles: Sequence[Article], processes: int = 1) -> dict[str, pl.DataFrame]:

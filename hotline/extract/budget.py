@@ -6,9 +6,12 @@ article becomes a :class:`~hotline.facts.Rejection` saying so, and a fresh worke
 after it. The run goes on.
 
 * One worker for a small batch, up to ``processes`` from :data:`~hotline.extract.POOL_THRESHOLD` articles on
-  (as :func:`hotline.normalize.extracted_frames`), started with "spawn" (polars runs threads: a forked child of
-  a threaded parent can deadlock). A worker loads the reference data and compiles every pattern before it
-  takes an article, so that one-time cost (under a second) is never charged to an article's budget.
+  (as :func:`hotline.normalize.extracted_frames`). A worker loads the reference data and compiles every pattern
+  before it takes an article, so that one-time cost is never charged to an article's budget.
+* Workers are forked ready from a fork server that loaded the extractor once (:mod:`hotline.extract.workers`).
+* The parent pauses the cyclic garbage collector while answers come in: each article's facts are some twenty
+  objects that all live until the part is written, so collections came again and again and walked the whole heap
+  (Dagster's and dbt's modules with it), for nothing: an answer holds no reference cycle.
 * The parent sends a worker a few articles at a time and receives each article's facts as soon as they are
   extracted: an article's clock starts when the previous one ends (or, for a worker that was idle, when its batch
   is sent). One message per article costs tens of microseconds next to the milliseconds of extracting it.
@@ -31,6 +34,7 @@ article with the reason too.
 
 from __future__ import annotations
 
+import gc
 import logging
 import queue
 import signal
@@ -41,11 +45,11 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from multiprocessing.connection import Connection, wait
-from multiprocessing.context import SpawnContext, SpawnProcess
+from multiprocessing.process import BaseProcess
 
 from hotline.extract import POOL_THRESHOLD, extract_article
+from hotline.extract.workers import context, warm_up
 from hotline.facts import Article, ArticleFacts, Rejection
 from hotline.reference import Reference, load_reference
 
@@ -63,9 +67,6 @@ _IN_FLIGHT = 2  # batches a worker holds: the one it works on and the next
 _READ_EVERY = 0.02  # seconds the parent lets answers gather before it reads them
 _START_SECONDS = 120.0  # a worker not ready by then (imports, reference data, patterns) is a broken setup
 _STOP_SECONDS = 5.0  # how long a worker told to stop may take before it is killed
-
-_WARM_UP_TEXT = "Trump spoke by phone with Sheinbaum on Monday about the 25% tariffs on Mexican steel."
-_WARM_UP = Article("0" * 16, "warm-up", "txt", "warm-up", _WARM_UP_TEXT, "0" * 64, "utf-8", len(_WARM_UP_TEXT))
 
 
 def extract_articles_within_budget(
@@ -162,8 +163,7 @@ def _take_current(worker: _Worker, answered: int | None = None) -> int:
 def _serve(conn: Connection, extract: Extractor) -> None:
     """A worker: get ready, then extract the batches the parent sends, one message per article, until None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
-    reference = load_reference()
-    extract_article(_WARM_UP, reference)  # compile every pattern now, not on the first article's budget
+    reference = warm_up()  # every pattern compiled now, not on the first article's budget (done: forked ready)
     conn.send(("ready", -1, None))
     inbox: queue.SimpleQueue[list[tuple[int, Article]] | None] = queue.SimpleQueue()
     threading.Thread(target=_read_batches, args=(conn, inbox), name="hotline-extract-inbox", daemon=True).start()
@@ -196,7 +196,7 @@ def _read_batches(conn: Connection, inbox: queue.SimpleQueue[list[tuple[int, Art
 
 @dataclass
 class _Worker:
-    process: SpawnProcess
+    process: BaseProcess
     conn: Connection
     since: float  # when it started, then when its current article started
     ready: bool = False
@@ -210,7 +210,7 @@ class _BudgetedRun:
     def __init__(self, timeout: float, extract: Extractor):
         self.timeout = timeout
         self.extract = extract
-        self.context: SpawnContext = get_context("spawn")
+        self.context = context()
         self.workers: list[_Worker] = []
         self.articles: Sequence[Article] = ()
         self.on_progress: Progress | None = None
@@ -227,6 +227,8 @@ class _BudgetedRun:
         self.results = [None] * len(articles)
         self.left = len(articles)
         self.pending = deque(_batches(articles))
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             self.workers += [self._start() for _ in range(min(size, len(self.pending)) - len(self.workers))]
             while self.left:
@@ -243,6 +245,9 @@ class _BudgetedRun:
         except BaseException:
             self.close()
             raise
+        finally:
+            if collecting:
+                gc.enable()
         done = [r for r in self.results if r is not None]
         assert len(done) == len(self.articles)
         return done

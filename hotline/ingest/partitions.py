@@ -35,6 +35,7 @@ from pathlib import Path
 import polars as pl
 
 from hotline.extract.budget import extract_parts_within_budget
+from hotline.extract.workers import start_workers_early
 from hotline.facts import Article, ArticleFacts, Rejection
 from hotline.ingest.state import articles_from_frame
 from hotline.normalize import FACT_TABLES, SORT_KEYS, to_frames
@@ -77,18 +78,27 @@ def bucket_of(article_id: str, buckets: int) -> int:
 
 
 def plan_buckets(
-    articles: Iterable[Article], buckets: int, staging: Path, timeout_seconds: float, processes: int
+    articles: Iterable[Article],
+    buckets: int,
+    staging: Path,
+    timeout_seconds: float,
+    processes: int,
+    *,
+    extracted_here: bool = False,
 ) -> list[Bucket]:
     """Write ``articles`` into ``buckets`` hash buckets under ``staging`` (emptied first: what an earlier, failed
     run left there), :data:`PART_ARTICLES` to a file, as they come (``articles`` may be a stream); one
     :class:`Bucket` per non-empty bucket, or one empty bucket when there is nothing to extract, so the gathering
-    step always runs."""
+    step always runs. ``extracted_here``: the buckets will be extracted in this process, whose extraction workers
+    then start getting ready with the first article (:func:`~hotline.extract.workers.start_workers_early`)."""
     if buckets < 1:
         raise ValueError(f"HOTLINE_EXTRACT_PARTITIONS must be 1 or more, not {buckets}")
     shutil.rmtree(staging, ignore_errors=True)
     waiting: dict[int, list[Article]] = {}
     counts: dict[int, int] = {}
     for article in articles:
+        if extracted_here and not waiting and timeout_seconds > 0:
+            start_workers_early()
         index = bucket_of(article.article_id, buckets)
         members = waiting.setdefault(index, [])
         members.append(article)

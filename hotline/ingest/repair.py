@@ -41,11 +41,16 @@ REPAIRED_SUFFIX = "+ftfy"
 """Appended to an article's ``encoding`` when its text, title or outlet was repaired (``utf-8+ftfy``)."""
 
 
-MAYBE_MOJIBAKE = re.compile(r"[\x80-\x9f\u0152\u0153\u00c2\u00c3]|[^\x00-\x7f]{2}")
+MAYBE_MOJIBAKE = re.compile(r"[^\x00-\x7f](?:(?<=[\x80-\x9f\u0152\u0153\u00c2\u00c3])|[^\x00-\x7f])")
 """A fast necessary condition for mojibake. ftfy changes nothing unless its badness heuristic
 (``ftfy.badness.BADNESS_RE``, about 0.25 µs a character) matches, and every pattern of that heuristic needs two
 adjacent non-ASCII characters, a C1 control character, or one of ``Œ œ Â Ã``. Text without any of them is returned
-as is, about ten times sooner (``tests/hotline/test_ingest_repair.py`` checks the claim against ftfy)."""
+as is, about ten times sooner (``tests/hotline/test_ingest_repair.py`` checks the claim against ftfy).
+
+Written as a non-ASCII character that is one of those or is followed by another (the same texts as
+``[\x80-\x9f\u0152\u0153\u00c2\u00c3]|[^\x00-\x7f]{2}``): a pattern that opens with one character class is
+searched in C from one non-ASCII character to the next, where the alternation was tried at every character (a
+Spanish article, or an English one with curly quotes, 60-100 → 16 µs)."""
 
 
 def repair_mojibake(text: str) -> tuple[str, bool]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from hotline.articles import TextDateReader, default_date_from_text, read_records, walk_folder
+from hotline.articles import TextDateReader, default_date_from_text, read_hashed, read_records, walk_folder
 from hotline.config import PROJECT_ROOT, REFERENCE_DIR, Settings
 from hotline.facts import Article, ArticleFacts, Rejection
 from hotline.normalize import FACT_TABLES, to_frames
@@ -240,8 +241,9 @@ def _scan(
         if old is not None and old[3] is not None and _file_hash(path) == old[3]:
             scan.confirmed.append((name, stat))
             continue
-        records = read_records(path, name, max_bytes, date_from_text=date_from_text)
-        digest = _file_hash(path) if any(isinstance(r, Article) for r in records) else None
+        records, digest = read_hashed(path, name, max_bytes, date_from_text=date_from_text)
+        held = any(isinstance(r, Article) for r in records)
+        digest = (digest or _file_hash(path)) if held else None  # a feed is read as a stream: hashed apart
         changed[name] = (stat, digest, records)
         scan.read += 1
         chars += sum(len(r.text) for r in records if isinstance(r, Article))
@@ -417,10 +419,12 @@ def iter_pending_articles(build_path: Path, batch_rows: int = 2_000) -> Iterator
             yield from articles_from_frame(pl.from_arrow(batch))
 
 
+_ARTICLE_FIELDS = [field.name for field in dataclasses.fields(Article)]
+
+
 def articles_from_frame(frame: pl.DataFrame) -> list[Article]:
-    """:class:`Article` records from rows with the columns of ``raw.articles``."""
-    names = [field.name for field in dataclasses.fields(Article)]
-    return [Article(**{name: row[name] for name in names}) for row in frame.iter_rows(named=True)]
+    """:class:`Article` records from rows with the columns of ``raw.articles`` (the fields' order: no dict a row)."""
+    return list(itertools.starmap(Article, frame.select(_ARTICLE_FIELDS).iter_rows()))
 
 
 def store_facts(

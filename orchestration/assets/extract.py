@@ -62,6 +62,7 @@ def plan_extraction(context: dg.OpExecutionContext, warehouse: WarehouseResource
             partitions.staging_dir(settings.build_path),
             settings.article_timeout_seconds,
             settings.processes,
+            extracted_here="multiprocess" not in context.run_config.get("execution", {}).get("config", {}),
         )
     context.log.info(f"{sum(b.articles for b in buckets)} articles to extract in {len(buckets)} bucket(s)")
     for bucket in buckets:

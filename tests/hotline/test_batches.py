@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from hotline.config import PROJECT_ROOT, Settings
+from hotline.facts import Article
 from hotline.ingest import partitions, state
 from hotline.warehouse import read_table
 
@@ -113,7 +114,7 @@ def test_an_ingest_stopped_half_way_is_finished_right_by_the_next(
     feed = articles / "feed.jsonl"  # same text, a new date: its facts are made again
     feed.write_text(feed.read_text(encoding="utf-8").replace("2025-05-02", "2025-05-03"), encoding="utf-8")
     os.utime(feed, ns=(3_000_000_000, 3_000_000_000))
-    read = state.read_records
+    read = state.read_hashed
 
     def fails_on_the_last_file(path: Path, name: str, *args: object, **kwargs: object) -> object:
         if name == "written_3.txt":  # after the batches of the files before it were committed
@@ -122,7 +123,7 @@ def test_an_ingest_stopped_half_way_is_finished_right_by_the_next(
 
     with monkeypatch.context() as broken:
         broken.setattr(state, "INGEST_BATCH_CHARS", 1)
-        broken.setattr(state, "read_records", fails_on_the_last_file)
+        broken.setattr(state, "read_hashed", fails_on_the_last_file)
         with pytest.raises(OSError, match="the disk went away"):
             state.ingest(stopped, "v1")
     again = state.ingest(stopped, "v1")
@@ -135,3 +136,26 @@ def test_an_ingest_stopped_half_way_is_finished_right_by_the_next(
         for part in partitions.gather_parts(plan):
             state.store_facts(settings.build_path, part.facts, part.attempted, part.late)
     assert contents(stopped) == contents(clean)
+
+
+@pytest.mark.parametrize(
+    ("texts", "timeout", "extracted_here", "starts"),
+    [
+        (["first", "second", "third"], 5.0, True, 1),  # once, with the first article
+        ([], 5.0, True, 0),  # nothing to extract
+        (["first"], 0.0, True, 0),  # no budget: extracted in this process, no workers
+        (["first"], 5.0, False, 0),  # the buckets go to other processes
+    ],
+)
+def test_the_plan_gets_the_extraction_workers_ready_when_they_will_run_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, texts: list[str], timeout: float, extracted_here: bool, starts: int
+) -> None:
+    started: list[int] = []
+    monkeypatch.setattr(partitions, "start_workers_early", lambda: started.append(1))
+    articles = [
+        Article(f"{n:016x}", f"a{n}.txt", "txt", text, text, "0" * 64, "utf-8", len(text))
+        for n, text in enumerate(texts)
+    ]
+    plan = partitions.plan_buckets(iter(articles), 1, tmp_path / "x", timeout, 2, extracted_here=extracted_here)
+    assert len(started) == starts
+    assert sum(bucket.articles for bucket in plan) == len(texts)

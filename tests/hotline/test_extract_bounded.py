@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import time
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from hotline.config import Settings
 from hotline.extract import budget as budget_module
 from hotline.extract import extract_article, extract_articles_within_budget
+from hotline.extract import workers as workers_module
 from hotline.extract.budget import FAILURE_REASON, extract_parts_within_budget
 from hotline.facts import Article, ArticleFacts, Evidence, OfficialMention, Rejection
 from hotline.reference import Reference, load_reference
@@ -183,6 +185,35 @@ def test_parts_share_the_workers_and_each_article_keeps_its_budget(
                 assert repr(result) == repr(extract_article(article, reference))
     # each part is one batch, for one worker: the first, then the one started in its place (4 if each part had its own)
     assert len(pids) == 2
+
+
+def with_what_was_loaded(article: Article, reference: Reference) -> ArticleFacts:
+    """The article's facts, and as an official whether the worker had the extractor loaded when it started."""
+    facts = extract_article(article, reference)
+    evidence = Evidence(article.article_id, 0, "", 0, 0)
+    preloaded = f"preloaded {'hotline.extract.preload' in sys.modules} pid {os.getpid()}"
+    facts.officials.append(OfficialMention(article.article_id, preloaded, "", None, None, False, evidence))
+    return facts
+
+
+@pytest.mark.skipif(workers_module.START_METHOD != "forkserver", reason="no fork server on this platform")
+def test_workers_are_forked_ready_from_one_server_and_extract_the_same(
+    reference: Reference, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(budget_module, "POOL_THRESHOLD", 2)
+    articles = batch([CALL, CALL + "They did not discuss Cuba.", "Nothing happened.", CALL + "SLOW"])
+    workers_module.start_workers_early()  # the server starts loading now; the workers below are forked from it
+    first = extract_articles_within_budget(articles[:3], 5.0, processes=2, extract=with_what_was_loaded)
+    again = extract_articles_within_budget(articles, 0.5, extract=slow_on_marker_with_pid)  # one killed, replaced
+    assert again[3] == Rejection(
+        "a3.txt", "extraction took longer than 0.5 s (budget HOTLINE_ARTICLE_TIMEOUT_SECONDS)", articles[3].byte_size
+    )
+    seen = set()
+    for result, article in zip(first, articles[:3], strict=True):
+        assert isinstance(result, ArticleFacts)
+        seen.add(result.officials.pop().official_id.split(" pid ")[0])
+        assert repr(result) == repr(extract_article(article, reference))
+    assert seen == {"preloaded True"}
 
 
 def test_the_budget_setting() -> None:

@@ -5,6 +5,7 @@ Articles are written by us: short .md and .txt files with one leaders' call each
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -80,6 +81,25 @@ def test_a_touched_file_is_hashed_not_parsed(settings: Settings) -> None:
     report, extracted = run(settings)
     assert (report.read, report.confirmed, extracted) == (0, 1, [])
     assert run(settings)[0].confirmed == 0  # the new times are remembered
+
+
+def test_a_file_read_whole_is_hashed_from_the_bytes_read_and_a_feed_apart(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(settings.articles_dir, "a.md", "trade")
+    feed = settings.articles_dir / "feed.jsonl"
+    line = {"title": "Call", "published_at": "2025-05-02", "text": CALL.format(title="Call", topic="migration")}
+    feed.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    opened: list[str] = []
+    hash_file = state._file_hash
+    monkeypatch.setattr(state, "_file_hash", lambda path: opened.append(path.name) or hash_file(path))
+    run(settings)
+    assert opened == ["feed.jsonl"]  # a.md was not opened a second time to be hashed
+    hashes = {row["file_name"]: row["file_hash"] for row in table(settings, "state.files")}
+    assert hashes == {name: hashlib.sha256((settings.articles_dir / name).read_bytes()).hexdigest() for name in hashes}
+    assert set(hashes) == {"a.md", "feed.jsonl"}
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    assert run(settings)[0].confirmed == 1  # the hash kept is the one a touched file is checked against
 
 
 def test_a_changed_file_replaces_its_facts_and_its_old_article_is_listed_removed(settings: Settings) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -163,6 +164,24 @@ def test_text_the_pre_check_passes_is_never_bad(text: str) -> None:
     if MAYBE_MOJIBAKE.search(text) is None:
         assert not is_bad(text)
         assert repair_mojibake(text) == (text, False)
+
+
+PRE_CHECK_AS_DEFINED = re.compile(r"[\x80-\x9f\u0152\u0153\u00c2\u00c3]|[^\x00-\x7f]{2}")
+"""The pre-check as its docstring states it: one of its characters, or two adjacent non-ASCII ones."""
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(alphabet=st.sampled_from([*"a .\n", "\x7f", "\x80", "\x9f", *"\xa0éÂÃŒœ“’", "😀"]), max_size=12))
+def test_the_pre_check_passes_the_texts_its_definition_passes(text: str) -> None:
+    assert (MAYBE_MOJIBAKE.search(text) is None) == (PRE_CHECK_AS_DEFINED.search(text) is None)
+
+
+def test_the_pre_check_finds_a_pair_or_a_marker_anywhere_in_a_long_text() -> None:
+    prose = "La presidenta habló con el primer ministro “por teléfono” — según dijo. " * 200
+    assert MAYBE_MOJIBAKE.search(prose) is None
+    for tail in ("MÃ©xico", "dijo el señ»", "\x93", "Œuvre", "Âge"):
+        assert MAYBE_MOJIBAKE.search(prose + tail) is not None, tail
+        assert MAYBE_MOJIBAKE.search(tail + prose) is not None, tail
 
 
 # --- properties -------------------------------------------------------------------------------------------
