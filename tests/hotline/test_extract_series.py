@@ -35,3 +35,24 @@ def test_the_first_call_in_years_is_no_place_in_the_series(reference: Reference)
     )
     facts = written.extract(reference, text, THURSDAY)
     assert [(c.is_directly_reported, c.sequence_number) for c in facts.calls] == [(True, None)]
+
+
+def test_an_ordinal_with_its_call_noun_left_out_numbers_the_call(reference: Reference) -> None:
+    text = (
+        "SUVA, Oct 16 - Fijian Prime Minister Sitiveni Rabuka received a telephone call on Tuesday from Papua New "
+        "Guinea Prime Minister James Marape. The conversation, their second this year, focused on fisheries.\n\n"
+        "Their first conversation this year, in early March, dealt with flood relief."
+    )
+    facts = written.extract(reference, text, THURSDAY)
+    told = sorted((c.is_directly_reported, c.sequence_number) for c in facts.calls)
+    assert told == [(False, None), (True, 2)]
+
+
+def test_a_call_noun_with_an_earlier_adjective_after_it_is_an_earlier_call(reference: Reference) -> None:
+    text = (
+        "BOGOTÁ, 16 oct (EFE).- El presidente Gustavo Petro habló este martes por teléfono con Luiz Inácio Lula da "
+        "Silva sobre la Amazonía.\n\nLa conversación anterior entre ambos presidentes giró en torno a la cumbre de "
+        "la CELAC."
+    )
+    facts = written.extract(reference, text, THURSDAY)
+    assert sorted(c.is_directly_reported for c in facts.calls) == [False, True]

@@ -20,6 +20,8 @@ from hotline.facts import CallDate, CallMention, Participant
 from hotline.text import phrase_alternation
 
 _EARLIER_NOUN = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["earlier_call_nouns"]) + r")(?![\w])")
+_EARLIER_AFTER = re.compile(r"\s+(?:" + phrase_alternation(RULES["earlier_call_adjectives"]) + r")(?![\w])")
+"""An adjective after the call noun that makes it an earlier call ("la conversación anterior", "la llamada previa")."""
 _EARLIER_VERB = re.compile(
     r"(?<![\w])(?:" + phrase_alternation(RULES["earlier_call_adverbs"]) + r")\s+"
     r"(?!(?:" + phrase_alternation(RULES["time_after_last"]) + r")(?![\w]))(?:[\w'’]+\s+)?\Z"
@@ -42,6 +44,8 @@ def same_phrase(ctx: ArticleContext, earlier: Cue, cue: Cue) -> bool:
 def told_as_earlier(ctx: ArticleContext, cue: Cue) -> bool:
     """A call phrase about an earlier call of the pair: "Macron and Putin last spoke on Monday", "their previous
     conversation", "la última vez que hablaron" (a bare "last call" may be the reported one: not read as earlier)."""
+    if cue.kind in ("noun", "phone") and _EARLIER_AFTER.match(ctx.folded, cue.end):
+        return True  # "la conversación anterior", "their phone call before that"
     if cue.kind == "noun":
         return _EARLIER_NOUN.search(ctx.folded, cue.start, cue.noun_start) is not None or first_of_a_later_series(
             ctx, cue

@@ -36,6 +36,10 @@ _ORD = phrase_alternation([*ORDINALS, *(f"{n}{s}" for n in range(1, 31) for s in
 _SEQUENCE_ORDINAL = re.compile(
     rf"(?<![\w])(?P<ord>{_ORD})\s+(?:(?:phone|telephone|telefonica)\s+)?(?P<noun>{phrase_alternation(RULES['count_nouns'])})(?![\w])"
 )
+_ELLIPTIC_ORDINAL = re.compile(
+    rf"(?<![\w])(?:their|su|sus)\s+(?P<ord>{_ORD})(?=\s*[,;.)]|\s+(?:this|in|since|of|en|desde|de|del|este|esta)(?![\w]))"
+)
+"""'The 45-minute conversation, their second this year', 'la llamada, su tercera en un mes': the call noun left out."""
 _SEQUENCE_COUNT = re.compile(
     rf"(?<![\w])(?:held|had|sostenido|tenido|sumado)\s+(?P<n>\d{{1,2}}|{_NUM})\s+(?:phone\s+|telephone\s+)?"
     r"(?:calls|conversations|llamadas|conversaciones)(?![\w])"
@@ -156,7 +160,8 @@ def _duration_in(ctx: ArticleContext, index: int) -> tuple[int | None, str | Non
 
 def series_ordinals(ctx: ArticleContext) -> list[tuple[int, int, int]]:
     """Every ordinal that numbers a call in the pair's series, as (number, start, end) in text order: "the sixth
-    call", "su tercera conversación", "their second call in less than a month". Not "the first call since December"
+    call", "su tercera conversación", "their second call in less than a month", "the call, their second this
+    year". Not "the first call since December"
     or "in two years" (the first in a while), "his first calls
     as prime minister" (a round), "a third call" (of a round), "not the first call", "in the first conversation", nor
     an ordinal in a sentence about a call still to come ("a third call is expected next week"). Read once per
@@ -184,6 +189,13 @@ def series_ordinals(ctx: ArticleContext) -> list[tuple[int, int, int]]:
                 continue
             token = match.group("ord")
             found.append((ORDINALS.get(token) or int(re.sub(r"\D", "", token)), match.start(), match.end()))
+        # "The conversation, their second this year": a later ordinal only ("their first" is ambiguous), and not one
+        # after a call still to come ("a call is expected next week, their third this year").
+        for match in _ELLIPTIC_ORDINAL.finditer(ctx.folded, start, end):
+            number = ORDINALS.get(match.group("ord")) or 0
+            if number >= 2 and ctx.lex.find("future", start, match.end()) is None:
+                found.append((number, match.start(), match.end()))
+    found.sort(key=lambda ordinal: ordinal[1])
     return found
 
 
