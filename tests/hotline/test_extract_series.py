@@ -56,3 +56,16 @@ def test_a_call_noun_with_an_earlier_adjective_after_it_is_an_earlier_call(refer
     )
     facts = written.extract(reference, text, THURSDAY)
     assert sorted(c.is_directly_reported for c in facts.calls) == [False, True]
+
+
+def test_an_earlier_call_takes_the_date_in_apposition_to_it(reference: Reference) -> None:
+    text = (
+        "BOGOTÁ, 16 oct (EFE).- El presidente Gustavo Petro habló este martes por teléfono con Luiz Inácio Lula da "
+        "Silva sobre la Amazonía.\n\nLa conversación anterior entre ambos presidentes, el 24 de marzo, giró en torno "
+        "a la cumbre de la CELAC."
+    )
+    facts = written.extract(reference, text, THURSDAY)
+    assert sorted((c.is_directly_reported, c.date.date) for c in facts.calls) == [
+        (False, dt.date(2025, 3, 24)),
+        (True, dt.date(2025, 10, 14)),
+    ]

@@ -117,6 +117,8 @@ def earlier_calls(
             attached = next((d for c, i in group if (d := _fronted_date(ctx, c, i)) is not None), None)
         if attached is None:  # "Biden y Xi ya habían celebrado en noviembre una cumbre virtual"
             attached = next((d for c, _ in group if (d := _date_in_the_tense(ctx, c)) is not None), None)
+        if attached is None:  # "La conversación anterior entre ambos, el 24 de marzo, ..."
+            attached = next((d for c, i in group if (d := _appositive_date(ctx, c, i)) is not None), None)
         mention = _in_passing(ctx, call_index, participants, earlier_call_date(ctx, attached, anchor), index)
         for _, i in group:
             layout.reference_sentences[i] = mention
@@ -132,6 +134,23 @@ def _fronted_date(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
     for date in ctx.in_sentence("dates", index):
         if date.end <= cue.start and not date.is_future and _FRONT.match(ctx.folded, start, date.start):
             return date
+    return None
+
+
+_APPOSITION = re.compile(
+    r"(?:\s+(?:" + phrase_alternation(RULES["earlier_call_adjectives"]) + r"))?"
+    r"(?:\s+(?:between|of|with|entre|de|con)\s+[^,;.]{1,40}?)?(?:\s+(?:this|last)\s+year|\s+(?:este|el)\s+ano)?"
+    r"\s*,\s*(?:(?:on|in|el|en|the)\s+)?(?:(?:early|late|mid|a principios de|a finales de|a mediados de)\s+)?\Z"
+)
+"""Between an earlier call's phrase and a date set off by a comma after it: its pair at most ("their first
+conversation this year, in early March,", "La conversación anterior entre ambos presidentes, el 24 de marzo,")."""
+
+
+def _appositive_date(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
+    """A date in apposition to an earlier call's phrase, right after it: its date."""
+    for date in ctx.in_sentence("dates", index):
+        if date.start >= cue.end and not date.is_future:
+            return date if _APPOSITION.match(ctx.folded, cue.end, date.start) else None
     return None
 
 
