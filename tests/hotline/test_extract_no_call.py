@@ -117,3 +117,28 @@ def test_a_question_answered_it_was_not_on_the_agenda_of_this_call(reference: Re
     topics = {(t.topic_code, t.status) for t in written.extract(reference, text, dt.date(2025, 11, 18)).topics}
     assert ("infrastructure", "not_discussed") in topics
     assert ("infrastructure", "discussed") not in topics
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a call still being arranged, told with an indefinite call noun after the held calls
+            "Round\nPRAGUE, Dec 12 - Prime Minister Andrej Babiš spoke by phone on Thursday with Slovak Prime Minister "
+            "Robert Fico. The prime minister's office said a call with German Chancellor Friedrich Merz was being "
+            "arranged for next week.",
+            ("planned", "andrej_babis", "friedrich_merz"),
+        ),
+        (  # the infinitive after a verb of trying names the plan
+            "Ronda\nBRASILIA, 7 ago (EFE).- Lula habló este jueves por teléfono con el primer ministro de la India, "
+            "Narendra Modi. El mandatario también anunció que intentará hablar con el presidente chino, Xi Jinping.",
+            ("planned", "luiz_inacio_lula_da_silva", "xi_jinping"),
+        ),
+        (  # a conditional negated: a refusal
+            "Ronda\nBRASILIA, 7 ago (EFE).- Lula habló este jueves por teléfono con el primer ministro de la India, "
+            "Narendra Modi. Lula había dicho el martes que no llamaría a Trump para negociar.",
+            ("refused", "donald_trump", "luiz_inacio_lula_da_silva"),
+        ),
+    ],
+)
+def test_calls_planned_or_refused_beside_a_held_one(reference: Reference, text: str, expected: tuple[str, ...]) -> None:
+    assert expected in calls(written.extract(reference, text, dt.date(2025, 12, 12)))
