@@ -164,7 +164,7 @@ def _participant_tells(ctx: ArticleContext, layout: CallLayout, sentence: Senten
     return (
         not named - participants
         and not _OTHER_TIME.match(ctx.folded, sentence.start, sentence.end)
-        and (_opens_on_a_leader(ctx, sentence))
+        and _opens_on_a_leader(ctx, sentence)
     )
 
 
