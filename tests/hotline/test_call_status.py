@@ -28,6 +28,8 @@ CASES = [
     ("Trump says he has no intention of speaking by phone with Carney any time soon.", "by phone", "refused"),
     ('Persad-Bissessar said she had "no intention" of telephoning Maduro.', "telephoning", "refused"),
     ("La oficina de Kurti ha negado la llamada con Vucic.", "llamada", "denied"),
+    ("Vucic habla con Orbán y niega cualquier conversación con Kurti.", "conversacion", "denied"),
+    ("The Kremlin denies any phone call between the two presidents.", "phone call", "denied"),
     ("Mitchell said the two had not yet spoken by phone.", "by phone", NO_CALL),
     ("The planned phone call was cancelled after the leaders met in person.", "phone call", "cancelled"),
     ("They cancelled the phone call and met in person instead.", "phone call", "cancelled"),
