@@ -76,6 +76,13 @@ def topics(reference: Reference, text: str) -> set[tuple[str, str]]:
             "migration",
             "trade",
         ),
+        (  # an abbreviation's period inside what the negation covers
+            "Carney, Sheinbaum\nOTTAWA, March 12 (Wire) - Prime Minister Mark Carney spoke by phone on Tuesday with "
+            "Mexican President Claudia Sheinbaum about migration. The two leaders did not discuss the U.S. tariffs, "
+            "an aide said.",
+            "migration",
+            "tariffs",
+        ),
     ],
 )
 def test_a_topic_left_out_and_one_discussed(reference: Reference, text: str, discussed: str, left_out: str) -> None:

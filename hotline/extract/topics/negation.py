@@ -30,7 +30,9 @@ from hotline.extract.lexicon import Hit
 from hotline.extract.topics.hits import TOPIC_RULES, TopicHit, only_light_words
 from hotline.text import phrase_alternation
 
-_CLAUSE_BREAK = re.compile("|".join(re.escape(b) for b in RULES["clause_breaks"]))
+_CLAUSE_BREAK = re.compile("|".join(r"(?<!\W\w)\. " if b == ". " else re.escape(b) for b in RULES["clause_breaks"]))
+"""Where what a negation covers ends; a period after a one-letter abbreviation's last letter ("the U.S. tariffs") is
+no break."""
 _CONJUNCT = re.compile("|".join(re.escape(s) for s in RULES["conjunct_separators"]))
 _CLAUSE_START = re.compile(r"[:;]\s")
 # ", a Canadian official said" / ", according to ..." ends what a negation covers.
