@@ -34,9 +34,9 @@ _LABEL = re.compile(r"[*_]*:")
 _POSSESSIVE = re.compile(r"'s\s+")
 """A date in the possessive ("Sunday's result", "Thursday's 40-minute call"): it dates the noun it owns."""
 _OWNED_CHARS = 25
+"""How far the owned noun phrase reaches ("Thursday's long-awaited phone call")."""
 _DEADLINE_GAP_WORDS = frozenset({"el", "the", "on", *WEEKDAYS})
 """Between a deadline marker and its date: an article, "on", a weekday ("desde el jueves 3 de abril")."""
-"""How far the owned noun phrase reaches ("Thursday's long-awaited phone call")."""
 
 
 def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_starts: list[int]) -> str | None:
@@ -60,9 +60,8 @@ def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_st
         return "other"
     owned = _POSSESSIVE.match(folded, date.end)
     if owned and lex.find("call_noun", owned.end(), min(owned.end() + _OWNED_CHARS, sentence_end)) is None:
-        return (
-            "other"  # "what Sunday's result means": the possessive day is the result's; "Sunday's call" is the call's
-        )
+        # "what Sunday's result means": the possessive day is the result's; "Sunday's call" is the call's
+        return "other"
     if following is not None and _RELATIVE_TO_THE_CALL.match(folded, date.end, following):
         return "other"  # "speaking in Tirana on Sunday before the conversation": the call came after Sunday
     for noun in lex.within("other_event", max(previous, date.start - 40), date.start):

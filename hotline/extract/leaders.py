@@ -89,14 +89,23 @@ def _acting(ctx: ArticleContext) -> frozenset[str]:
     return found
 
 
-def _titled_otherwise(ctx: ArticleContext, hit: OfficialHit) -> bool:
-    """Whether the title right before the name is no leader's, or an institution's ("Senate President",
-    "NATO Secretary General", "el presidente del Senado" is read by the institution before the title)."""
+def title_before(ctx: ArticleContext, hit: OfficialHit) -> tuple[int, int] | None:
+    """The span of the title right before a name ("President Han", "Acting President Han Duck-soo"): at most two
+    characters between, else None."""
     spans = ctx.title_spans
     i = bisect_left(spans, (hit.start, hit.start)) - 1
     if i < 0 or not 0 <= hit.start - spans[i][1] <= 2:
+        return None
+    return spans[i]
+
+
+def _titled_otherwise(ctx: ArticleContext, hit: OfficialHit) -> bool:
+    """Whether the title right before the name is no leader's, or an institution's ("Senate President",
+    "NATO Secretary General", "el presidente del Senado" is read by the institution before the title)."""
+    span = title_before(ctx, hit)
+    if span is None:
         return False
-    start, end = spans[i]
+    start, end = span
     return not leader_title(ctx, ctx.folded[start:end]) or bool(
         INSTITUTION.search(ctx.folded, max(0, start - 40), start)
     )

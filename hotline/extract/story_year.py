@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from hotline.extract.context import RULES, ArticleContext
 from hotline.extract.dates import WEEKDAY_NAMES, WEEKDAYS, safe_date
-from hotline.extract.leaders import is_leader_term
+from hotline.extract.leaders import is_leader_term, title_before
 from hotline.extract.officials.patterns import title_role
 from hotline.extract.published import dateline_month_day
 from hotline.extract.rules import load_rules
@@ -137,23 +137,18 @@ def office_years(ctx: ArticleContext, participant_ids: tuple[str, ...], month: i
 
 
 def _titled_roles(ctx: ArticleContext) -> dict[str, set[str]]:
-    """The roles the article's titles give each official ("Acting President Han": president): a leader who held
-    two offices (prime minister, then acting president) is dated by the one the article names."""
-    roles: dict[str, set[str]] = {}
-    for hit in ctx.officials:
-        if not hit.official_id:
-            continue
-        start, end = hit.title_span or (max(0, hit.start - _TITLE_REACH), hit.start)
-        for title in ctx.reference_hits.within("title", start, end):
-            if hit.title_span or not ctx.folded[title.end : hit.start].strip():  # "Acting President Han Duck-soo"
-                role = title_role(ctx.reference, title.phrase)
-                if role is not None:
-                    roles.setdefault(hit.official_id, set()).add(role)
+    """The roles the titles right before the article's names give each official ("Acting President Han":
+    president): a leader who held two offices (prime minister, then acting president) is dated by the one the
+    article names. Read once per article."""
+    roles: dict[str, set[str]] | None = ctx.memo.get("titled_roles")
+    if roles is None:
+        roles = ctx.memo["titled_roles"] = {}
+        for hit in ctx.officials:
+            span = title_before(ctx, hit) if hit.official_id else None
+            role = title_role(ctx.reference, ctx.folded[span[0] : span[1]]) if span else None
+            if hit.official_id and role is not None:
+                roles.setdefault(hit.official_id, set()).add(role)
     return roles
-
-
-_TITLE_REACH = 32
-"""Characters before a name searched for the title right before it."""
 
 
 def term_end(ctx: ArticleContext, start: dt.date, end: dt.date | None) -> dt.date:

@@ -58,9 +58,10 @@ def told_as_earlier_by_date(ctx: ArticleContext, cue: Cue, date: DateExpr | None
     goes back to ("Kristersson had also phoned Stubb in December 2024", "había hablado con él en marzo de 2023"),
     the date between the auxiliary and the call phrase too ("ya habían celebrado en noviembre una cumbre virtual")."""
     published = ctx.article.published_date
-    if published is None or _PLUPERFECT.search(ctx.folded, max(0, cue.start - 48), cue.start) is None:
+    tense = _past_perfect(ctx, cue)
+    if published is None or tense is None:
         return False
-    date = date or _date_in_the_tense(ctx, cue)
+    date = date or _date_between(ctx, tense.start(), cue)
     if date is None or date.kind not in ("month", "absolute"):
         return False
     told = earlier_call_date(ctx, date, published)
@@ -68,15 +69,28 @@ def told_as_earlier_by_date(ctx: ArticleContext, cue: Cue, date: DateExpr | None
     return last is not None and (published - last).days > _EARLIER_GAP_DAYS
 
 
-def _date_in_the_tense(ctx: ArticleContext, cue: Cue) -> DateExpr | None:
-    """The date between a past perfect's auxiliary and its call phrase ("ya habían celebrado en noviembre una cumbre
-    virtual"): the earlier call's own."""
-    tense = _PLUPERFECT.search(ctx.folded, max(0, cue.start - 48), cue.start)
-    if tense is None:
-        return None
+def _past_perfect(ctx: ArticleContext, cue: Cue) -> re.Match[str] | None:
+    """The past perfect's auxiliary a few words before a call phrase ("had also phoned", "ya habían celebrado en
+    noviembre una cumbre virtual")."""
+    return _PLUPERFECT.search(ctx.folded, max(0, cue.start - _PLUPERFECT_REACH), cue.start)
+
+
+_PLUPERFECT_REACH = 48
+"""Characters before a call phrase searched for its past perfect's auxiliary."""
+
+
+def _date_between(ctx: ArticleContext, start: int, cue: Cue) -> DateExpr | None:
+    """The last date of the cue's sentence between ``start`` and the call phrase ("ya habían celebrado en noviembre
+    una cumbre virtual"): the earlier call's own."""
     dates = ctx.in_sentence("dates", ctx.sentence_of(cue.start))
-    between = [d for d in dates if tense.start() < d.start < cue.start]
+    between = [d for d in dates if start < d.start < cue.start]
     return between[-1] if between else None
+
+
+def _date_in_the_tense(ctx: ArticleContext, cue: Cue) -> DateExpr | None:
+    """The date between a past perfect's auxiliary and its call phrase, if the phrase is in the past perfect."""
+    tense = _past_perfect(ctx, cue)
+    return _date_between(ctx, tense.start(), cue) if tense is not None else None
 
 
 def earlier_calls(

@@ -31,7 +31,7 @@ def split_by_pair(ctx: ArticleContext, cues: list[tuple[Cue, int]]) -> list[tupl
             ministers = True
             continue  # a minister's call: no leaders' call, and no sentence of theirs
         if links is None:
-            introduces = _introduces_a_call(ctx, cue) and not beside_a_call_of_no_leader(ctx, cue, index)
+            introduces = introduces_a_call(ctx, cue) and not beside_a_call_of_no_leader(ctx, cue, index)
             pair = sentence_pair(ctx, index) if introduces else None
             links = [pair] if pair is not None else []
         if links:
@@ -56,7 +56,7 @@ def split_by_pair(ctx: ArticleContext, cues: list[tuple[Cue, int]]) -> list[tupl
     return ordered
 
 
-def _introduces_a_call(ctx: ArticleContext, cue: Cue) -> bool:
+def introduces_a_call(ctx: ArticleContext, cue: Cue) -> bool:
     """Whether a call phrase may introduce a call of the leaders its sentence names: a verb or a phone phrase,
     or an indefinite noun ("una conversación"); "esa conversación", "the call" point back to one told already."""
     if cue.kind != "noun":

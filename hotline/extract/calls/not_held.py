@@ -14,9 +14,10 @@ from hotline.extract.call_status import (
     CallStatus,
     call_status,
 )
+from hotline.extract.calls.grouping import introduces_a_call
 from hotline.extract.calls.layout import CallLayout
 from hotline.extract.calls.participants import call_participants, cue_pair, linked
-from hotline.extract.context import RULES, ArticleContext, Cue
+from hotline.extract.context import ArticleContext, Cue
 from hotline.facts import CallDate, CallMention
 
 
@@ -166,7 +167,7 @@ def not_held_calls(ctx: ArticleContext, layout: CallLayout, cues: list[Cue], sta
     found: dict[frozenset[str], tuple[Cue, CallStatus]] = {}
     for cue in cues:
         status = statuses[id(cue)]
-        if status.status in (HELD, NO_CALL) or (cue.kind == "noun" and not _indefinite(ctx, cue)):
+        if status.status in (HELD, NO_CALL) or not introduces_a_call(ctx, cue):
             continue  # "the call" points back; "a call with Merz was being arranged" is another
         pair = _pair_key(ctx, cue)
         if pair is None:
@@ -181,14 +182,6 @@ def not_held_calls(ctx: ArticleContext, layout: CallLayout, cues: list[Cue], sta
         mention = _not_held(ctx, first, status, 1 + max(m.call_index for m in layout.mentions()))
         if len({p.official_id for p in mention.participants}) == 2:
             layout.others.append(mention)
-
-
-def _indefinite(ctx: ArticleContext, cue: Cue) -> bool:
-    """A call noun with an indefinite determiner ("a call with Merz", "una llamada con Lula"): a call of its own."""
-    return ctx.folded[cue.start : cue.noun_start].strip() in _INDEFINITE
-
-
-_INDEFINITE = frozenset(RULES["indefinite_determiners"])
 
 
 def _not_held(ctx: ArticleContext, cue: Cue, status: CallStatus, call_index: int) -> CallMention:

@@ -161,20 +161,15 @@ def _duration_in(ctx: ArticleContext, index: int) -> tuple[int | None, str | Non
 def series_ordinals(ctx: ArticleContext) -> list[tuple[int, int, int]]:
     """Every ordinal that numbers a call in the pair's series, as (number, start, end) in text order: "the sixth
     call", "su tercera conversación", "their second call in less than a month", "the call, their second this
-    year". Not "the first call since December"
-    or "in two years" (the first in a while), "his first calls
-    as prime minister" (a round), "a third call" (of a round), "not the first call", "in the first conversation", nor
-    an ordinal in a sentence about a call still to come ("a third call is expected next week"). Read once per
+    year". Not "the first call since December" or "in two years" (the first in a while), "his first calls as prime
+    minister" (a round), "a third call" (of a round), "not the first call", "in the first conversation", nor an
+    ordinal in a sentence about a call still to come ("a third call is expected next week"). Read once per
     article."""
     found: list[tuple[int, int, int]] | None = ctx.memo.get("series_ordinals")
     if found is not None:
         return found
     found = ctx.memo["series_ordinals"] = []
-    # Only sentences that name calls can number them: scan those, not the whole text.
-    spans = sorted(
-        {(s.start, s.end) for s in (ctx.sentences[ctx.sentence_of(h.start)] for h in ctx.lex.all("count_noun"))}
-    )
-    for start, end in spans:
+    for start, end in _counting_sentences(ctx):
         for match in _SEQUENCE_ORDINAL.finditer(ctx.folded, start, end):
             if (
                 match.group("noun") in _PLURAL_COUNT_NOUNS
@@ -212,17 +207,23 @@ def _sequence(ctx: ArticleContext) -> tuple[int | None, str | None]:
     """The reported call's number in the series (see :func:`series_ordinals`), else a count ("seven calls so far").
     When the article numbers a later call, "the first" is an earlier one, not the reported call."""
     ordinals = series_ordinals(ctx)
-    later = [o for o in ordinals if o[0] >= 2]
-    for number, start, end in later or ordinals[:1]:
+    later = [ordinal for ordinal in ordinals if ordinal[0] >= 2]
+    if later or ordinals:
+        number, start, end = (later or ordinals)[0]
         return number, ctx.text[start:end]
-    spans = sorted(
-        {(s.start, s.end) for s in (ctx.sentences[ctx.sentence_of(h.start)] for h in ctx.lex.all("count_noun"))}
-    )
-    for start, end in (span for span in spans if holds_any(ctx.folded, _COUNTED_NOUNS, *span)):
+    for start, end in (span for span in _counting_sentences(ctx) if holds_any(ctx.folded, _COUNTED_NOUNS, *span)):
         for count in _SEQUENCE_COUNT.finditer(ctx.folded, start, end):
             if not _about_the_future(ctx, count.start()):
                 return _number(count.group("n") or count.group("n2")), ctx.text[count.start() : count.end()]
     return None, None
+
+
+def _counting_sentences(ctx: ArticleContext) -> list[tuple[int, int]]:
+    """The spans of the sentences that name calls with a count noun, in text order: only they can number calls, so
+    they are scanned, not the whole text."""
+    return sorted(
+        {(s.start, s.end) for s in (ctx.sentences[ctx.sentence_of(h.start)] for h in ctx.lex.all("count_noun"))}
+    )
 
 
 def _about_the_future(ctx: ArticleContext, offset: int) -> bool:
