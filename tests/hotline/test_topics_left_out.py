@@ -83,6 +83,26 @@ def topics(reference: Reference, text: str) -> set[tuple[str, str]]:
             "migration",
             "tariffs",
         ),
+        (  # the negations' grammar: an auxiliary before the participle
+            "Petro y Noboa\nBOGOTÁ (Agencia) - El presidente Gustavo Petro habló el jueves por teléfono con el "
+            "presidente de Ecuador, Daniel Noboa, sobre la seguridad en la frontera común. Según la Cancillería, en la "
+            "conversación no se ha hablado de los aranceles recíprocos.",
+            "security",
+            "tariffs",
+        ),
+        (
+            "Luxon, Albanese\nWELLINGTON - Prime Minister Christopher Luxon spoke by phone with Prime Minister "
+            "Anthony Albanese on Friday about defence cooperation. Climate change was never brought up, a "
+            "spokesperson said.",
+            "defense",
+            "climate",
+        ),
+        (
+            "Lula y Boric\nEl presidente Lula da Silva conversó el lunes por teléfono con Gabriel Boric sobre la "
+            "integración energética. La cuestión migratoria no ha sido abordada, indicaron fuentes de Planalto.",
+            "energy",
+            "migration",
+        ),
     ],
 )
 def test_a_topic_left_out_and_one_discussed(reference: Reference, text: str, discussed: str, left_out: str) -> None:
@@ -133,3 +153,15 @@ def test_negations_outlets_word_otherwise(reference: Reference, text: str, left_
     found = topics(reference, text)
     assert left_out <= {code for code, status in found if status == "not_discussed"}
     assert not left_out & {code for code, status in found if status == "discussed"}
+
+
+def test_a_clause_of_what_was_discussed_ends_the_negation(reference: Reference) -> None:
+    text = (
+        "Sheinbaum y Petro\nLa presidenta Claudia Sheinbaum habló el lunes por teléfono con el presidente de "
+        'Colombia, Gustavo Petro. "No tocamos el tema de los aranceles, hablamos de la migración y de la '
+        'seguridad", dijo la mandataria en su conferencia matutina.'
+    )
+    found = topics(reference, text)
+    assert ("tariffs", "not_discussed") in found
+    assert {("migration", "discussed"), ("security", "discussed")} <= found
+    assert not {("migration", "not_discussed"), ("security", "not_discussed")} & found

@@ -1,9 +1,16 @@
-"""Rule data (cue phrases, triggers, vocabularies) as YAML, loaded once per process."""
+"""Rule data (cue phrases, triggers, vocabularies) as YAML, loaded once per process.
+
+A phrase list may be completed by a grammar: a key ``<name>_forms`` holds sequences of slots, each slot a list of
+alternatives (``""`` makes the slot optional, an alternative starting with ``-`` is glued to the word before it:
+``[abordad, tratad], [-o, -a]``). Every product of a sequence's slots joins the list ``<name>``, so a negation reads
+"no se ha abordado" and "tampoco se trataron" from the verbs and auxiliaries it names, not from one phrase seen.
+"""
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import product
 from pathlib import Path
 from typing import Any
 
@@ -30,4 +37,24 @@ def load_rules(name: str) -> dict[str, Any]:
         data = yaml.load(handle, Loader=_RulesLoader)
     if not isinstance(data, dict):
         raise ValueError(f"rules file {name}.yaml must hold a mapping")
+    for key in [k for k in data if k.endswith("_forms")]:
+        base = key.removesuffix("_forms")
+        if not isinstance(data.get(base), list):
+            raise ValueError(f"rules file {name}.yaml: {key} completes {base}, which is no phrase list")
+        data[base] = list(dict.fromkeys([*data[base], *expand_forms(data.pop(key))]))
     return data
+
+
+def expand_forms(sequences: list[list[list[str]]]) -> list[str]:
+    """Every phrase of a grammar's sequences of slots (see the module's docstring), in order."""
+    phrases: list[str] = []
+    for slots in sequences:
+        for words in product(*slots):
+            phrase = ""
+            for word in words:
+                if word.startswith("-"):
+                    phrase += word[1:]
+                elif word:
+                    phrase = f"{phrase} {word}" if phrase else word
+            phrases.append(phrase)
+    return list(dict.fromkeys(phrases))

@@ -62,6 +62,14 @@ _SILENT_DOCUMENT = re.compile(
     r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["silent_documents"]) + r")(?:['’]s)?(?:\s+[\w'’-]+){0,2}\s+\Z"
 )
 _MENTIONS = frozenset(TOPIC_RULES["mention_triggers"])
+_POSITIVE_CLAUSE = re.compile(
+    r"[,;]\s+(?:(?:y|and|but|pero)\s+)?(?:(?:"
+    + phrase_alternation(TOPIC_RULES["positive_clause_subjects"])
+    + r")\s+)?\Z"
+)
+"""What stands before a discussion verb that opens a clause of its own inside a negation's reach ("No tocamos
+Venezuela, hablamos de la relación")."""
+_DISCUSSION_NOUNS = frozenset(TOPIC_RULES["discussion_nouns"])
 _MAX_NEGATIONS = int(RULES["max_negations_per_sentence"])
 _COMPLEMENT_REACH = 60  # characters from a conjunct's start within which "X con China" yields china
 
@@ -86,7 +94,8 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
         insert = _SOURCE_INSERT.match(folded, trigger.end, end)
         begin = insert.end() if insert else trigger.end  # "Tampoco se abordó, según la misma fuente, la situación"
         stops = [m.start() for m in (breaks.at(begin), attributions.at(begin)) if m]
-        scope = (begin, min(stops, default=end), trigger.phrase)
+        stop = _positive_clause(ctx, begin, min(stops, default=end))
+        scope = (begin, stop, trigger.phrase)
         silent = trigger.phrase in _MENTIONS and _SILENT_DOCUMENT.search(
             folded, max(start, trigger.start - 40), trigger.start
         )
@@ -134,6 +143,16 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
             scopes.append((neither.end, verb.start, "neither ... nor ..."))
             read.append(scopes[-1])
     return scopes, read
+
+
+def _positive_clause(ctx: ArticleContext, begin: int, stop: int) -> int:
+    """Where a clause of what was discussed opens inside the reach ``[begin, stop)`` of a negation: a discussion
+    verb after a comma or semicolon ("No tocamos el tema de Venezuela, hablamos de la relación bilateral"), else
+    ``stop``."""
+    for verb in ctx.lex.within("discussion", begin, stop):
+        if verb.phrase not in _DISCUSSION_NOUNS and _POSITIVE_CLAUSE.search(ctx.folded, begin, verb.start):
+            return verb.start
+    return stop
 
 
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whom|que|quien|quienes|el cual|la cual)(?![\w])[^,;]*\Z")
