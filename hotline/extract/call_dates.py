@@ -260,7 +260,9 @@ def _day(
         if own is not None and date.relative_days is not None:  # "LISBON, April 28 (Reuters) - ... this afternoon"
             month, day, stated = own
             how = f"'{quote}' {where}, counted from the dateline '{stated}'"
-            return _month_day(ctx, month, day, date.relative_days, None, weekday, participant_ids, how)
+            # A weekday among the candidates is another day's ("on Monday night" of a call told further on), not
+            # this one's: it fixes no year here.
+            return _month_day(ctx, month, day, date.relative_days, None, None, participant_ids, how)
         return CallDate(
             day=date.day if date.kind == "day_of_month" else None,
             weekday=date.weekday,

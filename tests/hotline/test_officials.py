@@ -307,3 +307,44 @@ def test_an_honorific_alone_is_the_one_it_was_first_given_to(reference: Referenc
 def test_countries_after_a_counterpart_are_no_ones_name(reference: Reference) -> None:
     text = "SANTIAGO - Boric llamó el fin de semana a sus homólogos de Brasil y Colombia para agradecer la ayuda."
     assert "Brasil y Colombia" not in named(reference, text, dt.date(2023, 2, 6))
+
+
+def alias_ids(reference: Reference, text: str, on: dt.date = dt.date(2025, 6, 20)) -> list[str | None]:
+    """The official of every hit by a reference alias, in order."""
+    hits, _ = find_officials(text, fold_text(text), reference, on)
+    return [h.official_id for h in hits]
+
+
+def test_a_leaders_surname_after_another_given_name_is_a_namesake(reference: Reference) -> None:
+    text = (
+        "ACCRA - Ghana's First Lady, Lordina Mahama, spoke by telephone on Thursday with Senator Oluremi Tinubu. "
+        "According to the statement, Mrs Mahama thanked Mrs Tinubu for the hospitality shown to the midwives."
+    )
+    assert not {"john_dramani_mahama", "bola_tinubu"} & set(alias_ids(reference, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "official_id"),
+    [
+        ("Tinubu Calls Mahama Over Border Closure\nABUJA - The president spoke on Monday.", "john_dramani_mahama"),
+        ("On Monday Mahama told reporters the border would reopen.", "john_dramani_mahama"),
+        ("Nigeria's Tinubu told reporters the border would reopen.", "bola_tinubu"),
+        ("President Mahama told reporters the border would reopen.", "john_dramani_mahama"),
+        # a transliteration of the leader's own given name, and a particle of the name
+        ("El canciller azerí, Yeihun Bayramov, habló con su homólogo.", "jeyhun_bayramov"),
+        ("El general Al Burhan rechazó la llamada.", "abdel_fattah_al_burhan"),
+    ],
+)
+def test_a_leaders_surname_after_a_title_a_possessive_or_their_own_name_is_the_leader(
+    reference: Reference, text: str, official_id: str
+) -> None:
+    assert official_id in alias_ids(reference, text)
+
+
+def test_a_malaysian_style_before_a_name_is_no_part_of_it(reference: Reference) -> None:
+    text = (
+        "KUALA LUMPUR, Aug 5 (Bernama) -- Prime Minister Datuk Seri Anwar Ibrahim had a telephone conversation "
+        "with Indonesian President Prabowo Subianto this morning."
+    )
+    hits, _ = find_officials(text, fold_text(text), reference, dt.date(2025, 8, 5))
+    assert {h.official_id for h in hits} == {"anwar_ibrahim", "prabowo_subianto"}

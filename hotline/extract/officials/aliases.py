@@ -9,10 +9,12 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from hotline.extract.lexicon import is_word_char
 from hotline.extract.officials.patterns import OFFICIAL_RULES, OfficialHit
 from hotline.reference import Official, Reference
+from hotline.text import fold
 
 
 def alias_hit(
@@ -78,6 +80,51 @@ _NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _NAME_PARTICLES = frozenset(
     {"al", "bin", "bint", "ibn", "de", "del", "la", "da", "do", "dos", "das", "van", "von", "di", "le", "el"}
 )
+
+
+_HONORIFIC_WORDS = frozenset(w.lower() for w in OFFICIAL_RULES["honorific_fillers"])
+_CALENDAR_WORDS = frozenset(w.lower() for w in OFFICIAL_RULES["calendar_words"])
+_TRANSLITERATION = 0.6  # how alike two spellings of one name are (difflib's ratio)
+_WORD_BEFORE = re.compile(r"(?<![\w’'.-])([A-ZÁÉÍÓÚÑÜ][\w’'-]*)[ \t]+\Z")
+_LINE_WORDS = re.compile(r"[^\W\d_][\w’'-]{3,}")
+
+
+def another_persons_name(text: str, start: int, official: Official, title_ends: set[int]) -> bool:
+    """Whether the one-word alias at ``start`` ("Mahama") is another person's surname, a capitalized given name
+    right before it that is none of the official's own names: "Lordina Mahama", "Senator Oluremi Tinubu" (spouses,
+    children, namesakes). Not when the word opens the sentence ("But Tinubu said"), is a title ("President
+    Mahama"), an honorific, a possessive ("Ghana's Mahama"), a weekday or month, an acronym, or when its line is a
+    headline in title case ("Tinubu Calls Mahama Over Border")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or any(start - gap in title_ends for gap in (1, 2)):
+        return False
+    word = before.group(1)
+    lowered = word.lower()
+    if (
+        word.isupper()
+        or lowered in _SENTENCE_OPENERS
+        or lowered in _HONORIFIC_WORDS
+        or lowered in _CALENDAR_WORDS
+        or lowered.endswith(("'s", "’s"))
+        or lowered in _NAME_PARTICLES
+        or _one_of_their_names(lowered, official)
+    ):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = _LINE_WORDS.findall(text, line_start, len(text) if line_end < 0 else line_end)
+    return not words or sum(w[0].islower() for w in words) > 0.2 * len(words)  # a headline capitalizes them all
+
+
+def _one_of_their_names(word: str, official: Official) -> bool:
+    """Whether ``word`` (lower case) is one of the official's names or a transliteration of one ("Yeihun" for
+    "Jeyhun", "Mamadi" for "Mamady", "Volodímir" for "Volodymyr")."""
+    folded = fold(word)
+    for name in (official.full_name, *official.aliases):
+        for own in fold(name).replace("-", " ").split():
+            if own == folded or SequenceMatcher(None, own, folded).ratio() >= _TRANSLITERATION:
+                return True
+    return False
 
 
 def _surname(hit: OfficialHit) -> str | None:

@@ -13,6 +13,7 @@ import re
 from hotline.extract.lexicon import Hit, LexiconHits, unquoted
 from hotline.extract.officials.aliases import (
     alias_hit,
+    another_persons_name,
     honorific_fillers_end,
     honorifics_alone,
     surnames_after_full_name,
@@ -50,10 +51,20 @@ def find_officials(
     hits: list[OfficialHit] = []
     taken: list[tuple[int, int]] = []
 
+    title_ends = {m.end() for m in titles}
+    namesake_last: dict[str, bool] = {}  # per official: whether the last one named by its surname was a namesake
     for alias in found.longest("alias"):
         official = reference.officials[reference.alias_index[unquoted(alias.phrase)]]
-        if " " not in alias.phrase and not text[alias.start].isupper():
-            continue  # a one-word alias is a name only when capitalized ("Rubio", not "rubio" = blond)
+        if " " not in alias.phrase:
+            if not text[alias.start].isupper():
+                continue  # a one-word alias is a name only when capitalized ("Rubio", not "rubio" = blond)
+            if another_persons_name(text, alias.start, official, title_ends):
+                namesake_last[official.official_id] = True  # "Lordina Mahama": later "Mrs Mahama" is she
+                continue
+            if namesake_last.get(official.official_id) and not any(alias.start - gap in title_ends for gap in (1, 2)):
+                continue
+        else:
+            namesake_last[official.official_id] = False
         hits.append(
             alias_hit(alias.start, alias.end, official, reference, on, f"alias '{text[alias.start : alias.end]}'")
         )
