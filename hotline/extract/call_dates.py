@@ -140,7 +140,7 @@ def _on_story_day(
     found = _reported_date(ctx, primary_cues, reference_dates, story.date, participant_ids)
     dateline = f"the story's day from its dateline '{story.stated}'"
     if story.date is not None:
-        return replace(found, how=f"{found.how}; {dateline}: {story.how}")
+        return replace(found, how=f"{found.how}; {dateline}: {story.how}", story_date=story.date)
     if found.date is not None or found.month is not None or found.latest is not None:
         return found
     how = (
