@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]
-PublishedDateSource = Literal["metadata", "stated_in_text", "unknown"]
+PublishedDateSource = Literal["metadata", "stated_in_text", "dateline_and_evidence", "unknown"]
 TopicStatus = Literal["discussed", "not_discussed"]
 Tone = Literal["positive", "negative", "mixed", "neutral"]
 
@@ -94,6 +94,9 @@ class CallDate:
     # evidence fixes the year (a weekday there falls within the six days up to it)
     latest_month: int | None = None
     latest_day: int | None = None
+    # the story's own day when the article has no publication date and the extractor fixed the year of its
+    # dateline's month and day from evidence (hotline.extract.story_year): the article's publication date
+    story_date: dt.date | None = None
 
     @classmethod
     def on(cls, day: dt.date, basis: str, how: str) -> CallDate:

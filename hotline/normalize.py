@@ -45,6 +45,7 @@ _CALL_DATE = {"call_date": "date", "call_year": "year", "call_month": "month", "
 _DATE_READING = {"call_weekday": "weekday", "date_precision": "precision", "date_basis": "basis", "date_how": "how"}
 _DATE_BOUNDS = {"call_date_earliest": "earliest", "call_date_latest": "latest"}
 _YEARLESS = {"call_latest_month": "latest_month", "call_latest_day": "latest_day"}
+_STORY_DAY = {"story_date": "story_date"}
 COLUMN_SOURCES: dict[str, dict[str, str]] = {
     "articles": {column: column for column in schemas.ARTICLES.names()},
     "rejected_articles": {"source_name": "source_name", "reason": "reason", "byte_size": "byte_size"},
@@ -65,7 +66,7 @@ COLUMN_SOURCES: dict[str, dict[str, str]] = {
         "sequence_evidence": "sequence_evidence",
         "tone": "tone",
         **_evidence("evidence"),
-        **{column: f"date.{name}" for column, name in (_DATE_BOUNDS | _YEARLESS).items()},
+        **{column: f"date.{name}" for column, name in (_DATE_BOUNDS | _YEARLESS | _STORY_DAY).items()},
     },
     "call_participants": {
         "mention_id": "call.mention_id",

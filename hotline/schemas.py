@@ -83,6 +83,7 @@ CALL_MENTIONS = pl.Schema(
         "call_date_latest": pl.Date(),
         "call_latest_month": pl.Int32(),
         "call_latest_day": pl.Int32(),
+        "story_date": pl.Date(),
     }
 )
 

@@ -7,10 +7,14 @@ to no other event. A date is another event's when a noun of another event owns i
 relative clause holds it ("Lee, who took office last Wednesday, ..."), when it sits in the main clause while the
 call is told in a subordinate one ("began on Sunday, after Trudeau called ..."), when it is a deadline, or when it
 lies ahead. The day a call was *announced* ("said on Monday that she had spoken with ...") is no day of the call:
-it is the latest the call can be. A stretch ("over the weekend", "earlier in the week", "durante el fin de
-semana") or a month ("in March") gives bounds, with ``precision`` week or month. The reference day for weekdays
-and relative words is the publication date; a year is filled only from evidence: stated, the publication date,
-or the single year in the participants' terms that fits a stated weekday.
+it is the latest the call can be, and its eve the call's day when the text says "the night before"
+(:mod:`hotline.extract.told_days`). A date that opens the call sentence ("On May 6, Modi and Starmer spoke by
+phone") dates it however long ago; with no date in the call sentences, the one day of the sentence right before,
+naming both leaders, does ("Takaichi and Albanese agreed Thursday ... In the phone conversation, ..."). A stretch
+("over the weekend", "earlier in the week", "durante el fin de semana") or a month ("in March") gives bounds, with
+``precision`` week or month (:mod:`hotline.extract.call_bounds`). The reference day for weekdays and relative
+words is the publication date; a year is filled only from evidence: stated, the publication date, or the single
+year in the participants' terms that fits a stated weekday.
 """
 
 from __future__ import annotations
@@ -21,14 +25,14 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from hotline.extract.attached_dates import attached_date, opens_sentence
+from hotline.extract.attached_dates import attached_date
+from hotline.extract.call_bounds import Candidate, month_of, period_of, stretch
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.date_events import other_event
 from hotline.extract.dates import (
     DAY_AFTER,
     DAY_BEFORE,
     MONTH_NAMES,
-    MONTH_PERIODS,
     NUMBERS,
     OFFSET_AFTER,
     OFFSET_BEFORE,
@@ -36,16 +40,13 @@ from hotline.extract.dates import (
     WEEKDAY_NAMES,
     DateExpr,
     count_of,
-    latest_month,
     latest_on_or_before,
-    month_bounds,
-    month_part_bounds,
-    period_bounds,
     resolve,
     safe_date,
 )
 from hotline.extract.published import dateline_month_day, day_heading_above, post_dates
 from hotline.extract.story_year import StoryDay, office_years, story_day, written_years
+from hotline.extract.told_days import JUST_BEFORE, announced_day, day_just_before, eve_of_the_telling, quote_day
 from hotline.facts import CallDate
 from hotline.text import phrase_alternation
 
@@ -61,8 +62,6 @@ _ONE_DAY = re.compile(
 _REPORTED_MAX_AGE = int(RULES["reported_call_max_age_days"])
 _IN_SENTENCE = "in a sentence reporting the call"
 
-Candidate = tuple[DateExpr, int, str]  # a date, its sentence, where it stands (attached or in a call sentence)
-
 
 def earlier_call_date(ctx: ArticleContext, date: DateExpr | None, anchor: dt.date | None) -> CallDate:
     """The date of an earlier call referred to in passing from the date attached to its phrase ("last spoke on
@@ -71,9 +70,9 @@ def earlier_call_date(ctx: ArticleContext, date: DateExpr | None, anchor: dt.dat
         return CallDate(how="an earlier call referred to in passing; the text gives no date for it")
     quote = f"'{ctx.text[date.start : date.end]}' attached to an earlier call"
     if date.kind == "month":
-        return _month(date, anchor, quote)
+        return month_of(date, anchor, quote)
     if date.kind == "period" and date.period is not None and anchor is not None:  # "last spoke late last month"
-        return _period(date.period, anchor, quote)
+        return period_of(date.period, anchor, quote)
     if date.kind in ("weekday", "relative", "absolute"):
         resolved, how = resolve(date, anchor)
         if resolved is not None:
@@ -140,7 +139,7 @@ def _on_story_day(
     found = _reported_date(ctx, primary_cues, reference_dates, story.date, participant_ids)
     dateline = f"the story's day from its dateline '{story.stated}'"
     if story.date is not None:
-        return replace(found, how=f"{found.how}; {dateline}: {story.how}")
+        return replace(found, how=f"{found.how}; {dateline}: {story.how}", story_date=story.date)
     if found.date is not None or found.month is not None or found.latest is not None:
         return found
     how = (
@@ -184,26 +183,26 @@ def _reported_date(
             elif event is None:
                 medium.append((date, index))
     candidates = [(d, i, "attached") for d, i in attached] + [(d, i, _IN_SENTENCE) for d, i in medium]
-    latest = _announced_day(ctx, announced, anchor)
+    latest = announced_day(ctx, announced, anchor)
     found = _day(ctx, candidates, offsets, anchor, participant_ids)
     if found is None:
-        found = _stretch(ctx, candidates, latest[0] if latest else anchor)
+        found = stretch(ctx, candidates, latest[0] if latest else anchor)
     if found is None and latest is not None:
-        day, how = latest
+        day, how, index = latest
+        eve = eve_of_the_telling(ctx, min(cue_starts[index]), index) if index in cue_starts else None
+        if eve is not None:  # "said on Tuesday that she had phoned Milei the night before"
+            quote = ctx.text[eve.start() : eve.end()]
+            how = f"'{quote}': the day before {day.isoformat()}, the day the call was told of"
+            return CallDate.on(day - dt.timedelta(days=1), "offset", how)
         return CallDate(latest=day, basis="announced", how=how)
+    if found is None and latest is None:
+        lead = next(
+            (d for i in sorted(cue_starts) if (d := day_just_before(ctx, i, participant_ids)) is not None), None
+        )
+        found = (
+            _day(ctx, [(lead, ctx.sentence_of(lead.start), JUST_BEFORE)], [], anchor, participant_ids) if lead else None
+        )
     return found or CallDate(how="the text gives no date for the call")
-
-
-def _announced_day(
-    ctx: ArticleContext, announced: list[tuple[DateExpr, int]], anchor: dt.date | None
-) -> tuple[dt.date, str] | None:
-    """The day the call was told of, when the text gives one: the call came on or before it."""
-    for date, _ in announced:
-        day, how = resolve(date, anchor)
-        if day is not None:
-            quote = ctx.text[date.start : date.end]
-            return day, f"'{quote}' is the day the call was announced, not its day ({how}): the call came on or before"
-    return None
 
 
 def _day(
@@ -217,7 +216,11 @@ def _day(
     absolute = [item for item in candidates if item[0].kind == "absolute"]
     if anchor is not None:  # a year-less day that would lie months before the article is not the news it reports,
         # unless the call phrase itself carries it ("spoke by phone on March 31" in June)
-        absolute = [item for item in absolute if item[0].is_full or item[2] == "attached" or _recent(item[0], anchor)]
+        absolute = [
+            item
+            for item in absolute
+            if item[0].is_full or item[2] == "attached" or _recent(item[0], anchor) or _leads(ctx, item[0])
+        ]
     days = [item for item in candidates if item[0].kind in ("weekday", "relative", "day_of_month")]
     weekday = next((d.weekday for d, _, _ in days if d.kind == "weekday"), None)
     if weekday is not None:  # a day elsewhere in the sentence that is not the call's weekday dates another event
@@ -253,6 +256,12 @@ def _day(
         heading = heading if heading and (anchor is None or heading[0] <= anchor) else None  # none after the page
         resolved, how = resolve(date, heading[0] if heading else anchor)  # a live blog's entry: its heading's day
         how = how.replace("the publication date", f"the day heading '{heading[1]}'") if heading else how
+        told = quote_day(ctx, date) if date.kind == "relative" and heading is None else None
+        told_day = resolve(told, anchor)[0] if told is not None else None
+        if told is not None and told_day is not None:  # "In a post on Saturday, he wrote: 'Had a call today'"
+            resolved, how = resolve(date, told_day)
+            said = f"'{ctx.text[told.start : told.end]}', the day of the words quoted,"
+            how = how.replace("the publication date", said)
         if resolved is not None:
             basis = {"weekday": "weekday", "relative": "relative"}.get(date.kind, "day_of_month")
             return CallDate.on(resolved, basis, f"'{quote}' {where}: {how}")
@@ -270,62 +279,6 @@ def _day(
             how=f"'{quote}' {where}, but no publication date to count from",
         )
     return None
-
-
-def _stretch(ctx: ArticleContext, candidates: list[Candidate], reference: dt.date | None) -> CallDate | None:
-    """Bounds without a day: a stretch of days ("over the weekend") counted from ``reference``, or a month."""
-    for date, _, where in candidates:
-        quote = f"'{ctx.text[date.start : date.end]}' {where}"
-        if date.kind == "period" and date.period is not None and reference is not None:
-            return _period(date.period, reference, quote)
-        if date.kind == "month" and (
-            date.year is not None or where == "attached" or opens_sentence(ctx, date) or _after_the_link(ctx, date)
-        ):
-            return _month(date, reference, quote)
-    return None
-
-
-_MONTH_GAP = re.compile(
-    r"\s*(?:(?:in|en|during|durante|the|el|la|a|at|of|de|toward|towards|hacia|last|pasado|early|mid|late|end|"
-    r"beginning|start|principios|mediados|finales|fines|comienzos|inicios)[\s-]+){1,5}\Z"
-)
-
-
-def _after_the_link(ctx: ArticleContext, date: DateExpr) -> bool:
-    """A month right after the leader a call phrase links, only a preposition and a part of the month between
-    ("spoke by phone with Olaf Scholz in late February", "habló con Macron a finales de febrero")."""
-    index = ctx.sentence_of(date.start)
-    cues = ctx.starts_in("cues", index)
-    hits = [h for h in ctx.in_sentence("officials", index) if h.end <= date.start]
-    return (
-        bool(cues and hits)
-        and cues[0] < hits[-1].start
-        and bool(_MONTH_GAP.match(ctx.folded, hits[-1].end, date.start))
-    )
-
-
-def _period(period: str, reference: dt.date, quote: str) -> CallDate:
-    """The bounds of a stretch of days ("over the weekend", "late last month") counted from ``reference``."""
-    first, last = period_bounds(period, reference)
-    how = f"{quote}: {first.isoformat()} to {last.isoformat()}, counted from {reference.isoformat()}"
-    if period in MONTH_PERIODS:  # "late last month": within one month, its year and month known
-        year, month = (
-            (first.year, first.month) if (first.year, first.month) == (last.year, last.month) else (None, None)
-        )
-        return CallDate(None, year, month, precision="month", basis="period", how=how, earliest=first, latest=last)
-    return CallDate(earliest=first, latest=last, precision="week", basis="period", how=how)
-
-
-def _month(date: DateExpr, anchor: dt.date | None, quote: str) -> CallDate:
-    """A month: with its stated year, else the latest such month up to ``anchor``; its days are the bounds."""
-    assert date.month is not None
-    year = date.year if date.year is not None else (latest_month(date.month, anchor) if anchor else None)
-    if year is None:
-        return CallDate(month=date.month, basis="month_only", how=f"{quote}: a month, with no year to give it")
-    first, last = month_part_bounds(*month_bounds(year, date.month), date.part)
-    how = f"{quote}: only the month" + (f" ({date.part})" if date.part else "")
-    how += "" if date.year else f", the latest up to {anchor}"
-    return CallDate(None, year, date.month, None, None, "month", "stated_month", how, first, last)
 
 
 def _weekday_of(date: DateExpr, anchor: dt.date | None) -> int | None:
@@ -351,6 +304,17 @@ def _offset_fits(reference: DateExpr, signed: int, anchor: dt.date, weekday: int
         return True
     day = base + dt.timedelta(days=signed)
     return day <= anchor and weekday in (None, day.weekday())
+
+
+_LEAD_IN = re.compile(r"[\W_]*(?:(?:on|el|the)\s+)?")
+"""What may stand before a date that opens its sentence: markup, "On", "El"."""
+
+
+def _leads(ctx: ArticleContext, date: DateExpr) -> bool:
+    """A date that opens the call sentence, before its subject ("On May 6, Modi and Starmer spoke by phone", "El 20
+    de febrero ambos mandatarios sostuvieron una llamada"): the sentence is told on that day, however long ago."""
+    sentence = ctx.sentences[ctx.sentence_of(date.start)]
+    return _LEAD_IN.fullmatch(ctx.folded, sentence.start, date.start) is not None
 
 
 def _recent(date: DateExpr, anchor: dt.date) -> bool:

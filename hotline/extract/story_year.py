@@ -6,7 +6,8 @@ president-elect) on that day of it. It is fixed when exactly one year fits
 
 * the participants' terms alone (two leaders whose terms overlap for less than a year), or with the weekday the
   dateline itself names ("ABUJA, Thursday, March 16 -") or the story tells as its own day in the present perfect
-  ("ROMA, 21 Oct. - ... ha conversado este lunes por teléfono"); or
+  ("ROMA, 21 Oct. - ... ha conversado este lunes por teléfono") or with the reporting verb of a wire's lead
+  ("PRAGUE, March 25 (Reuters) - Fiala said on Monday he had spoken ..."); or
 * a full date the article states within weeks of that day ("due in Port Moresby on Tuesday, September 16,
   2025" under "PORT MORESBY, Sept 12"): the one year in which it lies that near;
 * the years the article writes (a bare "2024", a range "2023-2028", a month or date on or before that day of the
@@ -31,7 +32,7 @@ from hotline.extract.context import RULES, ArticleContext
 from hotline.extract.dates import WEEKDAY_NAMES, WEEKDAYS, safe_date
 from hotline.extract.leaders import is_leader_term, title_before
 from hotline.extract.officials.patterns import title_role
-from hotline.extract.published import dateline_month_day
+from hotline.extract.published import dateline_month_day, dateline_spans
 from hotline.extract.rules import load_rules
 from hotline.text import fold, phrase_alternation
 
@@ -53,6 +54,12 @@ _HODIERNAL = re.compile(
 """A present perfect with "este" and a weekday: the story's own day ("ha conversado este lunes por teléfono",
 "según han informado este jueves fuentes de Moncloa")."""
 _HODIERNAL_GAP = frozenset(_DATE_RULES["hodiernal_gap_words"])
+_LEAD_REPORT = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(_DATE_RULES["lead_report_verbs"]) + r")\s+(?:on\s+)?"
+    r"(?P<weekday>" + phrase_alternation(WEEKDAYS) + r")(?![\w])"
+)
+"""In a wire story's lead, a reporting verb with a weekday: the story's own day ("PRAGUE, March 25 (Reuters) -
+Czech Prime Minister Petr Fiala said on Monday he had spoken ...")."""
 
 
 _SINCE_BEFORE = re.compile(
@@ -61,6 +68,10 @@ _SINCE_BEFORE = re.compile(
 )
 """Before a year, words that make it a bound of another time, not the story's year: "since 2022", or a completed
 event it locates ("the talks that were interrupted in 2022", "firmado en 2023"): the story comes after it."""
+_SINCE_PHRASE = re.compile(r"(?<![\w])(?:since|desde)\s+(?:[\w'’-]+\s+){1,5}\Z")
+"""A year that closes a "since" phrase naming the event it dates ("since the Russian invasion in February 2022",
+"desde la firma del acuerdo en 2019"): the start of a stretch the story lies in, not the story's year."""
+_SINCE_REACH = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +177,9 @@ def written_years(ctx: ArticleContext, month: int, day: int) -> set[int]:
         starts = [d.start for d in dated]
         uses: dict[int, list[tuple[int, int]]] = {}
         for match in _YEAR.finditer(ctx.folded):
-            if _SINCE_BEFORE.search(ctx.folded, max(0, match.start() - 16), match.start()):
+            if _SINCE_BEFORE.search(ctx.folded, max(0, match.start() - 16), match.start()) or _SINCE_PHRASE.search(
+                ctx.folded, max(0, match.start() - _SINCE_REACH), match.start()
+            ):
                 continue  # "have doubled since 2022", "desde 2023": a time the story comes after
             year, at = int(match.group()), bisect_right(starts, match.start()) - 1
             inside = dated[at] if at >= 0 and match.start() < dated[at].end and dated[at].year == year else None
@@ -197,7 +210,19 @@ def _told_weekday(ctx: ArticleContext) -> tuple[int, str] | None:
     for match in _HODIERNAL.finditer(ctx.folded):
         if set(match.group("gap").split()) <= _HODIERNAL_GAP:
             found.setdefault(WEEKDAYS[match.group("weekday")], ctx.text[match.start() : match.end()])
+    for match in _lead_reports(ctx):
+        found.setdefault(WEEKDAYS[match.group("weekday")], ctx.text[match.start() : match.end()])
     return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _lead_reports(ctx: ArticleContext) -> list[re.Match[str]]:
+    """The reporting verbs with a weekday in the sentence of the story's dateline, after it (its lead)."""
+    spans = dateline_spans(ctx.text, ctx.folded, ctx.lex)
+    if not spans:
+        return []
+    end = spans[0][1]
+    sentence = ctx.sentences[ctx.sentence_of(end)]
+    return list(_LEAD_REPORT.finditer(ctx.folded, end, max(end, sentence.end)))
 
 
 def _dateline_weekday(stated: str) -> int | None:

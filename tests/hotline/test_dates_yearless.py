@@ -245,3 +245,58 @@ def test_a_year_that_locates_a_completed_event_is_not_the_storys(reference: Refe
     date = _reported(reference, text)
     assert date.date is None  # the story comes after that year, in one the text does not give
     assert (date.latest_month, date.latest_day) == (3, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "story"),
+    [
+        (  # a wire lead's reporting verb names the story's own day: January 13 was a Monday in only one year both
+            # held office
+            "Montenegro on Sanchez call\n\nLISBON, Jan 13 (Reuters) - Portuguese Prime Minister Luis Montenegro said "
+            "on Monday he had spoken by phone with Spanish Prime Minister Pedro Sanchez about the Iberian power grid.",
+            dt.date(2025, 1, 13),
+        ),
+        (  # the same with "told reporters"
+            "Montenegro on Sanchez call\n\nLISBON, Jan 13 (Reuters) - Portuguese Prime Minister Luis Montenegro told "
+            "reporters on Monday he had spoken by phone with Spanish Prime Minister Pedro Sanchez about the grid.",
+            dt.date(2025, 1, 13),
+        ),
+    ],
+)
+def test_a_wire_leads_reporting_weekday_is_the_storys_own_day(reference: Reference, text: str, story: dt.date) -> None:
+    date = _reported(reference, text)
+    assert date.story_date == story  # the article's publication date (int_articles_dated)
+    assert date.latest == story  # the day the call was told of: it came on or before
+    assert date.date is None
+    assert "story's own Monday" in (date.how or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the weekday is the call's, not a reporting verb's: no evidence of the story's own day
+        "Montenegro and Sanchez\n\nLISBON, Jan 13 (Reuters) - Portuguese Prime Minister Luis Montenegro spoke by "
+        "phone on Monday with Spanish Prime Minister Pedro Sanchez about the Iberian power grid.",
+        # a reporting verb with a weekday past the lead is another day's words
+        "Montenegro and Sanchez\n\nLISBON, Jan 13 (Reuters) - Portuguese Prime Minister Luis Montenegro spoke by "
+        "phone with Spanish Prime Minister Pedro Sanchez about the Iberian power grid. The grid operator said on "
+        "Monday it had restored supply.",
+    ],
+)
+def test_a_weekday_outside_a_leads_reporting_verb_fixes_no_year(reference: Reference, text: str) -> None:
+    date = _reported(reference, text)
+    assert date.story_date is None
+    assert date.date is None
+    assert (date.latest_month, date.latest_day) == (1, 13)
+
+
+def test_a_year_closing_a_since_phrase_is_not_the_storys(reference: Reference) -> None:
+    text = (
+        "Macron and Scholz discuss Ukraine\n\nPARIS, March 3 (Reuters) - French President Emmanuel Macron spoke by "
+        "phone with German Chancellor Olaf Scholz on Thursday about military aid for Ukraine, which both have "
+        "supported since the Russian invasion in February 2022."
+    )
+    date = _reported(reference, text)
+    assert date.date is None  # February 2022 starts a stretch the story lies in: the story's year is not given
+    assert date.story_date is None
+    assert (date.latest_month, date.latest_day) == (3, 3)

@@ -111,7 +111,7 @@ def test_an_articles_facts_read_back_as_rows_of_the_raw_tables() -> None:
         "call_day": 5, "call_weekday": 0, "date_precision": "day", "date_basis": "stated", "date_how": "May 5, 2025",
         "duration_minutes": 40, "duration_evidence": "for 40 minutes", "sequence_number": None,
         "sequence_evidence": None, "tone": None, **evidence, "evidence_how": None, "call_date_earliest": None,
-        "call_date_latest": None, "call_latest_month": None, "call_latest_day": None,
+        "call_date_latest": None, "call_latest_month": None, "call_latest_day": None, "story_date": None,
     }  # fmt: skip
     assert frames["call_participants"].to_dicts() == [
         {"mention_id": f"{'a' * 16}:0", "article_id": "a" * 16, "official_id": "mx_sheinbaum",

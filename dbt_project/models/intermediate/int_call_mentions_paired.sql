@@ -14,7 +14,7 @@ call_participants as (
 
 articles as (
 
-    select * from {{ ref('stg_articles') }}
+    select * from {{ ref('int_articles_dated') }}
 
 ),
 

@@ -18,7 +18,7 @@ with
 
 articles as (
 
-    select * from {{ ref('stg_articles') }}
+    select * from {{ ref('int_articles_dated') }}
 
 ),
 

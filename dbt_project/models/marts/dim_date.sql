@@ -18,7 +18,7 @@ call_mentions as (
 
 articles as (
 
-    select * from {{ ref('stg_articles') }}
+    select * from {{ ref('int_articles_dated') }}
 
 ),
 

@@ -35,7 +35,8 @@ renamed as (
         cast(call_date_earliest as date) as call_date_earliest,
         cast(call_date_latest as date) as call_date_latest,
         cast(call_latest_month as int) as call_latest_month,
-        cast(call_latest_day as int) as call_latest_day
+        cast(call_latest_day as int) as call_latest_day,
+        cast(story_date as date) as story_date
 
     from source
 
@@ -79,7 +80,8 @@ final as (
         call_date_earliest,
         call_date_latest,
         call_latest_month,
-        call_latest_day
+        call_latest_day,
+        story_date
 
     from renamed
 

@@ -1,0 +1,78 @@
+"""Bounds of a call's date when the text gives no day: a stretch of days ("over the weekend", "late last month")
+counted from a reference day, or a month ("in March", "a finales de febrero") that frames the call sentence or
+follows the leader a call phrase links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hotline.extract.attached_dates import opens_sentence
+from hotline.extract.context import ArticleContext
+from hotline.extract.dates import (
+    MONTH_PERIODS,
+    DateExpr,
+    latest_month,
+    month_bounds,
+    month_part_bounds,
+    period_bounds,
+)
+from hotline.facts import CallDate
+
+Candidate = tuple[DateExpr, int, str]  # a date, its sentence, where it stands (attached or in a call sentence)
+
+
+def stretch(ctx: ArticleContext, candidates: list[Candidate], reference: dt.date | None) -> CallDate | None:
+    """Bounds without a day: a stretch of days ("over the weekend") counted from ``reference``, or a month."""
+    for date, _, where in candidates:
+        quote = f"'{ctx.text[date.start : date.end]}' {where}"
+        if date.kind == "period" and date.period is not None and reference is not None:
+            return period_of(date.period, reference, quote)
+        if date.kind == "month" and (
+            date.year is not None or where == "attached" or opens_sentence(ctx, date) or _after_the_link(ctx, date)
+        ):
+            return month_of(date, reference, quote)
+    return None
+
+
+_MONTH_GAP = re.compile(
+    r"\s*(?:(?:in|en|during|durante|the|el|la|a|at|of|de|toward|towards|hacia|last|pasado|early|mid|late|end|"
+    r"beginning|start|principios|mediados|finales|fines|comienzos|inicios)[\s-]+){1,5}\Z"
+)
+
+
+def _after_the_link(ctx: ArticleContext, date: DateExpr) -> bool:
+    """A month right after the leader a call phrase links, only a preposition and a part of the month between
+    ("spoke by phone with Olaf Scholz in late February", "habló con Macron a finales de febrero")."""
+    index = ctx.sentence_of(date.start)
+    cues = ctx.starts_in("cues", index)
+    hits = [h for h in ctx.in_sentence("officials", index) if h.end <= date.start]
+    return (
+        bool(cues and hits)
+        and cues[0] < hits[-1].start
+        and bool(_MONTH_GAP.match(ctx.folded, hits[-1].end, date.start))
+    )
+
+
+def period_of(period: str, reference: dt.date, quote: str) -> CallDate:
+    """The bounds of a stretch of days ("over the weekend", "late last month") counted from ``reference``."""
+    first, last = period_bounds(period, reference)
+    how = f"{quote}: {first.isoformat()} to {last.isoformat()}, counted from {reference.isoformat()}"
+    if period in MONTH_PERIODS:  # "late last month": within one month, its year and month known
+        year, month = (
+            (first.year, first.month) if (first.year, first.month) == (last.year, last.month) else (None, None)
+        )
+        return CallDate(None, year, month, precision="month", basis="period", how=how, earliest=first, latest=last)
+    return CallDate(earliest=first, latest=last, precision="week", basis="period", how=how)
+
+
+def month_of(date: DateExpr, anchor: dt.date | None, quote: str) -> CallDate:
+    """A month: with its stated year, else the latest such month up to ``anchor``; its days are the bounds."""
+    assert date.month is not None
+    year = date.year if date.year is not None else (latest_month(date.month, anchor) if anchor else None)
+    if year is None:
+        return CallDate(month=date.month, basis="month_only", how=f"{quote}: a month, with no year to give it")
+    first, last = month_part_bounds(*month_bounds(year, date.month), date.part)
+    how = f"{quote}: only the month" + (f" ({date.part})" if date.part else "")
+    how += "" if date.year else f", the latest up to {anchor}"
+    return CallDate(None, year, date.month, None, None, "month", "stated_month", how, first, last)

@@ -1,0 +1,112 @@
+"""Days a call sentence does not carry but the text around it gives: the day the call was told of ("said on Monday
+that she had spoken with ..."), the latest it can be, and its eve when the sentence says "the night before"; the
+day of the words a quotation brings ("In a post on Saturday, he wrote: 'Had a call today ...'"); and the day of
+the sentence right before a call sentence that tells what the two leaders did then."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hotline.extract.context import ArticleContext
+from hotline.extract.date_events import other_event
+from hotline.extract.dates import (
+    EVE_OF_THE_TELLING,
+    IN_PERSON_VERBS,
+    QUOTING_VERBS,
+    ROUND_OF_CALLS,
+    DateExpr,
+    resolve,
+)
+from hotline.text import phrase_alternation
+
+_EVE = re.compile(
+    rf"(?<![\w])(?:{phrase_alternation(list(EVE_OF_THE_TELLING))})"
+    r"(?![\w])(?!\s+(?:the|a|an|of|his|her|their|de|del|al|a|la|el|los|las|su|sus)(?![\w]))"
+)
+"""The day before the day the call was told of, after the call phrase: not "the day before the election"."""
+
+
+def eve_of_the_telling(ctx: ArticleContext, start: int, index: int) -> re.Match[str] | None:
+    """'The night before', 'la noche anterior' from ``start`` to the end of sentence ``index``."""
+    return _EVE.search(ctx.folded, start, ctx.sentences[index].end)
+
+
+JUST_BEFORE = "in the sentence right before the call's, about the same leaders"
+_IN_PERSON = re.compile(rf"(?<![\w])(?:{phrase_alternation(list(IN_PERSON_VERBS))})(?![\w])")
+_ROUND = re.compile(rf"(?<![\w])(?:{phrase_alternation(list(ROUND_OF_CALLS))})(?![\w])")
+
+
+def day_just_before(ctx: ArticleContext, index: int, participant_ids: tuple[str, ...]) -> DateExpr | None:
+    """The one day of the sentence right before call sentence ``index`` when that sentence names every participant
+    (or one, with words of a round of calls) and tells no call of its own nor a meeting in person, and no other
+    event owns the day: what the leaders did on that day is what the call sentence then tells ("Takaichi and
+    Albanese agreed Thursday to deepen defence ties. In the 20-minute phone conversation, ...", "Sheinbaum y Trump
+    acordaron este jueves prolongar ... 'Tuvimos una muy buena llamada'", "Jerí dedicó la jornada de ayer a la
+    diplomacia telefónica. ... habló primero con Boric, luego con Paz ...")."""
+    before = index - 1
+    if before < 0 or ctx.in_sentence("cues", before) or len(set(participant_ids)) < 2:
+        return None
+    start, end = ctx.sentences[before].start, ctx.sentences[before].end
+    named = set(participant_ids) & {hit.official_id for hit in ctx.in_sentence("officials", before)}
+    if named != set(participant_ids) and not (named and _ROUND.search(ctx.folded, start, end)):
+        return None  # both leaders, or the caller of a round of calls ("dedicó la jornada a la diplomacia telefónica")
+    if _IN_PERSON.search(ctx.folded, start, end):
+        return None  # "Modi and Albanese met in Sydney on Monday": the meeting's day
+    days = [
+        d
+        for d in ctx.in_sentence("dates", before)
+        if d.kind in ("weekday", "relative") and not d.is_future and other_event(ctx, d, start, []) is None
+    ]
+    return days[0] if len(days) == 1 else None
+
+
+def announced_day(
+    ctx: ArticleContext, announced: list[tuple[DateExpr, int]], anchor: dt.date | None
+) -> tuple[dt.date, str, int] | None:
+    """The day the call was told of, when the text gives one (with its sentence): the call came on or before it."""
+    for date, index in announced:
+        day, how = resolve(date, anchor)
+        if day is not None:
+            quote = ctx.text[date.start : date.end]
+            how = f"'{quote}' is the day the call was announced, not its day ({how}): the call came on or before"
+            return day, how, index
+    return None
+
+
+_QUOTING = re.compile(
+    rf"(?<![\w])(?:{phrase_alternation(list(QUOTING_VERBS))})(?![\w])(?:\s+[\w.]+){{0,4}}?[\s,:]*"
+    r"(?:(?:that|que)\s+)?\Z"
+)
+"""A verb that brings a quotation, at most four words before its opening mark ("the president wrote: ", "escribió
+el lunes en X: ", "dijo que ")."""
+
+
+_TOLD_REACH = 80
+"""How far before a quotation its day may be said ("In a post on X on Saturday evening, the president wrote: ")."""
+
+
+def quote_day(ctx: ArticleContext, date: DateExpr) -> DateExpr | None:
+    """The day of the words quoted around ``date``, when the sentence says it before the quotation opens: "In a
+    post on X on Saturday evening, the president wrote: \"Had a call today ...\"" (Saturday), "dijo el lunes:
+    «Hablé hoy con ...»". None when ``date`` is not in a quotation or no day is said for it."""
+    index = ctx.sentence_of(date.start)
+    start = ctx.sentences[index].start
+    head = ctx.text[start : date.start]
+    opening = head.rfind("“")
+    opening = opening if opening > head.rfind("”") else -1
+    if opening < 0 and head.count('"') % 2 == 1:
+        opening = head.rfind('"')
+    if opening < 0 and head.rfind("«") > head.rfind("»"):
+        opening = head.rfind("«")
+    if opening < 0 or not _QUOTING.search(ctx.folded, max(start, start + opening - 40), start + opening):
+        return None
+    told = [
+        d
+        for d in ctx.in_sentence("dates", index)
+        if start + opening - _TOLD_REACH <= d.start
+        and d.end <= start + opening
+        and d.kind in ("weekday", "relative", "absolute")
+        and not d.is_future
+    ]
+    return told[-1] if told else None
