@@ -47,6 +47,8 @@ def is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool
         if not current and _titled_otherwise(ctx, hit):
             return False  # out of office then, and titled so: "Cambodian Senate President Hun Sen"
         terms = current or terms
+    elif published is not None and not any(t.covers(published) for t in terms) and _titled_otherwise(ctx, hit):
+        return False  # an undated call of someone out of office when the story ran, titled otherwise in it
     return any(is_leader_term(ctx, t) for t in terms)
 
 
@@ -100,8 +102,12 @@ def title_before(ctx: ArticleContext, hit: OfficialHit) -> tuple[int, int] | Non
 
 
 def _titled_otherwise(ctx: ArticleContext, hit: OfficialHit) -> bool:
-    """Whether the title right before the name is no leader's, or an institution's ("Senate President",
-    "NATO Secretary General", "el presidente del Senado" is read by the institution before the title)."""
+    """Whether the article gives the official an office that is no leader's, or the title right before the name
+    is no leader's or an institution's ("Senate President", "NATO Secretary General", "el presidente del Senado" is
+    read by the institution before the title)."""
+    role = ctx.reference.roles.get(hit.role or "")
+    if role is not None and not role.is_leader and role.role not in _LEADER_LIKE:
+        return True  # the article gives them another office ("el presidente del Senado camboyano, Hun Sen")
     span = title_before(ctx, hit)
     if span is None:
         return False

@@ -223,6 +223,8 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
         return _pairs(leaders[0], leaders[1:2], "a call between the two")
     if between and len(linked) == 1 and _AND_A_NOUN.match(ctx.folded, linked[0].end):
         return []  # "una llamada entre Saied y el Consejo Presidencial libio": the other side is no official
+    if between and len(_distinct(linked)) >= 2 and len(leaders) < 2:
+        return []  # "una conversación entre la primera ministra X y el presidente del Senado, Y": a side no leader
     if subjects and not is_leader(ctx, subjects[-1], on) and not (not linked and points_back(ctx, cue)):
         return []  # "El ministro del Interior, Fernando Grande-Marlaska, habló por teléfono con ...": not a leader
     if not linked:
@@ -374,8 +376,21 @@ def sentence_pair(ctx: ArticleContext, index: int) -> Link | None:
     return found
 
 
+_WITH_OBJECT = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(_PAIRS["fronted_links"]) + r")\s+(?:(?:el|la|the|su|his|her)\s+)?(?:\w+\s+)?\Z"
+)
+""""with"/"con" right before a name or its title: the other side of someone's call."""
+
+
 def _two_leaders(ctx: ArticleContext, index: int, how: str) -> Link | None:
     leaders = _distinct([h for h in ctx.in_sentence("officials", index) if is_leader(ctx, h, None)])
     if len(leaders) == 2 and leaders[0].country_code != leaders[1].country_code:
+        if all(_with_object(ctx, h) for h in leaders):
+            return None  # "en la conversación con Hun Manet ..., mientras que con Phumtham": both someone else's
         return Link(leaders[0], leaders[1], how)
     return None
+
+
+def _with_object(ctx: ArticleContext, hit: OfficialHit) -> bool:
+    start = hit.title_span[0] if hit.title_span else hit.start
+    return _WITH_OBJECT.search(ctx.folded, max(0, start - 24), start) is not None

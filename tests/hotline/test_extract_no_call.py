@@ -142,3 +142,42 @@ def test_a_question_answered_it_was_not_on_the_agenda_of_this_call(reference: Re
 )
 def test_calls_planned_or_refused_beside_a_held_one(reference: Reference, text: str, expected: tuple[str, ...]) -> None:
     assert expected in calls(written.extract(reference, text, dt.date(2025, 12, 12)))
+
+
+def test_a_call_between_a_leader_and_someone_who_is_no_leader_is_no_leaders_call(reference: Reference) -> None:
+    text = (
+        "Crisis en Bangkok\nLa primera ministra Paetongtarn Shinawatra enfrenta una moción de censura. En junio se "
+        "filtró una conversación telefónica entre la primera ministra tailandesa, Paetongtarn Shinawatra, y el "
+        "presidente del Senado camboyano, Hun Sen, que desató la crisis."
+    )
+    assert calls(written.extract(reference, text, dt.date(2025, 7, 25))) == set()
+
+
+def test_two_leaders_each_the_other_side_of_someones_call_are_no_pair(reference: Reference) -> None:
+    text = (
+        "Ronda de llamadas\nEl primer ministro de Malasia, Anwar Ibrahim, mantuvo anoche sendas conversaciones "
+        "telefónicas con el primer ministro de Camboya, Hun Manet, y con el primer ministro interino de Tailandia, "
+        "Phumtham Wechayachai. En la conversación con Hun Manet se habló de la ayuda humanitaria, mientras que con "
+        "Phumtham repasó la seguridad en la frontera."
+    )
+    rows = calls(written.extract(reference, text, dt.date(2025, 7, 25)))
+    assert ("held", "hun_manet", "phumtham_wechayachai") not in rows
+    assert {("held", "anwar_ibrahim", "hun_manet"), ("held", "anwar_ibrahim", "phumtham_wechayachai")} <= rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Nos devolvieron la ilusión": Peña felicitó por videollamada a la Albirroja tras la clasificación\nEl '
+        "presidente de la República, Santiago Peña, felicitó anoche por videollamada a los jugadores y al cuerpo "
+        "técnico de la selección tras la clasificación al Mundial. Entre los primeros en saludar a Paraguay estuvo el "
+        "presidente argentino, Javier Milei, que publicó un mensaje de felicitación en X.",
+        "Ruto speaks to troops by video link\nPresident William Ruto spoke by video link with the troops serving in "
+        "Haiti on Sunday. Among the first to congratulate Kenya was Tanzania's President Samia Suluhu Hassan, who "
+        "posted a message on X.",
+    ],
+)
+def test_a_call_with_a_group_that_is_no_leaders_takes_no_leader_named_elsewhere(
+    reference: Reference, text: str
+) -> None:
+    assert not any(c.call_status == "held" for c in written.extract(reference, text, DAY).calls)

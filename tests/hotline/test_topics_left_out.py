@@ -165,3 +165,14 @@ def test_a_clause_of_what_was_discussed_ends_the_negation(reference: Reference) 
     assert ("tariffs", "not_discussed") in found
     assert {("migration", "discussed"), ("security", "discussed")} <= found
     assert not {("migration", "not_discussed"), ("security", "not_discussed")} & found
+
+
+def test_a_negative_quantifier_and_a_speech_verb_aside_negate_too(reference: Reference) -> None:
+    text = (
+        "Anwar y Hun Manet\nEl primer ministro de Malasia, Anwar Ibrahim, habló anoche por teléfono con el primer "
+        "ministro de Camboya, Hun Manet, sobre la seguridad en la frontera. En ninguna de las dos llamadas se abordó "
+        "la disputa sobre la soberanía de los templos. Los aranceles estadounidenses, añadió, ni se mencionaron."
+    )
+    found = topics(reference, text)
+    assert {("sovereignty", "not_discussed"), ("tariffs", "not_discussed")} <= found
+    assert not {("sovereignty", "discussed"), ("tariffs", "discussed")} & found

@@ -9,9 +9,9 @@ import re
 from bisect import bisect_left
 
 from hotline.extract.call_status import NO_CALL, CallStatus
-from hotline.extract.context import ArticleContext, Cue
+from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.leaders import is_leader, leader_title
-from hotline.extract.officials import OfficialHit
+from hotline.extract.officials import OfficialHit, title_role
 from hotline.extract.pairs import Link, beside_a_call_of_no_leader, cue_links, sentence_pair
 from hotline.extract.subjects import NOT_A_NAME, SUBJECT
 from hotline.facts import Participant
@@ -102,12 +102,17 @@ def _unknown_subject(ctx: ArticleContext, index: int) -> bool:
 
 
 # A call phrase's link word, then whom it links: a name of two words or more ("spoke by phone with Apple CEO Tim
-# Cook"; one word may be a leader's spelling the reference lacks) or someone indefinite ("with a senior official",
-# "la primera llamada fue de una docente").
+# Cook"; one word may be a leader's spelling the reference lacks), one after a Spanish article ("a la Albirroja"),
+# someone indefinite ("with a senior official", "la primera llamada fue de una docente") or a group ("a los
+# jugadores", "with the troops").
 _LINKED = re.compile(
-    r"[ \t]+(?:(?:was|came|fue|vino)[ \t]+)?(?:with|to|from|con|a|al|de)[ \t]+(?:(?:the|el|la)[ \t]+)?"
-    r"(?:(?P<someone>an?|una?)[ \t]+(?=[a-záéíóúñü])|(?P<name>[A-ZÁÉÍÓÚÑÜ][\w’'-]+)(?=[ \t]+[A-ZÁÉÍÓÚÑÜ]))"
+    r"[ \t]+(?:(?:was|came|fue|vino)[ \t]+)?(?:with|to|from|con|a|al|de)[ \t]+"
+    r"(?:(?:los|las|the|sus|his|her|their)[ \t]+(?P<group>[a-záéíóúñü]{3,}s)(?![\w])|(?:(?:the|el|la)[ \t]+)?"
+    r"(?:(?P<someone>an?|una?)[ \t]+(?=[a-záéíóúñü])|(?P<name>[A-ZÁÉÍÓÚÑÜ][\w’'-]+)(?=[ \t]+[A-ZÁÉÍÓÚÑÜ])"
+    r"|(?<=el |la )(?P<single>[A-ZÁÉÍÓÚÑÜ][\w’'-]+)))"
 )
+_LEADER_GROUPS = frozenset(RULES["leader_group_nouns"])
+"""Plural nouns for leaders ("con los mandatarios de ..."): a group of them may be on the line."""
 _LINKED_REACH = 60
 """Characters after the link, up to the clause's end, read for a leader it may introduce ("with Kremlin chief
 Vladimir Putin")."""
@@ -128,11 +133,14 @@ def _links_someone_else(ctx: ArticleContext, cue: Cue, index: int) -> bool:
     match = _LINKED.match(ctx.text, cue.end) if cue.kind in ("phone", "talk", "noun") else None
     if match is None:
         return False
-    group = "someone" if match.group("someone") else "name"
+    group = next(g for g in ("group", "someone", "name", "single") if match.group(g))
     start, end = match.span(group)
     clause = _CLAUSE_END.search(ctx.text, end, end + _LINKED_REACH)
     reach = min(clause.start() if clause else end + _LINKED_REACH, ctx.sentences[index].end)
-    name = match.group("name")
+    noun = fold(match.group(group))
+    if group == "group" and (noun in _LEADER_GROUPS or title_role(ctx.reference, noun)):
+        return False  # "con los mandatarios de Chile y Perú", "with the presidents"
+    name = match.group("name") or match.group("single")
     if name and (
         fold(name) in NOT_A_NAME or ctx.reference.country_by_name(name) or ctx.reference.country_by_city(name)
     ):

@@ -70,6 +70,7 @@ _POSITIVE_CLAUSE = re.compile(
 """What stands before a discussion verb that opens a clause of its own inside a negation's reach ("No tocamos
 Venezuela, hablamos de la relación")."""
 _DISCUSSION_NOUNS = frozenset(TOPIC_RULES["discussion_nouns"])
+_ASIDE = re.compile(r"\s*,")
 _MAX_NEGATIONS = int(RULES["max_negations_per_sentence"])
 _COMPLEMENT_REACH = 60  # characters from a conjunct's start within which "X con China" yields china
 
@@ -111,7 +112,11 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
         clause_starts = [brk.end() for brk in _CLAUSE_START.finditer(folded, start, end)]
         # "Carney said (that) fentanyl was not discussed": the subject starts after the speech verb and its "that";
         # any other "que"/"that" opens a relative clause inside the subject ("la disputa que enfrentó ...").
-        speech = lex.within("speech", start, end)
+        speech = [  # a speech verb between commas is an aside ("Los aranceles, añadió, ni se mencionaron")
+            h
+            for h in lex.within("speech", start, end)
+            if folded[h.start - 2 : h.start] != ", " or not _ASIDE.match(folded, h.end)
+        ]
         speech_ends = {h.end for h in speech}
         openers = sorted(
             [(h.end, h.start) for h in speech]
