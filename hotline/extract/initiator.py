@@ -46,6 +46,15 @@ _WHO_CALLED = re.compile(
     + phrase_alternation(_RULES["relative_callers"])
     + r")[ \t]+(?:"
     + phrase_alternation(_RULES["calling_verbs"])
+    + r")(?![\w])(?!\s+(?:"
+    + phrase_alternation(RULES["not_call_after"])
+    + r")(?![\w]))"  # "Milei, who has called for lower tariffs": an appeal
+)
+_WHOM_CALLED = re.compile(
+    r"[ \t]*,[ \t]*(?:"
+    + phrase_alternation(_RULES["relative_called"])
+    + r")[ \t]+(?:(?:lo|la|le|had|has)[ \t]+)?(?:"
+    + phrase_alternation(_RULES["calling_verbs"])
     + r")(?![\w])"
 )
 _PLACING = _verb_just_before(_RULES["placing_verbs"])
@@ -111,6 +120,9 @@ def find_initiator(
                 return hit.official_id, f"the call took place at {hit.full_name}'s request"
             if _WHO_CALLED.match(ctx.folded, hit.end):
                 return hit.official_id, f"{hit.full_name} is who called"
+            if len(ids) == 2 and _WHOM_CALLED.match(ctx.folded, hit.end):  # "Orsi, a quien llamó": the other one
+                caller = next(p for p in participants if p.official_id != hit.official_id)
+                return caller.official_id, f"{hit.full_name} is whom {caller.full_name} called"
     # "at the latter's request", "a petición de la Casa Blanca", in a call sentence or the one after it ("It was
     # held at the U.S. side's request").
     told = dict.fromkeys(j for _, i in cues[:_MAX_CUES] for j in (i, i + 1) if j < len(ctx.sentences))
@@ -208,6 +220,12 @@ def _side(ctx: ArticleContext, words: list[str], participants: list[Participant]
                 )
                 if country in by_country:
                     return by_country[country].official_id, f"'{candidate}' ({by_country[country].full_name}'s side)"
+    for size in (3, 2, 1):  # "at the Prime Minister's initiative": the one participant holding that title
+        for i in range(len(words) - size + 1):
+            role = title_role(ctx.reference, " ".join(words[i : i + size]))
+            holders = [p for p in participants if p.role == role] if role is not None else []
+            if len(holders) == 1:
+                return holders[0].official_id, f"'{' '.join(words[i : i + size])}' ({holders[0].full_name})"
     for word in words:  # "the Korean side": a word that ends the name of one participant's country only
         ends = {c for w, c in ctx.reference.country_words.items() if c in by_country and w.endswith(" " + word)}
         if len(ends) == 1:

@@ -208,6 +208,10 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     fronted = _fronted(ctx, sentence.start, hits, cue)
     linked = fronted + linked
     subjects = [hits[nearest]] if nearest >= 0 and hits[nearest] not in fronted else []
+    if subjects and _with_object(ctx, subjects[0]):
+        earlier = _subject_of_call_with(ctx, subjects[0], cue, index)
+        if earlier is not None:  # "habló con Xi Jinping, a quien informó ..., y el jueves había llamado a
+            subjects = [earlier]  # Ramaphosa": Xi is the other side of the call before, whose subject calls again
     titled = bool(subjects) and bare_title_between(ctx, subjects[-1].end, cue.start, hits)
     if titled:  # "The spokesman, Ambassador X, stated that the President received a phone call": the title's
         subjects = []
@@ -388,6 +392,23 @@ def _two_leaders(ctx: ArticleContext, index: int, how: str) -> Link | None:
         if all(_with_object(ctx, h) for h in leaders):
             return None  # "en la conversación con Hun Manet ..., mientras que con Phumtham": both someone else's
         return Link(leaders[0], leaders[1], how)
+    return None
+
+
+_COORDINATOR = re.compile(r"[ \t,](?:" + phrase_alternation(_PAIRS["coordinators"]) + r")[ \t]")
+
+
+def _subject_of_call_with(ctx: ArticleContext, hit: OfficialHit, cue: Cue, index: int) -> OfficialHit | None:
+    """The subject of the sentence's call phrase before ``cue`` whose other side ``hit`` is, when a coordinator
+    joins the two clauses ("... con Xi, a quien informó ..., y el jueves había llamado a Ramaphosa"; not "with
+    Frederiksen, who briefed him on her own conversation with Trump", where ``hit`` opens the clause)."""
+    if _COORDINATOR.search(ctx.folded, hit.end, cue.start) is None:
+        return None
+    for earlier in ctx.in_sentence("cues", index):
+        if earlier.end <= hit.start and earlier.start < cue.start:
+            for link in cue_links(ctx, earlier, index) or ():
+                if link.second.official_id == hit.official_id and link.first.official_id != hit.official_id:
+                    return link.first
     return None
 
 

@@ -183,6 +183,36 @@ def test_a_future_leader_is_no_leader_yet(reference: Reference) -> None:
             "2025-08-07",
             "luiz_inacio_lula_da_silva",
         ),
+        (  # the title whose initiative it was; a passive "iniciada por"
+            "HELSINKI - President of the Republic Alexander Stubb held a telephone call today with Prime Minister of "
+            "Norway Jonas Gahr Støre. The call took place at the Prime Minister's initiative.",
+            "2025-06-11",
+            "jonas_gahr_store",
+        ),
+        (
+            "Yamandú Orsi y Lula da Silva hablaron el domingo por teléfono sobre la hidrovía. La llamada, de media "
+            "hora, fue iniciada por Lula, según informó la Presidencia uruguaya.",
+            "2025-04-14",
+            "luiz_inacio_lula_da_silva",
+        ),
+        (  # "a quien llamó": the one named was called, the other called
+            "El presidente Santiago Peña mantuvo el lunes una conversación telefónica con su homólogo uruguayo, "
+            "Yamandú Orsi, a quien llamó para pedirle apoyo en el dragado del río.",
+            "2025-11-12",
+            "santiago_pena",
+        ),
+        (  # a perfect tense after a bare title
+            "El presidente del Gobierno, Pedro Sánchez, viajó a Bruselas. Por la tarde, el presidente del Gobierno ha "
+            "telefoneado al presidente de Egipto, Abdelfatah al Sisi, con quien ha repasado la situación en Gaza.",
+            "2025-10-09",
+            "pedro_sanchez",
+        ),
+        (  # "Hon." ends no sentence
+            "PORT MORESBY - Prime Minister Hon. James Marape held a telephone conversation yesterday with the Prime "
+            "Minister of Solomon Islands, Hon. Jeremiah Manele, who called to brief him on the Forum.",
+            "2025-06-26",
+            "jeremiah_manele",
+        ),
     ],
 )
 def test_the_initiator_is_who_the_text_says_called(
@@ -887,3 +917,14 @@ def test_counterparts_of_several_countries_are_a_round_with_one_caller(
 )
 def test_a_call_with_troops_or_citizens_is_no_leaders_call(reference: Reference, text: str, held: int) -> None:
     assert len(held_pairs(extract(reference, text, dt.date(2025, 3, 12)))) == held
+
+
+def test_after_and_the_subject_of_the_call_before_calls_again(reference: Reference) -> None:
+    text = (
+        "Putin\nSegún el Kremlin, el presidente ruso, Vladimir Putin, habló el viernes con el presidente chino, Xi "
+        "Jinping, a quien informó de sus contactos con Washington, y el jueves había llamado al presidente "
+        "sudafricano, Cyril Ramaphosa."
+    )
+    rows = written.call_rows(extract(reference, text, dt.date(2025, 8, 9)))
+    assert ("held", "cyril_ramaphosa", "vladimir_putin") in rows
+    assert ("held", "cyril_ramaphosa", "xi_jinping") not in rows
