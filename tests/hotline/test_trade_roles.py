@@ -119,7 +119,42 @@ SPANISH_AND_VERBS = [
     ),
 ]
 
+VERBS = [
+    pytest.param(
+        "The president, who walked out of the talks last week, said he would add another 15% to the duties on "
+        "Brazilian goods.",
+        {("tariff", None, "BR", None, 15.0, "threatened")},
+        id="adding-to-a-duty-is-a-threat",
+    ),
+    pytest.param(
+        "Algeria has threatened to cut off gas supplies to Spain if Madrid does not change its position.",
+        {("export_restriction", "DZ", "ES", "energy", None, "threatened")},
+        id="cutting-off-supplies-restricts-exports",
+    ),
+    pytest.param(
+        "Quito respondió con un arancel de represalia del 30 % a los productos colombianos, que días después quedó sin "
+        "efecto.",
+        {("tariff", "EC", "CO", None, 30.0, "lifted")},
+        id="es-a-measure-left-without-effect-is-lifted",
+    ),
+    pytest.param(
+        "Ankara imposed safeguard measures on imported steel wire rod last spring.",
+        {("tariff", "TR", "ALL", "steel", None, "imposed")},
+        id="safeguard-measures-are-tariffs",
+    ),
+    pytest.param(
+        "Buenos Aires won an exemption from U.S. aluminum tariffs in 2018.",
+        {("exemption", "US", "AR", "aluminum", None, "exempted")},
+        id="the-owner-of-the-tariff-an-exemption-is-from",
+    ),
+    pytest.param(
+        "India's 25% tariff, imposed by the Trump administration in August, remains in place.",
+        {("tariff", "US", "IN", None, 25.0, "imposed")},
+        id="a-possessive-before-a-measure-imposed-by-another-is-its-target",
+    ),
+]
 
-@pytest.mark.parametrize(("text", "expected"), EXAMPLES + SPANISH_AND_VERBS)
+
+@pytest.mark.parametrize(("text", "expected"), EXAMPLES + SPANISH_AND_VERBS + VERBS)
 def test_sentence(text: str, expected: set[tuple[object, ...]], reference: Reference) -> None:
     assert rows(text, reference) == expected

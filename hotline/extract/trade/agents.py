@@ -77,6 +77,9 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
         for e in s.between(group.surface_span[1], group.end):
             if e.is_name and not (e.target or e.after_prep or e.seeker):
                 return e
+            lifted = next(r.MEASURES.finditer(text, e.end, group.end), None)
+            if lifted is not None and _owns_goods(text, e) and r.MODIFIER_LOOSE.fullmatch(text, e.end, lifted[0]):
+                return e  # "an exemption from U.S. steel tariffs"
     before = s.between(group.start - r.NEAR, group.start)
     if before:
         e = before[-1]
@@ -84,8 +87,11 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
         # "against U.S. tariffs": the preposition governs the measure, so the country is its modifier.
         against = e.target_by == "preposition" and e.pair is None and r.EXEMPTION not in group.types
         allowed = not e.target or against or (exports and e.origin)  # not "la orden contra Brasil dejó fuera ..."
-        # "the U.S. steel tariffs", "EU steel quotas": a name, no possessive, before the goods of its measure owns it
-        allowed = allowed or (e.is_name and e.origin and e.pair is not None and text[e.end : e.end + 1].isspace())
+        allowed = allowed or _owns_goods(text, e)  # "the U.S. steel tariffs", "EU steel quotas"
+        by = _POSSESSIVE.match(text, e.end) and _BY_AGENT_AFTER.match(text, group.end, group.segment[1])
+        if by and any(a.start - by.end() <= 20 for a in s.between(by.end(), by.end() + 40)):
+            e.target, e.cue = True, e.cue or (e.start, e.end)  # "Brazil's 50% tariff, imposed by Trump": on Brazil
+            return None
         listed = _AND_FIRST.match(text, e.end)  # "the war in Ukraine and sanctions": listed beside, no modifier
         if e.end <= group.start and allowed and not listed and pattern.fullmatch(text, e.end, group.start):
             return e
@@ -112,6 +118,18 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
         ):
             return e  # "las restricciones que había impuesto el gobierno de Alberto Fernández"
     return None
+
+
+def _owns_goods(text: str, e: Party) -> bool:
+    """A name, no possessive, right before the goods of its measure owns the measure ("the U.S. steel tariffs")."""
+    return e.is_name and e.origin and e.pair is not None and text[e.end : e.end + 1].isspace()
+
+
+_POSSESSIVE = re.compile(r"'s?(?![\w])")
+_BY_AGENT_AFTER = re.compile(
+    r"\s*,?\s+(?:" + r.alt(r.RULES["by_participles"]) + r")\s+(?:[\w.'-]+\s+){0,3}?(?:by|por)\s"
+)
+"""A participle and its agent right after the measure ("Brazil's 50% tariff, imposed by Trump in July")."""
 
 
 def imposers(
