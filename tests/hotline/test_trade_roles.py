@@ -154,7 +154,39 @@ VERBS = [
     ),
 ]
 
+CALLED_FOR = [
+    pytest.param(
+        "Latvia's prime minister called on the European Union to adopt further sanctions against Russia's shadow "
+        "fleet.",
+        set(),
+        id="new-sanctions-called-for-are-no-measure",
+    ),
+    pytest.param("Exporters fear provisional duties on canola seed.", set(), id="a-feared-measure-is-no-measure"),
+    pytest.param(
+        "El presidente instó a Bruselas a imponer aranceles al acero chino.", set(), id="es-an-urged-measure-is-none"
+    ),
+    pytest.param(
+        "Senators urged Ottawa to lower its 20% tariff on Chinese steel.",
+        {("tariff", "CA", "CN", "steel", 20.0, "imposed")},
+        id="a-call-to-ease-a-measure-in-place-keeps-it",
+    ),
+]
 
-@pytest.mark.parametrize(("text", "expected"), EXAMPLES + SPANISH_AND_VERBS + VERBS)
+
+@pytest.mark.parametrize(("text", "expected"), EXAMPLES + SPANISH_AND_VERBS + VERBS + CALLED_FOR)
 def test_sentence(text: str, expected: set[tuple[object, ...]], reference: Reference) -> None:
     assert rows(text, reference) == expected
+
+
+def _published(reference: Reference, text: str) -> set[tuple[object, ...]]:
+    facts = written.extract(reference, text)
+    return {(f.measure_type, f.imposing_country_code, f.target_country_code, f.sector) for f in facts.trade_measures}
+
+
+def test_only_complete_rows_are_published(reference: Reference) -> None:
+    fragment = "Argentina faces a 10% tariff on its beef exports."
+    assert rows(fragment, reference) == {("tariff", None, "AR", "beef", 10.0, "imposed")}  # read, but a fragment
+    assert _published(reference, fragment) == set()
+    quota = "El gobierno mexicano fijó un cupo a la importación de acero de fuera de la región."
+    assert _published(reference, quota) == {("quota", "MX", None, "steel")}
+    assert _published(reference, "Western sanctions on Russia remain in place.") == {("sanction", None, "RU", None)}

@@ -5,7 +5,8 @@ hits (country words), the official mentions and the trade words (``TRADE_WORDS``
 lexicon pass) are the context's, computed once per article. Only the sentences holding a trade word are read,
 each group by group (:mod:`.groups`), its parties marked (:mod:`.parties`) and each group read into facts
 (:mod:`.reading`). The article's facts are then merged into one row per distinct measure (:func:`merge`) and
-tied to a call only where the text ties them (:mod:`.links`).
+tied to a call only where the text ties them (:mod:`.links`). The article's extraction publishes only the complete
+rows (:func:`complete`): a fragment that names no one the measure is on, or no one who imposes it, stays out.
 
 Every scan after the prefilter is limited to a window around a bounded number of measure nouns per sentence, so
 a pathological megabyte "sentence" stays linear.
@@ -20,13 +21,13 @@ from hotline.extract.trade import rules as r
 from hotline.extract.trade.agents import Parties, modifier
 from hotline.extract.trade.groups import anchors, groups
 from hotline.extract.trade.links import link_to_calls
-from hotline.extract.trade.merge import merge
+from hotline.extract.trade.merge import complete, merge
 from hotline.extract.trade.parties import find_parties, party_index
 from hotline.extract.trade.reading import measure_facts
 from hotline.extract.trade.unstated import bare, unstated_spans
 from hotline.facts import TradeMeasureFact
 
-__all__ = ["find_trade_measures", "link_to_calls", "merge"]
+__all__ = ["complete", "find_trade_measures", "link_to_calls", "merge"]
 
 
 def find_trade_measures(ctx: ArticleContext) -> list[TradeMeasureFact]:

@@ -191,3 +191,20 @@ def _says_too_little(fact: TradeMeasureFact) -> bool:
         and fact.target_country_code in (None, "ALL")
         and fact.sector is None
     )
+
+
+_OPEN_TARGET = ("agreement_review", "quota")  # "the USMCA review", "Canada's steel quotas": no one target
+_OPEN_IMPOSER = (*_OPEN_TARGET, "sanction")  # "Western sanctions on Russia": the imposer may stay unnamed
+
+
+def complete(facts: list[TradeMeasureFact]) -> list[TradeMeasureFact]:
+    """The rows a trade analyst would take as facts: a measure names whom it is on and who imposes it, after the
+    article's other measures have filled in what they could (:func:`fill_parties`). A fragment ("the 10% tariff
+    Argentina faces", "U.S. tariffs" with no one they are on) stays out; an agreement review or a quota may name no
+    single target, and a sanction may leave its imposer unnamed."""
+    return [
+        f
+        for f in facts
+        if (f.target_country_code is not None or f.measure_type in _OPEN_TARGET)
+        and (f.imposing_country_code is not None or f.measure_type in _OPEN_IMPOSER)
+    ]

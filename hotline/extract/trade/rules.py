@@ -95,6 +95,7 @@ LATER_STATUS = re.compile(
 # A relative clause whose verb has an object of its own is about that object ("sanciones, que rebajó el precio").
 OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|el|la|los|las|un|una|su|sus)(?![\w])")
 DEMANDED = re.compile(r"(?<![\w])(?:" + alt(RULES["demand_openers"]) + r")\s+[^,;:.]{0,50}$")
+CALLED_FOR = re.compile(r"(?<![\w])(?P<opener>" + alt(RULES["call_openers"]) + r")\s+[^;:]{0,80}$")
 CONDITIONAL = re.compile(r"(?<![\w])(?:" + alt(RULES["conditional_openers"]) + r")\s+[^,;:.]{0,40}$")
 EXEMPTION_STATUS = Vocabulary.by_value(RULES["exemption_status_cues"])
 EXEMPTION_PHRASES = re.compile(_words(RULES["exemption_phrases"]))
