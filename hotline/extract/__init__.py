@@ -8,7 +8,7 @@ from hotline.extract.calls import find_calls
 from hotline.extract.context import build_context
 from hotline.extract.officials import inferred_country, is_former
 from hotline.extract.topics import find_topics
-from hotline.extract.trade import find_trade_measures, link_to_calls
+from hotline.extract.trade import complete, find_trade_measures, link_to_calls
 from hotline.facts import Article, ArticleFacts, OfficialMention
 from hotline.reference import Reference, load_reference
 
@@ -45,7 +45,7 @@ def extract_article(article: Article, reference: Reference) -> ArticleFacts:
                 evidence=ctx.evidence(ctx.sentence_of(hit.start), hit.how + how),
             )
         )
-    facts.trade_measures = link_to_calls(find_trade_measures(ctx), ctx, layout, facts.topics)
+    facts.trade_measures = link_to_calls(complete(find_trade_measures(ctx)), ctx, layout, facts.topics)
     return facts
 
 

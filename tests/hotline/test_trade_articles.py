@@ -118,7 +118,8 @@ ARTICLES = [
         id="es-the-payer-is-the-target",
     ),
     pytest.param(
-        "Latvia's president called on the European Union to adopt new sanctions against Russian tankers.",
+        # the sanctions in place, not new ones called for (those are no measure: test_trade_roles)
+        "Latvia's president called on the European Union to widen the sanctions it has imposed on Russian tankers.",
         {("sanction", "EU", "RU", "energy", None, "imposed")},
         id="the-party-called-on-acts-it-is-no-target",
     ),

@@ -77,6 +77,9 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
         for e in s.between(group.surface_span[1], group.end):
             if e.is_name and not (e.target or e.after_prep or e.seeker):
                 return e
+            lifted = next(r.MEASURES.finditer(text, e.end, group.end), None)
+            if lifted is not None and _owns_goods(text, e) and r.MODIFIER_LOOSE.fullmatch(text, e.end, lifted[0]):
+                return e  # "an exemption from U.S. steel tariffs"
     before = s.between(group.start - r.NEAR, group.start)
     if before:
         e = before[-1]
@@ -84,6 +87,11 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
         # "against U.S. tariffs": the preposition governs the measure, so the country is its modifier.
         against = e.target_by == "preposition" and e.pair is None and r.EXEMPTION not in group.types
         allowed = not e.target or against or (exports and e.origin)  # not "la orden contra Brasil dejó fuera ..."
+        allowed = allowed or _owns_goods(text, e)  # "the U.S. steel tariffs", "EU steel quotas"
+        by = _POSSESSIVE.match(text, e.end) and _BY_AGENT_AFTER.match(text, group.end, group.segment[1])
+        if by and any(a.start - by.end() <= 20 for a in s.between(by.end(), by.end() + 40)):
+            e.target, e.cue = True, e.cue or (e.start, e.end)  # "Brazil's 50% tariff, imposed by Trump": on Brazil
+            return None
         listed = _AND_FIRST.match(text, e.end)  # "the war in Ukraine and sanctions": listed beside, no modifier
         if e.end <= group.start and allowed and not listed and pattern.fullmatch(text, e.end, group.start):
             return e
@@ -96,6 +104,7 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
         if e.start - group.end <= r.NEAR and (
             ("demonym" in e.kinds and r.POST_DEMONYM.fullmatch(text, group.end, e.start))
             or (e.is_name and _owns(group) and r.POST_OF.fullmatch(text, group.end, e.start))
+            or (e.is_name and _owns(group) and r.POST_SECTOR_OF.fullmatch(text, group.end, e.start))
             or (exports and e.is_name and r.POST_IN.fullmatch(text, group.end, e.start))
         ):
             return e
@@ -109,6 +118,18 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
         ):
             return e  # "las restricciones que había impuesto el gobierno de Alberto Fernández"
     return None
+
+
+def _owns_goods(text: str, e: Party) -> bool:
+    """A name, no possessive, right before the goods of its measure owns the measure ("the U.S. steel tariffs")."""
+    return e.is_name and e.origin and e.pair is not None and text[e.end : e.end + 1].isspace()
+
+
+_POSSESSIVE = re.compile(r"'s?(?![\w])")
+_BY_AGENT_AFTER = re.compile(
+    r"\s*,?\s+(?:" + r.alt(r.RULES["by_participles"]) + r")\s+(?:[\w.'-]+\s+){0,3}?(?:by|por)\s"
+)
+"""A participle and its agent right after the measure ("Brazil's 50% tariff, imposed by Trump in July")."""
 
 
 def imposers(
@@ -165,14 +186,16 @@ def _named_imposers(
         e = before[k]
         if e.in_another_role or e.code in targets:
             continue
-        pronoun = e.speaker_verb_end is not None and r.PRONOUN.search(text, e.speaker_verb_end, group.start)
+        pronoun = e.speaker_verb_end is not None and (
+            r.PRONOUN.search(text, e.speaker_verb_end, group.start) or _reports_own_act(text, e.speaker_verb_end)
+        )
         if e.speaker_verb_end is not None and not (targets or pronoun):
             continue  # "Sheinbaum said tariffs would hurt": a speaker, not an agent
         if _IN_PLACE.search(text, max(0, e.start - 12), e.start) and not acts(text, e):
             continue  # "la guerra en Ucrania ni las sanciones": a place, not an agent
         if _with_before(text, e.start) and _CALLED_WITH.search(text, max(0, e.start - 60), e.start):
             continue  # "after a phone call with Mexican President Claudia Sheinbaum, leaving the duty": a participant
-        if r.STANCE.search(text, e.end, group.start):
+        if (stance := r.STANCE.search(text, e.end, group.start)) and not _answers_with(text, stance.end(), group.start):
             continue  # "Canada will continue to respond to these tariffs"
         if owned and "official" in e.kinds and text.startswith(("its", "their"), owned.start()):
             continue  # "its levy": a country's or government's, not a person's ("former president Bolsonaro")
@@ -259,6 +282,32 @@ def acts(text: str, e: Party) -> bool:
             if value not in (None, r.DENIED):
                 return True
     return False
+
+
+_WITH = re.compile(r"(?<![\w])(?:with|con)\s")
+
+
+def _answers_with(text: str, stance_end: int, start: int) -> bool:
+    """The stance is toward another measure, answered with this one ("responded to the U.S. tariffs with
+    counter-tariffs", "respondió a los aranceles con un gravamen"): the party imposes this one."""
+    other = next(r.MEASURES.finditer(text, stance_end, start), None)
+    return other is not None and _WITH.search(text, other[1], start) is not None
+
+
+_THAT = re.compile(r"\s+(?:que|that)\s+")
+
+
+def _reports_own_act(text: str, verb_end: int) -> bool:
+    """A speaker who reports what they will do, the subject left out ("Trump dijo que impondrá aranceles"): a
+    measure verb right after "que"/"that"."""
+    that = _THAT.match(text, verb_end)
+    if that is None:
+        return False
+    return any(
+        value not in (None, r.DENIED)
+        for start, _, value in r.STATUS.finditer(text, that.end(), that.end() + r.VERB_REACH)
+        if start == that.end()
+    )
 
 
 def _with_before(text: str, start: int) -> bool:

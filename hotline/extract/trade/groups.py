@@ -93,7 +93,14 @@ def groups(text: str, found: list[Anchor], bounds: tuple[int, int]) -> list[Grou
             and last_exemption is not None
             and last_exemption.clause == clause
             and start - last_exemption.end <= r.NEAR + 20
-            and r.ABSORB.search(text, last_exemption.end, start)
+            and (
+                r.ABSORB.search(text, last_exemption.end, start)
+                # "eximió a Ucrania de aranceles y cuotas": the next measure of the list it is from
+                or (
+                    last_exemption.end > last_exemption.surface_span[1]
+                    and r.GROUP_GAP.fullmatch(text, last_exemption.end, start)
+                )
+            )
         ):
             last_exemption.end = end
             if mtype == r.EXPORT_RESTRICTION:  # a restriction with no destination: it stands beside its exemption

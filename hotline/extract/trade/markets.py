@@ -8,7 +8,7 @@ measure, with the list it closes) is its target, whatever other role the grammar
 mantienen los aranceles" reads like an agent).
 
 An exemption said of its subject ("Mexico, as a partner, is exempt", "la industria farmacéutica suiza sigue
-exenta") exempts that subject: it is the target, never the imposer.
+exenta", "de los que México y Canadá quedaron fuera") exempts that subject: it is the target, never the imposer.
 """
 
 from __future__ import annotations
@@ -39,15 +39,25 @@ def owners_market(s: Parties, group: Group, mtype: str, hi: int) -> tuple[Party,
 
 def exempted_subject(text: str, s: Parties, group: Group, mtype: str) -> list[Party]:
     """The subject of a predicative exemption ("X is exempt from ..."), with the list it opens."""
-    if mtype != r.EXEMPTION or phrase_key(text[slice(*group.surface_span)]) not in r.EXEMPT_WORDS:
+    if mtype != r.EXEMPTION:
         return []
-    if not r.EXEMPT_PREDICATE.search(text, max(group.clause[0], group.start - 40), group.start):
+    words = phrase_key(text[slice(*group.surface_span)])
+    said_of_subject = words in r.EXEMPT_SUBJECT_PHRASES  # "de los que México y Canadá quedaron fuera"
+    if not said_of_subject and (
+        words not in r.EXEMPT_WORDS
+        or not r.EXEMPT_PREDICATE.search(text, max(group.clause[0], group.start - 40), group.start)
+    ):
         return []
     before = [e for e in s.between(group.clause[0], group.start) if not e.imposer]
+    if said_of_subject:  # not a party of an apposition ("Los productos farmacéuticos, envíos a EE.UU., quedan ...")
+        before = [
+            e for e in before if e.is_name and group.start - e.end <= r.NEAR and "," not in text[e.end : group.start]
+        ]
     if not before:
         return []
-    first = before[0]  # the clause's subject, not a party of an apposition after it ("..., the country's biggest
-    # export to the United States, remain exempt")
+    # the clause's subject, not a party of an apposition after it ("..., the country's biggest export to the United
+    # States, remain exempt"); a subject phrase's own subject stands right before it, after any other party
+    first = before[-1] if said_of_subject else before[0]
     subject = [e for e in before if e.chain is not None and e.chain == first.chain] or [first]
     for e in subject:
         e.cue = e.cue or (e.start, e.end)

@@ -86,7 +86,8 @@ def fill_parties(
                 for f in same
                 if f.imposing_country_code and (target is None or f.target_country_code == target)
             }
-            if not found and target not in (None, "ALL"):  # "the 47% duty on Malagasy goods", U.S. tariffs only
+            if not found and target is not None:  # "the 47% duty on Malagasy goods", U.S. tariffs only; "a 10%
+                # baseline tariff on imports from all countries" beside U.S. tariffs only
                 found = {f.imposing_country_code for f in same if f.imposing_country_code} - {target}
             if len(found) == 1 and (imposer := found.pop()) != target:
                 how.append(f"imposer {imposer} from the article's other {kind} measures")
@@ -94,7 +95,11 @@ def fill_parties(
                 imposer = None
         if target is None and imposer is not None:
             found = {
-                f.target_country_code for f in same if f.target_country_code and f.imposing_country_code == imposer
+                f.target_country_code
+                for f in same
+                if f.target_country_code
+                and f.imposing_country_code == imposer
+                and (id(fact) not in (worldwide or ()) or _same_rate(f, fact))
             }
             if fact.measure_type == "exemption":
                 found.discard("ALL")  # an exemption is granted to a country, not to every country
@@ -173,6 +178,12 @@ def merge(
     return sorted(kept_facts, key=lambda f: first[_identity(f)])
 
 
+def _same_rate(source: TradeMeasureFact, fact: TradeMeasureFact) -> bool:
+    """A measure on goods with a rate of its own is no restatement of one with another rate ("a 100% tariff on
+    drugs" is not "the 10% tariff on Singapore goods")."""
+    return fact.rate_percent is None or source.rate_percent in (None, fact.rate_percent)
+
+
 def _says_too_little(fact: TradeMeasureFact) -> bool:
     return (
         fact.measure_type != "agreement_review"
@@ -180,3 +191,20 @@ def _says_too_little(fact: TradeMeasureFact) -> bool:
         and fact.target_country_code in (None, "ALL")
         and fact.sector is None
     )
+
+
+_OPEN_TARGET = ("agreement_review", "quota")  # "the USMCA review", "Canada's steel quotas": no one target
+_OPEN_IMPOSER = (*_OPEN_TARGET, "sanction")  # "Western sanctions on Russia": the imposer may stay unnamed
+
+
+def complete(facts: list[TradeMeasureFact]) -> list[TradeMeasureFact]:
+    """The rows a trade analyst would take as facts: a measure names whom it is on and who imposes it, after the
+    article's other measures have filled in what they could (:func:`fill_parties`). A fragment ("the 10% tariff
+    Argentina faces", "U.S. tariffs" with no one they are on) stays out; an agreement review or a quota may name no
+    single target, and a sanction may leave its imposer unnamed."""
+    return [
+        f
+        for f in facts
+        if (f.target_country_code is not None or f.measure_type in _OPEN_TARGET)
+        and (f.imposing_country_code is not None or f.measure_type in _OPEN_IMPOSER)
+    ]

@@ -230,6 +230,9 @@ def _phrases_before(text: str, e: Party) -> frozenset[str]:
     return frozenset(found)
 
 
+_SEAT = frozenset({"agent"})
+
+
 def _mark_roles(text: str, e: Party, before: frozenset[str]) -> None:
     """``before``: the vocabularies whose patterns may match just before the party (see :func:`_phrases_before`)."""
     phrase_before = "left" in before
@@ -244,7 +247,9 @@ def _mark_roles(text: str, e: Party, before: frozenset[str]) -> None:
         e.target, e.cue, e.target_by = True, (match.start(), e.end), "preposition"
     elif phrase_before and (match := r.ORIGIN_STRONG.search(text, lo, e.start)):
         e.target, e.cue = True, (match.start(), e.end)
-    elif "origin" in before and (match := r.ORIGIN_WEAK.search(text, lo, e.start)):
+    elif "origin" in before and e.kinds != _SEAT and (match := r.ORIGIN_WEAK.search(text, lo, e.start)):
+        # a seat of government after "de"/"from" owns the measure, it is no origin of goods ("los aranceles
+        # siderúrgicos de Washington")
         e.target, e.cue, e.pair = True, (match.start(), e.end), sector_of(match.group("goods"))
         e.generic = e.pair is None and _in_general(text, match.start("goods"), e.end)
     elif (

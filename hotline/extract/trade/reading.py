@@ -151,7 +151,7 @@ def measure_facts(
     if mtype == r.REVIEW:
         lo, hi = max(lo, group.start - r.NEAR), min(hi, group.end + r.NEAR)
     state, how_status = _status_of(ctx, group, mtype)
-    if state is None:
+    if state is None or _called_for(ctx.folded, group, state, how_status):
         return []
     if state in ("imposed", "threatened"):
         state, how_status = _later_status(ctx, s, group, state, how_status)
@@ -224,6 +224,22 @@ def measure_facts(
     elif mtype in r.GOODS_WIDE and not r.SOME_COUNTRIES.search(text, lo, hi):  # "the import duty on rice"
         worldwide.update(id(f) for f in facts if f.target_country_code is None and f.sector)
     return facts
+
+
+def _called_for(text: str, group: Group, state: str, how: str) -> bool:
+    """A new measure someone calls for, urges or fears is not stated ("called on the EU to adopt further sanctions",
+    "pushed for a sixteenth package of sanctions", "exporters fear provisional duties"): asked for, proposed or by
+    default, with a call before it in its clause, and no owner named ("lower its 35% tariff" is in place)."""
+    if (state != "threatened" and "by default" not in how) or group.modifier is not None:
+        return False  # "called on the Commission to tighten the EU's steel quotas": an existing measure, owned
+    lo = max(group.clause[0], group.start - r.NEAR - 30)
+    call = r.CALLED_FOR.search(text, lo, group.start)
+    # "lower its 35% tariff", "tighten the EU's steel quotas": a measure in place, owned
+    return (
+        call is not None
+        and not r.OWNER.search(text, lo, group.start)
+        and "'s " not in text[call.end("opener") : group.start]
+    )
 
 
 def _later_status(ctx: ArticleContext, s: Parties, group: Group, state: str, how: str) -> tuple[str, str]:

@@ -95,11 +95,13 @@ LATER_STATUS = re.compile(
 # A relative clause whose verb has an object of its own is about that object ("sanciones, que rebajó el precio").
 OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|el|la|los|las|un|una|su|sus)(?![\w])")
 DEMANDED = re.compile(r"(?<![\w])(?:" + alt(RULES["demand_openers"]) + r")\s+[^,;:.]{0,50}$")
+CALLED_FOR = re.compile(r"(?<![\w])(?P<opener>" + alt(RULES["call_openers"]) + r")\s+[^;:]{0,80}$")
 CONDITIONAL = re.compile(r"(?<![\w])(?:" + alt(RULES["conditional_openers"]) + r")\s+[^,;:.]{0,40}$")
 EXEMPTION_STATUS = Vocabulary.by_value(RULES["exemption_status_cues"])
 EXEMPTION_PHRASES = re.compile(_words(RULES["exemption_phrases"]))
 EXEMPT_PREDICATE = re.compile(r"(?<![\w])(?:" + alt(RULES["exempt_copulas"]) + r")\s+(?:[\w-]+\s+){0,3}?$")
 EXEMPT_WORDS = keys(RULES["exempt_words"])
+EXEMPT_SUBJECT_PHRASES = keys(RULES["exempt_subject_phrases"])
 EXEMPTION_KEYS = keys(RULES["exemption_phrases"])
 MEASURE_KEYS = keys(p for phrases in RULES["measures"].values() for p in phrases)
 REVIEW_DEMAND = re.compile(_words(RULES["review_demand_cues"]))
@@ -187,6 +189,8 @@ OWN_GOODS = re.compile(
     POSSESSIVE
     + r"\s+(?:(?:"
     + alt(RULES["own_goods_modifiers"])
+    + "|"
+    + _SECTOR_WORDS  # "South Africa's citrus exports"
     + r")\s+){0,3}(?P<goods>"
     + alt(RULES["own_goods"])
     + r")(?![\w])"
@@ -277,6 +281,8 @@ POST_IN = re.compile(r"\s+(?:in|en)\s+$")  # "export curbs in Argentina": where 
 # "the tariffs that Mexico announced", "los aranceles que impone Pekín": the agent of a relative clause.
 RELATIVE = re.compile(r"(?:,?\s+[^\s;:,]+){0,6}?,?\s+(?:that|which|que)\s+(?:[^\s,;:]+\s+){0,2}?" + ART + r"$")
 POST_OF = re.compile(r"\s+(?:de|del|of)\s+(?:(?:la|el|los|las|the|de|of|" + HEADS + r")\s+){0,3}$")
+# "los aranceles siderúrgicos de Washington": a sector adjective of the measure, then its owner
+POST_SECTOR_OF = re.compile(r"(?:\s+(?:" + _SECTOR_WORDS + r")){1,2}" + POST_OF.pattern)
 COORD = re.compile(r"(?:\s*,\s*(?:(?P<w1>and|or|y|e|o|u)\s+)?|\s+(?P<w2>and|or|y|e|o|u|&)\s+)" + ART + "$")
 LINK = re.compile(r"\s+(?:" + alt(RULES["participant_links"]) + r")\s+(?:[\w.'-]+\s+){0,4}$")
 TITLE_GAP = re.compile(r"\s+(?:[\w.'-]+\s+){0,3}$")
