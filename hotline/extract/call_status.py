@@ -115,6 +115,8 @@ _ASKED_IN_THE_CALL = frozenset({"requested", "refused"})
 _OVERTAKEN = frozenset({"planned", "requested"})
 """Statuses a later word in the clause overtakes ("a planned call ... was postponed", "sought a call ... refused")."""
 _OTHER_EVENT = re.compile(phrase_pattern(load_rules("calls")["other_event_nouns"]))
+_QUESTION = re.compile(phrase_pattern(load_rules("calls")["question_cues"]))
+"""A question the call's plan is asked in ("asked whether he planned to speak to ...", "preguntado sobre si")."""
 """Another event named after the call phrase ("the visit", "la cumbre"): a cue beyond it is about that event."""
 _WINDOW_WORDS = int(_RULES["window_words"])
 _RIGHT_WORDS = int(_RULES["right_window_words"])
@@ -187,6 +189,10 @@ def call_status(
                 return CallStatus("denied", _phrase(denial.group()), denial.start(), denial.end())
     before = [best] if best is not None and _status_of(best.group()) is not None else []
     if before:
+        if _status_of(before[0].group()) in ("planned", "requested") and (
+            question := _QUESTION.search(folded, left, before[0].start())
+        ):  # "Asked whether he planned to speak to Maduro, Petro did not answer": a question, no plan
+            return CallStatus(NO_CALL, _phrase(question.group()), question.start(), question.end())
         if _status_of(before[0].group()) in _ASKED_IN_THE_CALL and _SETTING.search(folded, left, call_start):
             return CallStatus(HELD)  # "pidió a Trump, en una videollamada, que retire ...": asked during the call
         if _status_of(before[0].group()) == NO_CALL and (later := _DOES_SO_LATER.search(folded, call_end, window_end)):

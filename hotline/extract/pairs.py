@@ -395,6 +395,7 @@ def _two_leaders(ctx: ArticleContext, index: int, how: str) -> Link | None:
     return None
 
 
+_COORDINATED_REACH = 300  # characters from the other side of one call to the next call phrase it is joined to
 _COORDINATOR = re.compile(r"[ \t,](?:" + phrase_alternation(_PAIRS["coordinators"]) + r")[ \t]")
 
 
@@ -402,9 +403,9 @@ def _subject_of_call_with(ctx: ArticleContext, hit: OfficialHit, cue: Cue, index
     """The subject of the sentence's call phrase before ``cue`` whose other side ``hit`` is, when a coordinator
     joins the two clauses ("... con Xi, a quien informó ..., y el jueves había llamado a Ramaphosa"; not "with
     Frederiksen, who briefed him on her own conversation with Trump", where ``hit`` opens the clause)."""
-    if _COORDINATOR.search(ctx.folded, hit.end, cue.start) is None:
+    if cue.start - hit.end > _COORDINATED_REACH or _COORDINATOR.search(ctx.folded, hit.end, cue.start) is None:
         return None
-    for earlier in ctx.in_sentence("cues", index):
+    for earlier in ctx.in_sentence("cues", index)[:_MAX_LINKED]:
         if earlier.end <= hit.start and earlier.start < cue.start:
             for link in cue_links(ctx, earlier, index) or ():
                 if link.second.official_id == hit.official_id and link.first.official_id != hit.official_id:

@@ -181,3 +181,33 @@ def test_a_call_with_a_group_that_is_no_leaders_takes_no_leader_named_elsewhere(
     reference: Reference, text: str
 ) -> None:
     assert not any(c.call_status == "held" for c in written.extract(reference, text, DAY).calls)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (  # a perfect tense of ruling out
+            "Tailandia y Camboya\nEl primer ministro de Tailandia, Anutin Charnvirakul, ha descartado este miércoles "
+            "mantener una conversación telefónica con su homólogo camboyano, Hun Manet.",
+            {("refused", "anutin_charnvirakul", "hun_manet")},
+        ),
+        (  # a plan asked about is no plan
+            "Venezuela\nAsked whether he planned to speak to Nicolás Maduro, Colombian President Gustavo Petro did not "
+            "answer.",
+            set(),
+        ),
+    ],
+)
+def test_a_call_ruled_out_or_asked_about(reference: Reference, text: str, rows: set[tuple[str, ...]]) -> None:
+    assert calls(written.extract(reference, text, dt.date(2025, 11, 12))) == rows
+
+
+def test_a_headline_list_of_titles_by_country_is_no_name(reference: Reference) -> None:
+    text = (
+        "His Majesty the Sultan receives phone calls from Qatar Amir, Kuwait Amir and King of Bahrain\n"
+        "Muscat, 13 April 2025 (ONA) -- His Majesty Sultan Haitham bin Tarik today received three phone calls from "
+        "the leaders of brotherly Gulf states."
+    )
+    rows = calls(written.extract(reference, text, dt.date(2025, 4, 13)))
+    assert ("held", "haitham_bin_tariq", "mishal_al_ahmad_al_jaber_al_sabah") in rows
+    assert not any("kuwait_amir" in row for row in rows)

@@ -86,6 +86,7 @@ _HONORIFIC_WORDS = frozenset(w.lower() for w in OFFICIAL_RULES["honorific_filler
 _CALENDAR_WORDS = frozenset(w.lower() for w in OFFICIAL_RULES["calendar_words"])
 _TRANSLITERATION = 0.6  # how alike two spellings of one name are (difflib's ratio)
 _WORD_BEFORE = re.compile(r"(?<![\w’'.-])([A-ZÁÉÍÓÚÑÜ][\w’'-]*)[ \t]+\Z")
+_LINE_REACH = 160  # characters of the line read either side of a name: a megabyte line stays linear
 _LINE_WORDS = re.compile(r"[^\W\d_][\w’'-]{3,}")
 
 
@@ -110,9 +111,9 @@ def another_persons_name(text: str, start: int, official: Official, title_ends: 
         or _one_of_their_names(lowered, official)
     ):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    words = _LINE_WORDS.findall(text, line_start, len(text) if line_end < 0 else line_end)
+    line_start = max(text.rfind("\n", max(0, start - _LINE_REACH), start) + 1, start - _LINE_REACH)
+    line_end = text.find("\n", start, start + _LINE_REACH)
+    words = _LINE_WORDS.findall(text, line_start, min(len(text), start + _LINE_REACH) if line_end < 0 else line_end)
     return not words or sum(w[0].islower() for w in words) > 0.2 * len(words)  # a headline capitalizes them all
 
 

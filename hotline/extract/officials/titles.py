@@ -29,6 +29,7 @@ from hotline.extract.officials.patterns import (
     patterns_of,
     reference_lexicon,
     slug,
+    title_role,
     title_text,
 )
 from hotline.reference import Reference
@@ -223,8 +224,13 @@ _APPOSITIVE = re.compile(
 
 
 def _only_places(reference: Reference, name: str) -> bool:
+    """Whether a "name" is only places ("Brasil y Colombia") or a place and a title ("Kuwait Amir" in a headline's
+    "from Qatar Amir, Kuwait Amir and King of Bahrain")."""
     words = [w for w in re.split(r"\s+(?:y|e|and|de|del)\s+", name.rstrip(".,")) if w]
-    return all(reference.country_by_name(w) or reference.country_by_city(w) for w in words)
+    if all(reference.country_by_name(w) or reference.country_by_city(w) for w in words):
+        return True
+    first, _, rest = name.rstrip(".,").partition(" ")
+    return bool(rest) and reference.country_by_name(first) is not None and title_role(reference, fold(rest)) is not None
 
 
 _COUNTERPART_REACH = 300

@@ -70,6 +70,7 @@ _POSITIVE_CLAUSE = re.compile(
 """What stands before a discussion verb that opens a clause of its own inside a negation's reach ("No tocamos
 Venezuela, hablamos de la relación")."""
 _DISCUSSION_NOUNS = frozenset(TOPIC_RULES["discussion_nouns"])
+_CLAUSE_OPENING = 48  # characters before a discussion verb read for the comma and subject that open its clause
 _ASIDE = re.compile(r"\s*,")
 _MAX_NEGATIONS = int(RULES["max_negations_per_sentence"])
 _COMPLEMENT_REACH = 60  # characters from a conjunct's start within which "X con China" yields china
@@ -154,9 +155,15 @@ def _positive_clause(ctx: ArticleContext, begin: int, stop: int) -> int:
     """Where a clause of what was discussed opens inside the reach ``[begin, stop)`` of a negation: a discussion
     verb after a comma or semicolon ("No tocamos el tema de Venezuela, hablamos de la relación bilateral"), else
     ``stop``."""
-    for verb in ctx.lex.within("discussion", begin, stop):
-        if verb.phrase not in _DISCUSSION_NOUNS and _POSITIVE_CLAUSE.search(ctx.folded, begin, verb.start):
+    position = begin
+    for _ in range(_MAX_NEGATIONS):  # found by bisection, a few at most: a megabyte sentence stays linear
+        verb = ctx.lex.find("discussion", position, stop)
+        if verb is None:
+            break
+        before = max(begin, verb.start - _CLAUSE_OPENING)
+        if verb.phrase not in _DISCUSSION_NOUNS and _POSITIVE_CLAUSE.search(ctx.folded, before, verb.start):
             return verb.start
+        position = verb.start + 1
     return stop
 
 
