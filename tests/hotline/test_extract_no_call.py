@@ -40,6 +40,8 @@ calls = written.call_rows
         "he was ready to meet Donald Trump.",
         "Starmer on the phone\nBritish Prime Minister Keir Starmer took part in a call with European leaders on "
         "Tuesday. More than 20 leaders joined the call, hosted by French President Emmanuel Macron.",
+        "Zelensky speaks to Congress\nKYIV -- Ukrainian President Volodymyr Zelensky addressed the U.S. Congress by "
+        "video link on Wednesday, urging lawmakers to approve more aid. Joe Biden later said he backed the request.",
     ],
 )
 def test_call_words_with_no_leaders_call_held(reference: Reference, text: str) -> None:
