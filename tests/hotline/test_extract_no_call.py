@@ -213,3 +213,11 @@ def test_a_headline_list_of_titles_by_country_is_no_name(reference: Reference) -
     rows = calls(written.extract(reference, text, dt.date(2025, 4, 13)))
     assert ("held", "haitham_bin_tariq", "mishal_al_ahmad_al_jaber_al_sabah") in rows
     assert not any("kuwait_amir" in row for row in rows)
+
+
+def test_talks_planned_face_to_face_are_no_call(reference: Reference) -> None:
+    text = (
+        "Mnangagwa, Hichilema to talk\nHARARE -- President Emmerson Mnangagwa said he would discuss the border issue "
+        "with Zambian President Hakainde Hichilema when they meet at the SADC summit next month."
+    )
+    assert calls(written.extract(reference, text, DAY)) == set()

@@ -135,7 +135,9 @@ def _status(ctx: ArticleContext, cue: Cue) -> CallStatus:
 def no_call(ctx: ArticleContext, layout: CallLayout, cues: list[Cue], statuses: dict[int, CallStatus]) -> CallLayout:
     """No leaders' call took place: the first call that was planned, requested, refused, cancelled or denied is
     kept, flagged, and so is the first of each other pair (a call that "has not" happened is none at all)."""
-    not_held = [c for c in cues if statuses[id(c)].status not in (HELD, NO_CALL)]  # in text order
+    not_held = [  # in text order
+        c for c in cues if statuses[id(c)].status not in (HELD, NO_CALL) and not _talk_of_a_meeting(ctx, c)
+    ]
     if not_held:  # the first such call, with the most final word the article has on it (planned, then cancelled)
         first = not_held[0]
         pair = _pair_key(ctx, first)
@@ -144,6 +146,16 @@ def no_call(ctx: ArticleContext, layout: CallLayout, cues: list[Cue], statuses: 
         _planned_call(ctx, layout, first, statuses[id(final)])
         not_held_calls(ctx, layout, cues, statuses)
     return layout
+
+
+def _talk_of_a_meeting(ctx: ArticleContext, cue: Cue) -> bool:
+    """A verb of speaking ("Mnangagwa, Hichilema to talk") in an article that tells of an encounter in person
+    ("when they meet at the SADC summit") and of no phone, video or call at all: talks planned face to face."""
+    if cue.kind != "talk" or ctx.lex.find("in_person") is None:
+        return False
+    if ctx.lex.find("phone") is not None or ctx.lex.find("call_with") is not None:
+        return False
+    return all(h.phrase == ctx.folded[cue.start : cue.end] for h in ctx.lex.all("call_noun"))  # "talks" alone
 
 
 def _planned_call(ctx: ArticleContext, layout: CallLayout, cue: Cue, status: CallStatus) -> None:
@@ -167,7 +179,7 @@ def not_held_calls(ctx: ArticleContext, layout: CallLayout, cues: list[Cue], sta
     found: dict[frozenset[str], tuple[Cue, CallStatus]] = {}
     for cue in cues:
         status = statuses[id(cue)]
-        if status.status in (HELD, NO_CALL) or not introduces_a_call(ctx, cue):
+        if status.status in (HELD, NO_CALL) or not introduces_a_call(ctx, cue) or _talk_of_a_meeting(ctx, cue):
             continue  # "the call" points back; "a call with Merz was being arranged" is another
         pair = _pair_key(ctx, cue)
         if pair is None:
