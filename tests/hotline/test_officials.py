@@ -348,3 +348,12 @@ def test_a_malaysian_style_before_a_name_is_no_part_of_it(reference: Reference) 
     )
     hits, _ = find_officials(text, fold_text(text), reference, dt.date(2025, 8, 5))
     assert {h.official_id for h in hits} == {"anwar_ibrahim", "prabowo_subianto"}
+
+
+def test_a_monarchs_style_between_a_title_and_the_name_is_no_part_of_it(reference: Reference) -> None:
+    text = (
+        "ABU DHABI, 12th May, 2025 (WAM) -- President His Highness Sheikh Mohamed bin Zayed Al Nahyan received a phone "
+        "call today from Shehbaz Sharif, Prime Minister of Pakistan."
+    )
+    hits, _ = find_officials(text, fold_text(text), reference, dt.date(2025, 5, 12))
+    assert {h.official_id for h in hits} == {"mohamed_bin_zayed_al_nahyan", "shehbaz_sharif"}
