@@ -928,3 +928,12 @@ def test_after_and_the_subject_of_the_call_before_calls_again(reference: Referen
     rows = written.call_rows(extract(reference, text, dt.date(2025, 8, 9)))
     assert ("held", "cyril_ramaphosa", "vladimir_putin") in rows
     assert ("held", "cyril_ramaphosa", "xi_jinping") not in rows
+
+
+def test_a_call_phrase_fronted_by_during_has_its_subject_after_the_comma(reference: Reference) -> None:
+    text = (
+        "Modi and Macron\nDuring a phone call with French President Emmanuel Macron on Monday, Indian Prime Minister "
+        "Narendra Modi raised the issue of cross-border terrorism."
+    )
+    rows = written.call_rows(extract(reference, text, dt.date(2025, 5, 13)))
+    assert rows == {("held", "emmanuel_macron", "narendra_modi")}
