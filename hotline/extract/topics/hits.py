@@ -2,7 +2,7 @@
 
 A keyword inside a name, a title ("Chinese President"), a dateline ("OTTAWA (Reuters) -"), a courtesy ("good
 health"), a hyphenated compound ("cross-border") or right after a name ("Prime Minister Justin Trudeau of Canada")
-names no topic.
+or inside a longer capitalised name (:mod:`~hotline.extract.topics.names`) names no topic.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from hotline.extract.context import RULES, ArticleContext
+from hotline.extract.topics.names import NAMED_TOPICS, in_a_name
 from hotline.reference import Reference
 from hotline.text import fold, phrase_alternation
 
@@ -129,6 +130,8 @@ def topic_hits(ctx: ArticleContext) -> list[TopicHit]:
             _in_compound(ctx, keyword.start, keyword.end, code in country_codes)
         ):
             continue
+        if country is None and code not in NAMED_TOPICS and in_a_name(ctx, keyword.start, keyword.end):
+            continue  # "the Economic Community of West African States"
         hits.append(TopicHit(keyword.start, keyword.end, code, country))
     return hits
 
