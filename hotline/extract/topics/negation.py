@@ -27,7 +27,7 @@ from itertools import chain
 
 from hotline.extract.context import RULES, ArticleContext
 from hotline.extract.lexicon import Hit
-from hotline.extract.topics.hits import TOPIC_RULES, TopicHit, only_light_words
+from hotline.extract.topics.hits import TOPIC_RULES, TopicHit, country_topic_codes, only_light_words
 from hotline.text import phrase_alternation
 
 _CLAUSE_BREAK = re.compile("|".join(r"(?<!\W\w)\. " if b == ". " else re.escape(b) for b in RULES["clause_breaks"]))
@@ -294,8 +294,10 @@ def _conjunct_head(ctx: ArticleContext, cursor: int, bound: int, hits: list[Topi
         if first.country is not None and following and _JOINS.fullmatch(ctx.folded, first.end, following.start):
             return [following]  # "la candidatura de Ucrania a la OTAN", "Sweden's accession to NATO" → what it joins
         if possessive and following and only_light_words(ctx, possessive.end(), following.start, allowed=1):
-            # "Venezuela's presidential election": the election, and the country's affairs it belongs to
-            return [first, following] if first.country is not None else [following]
+            # "Venezuela's presidential election": the election, and the country's affairs it belongs to; a
+            # possessor that stands for a wider topic ("Iran's nuclear programme": the Middle East) is not negated
+            owner = first.country is not None and first.topic_code in country_topic_codes(ctx.reference)
+            return [first, following] if owner else [following]
         if possessive and first.country is not None and following:
             return [following]  # "Canada's 100 per cent surtax on electric vehicles": what it owns, not the owner
         return [first]
