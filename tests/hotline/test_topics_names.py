@@ -95,3 +95,34 @@ def test_a_title_case_headline_is_no_name(reference: Reference) -> None:
         "about trade, State House said."
     )
     assert "trade" in discussed(reference, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (  # wire: the bloc before the agreement noun
+            "ROME (ANSA) - Italian Prime Minister Giorgia Meloni spoke by phone with Argentine President Javier Milei "
+            "on Thursday. The two leaders discussed the Mercosur deal and investment in energy.",
+            "discussed",
+        ),
+        (  # Spanish press: the bloc a party to the agreement, left out of the call
+            "El presidente Javier Milei habló por teléfono con la primera ministra italiana, Giorgia Meloni. El "
+            "acuerdo de libre comercio entre la Unión Europea y el Mercosur quedó fuera de la conversación.",
+            "not_discussed",
+        ),
+    ],
+)
+def test_a_trade_bloc_party_to_an_agreement_names_a_trade_agreement(
+    reference: Reference, text: str, status: str
+) -> None:
+    facts = written.extract(reference, text, DAY)
+    assert "trade" in written.first_call_topics(facts, status)
+    assert "multilateral_forums" not in written.first_call_topics(facts, status)
+
+
+def test_a_blocs_summit_is_still_a_forum(reference: Reference) -> None:
+    text = (
+        "El presidente Javier Milei habló por teléfono con el presidente de Paraguay, Santiago Peña, sobre la "
+        "cumbre del Mercosur en Asunción."
+    )
+    assert "multilateral_forums" in discussed(reference, text)
