@@ -176,3 +176,55 @@ def test_a_negative_quantifier_and_a_speech_verb_aside_negate_too(reference: Ref
     found = topics(reference, text)
     assert {("sovereignty", "not_discussed"), ("tariffs", "not_discussed")} <= found
     assert not {("sovereignty", "discussed"), ("tariffs", "discussed")} & found
+
+
+MACRON_MERZ = "Call\nPresident Emmanuel Macron spoke by phone with Chancellor Friedrich Merz on Monday on Ukraine. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neither side mentioned energy in its account of the call.",  # the document named after the trigger
+        "Ni Berlín ni París dieron detalles: ninguno de los dos mencionó la energía en sus comunicados.",
+        "El comunicado difundido por la Cancillería alemana se limitó a destacar la amistad entre ambos pueblos y no "
+        "mencionó la energía.",  # the document opens the sentence, its verb far from it
+        "La nota del Elíseo tampoco mencionó la energía.",
+        "Merz escribió en X que había agradecido la llamada, sin mencionar la energía.",  # what a message left out
+    ],
+)
+def test_what_a_document_or_a_message_leaves_out_is_silence(reference: Reference, text: str) -> None:
+    assert not {code for code, _ in topics(reference, MACRON_MERZ + text)} & {"energy"}
+
+
+def test_a_leader_who_did_not_mention_a_topic_on_the_call_left_it_out(reference: Reference) -> None:
+    text = MACRON_MERZ + "Neither leader mentioned energy, a French official said."
+    assert ("energy", "not_discussed") in topics(reference, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out", "still_discussed"),
+    [
+        (  # wire: the possessor stands for a region, the negation is about what it owns
+            "PARIS (AFP) - French President Emmanuel Macron spoke by phone with Saudi Crown Prince Mohammed bin Salman "
+            "on Saturday about the war in Gaza, the Elysee said.\n\nAn Elysee adviser said Iran's nuclear programme "
+            "was not discussed.",
+            "nuclear",
+            "middle_east",
+        ),
+    ],
+)
+def test_a_possessor_for_a_wider_topic_is_not_negated(
+    reference: Reference, text: str, left_out: str, still_discussed: str
+) -> None:
+    found = topics(reference, text)
+    assert (left_out, "not_discussed") in found
+    assert (still_discussed, "discussed") in found
+    assert (still_discussed, "not_discussed") not in found
+
+
+def test_a_possessor_country_that_is_a_topic_is_negated_with_what_it_owns(reference: Reference) -> None:
+    text = (
+        "Readout\nPresident Gustavo Petro spoke by phone with President Luiz Inácio Lula da Silva on Saturday about "
+        "deforestation. Venezuela's presidential election was not discussed, Planalto said."
+    )
+    assert {("venezuela", "not_discussed"), ("elections", "not_discussed")} <= topics(reference, text)

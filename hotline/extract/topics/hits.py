@@ -2,7 +2,7 @@
 
 A keyword inside a name, a title ("Chinese President"), a dateline ("OTTAWA (Reuters) -"), a courtesy ("good
 health"), a hyphenated compound ("cross-border") or right after a name ("Prime Minister Justin Trudeau of Canada")
-names no topic.
+or inside a longer capitalised name (:mod:`~hotline.extract.topics.names`) names no topic.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from hotline.extract.context import RULES, ArticleContext
+from hotline.extract.topics.names import NAMED_TOPICS, in_a_name
 from hotline.reference import Reference
 from hotline.text import fold, phrase_alternation
 
@@ -129,8 +130,30 @@ def topic_hits(ctx: ArticleContext) -> list[TopicHit]:
             _in_compound(ctx, keyword.start, keyword.end, code in country_codes)
         ):
             continue
+        if country is None and code not in NAMED_TOPICS and in_a_name(ctx, keyword.start, keyword.end):
+            continue  # "the Economic Community of West African States"
+        if phrase in _BLOCS and _bloc_agreement(folded, keyword.start, keyword.end):
+            code = _BLOC_AGREEMENT_TOPIC  # "el acuerdo entre la Unión Europea y el Mercosur": a trade agreement
         hits.append(TopicHit(keyword.start, keyword.end, code, country))
     return hits
+
+
+_BLOC_AGREEMENTS = TOPIC_RULES["bloc_agreements"]
+_BLOC_AGREEMENT_TOPIC = str(_BLOC_AGREEMENTS["topic"])
+_BLOCS = frozenset(fold(b) for b in _BLOC_AGREEMENTS["blocs"])
+_AGREEMENT = r"(?:" + phrase_alternation(_BLOC_AGREEMENTS["nouns"]) + r")"
+_LINKS = r"(?:(?:" + phrase_alternation(_BLOC_AGREEMENTS["links"]) + r")[\s-]+)"
+_AGREEMENT_BEFORE = re.compile(r"(?<![\w])" + _AGREEMENT + r"\s+" + _LINKS + r"{1,10}\Z")
+_AGREEMENT_AFTER = re.compile(r"(?:-[a-z]+)?\s+(?:trade\s+|free\s+trade\s+)?" + _AGREEMENT + r"(?![\w])")
+
+
+def _bloc_agreement(folded: str, start: int, end: int) -> bool:
+    """ "the free trade agreement between the European Union and the Mercosur bloc", "un acuerdo comercial con el
+    Mercosur", "the Mercosur deal", "the EU-Mercosur agreement": a trade bloc named as a party to an agreement
+    names the agreement, a trade topic, not the forum."""
+    return bool(
+        _AGREEMENT_BEFORE.search(folded, max(0, start - 80), start) or _AGREEMENT_AFTER.match(folded, end, end + 40)
+    )
 
 
 _PREFIX = re.compile(r"([a-z]+)-\Z")

@@ -27,7 +27,7 @@ from itertools import chain
 
 from hotline.extract.context import RULES, ArticleContext
 from hotline.extract.lexicon import Hit
-from hotline.extract.topics.hits import TOPIC_RULES, TopicHit, only_light_words
+from hotline.extract.topics.hits import TOPIC_RULES, TopicHit, country_topic_codes, only_light_words
 from hotline.text import phrase_alternation
 
 _CLAUSE_BREAK = re.compile("|".join(r"(?<!\W\w)\. " if b == ". " else re.escape(b) for b in RULES["clause_breaks"]))
@@ -62,6 +62,36 @@ _SILENT_DOCUMENT = re.compile(
     r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["silent_documents"]) + r")(?:['’]s)?(?:\s+[\w'’-]+){0,2}\s+\Z"
 )
 _MENTIONS = frozenset(TOPIC_RULES["mention_triggers"])
+_SILENT_TRIGGERS = frozenset(TOPIC_RULES["silent_triggers"])
+_DOCUMENTS = phrase_alternation(TOPIC_RULES["silent_documents"])
+_OPENS_ON_DOCUMENT = re.compile(r"[\s\"'“”«»*]*(?:[\w'’-]+\s+){0,3}?(?:" + _DOCUMENTS + r")(?![\w])")
+_DOCUMENT_AFTER = re.compile(
+    r"(?<![\w])(?:in|en)\s+(?:its|their|his|her|the|su|sus|el|la|los|las)\s+(?:[\w'’-]+\s+)?(?:"
+    + _DOCUMENTS
+    + r")(?![\w])"
+)
+
+
+def _silence(ctx: ArticleContext, start: int, trigger: Hit, stop: int) -> bool:
+    """A document that does not mention a topic says nothing about the call: a trigger that tells what a message
+    left out ("sin mencionar", "without mentioning"), or a trigger of mentioning whose subject is a document (right
+    before it, or opening the sentence with no official named before the trigger: "El comunicado difundido por la
+    Presidencia ... no mencionó") or that names the document it looked in ("Neither side mentioned trade in its
+    account of the call")."""
+    if trigger.phrase in _SILENT_TRIGGERS:
+        return True
+    if trigger.phrase not in _MENTIONS:
+        return False
+    folded = ctx.folded
+    if _SILENT_DOCUMENT.search(folded, max(start, trigger.start - 40), trigger.start):
+        return True
+    if _OPENS_ON_DOCUMENT.match(folded, start, trigger.start) and not any(
+        start <= h.start < trigger.start for h in ctx.officials
+    ):
+        return True
+    return _DOCUMENT_AFTER.search(folded, trigger.end, stop) is not None
+
+
 _POSITIVE_CLAUSE = re.compile(
     r"[,;]\s+(?:(?:y|and|but|pero)\s+)?(?:(?:"
     + phrase_alternation(TOPIC_RULES["positive_clause_subjects"])
@@ -98,9 +128,7 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
         stops = [m.start() for m in (breaks.at(begin), attributions.at(begin)) if m]
         stop = _positive_clause(ctx, begin, min(stops, default=end))
         scope = (begin, stop, trigger.phrase)
-        silent = trigger.phrase in _MENTIONS and _SILENT_DOCUMENT.search(
-            folded, max(start, trigger.start - 40), trigger.start
-        )
+        silent = _silence(ctx, start, trigger, stop)
         (silences if silent else objects).append(scope)
     subjects: list[Scope] = []
     object_spans = [(t.start, t.end) for t in object_triggers]
@@ -266,8 +294,10 @@ def _conjunct_head(ctx: ArticleContext, cursor: int, bound: int, hits: list[Topi
         if first.country is not None and following and _JOINS.fullmatch(ctx.folded, first.end, following.start):
             return [following]  # "la candidatura de Ucrania a la OTAN", "Sweden's accession to NATO" → what it joins
         if possessive and following and only_light_words(ctx, possessive.end(), following.start, allowed=1):
-            # "Venezuela's presidential election": the election, and the country's affairs it belongs to
-            return [first, following] if first.country is not None else [following]
+            # "Venezuela's presidential election": the election, and the country's affairs it belongs to; a
+            # possessor that stands for a wider topic ("Iran's nuclear programme": the Middle East) is not negated
+            owner = first.country is not None and first.topic_code in country_topic_codes(ctx.reference)
+            return [first, following] if owner else [following]
         if possessive and first.country is not None and following:
             return [following]  # "Canada's 100 per cent surtax on electric vehicles": what it owns, not the owner
         return [first]
