@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import DateExpr
 from hotline.extract.leaders import INSTITUTION, is_leader, leader_title, protagonist
 from hotline.extract.officials import OfficialHit
+from hotline.extract.sentence_pairs import Link, distinct, with_object
 from hotline.extract.subjects import (
     bare_title_between,
     plain_title_between,
@@ -99,22 +99,8 @@ _ROUND_NEXT = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["round_next
 _ROUND_REACH = 400
 """Characters from one call of a round to the words that open the next (its clauses between): read no further, so
 a sentence of many call phrases stays linear."""
-_BOTH = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["both_leaders"]) + r")(?![\w])")
 _MAX_GAP_WORDS = int(_PAIRS["max_gap_words"])
 _MAX_LINKED = int(_PAIRS["max_counterparts"])
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """Two leaders a call phrase links, first the subject (or the first of "between A and B")."""
-
-    first: OfficialHit
-    second: OfficialHit
-    how: str
-
-    @property
-    def key(self) -> frozenset[str]:
-        return frozenset((self.first.official_id or "", self.second.official_id or ""))
 
 
 def _gap_ok(ctx: ArticleContext, start: int, end: int, needs: re.Pattern[str] | None) -> bool:
@@ -208,7 +194,7 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     fronted = _fronted(ctx, sentence.start, hits, cue)
     linked = fronted + linked
     subjects = [hits[nearest]] if nearest >= 0 and hits[nearest] not in fronted else []
-    if subjects and _with_object(ctx, subjects[0]):
+    if subjects and with_object(ctx, subjects[0]):
         earlier = _subject_of_call_with(ctx, subjects[0], cue, index)
         if earlier is not None:  # "habló con Xi Jinping, a quien informó ..., y el jueves había llamado a
             subjects = [earlier]  # Ramaphosa": Xi is the other side of the call before, whose subject calls again
@@ -222,12 +208,12 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     if not linked and (called := pronoun_object(ctx, cue, index)) is not None:
         linked = [called]  # "Boko called her on Monday": the protagonist named just before
     on = ctx.article.published_date
-    leaders = _distinct([h for h in linked if is_leader(ctx, h, on)])
+    leaders = distinct([h for h in linked if is_leader(ctx, h, on)])
     if between and len(leaders) >= 2 and linked[0] is leaders[0]:
         return _pairs(leaders[0], leaders[1:2], "a call between the two")
     if between and len(linked) == 1 and _AND_A_NOUN.match(ctx.folded, linked[0].end):
         return []  # "una llamada entre Saied y el Consejo Presidencial libio": the other side is no official
-    if between and len(_distinct(linked)) >= 2 and len(leaders) < 2:
+    if between and len(distinct(linked)) >= 2 and len(leaders) < 2:
         return []  # "una conversación entre la primera ministra X y el presidente del Senado, Y": a side no leader
     if subjects and not is_leader(ctx, subjects[-1], on) and not (not linked and points_back(ctx, cue)):
         return []  # "El ministro del Interior, Fernando Grande-Marlaska, habló por teléfono con ...": not a leader
@@ -337,13 +323,6 @@ def _fronted(ctx: ArticleContext, start: int, hits: list[OfficialHit], cue: Cue)
     return fronted
 
 
-def _distinct(hits: list[OfficialHit]) -> list[OfficialHit]:
-    seen: dict[str, OfficialHit] = {}
-    for hit in hits:
-        seen.setdefault(hit.official_id or "", hit)
-    return list(seen.values())
-
-
 def _pairs(subject: OfficialHit, others: list[OfficialHit], how: str) -> list[Link]:
     return [
         Link(subject, other, how)
@@ -366,35 +345,6 @@ def beside_a_call_of_no_leader(ctx: ArticleContext, cue: Cue, index: int) -> boo
     )
 
 
-def sentence_pair(ctx: ArticleContext, index: int) -> Link | None:
-    """The pair of a sentence that names exactly two leaders, of two countries ("Sheinbaum y Trump hablaron"); or,
-    when it speaks of "the two leaders" ("ambos mandatarios sostuvieron una llamada"), the previous sentence's."""
-    key = ("sentence_pair", index)
-    if key not in ctx.memo:
-        pair = _two_leaders(ctx, index, "the two leaders the sentence names")
-        sentence = ctx.sentences[index]
-        if pair is None and index > 0 and _BOTH.search(ctx.folded, sentence.start, sentence.end):
-            pair = _two_leaders(ctx, index - 1, "'the two leaders': the two the sentence before names")
-        ctx.memo[key] = pair
-    found: Link | None = ctx.memo[key]
-    return found
-
-
-_WITH_OBJECT = re.compile(
-    r"(?<![\w])(?:" + phrase_alternation(_PAIRS["fronted_links"]) + r")\s+(?:(?:el|la|the|su|his|her)\s+)?(?:\w+\s+)?\Z"
-)
-""""with"/"con" right before a name or its title: the other side of someone's call."""
-
-
-def _two_leaders(ctx: ArticleContext, index: int, how: str) -> Link | None:
-    leaders = _distinct([h for h in ctx.in_sentence("officials", index) if is_leader(ctx, h, None)])
-    if len(leaders) == 2 and leaders[0].country_code != leaders[1].country_code:
-        if all(_with_object(ctx, h) for h in leaders):
-            return None  # "en la conversación con Hun Manet ..., mientras que con Phumtham": both someone else's
-        return Link(leaders[0], leaders[1], how)
-    return None
-
-
 _COORDINATED_REACH = 300  # characters from the other side of one call to the next call phrase it is joined to
 _COORDINATOR = re.compile(r"[ \t,](?:" + phrase_alternation(_PAIRS["coordinators"]) + r")[ \t]")
 
@@ -411,8 +361,3 @@ def _subject_of_call_with(ctx: ArticleContext, hit: OfficialHit, cue: Cue, index
                 if link.second.official_id == hit.official_id and link.first.official_id != hit.official_id:
                     return link.first
     return None
-
-
-def _with_object(ctx: ArticleContext, hit: OfficialHit) -> bool:
-    start = hit.title_span[0] if hit.title_span else hit.start
-    return _WITH_OBJECT.search(ctx.folded, max(0, start - 24), start) is not None

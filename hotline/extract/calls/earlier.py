@@ -15,7 +15,8 @@ from hotline.extract.calls.participants import call_participants, first_pair, li
 from hotline.extract.calls.reported import first_of_a_later_series
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import DateExpr, latest_on_or_before
-from hotline.extract.pairs import Link, cue_links, sentence_pair
+from hotline.extract.pairs import cue_links
+from hotline.extract.sentence_pairs import Link, sentence_pair
 from hotline.facts import CallDate, CallMention, Participant
 from hotline.text import phrase_alternation
 

@@ -10,7 +10,8 @@ import datetime as dt
 from hotline.extract.attached_dates import attached_date, sentence_date
 from hotline.extract.context import RULES, ArticleContext, Cue, with_audience
 from hotline.extract.dates import DateExpr, resolve
-from hotline.extract.pairs import Link, beside_a_call_of_no_leader, cue_links, sentence_pair
+from hotline.extract.pairs import beside_a_call_of_no_leader, cue_links
+from hotline.extract.sentence_pairs import Link, sentence_pair
 
 _INDEFINITE = frozenset(RULES["indefinite_determiners"])
 

@@ -12,7 +12,8 @@ from hotline.extract.call_status import NO_CALL, CallStatus
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.leaders import is_leader, leader_title
 from hotline.extract.officials import OfficialHit, title_role
-from hotline.extract.pairs import Link, beside_a_call_of_no_leader, cue_links, sentence_pair
+from hotline.extract.pairs import beside_a_call_of_no_leader, cue_links
+from hotline.extract.sentence_pairs import Link, sentence_pair
 from hotline.extract.subjects import NOT_A_NAME, SUBJECT
 from hotline.facts import Participant
 from hotline.text import fold

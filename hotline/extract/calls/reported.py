@@ -10,7 +10,7 @@ from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import NUMBERS, ORDINALS
 from hotline.extract.dates import count_of as _number
 from hotline.extract.initiator import find_initiator
-from hotline.extract.pairs import Link
+from hotline.extract.sentence_pairs import Link
 from hotline.facts import CallMention
 from hotline.text import compile_phrases, first_words, holds_any, phrase_alternation
 

@@ -1,0 +1,69 @@
+"""The pair of leaders a sentence names when no call phrase links them by grammar ("Sheinbaum y Trump hablaron",
+"ambos mandatarios sostuvieron una llamada"), and the link a call phrase makes between two leaders."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hotline.extract.context import RULES, ArticleContext
+from hotline.extract.leaders import is_leader
+from hotline.extract.officials import OfficialHit
+from hotline.text import phrase_alternation
+
+_PAIRS = RULES["pairs"]
+_BOTH = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["both_leaders"]) + r")(?![\w])")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two leaders a call phrase links, first the subject (or the first of "between A and B")."""
+
+    first: OfficialHit
+    second: OfficialHit
+    how: str
+
+    @property
+    def key(self) -> frozenset[str]:
+        return frozenset((self.first.official_id or "", self.second.official_id or ""))
+
+
+def distinct(hits: list[OfficialHit]) -> list[OfficialHit]:
+    seen: dict[str, OfficialHit] = {}
+    for hit in hits:
+        seen.setdefault(hit.official_id or "", hit)
+    return list(seen.values())
+
+
+def sentence_pair(ctx: ArticleContext, index: int) -> Link | None:
+    """The pair of a sentence that names exactly two leaders, of two countries ("Sheinbaum y Trump hablaron"); or,
+    when it speaks of "the two leaders" ("ambos mandatarios sostuvieron una llamada"), the previous sentence's."""
+    key = ("sentence_pair", index)
+    if key not in ctx.memo:
+        pair = _two_leaders(ctx, index, "the two leaders the sentence names")
+        sentence = ctx.sentences[index]
+        if pair is None and index > 0 and _BOTH.search(ctx.folded, sentence.start, sentence.end):
+            pair = _two_leaders(ctx, index - 1, "'the two leaders': the two the sentence before names")
+        ctx.memo[key] = pair
+    found: Link | None = ctx.memo[key]
+    return found
+
+
+_WITH_OBJECT = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(_PAIRS["fronted_links"]) + r")\s+(?:(?:el|la|the|su|his|her)\s+)?(?:\w+\s+)?\Z"
+)
+""""with"/"con" right before a name or its title: the other side of someone's call."""
+
+
+def _two_leaders(ctx: ArticleContext, index: int, how: str) -> Link | None:
+    leaders = distinct([h for h in ctx.in_sentence("officials", index) if is_leader(ctx, h, None)])
+    if len(leaders) == 2 and leaders[0].country_code != leaders[1].country_code:
+        if all(with_object(ctx, h) for h in leaders):
+            return None  # "en la conversación con Hun Manet ..., mientras que con Phumtham": both someone else's
+        return Link(leaders[0], leaders[1], how)
+    return None
+
+
+def with_object(ctx: ArticleContext, hit: OfficialHit) -> bool:
+    start = hit.title_span[0] if hit.title_span else hit.start
+    return _WITH_OBJECT.search(ctx.folded, max(0, start - 24), start) is not None
