@@ -15,14 +15,17 @@ from hotline.extract.dates import DateExpr
 from hotline.text import phrase_alternation
 
 _ATTACH_GAP = re.compile(
-    r"\s*,?\s*(?:(?:to|with|con|a)\s+(?:him|her|them|el|ella|ellos|ellas)\s+)?"
+    r"\s*,?\s*(?:(?:conocida|conocido|known|reported|publica|publicada)\s+)?"
+    r"(?:(?:to|with|con|a)\s+(?:him|her|them|el|ella|ellos|ellas)\s+|(?:entre|between)\s+(?:ambos|ambas|"
+    r"los\s+dos|las\s+dos|them|the\s+two|both)\s+)?"
     r"(?:(?:was|were|took\s+place|was\s+held|happened|occurred|came|fue|ocurrio|tuvo\s+lugar|se\s+produjo"
-    r"|se\s+celebro|se\s+realizo|held|made|placed|conducted|mantenida|sostenida|celebrada|realizada|efectuada)\s+)?"
-    r"(?:on|of|from|del|de|el|on the|este|this|last|el pasado|in|en|,)?\s*"
+    r"|se\s+celebro|se\s+realizo|held|made|placed|conducted|mantenida|sostenida|celebrada|realizada|efectuada"
+    r"|data|datan|se\s+remonta|se\s+remontan|dates(?:\s+back)?|dated|goes\s+back|went\s+back)\s+)?"
+    r"(?:on|of|from|to|a|del|de|el|on the|este|this|last|el pasado|in|en|,)?\s*"
 )
 """What may stand between a call phrase and its date: "call took place on", "llamada tuvo lugar el", "last spoke to
-him in"."""
-_ATTACH_CHARS = 20
+him in", "la conversación entre ambos se remonta a", "their last call dates back to"."""
+_ATTACH_CHARS = 32
 """How far after a call phrase its date may start."""
 _POSSESSIVE = re.compile(r"['’]s\s+(?:(?:phone|telephone|video)\s+)?")
 
@@ -67,6 +70,34 @@ _HELD_IN_CLAUSE_CHARS = 160
 
 
 _DETERMINER_GAP = re.compile(r"\s*(?:(?:una|un|a|an|la|el|su)\s+)?")
+
+
+_TO_THE_LEADER = re.compile(
+    r"\s*(?:by\s+(?:tele)?phone\s+|por\s+telefono\s+|telefonica\s+|telephone\s+|phone\s+)?"
+    r"(?:with|to|con|a)\s+(?:[\w'’.-]+\s+){0,4}?\Z"
+)
+"""From a call phrase to the leader it links: "conversation with Singapore Prime Minister ", "spoke by phone to "."""
+_LEADER_REACH = 80
+
+
+def after_the_leader(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
+    """A date right after the leader the call phrase links, only the words that may follow a call phrase between
+    ("a conversation with Wong on Monday night", "habló por teléfono con Lula el martes"): the call's own, whatever
+    other day the sentence gives (the day of the statement that tells it). Not a possessive day ("with Modi on
+    Tuesday's attack")."""
+    hits = ctx.in_sentence("officials", index)
+    first = bisect_left(ctx.starts_in("officials", index), cue.end)  # by bisection: a long sentence has many
+    if first == len(hits) or hits[first].start > cue.end + _LEADER_REACH:
+        return None
+    end = hits[first].end
+    if not _TO_THE_LEADER.fullmatch(ctx.folded, cue.end, hits[first].start):
+        return None
+    dates = ctx.in_sentence("dates", index)
+    after = bisect_left(ctx.starts_in("dates", index), end)
+    date = dates[after] if after < len(dates) else None
+    if date is None or date.start - end > _ATTACH_CHARS or not _ATTACH_GAP.fullmatch(ctx.folded, end, date.start):
+        return None
+    return None if _POSSESSIVE.match(ctx.folded, date.end) else date
 
 
 def _between_verb_and_call(folded: str, date: DateExpr, cue_start: int) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from dataclasses import replace
 
 from hotline.extract.attached_dates import opens_sentence
 from hotline.extract.context import ArticleContext
@@ -29,9 +31,13 @@ def stretch(ctx: ArticleContext, candidates: list[Candidate], reference: dt.date
         if date.kind == "period" and date.period is not None and reference is not None:
             return period_of(date.period, reference, quote)
         if date.kind == "month" and (
-            date.year is not None or where == "attached" or opens_sentence(ctx, date) or _after_the_link(ctx, date)
+            date.year is not None
+            or date.last_year
+            or where == "attached"
+            or opens_sentence(ctx, date)
+            or _after_the_link(ctx, date)
         ):
-            return month_of(date, reference, quote)
+            return before_a_dated_event(ctx, date, month_of(date, reference, quote))
     return None
 
 
@@ -54,6 +60,35 @@ def _after_the_link(ctx: ArticleContext, date: DateExpr) -> bool:
     )
 
 
+_DAYS_BEFORE = re.compile(
+    r"[\s,;(]*(?:(?:just|only|a\s+few|few|some|unos|pocos|apenas)\s+)?(?:days|dias|weeks|semanas|shortly|poco)\s+"
+    r"(?:before|antes\s+de(?:\s+que)?)(?![\w])"
+)
+"""Right after a month, how it stands to a dated event: "days before ...", "días antes de que ...", "poco antes"."""
+_BEFORE_REACH = 160
+
+
+def before_a_dated_event(ctx: ArticleContext, date: DateExpr, found: CallDate) -> CallDate:
+    """A month's bounds closed by the event it came "days before" ("en mayo del año pasado, días antes de que ...
+    reconocieran al Estado palestino el 28 de mayo de 2024"): on or before the eve of that event's full date when it
+    lies within the bounds."""
+    before = _DAYS_BEFORE.match(ctx.folded, date.end)
+    if before is None or found.earliest is None or found.latest is None:
+        return found
+    index = ctx.sentence_of(date.start)
+    dates = ctx.in_sentence("dates", index)
+    first = bisect_left(ctx.starts_in("dates", index), before.end())
+    reach = before.end() + _BEFORE_REACH
+    event = next(
+        (d.as_date() for d in dates[first : first + 3] if d.start <= reach and d.kind == "absolute" and d.is_full),
+        None,
+    )
+    if event is None or not found.earliest < event <= found.latest:
+        return found
+    how = f"{found.how}, before {event.isoformat()} ('{ctx.text[date.end : before.end()].strip(' ,;(')}' it)"
+    return replace(found, latest=event - dt.timedelta(days=1), how=how)
+
+
 def period_of(period: str, reference: dt.date, quote: str) -> CallDate:
     """The bounds of a stretch of days ("over the weekend", "late last month") counted from ``reference``."""
     first, last = period_bounds(period, reference)
@@ -67,12 +102,15 @@ def period_of(period: str, reference: dt.date, quote: str) -> CallDate:
 
 
 def month_of(date: DateExpr, anchor: dt.date | None, quote: str) -> CallDate:
-    """A month: with its stated year, else the latest such month up to ``anchor``; its days are the bounds."""
+    """A month: with its stated year, the year before ``anchor``'s when the text says "last year", else the latest
+    such month up to ``anchor``; its days are the bounds."""
     assert date.month is not None
     year = date.year if date.year is not None else (latest_month(date.month, anchor) if anchor else None)
+    if date.last_year and anchor is not None:
+        year = anchor.year - 1
     if year is None:
         return CallDate(month=date.month, basis="month_only", how=f"{quote}: a month, with no year to give it")
     first, last = month_part_bounds(*month_bounds(year, date.month), date.part)
     how = f"{quote}: only the month" + (f" ({date.part})" if date.part else "")
-    how += "" if date.year else f", the latest up to {anchor}"
+    how += "" if date.year else (f", of the year before {anchor}" if date.last_year else f", the latest up to {anchor}")
     return CallDate(None, year, date.month, None, None, "month", "stated_month", how, first, last)

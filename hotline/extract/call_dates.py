@@ -25,8 +25,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from hotline.extract.attached_dates import attached_date
-from hotline.extract.call_bounds import Candidate, month_of, period_of, stretch
+from hotline.extract.attached_dates import after_the_leader, attached_date
+from hotline.extract.call_bounds import Candidate, before_a_dated_event, month_of, period_of, stretch
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.date_events import other_event
 from hotline.extract.dates import (
@@ -70,7 +70,7 @@ def earlier_call_date(ctx: ArticleContext, date: DateExpr | None, anchor: dt.dat
         return CallDate(how="an earlier call referred to in passing; the text gives no date for it")
     quote = f"'{ctx.text[date.start : date.end]}' attached to an earlier call"
     if date.kind == "month":
-        return month_of(date, anchor, quote)
+        return before_a_dated_event(ctx, date, month_of(date, anchor, quote))
     if date.kind == "period" and date.period is not None and anchor is not None:  # "last spoke late last month"
         return period_of(date.period, anchor, quote)
     if date.kind in ("weekday", "relative", "absolute"):
@@ -161,7 +161,7 @@ def _reported_date(
     cue_starts: dict[int, list[int]] = {}
     for cue, index in primary_cues:
         cue_starts.setdefault(index, []).append(cue.start)
-        date = attached_date(ctx, cue, index)
+        date = attached_date(ctx, cue, index) or after_the_leader(ctx, cue, index)
         if date is not None and not date.is_future:
             attached.append((date, index))
     attached_ids = {id(d) for d, _ in attached}

@@ -69,9 +69,11 @@ def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_st
             return "other"  # "the summit on Friday"; not "en su conferencia matutina que ayer sostuvo ..."
     if _ATTRIBUTED.search(folded, previous, date.start):
         return "announcement"  # "..., according to a statement read on state television on Wednesday"
-    for verb in lex.within("announcement", max(sentence_start, date.start - 30), date.start):
-        if set(_WORDS.findall(folded, verb.end, date.start)) <= _ANNOUNCEMENT_FILLERS:
+    for verb in lex.within("announcement", max(sentence_start, date.start - _TOLD_AT_CHARS), date.start):
+        if set(_WORDS.findall(folded, verb.end, date.start)) <= _ANNOUNCEMENT_FILLERS and date.start - verb.end <= 30:
             return "announcement"  # "said on Monday (that he had spoken ...)": the call came on or before it
+        if _told_at(ctx, verb.end, date.start):
+            return "announcement"  # "told reporters at the State Palace on Tuesday (that he had discussed ...)"
     if lex.find("other_clause", previous, date.start) is not None:
         return "other"
     if _RELATIVE_CLAUSE.search(folded, previous, date.start) and "," in folded[date.end : following or date.end + 80]:
@@ -83,6 +85,33 @@ def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_st
         if opener is not None and "," not in folded[opener.end : following]:
             return "other"  # "began on Sunday, after Trudeau called ...": the main clause's day, not the call's
     return None
+
+
+_TOLD_AT = re.compile(
+    r"(?P<before>(?:\s+\w+){0,3}?)\s+(?:at|in|from|en|desde)\s+(?:(?:the|a|an|his|her|their|la|el|los|las|su|sus)\s+)?"
+    r"(?P<place>[^\W\d_][\w'’.-]*(?:\s+(?:of|de|del|la|el|[^\W\d_][\w'’.-]*)){0,4}?)"
+    r"(?P<after>(?:\s+(?:on|this|last|early|late|el|este|esta|pasado|la|noche|tarde|manana)){0,3})\s+\Z"
+)
+"""An announcement verb, its fillers, then where it was told ("told reporters at the State Palace on", "said in Oslo
+on", "declaró en el Palacio de Planalto el"): a place in capitals or an occasion of the telling."""
+_TOLD_AT_CHARS = 80
+_OCCASIONS = frozenset(RULES["announcement_occasions"])
+
+
+def _told_at(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether ``ctx.text[start:end]`` (after an announcement verb, before a date) is fillers and one place or
+    occasion of the telling, no call noun among them: the date is the day the call was told of, there."""
+    found = _TOLD_AT.fullmatch(ctx.folded, start, end)
+    if found is None or ctx.lex.find("call_noun", start, end) is not None:
+        return False
+    fillers = _WORDS.findall(ctx.folded, found.start("before"), found.end("before"))
+    fillers += _WORDS.findall(ctx.folded, found.start("after"), found.end("after"))
+    if not set(fillers) <= _ANNOUNCEMENT_FILLERS:
+        return False
+    place = found.group("place")
+    written = ctx.text[found.start("place") : found.end("place")].split()
+    named = all(word[0].isupper() for word in written if word not in ("of", "de", "del", "la", "el"))
+    return named or " ".join(place.split()) in _OCCASIONS
 
 
 def _inside_relative_clause(folded: str, start: int, cue_start: int) -> bool:

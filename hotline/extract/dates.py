@@ -5,9 +5,9 @@ pattern and returns :class:`DateExpr` records: absolute dates with or without a 
 "Jan. 12, 2026", "3 de febrero de 2025", "2026-01-29"), numeric dates whose day/month order may be
 ambiguous ("02/05/2025"), weekdays ("on Thursday", "el pasado jueves", "next Monday") and relative days
 ("yesterday", "ayer"), stretches of days ("over the weekend", "earlier this week", "durante el fin de
-semana") and months without a year after a preposition ("in March", "el pasado noviembre"). Nothing here invents a
-year: a missing part stays ``None`` until
-:func:`latest_on_or_before` or the caller supplies it from evidence.
+semana"), months without a year after a preposition ("in March", "el pasado noviembre") and months of last year
+("in May last year", "data de mayo del año pasado"). Nothing here invents a year: a missing part stays ``None``
+until :func:`latest_on_or_before` or the caller supplies it from evidence.
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ _PATTERN = re.compile(
     r"|(?:(?<=the\s)|(?<=dia\s))(?P<dom>\d{1,2})(?:st|nd|rd|th)?(?![\w-]|\s*(?:minute|hour|min\b|minuto|hora))"
     r"(?!\s+(?:" + phrase_alternation(_RULES["ordinal_nouns"]) + r")(?![\w]))"  # "the 19th package": no day
     r"|(?P<rel>" + phrase_alternation(RELATIVE_DAYS) + r")"
-    rf"|(?P<mo_m>{_MON})"
+    rf"|(?P<mo_m>{_MON})(?P<mo_last>\s+(?:of\s+)?last\s+year|\s+del?\s+ano\s+pasado)?"
     r")(?![\w])"
 )
 _FUTURE_RE = re.compile(_FUTURE)
@@ -154,6 +154,7 @@ class DateExpr:
     alternative: tuple[int, int] | None = None  # (month, day) of the other reading of an ambiguous numeric date
     period: str | None = None  # weekend | last_weekend | earlier_week | this_week | last_week (rules/dates.yaml)
     part: str | None = None  # early | mid | late: the part of a named month ("a finales de enero")
+    last_year: bool = False  # a month of the year before the reference day's ("in May last year")
 
     @property
     def is_full(self) -> bool:
@@ -223,7 +224,7 @@ def _expr(match: re.Match[str]) -> DateExpr | None:
     if g["period"]:
         return DateExpr(start, end, "period", period=PERIODS[" ".join(g["period"].split())])
     if g["mo_m"]:
-        return DateExpr(start, end, "month", month=_month(g["mo_m"]))
+        return DateExpr(start, end, "month", month=_month(g["mo_m"]), last_year=bool(g["mo_last"]))
     return None
 
 
@@ -283,8 +284,13 @@ def _dates_at(folded: str, original: str | None, candidates: list[int], stop: in
         month_group = (
             (match.group("mdy_m") and "mdy_m") or (match.group("my_m") and "my_m") or (match.group("mo_m") and "mo_m")
         )
-        if month_group == "mo_m" and not _MONTH_PREPOSITION.search(folded, max(0, match.start() - 24), match.start()):
-            continue  # a month name alone is a month only after a preposition ("in March", "en noviembre")
+        if (
+            month_group == "mo_m"
+            and not match.group("mo_last")
+            and not _MONTH_PREPOSITION.search(folded, max(0, match.start() - 24), match.start())
+        ):
+            continue  # a month name alone is a month only after a preposition ("in March", "en noviembre") or
+            # before "last year" ("data de mayo del año pasado")
         if (
             original is not None
             and month_group

@@ -6,8 +6,9 @@
   22:26:49", "Periódico La Jornada Jueves 5 de enero de 2023, p. 3".
 
 A date with no year ("PARIS, March 3 (Reuters) -") is no publication date. Other dates in the text are events.
-A numeric date whose day/month order is ambiguous is read in the order the article's own full dates support:
-the publication cannot precede a fully dated event the article reports (e.g. a quoted post dated
+A numeric date whose day/month order is ambiguous is read in the order the story's own dateline states in words
+("05/08/2025 01:52 PM" above "KUALA LUMPUR, Aug 5 (Bernama) --" is 5 August), else in the order the article's own
+full dates support: the publication cannot precede a fully dated event the article reports (e.g. a quoted post dated
 "May 1, 2025" rules out reading "02/05/2025" as February 5). With no such evidence, English text is read
 month/day and Spanish text day/month, and the evidence says so.
 """
@@ -300,9 +301,17 @@ def _read_numeric(expr: DateExpr, stated: str, text: str, where: str) -> tuple[d
     day_first = safe_date(expr.year, *expr.alternative)
     assert month_first is not None and day_first is not None
     folded = fold_text(text)
+    quote = f"'{stated.strip()}'"
+    for expr_line, _, line in _dateline_dates(text[:_HEAD_CHARS], folded[:_HEAD_CHARS], None):
+        if expr_line.year is not None or expr_line.kind != "absolute":
+            continue
+        told = (expr_line.month, expr_line.day)
+        if told in ((month_first.month, month_first.day), (day_first.month, day_first.day)):
+            chosen = month_first if told == (month_first.month, month_first.day) else day_first
+            order = "month/day" if chosen is month_first else "day/month"
+            return chosen, f"{where}: {quote}, read {order}: the story's dateline '{line.strip()}' states the day"
     dated_events = [d.as_date() for d in find_dates(folded, text) if d.kind == "absolute" and d.is_full and d.as_date()]
     latest = max((d for d in dated_events if d is not None), default=None)
-    quote = f"'{stated.strip()}'"
     if latest is not None and (month_first < latest) != (day_first < latest):
         chosen = day_first if month_first < latest else month_first
         rejected = month_first if chosen is day_first else day_first

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from hotline.extract.context import RULES, ArticleContext
 from hotline.extract.dates import WEEKDAY_NAMES, WEEKDAYS, safe_date
 from hotline.extract.leaders import is_leader_term, title_before
+from hotline.extract.officials.countries import marked_former
 from hotline.extract.officials.patterns import title_role
 from hotline.extract.published import dateline_month_day, dateline_spans
 from hotline.extract.rules import load_rules
@@ -101,6 +102,8 @@ def story_day(ctx: ArticleContext, participant_ids: tuple[str, ...]) -> StoryDay
         fitting = [y for y in years if _on(y, month, day).weekday() == told[0] and _on(y, month, day) <= latest]
         if fitting:  # none: the dateline is the day after the story's weekday (filed past midnight), no evidence
             years, named = fitting, f" and the story's own {WEEKDAY_NAMES[told[0]]} ('{told[1]}')"
+    if len(years) > 1 and (titled := _titled_years(ctx, participant_ids, years, month, day)) is not None:
+        years, named = titled[0], f"{named} and the terms of {titled[1]}"
     near = _near_full_dates(ctx, years, month, day)
     if len(years) > 1 and len(near) == 1:
         ((year, stated_date),) = near.items()
@@ -145,6 +148,46 @@ def office_years(ctx: ArticleContext, participant_ids: tuple[str, ...], month: i
         if on is not None and all(any(start <= on < end for start, end in s) for s in spans):
             years.append(year)
     return years
+
+
+_THEN = re.compile(r"(?<![\w])(?:then|entonces|by then)[\s-]*\Z")
+
+
+def _titled_years(
+    ctx: ArticleContext, participant_ids: tuple[str, ...], years: list[int], month: int, day: int
+) -> tuple[list[int], str] | None:
+    """The ``years`` in which every other official the article names with a title ("Thai Prime Minister
+    Paetongtarn Shinawatra", "Chancellor Olaf Scholz", "Foreign Minister Antonio Tajani") held that office on
+    ``month``/``day``, when they narrow the list and leave a year, with who narrowed it. A title the text marks
+    as past ("former President", "then-Chancellor") and an office the reference data has no term of bound
+    nothing. Read once per article and participants (an article of many calls asks for each)."""
+    key = ("titled_years", participant_ids, tuple(years), month, day)
+    if key not in ctx.memo:
+        ctx.memo[key] = _narrowed_by_titles(ctx, participant_ids, years, month, day)
+    found: tuple[list[int], str] | None = ctx.memo[key]
+    return found
+
+
+def _narrowed_by_titles(
+    ctx: ArticleContext, participant_ids: tuple[str, ...], years: list[int], month: int, day: int
+) -> tuple[list[int], str] | None:
+    kept, named = set(years), []
+    for hit in ctx.officials:
+        span = title_before(ctx, hit) if hit.official_id and hit.official_id not in participant_ids else None
+        role = title_role(ctx.reference, ctx.folded[span[0] : span[1]]) if span else None
+        if span is None or role is None or marked_former(hit, ctx):
+            continue
+        if _THEN.search(ctx.folded, max(0, span[0] - 12), span[0]):
+            continue
+        terms = [t for t in ctx.reference.terms_of(hit.official_id or "") if t.role == role]
+        if not terms:
+            continue
+        held = {y for y in kept if any(t.start <= _on(y, month, day) < term_end(ctx, t.start, t.end) for t in terms)}
+        if held and held != kept:
+            kept, named = held, [*named, ctx.text[span[0] : hit.end]]
+    if not named or not kept:
+        return None
+    return sorted(kept), ", ".join(f"'{n}'" for n in named)
 
 
 def _titled_roles(ctx: ArticleContext) -> dict[str, set[str]]:

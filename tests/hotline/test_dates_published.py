@@ -58,3 +58,33 @@ def test_metadata_dates_in_words_and_numbers(raw: str, expected: dt.date | None)
 )
 def test_publication_day_on_a_header_line(text: str, expected: dt.date | None) -> None:
     assert published_date_from_text(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the story's own dateline, in words, decides the order of an ambiguous numeric date above it
+        (
+            "Leaders discuss haze, palm oil in call\n04/09/2025 11:20 AM\n\nKUALA LUMPUR, Sept 4 (Bernama) -- Prime "
+            "Minister Anwar Ibrahim spoke by telephone with Thai Prime Minister Paetongtarn Shinawatra today.",
+            dt.date(2025, 9, 4),
+        ),
+        (
+            "Leaders discuss haze, palm oil in call\n04/09/2025 11:20 AM\n\nKUALA LUMPUR, April 9 (Bernama) -- Prime "
+            "Minister Anwar Ibrahim spoke by telephone with Thai Prime Minister Paetongtarn Shinawatra today.",
+            dt.date(2025, 4, 9),
+        ),
+        (
+            "Carney, Starmer talk trade\nPosted on 03/06/2025\n\nOTTAWA, June 3 - Prime Minister Mark Carney spoke "
+            "with British Prime Minister Keir Starmer on Tuesday.",
+            dt.date(2025, 6, 3),
+        ),
+        # a dateline that names neither reading leaves the usual order
+        (
+            "Leaders discuss haze\n04/09/2025 11:20 AM\n\nKUALA LUMPUR, Sept 5 (Bernama) -- Anwar spoke yesterday.",
+            dt.date(2025, 4, 9),
+        ),
+    ],
+)
+def test_dateline_decides_numeric_order(text: str, expected: dt.date) -> None:
+    assert published_date_from_text(text)[0] == expected

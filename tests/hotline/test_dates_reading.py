@@ -388,3 +388,48 @@ def test_a_date_labelling_a_list_of_items_is_not_the_calls(reference: Reference)
     )
     date = call_date(reference, text, dt.date(2024, 5, 24))
     assert (date.date, date.earliest, date.latest) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They last spoke in May last year.",
+        "They had spoken in May of last year.",
+        "Hablaron en mayo del año pasado.",
+        "La conversación data de mayo del año pasado.",
+    ],
+)
+def test_a_month_of_last_year(text: str) -> None:
+    (found,) = find_dates(fold_text(text), text)
+    assert (found.kind, found.month, found.last_year) == ("month", 5, True)
+
+
+SAT_14_JUN_2025 = dt.date(2025, 6, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        (  # an earlier call that "dates back to" a month of last year; "days before" a dated event closes it
+            "El presidente del Gobierno, Pedro Sánchez, habló este viernes por teléfono con el primer ministro de "
+            "Noruega, Jonas Gahr Store. La anterior conversación conocida entre ambos data de abril del año pasado, "
+            "días antes de la cumbre de Bruselas del 17 de abril de 2024.",
+            (dt.date(2024, 4, 1), dt.date(2024, 4, 16)),
+        ),
+        (
+            "El presidente del Gobierno, Pedro Sánchez, habló este viernes por teléfono con el primer ministro de "
+            "Noruega, Jonas Gahr Store. La anterior conversación entre ambos se remonta a octubre de 2023, cuando "
+            "repasaron la situación en Oriente Próximo.",
+            (dt.date(2023, 10, 1), dt.date(2023, 10, 31)),
+        ),
+        (
+            "Canadian Prime Minister Mark Carney spoke by phone with British Prime Minister Keir Starmer on Friday. "
+            "Their previous call dates back to May last year.",
+            (dt.date(2024, 5, 1), dt.date(2024, 5, 31)),
+        ),
+    ],
+)
+def test_an_earlier_call_dated_by_a_month(reference: Reference, text: str, bounds: tuple[dt.date, dt.date]) -> None:
+    calls = extract(reference, "Leaders\n\n" + text, SAT_14_JUN_2025).calls
+    earlier = [c.date for c in calls if not c.is_directly_reported]
+    assert [(d.precision, d.earliest, d.latest) for d in earlier] == [("month", *bounds)]

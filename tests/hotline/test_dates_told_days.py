@@ -132,3 +132,66 @@ def test_the_day_of_the_sentence_right_before_the_call(
 def test_a_quotations_today_is_the_day_of_its_words(reference: Reference, text: str, expected: dt.date) -> None:
     calls = [c for c in extract(reference, text, dt.date(2024, 5, 22)).calls if c.is_directly_reported]
     assert [c.date.date for c in calls] == [expected]
+
+
+THU_21_AUG_2025 = dt.date(2025, 8, 21)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # told at a place on a weekday, the call's own time vaguer: bounds up to that day, no day
+            "Indonesian President Prabowo Subianto told journalists at the Merdeka Palace on Tuesday that he had "
+            "raised the fisheries dispute with Malaysian Prime Minister Anwar Ibrahim in a phone call earlier this "
+            "month.",
+            (None, "month", dt.date(2025, 8, 1), dt.date(2025, 8, 19)),
+        ),
+        (  # told in a city on a weekday: the call came on or before it
+            "French President Emmanuel Macron said in Marseille on Tuesday that he had spoken by phone with German "
+            "Chancellor Friedrich Merz about the budget rules.",
+            (None, "unknown", None, dt.date(2025, 8, 19)),
+        ),
+        (
+            "La presidenta Claudia Sheinbaum dijo en Palacio Nacional el martes que había hablado por teléfono con el "
+            "presidente de Estados Unidos, Donald Trump.",
+            (None, "unknown", None, dt.date(2025, 8, 19)),
+        ),
+        (  # a call told to the other leader on a weekday is the call's day
+            "Russian President Vladimir Putin told Indian Prime Minister Narendra Modi in a phone call on Tuesday that "
+            "the talks in Alaska had been useful.",
+            (dt.date(2025, 8, 19), "day", None, None),
+        ),
+    ],
+)
+def test_the_day_told_at_a_place_bounds_the_call(
+    reference: Reference, text: str, expected: tuple[dt.date | None, str, dt.date | None, dt.date | None]
+) -> None:
+    (call,) = extract(reference, "Leaders\n\n" + text, THU_21_AUG_2025).calls
+    assert (call.date.date, call.date.precision, call.date.earliest, call.date.latest) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the day right after the leader the call phrase links is the call's, not the day of the statement
+            "In a statement on his Facebook page today, Prime Minister Anwar Ibrahim said he had a warm telephone "
+            "conversation with Singapore Prime Minister Lawrence Wong on Monday night.",
+            dt.date(2025, 8, 18),
+        ),
+        (
+            "En un mensaje publicado hoy en X, el presidente de Chile, Gabriel Boric, dijo que mantuvo una "
+            "conversación telefónica con el presidente de Brasil, Luiz Inácio Lula da Silva, el lunes por la noche.",
+            dt.date(2025, 8, 18),
+        ),
+        (  # a possessive day after the leader is another event's
+            "French President Emmanuel Macron spoke by phone today with German Chancellor Friedrich Merz on Monday's "
+            "attack in Lyon.",
+            dt.date(2025, 8, 21),
+        ),
+    ],
+)
+def test_a_day_right_after_the_linked_leader_is_the_calls(
+    reference: Reference, text: str, expected: dt.date | None
+) -> None:
+    (call,) = extract(reference, "Leaders\n\n" + text, THU_21_AUG_2025).calls
+    assert call.date.date == expected

@@ -300,3 +300,33 @@ def test_a_year_closing_a_since_phrase_is_not_the_storys(reference: Reference) -
     assert date.date is None  # February 2022 starts a stretch the story lies in: the story's year is not given
     assert date.story_date is None
     assert (date.latest_month, date.latest_day) == (3, 3)
+
+
+_PARIS_LEAD = (
+    "Macron and Sanchez talk defence\n\nPARIS, Feb 3 (Reuters) - French President Emmanuel Macron spoke by phone on "
+    "Monday with Spanish Prime Minister Pedro Sanchez about European defence."
+)
+
+
+@pytest.mark.parametrize(
+    ("more", "expected"),
+    [
+        (  # two other officials named with their titles held those offices together on Feb 3 only in 2025
+            " The call came after U.S. President Donald Trump threatened tariffs on European goods. Macron will meet "
+            "German Chancellor Olaf Scholz later this week.",
+            dt.date(2025, 2, 3),
+        ),
+        (  # a title the text marks as past bounds nothing: four years fit the chancellor's term
+            " Both recalled the plan that former U.S. President Donald Trump had put forward. Macron will meet German "
+            "Chancellor Olaf Scholz later this week.",
+            None,
+        ),
+        ("", None),  # no other official: nine years fit the participants' terms
+    ],
+)
+def test_other_officials_named_with_a_title_bound_the_year(
+    reference: Reference, more: str, expected: dt.date | None
+) -> None:
+    found = _reported(reference, _PARIS_LEAD + more)
+    assert found.date == expected
+    assert expected is None or "Chancellor Olaf Scholz" in found.how
