@@ -11,14 +11,8 @@ from dataclasses import replace
 
 from hotline.extract.attached_dates import opens_sentence
 from hotline.extract.context import ArticleContext
-from hotline.extract.dates import (
-    MONTH_PERIODS,
-    DateExpr,
-    latest_month,
-    month_bounds,
-    month_part_bounds,
-    period_bounds,
-)
+from hotline.extract.dates import MONTH_PARTS, DateExpr
+from hotline.extract.rules import load_rules
 from hotline.facts import CallDate
 
 Candidate = tuple[DateExpr, int, str]  # a date, its sentence, where it stands (attached or in a call sentence)
@@ -114,3 +108,49 @@ def month_of(date: DateExpr, anchor: dt.date | None, quote: str) -> CallDate:
     how = f"{quote}: only the month" + (f" ({date.part})" if date.part else "")
     how += "" if date.year else (f", of the year before {anchor}" if date.last_year else f", the latest up to {anchor}")
     return CallDate(None, year, date.month, None, None, "month", "stated_month", how, first, last)
+
+
+def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of a month."""
+    first = dt.date(year, month, 1)
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
+
+
+def latest_month(month: int, anchor: dt.date) -> int:
+    """The year of the last ``month`` that began on or before ``anchor``."""
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def period_bounds(period: str, anchor: dt.date) -> tuple[dt.date, dt.date]:
+    """The days a stretch (:data:`PERIODS`) covers, counted from the reference day ``anchor``."""
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    if period in ("weekend", "last_weekend"):
+        saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+        if period == "last_weekend" and anchor.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
+        return saturday, min(anchor, saturday + dt.timedelta(days=1))
+    if period == "earlier_week":
+        return monday, max(monday, anchor - dt.timedelta(days=1))
+    if period == "this_week":
+        return monday, anchor
+    if period in ("earlier_month", "early_month"):  # this month up to the anchor (early_month: its early part)
+        return month_part_bounds(anchor.replace(day=1), anchor, "early" if period == "early_month" else None)
+    if period.endswith("last_month"):  # last_month, early_last_month, mid_last_month, late_last_month
+        previous = anchor.replace(day=1) - dt.timedelta(days=1)
+        first, last = month_bounds(previous.year, previous.month)
+        part = period.removesuffix("_last_month")
+        return month_part_bounds(first, last, part if part in MONTH_PARTS else None)
+    return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)  # last_week
+
+
+MONTH_PERIODS = frozenset(code for code in load_rules("dates")["periods"] if code.endswith("month"))
+"""Periods that are parts of a month (a call's date precision ``month``), not stretches of days."""
+
+
+def month_part_bounds(first: dt.date, last: dt.date, part: str | None) -> tuple[dt.date, dt.date]:
+    """The days of a month ``[first, last]`` that ``part`` (early, mid, late; None: all) covers."""
+    if part is None:
+        return first, last
+    start, end = MONTH_PARTS[part]
+    return first.replace(day=start), min(last, first.replace(day=min(end, last.day)))

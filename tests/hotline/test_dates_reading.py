@@ -11,7 +11,8 @@ import datetime as dt
 import pytest
 from written import extract
 
-from hotline.extract.dates import find_dates, month_bounds, period_bounds
+from hotline.extract.call_bounds import month_bounds, period_bounds
+from hotline.extract.dates import find_dates
 from hotline.facts import CallDate
 from hotline.reference import Reference
 from hotline.text import fold_text
