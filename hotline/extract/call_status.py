@@ -115,9 +115,9 @@ _ASKED_IN_THE_CALL = frozenset({"requested", "refused"})
 _OVERTAKEN = frozenset({"planned", "requested"})
 """Statuses a later word in the clause overtakes ("a planned call ... was postponed", "sought a call ... refused")."""
 _OTHER_EVENT = re.compile(phrase_pattern(load_rules("calls")["other_event_nouns"]))
+"""Another event named after the call phrase ("the visit", "la cumbre"): a cue beyond it is about that event."""
 _QUESTION = re.compile(phrase_pattern(load_rules("calls")["question_cues"]))
 """A question the call's plan is asked in ("asked whether he planned to speak to ...", "preguntado sobre si")."""
-"""Another event named after the call phrase ("the visit", "la cumbre"): a cue beyond it is about that event."""
 _WINDOW_WORDS = int(_RULES["window_words"])
 _RIGHT_WORDS = int(_RULES["right_window_words"])
 # Characters read before and after a call phrase: its clause is at most ``window_words`` words, and news words

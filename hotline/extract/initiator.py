@@ -149,11 +149,16 @@ def _titled_caller(
     i = bisect_left(spans, (verb_start, verb_start)) - 1
     if i < 0 or spans[i][0] < sentence_start or not _TITLE_GAP.fullmatch(ctx.folded, spans[i][1], verb_start):
         return None
-    role = title_role(ctx.reference, ctx.folded[spans[i][0] : spans[i][1]])
-    holders = [p for p in participants if p.role == role] if role is not None else []
-    if len(holders) != 1:
+    holder = _one_holder(participants, title_role(ctx.reference, ctx.folded[spans[i][0] : spans[i][1]]))
+    if holder is None:
         return None
-    return holders[0].official_id, f"the {ctx.text[spans[i][0] : spans[i][1]]} ({holders[0].full_name}) placed it"
+    return holder.official_id, f"the {ctx.text[spans[i][0] : spans[i][1]]} ({holder.full_name}) placed it"
+
+
+def _one_holder(participants: list[Participant], role: str | None) -> Participant | None:
+    """The one participant who holds ``role``, if exactly one does."""
+    holders = [p for p in participants if p.role == role] if role is not None else []
+    return holders[0] if len(holders) == 1 else None
 
 
 _TITLE_GAP = re.compile(r"[ \t]+(?:[\w'’]+[ \t]+){0,2}?")
@@ -222,10 +227,9 @@ def _side(ctx: ArticleContext, words: list[str], participants: list[Participant]
                     return by_country[country].official_id, f"'{candidate}' ({by_country[country].full_name}'s side)"
     for size in (3, 2, 1):  # "at the Prime Minister's initiative": the one participant holding that title
         for i in range(len(words) - size + 1):
-            role = title_role(ctx.reference, " ".join(words[i : i + size]))
-            holders = [p for p in participants if p.role == role] if role is not None else []
-            if len(holders) == 1:
-                return holders[0].official_id, f"'{' '.join(words[i : i + size])}' ({holders[0].full_name})"
+            title = " ".join(words[i : i + size])
+            if (holder := _one_holder(participants, title_role(ctx.reference, title))) is not None:
+                return holder.official_id, f"'{title}' ({holder.full_name})"
     for word in words:  # "the Korean side": a word that ends the name of one participant's country only
         ends = {c for w, c in ctx.reference.country_words.items() if c in by_country and w.endswith(" " + word)}
         if len(ends) == 1:

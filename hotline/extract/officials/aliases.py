@@ -90,6 +90,11 @@ _LINE_REACH = 160  # characters of the line read either side of a name: a megaby
 _LINE_WORDS = re.compile(r"[^\W\d_][\w’'-]{3,}")
 
 
+def titled_at(start: int, title_ends: set[int]) -> bool:
+    """Whether a title ends one or two characters before ``start`` ("President Mahama")."""
+    return any(start - gap in title_ends for gap in (1, 2))
+
+
 def another_persons_name(text: str, start: int, official: Official, title_ends: set[int]) -> bool:
     """Whether the one-word alias at ``start`` ("Mahama") is another person's surname, a capitalized given name
     right before it that is none of the official's own names: "Lordina Mahama", "Senator Oluremi Tinubu" (spouses,
@@ -97,7 +102,7 @@ def another_persons_name(text: str, start: int, official: Official, title_ends: 
     Mahama"), an honorific, a possessive ("Ghana's Mahama"), a weekday or month, an acronym, or when its line is a
     headline in title case ("Tinubu Calls Mahama Over Border")."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before is None or any(start - gap in title_ends for gap in (1, 2)):
+    if before is None or titled_at(start, title_ends):
         return False
     word = before.group(1)
     lowered = word.lower()

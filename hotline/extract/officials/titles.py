@@ -17,6 +17,7 @@ from hotline.extract.officials.aliases import (
     honorific_fillers_end,
     honorifics_alone,
     surnames_after_full_name,
+    titled_at,
     with_middle_initial,
 )
 from hotline.extract.officials.countries import modifier_country, tail_country, with_dateline_country
@@ -62,7 +63,7 @@ def find_officials(
             if another_persons_name(text, alias.start, official, title_ends):
                 namesake_last[official.official_id] = True  # "Lordina Mahama": later "Mrs Mahama" is she
                 continue
-            if namesake_last.get(official.official_id) and not any(alias.start - gap in title_ends for gap in (1, 2)):
+            if namesake_last.get(official.official_id) and not titled_at(alias.start, title_ends):
                 continue
         else:
             namesake_last[official.official_id] = False
