@@ -45,12 +45,14 @@ VOCABULARIES = {
     "status_cue": [*_CUES, *_RULES["neutral"]],
     "in_person": _RULES["in_person"],  # an in-person encounter ("on the sidelines"): the call finder reads it too
     "multilateral": _RULES["multilateral"],
+    "address": _RULES["addresses"],
 }
 """Phrase vocabularies of the status rules, also matched in the article's lexicon pass: a window with none of a
 vocabulary's phrases is not searched (see :func:`_finditer`)."""
 _CUE = re.compile(phrase_pattern(VOCABULARIES["status_cue"]))
 _IN_PERSON = re.compile(phrase_pattern(VOCABULARIES["in_person"]))
 _MULTILATERAL = re.compile(phrase_pattern(VOCABULARIES["multilateral"]))
+_ADDRESS = re.compile(phrase_pattern(VOCABULARIES["address"]))
 # A participle after a comma opens a clause of its own (", discussing a plan to ...").
 # A relative clause between commas (", who plans to visit Beijing in April,") speaks of its own verb.
 _RELATIVE = r",\s*(?:" + "|".join(_RULES["relative_pronouns"]) + r")\b[^,;.]*,"
@@ -174,6 +176,9 @@ def call_status(
                 continue  # "invited him to the G20 Leaders' Summit": where someone goes, not how they spoke
             return CallStatus(NO_CALL, _phrase(found.group()), found.start(), found.end())
     left = _clause_start(folded, window_start, call_start, text)
+    for found in _finditer(_ADDRESS, "address", folded, left, window_end, lex):
+        if found.start() < call_end:  # "addressed the delegates by video link", "se dirigió por videoconferencia a"
+            return CallStatus(NO_CALL, _phrase(found.group()), found.start(), found.end())
     best: re.Match[str] | None = None
     governing: list[re.Match[str]] = []  # status cues before the nearest: "declined an invitation to speak by phone"
     for match in _finditer(_CUE, "status_cue", folded, left, call_end, lex):

@@ -284,7 +284,8 @@ def _links_a_non_leader_title(ctx: ArticleContext, cue: Cue, sentence_end: int) 
             return True  # "telephoned Mereani Tuilau, the nurse who ...": a person the reference knows as no official
     spans = ctx.title_spans
     i = bisect_left(spans, (cue.end, cue.end))
-    if i == len(spans) or spans[i][1] > sentence_end or not _gap_ok(ctx, cue.end, spans[i][0], _LINK):
+    needs = None if _LINK_AT_END.search(ctx.folded, cue.start, cue.end) else _LINK  # "call between": holds it
+    if i == len(spans) or spans[i][1] > sentence_end or not _gap_ok(ctx, cue.end, spans[i][0], needs):
         return False
     start, end = spans[i]
     if INSTITUTION.search(ctx.folded, max(cue.end, start - 40), start):

@@ -88,6 +88,15 @@ CASES = [
         HELD,
     ),
     ("Scholz, who plans to visit Beijing in April, spoke by phone with Xi on Tuesday.", "by phone", HELD),
+    # an attempt to reach a leader, from the attempt verb, a manner adverb and the verb of reaching
+    ("Macron has tried in vain to reach Netanyahu by phone since Saturday.", "by phone", "requested"),
+    ("Sánchez ha intentado sin éxito comunicarse por teléfono con Netanyahu.", "por telefono", "requested"),
+    ("Ruto had been trying to get through to Museveni by phone all week.", "by phone", "requested"),
+    ("A call between Macron and Putin has not been ruled out, the Elysée said.", "call", "planned"),
+    # an address to a gathering by video in the call phrase's clause: no call with anyone
+    ("Zelensky addressed the participants of the summit via video link, thanking Starmer.", "video link", NO_CALL),
+    ("Sánchez se dirigió por videoconferencia a los asistentes del foro de Davos.", "videoconferencia", NO_CALL),
+    ("Xi spoke to the delegates via video link, hours after a phone call with Lula.", "phone call", HELD),
 ]
 
 

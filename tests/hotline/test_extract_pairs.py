@@ -57,6 +57,14 @@ def test_a_ministers_call_is_no_leaders_call(reference: Reference) -> None:
     assert held_pairs(extract(reference, text, dt.date(2023, 9, 18))) == []
 
 
+def test_a_call_between_their_ministers_is_no_leaders_call(reference: Reference) -> None:
+    text = (
+        "RIYADH (SPA) -- Crown Prince Mohammed bin Salman will receive President Donald Trump in Riyadh next week, "
+        "the Royal Court said, after a phone call between their foreign ministers."
+    )
+    assert held_pairs(extract(reference, text, dt.date(2025, 5, 12))) == []
+
+
 def test_an_institution_president_is_no_head_of_state(reference: Reference) -> None:
     text = (
         "BERLIN - German Chancellor Olaf Scholz spoke by phone with European Commission President Ursula von der "

@@ -356,6 +356,18 @@ def test_a_leaders_surname_after_a_title_a_possessive_or_their_own_name_is_the_l
             dt.date(2025, 5, 12),
             {"mohamed_bin_zayed_al_nahyan", "shehbaz_sharif"},
         ),
+        (  # academic and military ranks between a title and the name
+            "DHAKA (BSS) -- Chief Adviser Professor Muhammad Yunus received a phone call from Pakistan Prime Minister "
+            "Shehbaz Sharif on Monday evening.",
+            dt.date(2025, 5, 12),
+            {"muhammad_yunus", "shehbaz_sharif"},
+        ),
+        (
+            "OUAGADOUGOU -- President Captain Ibrahim Traoré spoke by phone with Malian President General Assimi "
+            "Goïta on Monday.",
+            dt.date(2025, 5, 12),
+            {"ibrahim_traore", "assimi_goita"},
+        ),
     ],
 )
 def test_a_style_before_a_name_is_no_part_of_it(reference: Reference, text: str, on: dt.date, ids: set[str]) -> None:

@@ -29,3 +29,9 @@ def test_the_forms_join_their_phrase_list_and_leave_the_rules() -> None:
     assert {"no se ha hablado de", "tampoco se han abordado", "had never raised"} <= set(rules["negation_object"])
     assert {"no han sido abordadas", "was never brought up"} <= set(rules["negation_subject"])
     assert len(rules["negation_object"]) == len(set(rules["negation_object"]))
+
+
+def test_forms_in_a_nested_mapping_join_the_list_beside_them() -> None:
+    statuses = load_rules("call_status")["statuses"]
+    assert "requested_forms" not in statuses
+    assert {"tried in vain to reach", "ha intentado sin exito comunicarse", "requested"} <= set(statuses["requested"])

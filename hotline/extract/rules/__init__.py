@@ -37,12 +37,20 @@ def load_rules(name: str) -> dict[str, Any]:
         data = yaml.load(handle, Loader=_RulesLoader)
     if not isinstance(data, dict):
         raise ValueError(f"rules file {name}.yaml must hold a mapping")
-    for key in [k for k in data if k.endswith("_forms")]:
+    _complete(data, name)
+    return data
+
+
+def _complete(data: dict[str, Any], name: str) -> None:
+    """Each ``<name>_forms`` of ``data`` or of a mapping nested in it joins its phrase list ``<name>``."""
+    for key in [k for k in data if isinstance(k, str) and k.endswith("_forms")]:
         base = key.removesuffix("_forms")
         if not isinstance(data.get(base), list):
             raise ValueError(f"rules file {name}.yaml: {key} completes {base}, which is no phrase list")
         data[base] = list(dict.fromkeys([*data[base], *expand_forms(data.pop(key))]))
-    return data
+    for value in data.values():
+        if isinstance(value, dict):
+            _complete(value, name)
 
 
 def expand_forms(sequences: list[list[list[str]]]) -> list[str]:
