@@ -40,6 +40,11 @@ _NOT_TAKEN_PLACE = re.compile(
 _SINCE = re.compile(r"\s+(?:since|desde|in recent|en los ultimos|en las ultimas)(?![\w])")
 _BEFORE_ONLY = frozenset(" ".join(p.split()) for p in _RULES["planned_before"])
 _CUES.update(dict.fromkeys(_BEFORE_ONLY, "planned"))
+_EVENT_SETTING = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(_RULES["event_settings"]) + r")\s+(?:the\s+|la\s+|el\s+|a\s+|una\s+)?\Z"
+)
+_EVENT_AFTER = re.compile(r"(?:\s+[\w'’-]+)?\s+(?:" + phrase_alternation(_RULES["event_nouns"]) + r")(?![\w])")
+_VIRTUAL = re.compile(r"(?<![\w])(?:" + phrase_alternation(_RULES["virtual_words"]) + r")(?![\w])")
 _TOWARD = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["toward"])) + r")\s+(?:[\w'’-]+\s+){0,3}\Z")
 VOCABULARIES = {
     "status_cue": [*_CUES, *_RULES["neutral"]],
@@ -168,12 +173,19 @@ def call_status(
     # Only a bounded window around the call phrase is read: linear in the text however long its sentences.
     window_start = max(sentence_start, call_start - _WINDOW_CHARS)
     window_end = min(sentence_end, call_end + _WINDOW_CHARS)
+    # A semicolon joins another clause's event ("ya habían hablado de los aranceles; a finales de ese mes Lee recibió
+    # a los líderes en la cumbre"): no encounter or cue of it speaks for this call phrase.
+    window_start = max(window_start, folded.rfind(";", window_start, call_start) + 1)
+    if (semicolon := folded.find(";", call_end, window_end)) >= 0:
+        window_end = semicolon
     for encounter, name in ((_MULTILATERAL, "multilateral"), (_IN_PERSON, "in_person"))[: 2 if spoken else 1]:
         for found in _finditer(encounter, name, folded, window_start, window_end, lex):
             if encounter is _MULTILATERAL and _TOWARD.search(
                 folded, max(window_start, found.start() - 32), found.start()
             ):
                 continue  # "invited him to the G20 Leaders' Summit": where someone goes, not how they spoke
+            if encounter is _MULTILATERAL and _in_person_event(folded, found, window_start):
+                continue  # "agreed to coordinate closely at the Group of Seven summit": where, not how
             return CallStatus(NO_CALL, _phrase(found.group()), found.start(), found.end())
     left = _clause_start(folded, window_start, call_start, text)
     for found in _finditer(_ADDRESS, "address", folded, left, window_end, lex):
@@ -209,6 +221,17 @@ def call_status(
     right_end = min(sentence_end, call_end + 2 * _WINDOW_CHARS)  # names and titles after it use up no reach
     found = before + (governing if before else []) + _cues_after(folded, call_end, right_end, text, lex)
     return _found(max(found, key=_finality)) if found else CallStatus(HELD)
+
+
+def _in_person_event(folded: str, found: re.Match[str], window_start: int) -> bool:
+    """A group named as the gathering held in person where something happens ("at the Group of Seven summit", "en
+    la cumbre del G20"), not as the participants of a conference ("a video conference of G7 leaders")."""
+    before = max(window_start, found.start() - 32)
+    return (
+        _EVENT_SETTING.search(folded, before, found.start()) is not None
+        and _EVENT_AFTER.match(folded, found.end()) is not None
+        and _VIRTUAL.search(folded, before, found.end() + 24) is None
+    )
 
 
 def _finality(match: re.Match[str]) -> int:

@@ -57,6 +57,8 @@ _WHOM_CALLED = re.compile(
     + phrase_alternation(_RULES["calling_verbs"])
     + r")(?![\w])"
 )
+_CLITIC_BEFORE = re.compile(r"(?<![\w])(?:" + phrase_alternation(_RULES["object_clitics"]) + r")[ \t]+\Z")
+"""An object pronoun right before the calling verb ("Me llamó el presidente Lee"): its subject comes after it."""
 _PLACING = _verb_just_before(_RULES["placing_verbs"])
 """A verb that places a call a few words before it: "made a phone call to", "realizó este martes una llamada"."""
 _PLACED_TO = re.compile(r"(?:[ \t]+[\w'’]+)?[ \t]+(?:" + phrase_alternation(_RULES["placed_to"]) + r")(?![\w])")
@@ -104,6 +106,8 @@ def find_initiator(
             if not before and (titled := _titled_caller(ctx, verb[0], sentence_start, participants)) is not None:
                 return titled  # "the King placed the call": the one participant who holds that title
             called = [h for h in hits if h.start >= verb[0]][:1]
+            if not before and called and _CLITIC_BEFORE.search(ctx.folded, max(0, verb[0] - 8), verb[0]):
+                return called[0].official_id, f"'{ctx.text[verb[0] : verb[1]]}' with its subject after it"
             if not before and called and len(ids) == 2:  # "He later made a phone call to Sisi": the other one
                 caller = next(p for p in participants if p.official_id != called[0].official_id)
                 return caller.official_id, f"'{ctx.text[verb[0] : verb[1]]}' {called[0].full_name}: the other called"

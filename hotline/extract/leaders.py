@@ -11,6 +11,7 @@ from bisect import bisect_left
 
 from hotline.extract.context import RULES, ArticleContext
 from hotline.extract.officials import OfficialHit, marked_former, title_role
+from hotline.extract.officials.aliases import honorific_fillers_end
 from hotline.reference import Term
 from hotline.text import phrase_alternation
 
@@ -92,11 +93,13 @@ def _acting(ctx: ArticleContext) -> frozenset[str]:
 
 
 def title_before(ctx: ArticleContext, hit: OfficialHit) -> tuple[int, int] | None:
-    """The span of the title right before a name ("President Han", "Acting President Han Duck-soo"): at most two
-    characters between, else None."""
+    """The span of the title right before a name ("President Han", "Acting President Han Duck-soo"), past the
+    styles a title may have before a name ("the Crown Prince Sheikh Sabah"), else None."""
     spans = ctx.title_spans
     i = bisect_left(spans, (hit.start, hit.start)) - 1
-    if i < 0 or not 0 <= hit.start - spans[i][1] <= 2:
+    if i < 0:
+        return None
+    if not 0 <= hit.start - spans[i][1] <= 2 and honorific_fillers_end(ctx.text, spans[i][1]) != hit.start:
         return None
     return spans[i]
 
@@ -112,8 +115,11 @@ def _titled_otherwise(ctx: ArticleContext, hit: OfficialHit) -> bool:
     if span is None:
         return False
     start, end = span
-    return not leader_title(ctx, ctx.folded[start:end]) or bool(
-        INSTITUTION.search(ctx.folded, max(0, start - 40), start)
+    title = ctx.folded[start:end]
+    return (
+        not leader_title(ctx, title)
+        or title_role(ctx.reference, title) in _TITLED_NOT_LEADERS  # "the Crown Prince Sheikh Sabah", once premier
+        or bool(INSTITUTION.search(ctx.folded, max(0, start - 40), start))
     )
 
 

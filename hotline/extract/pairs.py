@@ -228,8 +228,12 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     elif not between and points_back(ctx, cue) and len(leaders) == 1 and _is_protagonist(ctx, leaders[0]):
         return None  # "Those meetings were not part of the conversation with Støre" in a story about Støre: the
         # call told already, not one with the leader named last
+    elif (titled_subject := title_subject(ctx, sentence.start, cue.start, leaders)) is not None:
+        subject, how = titled_subject
+        if not is_leader(ctx, subject, on):
+            return []  # "His Highness the Crown Prince received a phone call from ...": an heir, no leader
     else:
-        subject, how = title_subject(ctx, sentence.start, cue.start, leaders) or pronoun_subject(ctx, cue, leaders)
+        subject, how = pronoun_subject(ctx, cue, leaders)
     if subject is None:
         return None
     return _pairs(subject, leaders, how)

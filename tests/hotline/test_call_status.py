@@ -93,6 +93,9 @@ CASES = [
     ("Sánchez ha intentado sin éxito comunicarse por teléfono con Netanyahu.", "por telefono", "requested"),
     ("Ruto had been trying to get through to Museveni by phone all week.", "by phone", "requested"),
     ("A call between Macron and Putin has not been ruled out, the Elysée said.", "call", "planned"),
+    # a modal, an adverb and the verb of the call: a call ahead
+    ("Onanuga said Faye would also speak by phone with Mahama later this week.", "by phone", "planned"),
+    ("Albanese is due to speak again by phone with Luxon.", "by phone", "planned"),
     # an address to a gathering by video in the call phrase's clause: no call with anyone
     ("Zelensky addressed the participants of the summit via video link, thanking Starmer.", "video link", NO_CALL),
     ("Sánchez se dirigió por videoconferencia a los asistentes del foro de Davos.", "videoconferencia", NO_CALL),

@@ -221,6 +221,12 @@ def test_a_future_leader_is_no_leader_yet(reference: Reference) -> None:
             "2025-06-26",
             "jeremiah_manele",
         ),
+        (  # an object pronoun before the calling verb: its subject after it called
+            "La presidenta Claudia Sheinbaum informó que ayer sostuvo una llamada telefónica con el presidente de "
+            'Corea del Sur, Lee Jae-myung. "Me llamó el presidente Lee, fue una llamada muy cordial", dijo.',
+            "2025-12-16",
+            "lee_jae_myung",
+        ),
     ],
 )
 def test_the_initiator_is_who_the_text_says_called(
@@ -945,3 +951,54 @@ def test_a_call_phrase_fronted_by_during_has_its_subject_after_the_comma(referen
     )
     rows = written.call_rows(extract(reference, text, dt.date(2025, 5, 13)))
     assert rows == {("held", "emmanuel_macron", "narendra_modi")}
+
+
+def test_an_heir_by_bare_title_is_no_side_of_a_leaders_call(reference: Reference) -> None:
+    text = (
+        "KUWAIT, Dec 18 (KUNA) -- His Highness the Crown Prince Sheikh Sabah Khalid Al-Hamad Al-Sabah sent a cable "
+        "to the Amir of Qatar. Meanwhile, His Highness the Crown Prince received a phone call on Thursday from Qatari "
+        "Prime Minister Sheikh Mohammed bin Abdulrahman Al-Thani."
+    )
+    assert held_pairs(extract(reference, text, dt.date(2025, 12, 18))) == []
+
+
+def test_another_call_told_with_its_own_stretch_of_time(reference: Reference) -> None:
+    text = (
+        "BRASILIA, Feb 15 (Reuters) - Brazilian President Luiz Inacio Lula da Silva and Colombian President Gustavo "
+        "Petro spoke for an hour by phone on Thursday about the Amazon. The leaders, who had also spoken by phone "
+        "earlier this month, did not discuss tariffs. Lula said they had also talked about Venezuela."
+    )
+    facts = extract(reference, text, dt.date(2025, 2, 15))
+    pair = frozenset({"luiz_inacio_lula_da_silva", "gustavo_petro"})
+    assert held_pairs(facts) == [pair, pair]
+    assert [c.is_directly_reported for c in facts.calls] == [True, False]
+    assert facts.calls[0].date.date == dt.date(2025, 2, 13)
+
+
+def test_a_clause_after_a_semicolon_does_not_make_a_call_an_encounter(reference: Reference) -> None:
+    text = (
+        "Ciudad de México, 16 de diciembre de 2025.- La presidenta Claudia Sheinbaum informó que ayer sostuvo una "
+        "llamada telefónica con el presidente de Corea del Sur, Lee Jae-myung. En octubre ya habían hablado de los "
+        "aranceles; a finales de ese mes Lee recibió a los líderes de la región en la cumbre de APEC."
+    )
+    facts = extract(reference, text, dt.date(2025, 12, 16))
+    assert held_pairs(facts) == [frozenset({"claudia_sheinbaum", "lee_jae_myung"})] * 2
+
+
+def test_a_summit_where_the_leaders_will_meet_is_no_conference_call(reference: Reference) -> None:
+    text = (
+        "TOKYO, June 2 (Kyodo) -- Prime Minister Shigeru Ishiba and his Australian counterpart Anthony Albanese "
+        "agreed in a 30-minute phone conversation on Sunday to coordinate closely at the Group of Seven summit in "
+        "Kananaskis, Canada."
+    )
+    facts = extract(reference, text, dt.date(2025, 6, 2))
+    assert held_pairs(facts) == [frozenset({"shigeru_ishiba", "anthony_albanese"})]
+    assert facts.calls[0].date.date == dt.date(2025, 6, 1)
+
+
+def test_a_leader_who_joins_a_call_with_other_leaders_joins_a_conference(reference: Reference) -> None:
+    text = (
+        "LONDON -- Volodymyr Zelensky joined the call from Kyiv, alongside leaders including Germany's Friedrich Merz, "
+        "Italy's Giorgia Meloni and Canada's Mark Carney, on Tuesday."
+    )
+    assert held_pairs(extract(reference, text, dt.date(2025, 11, 25))) == []

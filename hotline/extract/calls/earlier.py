@@ -28,6 +28,10 @@ _EARLIER_VERB = re.compile(
     r"(?!(?:" + phrase_alternation(RULES["time_after_last"]) + r")(?![\w]))(?:[\w'’]+\s+)?\Z"
 )
 """'Macron and Putin last spoke', 'had last talked' (not 'last week spoke': that dates the call)."""
+_EARLIER_PHONE_VERB = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(RULES["earlier_phone_adverbs"]) + r")\s+[\w'’]+\s+\Z"
+)
+"""'who had also spoken by phone': another call, told before the phone phrase by its verb."""
 _PLUPERFECT = re.compile(
     r"(?<![\w])(?:" + phrase_alternation(RULES["pluperfect_auxiliaries"]) + r")\s+(?:\w+\s+){0,4}\Z"
 )
@@ -55,10 +59,18 @@ def told_as_earlier(ctx: ArticleContext, cue: Cue) -> bool:
 
 
 def told_as_earlier_by_date(ctx: ArticleContext, cue: Cue, date: DateExpr | None) -> bool:
-    """A call phrase in the past perfect whose own date lies weeks before the article: an earlier call the article
+    """A call phrase in the past perfect whose own date lies weeks before the article, or one told as another call
+    with a stretch of time of its own ("had also spoken by phone earlier this month"): an earlier call the article
     goes back to ("Kristersson had also phoned Stubb in December 2024", "había hablado con él en marzo de 2023"),
     the date between the auxiliary and the call phrase too ("ya habían celebrado en noviembre una cumbre virtual")."""
     published = ctx.article.published_date
+    if (
+        date is not None
+        and date.kind == "period"
+        and cue.kind == "phone"
+        and _EARLIER_PHONE_VERB.search(ctx.folded, max(0, cue.start - 32), cue.start)
+    ):
+        return True  # "who had also spoken by phone earlier this month": another call, before this one
     tense = _past_perfect(ctx, cue)
     if published is None or tense is None:
         return False

@@ -262,8 +262,8 @@ def _conference_of_many(ctx: ArticleContext, cue: Cue) -> bool:
         return False
     index = ctx.sentence_of(cue.start)
     leaders = {h.official_id for h in ctx.in_sentence("officials", index) if is_leader(ctx, h, None)}
-    if phrase not in _CONFERENCE_WORDS:  # "the Trade Representative joined the phone call between Trump and Carney"
-        return len(leaders) < 2
+    if phrase not in _CONFERENCE_WORDS:  # "the Trade Representative joined the phone call between Trump and Carney";
+        return len(leaders) != 2  # "Zelensky joined the call, alongside leaders including Merz, Meloni and Carney"
     return len(leaders) != 2 or joined
 
 
