@@ -8,7 +8,10 @@
       full_date           call_date known                 -> group (pair, call_date)
       month_day           month and day, no year          -> the pair's unique day group with that month/day,
                                                              else group (pair, 'md', month, day)
-      year_month          year and month, no valid date   -> the pair's unique day group in that month,
+      year_month          year and month, no valid date   -> the pair's unique day group in that month (an
+                                                             earlier call told in passing: only a month that
+                                                             reaches var('undated_window_days') before the
+                                                             publication date),
                                                              else group (pair, 'ym', year, month)
       latest_month_day    no year, only the month/day the   -> the pair's unique day group 0..6 days before that
                           call came on or before (a year-     month/day (any year) on the weekday it gives, or
@@ -163,11 +166,21 @@ month_day_matches as (
 
 ),
 
+-- an earlier call referred to in passing by its month only ("had also phoned Stubb in December 2024", in a story of
+-- January 2026) may be any of the pair's calls that month, known to the corpus or not: it joins the pair's day group
+-- only when that month reaches into the publication window, like an undated mention
 year_month_mentions as (
 
     select * from classified
 
     where date_class = 'year_month'
+        and (
+            is_directly_reported
+            or published_date is null
+            or call_date_latest is null
+            or call_date_latest
+            >= {{ dbt.dateadd('day', -1 * var('undated_window_days'), 'published_date') }}
+        )
 
 ),
 
