@@ -21,10 +21,12 @@ _ATTACH_GAP = re.compile(
     r"(?:(?:was|were|took\s+place|was\s+held|happened|occurred|came|fue|ocurrio|tuvo\s+lugar|se\s+produjo"
     r"|se\s+celebro|se\s+realizo|held|made|placed|conducted|mantenida|sostenida|celebrada|realizada|efectuada"
     r"|data|datan|se\s+remonta|se\s+remontan|dates(?:\s+back)?|dated|goes\s+back|went\s+back)\s+)?"
-    r"(?:on|of|from|to|a|del|de|el|on the|este|this|last|el pasado|in|en|,)?\s*"
+    r"(?:on|of|from|to|a|del|de|el|on the|este|this|last|el pasado|in|en|el mismo|ese mismo|on that very|that very|,)?"
+    r"\s*"
 )
 """What may stand between a call phrase and its date: "call took place on", "llamada tuvo lugar el", "last spoke to
-him in", "la conversación entre ambos se remonta a", "their last call dates back to"."""
+him in", "la conversación entre ambos se remonta a", "their last call dates back to", "hablado por teléfono el mismo
+28 de abril"."""
 _ATTACH_CHARS = 32
 """How far after a call phrase its date may start."""
 _POSSESSIVE = re.compile(r"['’]s\s+(?:(?:phone|telephone|video)\s+)?")

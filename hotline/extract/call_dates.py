@@ -46,7 +46,15 @@ from hotline.extract.dates import (
 )
 from hotline.extract.published import dateline_month_day, day_heading_above, post_dates
 from hotline.extract.story_year import StoryDay, office_years, story_day, written_years
-from hotline.extract.told_days import JUST_BEFORE, announced_day, day_just_before, eve_of_the_telling, quote_day
+from hotline.extract.told_days import (
+    JUST_BEFORE,
+    announced_day,
+    day_just_before,
+    day_pointed_back_to,
+    eve_of_the_telling,
+    live_entry_day,
+    quote_day,
+)
 from hotline.facts import CallDate
 from hotline.text import phrase_alternation
 
@@ -202,6 +210,11 @@ def _reported_date(
         found = (
             _day(ctx, [(lead, ctx.sentence_of(lead.start), JUST_BEFORE)], [], anchor, participant_ids) if lead else None
         )
+    if found is None and latest is None:  # "esa noche" of a day named before; a live blog's entry
+        back = next((b for i in sorted(cue_starts) if (b := day_pointed_back_to(ctx, i, anchor))), None)
+        entry = next((e for i in sorted(cue_starts) if (e := live_entry_day(ctx, min(cue_starts[i]), anchor))), None)
+        found = CallDate.on(back[0], "pointed_back", back[1]) if back else None
+        found = found or (CallDate.on(entry[0], "live_entry", entry[1]) if entry else None)
     return found or CallDate(how="the text gives no date for the call")
 
 

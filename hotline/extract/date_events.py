@@ -12,6 +12,7 @@ from bisect import bisect_left
 from hotline.extract.context import RULES, ArticleContext
 from hotline.extract.dates import WEEKDAYS, DateExpr
 from hotline.extract.published import PUBLICATION_CUE, PUBLICATION_GAP_WORDS
+from hotline.extract.rules import load_rules
 from hotline.text import phrase_alternation
 
 _WORDS = re.compile(r"\w+")
@@ -33,6 +34,8 @@ _LABEL = re.compile(r"[*_]*:")
 """A colon right after a date that opens its sentence: the label of what follows ("Today: ...", "Esta semana:")."""
 _POSSESSIVE = re.compile(r"'s\s+")
 """A date in the possessive ("Sunday's result", "Thursday's 40-minute call"): it dates the noun it owns."""
+_SINCE = re.compile(r"(?<![\w])(?:" + phrase_alternation(load_rules("dates")["since_clause_openers"]) + r")(?![\w])")
+"""Opens a clause that counts from another event ("desde que asumió el cargo, el 8 de noviembre")."""
 _OWNED_CHARS = 25
 """How far the owned noun phrase reaches ("Thursday's long-awaited phone call")."""
 _DEADLINE_GAP_WORDS = frozenset({"el", "the", "on", *WEEKDAYS})
@@ -62,6 +65,8 @@ def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_st
     if owned and lex.find("call_noun", owned.end(), min(owned.end() + _OWNED_CHARS, sentence_end)) is None:
         # "what Sunday's result means": the possessive day is the result's; "Sunday's call" is the call's
         return "other"
+    if owned:  # "The White House said Wednesday's call focused on ...": the call's day, not the telling's
+        return "other" if lex.find("other_clause", previous, date.start) is not None else None
     if following is not None and _RELATIVE_TO_THE_CALL.match(folded, date.end, following):
         return "other"  # "speaking in Tirana on Sunday before the conversation": the call came after Sunday
     for noun in lex.within("other_event", max(previous, date.start - 40), date.start):
@@ -74,7 +79,7 @@ def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_st
             return "announcement"  # "said on Monday (that he had spoken ...)": the call came on or before it
         if _told_at(ctx, verb.end, date.start):
             return "announcement"  # "told reporters at the State Palace on Tuesday (that he had discussed ...)"
-    if lex.find("other_clause", previous, date.start) is not None:
+    if lex.find("other_clause", previous, date.start) is not None or _SINCE.search(folded, previous, date.start):
         return "other"
     if _RELATIVE_CLAUSE.search(folded, previous, date.start) and "," in folded[date.end : following or date.end + 80]:
         return "other"  # ", who took office last Wednesday,": a relative clause tells its own event

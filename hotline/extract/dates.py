@@ -81,6 +81,8 @@ _FUTURE_AFTER = re.compile(
     + phrase_alternation(_RULES["future_after_weekday"])
     + r")(?![\w])"
 )
+_CLOCK = r"\s*(?:a\.?m\b|p\.?m\b|h\b|hrs?\b|hours?\b|horas?\b|minutes?\b|minutos?\b)"
+"""A clock time or a count after a weekday's number ("Monday 10 a.m."): no day of the month."""
 _PATTERN = re.compile(
     r"(?<![\w/-])(?:"
     r"(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})"
@@ -93,6 +95,7 @@ _PATTERN = re.compile(
     rf"|(?P<my_m>{_MON})\s+(?:de(?:l)?\s+)?(?P<my_y>(?:19|20)\d{{2}})(?![\d])"
     r"|(?P<period>" + phrase_alternation(PERIODS) + r")"
     rf"|(?P<wd_mod>(?:{_FUTURE}|last|past|el\s+pasado|este|this)\s+)?(?P<wd>{_WD})(?![\w])"
+    rf"(?:\s+(?P<wd_dom>\d{{1,2}})(?:st|nd|rd|th)?(?![\w]|[:.,]\d|\s*(?:de\s+|of\s+)?{_MON}(?![\w])|{_CLOCK}))?"
     r"|(?:(?<=the\s)|(?<=dia\s))(?P<dom>\d{1,2})(?:st|nd|rd|th)?(?![\w-]|\s*(?:minute|hour|min\b|minuto|hora))"
     r"(?!\s+(?:" + phrase_alternation(_RULES["ordinal_nouns"]) + r")(?![\w]))"  # "the 19th package": no day
     r"|(?P<rel>" + phrase_alternation(RELATIVE_DAYS) + r")"
@@ -212,8 +215,14 @@ def _expr(match: re.Match[str]) -> DateExpr | None:
         return DateExpr(start, end, "month", int(g["my_y"]), _month(g["my_m"]))
     if g["wd"]:
         modifier = (g["wd_mod"] or "").strip()
+        day = int(g["wd_dom"]) if g["wd_dom"] else None  # "el martes 18": that Tuesday, the 18th
         return DateExpr(
-            start, end, "weekday", weekday=WEEKDAYS[g["wd"]], is_future=bool(_FUTURE_RE.fullmatch(modifier))
+            start,
+            end,
+            "weekday",
+            day=day if day is not None and 1 <= day <= 31 else None,
+            weekday=WEEKDAYS[g["wd"]],
+            is_future=bool(_FUTURE_RE.fullmatch(modifier)),
         )
     if g["dom"]:
         day = int(g["dom"])
@@ -349,6 +358,8 @@ def resolve(expr: DateExpr, anchor: dt.date | None) -> tuple[dt.date | None, str
         return latest_on_or_before(expr.month, expr.day, anchor), (
             f"year from the publication date {anchor.isoformat()} (the latest such day on or before it)"
         )
+    if expr.kind == "weekday" and expr.weekday is not None and expr.day is not None:
+        return _weekday_of_month(expr.weekday, expr.day, anchor, expr.is_future)
     if expr.kind == "weekday" and expr.weekday is not None:
         day = weekday_near(expr.weekday, anchor, expr.is_future)
         direction = "after" if expr.is_future else "on or before"
@@ -362,6 +373,26 @@ def resolve(expr: DateExpr, anchor: dt.date | None) -> tuple[dt.date | None, str
             f"{expr.relative_days:+d} day(s) from the publication date {anchor.isoformat()}"
         )
     return None, "not resolvable"
+
+
+def _weekday_of_month(weekday: int, day: int, anchor: dt.date, future: bool) -> tuple[dt.date | None, str]:
+    """A weekday with its day of the month ("el martes 18", "on Tuesday 18th"): the nearest such day on or before
+    ``anchor`` (after it when ``future``), when it falls on that weekday; else none, as the text does not agree."""
+    stated = f"{WEEKDAY_NAMES[weekday]} {day}"
+    if future:
+        found = next((d for d in (_day_in(anchor, day, k) for k in (0, 1)) if d is not None and d > anchor), None)
+        direction = "after"
+    else:
+        found = latest_day_of_month(day, anchor)
+        direction = "on or before"
+    if found is None or found.weekday() != weekday:
+        return None, f"no {stated} {direction} the publication date {anchor.isoformat()} in the month around it"
+    return found, f"{stated}: the nearest day {day}, a {WEEKDAY_NAMES[weekday]}, {direction} the publication date"
+
+
+def _day_in(anchor: dt.date, day: int, months_ahead: int) -> dt.date | None:
+    month = anchor.month - 1 + months_ahead
+    return safe_date(anchor.year + month // 12, month % 12 + 1, day)
 
 
 def count_of(token: str) -> int:

@@ -258,7 +258,9 @@ def _head_dates(
 _ALONE_BEFORE = re.compile(
     r"(?:(?:^|[.!?|—–]\s+|\s\()\s*(?:(?P<weekday>[^\W\d_]+),?\s+)?|,\s+(?P<after_comma>[^\W\d_]+),?\s+)$"
 )
-_ALONE_AFTER = re.compile(r"\)?[.]?\s*(?:[|·•][^\n]*)?$")
+_ALONE_AFTER = re.compile(r"\)?[.]?(?:\s*\([^()\n]{1,40}\))?\s*(?:[|·•][^\n]*)?$")
+"""What may follow a date that ends a header line: a closing parenthesis, a stop, a note in parentheses
+("(fragmento)", "(excerpt)"), the rest of a header after "|" or "·"."""
 
 
 def _date_alone(head: str, start: int, end: int, expr: DateExpr) -> str | None:
@@ -266,7 +268,8 @@ def _date_alone(head: str, start: int, end: int, expr: DateExpr) -> str | None:
     "·": its own sentence after a standfirst ("... from around the region. Friday 12 September 2025."), in
     parentheses closing a title ("Weekly Media Briefing (June 05, 2025)") or after a comma and a weekday ("Press
     Briefing by the Spokesperson, Friday, 16 May 2025", "Weekly Bulletin | Quito, lunes 2 de marzo de 2026 |
-    Suscriptores"). As stated, or None."""
+    Suscriptores"), with a note after it ("Conferencia de prensa matutina, jueves 22 de mayo de 2025 (fragmento)").
+    As stated, or None."""
     before = _ALONE_BEFORE.search(head, start, expr.start)
     if before is None or not _ALONE_AFTER.fullmatch(head, expr.end, end):
         return None
@@ -275,7 +278,8 @@ def _date_alone(head: str, start: int, end: int, expr: DateExpr) -> str | None:
         return None
     if ("(" in before.group()) != head[expr.end : end].lstrip().startswith(")"):
         return None
-    stated = head[before.end() - len(before.group().lstrip(" .!?|—–(,")) : end]
+    noted = head[expr.end : end].lstrip().startswith("(")  # "... de 2025 (fragmento)": the note is not stated
+    stated = head[before.end() - len(before.group().lstrip(" .!?|—–(,")) : expr.end if noted else end]
     return re.split(r"[|·•]", stated)[0].strip().rstrip(").").strip()
 
 

@@ -1,12 +1,14 @@
 """Days a call sentence does not carry but the text around it gives: the day the call was told of ("said on Monday
 that she had spoken with ..."), the latest it can be, and its eve when the sentence says "the night before"; the
 day of the words a quotation brings ("In a post on Saturday, he wrote: 'Had a call today ...'"); and the day of
-the sentence right before a call sentence that tells what the two leaders did then."""
+the sentence right before a call sentence that tells what the two leaders did then; the day of a live blog's entry;
+the day a call sentence points back to ("esa noche")."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from hotline.extract.context import ArticleContext
 from hotline.extract.date_events import other_event
@@ -18,6 +20,8 @@ from hotline.extract.dates import (
     DateExpr,
     resolve,
 )
+from hotline.extract.published import day_heading_above
+from hotline.extract.rules import load_rules
 from hotline.text import phrase_alternation
 
 _EVE = re.compile(
@@ -110,3 +114,66 @@ def quote_day(ctx: ArticleContext, date: DateExpr) -> DateExpr | None:
         and not d.is_future
     ]
     return told[-1] if told else None
+
+
+_ENTRY_TIME = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]+)?[*_]*(?P<time>\d{1,2}[:.]\d{2}(?:[ \t]*(?:[ap]\.?[ \t]?m\.?|h|hrs))?)[*_]*"
+    r"(?=[ \t]*(?:[-—–|:]|\*|$)|[ \t]+[A-ZÁÉÍÓÚÑ])",
+    re.M | re.I,
+)
+"""The time stamp that opens a live blog's entry: "**15:25** —", "**4.30pm - Luxon and Eke speak**", "09:40 |"."""
+_LIVE_BLOG_ENTRIES = 3
+"""A page with at least this many timed entries is a live blog: each entry is of the day it was posted."""
+
+
+def live_entry_day(ctx: ArticleContext, start: int, anchor: dt.date | None) -> tuple[dt.date, str] | None:
+    """The day of the live blog entry that holds ``start``, with how it is known: the day heading it stands under
+    ("## Tuesday 7 October 2025", none after the publication date), else the page's publication date. A call the
+    entry tells without a day of its own ("Stubb says he has now spoken with Kristersson", "held a phone call
+    shortly after 13:00") was held on the day the entry was posted. None outside a live blog's entries."""
+    entries = _entry_times(ctx.text)
+    if len(entries) < _LIVE_BLOG_ENTRIES or start < entries[0][0]:
+        return None
+    posted = [time for at, time in entries if at <= start][-1]
+    heading = day_heading_above(ctx.text, start)
+    if heading is not None:
+        if anchor is not None and heading[0] > anchor:
+            return None  # a held call is never after its article
+        return heading[0], f"told in the {posted} entry of a live blog, under the day heading '{heading[1]}'"
+    if anchor is None:
+        return None
+    return anchor, f"told in the {posted} entry of a live blog of {anchor.isoformat()} (its publication date)"
+
+
+@lru_cache(maxsize=2)  # read once per article, by each of its calls
+def _entry_times(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple((m.start(), m.group("time")) for m in _ENTRY_TIME.finditer(text))
+
+
+_THAT_DAY = re.compile(rf"(?<![\w])(?:{phrase_alternation(load_rules('dates')['demonstrative_days'])})(?![\w])")
+_REFERENTS = ("absolute", "weekday", "relative")
+
+
+def day_pointed_back_to(ctx: ArticleContext, index: int, anchor: dt.date | None) -> tuple[dt.date, str] | None:
+    """The day a call sentence points back to ("Lo que Petro sí hizo esa noche fue llamar a Castro", "That evening
+    Tusk phoned Zelensky"): the last day the text names before sentence ``index``, resolved as any day of the text
+    is (its year from the publication date), the day a call was told of aside, with how. None without such words or
+    such a day."""
+    sentence = ctx.sentences[index]
+    words = _THAT_DAY.search(ctx.folded, sentence.start, sentence.end)
+    if words is None:
+        return None
+    before = [d for d in ctx.dates if d.end <= sentence.start and d.kind in _REFERENTS and not d.is_future]
+    before = [d for d in before[-3:] if not _telling(ctx, d)]  # "informó hoy la agencia": not a day of events
+    if not before:
+        return None
+    day, how = resolve(before[-1], anchor)
+    if day is None or (anchor is not None and day > anchor):
+        return None
+    quote = ctx.text[before[-1].start : before[-1].end]
+    return day, f"'{ctx.text[words.start() : words.end()]}': the day last named before, '{quote}' ({how})"
+
+
+def _telling(ctx: ArticleContext, date: DateExpr) -> bool:
+    """Whether ``date`` is the day something was told ("informó hoy", "said on Monday")."""
+    return other_event(ctx, date, ctx.sentences[ctx.sentence_of(date.start)].start, []) == "announcement"

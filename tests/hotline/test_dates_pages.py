@@ -67,3 +67,41 @@ def test_a_call_told_in_quotation_marks_in_an_embedded_post_counts_from_the_post
     (call,) = [c for c in extract(reference, text, dt.date(2024, 5, 22)).calls if c.is_directly_reported]
     assert call.date.date == dt.date(2024, 5, 21)  # the post's "today", not the day after it was published
     assert "embedded post" in (call.date.how or "")
+
+
+TIMED_ENTRIES = (
+    '---\ntitle: "Live: storm recovery"\npublished: 2025-09-10\n---\n\n'
+    "**18:05** — That's all from us today.\n\n"
+    "**4.20pm - Starmer and Martin speak**\n\n"
+    "Prime Minister Keir Starmer has just finished a phone call with Taoiseach Micheál Martin about the storm "
+    "damage, Downing Street says.\n\n"
+    "**14:10** — Rescue teams are still at work in the north.\n\n"
+    "**11:45** — Good morning and welcome to our live coverage.\n"
+)
+
+
+def test_a_call_told_in_a_live_blog_entry_is_of_the_entrys_day(reference: Reference) -> None:
+    (call,) = [c for c in extract(reference, TIMED_ENTRIES, dt.date(2025, 9, 10)).calls if c.is_directly_reported]
+    assert call.date.date == dt.date(2025, 9, 10)
+    assert "4.20pm entry of a live blog" in (call.date.how or "")
+
+
+def test_under_a_day_heading_the_entry_is_of_the_headings_day(reference: Reference) -> None:
+    text = TIMED_ENTRIES.replace("**18:05**", "## Tuesday 9 September 2025\n\n**18:05**")
+    (call,) = [c for c in extract(reference, text, dt.date(2025, 9, 10)).calls if c.is_directly_reported]
+    assert call.date.date == dt.date(2025, 9, 9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words in a story with no timed entries: no day
+        TIMED_ENTRIES.replace("**18:05** — ", "").replace("**14:10** — ", "").replace("**11:45** — ", ""),
+        # a live blog with no publication date: no day to count from
+        TIMED_ENTRIES.replace("published: 2025-09-10\n", ""),
+    ],
+)
+def test_without_timed_entries_or_a_day_the_entry_gives_no_date(reference: Reference, text: str) -> None:
+    published = dt.date(2025, 9, 10) if "published:" in text else None
+    (call,) = [c for c in extract(reference, text, published).calls if c.is_directly_reported]
+    assert call.date.date is None

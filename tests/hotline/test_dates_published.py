@@ -88,3 +88,32 @@ def test_publication_day_on_a_header_line(text: str, expected: dt.date | None) -
 )
 def test_dateline_decides_numeric_order(text: str, expected: dt.date) -> None:
     assert published_date_from_text(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a transcript's header closes with its day and a note in parentheses
+        (
+            "Versión estenográfica. Conferencia de prensa matutina del presidente, lunes 3 de marzo de 2025 "
+            "(extracto)\n\nPREGUNTA: Buenos días.",
+            dt.date(2025, 3, 3),
+        ),
+        (
+            "Transcript: Doorstop interview with the Prime Minister, Canberra, Tuesday 6 May 2025 (excerpt)\n\n"
+            "PRIME MINISTER: Good morning.",
+            dt.date(2025, 5, 6),
+        ),
+        # a note followed by more prose is a sentence, not a header: the date is an event's
+        (
+            "Leaders talk trade\n\nPresident Donald Trump said he spoke with Chinese President Xi Jinping on the "
+            "phone, on Friday, 2 May 2025 (local time), about soybeans and fentanyl.\n\nMore.",
+            None,
+        ),
+    ],
+)
+def test_a_date_closing_a_header_before_a_note(text: str, expected: dt.date | None) -> None:
+    found, how = published_date_from_text(text)
+    assert found == expected
+    assert "excerpt" not in (how or "")  # the note is not part of the date as stated
+    assert "extracto" not in (how or "")

@@ -198,7 +198,8 @@ def _dated_by_the_call_before(
             reported[i] = replace(call, date=_after(ctx, before.date.date, ctx.text[later.start() : later.end()]))
             continue  # never the same day
         marker = _SAME_DAY.search(ctx.folded, start, cue.end)
-        if marker is not None and marker.start() < cue.start:  # "also received" may hold the call phrase's verb
+        # "also received" may hold the call phrase's verb; "esa misma noche llamadas" its determiner
+        if marker is not None and marker.start() < max(cue.start, cue.noun_start):
             how = f"'{ctx.text[marker.start() : marker.end()]}': the day of the call told before it ({before.date.how})"
             reported[i] = replace(call, date=CallDate.on(before.date.date, "same_day", how))
     return reported
