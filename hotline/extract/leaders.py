@@ -35,7 +35,7 @@ def is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool
     if not hit.is_reference:
         role = ctx.reference.roles.get(hit.role or "")
         titled_leader = role is not None and role.is_leader and role.role not in _TITLED_NOT_LEADERS
-        return hit.kind == "titled" and hit.country_code is not None and titled_leader
+        return hit.kind == "titled" and hit.country_code is not None and titled_leader and not _subnational(ctx, hit)
     terms = ctx.reference.terms_of(hit.official_id)
     published = ctx.article.published_date
     if published is not None and terms and all(published + _TRANSITION < t.start for t in terms):
@@ -51,6 +51,23 @@ def is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool
     elif published is not None and not any(t.covers(published) for t in terms) and _titled_otherwise(ctx, hit):
         return False  # an undated call of someone out of office when the story ran, titled otherwise in it
     return any(is_leader_term(ctx, t) for t in terms)
+
+
+_WORD_BEFORE_TITLE = re.compile(r"(?<![\w])([A-ZÁÉÍÓÚÑ][\w'’.-]*)[ \t]+\Z")
+_TITLE_MODIFIERS = frozenset(RULES["title_modifiers"])
+
+
+def _subnational(ctx: ArticleContext, hit: OfficialHit) -> bool:
+    """A title right after a capitalized word that ends no country the reference knows ("Ontario Premier Doug Ford",
+    "British Columbia Premier David Eby"): a province's or a state's leader, no head of government."""
+    if hit.title_span is None:
+        return False
+    start = hit.title_span[0]
+    word = _WORD_BEFORE_TITLE.search(ctx.text, max(0, start - 40), start)
+    if word is None or word.group(1).lower() in _TITLE_MODIFIERS:
+        return False
+    end = word.end(1)
+    return not any(h.end == end for h in ctx.reference_hits.within("place", max(0, end - 40), end))
 
 
 def _named_former(ctx: ArticleContext) -> frozenset[str]:

@@ -96,6 +96,7 @@ CASES = [
     # a modal, an adverb and the verb of the call: a call ahead
     ("Onanuga said Faye would also speak by phone with Mahama later this week.", "by phone", "planned"),
     ("Albanese is due to speak again by phone with Luxon.", "by phone", "planned"),
+    ("A call between Ruto and Museveni was expected over the weekend, the spokesman added.", "call", "planned"),
     # an address to a gathering by video in the call phrase's clause: no call with anyone
     ("Zelensky addressed the participants of the summit via video link, thanking Starmer.", "video link", NO_CALL),
     ("Sánchez se dirigió por videoconferencia a los asistentes del foro de Davos.", "videoconferencia", NO_CALL),

@@ -10,6 +10,8 @@ import datetime as dt
 import pytest
 import written
 
+from hotline.extract.context import build_context
+from hotline.extract.leaders import is_leader
 from hotline.facts import ArticleFacts
 from hotline.reference import Reference
 
@@ -1002,3 +1004,13 @@ def test_a_leader_who_joins_a_call_with_other_leaders_joins_a_conference(referen
         "Italy's Giorgia Meloni and Canada's Mark Carney, on Tuesday."
     )
     assert held_pairs(extract(reference, text, dt.date(2025, 11, 25))) == []
+
+
+def test_a_premier_of_a_province_is_no_head_of_government(reference: Reference) -> None:
+    text = (
+        "OTTAWA -- British Columbia Premier David Eby spoke about the tariffs on Monday, as did Norwegian Prime "
+        "Minister Jonas Gahr Støre and Interim President Ilie Bolojan."
+    )
+    ctx = build_context(written.written(text, dt.date(2025, 5, 16)), reference)
+    leaders = {h.official_id: is_leader(ctx, h, None) for h in ctx.officials}
+    assert leaders == {"david_eby": False, "jonas_gahr_store": True, "ilie_bolojan": True}
