@@ -228,3 +228,65 @@ def test_a_possessor_country_that_is_a_topic_is_negated_with_what_it_owns(refere
         "deforestation. Venezuela's presidential election was not discussed, Planalto said."
     )
     assert {("venezuela", "not_discussed"), ("elections", "not_discussed")} <= topics(reference, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out", "not_left_out"),
+    [
+        (  # whom the speech verb's words were said to stands before its "que"; a relative clause inside the subject
+            "Petro y Boric\nEl presidente Gustavo Petro habló el martes por teléfono con Gabriel Boric sobre el "
+            "narcotráfico. Un asesor precisó a la agencia que la venta de gas natural a Chile, que ambos gobiernos "
+            "negocian desde marzo, no se trató en la llamada.",
+            {"energy"},
+            set(),
+        ),
+        (  # wire: "told reporters that"
+            "LUSAKA (Reuters) - President Hakainde Hichilema spoke by phone with President Samia Suluhu Hassan on "
+            "Tuesday about the railway. His spokesman told reporters that the maize export ban was not raised.",
+            {"agriculture"},
+            set(),
+        ),
+        (  # a place's name of several words before the head; the quoted trigger
+            "Readout\nPresident Cyril Ramaphosa spoke by phone with President Lula da Silva on Monday about BRICS. "
+            'A spokesperson said the United States tariffs on citrus "were not discussed".',
+            {"tariffs"},
+            set(),
+        ),
+        (  # a noun of a process before what it is about
+            "Call\nPrime Minister Pedro Sánchez spoke by phone with President Mohamed Ould Ghazouani on Monday about "
+            "migration. The renewal of the protocol of the fisheries agreement was not discussed, officials said.",
+            {"trade"},
+            set(),
+        ),
+        (  # the relations with a country are that country's topic, or none when it has none
+            "Sheinbaum y Carney\nLa presidenta Claudia Sheinbaum habló el jueves por teléfono con Mark Carney sobre el "
+            "acero. Sheinbaum aclaró que no se habló de la relación con China ni de la relación con Estados Unidos.",
+            {"china"},
+            {"foreign_relations"},
+        ),
+    ],
+)
+def test_negated_subjects_and_heads_written_at_length(
+    reference: Reference, text: str, left_out: set[str], not_left_out: set[str]
+) -> None:
+    found = topics(reference, text)
+    negated = {code for code, status in found if status == "not_discussed"}
+    assert left_out <= negated
+    assert not not_left_out & negated
+    assert not left_out & {code for code, status in found if status == "discussed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("the progress of the Comprehensive Economic Partnership Agreement", "trade"),
+        ("la implementación del acuerdo de asociación económica", "trade"),
+        ("the Economic Community of West African States", "multilateral_forums"),
+        ("la Comunidad Económica de los Estados de África Occidental", "multilateral_forums"),
+        ("the turmoil on the currency market", "economy"),
+        ("la presión sobre el tipo de cambio", "economy"),
+    ],
+)
+def test_names_of_trade_agreements_blocs_and_currency_words(reference: Reference, text: str, topic: str) -> None:
+    opening = "Call\nPresident William Ruto spoke by phone with President Bola Tinubu on Monday. They discussed "
+    assert (topic, "discussed") in topics(reference, opening + text + ".")
