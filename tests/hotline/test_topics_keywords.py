@@ -67,3 +67,66 @@ def test_words_that_name_a_topic_and_words_that_do_not(
     topics = discussed(reference, text)
     assert kept <= topics
     assert not left_out & topics
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "left_out"),
+    [
+        (  # the context the call came in, in a sentence reporting it
+            "Modi y Putin\nEl primer ministro Narendra Modi habló el lunes por teléfono con Vladímir Putin sobre "
+            "Ucrania. La llamada llega en plena escalada comercial entre Nueva Delhi y Washington.",
+            {"ukraine_war"},
+            {"trade"},
+        ),
+        (  # their first meeting in person is another event, with its own summit
+            "Sheinbaum y Carney\nLa presidenta Claudia Sheinbaum habló el martes por teléfono con Mark Carney sobre "
+            "el acero. Sheinbaum y Carney se conocieron en persona en junio, durante la cumbre del G7 en Kananaskis, "
+            "donde acordaron un plan de acción.",
+            {"steel"},
+            {"multilateral_forums"},
+        ),
+        (  # an adverb inside the discussion verb
+            "Bukele y Noboa\nEl presidente Nayib Bukele habló el lunes por teléfono con Daniel Noboa sobre las "
+            "cárceles.\n\nEl ministro de Comunicación, Ernesto Sanabria, informó que los mandatarios conversaron "
+            "además sobre el narcotráfico.",
+            {"drug_trafficking"},
+            set(),
+        ),
+        (  # a readout names the participant by the office's generic title, then a date of what was congratulated
+            "ULAANBAATAR - The President of Mongolia held a telephone conversation today with Lee Jae-myung, "
+            "President of the Republic of Korea.\n\nAt the outset, the Head of State congratulated President Lee on "
+            "his election in June.",
+            {"elections"},
+            set(),
+        ),
+        (  # an embargo is trade
+            "Obama y Castro\nEl presidente Barack Obama habló el martes por teléfono con Raúl Castro sobre el embargo.",
+            {"trade"},
+            set(),
+        ),
+        (  # "sin embargo" (however) is no embargo
+            "Obama y Castro\nEl presidente Barack Obama habló el martes por teléfono con Raúl Castro sobre la "
+            "migración. Sin embargo, ambos hablaron también de la seguridad.",
+            {"migration", "security"},
+            {"trade"},
+        ),
+        (  # wire: a single currency is the economy's
+            "ACCRA (Reuters) - President John Mahama spoke by phone with President Bola Tinubu on Friday about the "
+            "single currency of the West African bloc.",
+            {"economy"},
+            set(),
+        ),
+        (  # emissions trading is a climate instrument, no trade
+            "Babiš and Fico\nPrime Minister Andrej Babiš spoke by phone with Prime Minister Robert Fico on Monday "
+            "about an exemption from the EU's emissions trading scheme for households.",
+            {"climate"},
+            {"trade"},
+        ),
+    ],
+)
+def test_the_context_of_the_call_and_how_readouts_say_what_was_discussed(
+    reference: Reference, text: str, kept: set[str], left_out: set[str]
+) -> None:
+    topics = discussed(reference, text)
+    assert kept <= topics
+    assert not left_out & topics

@@ -290,3 +290,57 @@ def test_negated_subjects_and_heads_written_at_length(
 def test_names_of_trade_agreements_blocs_and_currency_words(reference: Reference, text: str, topic: str) -> None:
     opening = "Call\nPresident William Ruto spoke by phone with President Bola Tinubu on Monday. They discussed "
     assert (topic, "discussed") in topics(reference, opening + text + ".")
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out", "discussed"),
+    [
+        (  # Spanish press: "no hubo referencia alguna a"
+            "Boric y Milei\nEl presidente Gabriel Boric habló el martes por teléfono con Javier Milei sobre el "
+            "comercio. No hubo referencia alguna a la venta de gas natural, precisó una fuente oficial.",
+            {"energy"},
+            {"trade"},
+        ),
+        (  # wire: whom it was told to, then when, before "that"
+            "MOSCOW (Reuters) - Russian President Vladimir Putin spoke by phone with Iranian President Masoud "
+            "Pezeshkian on Tuesday about the nuclear programme. Kremlin spokesman Dmitry Peskov told reporters later "
+            "on Wednesday that Ukraine was not discussed.",
+            {"ukraine_war"},
+            {"nuclear"},
+        ),
+        (  # a plural speech verb and its addressee
+            "Sánchez y Petro\nPedro Sánchez habló el lunes por teléfono con Gustavo Petro sobre el narcotráfico. "
+            "Fuentes del Gobierno confirmaron a esta agencia que el tema migratorio no se abordó.",
+            {"migration"},
+            {"drug_trafficking"},
+        ),
+        (  # a transcript: the question in one paragraph, its answer "No" opening the next
+            "Sheinbaum y Boric\nLa presidenta Claudia Sheinbaum conversó ayer por teléfono con Gabriel Boric sobre el "
+            "litio.\n\nPREGUNTA: ¿Hablaron de los aranceles? Chile también negocia con Washington.\n\n"
+            "PRESIDENTA: No, de eso no hablamos. Cada país lleva su negociación.",
+            {"tariffs"},
+            {"critical_minerals"},
+        ),
+        (  # radio call-in: "Did X come up?" answered "No"
+            "Skerrit and Pierre\nPrime Minister Roosevelt Skerrit spoke by phone with Prime Minister Philip J. Pierre "
+            "last week about the ferry service.\n\nHOST: Did the citizenship by investment programme come up?\n\n"
+            "SKERRIT: No. That is handled at the regional level.",
+            {"investment"},
+            {"infrastructure"},
+        ),
+        (  # a relative clause on the call, inside the negation's reach, tells what the call was about
+            "Déby y Sassou\nEl presidente Mahamat Idriss Déby habló el lunes por teléfono con Denis Sassou Nguesso. "
+            "La crisis humanitaria no se abordó durante la conversación, que según Brazzaville se centró en la "
+            "energía.",
+            {"humanitarian_aid"},
+            {"energy"},
+        ),
+    ],
+)
+def test_negations_in_answers_and_reports_and_what_the_call_was_about_instead(
+    reference: Reference, text: str, left_out: set[str], discussed: set[str]
+) -> None:
+    found = topics(reference, text)
+    assert left_out <= {code for code, status in found if status == "not_discussed"}
+    assert discussed <= {code for code, status in found if status == "discussed"}
+    assert not left_out & {code for code, status in found if status == "discussed"}

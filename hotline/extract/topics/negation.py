@@ -99,6 +99,16 @@ _POSITIVE_CLAUSE = re.compile(
 )
 """What stands before a discussion verb that opens a clause of its own inside a negation's reach ("No tocamos
 Venezuela, hablamos de la relación")."""
+_CALL_RELATIVE = re.compile(
+    r"(?<![\w])(?:"
+    + phrase_alternation(RULES["call_nouns"])
+    + r"),\s+(?:"
+    + phrase_alternation(TOPIC_RULES["call_relatives"])
+    + r")\s+(?:[^,;.]*?\s+)?\Z"
+)
+"""A relative clause whose antecedent is the call ("no se abordó durante la conversación, que según Brazzaville se
+centró en la energía", "was not raised in the call, which focused on trade"): it tells what was discussed."""
+_CALL_RELATIVE_REACH = 90  # characters from the call noun to the discussion verb
 _DISCUSSION_NOUNS = frozenset(TOPIC_RULES["discussion_nouns"])
 _CLAUSE_OPENING = 48  # characters before a discussion verb read for the comma and subject that open its clause
 _ASIDE = re.compile(r"\s*,")
@@ -186,7 +196,9 @@ _ADDRESSEE = re.compile(
     + phrase_alternation(TOPIC_RULES["addressee_openers"])
     + r")\s+(?:[\w'’.-]+\s+){1,3}|(?!(?:"
     + phrase_alternation(TOPIC_RULES["addressee_not_openers"])
-    + r")\s)[\w'’.-]+\s+)"
+    + r")\s)[\w'’.-]+\s+(?:(?:"
+    + phrase_alternation(TOPIC_RULES["addressee_times"])
+    + r")\s+(?:[\w'’.-]+\s+){0,2})?)"
 )
 _ADDRESSEE_REACH = 40  # characters between a speech verb and its "that"/"que"
 
@@ -209,7 +221,10 @@ def _positive_clause(ctx: ArticleContext, begin: int, stop: int) -> int:
         if verb is None:
             break
         before = max(begin, verb.start - _CLAUSE_OPENING)
-        if verb.phrase not in _DISCUSSION_NOUNS and _POSITIVE_CLAUSE.search(ctx.folded, before, verb.start):
+        if verb.phrase not in _DISCUSSION_NOUNS and (
+            _POSITIVE_CLAUSE.search(ctx.folded, before, verb.start)
+            or _CALL_RELATIVE.search(ctx.folded, max(begin, verb.start - _CALL_RELATIVE_REACH), verb.start)
+        ):
             return verb.start
         position = verb.start + 1
     return stop
