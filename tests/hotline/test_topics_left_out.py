@@ -228,3 +228,119 @@ def test_a_possessor_country_that_is_a_topic_is_negated_with_what_it_owns(refere
         "deforestation. Venezuela's presidential election was not discussed, Planalto said."
     )
     assert {("venezuela", "not_discussed"), ("elections", "not_discussed")} <= topics(reference, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out", "not_left_out"),
+    [
+        (  # whom the speech verb's words were said to stands before its "que"; a relative clause inside the subject
+            "Petro y Boric\nEl presidente Gustavo Petro habló el martes por teléfono con Gabriel Boric sobre el "
+            "narcotráfico. Un asesor precisó a la agencia que la venta de gas natural a Chile, que ambos gobiernos "
+            "negocian desde marzo, no se trató en la llamada.",
+            {"energy"},
+            set(),
+        ),
+        (  # wire: "told reporters that"
+            "LUSAKA (Reuters) - President Hakainde Hichilema spoke by phone with President Samia Suluhu Hassan on "
+            "Tuesday about the railway. His spokesman told reporters that the maize export ban was not raised.",
+            {"agriculture"},
+            set(),
+        ),
+        (  # a place's name of several words before the head; the quoted trigger
+            "Readout\nPresident Cyril Ramaphosa spoke by phone with President Lula da Silva on Monday about BRICS. "
+            'A spokesperson said the United States tariffs on citrus "were not discussed".',
+            {"tariffs"},
+            set(),
+        ),
+        (  # a noun of a process before what it is about
+            "Call\nPrime Minister Pedro Sánchez spoke by phone with President Mohamed Ould Ghazouani on Monday about "
+            "migration. The renewal of the protocol of the fisheries agreement was not discussed, officials said.",
+            {"trade"},
+            set(),
+        ),
+        (  # the relations with a country are that country's topic, or none when it has none
+            "Sheinbaum y Carney\nLa presidenta Claudia Sheinbaum habló el jueves por teléfono con Mark Carney sobre el "
+            "acero. Sheinbaum aclaró que no se habló de la relación con China ni de la relación con Estados Unidos.",
+            {"china"},
+            {"foreign_relations"},
+        ),
+    ],
+)
+def test_negated_subjects_and_heads_written_at_length(
+    reference: Reference, text: str, left_out: set[str], not_left_out: set[str]
+) -> None:
+    found = topics(reference, text)
+    negated = {code for code, status in found if status == "not_discussed"}
+    assert left_out <= negated
+    assert not not_left_out & negated
+    assert not left_out & {code for code, status in found if status == "discussed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("the progress of the Comprehensive Economic Partnership Agreement", "trade"),
+        ("la implementación del acuerdo de asociación económica", "trade"),
+        ("the Economic Community of West African States", "multilateral_forums"),
+        ("la Comunidad Económica de los Estados de África Occidental", "multilateral_forums"),
+        ("the turmoil on the currency market", "economy"),
+        ("la presión sobre el tipo de cambio", "economy"),
+    ],
+)
+def test_names_of_trade_agreements_blocs_and_currency_words(reference: Reference, text: str, topic: str) -> None:
+    opening = "Call\nPresident William Ruto spoke by phone with President Bola Tinubu on Monday. They discussed "
+    assert (topic, "discussed") in topics(reference, opening + text + ".")
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out", "discussed"),
+    [
+        (  # Spanish press: "no hubo referencia alguna a"
+            "Boric y Milei\nEl presidente Gabriel Boric habló el martes por teléfono con Javier Milei sobre el "
+            "comercio. No hubo referencia alguna a la venta de gas natural, precisó una fuente oficial.",
+            {"energy"},
+            {"trade"},
+        ),
+        (  # wire: whom it was told to, then when, before "that"
+            "MOSCOW (Reuters) - Russian President Vladimir Putin spoke by phone with Iranian President Masoud "
+            "Pezeshkian on Tuesday about the nuclear programme. Kremlin spokesman Dmitry Peskov told reporters later "
+            "on Wednesday that Ukraine was not discussed.",
+            {"ukraine_war"},
+            {"nuclear"},
+        ),
+        (  # a plural speech verb and its addressee
+            "Sánchez y Petro\nPedro Sánchez habló el lunes por teléfono con Gustavo Petro sobre el narcotráfico. "
+            "Fuentes del Gobierno confirmaron a esta agencia que el tema migratorio no se abordó.",
+            {"migration"},
+            {"drug_trafficking"},
+        ),
+        (  # a transcript: the question in one paragraph, its answer "No" opening the next
+            "Sheinbaum y Boric\nLa presidenta Claudia Sheinbaum conversó ayer por teléfono con Gabriel Boric sobre el "
+            "litio.\n\nPREGUNTA: ¿Hablaron de los aranceles? Chile también negocia con Washington.\n\n"
+            "PRESIDENTA: No, de eso no hablamos. Cada país lleva su negociación.",
+            {"tariffs"},
+            {"critical_minerals"},
+        ),
+        (  # radio call-in: "Did X come up?" answered "No"
+            "Skerrit and Pierre\nPrime Minister Roosevelt Skerrit spoke by phone with Prime Minister Philip J. Pierre "
+            "last week about the ferry service.\n\nHOST: Did the citizenship by investment programme come up?\n\n"
+            "SKERRIT: No. That is handled at the regional level.",
+            {"investment"},
+            {"infrastructure"},
+        ),
+        (  # a relative clause on the call, inside the negation's reach, tells what the call was about
+            "Déby y Sassou\nEl presidente Mahamat Idriss Déby habló el lunes por teléfono con Denis Sassou Nguesso. "
+            "La crisis humanitaria no se abordó durante la conversación, que según Brazzaville se centró en la "
+            "energía.",
+            {"humanitarian_aid"},
+            {"energy"},
+        ),
+    ],
+)
+def test_negations_in_answers_and_reports_and_what_the_call_was_about_instead(
+    reference: Reference, text: str, left_out: set[str], discussed: set[str]
+) -> None:
+    found = topics(reference, text)
+    assert left_out <= {code for code, status in found if status == "not_discussed"}
+    assert discussed <= {code for code, status in found if status == "discussed"}
+    assert not left_out & {code for code, status in found if status == "discussed"}

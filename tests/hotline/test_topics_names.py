@@ -52,6 +52,12 @@ def discussed(reference: Reference, text: str) -> set[str]:
             {"energy"},
             {"economy"},
         ),
+        (  # Spanish press: a run of particles ("de la") joins the head to the keyword
+            "El presidente Bernardo Arévalo conversó por teléfono el jueves con el presidente Luis Abinader sobre la "
+            "migración. Ambos acordaron que el Ministerio de la Defensa Nacional coordine el envío de ayuda.",
+            {"migration"},
+            {"defense"},
+        ),
     ],
 )
 def test_a_keyword_in_an_institutions_name_names_no_topic(

@@ -18,7 +18,13 @@ from __future__ import annotations
 
 from hotline.extract.calls import CallLayout
 from hotline.extract.context import ArticleContext
-from hotline.extract.topics.clauses import asked_from, background_relatives, in_other_clause, question_in
+from hotline.extract.topics.clauses import (
+    asked_and_denied,
+    asked_from,
+    background_relatives,
+    in_other_clause,
+    question_in,
+)
 from hotline.extract.topics.hits import (
     CONGRATULATION_TOPIC,
     TopicHit,
@@ -89,6 +95,9 @@ def find_topics(ctx: ArticleContext, layout: CallLayout) -> list[TopicFact]:
             for hit in answered_no(ctx, sentence.start, sentence.end, question.end, sentence_hits):
                 for target in shared.get(id(hit), [call]):
                     add(target, hit, "not_discussed", index, "asked about, answered no")
+        for hit in asked_and_denied(ctx, index, sentence_hits):
+            for target in shared.get(id(hit), [call]):
+                add(target, hit, "not_discussed", index, "asked about, answered no")
         if not how:
             continue
         asked = asked_from(ctx, sentence, question.start) if question is not None else sentence.end

@@ -1,8 +1,9 @@
 """Clauses of a sentence whose topics are not claimed discussed: a clause about another event in a sentence
 reporting a call ("hours after Papandreou announced a referendum"), up to a clause end (", and agreed to ..."); a
 relative clause set off by a comma that describes a thing named ("the Baltic Pipe, which carries gas"), unless
-the call is its antecedent ("a phone call, in which they discussed ..."); and the clause that asks or declines to
-say ("would not say whether ...").
+the call is its antecedent ("a phone call, in which they discussed ..."); the clause that asks or declines to
+say ("would not say whether ..."); and a question whether something was discussed that the next sentence, or the
+next paragraph of a transcript, answers "No" (:func:`asked_and_denied`).
 
 Every pattern runs once per sentence at most (memoized per article in ``ctx.memo``), and hits are placed by
 bisection, so a sentence costs time linear in its length.
@@ -20,7 +21,7 @@ from hotline.extract.sentences import Sentence
 from hotline.extract.topics.hits import TOPIC_RULES, Phrases, TopicHit
 from hotline.text import holds_any, phrase_alternation
 
-__all__ = ["Question", "asked_from", "background_relatives", "in_other_clause", "question_in"]
+__all__ = ["Question", "asked_and_denied", "asked_from", "background_relatives", "in_other_clause", "question_in"]
 
 _EXTRA_OPENER = Phrases(TOPIC_RULES["other_clause_extra"])
 _OTHER_CLAUSE_END = re.compile("|".join(re.escape(e) for e in TOPIC_RULES["other_clause_ends"]))
@@ -133,3 +134,27 @@ def _clauses(ctx: ArticleContext, index: int) -> tuple[list[int], list[int]]:
         ends = [m.start() for m in _OTHER_CLAUSE_END.finditer(ctx.folded, sentence.start, sentence.end)]
         found = ctx.memo[key] = (openers, ends)
     return found
+
+
+_ASKS_DISCUSSED = re.compile(r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["asked_discussed"]) + r")(?![\w])")
+_ANSWER_NO = re.compile(r"[\s\"'“”«»*-]*(?:[^\s:.?!][^:.?!\n]{0,60}:\s*)?no\s*[,.!]")
+"""An answer that opens on a bare "No", after its speaker's label in a transcript ("PRESIDENTA: No, de eso no
+hablamos.")."""
+_ANSWER_REACH = 3  # sentences after a question looked at for its answer: the next one, or the next paragraph's first
+
+
+def asked_and_denied(ctx: ArticleContext, index: int, hits: list[TopicHit]) -> list[TopicHit]:
+    """ "HOST: Did the citizenship programme come up?" answered "No, no. We did not discuss ...", "¿Hablaron de los
+    aranceles?" answered "No, de eso no hablamos": the topics of a question whether something was discussed, which
+    the next sentence or the next paragraph (a transcript's answer) answers "No", were not discussed."""
+    sentence = ctx.sentences[index]
+    if not hits or not sentence.text.rstrip(" \"'”»)").endswith("?"):
+        return []
+    following = ctx.sentences[index + 1 : index + 1 + _ANSWER_REACH]
+    answers = following[:1] + [s for s in following if s.paragraph != sentence.paragraph][:1]
+    if not any(_ANSWER_NO.match(ctx.folded, a.start, a.end) for a in answers):
+        return []
+    asks = ctx.lex.find("discussion", sentence.start, sentence.end) or _ASKS_DISCUSSED.search(
+        ctx.folded, sentence.start, sentence.end
+    )
+    return hits if asks is not None else []

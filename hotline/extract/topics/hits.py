@@ -135,7 +135,36 @@ def topic_hits(ctx: ArticleContext) -> list[TopicHit]:
         if phrase in _BLOCS and _bloc_agreement(folded, keyword.start, keyword.end):
             code = _BLOC_AGREEMENT_TOPIC  # "el acuerdo entre la Unión Europea y el Mercosur": a trade agreement
         hits.append(TopicHit(keyword.start, keyword.end, code, country))
-    return hits
+    return _qualified_relations(folded, hits)
+
+
+_RELATION_NOUNS = frozenset(TOPIC_RULES["relation_nouns"])
+_QUALIFIER_BEFORE = re.compile(r"[ \t]+")
+_QUALIFIER_AFTER = re.compile(r"[ \t]+(?:(?:de|del|en materia de)[ \t]+)?")
+
+
+def _qualified_relations(folded: str, hits: list[TopicHit]) -> list[TopicHit]:
+    """Drops a relationship noun that another topic's keyword qualifies ("defence ties", "relaciones de defensa",
+    "la relación energética"): the relationship is that topic's."""
+    kept = []
+    for i, hit in enumerate(hits):
+        if folded[hit.start : hit.end] in _RELATION_NOUNS:
+            before = hits[i - 1] if i else None
+            after = hits[i + 1] if i + 1 < len(hits) else None
+            if (
+                before is not None
+                and before.topic_code != hit.topic_code
+                and before.country is None
+                and _QUALIFIER_BEFORE.fullmatch(folded, before.end, hit.start)
+            ) or (
+                after is not None
+                and after.topic_code != hit.topic_code
+                and after.country is None
+                and _QUALIFIER_AFTER.fullmatch(folded, hit.end, after.start)
+            ):
+                continue
+        kept.append(hit)
+    return kept
 
 
 _BLOC_AGREEMENTS = TOPIC_RULES["bloc_agreements"]
@@ -201,11 +230,15 @@ def _after_a_name(folded: str, start: int, name_ends: set[int]) -> bool:
 def only_light_words(ctx: ArticleContext, start: int, end: int, allowed: int = 0) -> bool:
     """Whether every word between ``start`` and ``end`` may stand before a head topic ("the issue of"),
     country words and rates included; ``allowed`` other words may stand among them (the noun a topic qualifies:
-    "la disputa agrícola", "la guerra en Gaza")."""
+    "la disputa agrícola", "la guerra en Gaza"). A place's name of several words is light as a whole ("the United
+    States tariffs")."""
+    places = [(h.start, h.end) for h in ctx.reference_hits.within("place", start, end) if " " in h.phrase]
     country_words = ctx.reference.country_words
     heavy = 0
     for match in _WORDS.finditer(ctx.folded, start, end):
         word = match.group(0).strip(".'\"-")
+        if any(a <= match.start() < b for a, b in places):
+            continue
         if word and word not in FILLERS and word not in country_words and not _NUMBER.fullmatch(word):
             heavy += 1
             if heavy > allowed:

@@ -31,6 +31,7 @@ _WORDS = re.compile(r"[^\W\d_][\w'’-]{3,}")
 _CLOSED = re.compile(r"[.!?;:][\"'”»)*\s]*\Z")  # a headline has no full stop
 _REACH = 40  # characters looked at for the next word
 _NAME_WORDS = 6  # capitalised words looked at each side of the keyword
+_MAX_PARTICLES = 2  # particles in a row that join two words of a name ("de la", "of the")
 _HEADLINE_SHARE = 0.6  # a sentence with this share of its longer words capitalised is a title-case headline
 
 
@@ -59,7 +60,10 @@ def _name_words_before(text: str, start: int) -> Iterator[str]:
             return
         lowered = word.group(1).lower()
         if lowered in _PARTICLES and not (n == 0 and lowered in _COORDINATORS):
-            word = _WORD_BEFORE.search(text, max(0, word.start() - _REACH), word.start())
+            for _ in range(_MAX_PARTICLES):  # "el Ministerio de la Defensa": a run of particles joins the words
+                word = _WORD_BEFORE.search(text, max(0, word.start() - _REACH), word.start())
+                if word is None or word.group(1).lower() not in _PARTICLES:
+                    break
         if word is None or not word.group(1)[:1].isupper():
             return
         yield word.group(1)
@@ -70,7 +74,9 @@ def _name_words_after(text: str, end: int) -> Iterator[str]:
     """The capitalised words of the name after ``end``, nearest first."""
     for _ in range(_NAME_WORDS):
         word = _WORD_AFTER.match(text, end, end + _REACH)
-        if word is not None and word.group(1).lower() in _PARTICLES:
+        for _ in range(_MAX_PARTICLES):  # "Ministry of the Interior", "Secretaría de la Función Pública"
+            if word is None or word.group(1).lower() not in _PARTICLES:
+                break
             word = _WORD_AFTER.match(text, word.end(), word.end() + _REACH)
         if word is None or not word.group(1)[:1].isupper():
             return

@@ -99,10 +99,22 @@ _POSITIVE_CLAUSE = re.compile(
 )
 """What stands before a discussion verb that opens a clause of its own inside a negation's reach ("No tocamos
 Venezuela, hablamos de la relación")."""
+_CALL_RELATIVE = re.compile(
+    r"(?<![\w])(?:"
+    + phrase_alternation(RULES["call_nouns"])
+    + r"),\s+(?:"
+    + phrase_alternation(TOPIC_RULES["call_relatives"])
+    + r")\s+(?:[^,;.]*?\s+)?\Z"
+)
+"""A relative clause whose antecedent is the call ("no se abordó durante la conversación, que según Brazzaville se
+centró en la energía", "was not raised in the call, which focused on trade"): it tells what was discussed."""
+_CALL_RELATIVE_REACH = 90  # characters from the call noun to the discussion verb
 _DISCUSSION_NOUNS = frozenset(TOPIC_RULES["discussion_nouns"])
 _CLAUSE_OPENING = 48  # characters before a discussion verb read for the comma and subject that open its clause
 _ASIDE = re.compile(r"\s*,")
 _MAX_NEGATIONS = int(RULES["max_negations_per_sentence"])
+_RELATION_TOPICS = frozenset(TOPIC_RULES["relation_topics"])
+_RELATION_WITH = re.compile(r"\s+(?:with|con)\s+(?:the\s+|la\s+|el\s+)?")
 _COMPLEMENT_REACH = 60  # characters from a conjunct's start within which "X con China" yields china
 
 
@@ -146,13 +158,13 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
             for h in lex.within("speech", start, end)
             if folded[h.start - 2 : h.start] != ", " or not _ASIDE.match(folded, h.end)
         ]
-        speech_ends = {h.end for h in speech}
+        speech_ends = sorted(h.end for h in speech)
         openers = sorted(
             [(h.end, h.start) for h in speech]
             + [
                 (h.end, h.start)
                 for h in lex.within("complementizer", start, end)
-                if h.start - 1 in speech_ends or h.start - 2 in speech_ends
+                if _completes_speech(folded, speech_ends, h.start)
             ]
         )
         for trigger in triggers:
@@ -179,6 +191,26 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
     return scopes, read
 
 
+_ADDRESSEE = re.compile(
+    r"\s*|\s+(?:(?:"
+    + phrase_alternation(TOPIC_RULES["addressee_openers"])
+    + r")\s+(?:[\w'’.-]+\s+){1,3}|(?!(?:"
+    + phrase_alternation(TOPIC_RULES["addressee_not_openers"])
+    + r")\s)[\w'’.-]+\s+(?:(?:"
+    + phrase_alternation(TOPIC_RULES["addressee_times"])
+    + r")\s+(?:[\w'’.-]+\s+){0,2})?)"
+)
+_ADDRESSEE_REACH = 40  # characters between a speech verb and its "that"/"que"
+
+
+def _completes_speech(folded: str, speech_ends: list[int], at: int) -> bool:
+    """Whether the "that"/"que" at ``at`` introduces what a speech verb says: right after it, or after whom it was
+    said to or when ("told reporters that", "precisó a EFE que", "dijo el lunes que"); not after an object of
+    the verb ("said the deal that ...": a relative clause)."""
+    k = bisect_right(speech_ends, at) - 1
+    return k >= 0 and at - speech_ends[k] <= _ADDRESSEE_REACH and _ADDRESSEE.fullmatch(folded, speech_ends[k], at)
+
+
 def _positive_clause(ctx: ArticleContext, begin: int, stop: int) -> int:
     """Where a clause of what was discussed opens inside the reach ``[begin, stop)`` of a negation: a discussion
     verb after a comma or semicolon ("No tocamos el tema de Venezuela, hablamos de la relación bilateral"), else
@@ -189,7 +221,10 @@ def _positive_clause(ctx: ArticleContext, begin: int, stop: int) -> int:
         if verb is None:
             break
         before = max(begin, verb.start - _CLAUSE_OPENING)
-        if verb.phrase not in _DISCUSSION_NOUNS and _POSITIVE_CLAUSE.search(ctx.folded, before, verb.start):
+        if verb.phrase not in _DISCUSSION_NOUNS and (
+            _POSITIVE_CLAUSE.search(ctx.folded, before, verb.start)
+            or _CALL_RELATIVE.search(ctx.folded, max(begin, verb.start - _CALL_RELATIVE_REACH), verb.start)
+        ):
             return verb.start
         position = verb.start + 1
     return stop
@@ -300,6 +335,14 @@ def _conjunct_head(ctx: ArticleContext, cursor: int, bound: int, hits: list[Topi
             return [first, following] if owner else [following]
         if possessive and first.country is not None and following:
             return [following]  # "Canada's 100 per cent surtax on electric vehicles": what it owns, not the owner
+        if first.topic_code in _RELATION_TOPICS and (partner := _RELATION_WITH.match(ctx.folded, first.end)):
+            # "la relación con China": the relations with a country are that country's topic, if it has one
+            place = ctx.reference_hits.at("place", partner.end())  # "la República Popular China"
+            reach = max(partner.end() + 1, place.end if place is not None else 0)
+            if following is not None and following.start < reach:
+                return [following] if following.country is not None else []
+            if place is not None:
+                return []
         return [first]
     # "el tratado de libre comercio con China": a head that is no topic yields to the country it is with.
     reach = min(bound, cursor + _COMPLEMENT_REACH)
