@@ -65,19 +65,27 @@ def _covers(full: TradeMeasureFact, part: TradeMeasureFact, filled: bool = False
 
 
 def fill_parties(
-    facts: list[TradeMeasureFact], answering: set[int] | None = None, worldwide: set[int] | None = None
+    facts: list[TradeMeasureFact],
+    answering: set[int] | None = None,
+    worldwide: set[int] | None = None,
+    exports: set[int] | None = None,
 ) -> tuple[list[TradeMeasureFact], set[int]]:
     """Facts whose imposer or target the sentence leaves out, completed from the article's other facts when they
-    name exactly one (see the module docstring), and the positions of the facts so completed."""
+    name exactly one (see the module docstring), and the positions of the facts so completed. ``exports`` holds
+    the ids of the taxes on exports: a kind of their own, never completed from duties on imports."""
+
+    def kind_of(f: TradeMeasureFact) -> str | None:
+        return "export tax" if id(f) in (exports or ()) else _KIND.get(f.measure_type)
+
     stated = [f for f in facts if f.imposing_country_code or f.target_country_code]
     filled: list[TradeMeasureFact] = []
     completed: set[int] = set()
     for fact in facts:
-        kind = _KIND.get(fact.measure_type)
+        kind = kind_of(fact)
         if kind is None or (fact.imposing_country_code and fact.target_country_code):
             filled.append(fact)
             continue
-        same = [f for f in stated if _KIND.get(f.measure_type) == kind and f is not fact]
+        same = [f for f in stated if kind_of(f) == kind and f is not fact]
         how = []
         imposer, target = fact.imposing_country_code, fact.target_country_code
         if imposer is None:
@@ -149,11 +157,14 @@ def fill_parties(
 
 
 def merge(
-    facts: list[TradeMeasureFact], answering: set[int] | None = None, worldwide: set[int] | None = None
+    facts: list[TradeMeasureFact],
+    answering: set[int] | None = None,
+    worldwide: set[int] | None = None,
+    exports: set[int] | None = None,
 ) -> list[TradeMeasureFact]:
     """The article's facts, one per distinct measure, in the order the article first states them. A row that
     names neither its imposer nor a country target nor a sector says too little to be a measure of its own."""
-    facts, completed = fill_parties(facts, answering, worldwide)
+    facts, completed = fill_parties(facts, answering, worldwide, exports)
     first: dict[tuple[object, ...], int] = {}
     chosen: dict[tuple[object, ...], TradeMeasureFact] = {}
     stated: set[tuple[object, ...]] = set()  # identities some sentence states in full, not completed

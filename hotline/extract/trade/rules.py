@@ -28,6 +28,7 @@ REVIEW = "agreement_review"
 EXEMPTION = "exemption"
 EXPORT_RESTRICTION = "export_restriction"
 TARIFF = "tariff"
+QUOTA = "quota"
 DENIED = "denied"
 REQUESTED = "requested"
 ALL = "ALL"
@@ -96,6 +97,7 @@ LATER_STATUS = re.compile(
 OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|el|la|los|las|un|una|su|sus)(?![\w])")
 DEMANDED = re.compile(r"(?<![\w])(?:" + alt(RULES["demand_openers"]) + r")\s+[^,;:.]{0,50}$")
 CALLED_FOR = re.compile(r"(?<![\w])(?P<opener>" + alt(RULES["call_openers"]) + r")\s+[^;:]{0,80}$")
+UNLESS = re.compile(_words(RULES["unless_openers"]))  # "from August 1 unless they reach a deal": not yet
 CONDITIONAL = re.compile(r"(?<![\w])(?:" + alt(RULES["conditional_openers"]) + r")\s+[^,;:.]{0,40}$")
 EXEMPTION_STATUS = Vocabulary.by_value(RULES["exemption_status_cues"])
 EXEMPTION_PHRASES = re.compile(_words(RULES["exemption_phrases"]))
@@ -162,6 +164,8 @@ ALL_COUNTRIES = re.compile(
     + r")(?![\w])"
 )
 LIST_MEASURES = keys(RULES["list_measures"])
+EXPORT_TAXES = keys(RULES["export_taxes"])  # export restrictions stated as tariffs
+QUOTA_EASED = keys(RULES["quota_eased"])  # the reductions that ease a quota rather than shrink it
 FUTURE_HEADS = frozenset(fold(str(w)) for w in RULES["future_heads"])  # "prohibirá": a measure verb in the future
 LIST_STATUS = Vocabulary.by_value(RULES["list_status"])
 OWNER = re.compile(
@@ -218,13 +222,16 @@ AFTER_PREPOSITION = re.compile(
 _RELATIVE_SUBJECT = r"(?:\s*,\s*(?:which|who|que|quien|el\s+cual|la\s+cual)(?=\s))?"  # "Vietnam, which faces ..."
 TARGET_SUBJECT = re.compile(
     POSSESSIVE
+    + r"(?:"
     + _ASIDE
     + _RELATIVE_SUBJECT
     + r"(?:\s+(?:"
     + alt(RULES["subject_modals"])
     + r"))?\s+(?:"
     + alt(RULES["target_subject"])
-    + r")(?![\w])"
+    + r")|\s*,\s+(?:"  # "Brazil, hit with a 50% tariff", "Brasil, castigado con un arancel"
+    + alt(RULES["target_apposition"])
+    + r"))(?![\w])"
 )
 SEEKER = re.compile(
     POSSESSIVE
