@@ -147,9 +147,85 @@ EXAMPLES = [
         {("tariff", "US", "CA", "steel", 25.0, "imposed")},
         id="a-relative-after-a-comma-still-reads-its-agent-closely",
     ),
+    pytest.param(
+        "BRUSSELS (Wire) - The Commission proposed on Tuesday to halve the volume of steel that can enter the bloc "
+        "tariff-free and to impose a 50% tariff on imports above that quota.",
+        {("quota", "EU", "ALL", "steel", None, "threatened"), ("tariff", "EU", "ALL", "steel", 50.0, "threatened")},
+        id="the-quota-a-duty-starts-above-and-a-destination-region",
+    ),
+    pytest.param(
+        "Manila imposed a 35% tariff on rice imports from Southeast Asia.",
+        {("tariff", "PH", None, "agriculture", 35.0, "imposed")},
+        id="a-region-of-origin-is-no-single-target",
+    ),
+    pytest.param(
+        "Washington imposed a 30% tariff on most South African goods in August. Citrus and automotive exporters say "
+        "the duty has cost thousands of jobs.",
+        {("tariff", "US", "ZA", None, 30.0, "imposed")},
+        id="who-suffers-a-measure-is-not-its-sector",
+    ),
+    pytest.param(
+        "Washington set the tariff on Lesotho's goods at 15 percent, down from the 50 percent announced in April.",
+        {("tariff", "US", "LS", None, 15.0, "reduced")},
+        id="down-from-is-reduced",
+    ),
+    pytest.param(
+        "NEW DELHI (Wire) - India has banned all direct and indirect imports of goods from Pakistan.",
+        {("sanction", "IN", "PK", None, None, "imposed")},
+        id="a-ban-a-few-words-before-the-imports",
+    ),
+    pytest.param(
+        "ANKARA (Wire) - Turkey halted all trade with Israel in May.",
+        {("sanction", "TR", "IL", None, None, "imposed")},
+        id="trade-cut-off-is-a-sanction",
+    ),
+    pytest.param(
+        "Bogotá suspendió el comercio con Venezuela.",
+        {("sanction", "CO", "VE", None, None, "imposed")},
+        id="es-trade-cut-off-is-a-sanction",
+    ),
+    pytest.param(
+        "Trump otorgó a Hungría una exención de un año de las sanciones al petróleo ruso.",
+        {("exemption", "US", "HU", "energy", None, "exempted")},
+        id="es-the-target-of-the-measure-exempted-from-is-not-the-exemption-s",
+    ),
+    pytest.param(
+        "Lula y Modi hablaron de los aranceles del 50 % que Washington impuso a ambos países.",
+        {("tariff", "US", "BR", None, 50.0, "imposed"), ("tariff", "US", "IN", None, 50.0, "imposed")},
+        id="es-both-countries-named-earlier-in-the-sentence",
+    ),
+    pytest.param(
+        "Sheinbaum y Carney coordinaron la respuesta de ambos países a los aranceles de 50 por ciento que el gobierno "
+        "de Donald Trump aplica a las importaciones de acero.",
+        {("tariff", "US", "ALL", "steel", 50.0, "imposed")},
+        id="es-both-countries-respond-they-do-not-impose",
+    ),
+    pytest.param(
+        "China reanudó las importaciones de productos del mar japoneses.",
+        {("sanction", "CN", "JP", "seafood", None, "lifted")},
+        id="es-resumed-imports-lift-the-ban",
+    ),
+    pytest.param(
+        "The European Union's new sanctions target Russia's shadow fleet.",
+        {("sanction", "EU", "RU", "energy", None, "imposed")},
+        id="sanctions-that-target-a-country",
+    ),
+    pytest.param(
+        "México castigará con aranceles de hasta 50 % a los autos chinos.",
+        {("tariff", "MX", "CN", "automotive", 50.0, "threatened")},
+        id="es-castigara-is-threatened",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), EXAMPLES)
 def test_sentence(text: str, expected: set[tuple[object, ...]], reference: Reference) -> None:
     assert rows(text, reference) == expected
+
+
+def test_the_imposer_of_most_of_the_article_s_duties(reference: Reference) -> None:
+    text = (
+        "LONDON (Live) - Washington set a 46% tariff on Vietnamese goods and a 34% tariff on Chinese goods. "
+        "Beijing answered with a 34% tariff on U.S. goods. The UK faces the 10% baseline tariff."
+    )
+    assert ("tariff", "US", "GB", None, 10.0, "imposed") in rows(text, reference)

@@ -120,7 +120,9 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
     return None
 
 
-_RELATIVE_PRONOUN = re.compile(r"(?<![\w])(?:que|that|which)\s+(?:(?:the|el|la|los|las)\s+)?$")
+_RELATIVE_PRONOUN = re.compile(
+    r"(?<![\w])(?:que|that|which)\s+(?:(?:the|el|la|los|las|de|of|" + r.HEADS + r")\s+){0,3}$"
+)
 
 
 def _relative_agent(text: str, after: list[Party], group: Group, targets: set[str]) -> Party | None:
@@ -129,7 +131,7 @@ def _relative_agent(text: str, after: list[Party], group: Group, targets: set[st
     Canadian steel, which Washington imposed in March")."""
     for e in after:
         if e.is_name and not e.in_another_role and e.code not in targets:
-            relative = _RELATIVE_PRONOUN.search(text, max(group.end, e.start - 30), e.start)
+            relative = _RELATIVE_PRONOUN.search(text, max(group.end, e.start - 50), e.start)
             if relative is None or not acts(text, e):
                 return None
             return None if next(r.MEASURES.finditer(text, group.end, relative.start()), None) else e
@@ -203,7 +205,7 @@ def _named_imposers(
     owned = r.OWNER.search(text, max(s.start, group.start - 80), group.start)  # "its export controls"
     for k in range(len(before) - 1, max(-1, len(before) - 13), -1):
         e = before[k]
-        if e.in_another_role or e.code in targets:
+        if e.in_another_role or e.code in targets or "both" in e.kinds:
             continue
         pronoun = e.speaker_verb_end is not None and (
             r.PRONOUN.search(text, e.speaker_verb_end, group.start) or _reports_own_act(text, e.speaker_verb_end)

@@ -1,11 +1,11 @@
 """Two countries named together by a collective phrase: "both countries face a 36% tariff", "on goods from both
 countries", "the two neighbours", "ambos países", "las dos economías".
 
-The phrase stands for the two countries the few sentences before it name most often (country names, demonyms and
-officials, who stand for their country; the latest first among equals), leaving out those its own sentence names
-before it ("the tariffs that the United States imposed on goods from both countries") or as a measure's owner ("The
-two neighbours face U.S. tariffs": not the United States). When the text before names fewer than two, the phrase
-stands for no one.
+The phrase stands for the two countries the text names most often before it, from a few sentences back (country
+names, demonyms and officials, who stand for their country; the latest first among equals), leaving out those its
+own sentence names as an agent or a measure's owner ("the tariffs that the United States imposed on goods from
+both countries", "The two neighbours face U.S. tariffs": not the United States). When the text before names fewer
+than two, the phrase stands for no one.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ def both_countries(
     found = [m.span() for lo, hi in regions for m in BOTH.finditer(ctx.folded, lo, hi)]
     result = []
     for start, end in found:
-        others = {code for a, b, code in named if b <= start or _owns_measure(ctx.folded, b)}
-        codes = _two_most_named(ctx, words, sentence, others)
+        others = {code for _, b, code in named if _acts(ctx.folded, b) or _owns_measure(ctx.folded, b)}
+        codes = _two_most_named(ctx, words, sentence, start, others)
         if len(codes) == 2:
             result.extend((start, end, code) for code in codes)
     return result
@@ -45,9 +45,15 @@ def _owns_measure(text: str, end: int) -> bool:
     return following is not None and _OWNER.match(text[end : following[0]]) is not None
 
 
-def _two_most_named(ctx: ArticleContext, words: dict, sentence: int, others: set[str]) -> list[str]:
+def _acts(text: str, end: int) -> bool:
+    """A measure verb follows the party closely ("the United States imposed", "que Washington impuso")."""
+    return any(
+        v not in (None, r.DENIED) and s - end <= r.VERB_REACH for s, _, v in r.STATUS.finditer(text, end, end + 40)
+    )
+
+
+def _two_most_named(ctx: ArticleContext, words: dict, sentence: int, hi: int, others: set[str]) -> list[str]:
     lo = ctx.sentences[max(0, sentence - _LOOKBACK)].start
-    hi = ctx.sentences[sentence].start
     mentions: list[tuple[int, str]] = []
     for hit in ctx.reference_hits.within("place", lo, hi):
         word = words.get(unquoted(hit.phrase))

@@ -180,12 +180,14 @@ def find_parties(ctx: ArticleContext, index: PartyIndex, sentence: int, regions:
     parties.sort(key=lambda p: p.start)
     for party in parties:
         _mark_roles(ctx.folded, party, _phrases_before(ctx.folded, party))
-        party.after_prep = party.after_prep and party.kinds is not _BOTH  # "the impact ... for both economies"
+        if party.kinds is _BOTH and _FOR.search(ctx.folded, max(0, party.start - 6), party.start):
+            party.after_prep = False  # "the impact of the duties for both economies": no one the duties are on
     _coordinate(ctx.folded, parties)
     return parties
 
 
-_BOTH = frozenset({"country"})
+_BOTH = frozenset({"country", "both"})  # a country "both countries" stands for: a target, never an agent
+_FOR = re.compile(r"(?<![\w])(?:for|para)\s+$")
 
 
 _NAME_GOES_ON = re.compile(r" [A-ZÁÉÍÓÚÑ]")

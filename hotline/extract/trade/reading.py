@@ -73,6 +73,8 @@ def status(ctx: ArticleContext, group: Group, vocab: Vocabulary) -> tuple[str | 
     head = ctx.folded[group.start : group.end].split(" ", 1)[0]
     if vocab is r.STATUS and group.compound and head in r.FUTURE_HEADS:  # "anunció que prohibirá las exportaciones"
         before = (group.start, group.end, "threatened")
+    elif vocab is r.STATUS and group.compound and head in r.RESUME_HEADS:  # "reanudó las importaciones de carne"
+        before = (group.start, group.end, "lifted")
     if before is None and vocab is r.STATUS:  # a modal before the measure makes it a verb: "would sanction"
         future = _FUTURE_HEAD.search(ctx.folded, max(lo, group.start - 30), group.start)
         if future is not None:  # "will ban exports"
@@ -156,6 +158,9 @@ def measure_facts(
         hi = group.end  # "discussed tariffs, cooperation on shipbuilding and ...": the next topics are not its own
     if mtype == r.REVIEW:
         lo, hi = max(lo, group.start - r.NEAR), min(hi, group.end + r.NEAR)
+    threshold = mtype == r.QUOTA and r.THRESHOLD.search(text, max(0, group.start - 40), group.start) is not None
+    if threshold:  # "a 50% tariff on imports above that quota": the clause's quota, read with its goods and cue
+        lo, group.cues_from = max(group.clause[0], group.start - r.WINDOW), None
     state, how_status = _status_of(ctx, group, mtype)
     if state is None or _called_for(ctx.folded, group, state, how_status):
         return []
@@ -163,6 +168,8 @@ def measure_facts(
         state, how_status = _later_status(ctx, s, group, state, how_status)
 
     targets = targets_of(text, s, group, mtype, (max(lo, group.start) if group.lifted else lo, hi), modifiers)
+    if mtype == r.EXEMPTION and group.end > group.surface_span[1]:
+        targets = _not_the_absorbed(text, group, targets)  # "una exención de las sanciones al petróleo ruso"
     if not targets and mtype == r.EXEMPTION and r.COUNTRY_ANAPHORA.match(text, group.surface_span[1]):
         targets = named_before(s, group)  # "... to the UAE, exempting the country from the export ban"
     if not targets and group.next is not None:  # "the 25% tariff on steel and 10% tariff on aluminum ... on Canada"
@@ -192,7 +199,7 @@ def measure_facts(
         if every is not None:
             targets = [every]
     sectors = [] if any(t.generic for t in targets) else _sectors(ctx, s, group, mtype, lo, hi, targets)
-    rates = _rates(text, lo, hi)
+    rates = [] if threshold else _rates(text, lo, hi)  # the rate is the duty's above the quota
     if mtype != r.REVIEW and not agents and not targets and not sectors and not rates:
         return []  # a measure noun with nothing to say ("they discussed tariffs")
 
@@ -239,6 +246,18 @@ def measure_facts(
     elif mtype in r.GOODS_WIDE and not r.SOME_COUNTRIES.search(text, lo, hi):  # "the import duty on rice"
         worldwide.update(id(f) for f in facts if f.target_country_code is None and f.sector)
     return facts
+
+
+def _not_the_absorbed(text: str, group: Group, targets: list[Party]) -> list[Party]:
+    """The targets of an exemption from a measure it names ("granted Hungary an exemption from the sanctions on
+    Russian oil"): those named after that measure are its targets, not the exemption's, when one stands before."""
+    absorbed = None
+    for start, _, _ in r.MEASURES.finditer(text, group.surface_span[1], group.end):
+        absorbed = start
+    if absorbed is None:
+        return targets
+    before = [t for t in targets if t.start < absorbed]
+    return before or targets
 
 
 def _called_for(text: str, group: Group, state: str, how: str) -> bool:
@@ -307,6 +326,8 @@ def _sectors(
             continue  # "Agriculture Minister Antonio Andrade", "Ministerio de Agricultura"
         if r.NOT_SECTOR_AFTER.search(text, max(lo, start - 10), start):
             continue  # "ha ganado peso": a verb
+        if mtype != r.SANCTION and r.SUFFERERS.match(text, end):
+            continue  # "citrus and automotive exporters say the duty has cost jobs": who suffers, not the goods
         if any(a <= start and end <= b <= group.start for a, b in asides):
             aside.append(_Found(start, end, str(sector)))  # "Zambia, segundo productor de cobre, prohibió ..."
             continue
