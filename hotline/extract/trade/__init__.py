@@ -3,8 +3,9 @@
 Built on the article context (:mod:`hotline.extract.context`): the folded text, the sentences, the reference
 hits (country words), the official mentions and the trade words (``TRADE_WORDS``, found in the context's one
 lexicon pass) are the context's, computed once per article. Only the sentences holding a trade word are read,
-each group by group (:mod:`.groups`), its parties marked (:mod:`.parties`) and each group read into facts
-(:mod:`.reading`). The article's facts are then merged into one row per distinct measure (:func:`merge`) and
+each group by group (:mod:`.groups`), its parties marked (:mod:`.parties`; "both countries" read as the two the
+text named, :mod:`.both`) and each group read into facts (:mod:`.reading`; the date it takes effect,
+:mod:`.effective`). The article's facts are then merged into one row per distinct measure (:func:`merge`) and
 tied to a call only where the text ties them (:mod:`.links`). The article's extraction publishes only the complete
 rows (:func:`complete`): a fragment that names no one the measure is on, or no one who imposes it, stays out.
 
@@ -38,16 +39,17 @@ def find_trade_measures(ctx: ArticleContext) -> list[TradeMeasureFact]:
         if ctx.sentences and hit.end <= ctx.sentences[index].end:
             words.setdefault(index, set()).add(hit.phrase)
     facts: list[TradeMeasureFact] = []
-    answering: set[int] = set()  # ids of the facts that answer another measure ("counter-tariffs")
-    worldwide: set[int] = set()  # ids of the export restrictions that name no destination
+    # ids of the facts that answer another measure ("counter-tariffs"), of the export restrictions that name no
+    # destination, and of the taxes on exports
+    marks: tuple[set[int], set[int], set[int]] = (set(), set(), set())
     for index, found in words.items():
         if not _heading(ctx, index):
-            facts.extend(_sentence_facts(ctx, index, found, answering, worldwide))
-    return merge(facts, answering, worldwide)
+            facts.extend(_sentence_facts(ctx, index, found, marks))
+    return merge(facts, *marks)
 
 
 def _sentence_facts(
-    ctx: ArticleContext, index: int, words: set[str], answering: set[int], worldwide: set[int]
+    ctx: ArticleContext, index: int, words: set[str], marks: tuple[set[int], set[int], set[int]]
 ) -> list[TradeMeasureFact]:
     sentence = ctx.sentences[index]
     found = anchors(ctx.folded, sentence.start, sentence.end, words)
@@ -74,7 +76,7 @@ def _sentence_facts(
     facts: list[tuple[TradeMeasureFact, int]] = []  # each fact with the group it was read from
     for number, group in enumerate(measure_groups):
         for mtype in group.types:
-            facts.extend((f, number) for f in measure_facts(ctx, s, group, mtype, modifiers, answering, worldwide))
+            facts.extend((f, number) for f in measure_facts(ctx, s, group, mtype, modifiers, *marks))
     coordinated = {
         frozenset((i, j))
         for i, group in enumerate(measure_groups)

@@ -120,6 +120,24 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
     return None
 
 
+_RELATIVE_PRONOUN = re.compile(
+    r"(?<![\w])(?:que|that|which)\s+(?:(?:the|el|la|los|las|de|of|" + r.HEADS + r")\s+){0,3}$"
+)
+
+
+def _relative_agent(text: str, after: list[Party], group: Group, targets: set[str]) -> Party | None:
+    """The agent of a relative clause later in the measure's sentence, its measure verb right after it and no
+    other measure between ("the 25% tariffs on steel and cars that Washington imposes on everyone", "the tariffs on
+    Canadian steel, which Washington imposed in March")."""
+    for e in after:
+        if e.is_name and not e.in_another_role and e.code not in targets:
+            relative = _RELATIVE_PRONOUN.search(text, max(group.end, e.start - 50), e.start)
+            if relative is None or not acts(text, e):
+                return None
+            return None if next(r.MEASURES.finditer(text, group.end, relative.start()), None) else e
+    return None
+
+
 def _owns_goods(text: str, e: Party) -> bool:
     """A name, no possessive, right before the goods of its measure owns the measure ("the U.S. steel tariffs")."""
     return e.is_name and e.origin and e.pair is not None and text[e.end : e.end + 1].isspace()
@@ -178,13 +196,16 @@ def _named_imposers(
         if by and (by.start() - group.end <= 15 or r.BY_PARTICIPLE.search(text, group.end, by.start() + 4)):
             found = [e, *_listed_after(text, after, k, targets)]
             return found, label(found, "agent after 'by'")
+    relative = _relative_agent(text, after, group, targets)
+    if relative is not None:  # "del arancel de 25 por ciento al acero ... que Estados Unidos aplica"
+        return [relative], label([relative], "agent of a relative clause on the measure")
 
     reach = r.NEAR * 2 if r.REVIEW in group.types else r.REACH  # a review's demander stands close to it
     before = s.between(max(s.start, group.start - reach), group.start)
     owned = r.OWNER.search(text, max(s.start, group.start - 80), group.start)  # "its export controls"
     for k in range(len(before) - 1, max(-1, len(before) - 13), -1):
         e = before[k]
-        if e.in_another_role or e.code in targets:
+        if e.in_another_role or e.code in targets or "both" in e.kinds:
             continue
         pronoun = e.speaker_verb_end is not None and (
             r.PRONOUN.search(text, e.speaker_verb_end, group.start) or _reports_own_act(text, e.speaker_verb_end)

@@ -23,7 +23,8 @@ target nor sector is dropped.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 
 from hotline.facts import TradeMeasureFact
@@ -65,19 +66,27 @@ def _covers(full: TradeMeasureFact, part: TradeMeasureFact, filled: bool = False
 
 
 def fill_parties(
-    facts: list[TradeMeasureFact], answering: set[int] | None = None, worldwide: set[int] | None = None
+    facts: list[TradeMeasureFact],
+    answering: set[int] | None = None,
+    worldwide: set[int] | None = None,
+    exports: set[int] | None = None,
 ) -> tuple[list[TradeMeasureFact], set[int]]:
     """Facts whose imposer or target the sentence leaves out, completed from the article's other facts when they
-    name exactly one (see the module docstring), and the positions of the facts so completed."""
+    name exactly one (see the module docstring), and the positions of the facts so completed. ``exports`` holds
+    the ids of the taxes on exports: a kind of their own, never completed from duties on imports."""
+
+    def kind_of(f: TradeMeasureFact) -> str | None:
+        return "export tax" if id(f) in (exports or ()) else _KIND.get(f.measure_type)
+
     stated = [f for f in facts if f.imposing_country_code or f.target_country_code]
     filled: list[TradeMeasureFact] = []
     completed: set[int] = set()
     for fact in facts:
-        kind = _KIND.get(fact.measure_type)
+        kind = kind_of(fact)
         if kind is None or (fact.imposing_country_code and fact.target_country_code):
             filled.append(fact)
             continue
-        same = [f for f in stated if _KIND.get(f.measure_type) == kind and f is not fact]
+        same = [f for f in stated if kind_of(f) == kind and f is not fact]
         how = []
         imposer, target = fact.imposing_country_code, fact.target_country_code
         if imposer is None:
@@ -87,8 +96,12 @@ def fill_parties(
                 if f.imposing_country_code and (target is None or f.target_country_code == target)
             }
             if not found and target is not None:  # "the 47% duty on Malagasy goods", U.S. tariffs only; "a 10%
-                # baseline tariff on imports from all countries" beside U.S. tariffs only
-                found = {f.imposing_country_code for f in same if f.imposing_country_code} - {target}
+                # baseline tariff on imports from all countries" beside U.S. tariffs only; else the imposer of at
+                # least twice as many of them as any other ("The UK faces the 10% baseline rate" in a live blog of
+                # U.S. tariffs on many countries and one Chinese answer)
+                found = _dominant(
+                    f.imposing_country_code for f in same if f.imposing_country_code not in (None, target)
+                )
             if len(found) == 1 and (imposer := found.pop()) != target:
                 how.append(f"imposer {imposer} from the article's other {kind} measures")
             else:
@@ -149,11 +162,14 @@ def fill_parties(
 
 
 def merge(
-    facts: list[TradeMeasureFact], answering: set[int] | None = None, worldwide: set[int] | None = None
+    facts: list[TradeMeasureFact],
+    answering: set[int] | None = None,
+    worldwide: set[int] | None = None,
+    exports: set[int] | None = None,
 ) -> list[TradeMeasureFact]:
     """The article's facts, one per distinct measure, in the order the article first states them. A row that
     names neither its imposer nor a country target nor a sector says too little to be a measure of its own."""
-    facts, completed = fill_parties(facts, answering, worldwide)
+    facts, completed = fill_parties(facts, answering, worldwide, exports)
     first: dict[tuple[object, ...], int] = {}
     chosen: dict[tuple[object, ...], TradeMeasureFact] = {}
     stated: set[tuple[object, ...]] = set()  # identities some sentence states in full, not completed
@@ -176,6 +192,14 @@ def merge(
         if not any(_covers(other, fact, key not in stated) for other in by_type[fact.measure_type])
     ]
     return sorted(kept_facts, key=lambda f: first[_identity(f)])
+
+
+def _dominant(codes: Iterable[str | None]) -> set[str | None]:
+    """The one code, or the code named at least twice as often as any other."""
+    ranked = Counter(codes).most_common()
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return {code for code, _ in ranked}
+    return {ranked[0][0]} if ranked else set()
 
 
 def _same_rate(source: TradeMeasureFact, fact: TradeMeasureFact) -> bool:

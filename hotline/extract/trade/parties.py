@@ -19,6 +19,7 @@ from hotline.extract.context import ArticleContext
 from hotline.extract.lexicon import unquoted
 from hotline.extract.rules import load_rules
 from hotline.extract.trade import rules as r
+from hotline.extract.trade.both import both_countries
 from hotline.reference import Reference
 from hotline.text import Vocabulary, fold, phrase_key
 
@@ -169,10 +170,24 @@ def find_parties(ctx: ArticleContext, index: PartyIndex, sentence: int, regions:
         if word.kinds == frozenset({"agent"}) and _in_longer_name(ctx.text, end):
             continue  # "la Comisión Antidistorsiones", "the Commission for Trade Remedies": another body
         parties.append(Party(start, end, word.code, word.kinds))
+    both = both_countries(ctx, index.words, sentence, regions, [(p.start, p.end, p.code) for p in parties])
+    covered = [(p.start, p.end) for p in parties]
+    parties.extend(
+        Party(start, end, code, _BOTH, chain=start)  # "both countries": two parties of one list
+        for start, end, code in both
+        if not any(a < end and start < b for a, b in covered)
+    )
+    parties.sort(key=lambda p: p.start)
     for party in parties:
         _mark_roles(ctx.folded, party, _phrases_before(ctx.folded, party))
+        if party.kinds is _BOTH and _FOR.search(ctx.folded, max(0, party.start - 6), party.start):
+            party.after_prep = False  # "the impact of the duties for both economies": no one the duties are on
     _coordinate(ctx.folded, parties)
     return parties
+
+
+_BOTH = frozenset({"country", "both"})  # a country "both countries" stands for: a target, never an agent
+_FOR = re.compile(r"(?<![\w])(?:for|para)\s+$")
 
 
 _NAME_GOES_ON = re.compile(r" [A-ZÁÉÍÓÚÑ]")

@@ -18,7 +18,6 @@ date it takes effect.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 from bisect import bisect_right
@@ -26,15 +25,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from hotline.extract.context import ArticleContext
-from hotline.extract.dates import DateExpr, resolve, safe_date
 from hotline.extract.trade import rules as r
 from hotline.extract.trade.agents import Parties, imposers
+from hotline.extract.trade.effective import effective_date, starts_later_unless
 from hotline.extract.trade.groups import Group
 from hotline.extract.trade.markets import exempted_subject, owners_market
 from hotline.extract.trade.parties import Party
 from hotline.extract.trade.targets import all_countries, named_before, targets_of
 from hotline.facts import TradeMeasureFact
-from hotline.text import Vocabulary, phrase_key
+from hotline.text import Vocabulary, fold, phrase_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +67,14 @@ def status(ctx: ArticleContext, group: Group, vocab: Vocabulary) -> tuple[str | 
         elif s >= group.start:
             after = (s, e, v)
             break
-    if before is not None and before[2] != "threatened":
+    if before is not None and before[2] not in _GOVERNING:
         threat = _threat_governing(ctx.folded, vocab, lo, before[0])  # "threatening to hit Brazil with a tariff"
         before = threat or before
     head = ctx.folded[group.start : group.end].split(" ", 1)[0]
     if vocab is r.STATUS and group.compound and head in r.FUTURE_HEADS:  # "anunció que prohibirá las exportaciones"
         before = (group.start, group.end, "threatened")
+    elif vocab is r.STATUS and group.compound and head in r.RESUME_HEADS:  # "reanudó las importaciones de carne"
+        before = (group.start, group.end, "lifted")
     if before is None and vocab is r.STATUS:  # a modal before the measure makes it a verb: "would sanction"
         future = _FUTURE_HEAD.search(ctx.folded, max(lo, group.start - 30), group.start)
         if future is not None:  # "will ban exports"
@@ -87,14 +88,17 @@ _FUTURE_HEAD = re.compile(
     r"planea|planean|preve|preven)\s+\Z"
 )
 """A modal or plan right before a measure named by its verb ("will ban exports", "plans to restrict sales")."""
-_TO = re.compile(r"\s+(?:to|con|de)\s+\Z")
+_TO = re.compile(r"(?:(?:\s+[\w.]+){0,3}?\s+(?:to|on|con|de|en))?\s+\Z")
+"""From a governing cue to the verb it governs: "threatening to hit", "proposed on Tuesday to cut", "would hold off
+for 90 days on raising", "floated raising", "amenazó con subir"."""
+_GOVERNING = ("threatened", "paused", r.DENIED)  # "descartó imponer aranceles": ruled out
 
 
 def _threat_governing(text: str, vocab: Vocabulary, lo: int, cue_start: int) -> tuple[int, int, str] | None:
-    """A threat whose infinitive is the cue at ``cue_start`` ("threatening to hit", "amenazó con subir")."""
+    """A threat, a pause or a denial whose verb is the cue at ``cue_start``: the change it governs is not made."""
     for s, e, v in vocab.finditer(text, max(lo, cue_start - 40), cue_start):
-        if v == "threatened" and _TO.match(text, e, cue_start) is not None:
-            return s, e, "threatened"
+        if v in _GOVERNING and _TO.match(text, e, cue_start) is not None:
+            return s, e, str(v)
     return None
 
 
@@ -125,6 +129,8 @@ def _status_of(ctx: ArticleContext, group: Group, mtype: str) -> tuple[str | Non
         return None, f"denied ('{cue}')"
     if found is None:
         return "imposed", "status imposed by default (no cue)"
+    if mtype == r.QUOTA and found == "reduced" and cue and phrase_key(fold(cue)) not in r.QUOTA_EASED:
+        return "imposed", f"status imposed from '{cue}' (a smaller quota tightens it)"  # "cut steel quotas by half"
     return found, f"status {found} from '{cue}'" if cue else f"status {found} by default"
 
 
@@ -136,9 +142,11 @@ def measure_facts(
     modifiers: set[int],
     answering: set[int],
     worldwide: set[int],
+    exports: set[int],
 ) -> list[TradeMeasureFact]:
     """The facts of one measure type of one group; the ids of those that answer another measure ("counter-tariffs")
-    are added to ``answering``, those of export restrictions that name no destination to ``worldwide``."""
+    are added to ``answering``, those of export restrictions that name no destination to ``worldwide``, those of
+    taxes on exports to ``exports``."""
     text = ctx.folded
     seg_lo, seg_hi = group.segment
     lo, hi = max(seg_lo, group.start - r.WINDOW), min(seg_hi, group.end + r.WINDOW)
@@ -150,6 +158,9 @@ def measure_facts(
         hi = group.end  # "discussed tariffs, cooperation on shipbuilding and ...": the next topics are not its own
     if mtype == r.REVIEW:
         lo, hi = max(lo, group.start - r.NEAR), min(hi, group.end + r.NEAR)
+    threshold = mtype == r.QUOTA and r.THRESHOLD.search(text, max(0, group.start - 40), group.start) is not None
+    if threshold:  # "a 50% tariff on imports above that quota": the clause's quota, read with its goods and cue
+        lo, group.cues_from = max(group.clause[0], group.start - r.WINDOW), None
     state, how_status = _status_of(ctx, group, mtype)
     if state is None or _called_for(ctx.folded, group, state, how_status):
         return []
@@ -157,6 +168,8 @@ def measure_facts(
         state, how_status = _later_status(ctx, s, group, state, how_status)
 
     targets = targets_of(text, s, group, mtype, (max(lo, group.start) if group.lifted else lo, hi), modifiers)
+    if mtype == r.EXEMPTION and group.end > group.surface_span[1]:
+        targets = _not_the_absorbed(text, group, targets)  # "una exención de las sanciones al petróleo ruso"
     if not targets and mtype == r.EXEMPTION and r.COUNTRY_ANAPHORA.match(text, group.surface_span[1]):
         targets = named_before(s, group)  # "... to the UAE, exempting the country from the export ban"
     if not targets and group.next is not None:  # "the 25% tariff on steel and 10% tariff on aluminum ... on Canada"
@@ -176,18 +189,25 @@ def measure_facts(
         agent.imposer = True
     codes = [a.code for a in agents]
     targets = [t for t in targets if t.code not in codes]
+    stated_type = r.TARIFF if phrase_key(text[slice(*group.surface_span)]) in r.EXPORT_TAXES else mtype
+    every = all_countries(ctx, group, mtype, lo, hi)
+    if every is not None and every.start >= group.end and all(t.end <= group.start for t in targets):
+        targets = []  # "Both countries were hit by the tariffs on all steel imports": every country
     if not targets:
-        every = all_countries(ctx, group, mtype, lo, hi)
+        if every is None and stated_type != mtype:  # a tax on exports that names no destination: every destination
+            every = Party(group.start, group.end, r.ALL, frozenset({"all"}), target=True)
         if every is not None:
             targets = [every]
     sectors = [] if any(t.generic for t in targets) else _sectors(ctx, s, group, mtype, lo, hi, targets)
-    rates = _rates(text, lo, hi)
+    rates = [] if threshold else _rates(text, lo, hi)  # the rate is the duty's above the quota
     if mtype != r.REVIEW and not agents and not targets and not sectors and not rates:
         return []  # a measure noun with nothing to say ("they discussed tariffs")
 
     effective, effective_how = effective_date(ctx, s.index, group, state)
+    if state == "imposed" and starts_later_unless(ctx, effective, group.end, s.end):
+        state, how_status = "threatened", f"{how_status}; threatened: it starts later, unless a condition is met"
     answers = r.RETALIATION.search(text, max(seg_lo, group.start - r.CLOSE), min(seg_hi, group.end + 20))
-    measure_how = f"{mtype} from '{_quote(ctx, *group.surface_span)}'"
+    measure_how = f"{stated_type} from '{_quote(ctx, *group.surface_span)}'"
     facts: list[TradeMeasureFact] = []
     for agent, (target, sector) in itertools.product(agents or [None], _combinations(targets, sectors)):
         rate = _rate_for(rates, sector, group, target)
@@ -207,7 +227,7 @@ def measure_facts(
             TradeMeasureFact(
                 article_id=ctx.article.article_id,
                 mention_id=None,
-                measure_type=mtype,
+                measure_type=stated_type,
                 imposing_country_code=agent.code if agent else None,
                 target_country_code=target.code if target else None,
                 sector=sector.value if sector else None,
@@ -217,6 +237,8 @@ def measure_facts(
                 effective_date=effective,
             )
         )
+    if stated_type != mtype:
+        exports.update(id(f) for f in facts)
     if answers is not None:
         answering.update(id(f) for f in facts if f.target_country_code is None)
     if mtype == r.EXPORT_RESTRICTION and not r.EXPORT_LISTS.search(text, *group.surface_span):
@@ -224,6 +246,18 @@ def measure_facts(
     elif mtype in r.GOODS_WIDE and not r.SOME_COUNTRIES.search(text, lo, hi):  # "the import duty on rice"
         worldwide.update(id(f) for f in facts if f.target_country_code is None and f.sector)
     return facts
+
+
+def _not_the_absorbed(text: str, group: Group, targets: list[Party]) -> list[Party]:
+    """The targets of an exemption from a measure it names ("granted Hungary an exemption from the sanctions on
+    Russian oil"): those named after that measure are its targets, not the exemption's, when one stands before."""
+    absorbed = None
+    for start, _, _ in r.MEASURES.finditer(text, group.surface_span[1], group.end):
+        absorbed = start
+    if absorbed is None:
+        return targets
+    before = [t for t in targets if t.start < absorbed]
+    return before or targets
 
 
 def _called_for(text: str, group: Group, state: str, how: str) -> bool:
@@ -250,6 +284,8 @@ def _later_status(ctx: ArticleContext, s: Parties, group: Group, state: str, how
         return state, how
     if later.group("rel") and (later.start() - group.end > r.NEAR or r.OBJECT_AFTER.match(ctx.folded, later.end())):
         return state, how  # a relative clause far from the measure, or about an object of its own
+    if r.DEMANDED.search(ctx.folded, max(group.end, later.start() - 70), later.start()):
+        return state, how  # "dismissing calls from miners to relax it": asked for, so still in place
     value = r.STATUS.first(later.group("en") or later.group("es") or later.group("rel"))
     if value is None or value == r.DENIED:
         return state, how
@@ -290,6 +326,8 @@ def _sectors(
             continue  # "Agriculture Minister Antonio Andrade", "Ministerio de Agricultura"
         if r.NOT_SECTOR_AFTER.search(text, max(lo, start - 10), start):
             continue  # "ha ganado peso": a verb
+        if mtype != r.SANCTION and r.SUFFERERS.match(text, end):
+            continue  # "citrus and automotive exporters say the duty has cost jobs": who suffers, not the goods
         if any(a <= start and end <= b <= group.start for a, b in asides):
             aside.append(_Found(start, end, str(sector)))  # "Zambia, segundo productor de cobre, prohibió ..."
             continue
@@ -311,33 +349,6 @@ def _sectors(
     found = found or aside  # "el Congo, primer productor de cobalto, prohibió exportar ese metal"
     values = {f.value for f in found}
     return [f for f in found if r.SECTOR_PARTS.get(f.value) not in values]  # "cocoa, coffee and beef": agriculture
-
-
-def effective_date(ctx: ArticleContext, index: int, group: Group, state: str) -> tuple[dt.date | None, str]:
-    """The date the measure takes or took effect, when a date follows an effect cue in its segment."""
-    seg_lo, seg_hi = group.segment
-    for date in ctx.in_sentence("dates", index):
-        if not seg_lo <= date.start < seg_hi or date.kind not in ("absolute", "weekday", "relative"):
-            continue
-        cue = r.EFFECTIVE.search(ctx.folded, max(seg_lo, date.start - 40), date.start)
-        if cue is None:
-            continue
-        day, how = _resolve(date, ctx.article.published_date, future=state == "threatened")
-        if day is not None:
-            return day, f"effective {day.isoformat()} from '{_quote(ctx, cue.start(), date.end)}' ({how})"
-    return None, ""
-
-
-def _resolve(date: DateExpr, anchor: dt.date | None, future: bool) -> tuple[dt.date | None, str]:
-    if date.kind == "absolute" and date.year is None and date.month and date.day and anchor is not None:
-        years = (anchor.year - 1, anchor.year, anchor.year + 1)
-        days = [d for d in (safe_date(y, date.month, date.day) for y in years) if d is not None]
-        if future:
-            days = [d for d in days if d >= anchor] or days
-        if days:
-            day = min(days, key=lambda d: abs((d - anchor).days))
-            return day, f"year from the publication date {anchor.isoformat()} (the nearest such day)"
-    return resolve(date, anchor)
 
 
 def _combinations(targets: list[Party], sectors: list[_Found]) -> list[tuple[Party | None, _Found | None]]:

@@ -28,6 +28,8 @@ REVIEW = "agreement_review"
 EXEMPTION = "exemption"
 EXPORT_RESTRICTION = "export_restriction"
 TARIFF = "tariff"
+SANCTION = "sanction"
+QUOTA = "quota"
 DENIED = "denied"
 REQUESTED = "requested"
 ALL = "ALL"
@@ -96,6 +98,10 @@ LATER_STATUS = re.compile(
 OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|its|their|el|la|los|las|un|una|su|sus)(?![\w])")
 DEMANDED = re.compile(r"(?<![\w])(?:" + alt(RULES["demand_openers"]) + r")\s+[^,;:.]{0,50}$")
 CALLED_FOR = re.compile(r"(?<![\w])(?P<opener>" + alt(RULES["call_openers"]) + r")\s+[^;:]{0,80}$")
+THRESHOLD = re.compile(
+    r"(?<![\w])(?:" + alt(RULES["quota_thresholds"]) + r")\s+(?:(?:" + alt(RULES["quota_determiners"]) + r")\s+)?$"
+)
+UNLESS = re.compile(_words(RULES["unless_openers"]))  # "from August 1 unless they reach a deal": not yet
 CONDITIONAL = re.compile(r"(?<![\w])(?:" + alt(RULES["conditional_openers"]) + r")\s+[^,;:.]{0,40}$")
 EXEMPTION_STATUS = Vocabulary.by_value(RULES["exemption_status_cues"])
 EXEMPTION_PHRASES = re.compile(_words(RULES["exemption_phrases"]))
@@ -115,7 +121,12 @@ USMCA = re.compile(_words(RULES["usmca_names"]))
 BLOC = re.compile(r"(?<![\w])(?:the|el|del|al)\s+" + _words(RULES["bloc_words"]))
 OTHER_BLOCS = re.compile(_words(RULES["other_blocs"]))
 EXPORT_LISTS = re.compile(_words(RULES["export_lists"]))
-SOME_COUNTRIES = re.compile(_words(RULES["some_countries"]))
+SOME_COUNTRIES = re.compile(
+    _words(RULES["some_countries"])
+    + r"|(?<![\w])(?:from|of|in|de|desde|del|en)\s+(?:(?:the|el|la)\s+)?"
+    + alt(RULES["some_regions"])
+    + r"(?![\w])"
+)
 GOODS_WIDE = (TARIFF, "quota", EXEMPTION)  # on goods naming no country: every country
 AFTER_CALL = re.compile(_words(RULES["after_call_cues"]))
 RETALIATION = re.compile(_words(RULES["retaliation_cues"]))
@@ -162,6 +173,9 @@ ALL_COUNTRIES = re.compile(
     + r")(?![\w])"
 )
 LIST_MEASURES = keys(RULES["list_measures"])
+EXPORT_TAXES = keys(RULES["export_taxes"])  # export restrictions stated as tariffs
+QUOTA_EASED = keys(RULES["quota_eased"])  # the reductions that ease a quota rather than shrink it
+RESUME_HEADS = frozenset(fold(str(w)) for w in RULES["resume_heads"])  # "resumed imports": the ban is lifted
 FUTURE_HEADS = frozenset(fold(str(w)) for w in RULES["future_heads"])  # "prohibirá": a measure verb in the future
 LIST_STATUS = Vocabulary.by_value(RULES["list_status"])
 OWNER = re.compile(
@@ -172,6 +186,10 @@ _MODS_EN = alt(RULES["measure_modifiers_en"])
 _MODS_ES = alt(RULES["measure_modifiers_es"])
 HEADS = alt(RULES["agent_heads"])
 _SECTOR_WORDS = alt(p for ps in RULES["sectors"].values() for p in ps)
+# A sector word (with the others listed beside it) qualifying those who make or sell the goods: no measure's sector.
+SUFFERERS = re.compile(
+    r"(?:\s*(?:,|and|y|e|or|o)\s*(?:" + _SECTOR_WORDS + r"))*\s+(?:" + alt(RULES["sufferers"]) + r")(?![\w])"
+)
 POSSESSIVE = "(?:'s|')?"  # the folded text has straight apostrophes only
 # Goods named in general ("Ghana's goods") unless their kind follows ("exportaciones mexicanas de acero", "U.S.
 # products such as pork") or precedes them in a list or apposition ("cereals, oilseeds and derived products from
@@ -218,13 +236,16 @@ AFTER_PREPOSITION = re.compile(
 _RELATIVE_SUBJECT = r"(?:\s*,\s*(?:which|who|que|quien|el\s+cual|la\s+cual)(?=\s))?"  # "Vietnam, which faces ..."
 TARGET_SUBJECT = re.compile(
     POSSESSIVE
+    + r"(?:"
     + _ASIDE
     + _RELATIVE_SUBJECT
     + r"(?:\s+(?:"
     + alt(RULES["subject_modals"])
     + r"))?\s+(?:"
     + alt(RULES["target_subject"])
-    + r")(?![\w])"
+    + r")|\s*,\s+(?:"  # "Brazil, hit with a 50% tariff", "Brasil, castigado con un arancel"
+    + alt(RULES["target_apposition"])
+    + r"))(?![\w])"
 )
 SEEKER = re.compile(
     POSSESSIVE
