@@ -187,6 +187,9 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     nearest = bisect_left(starts, cue.start) - 1
     while nearest >= 0 and (hits[nearest].end > cue.start or not (hits[nearest].official_id or hits[nearest].role)):
         nearest -= 1
+    if nearest >= 0 and ";" in ctx.folded[hits[nearest].end : cue.start]:
+        nearest = -1  # "King receives calls from Sisi, Sudani; phones UAE president": a clause of its own, the
+        # subject left out
     for k in range(nearest - 1, max(-1, nearest - 1 - _RELATIVE_HITS), -1):
         if _RELATIVE_CLAUSE.match(ctx.folded, hits[k].end, cue.start):
             nearest = k  # "Alckmin, que ejerce la Presidencia mientras Lula viaja, mantuvo ...", "Randrianirina, que

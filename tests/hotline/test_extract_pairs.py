@@ -1014,3 +1014,24 @@ def test_a_premier_of_a_province_is_no_head_of_government(reference: Reference) 
     ctx = build_context(written.written(text, dt.date(2025, 5, 16)), reference)
     leaders = {h.official_id: is_leader(ctx, h, None) for h in ctx.officials}
     assert leaders == {"david_eby": False, "jonas_gahr_store": True, "ilie_bolojan": True}
+
+
+def test_a_clause_after_a_semicolon_has_its_own_subject(reference: Reference) -> None:
+    text = (
+        "Amman, April 15, 2024 (Petra) -- His Majesty King Abdullah II received phone calls from Egyptian President "
+        "Abdel Fattah al-Sisi and Iraqi Prime Minister Mohammed Shia al-Sudani; later on Monday he phoned UAE "
+        "President Sheikh Mohamed bin Zayed Al Nahyan."
+    )
+    pairs = held_pairs(extract(reference, text, dt.date(2024, 4, 15)))
+    assert frozenset({"mohammed_shia_al_sudani", "mohamed_bin_zayed_al_nahyan"}) not in pairs
+    assert frozenset({"abdullah_ii", "mohamed_bin_zayed_al_nahyan"}) in pairs
+
+
+def test_a_when_clause_tells_the_same_earlier_call(reference: Reference) -> None:
+    text = (
+        "SEOUL, Jan. 3 (Yonhap) -- Acting President Choi Sang-mok held phone talks with Japanese Prime Minister "
+        "Shigeru Ishiba on Thursday. Biden last spoke with a South Korean leader on Dec. 15, when he held phone talks "
+        "with Prime Minister Han Duck-soo."
+    )
+    pairs = held_pairs(extract(reference, text, dt.date(2025, 1, 3)))
+    assert pairs.count(frozenset({"joe_biden", "han_duck_soo"})) == 1
