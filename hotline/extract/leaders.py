@@ -129,6 +129,9 @@ def _titled_otherwise(ctx: ArticleContext, hit: OfficialHit) -> bool:
     if role is not None and not role.is_leader and role.role not in _LEADER_LIKE:
         return True  # the article gives them another office ("el presidente del Senado camboyano, Hun Sen")
     span = title_before(ctx, hit)
+    complement_end = span[1] if span is not None else 0
+    if span is None and (appositive := _appositive_title(ctx, hit)) is not None:
+        span, complement_end = appositive
     if span is None:
         return False
     start, end = span
@@ -137,7 +140,26 @@ def _titled_otherwise(ctx: ArticleContext, hit: OfficialHit) -> bool:
         not leader_title(ctx, title)
         or title_role(ctx.reference, title) in _TITLED_NOT_LEADERS  # "the Crown Prince Sheikh Sabah", once premier
         or bool(INSTITUTION.search(ctx.folded, max(0, start - 40), start))
+        or (complement_end > end and INSTITUTION.search(ctx.folded, end, complement_end) is not None)
     )
+
+
+_APPOSITIVE = re.compile(r"(?:[ \t]+(?:of|de|del)[ \t]+[^,.;:\n]{1,48}?)?,[ \t]*")
+"""What stands between a title and the name it is given to after a comma: "el presidente del Consejo Europeo, ",
+"the Secretary General of NATO, "."""
+
+
+def _appositive_title(ctx: ArticleContext, hit: OfficialHit) -> tuple[tuple[int, int], int] | None:
+    """The span of the title an appositive gives a name ("el secretario general de la OTAN, Mark Rutte", "the
+    Secretary General of NATO, Mark Rutte") and where its complement ends, else None."""
+    spans = ctx.title_spans
+    i = bisect_left(spans, (hit.start, hit.start)) - 1
+    if i < 0:
+        return None
+    gap = _APPOSITIVE.fullmatch(ctx.folded, spans[i][1], hit.start)
+    if gap is None:
+        return None
+    return spans[i], gap.start() + gap.group().index(",")
 
 
 def is_leader_term(ctx: ArticleContext, term: Term) -> bool:

@@ -1035,3 +1035,18 @@ def test_a_when_clause_tells_the_same_earlier_call(reference: Reference) -> None
     )
     pairs = held_pairs(extract(reference, text, dt.date(2025, 1, 3)))
     assert pairs.count(frozenset({"joe_biden", "han_duck_soo"})) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BRUSELAS.- El presidente Volodímir Zelenski habló por teléfono con el secretario general de la OTAN, Mark "
+        "Rutte, sobre la defensa aérea.",
+        "KYIV -- President Volodymyr Zelensky spoke by phone with the Secretary General of NATO, Mark Rutte, on air "
+        "defence.",
+        "MADRID.- El presidente del Gobierno, Pedro Sánchez, conversó por teléfono con el presidente del Consejo "
+        "Europeo, António Costa, sobre Gaza.",
+    ],
+)
+def test_a_former_leader_given_another_office_by_an_appositive_is_no_leader(reference: Reference, text: str) -> None:
+    assert held_pairs(extract(reference, text, dt.date(2025, 9, 20))) == []
