@@ -45,7 +45,7 @@ _EVENT_SETTING = re.compile(
 )
 _EVENT_AFTER = re.compile(r"(?:\s+[\w'’-]+)?\s+(?:" + phrase_alternation(_RULES["event_nouns"]) + r")(?![\w])")
 _VIRTUAL = re.compile(r"(?<![\w])(?:" + phrase_alternation(_RULES["virtual_words"]) + r")(?![\w])")
-_TOWARD = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["toward"])) + r")\s+(?:[\w'’-]+\s+){0,3}\Z")
+_TOWARD = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["toward"])) + r")\s+(?:[\w'’-]+\s+){0,5}\Z")
 VOCABULARIES = {
     "status_cue": [*_CUES, *_RULES["neutral"]],
     "in_person": _RULES["in_person"],  # an in-person encounter ("on the sidelines"): the call finder reads it too

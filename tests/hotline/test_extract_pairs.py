@@ -1050,3 +1050,24 @@ def test_a_when_clause_tells_the_same_earlier_call(reference: Reference) -> None
 )
 def test_a_former_leader_given_another_office_by_an_appositive_is_no_leader(reference: Reference, text: str) -> None:
     assert held_pairs(extract(reference, text, dt.date(2025, 9, 20))) == []
+
+
+def test_the_pairs_first_call_weeks_before_is_an_earlier_call(reference: Reference) -> None:
+    text = (
+        "PM to speak with Canada's Carney this week\n\nPORT OF SPAIN -- Prime Minister Kamla Persad-Bissessar is "
+        "expected to speak by telephone with Canadian Prime Minister Mark Carney later this week. It will be the "
+        "second conversation between the two leaders. They first spoke by phone in May, when they exchanged "
+        "congratulations."
+    )
+    facts = extract(reference, text, dt.date(2025, 11, 17), title="PM to speak with Canada's Carney this week")
+    assert held_pairs(facts) == [frozenset({"kamla_persad_bissessar", "mark_carney"})]
+
+
+def test_a_meeting_of_a_coalition_ahead_is_no_conference_call(reference: Reference) -> None:
+    text = (
+        "STOCKHOLM -- On Wednesday, Prime Minister Ulf Kristersson spoke by phone with Prime Minister of Denmark "
+        "Mette Frederiksen to coordinate Nordic positions ahead of the meeting of the coalition of the willing."
+    )
+    assert held_pairs(extract(reference, text, dt.date(2025, 11, 26))) == [
+        frozenset({"ulf_kristersson", "mette_frederiksen"})
+    ]

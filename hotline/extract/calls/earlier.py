@@ -94,8 +94,12 @@ def told_as_earlier_by_date(ctx: ArticleContext, cue: Cue, date: DateExpr | None
 
 def _past_perfect(ctx: ArticleContext, cue: Cue) -> re.Match[str] | None:
     """The past perfect's auxiliary a few words before a call phrase ("had also phoned", "ya habían celebrado en
-    noviembre una cumbre virtual")."""
-    return _PLUPERFECT.search(ctx.folded, max(0, cue.start - _PLUPERFECT_REACH), cue.start)
+    noviembre una cumbre virtual"), or the adverb of a first call ("They first spoke by phone in early May")."""
+    start = max(0, cue.start - _PLUPERFECT_REACH)
+    return _PLUPERFECT.search(ctx.folded, start, cue.start) or _FIRST_CALL.search(ctx.folded, start, cue.start)
+
+
+_FIRST_CALL = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["first_call_adverbs"]) + r")\s+(?:[\w'’]+\s+)?\Z")
 
 
 _PLUPERFECT_REACH = 48

@@ -195,8 +195,8 @@ def first_pair(ctx: ArticleContext, statuses: dict[int, CallStatus]) -> list[Par
         if statuses[id(cue)].status == NO_CALL:
             continue
         pair = cue_pair(ctx, cue)
-        if pair is not None:
-            return linked(ctx, pair, ctx.article.published_date)
+        if pair is not None and len(participants := linked(ctx, pair, ctx.article.published_date)) >= 2:
+            return participants  # not a headline's "PM to speak with Canada's Carney", its PM unknown
     return None
 
 
