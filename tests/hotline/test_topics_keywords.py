@@ -7,18 +7,10 @@ press; none is taken from the seed corpus or the evaluation corpus.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 import written
 
 from hotline.reference import Reference
-
-DAY = dt.date(2025, 6, 6)  # a Friday
-
-
-def discussed(reference: Reference, text: str) -> set[str]:
-    return written.first_call_topics(written.extract(reference, text, DAY), "discussed")
 
 
 @pytest.mark.parametrize(
@@ -64,7 +56,7 @@ def discussed(reference: Reference, text: str) -> set[str]:
 def test_words_that_name_a_topic_and_words_that_do_not(
     reference: Reference, text: str, kept: set[str], left_out: set[str]
 ) -> None:
-    topics = discussed(reference, text)
+    topics = written.discussed(reference, text)
     assert kept <= topics
     assert not left_out & topics
 
@@ -127,6 +119,6 @@ def test_words_that_name_a_topic_and_words_that_do_not(
 def test_the_context_of_the_call_and_how_readouts_say_what_was_discussed(
     reference: Reference, text: str, kept: set[str], left_out: set[str]
 ) -> None:
-    topics = discussed(reference, text)
+    topics = written.discussed(reference, text)
     assert kept <= topics
     assert not left_out & topics

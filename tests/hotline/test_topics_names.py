@@ -7,18 +7,10 @@ press; none is taken from the seed corpus or the evaluation corpus.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 import written
 
 from hotline.reference import Reference
-
-DAY = dt.date(2025, 6, 6)  # a Friday
-
-
-def discussed(reference: Reference, text: str) -> set[str]:
-    return written.first_call_topics(written.extract(reference, text, DAY), "discussed")
 
 
 @pytest.mark.parametrize(
@@ -63,7 +55,7 @@ def discussed(reference: Reference, text: str) -> set[str]:
 def test_a_keyword_in_an_institutions_name_names_no_topic(
     reference: Reference, text: str, kept: set[str], left_out: set[str]
 ) -> None:
-    topics = discussed(reference, text)
+    topics = written.discussed(reference, text)
     assert kept <= topics
     assert not left_out & topics
 
@@ -91,7 +83,7 @@ def test_a_keyword_in_an_institutions_name_names_no_topic(
     ],
 )
 def test_a_keyword_in_the_name_of_another_thing_keeps_its_topic(reference: Reference, text: str, topic: str) -> None:
-    assert topic in discussed(reference, text)
+    assert topic in written.discussed(reference, text)
 
 
 def test_a_title_case_headline_is_no_name(reference: Reference) -> None:
@@ -100,7 +92,7 @@ def test_a_title_case_headline_is_no_name(reference: Reference) -> None:
         "NAIROBI - Kenyan President William Ruto spoke by phone with Ugandan President Yoweri Museveni on Thursday "
         "about trade, State House said."
     )
-    assert "trade" in discussed(reference, text)
+    assert "trade" in written.discussed(reference, text)
 
 
 @pytest.mark.parametrize(
@@ -121,7 +113,7 @@ def test_a_title_case_headline_is_no_name(reference: Reference) -> None:
 def test_a_trade_bloc_party_to_an_agreement_names_a_trade_agreement(
     reference: Reference, text: str, status: str
 ) -> None:
-    facts = written.extract(reference, text, DAY)
+    facts = written.extract(reference, text, written.TOPIC_DAY)
     assert "trade" in written.first_call_topics(facts, status)
     assert "multilateral_forums" not in written.first_call_topics(facts, status)
 
@@ -131,4 +123,4 @@ def test_a_blocs_summit_is_still_a_forum(reference: Reference) -> None:
         "El presidente Javier Milei habló por teléfono con el presidente de Paraguay, Santiago Peña, sobre la "
         "cumbre del Mercosur en Asunción."
     )
-    assert "multilateral_forums" in discussed(reference, text)
+    assert "multilateral_forums" in written.discussed(reference, text)

@@ -8,18 +8,10 @@ press; none is taken from the seed corpus or the evaluation corpus.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 import written
 
 from hotline.reference import Reference
-
-DAY = dt.date(2025, 6, 6)  # a Friday
-
-
-def discussed(reference: Reference, text: str) -> set[str]:
-    return written.first_call_topics(written.extract(reference, text, DAY), "discussed")
 
 
 def test_a_paragraph_opening_on_a_participants_title_goes_on_with_the_call(reference: Reference) -> None:
@@ -29,7 +21,7 @@ def test_a_paragraph_opening_on_a_participants_title_goes_on_with_the_call(refer
         "The two leaders reviewed preparations for the European Council.\n\n"
         "The Chancellor informed his interlocutor about the growing number of migrants crossing the Channel."
     )
-    assert "migration" in discussed(reference, text)
+    assert "migration" in written.discussed(reference, text)
 
 
 @pytest.mark.parametrize(
@@ -51,7 +43,7 @@ def test_a_participant_who_congratulates_or_invites_speaks_of_the_call(
         "Javier Milei, her office said.\n\n"
         "Both leaders discussed bilateral trade. " + sentence
     )
-    assert topic in discussed(reference, text)
+    assert topic in written.discussed(reference, text)
 
 
 @pytest.mark.parametrize(
@@ -66,7 +58,7 @@ def test_congratulations_of_another_time_or_by_others_are_no_topic(reference: Re
         "ROME, June 6 - Italian Prime Minister Giorgia Meloni spoke by phone on Thursday with Argentine President "
         "Javier Milei, her office said. The two leaders discussed bilateral trade.\n\n" + sentence
     )
-    assert "elections" not in discussed(reference, text)
+    assert "elections" not in written.discussed(reference, text)
 
 
 @pytest.mark.parametrize(
@@ -83,7 +75,7 @@ def test_words_outlets_use_for_a_topic(reference: Reference, what: str, topic: s
         "BUCHAREST, June 6 - Romanian President Nicusor Dan spoke by telephone on Thursday with Moldovan President "
         f"Maia Sandu. The two presidents discussed {what}."
     )
-    assert topic in discussed(reference, text)
+    assert topic in written.discussed(reference, text)
 
 
 def test_what_the_call_came_amid_is_background(reference: Reference) -> None:
@@ -92,4 +84,4 @@ def test_what_the_call_came_amid_is_background(reference: Reference) -> None:
         "Volodymyr Zelensky about air defence. The call came as European Union leaders prepared for their summit "
         "in Brussels on the budget."
     )
-    assert "multilateral_forums" not in discussed(reference, text)
+    assert "multilateral_forums" not in written.discussed(reference, text)

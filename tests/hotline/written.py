@@ -49,6 +49,15 @@ def first_call_topics(facts: ArticleFacts, status: str) -> set[str]:
     return {t.topic_code for t in facts.topics if t.status == status and t.mention_id.endswith(":0")}
 
 
+TOPIC_DAY = dt.date(2025, 6, 6)
+"""A Friday: the publication date of the topic tests' articles."""
+
+
+def discussed(reference: Reference, text: str, published: dt.date = TOPIC_DAY) -> set[str]:
+    """The topic codes discussed on the first call of :func:`written`'s article."""
+    return first_call_topics(extract(reference, text, published), "discussed")
+
+
 def call_rows(facts: ArticleFacts) -> set[tuple[str, ...]]:
     """The article's calls as (call_status, *sorted participant ids)."""
     return {(c.call_status, *sorted(p.official_id for p in c.participants)) for c in facts.calls}
