@@ -1071,3 +1071,12 @@ def test_a_meeting_of_a_coalition_ahead_is_no_conference_call(reference: Referen
     assert held_pairs(extract(reference, text, dt.date(2025, 11, 26))) == [
         frozenset({"ulf_kristersson", "mette_frederiksen"})
     ]
+
+
+def test_a_conference_of_many_named_again_is_no_call_of_two(reference: Reference) -> None:
+    text = (
+        "MADRID.- El presidente del Gobierno, Pedro Sánchez, participó este sábado en la videoconferencia convocada "
+        "por el primer ministro británico, Keir Starmer, con una veintena de líderes europeos. La videoconferencia "
+        "de este sábado es la continuación de la cumbre que Starmer organizó en Londres, a la que Sánchez asistió."
+    )
+    assert held_pairs(extract(reference, text, dt.date(2025, 3, 15))) == []

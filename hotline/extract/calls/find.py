@@ -78,6 +78,7 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
         for c in cues
         if statuses[id(c)].status == HELD and not _in_a_question(ctx, c) and not _conference_of_many(ctx, c)
     ]
+    held = _not_the_conference_again(ctx, cues, held)
     if _headline_only(ctx, held):
         held = []  # "Starmer on the phone" over "took part in a call with European leaders": no leaders' call
     said = any(_says_a_call(ctx, c) for c in held)
@@ -244,6 +245,29 @@ def _says_they_have_spoken(ctx: ArticleContext, held: list[Cue]) -> bool:
         ):
             return True
     return False
+
+
+_THE = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["pointing_determiners"]) + r")\s+\Z")
+
+
+def _not_the_conference_again(ctx: ArticleContext, cues: list[Cue], held: list[Cue]) -> list[Cue]:
+    """The held cues but a video conference named again with a definite article after one that was a conference
+    of many ("participó en la videoconferencia ... con una veintena de líderes" ... "La videoconferencia de este
+    sábado es la continuación de la cumbre que Starmer organizó"): the same conference, no call of two."""
+    kept_ids = {id(c) for c in held}
+    first = next((c for c in cues if _is_conference(ctx, c) and id(c) not in kept_ids), None)
+    if first is None:
+        return held
+    again = [
+        c
+        for c in held
+        if c.start > first.end and _is_conference(ctx, c) and _THE.search(ctx.folded, max(0, c.start - 8), c.start)
+    ]
+    return [c for c in held if c not in again]
+
+
+def _is_conference(ctx: ArticleContext, cue: Cue) -> bool:
+    return " ".join(ctx.folded[cue.noun_start : cue.end].split()) in _CONFERENCE_WORDS
 
 
 def _says_a_call(ctx: ArticleContext, cue: Cue) -> bool:
