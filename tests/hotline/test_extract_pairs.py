@@ -1080,3 +1080,12 @@ def test_a_conference_of_many_named_again_is_no_call_of_two(reference: Reference
         "de este sábado es la continuación de la cumbre que Starmer organizó en Londres, a la que Sánchez asistió."
     )
     assert held_pairs(extract(reference, text, dt.date(2025, 3, 15))) == []
+
+
+def test_the_video_call_after_a_conference_of_many_is_that_conference(reference: Reference) -> None:
+    text = (
+        "LONDON -- Keir Starmer and Emmanuel Macron hosted a video conference on Tuesday with leaders of the "
+        "coalition of the willing. Speaking after the video call, Starmer said the coalition was ready, and Macron "
+        "said a working group would follow."
+    )
+    assert held_pairs(extract(reference, text, dt.date(2025, 11, 25))) == []

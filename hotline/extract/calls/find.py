@@ -28,6 +28,7 @@ from hotline.extract.dates import DateExpr
 from hotline.extract.leaders import is_leader
 from hotline.extract.pairs import cue_links
 from hotline.extract.rules import load_rules
+from hotline.extract.subjects import points_back
 from hotline.facts import CallDate, CallMention
 from hotline.text import fold, fold_text, phrase_alternation
 
@@ -247,6 +248,7 @@ def _says_they_have_spoken(ctx: ArticleContext, held: list[Cue]) -> bool:
     return False
 
 
+_BY_VIDEO = re.compile(r"(?<![\w])(?:video|videollamada|videollamadas|virtual)")
 _THE = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["pointing_determiners"]) + r")\s+\Z")
 
 
@@ -261,7 +263,9 @@ def _not_the_conference_again(ctx: ArticleContext, cues: list[Cue], held: list[C
     again = [
         c
         for c in held
-        if c.start > first.end and _is_conference(ctx, c) and _THE.search(ctx.folded, max(0, c.start - 8), c.start)
+        if c.start > first.end
+        and (_is_conference(ctx, c) or _BY_VIDEO.search(ctx.folded, c.start, c.end))
+        and (points_back(ctx, c) or _THE.search(ctx.folded, max(0, c.start - 8), c.start))
     ]
     return [c for c in held if c not in again]
 
