@@ -1089,3 +1089,11 @@ def test_the_video_call_after_a_conference_of_many_is_that_conference(reference:
         "said a working group would follow."
     )
     assert held_pairs(extract(reference, text, dt.date(2025, 11, 25))) == []
+
+
+def test_a_leaders_spouse_on_the_phone_is_no_leaders_call(reference: Reference) -> None:
+    text = (
+        "ACCRA - Ghana's First Lady, Lordina Mahama, held a telephone conversation on Thursday with her Nigerian "
+        "counterpart, Senator Oluremi Tinubu, about maternal health."
+    )
+    assert held_pairs(extract(reference, text, dt.date(2025, 6, 20))) == []
