@@ -34,6 +34,11 @@ def extract(
     return extract_article(written(text, published, title), reference)
 
 
+def extract_body(reference: Reference, text: str, published: dt.date, title: str = "") -> ArticleFacts:
+    """Every fact of :func:`written`'s article with no title unless given: the call is told in its body."""
+    return extract(reference, text, published, title)
+
+
 def trade_rows(text: str, reference: Reference) -> set[tuple[object, ...]]:
     """The trade measures of :func:`written`'s article (published 2025-06-04, no title) as (measure_type, imposing,
     target, sector, rate_percent, status)."""
@@ -56,6 +61,11 @@ TOPIC_DAY = dt.date(2025, 6, 6)
 def discussed(reference: Reference, text: str, published: dt.date = TOPIC_DAY) -> set[str]:
     """The topic codes discussed on the first call of :func:`written`'s article."""
     return first_call_topics(extract(reference, text, published), "discussed")
+
+
+def held_pairs(facts: ArticleFacts) -> list[frozenset[str]]:
+    """The article's held calls, each as the set of its participants' ids, in order."""
+    return [frozenset(p.official_id for p in c.participants) for c in facts.calls if c.call_status == "held"]
 
 
 def call_rows(facts: ArticleFacts) -> set[tuple[str, ...]]:
