@@ -112,13 +112,16 @@ def _acting(ctx: ArticleContext) -> frozenset[str]:
 def title_before(ctx: ArticleContext, hit: OfficialHit) -> tuple[int, int] | None:
     """The span of the title right before a name ("President Han", "Acting President Han Duck-soo"), past the
     styles a title may have before a name ("the Crown Prince Sheikh Sabah"), else None."""
-    spans = ctx.title_spans
-    i = bisect_left(spans, (hit.start, hit.start)) - 1
-    if i < 0:
+    span = _last_title_before(ctx, hit)
+    if span is None or (not 0 <= hit.start - span[1] <= 2 and honorific_fillers_end(ctx.text, span[1]) != hit.start):
         return None
-    if not 0 <= hit.start - spans[i][1] <= 2 and honorific_fillers_end(ctx.text, spans[i][1]) != hit.start:
-        return None
-    return spans[i]
+    return span
+
+
+def _last_title_before(ctx: ArticleContext, hit: OfficialHit) -> tuple[int, int] | None:
+    """The span of the last title that starts before the name, wherever it ends."""
+    i = bisect_left(ctx.title_spans, (hit.start, hit.start)) - 1
+    return ctx.title_spans[i] if i >= 0 else None
 
 
 def _titled_otherwise(ctx: ArticleContext, hit: OfficialHit) -> bool:
@@ -128,10 +131,9 @@ def _titled_otherwise(ctx: ArticleContext, hit: OfficialHit) -> bool:
     role = ctx.reference.roles.get(hit.role or "")
     if role is not None and not role.is_leader and role.role not in _LEADER_LIKE:
         return True  # the article gives them another office ("el presidente del Senado camboyano, Hun Sen")
-    span = title_before(ctx, hit)
-    complement_end = span[1] if span is not None else 0
+    span, comma = title_before(ctx, hit), None
     if span is None and (appositive := _appositive_title(ctx, hit)) is not None:
-        span, complement_end = appositive
+        span, comma = appositive
     if span is None:
         return False
     start, end = span
@@ -140,7 +142,7 @@ def _titled_otherwise(ctx: ArticleContext, hit: OfficialHit) -> bool:
         not leader_title(ctx, title)
         or title_role(ctx.reference, title) in _TITLED_NOT_LEADERS  # "the Crown Prince Sheikh Sabah", once premier
         or bool(INSTITUTION.search(ctx.folded, max(0, start - 40), start))
-        or (complement_end > end and INSTITUTION.search(ctx.folded, end, complement_end) is not None)
+        or (comma is not None and INSTITUTION.search(ctx.folded, end, comma) is not None)  # "de la OTAN, Rutte"
     )
 
 
@@ -151,15 +153,12 @@ _APPOSITIVE = re.compile(r"(?:[ \t]+(?:of|de|del)[ \t]+[^,.;:\n]{1,48}?)?,[ \t]*
 
 def _appositive_title(ctx: ArticleContext, hit: OfficialHit) -> tuple[tuple[int, int], int] | None:
     """The span of the title an appositive gives a name ("el secretario general de la OTAN, Mark Rutte", "the
-    Secretary General of NATO, Mark Rutte") and where its complement ends, else None."""
-    spans = ctx.title_spans
-    i = bisect_left(spans, (hit.start, hit.start)) - 1
-    if i < 0:
+    Secretary General of NATO, Mark Rutte") and where its comma stands (its complement ends), else None."""
+    span = _last_title_before(ctx, hit)
+    gap = _APPOSITIVE.fullmatch(ctx.folded, span[1], hit.start) if span is not None else None
+    if span is None or gap is None:
         return None
-    gap = _APPOSITIVE.fullmatch(ctx.folded, spans[i][1], hit.start)
-    if gap is None:
-        return None
-    return spans[i], gap.start() + gap.group().index(",")
+    return span, gap.start() + gap.group().index(",")
 
 
 def is_leader_term(ctx: ArticleContext, term: Term) -> bool:

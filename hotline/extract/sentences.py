@@ -12,9 +12,14 @@ import re
 from dataclasses import dataclass
 
 from hotline.extract.rules import load_rules
+from hotline.text import fold
 
 _RULES = load_rules("sentences")
 _ABBREVIATIONS = frozenset(a.lower() for a in _RULES["abbreviations"])
+ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:" + "|".join(map(re.escape, sorted({fold(a) for a in _ABBREVIATIONS}, key=len, reverse=True))) + ")"
+)
+"""In folded text, a token whose full stop ends no sentence ("Dec.", "Gen."): the splitter's list."""
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, white space, then a likely
 # sentence start. Lookarounds keep the match short and the scan linear: a run of stops is tried from its

@@ -17,6 +17,7 @@ from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import DateExpr, latest_on_or_before
 from hotline.extract.pairs import cue_links
 from hotline.extract.sentence_pairs import Link, sentence_pair
+from hotline.extract.sentences import ABBREVIATION
 from hotline.facts import CallDate, CallMention, Participant
 from hotline.text import phrase_alternation
 
@@ -41,16 +42,14 @@ _EARLIER_GAP_DAYS = int(RULES["earlier_call_gap_days"])
 
 def same_phrase(ctx: ArticleContext, earlier: Cue, cue: Cue) -> bool:
     """A call cue that continues an earlier call's phrase ("last spoke *by phone*", "la última vez que hablaron
-    *por teléfono*"): the same clause, a few words on, or a clause of its time after a comma (", when he held phone
-    talks with Han")."""
-    gap = _MONTH_ABBREVIATION.sub(" ", ctx.folded[earlier.end : cue.start])
+    *por teléfono*"): the same clause, a few words on (an abbreviation's full stop, "on Dec. 15", ends none), or a
+    clause of its time after a comma (", when he held phone talks with Han")."""
+    gap = ABBREVIATION.sub(" ", ctx.folded[earlier.end : cue.start])
     if "," in gap and not _WHEN_CLAUSE.search(gap):
         return False
     return 0 <= cue.start - earlier.end <= 64 and not any(mark in gap for mark in ".;:!?")
 
 
-_MONTH_ABBREVIATION = re.compile(r"(?<![\w])(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|ene|dic)\.")
-"""A month's abbreviation ("on Dec. 15"): its full stop ends no clause."""
 _WHEN_CLAUSE = re.compile(r",\s*(?:" + phrase_alternation(RULES["same_call_clauses"]) + r")(?![\w])")
 """A clause that tells the time of the call just named ("Biden last spoke with a South Korean leader on Dec. 15,
 *when* he held phone talks with Han"): the same earlier call."""

@@ -248,7 +248,7 @@ def _says_they_have_spoken(ctx: ArticleContext, held: list[Cue]) -> bool:
     return False
 
 
-_BY_VIDEO = re.compile(r"(?<![\w])(?:video|videollamada|videollamadas|virtual)")
+_BY_VIDEO = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["video_words"]) + r")")
 _THE = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["pointing_determiners"]) + r")\s+\Z")
 
 
@@ -271,6 +271,7 @@ def _not_the_conference_again(ctx: ArticleContext, cues: list[Cue], held: list[C
 
 
 def _is_conference(ctx: ArticleContext, cue: Cue) -> bool:
+    """A video conference's phrase ("videoconferencia", "virtual summit"): one of many leaders or a call of two."""
     return " ".join(ctx.folded[cue.noun_start : cue.end].split()) in _CONFERENCE_WORDS
 
 
@@ -285,13 +286,13 @@ def _conference_of_many(ctx: ArticleContext, cue: Cue) -> bool:
     reunión virtual participaron Macron, Meloni y Tusk", "La videoconferencia no sustituye ..."), or a leader
     takes part in it ("Carney took part in a video conference convened by Starmer"); a call that leaders join is
     one of many ("Leaders from 13 member states joined the call")."""
-    phrase = " ".join(ctx.folded[cue.noun_start : cue.end].split())
+    conference = _is_conference(ctx, cue)
     joined = _JOINED.search(ctx.folded, max(0, cue.start - 40), cue.start) is not None
-    if phrase not in _CONFERENCE_WORDS and not joined:  # "Leaders from 13 member states joined the call"
+    if not conference and not joined:  # "Leaders from 13 member states joined the call"
         return False
     index = ctx.sentence_of(cue.start)
     leaders = {h.official_id for h in ctx.in_sentence("officials", index) if is_leader(ctx, h, None)}
-    if phrase not in _CONFERENCE_WORDS:  # "the Trade Representative joined the phone call between Trump and Carney";
+    if not conference:  # "the Trade Representative joined the phone call between Trump and Carney";
         return len(leaders) != 2  # "Zelensky joined the call, alongside leaders including Merz, Meloni and Carney"
     return len(leaders) != 2 or joined
 
