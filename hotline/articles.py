@@ -87,7 +87,20 @@ from hotline.ingest.repair import REPAIRED_SUFFIX, repair_mojibake
 SUPPORTED_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
 # Field names real feeds and CMS exports use (schema.org NewsArticle, RSS, Spanish-language CMSs, post and podcast
 # exports, newsletters), first found wins.
-TEXT_KEYS = ("text", "body", "content", "articleBody", "texto", "cuerpo", "message", "description")
+TEXT_KEYS = (
+    "text",
+    "body",
+    "content",
+    "articleBody",
+    "article_body",
+    "body_text",
+    "full_text",
+    "texto",
+    "cuerpo",
+    "contenido",
+    "message",
+    "description",
+)
 TITLE_KEYS = ("title", "headline", "titulo", "titular")
 DATE_KEYS = (
     "published_at",

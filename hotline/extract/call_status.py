@@ -201,7 +201,8 @@ def call_status(
         best = match  # the nearest before the call phrase (or holding it: "has not spoken") wins
     denying = holds_any(folded, _DENIAL_VERBS, left, call_start)  # both patterns open on a denial verb
     for denials in (_DENIED_HAVING, _DENIED_THAT) if denying else ():  # "negó este jueves haber mantenido una
-        for denial in denials.finditer(folded, left, call_start):  # ...", "negó que X y Y hayan mantenido"
+        for denial in denials.finditer(folded, left, call_end):  # ...", "negó que X y Y hayan mantenido" (its
+            # participle may be the call phrase: "negó que Lula haya conversado por teléfono")
             if best is None or denial.end() > best.end():
                 return CallStatus("denied", _phrase(denial.group()), denial.start(), denial.end())
     before = [best] if best is not None and _status_of(best.group()) is not None else []

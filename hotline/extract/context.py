@@ -294,7 +294,7 @@ def _find_cues(folded: str, text: str, lex: LexiconHits) -> list[Cue]:
     cues += [
         Cue(h.start, h.end, "noun", noun_start=h.start)
         for h in lex.all("call_with")
-        if not _COUNTLESS.search(folded, max(0, h.start - 32), h.start)
+        if not (_COUNTLESS.search(folded, max(0, h.start - 32), h.start) or NOT_CALL_AFTER.match(folded, h.end))
     ]
     talks = [h for h in lex.all("talk") if not TALK_AUDIENCE.match(folded, h.end) and _as_written(h, text)]
     cues += [Cue(h.start, h.end, "talk", noun_start=h.start) for h in talks]

@@ -55,6 +55,8 @@ _PRIVATE_TITLE = re.compile(
 )
 """A few words after a call phrase that links no leader, the title of someone in no public office: a company's
 chief, a team's captain ("telefónica con el director ejecutivo de la naviera")."""
+_RELATIVE_OF = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["relative_of"]) + r")(?![\w])")
+"""Words between a call phrase and the one it links that make that one a leader's relative."""
 _CAPITALIZED = r"[A-Z\u00c0-\u00de][\w'’-]+"
 _PERSON_AFTER = re.compile(
     r"[ \t]+(?:(?:with|to|con|a)[ \t]+)?(?P<name>(?:" + _CAPITALIZED + r"[ \t]+){1,3}" + _CAPITALIZED + r")(?![\w])"
@@ -178,6 +180,8 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
             break
         if not linked and cue.kind == "noun" and _CLAUSE_BEFORE_LINK.match(ctx.folded, position, hit.start):
             break  # "tras esa conversación, la visita de Peña Nieto": another noun's link, past a comma
+        if _RELATIVE_OF.search(ctx.folded, position, hit.start):
+            break  # "with the wife of the President of France": the leader's relative on the line
         if needs is _LINK:
             between = _BETWEEN.search(ctx.folded, position, hit.start) is not None
         linked.append(hit)

@@ -46,10 +46,16 @@ def _unnamed_titles(ctx: ArticleContext, start: int, end: int, hits: list[Offici
 def bare_title_between(ctx: ArticleContext, start: int, end: int, hits: list[OfficialHit]) -> bool:
     """A leader's title with no name, between a name and the call phrase: the subject of the phrase's clause."""
     for title_start, title_end in _unnamed_titles(ctx, start, end, hits):
+        if _APPOSITIVE.fullmatch(ctx.folded, start, title_start):
+            continue  # "Donald Trump, then president-elect, took a call": the name's own title, not a new subject
         governed = _GOVERNED.search(ctx.folded, max(start, title_start - 16), title_start)  # "ante el Rey"
         if governed is None and leader_title(ctx, ctx.folded[title_start:title_end]):
             return True
     return False
+
+
+_APPOSITIVE = re.compile(r",[ \t]*(?:(?:then|now|the|at the time|el|la|entonces|ahora|ya)[ \t]+)*")
+"""Between a name and a title that is its appositive: a comma and words of time or a determiner."""
 
 
 def plain_title_between(ctx: ArticleContext, start: int, end: int, hits: list[OfficialHit]) -> bool:

@@ -253,6 +253,8 @@ def test_json_article_with_each_text_key(tmp_path: Path, text_key: str) -> None:
     [
         ({"headline": "Llamada comercial", "articleBody": "Ebrard habló con Lutnick."}, "datePublished"),
         ({"titulo": "Llamada comercial", "cuerpo": "Ebrard habló con Lutnick."}, "fecha"),
+        ({"titulo": "Llamada comercial", "contenido": "Ebrard habló con Lutnick."}, "fecha_publicacion"),
+        ({"headline": "Llamada comercial", "article_body": "Ebrard habló con Lutnick."}, "datePublished"),
         ({"headline": "Llamada comercial", "body": "Ebrard habló con Lutnick.", "event_date": None}, "first_published"),
     ],
 )
@@ -304,7 +306,8 @@ def test_md_spanish_front_matter_date(tmp_path: Path) -> None:
 
 
 NO_TEXT = (
-    "JSON article has no text (expected one of: text, body, content, articleBody, texto, cuerpo, message, description)"
+    "JSON article has no text (expected one of: text, body, content, articleBody, article_body, body_text, full_text,"
+    " texto, cuerpo, contenido, message, description)"
 )
 
 

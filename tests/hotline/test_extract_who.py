@@ -161,3 +161,60 @@ def test_a_leaders_spouse_on_the_phone_is_no_leaders_call(reference: Reference) 
         "counterpart, Senator Oluremi Tinubu, about maternal health."
     )
     assert held_pairs(extract(reference, text, dt.date(2025, 6, 20))) == []
+
+
+def test_a_named_president_elect_keeps_his_call_from_the_sitting_president(reference: Reference) -> None:
+    text = (
+        "Famous calls\nOn December 16, 2014, Barack Obama and Raúl Castro spoke by phone for 45 minutes.\n\nOn "
+        "December 2, 2016, Donald Trump, then president-elect, took a call from Taiwan's President Tsai Ing-wen, "
+        "breaking with decades of protocol."
+    )
+    facts = extract(reference, text, dt.date(2023, 8, 30))
+    assert frozenset({"donald_trump", "tsai_ing_wen"}) in held_pairs(facts)
+    assert frozenset({"barack_obama", "tsai_ing_wen"}) not in held_pairs(facts)
+
+
+def test_a_denial_whose_participle_is_the_call_phrase(reference: Reference) -> None:
+    text = (
+        "Brasilia, 18 sep 2024 (EFE).- El Gobierno de Brasil negó este miércoles que el presidente Luiz Inácio Lula "
+        "da Silva haya conversado con el mandatario venezolano, Nicolás Maduro, como este aseguró en televisión."
+    )
+    assert written.call_rows(extract(reference, text, dt.date(2024, 9, 18))) == {
+        ("denied", "luiz_inacio_lula_da_silva", "nicolas_maduro")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Copa Oro\nLa presidenta Claudia Sheinbaum contó este lunes que la noche del domingo llamó por teléfono al "
+        "director técnico de la Selección Mexicana, Javier Aguirre, para felicitarlo. No ha hablado con Donald Trump.",
+        "First ladies\nKYIV – President Volodymyr Zelensky thanked France for its support. First Lady of Ukraine "
+        "Olena Zelenska held a phone conversation with the wife of the President of France, Brigitte Macron, on "
+        "Thursday.",
+    ],
+)
+def test_a_leaders_call_to_a_coach_or_a_leaders_wife_is_no_leaders_call(reference: Reference, text: str) -> None:
+    assert held_pairs(extract(reference, text, dt.date(2024, 11, 21))) == []
+
+
+def test_the_conversation_after_a_call_of_no_leaders_is_that_call(reference: Reference) -> None:
+    text = (
+        "KYIV, November 21, 2024 (Ukrinform) – First Lady of Ukraine Olena Zelenska held a phone conversation with the "
+        "wife of the President of France, Brigitte Macron, on Thursday.\n\n"
+        '"We agreed on a joint project," Zelenska wrote after the conversation.\n\n'
+        "On Tuesday, President Volodymyr Zelensky held a phone call with Prime Minister of Norway Jonas Gahr Støre."
+    )
+    facts = extract(reference, text, dt.date(2024, 11, 21))
+    assert held_pairs(facts) == [frozenset({"volodymyr_zelensky", "jonas_gahr_store"})]
+    assert facts.calls[0].date.date == dt.date(2024, 11, 19)
+
+
+def test_a_leader_who_would_himself_speak_plans_a_call(reference: Reference) -> None:
+    text = (
+        "Nairobi\nHe added that President William Ruto would himself speak with President Samia Suluhu Hassan in the "
+        "coming days."
+    )
+    assert written.call_rows(extract(reference, text, dt.date(2025, 5, 22))) == {
+        ("planned", "samia_suluhu_hassan", "william_ruto")
+    }

@@ -46,8 +46,9 @@ def split_by_pair(ctx: ArticleContext, cues: list[tuple[Cue, int]]) -> list[tupl
         elif current:
             for key in current:
                 groups[key][1].append((cue, index))
-        else:
-            pending.append((cue, index))
+        elif not ministers or introduces_a_call(ctx, cue):  # after a call of no leaders, with no leaders' call
+            pending.append((cue, index))  # told yet, "the conversation" is that call ("Zelenska wrote after the
+            # conversation"), not the next one
     if not groups:  # "the call" after a minister's call, or a call with troops, is that call
         audience = any(with_audience(ctx.folded, h.end) for name in ("phone", "call_noun") for h in ctx.lex.all(name))
         return [(None, pending + quoted)] if pending and not ministers and not audience else []

@@ -1,0 +1,102 @@
+"""Calls only wished for, pending, possible, unlikely, called for or said to make no sense, calls "still not" held,
+and a claimed call a bare "no call" denies: none of them is a held call, each gets the status a reader gives it.
+
+The texts are written here in the styles of wire copy and the Spanish-language press.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import written
+
+from hotline.reference import Reference
+
+DAY = dt.date(2025, 5, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Letters\nBUENOS AIRES -- Argentine President Javier Milei and Brazilian President Luiz Inacio Lula da "
+            "Silva exchanged letters this week, but have still not spoken by phone.",
+            set(),
+        ),
+        (
+            "Schedule\nBEIJING -- A phone call between President Xi Jinping and President Donald Trump is not on the "
+            "schedule, the foreign ministry said on Monday.",
+            set(),
+        ),
+        (
+            "Unlikely\nBERLIN -- A phone call between Chancellor Friedrich Merz and President Vladimir Putin is "
+            "unlikely before the summit, officials said.",
+            set(),
+        ),
+        (
+            "Improbable\nBRASILIA.- Es poco probable que Lula y Milei conversen por teléfono antes de la cumbre del "
+            "Mercosur, admitió el Itamaraty.",
+            set(),
+        ),
+        (
+            "Welcome\nLONDON -- Prime Minister Keir Starmer would welcome a call with Chinese President Xi Jinping, "
+            "Downing Street said on Tuesday.",
+            {("planned", "keir_starmer", "xi_jinping")},
+        ),
+        (
+            "Pendiente\nMADRID.- Está pendiente una conversación telefónica entre el presidente del Gobierno, Pedro "
+            "Sánchez, y el presidente estadounidense, Donald Trump, según fuentes de Moncloa.",
+            {("planned", "donald_trump", "pedro_sanchez")},
+        ),
+        (
+            "Possibility\nTOKYO -- Aides to Prime Minister Shigeru Ishiba and President Donald Trump discussed the "
+            "possibility of a phone call between the two leaders this week.",
+            {("planned", "donald_trump", "shigeru_ishiba")},
+        ),
+        (
+            "Possible\nMEXICO CITY -- A call between President Claudia Sheinbaum and President Donald Trump was "
+            "possible this week, her spokesman said.",
+            {("planned", "claudia_sheinbaum", "donald_trump")},
+        ),
+        (
+            "Se baraja\nMÉXICO.- Se baraja una llamada entre la presidenta Claudia Sheinbaum y el presidente Donald "
+            "Trump antes del 1 de agosto.",
+            {("planned", "claudia_sheinbaum", "donald_trump")},
+        ),
+        (
+            "Called for\nTOKYO -- Prime Minister Shigeru Ishiba has called for a phone call with Chinese President Xi "
+            "Jinping to ease tensions.",
+            {("requested", "shigeru_ishiba", "xi_jinping")},
+        ),
+        (
+            "Sin sentido\nBOGOTÁ.- El presidente Gustavo Petro dijo que no tiene sentido llamar al presidente Donald "
+            "Trump mientras sigan las deportaciones.",
+            {("refused", "donald_trump", "gustavo_petro")},
+        ),
+        (
+            "Claim\nWASHINGTON -- President Donald Trump said on Monday he had spoken with Chinese President Xi "
+            "Jinping. Beijing said no call had taken place.",
+            {("denied", "donald_trump", "xi_jinping")},
+        ),
+    ],
+)
+def test_a_call_not_held_gets_the_status_a_reader_gives_it(
+    reference: Reference, text: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert written.call_rows(written.extract(reference, text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ceasefire\nTOKYO -- Prime Minister Shigeru Ishiba called for a ceasefire in a phone call with Chinese "
+        "President Xi Jinping on Monday.",
+        "Spoken\nPARIS -- French President Emmanuel Macron has even spoken by phone with Russian President Vladimir "
+        "Putin twice this month, the Elysee said on Monday.",
+        "Possible\nPARIS -- French President Emmanuel Macron spoke by phone with Indian Prime Minister Narendra Modi "
+        "on Monday about every possible way to end the war.",
+    ],
+)
+def test_the_same_words_around_a_call_held_leave_it_held(reference: Reference, text: str) -> None:
+    assert {row[0] for row in written.call_rows(written.extract(reference, text, DAY))} == {"held"}
