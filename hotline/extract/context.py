@@ -139,13 +139,30 @@ class ArticleContext:
         return Evidence(self.article.article_id, s.index, s.text, s.start, s.end, how)
 
 
+_LOWER_CASE_WEEKDAYS = frozenset(load_rules("dates")["lower_case_weekdays"])
+_CAPITALIZED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w.’']*[ \t]+\Z")
+_CAPITALIZED_AFTER = re.compile(r"[ \t]+[A-ZÀ-Ý]")
+
+
 def _event_dates(folded: str, text: str, lex: LexiconHits) -> list[DateExpr]:
     """Every date of the text but the story's own in its dateline or date line ("OTTAWA, October 22, 2025 -"):
-    that one dates the story (ingest reads it as the publication date), never a call it reports."""
+    that one dates the story (ingest reads it as the publication date), never a call it reports; and but a weekday
+    that is part of a name (:func:`_in_name`)."""
     own = dateline_spans(text, folded, lex)
     words = [(h.start, h.end) for h in lex.all("date_word")]
     dates = find_dates_from_words(folded, text, words)
-    return [d for d in dates if not any(start <= d.start < end for start, end in own)]
+    return [d for d in dates if not any(start <= d.start < end for start, end in own) and not _in_name(d, text)]
+
+
+def _in_name(expr: DateExpr, text: str) -> bool:
+    """A weekday written lower case in its language but capitalized here next to another capitalized word: part of a
+    name ("Santo Domingo", "Plácido Domingo", "Domingo Cavallo"), not a day."""
+    if expr.kind != "weekday" or not text[expr.start].isupper():
+        return False
+    if fold_text(text[expr.start : expr.end]).split()[-1] not in _LOWER_CASE_WEEKDAYS:
+        return False
+    before = _CAPITALIZED_BEFORE.search(text, max(0, expr.start - 30), expr.start)
+    return bool(before or _CAPITALIZED_AFTER.match(text, expr.end))
 
 
 @lru_cache(maxsize=4)

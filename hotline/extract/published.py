@@ -41,19 +41,24 @@ PUBLICATION_GAP_WORDS = _GAP_WORDS = frozenset(
 # A dateline: an upper-case place or places ("ANKARA/LONDON") (and region, or the agency in parentheses:
 # "WASHINGTON (AP), "), then the date, at the start of the story's first paragraph.
 _AGENCY = r"(?:\s*\([^()\n]{1,60}\))?"
+_AGENCY_FIRST = r"(?:\([A-Za-zÀ-ÿ .&-]{2,30}\)\s*[–—-]+\s*)?"
+"""An agency's name in parentheses and a dash before the place: "(ANSA) - ROME, MAY 16 2025 - "."""
 _DATELINE_PLACE = re.compile(
-    r"[A-ZÀ-Ý][A-ZÀ-Ý.'’ /-]{1,40}" + _AGENCY + r"(?:,\s*[A-Za-zÀ-ÿ.'’ -]{2,30})?(?:\.-|[,:–—-])\s*$"
+    _AGENCY_FIRST + r"[A-ZÀ-Ý][A-ZÀ-Ý.'’ /-]{1,40}" + _AGENCY + r"(?:,\s*[A-Za-zÀ-ÿ.'’ -]{2,30})?(?:\.-|[,:–—-])\s*$"
 )
 # A place written in mixed case ("Ciudad de México, 8 de agosto de 2022.—") is a dateline only when a dash (or
 # an agency in parentheses, then a dash), or a stop or colon before the story's first capital ("Bogotá,
 # 12/03/2025. El presidente"), follows the date.
 _MIXED_CASE_PLACE = re.compile(
-    r"[A-ZÀ-Ý][\wÀ-ÿ.'’]*(?: (?:[A-ZÀ-Ý][\wÀ-ÿ.'’]*|de|del|la|el|do|da|los|las)){0,4}" + _AGENCY + r",\s*$"
+    _AGENCY_FIRST
+    + r"[A-ZÀ-Ý][\wÀ-ÿ.'’]*(?: (?:[A-ZÀ-Ý][\wÀ-ÿ.'’]*|de|del|la|el|do|da|los|las)){0,4}"
+    + _AGENCY
+    + r",\s*$"
 )
 _DASH_AFTER = re.compile(
-    r"\s*(?:\([^)]{1,80}\)|,\s*[A-Z]{2,10})?\s*(?:\.?\s*[–—-]|[.:][*_]*\s+(?=[A-ZÁÉÍÓÚÑ])|(?<=\.)\s+(?=[A-ZÁÉÍÓÚÑ]))"
+    r"\s*(?:\([^)]{1,80}\)|,\s*[A-Z]{2,10})?\s*(?:\.?\s*[–—-]|[.:][*_]*\s+(?=[A-ZÁÉÍÓÚÑ])|(?<=[.)])\s+(?=[A-ZÁÉÍÓÚÑ]))"
 )  # "(EFE).-", ", SPA --", "(Oficina de Comunicaciones y Prensa del Congreso de la República). El", "17 abr. El",
-# "**Ciudad de México, 8 de noviembre de 2024.** La" (a dateline in bold)
+# "**Ciudad de México, 8 de noviembre de 2024.** La" (a dateline in bold), "Abuja, Jan. 27, 2025 (NAN) President"
 _SENTENCE_END = re.compile(r"\w[.!?][\"”’)]?\s*$")
 _PROSE_WORDS = 2
 _PARENTHESES = re.compile(r"\([^()\n]*\)")

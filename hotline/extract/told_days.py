@@ -103,8 +103,10 @@ def quote_day(ctx: ArticleContext, date: DateExpr) -> DateExpr | None:
         opening = head.rfind('"')
     if opening < 0 and head.rfind("«") > head.rfind("»"):
         opening = head.rfind("«")
-    if opening < 0 or not _QUOTING.search(ctx.folded, max(start, start + opening - 40), start + opening):
+    if opening < 0:
         return None
+    if not _QUOTING.search(ctx.folded, max(start, start + opening - 40), start + opening):
+        return _speaker_day(ctx, index, date) if not head[:opening].strip() else None
     told = [
         d
         for d in ctx.in_sentence("dates", index)
@@ -114,6 +116,38 @@ def quote_day(ctx: ArticleContext, date: DateExpr) -> DateExpr | None:
         and not d.is_future
     ]
     return told[-1] if told else None
+
+
+_ATTRIBUTION = re.compile(
+    r"[\s,.]*(?:" + phrase_alternation(list(QUOTING_VERBS)) + r")\s+(?P<who>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)"
+)
+"""After a quotation closes, the verb that brings it and its speaker ('", afirmó Arce', '" said Albanese')."""
+_SPOKEN_ON = re.compile(r"(?<![\w])(?:" + phrase_alternation(list(QUOTING_VERBS)) + r")\s+(?:on\s+)?\Z")
+
+
+def _speaker_day(ctx: ArticleContext, index: int, date: DateExpr) -> DateExpr | None:
+    """A quotation that opens its sentence and names its speaker after it closes ('"Ayer hablé con Lula ...",
+    afirmó Arce'): the day the article's first sentence naming that speaker gives right after a verb that brings
+    words ("El presidente Luis Arce aseguró este jueves, en un acto ..."): the day the words were said."""
+    paragraph_end = ctx.text.find("\n", date.end)
+    paragraph_end = len(ctx.text) if paragraph_end < 0 else paragraph_end
+    closing = min((i for mark in '"”»' if (i := ctx.text.find(mark, date.end, paragraph_end)) >= 0), default=-1)
+    after = _ATTRIBUTION.match(ctx.folded, closing + 1) if closing >= 0 else None
+    if after is None:
+        return None
+    names = [w for w in ctx.text[after.start("who") : after.end("who")].split() if w[0].isupper()]
+    if not names:
+        return None  # "dijo el mandatario": no name to find the speaker by
+    speaker = re.compile(rf"(?<![\w]){re.escape(names[-1])}(?![\w])")
+    for before in range(index):
+        sentence = ctx.sentences[before]
+        if not speaker.search(sentence.text):
+            continue
+        for told in ctx.in_sentence("dates", before):
+            lead_in = ctx.folded[max(sentence.start, told.start - 30) : told.start]
+            if told.kind in ("weekday", "relative") and not told.is_future and _SPOKEN_ON.search(lead_in):
+                return told
+    return None
 
 
 _ENTRY_TIME = re.compile(

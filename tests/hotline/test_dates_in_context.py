@@ -220,3 +220,33 @@ def test_an_earlier_call_on_that_very_day(reference: Reference) -> None:
     )
     facts = extract(reference, text, dt.date(2025, 12, 1))
     assert sorted(str(c.date.date) for c in facts.calls) == ["2025-04-28", "2025-11-29"]
+
+
+WED_29_OCT_2025 = dt.date(2025, 10, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Spanish weekday capitalized next to another capitalized word is a name, not a day
+        (
+            "Abinader y Holness conversan\n\nLa llamada entre Santo Domingo y Kingston duró media hora: el "
+            "presidente Luis Abinader conversó por teléfono con el primer ministro de Jamaica, Andrew Holness.",
+            None,
+        ),
+        (
+            "Abinader y Holness conversan\n\nDesde Santo Domingo, el presidente Luis Abinader conversó por "
+            "teléfono este miércoles con el primer ministro de Jamaica, Andrew Holness.",
+            WED_29_OCT_2025,
+        ),
+        # written lower case, or opening its line alone, it is the day
+        (
+            "Abinader y Holness conversan\n\nEl domingo, el presidente Luis Abinader conversó por teléfono con el "
+            "primer ministro de Jamaica, Andrew Holness.",
+            dt.date(2025, 10, 26),
+        ),
+    ],
+)
+def test_a_weekday_in_a_place_name_dates_no_call(reference: Reference, text: str, expected: dt.date | None) -> None:
+    (date,) = dates_by_pair(reference, text, WED_29_OCT_2025).values()
+    assert date.date == expected

@@ -117,3 +117,40 @@ def test_a_date_closing_a_header_before_a_note(text: str, expected: dt.date | No
     assert found == expected
     assert "excerpt" not in (how or "")  # the note is not part of the date as stated
     assert "extracto" not in (how or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a mixed-case place and its date, the agency in parentheses, then the story without a dash (NAN style)
+        (
+            "Tinubu, Mahama discuss border trade by phone\nBy Staff Writer, News Agency of Nigeria (NAN)\n"
+            "Lagos, March 3, 2025 (NAN) President Bola Tinubu on Sunday spoke by telephone with President John "
+            "Mahama of Ghana.",
+            dt.date(2025, 3, 3),
+        ),
+        (
+            "Mahama y Tinubu conversan\n\nAccra, 3 de marzo de 2025 (Agencia X) El presidente John Mahama "
+            "conversó el domingo por teléfono con su homólogo nigeriano.",
+            dt.date(2025, 3, 3),
+        ),
+        # the agency in parentheses before an upper-case place (ANSA style), the date with or without a comma
+        (
+            "Meloni, Mitsotakis talk migration\n(ANSA) - ROME, JUNE 12 2025 - Premier Giorgia Meloni on "
+            "Wednesday had a phone call with Greek Prime Minister Kyriakos Mitsotakis.",
+            dt.date(2025, 6, 12),
+        ),
+        (
+            "Meloni, Mitsotakis talk migration\n(AGI) – ROME, June 12, 2025 – Premier Giorgia Meloni on Wednesday "
+            "had a phone call with Greek Prime Minister Kyriakos Mitsotakis.",
+            dt.date(2025, 6, 12),
+        ),
+        # a date in parentheses after prose is an event's, not the story's
+        (
+            "Leaders talk\n\nThe two presidents spoke on the phone on March 3, 2025 (Monday) Officials said more.",
+            None,
+        ),
+    ],
+)
+def test_datelines_of_agencies_that_write_their_name_in_parentheses(text: str, expected: dt.date | None) -> None:
+    assert published_date_from_text(text)[0] == expected

@@ -127,6 +127,25 @@ def test_the_day_of_the_sentence_right_before_the_call(
             "Luiz Inácio Lula da Silva sobre la Amazonía».",
             dt.date(2024, 5, 22),
         ),
+        (  # a quotation closed by its speaker's name: the day the lead says that speaker spoke
+            "Petro anuncia medidas\n\nEl presidente Gustavo Petro aseguró este lunes, en un discurso ante alcaldes "
+            'en Cali, que el Gobierno ampliará el subsidio.\n\nLa oposición criticó el anuncio. "Ayer hablé por '
+            'teléfono con el presidente Lula y le pedí apoyo para la COP. También hablamos del Amazonas", afirmó '
+            "Petro ante los alcaldes.",
+            dt.date(2024, 5, 19),
+        ),
+        (
+            "Albanese on wages\n\nPrime Minister Anthony Albanese said on Monday, at a press conference in Perth, "
+            'that wages would rise.\n\nThe opposition was unimpressed. "Yesterday I spoke with Prime Minister '
+            'Christopher Luxon about the Pacific. It was a good call," said Albanese.',
+            dt.date(2024, 5, 19),
+        ),
+        (  # the speaker named by no name: no day to count from but the story's
+            "Albanese on wages\n\nPrime Minister Anthony Albanese said on Monday, at a press conference in Perth, "
+            'that wages would rise.\n\nThe opposition was unimpressed. "Yesterday I spoke with Prime Minister '
+            'Christopher Luxon about the Pacific. It was a good call," the prime minister said.',
+            dt.date(2024, 5, 21),
+        ),
     ],
 )
 def test_a_quotations_today_is_the_day_of_its_words(reference: Reference, text: str, expected: dt.date) -> None:

@@ -1,7 +1,8 @@
 """Cross-article resolution of an earlier call told in passing by its month only
 (int_call_mentions_grouped_to_calls, issue 13): when its article looks back a year or more, it stays a call of its
 own rather than join the pair's one dated call of that month that the corpus knows (the pair may have spoken any
-number of times that month). Articles written by us in wire style."""
+number of times that month); told within the part of the month it gives ("earlier this month"), it joins the pair's
+one dated call there, never the call its own article dates. Articles written by us in wire style."""
 
 from __future__ import annotations
 
@@ -29,12 +30,26 @@ ARTICLES = {
         "new damage to an undersea cable, his office said.\n\nKristersson had also phoned Stubb in December 2024, "
         "after the damage to another cable.",
     ),
+    "grid_call.md": (
+        "2025-03-04",
+        "Sánchez and Montenegro discuss the grid by phone",
+        "MADRID, March 4 (Wire) - Spanish Prime Minister Pedro Sánchez spoke by phone on Monday with Portuguese "
+        "Prime Minister Luís Montenegro about the Iberian electricity grid, his office said.",
+    ),
+    "floods_call.md": (
+        "2025-03-14",
+        "Sánchez and Montenegro discuss floods by phone",
+        "MADRID, March 14 (Wire) - Spanish Prime Minister Pedro Sánchez spoke by phone on Thursday with Portuguese "
+        "Prime Minister Luís Montenegro about the floods in the Tagus valley, his office said.\n\nThe two leaders "
+        "had also spoken by phone earlier this month, about the Iberian electricity grid.",
+    ),
 }
 
 
 @pytest.fixture(scope="module")
-def mentions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """The call_id of the Stubb-Kristersson call of December 2024: the dated one, and the one told in passing."""
+def mentions(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, bool], str]:
+    """The call_id of every call mention by (article, told directly): the Stubb-Kristersson and Sánchez-Montenegro
+    calls."""
     root = tmp_path_factory.mktemp("call_grouping")
     articles = root / "articles"
     articles.mkdir()
@@ -52,15 +67,20 @@ def mentions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     con = duckdb.connect(str(settings.warehouse_path), read_only=True)
     try:
         rows = con.execute(
-            "select a.source_name, m.call_id from marts.fct_call_mentions m "
-            "join marts.bridge_call_participants p on p.call_id = m.call_id and p.official_id = 'ulf_kristersson' "
-            "join marts.dim_articles a on a.article_id = m.article_id "
-            "where not m.is_directly_reported or a.source_name = 'wire_dated.md'"
+            "select a.source_name, m.is_directly_reported, m.call_id from marts.fct_call_mentions m "
+            "join marts.dim_articles a on a.article_id = m.article_id"
         ).fetchall()
     finally:
         con.close()
-    return dict(rows)
+    return {(name, direct): call_id for name, direct, call_id in rows}
 
 
-def test_a_month_told_in_passing_a_year_later_stays_apart(mentions: dict[str, str]) -> None:
-    assert mentions["feature_year_later.md"] != mentions["wire_dated.md"]
+def test_a_month_told_in_passing_a_year_later_stays_apart(mentions: dict[tuple[str, bool], str]) -> None:
+    assert mentions["feature_year_later.md", False] != mentions["wire_dated.md", True]
+
+
+def test_earlier_this_month_joins_the_one_call_before_its_article_s_own(
+    mentions: dict[tuple[str, bool], str],
+) -> None:
+    assert mentions["floods_call.md", False] == mentions["grid_call.md", True]
+    assert mentions["floods_call.md", True] != mentions["grid_call.md", True]

@@ -8,7 +8,8 @@
       full_date           call_date known                 -> group (pair, call_date)
       month_day           month and day, no year          -> the pair's unique day group with that month/day,
                                                              else group (pair, 'md', month, day)
-      year_month          year and month, no valid date   -> the pair's unique day group in that month (an
+      year_month          year and month, no valid date   -> the pair's unique day group in that month, within
+                                                             its bounds, not dated by the same article (an
                                                              earlier call told in passing: only a month that
                                                              reaches var('undated_window_days') before the
                                                              publication date),
@@ -198,6 +199,20 @@ year_month_matches as (
         and year_month_mentions.is_planned = day_groups.is_planned
         and year_month_mentions.call_year = day_groups.group_year
         and year_month_mentions.call_month = day_groups.group_month
+
+    -- a dated call told by the same article is another call of the pair, not this one
+    left join day_mentions
+        on year_month_mentions.pair_key = day_mentions.pair_key
+        and year_month_mentions.is_planned = day_mentions.is_planned
+        and year_month_mentions.article_id = day_mentions.article_id
+        and day_groups.call_date = day_mentions.call_date
+
+    -- within the part of the month the mention gives ("earlier this month": up to the day before the story)
+    where day_mentions.mention_id is null
+        and (year_month_mentions.call_date_earliest is null
+            or day_groups.call_date >= year_month_mentions.call_date_earliest)
+        and (year_month_mentions.call_date_latest is null
+            or day_groups.call_date <= year_month_mentions.call_date_latest)
 
     group by year_month_mentions.mention_id
 
