@@ -207,6 +207,8 @@ def measure_facts(
     if state == "imposed" and starts_later_unless(ctx, effective, group.end, s.end):
         state, how_status = "threatened", f"{how_status}; threatened: it starts later, unless a condition is met"
     answers = r.RETALIATION.search(text, max(seg_lo, group.start - r.CLOSE), min(seg_hi, group.end + 20))
+    if answers is not None and r.ANSWERED.fullmatch(text, answers.end(), group.start):
+        answers = None  # "en respuesta a los aranceles de Washington": the measure answered, not the answer
     measure_how = f"{stated_type} from '{_quote(ctx, *group.surface_span)}'"
     facts: list[TradeMeasureFact] = []
     for agent, (target, sector) in itertools.product(agents or [None], _combinations(targets, sectors)):

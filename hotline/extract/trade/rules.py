@@ -130,6 +130,8 @@ SOME_COUNTRIES = re.compile(
 GOODS_WIDE = (TARIFF, "quota", EXEMPTION)  # on goods naming no country: every country
 AFTER_CALL = re.compile(_words(RULES["after_call_cues"]))
 RETALIATION = re.compile(_words(RULES["retaliation_cues"]))
+ANSWERED = re.compile(r"\s+(?:to|for|against|a|al|contra|por)\s+(?:" + ART + r")?(?:[\w.'-]+\s+){0,3}?")
+"""From a retaliation cue to the measure it answers ("in response to U.S. tariffs", "en respuesta a los aranceles")."""
 STANCE = re.compile(_words(RULES["stance_cues"]))
 COUNTRY_ANAPHORA = re.compile(r"\s+" + _words(RULES["country_anaphora"]))
 SUBJECT_PRONOUN = re.compile(_words(RULES["subject_pronouns"]))
@@ -311,6 +313,7 @@ GROUP_GAP = re.compile(r"\s*(?:(?:,|and/or|and|or|y|e|o|u|&|/)\s*){1,4}$")
 ABSORB = re.compile(r"(?<![\w])(?:from|de|del|of)\s+(?:[\w%.,'-]+\s+){0,5}$")
 COORDINATED = re.compile(r"(?<![\w])(?:and|y|e|as well as)\s+(?:[^\s,;:]+\s+){0,4}$")
 SEGMENT_CUT = re.compile(r",|(?<![\w])(?:and|y|e|while|as well as|mientras)(?![\w])")
+STRONG_CUT = re.compile(r",\s*(?:and|y|e|while|but|pero|mientras|whereas)(?![\w])")  # a comma and a conjunction
 CLAUSE_BREAK = re.compile(
     r";|:(?=\s)|,\s*and\s+(?=[a-z]+ed(?![\w]))|\s+and,|,\s*(?=(?:"
     + alt(RULES["clause_breaks_after_comma"])

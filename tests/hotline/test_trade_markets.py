@@ -1,0 +1,81 @@
+"""Whom a measure is on, read from how goods travel and from what the text sets apart: the market goods are sent
+to imposes the tariff on them ("the cars they ship to the United States", "el acero que venden a Estados Unidos");
+a negated origin is no target ("auto parts not made in the United States"); a second measure after ", and" starts
+its own segment even when its words hold another "and" ("anti-dumping and countervailing duties"); "in response to
+the tariffs" names the measure answered, not an answer; an exemption beside a tariff on several countries is granted
+to each of them.
+
+Every sentence here was written for these tests in the styles of wire copy (with datelines), the trade press,
+government readouts and the Spanish-language press; none is taken from the article corpus, the evaluation set or
+a seed file. Facts are (measure_type, imposing, target, sector, rate_percent, status).
+"""
+
+from __future__ import annotations
+
+import pytest
+import written
+
+from hotline.reference import Reference
+
+rows = written.trade_rows
+
+EXAMPLES = [
+    pytest.param(
+        "SEOUL (Wire) - Korean carmakers already pay a 15% tariff on the vehicles they ship to the United States.",
+        {("tariff", "US", "KR", "automotive", 15.0, "imposed")},
+        id="the-market-goods-are-shipped-to-imposes",
+    ),
+    pytest.param(
+        "Los productores brasileños de café pagan un arancel del 50 % sobre los granos que venden a Estados Unidos.",
+        {("tariff", "US", "BR", "agriculture", 50.0, "imposed")},
+        id="es-the-market-goods-are-sold-to-imposes",
+    ),
+    pytest.param(
+        "Japanese steelmakers face a 50% duty on the steel they exported to the United States last year.",
+        {("tariff", "US", "JP", "steel", 50.0, "imposed")},
+        id="the-market-of-past-exports-imposes",
+    ),
+    pytest.param(
+        "OTTAWA (Wire) - U.S. duties of 25 per cent on auto parts not made in the United States remain in force.",
+        {("tariff", "US", "ALL", "automotive", 25.0, "imposed")},
+        id="a-negated-origin-is-no-target",
+    ),
+    pytest.param(
+        "Washington cobra desde abril un arancel del 25 % a las autopartes no fabricadas en Estados Unidos.",
+        {("tariff", "US", "ALL", "automotive", 25.0, "imposed")},
+        id="es-a-negated-origin-is-no-target",
+    ),
+    pytest.param(
+        "Copper from all countries faces a 50% U.S. tariff, and Chilean salmon now carries anti-dumping and "
+        "countervailing duties of 12%.",
+        {
+            ("tariff", "US", "ALL", "copper", 50.0, "imposed"),
+            ("tariff", "US", "CL", "seafood", 12.0, "imposed"),
+        },
+        id="a-comma-and-conjunction-cuts-before-an-inner-and",
+    ),
+    pytest.param(
+        "Brussels extended the suspension of its countermeasures on American goods, adopted in response to "
+        "Washington's tariffs on steel.",
+        {
+            ("tariff", "EU", "US", None, None, "paused"),
+            ("tariff", "US", "ALL", "steel", None, "imposed"),
+        },
+        id="the-measure-answered-is-no-answer",
+    ),
+    pytest.param(
+        "Goods from Thailand and Vietnam face a 20% US tariff, with exemptions for coffee and rubber.",
+        {
+            ("tariff", "US", "TH", None, 20.0, "imposed"),
+            ("tariff", "US", "VN", None, 20.0, "imposed"),
+            ("exemption", "US", "TH", "agriculture", None, "exempted"),
+            ("exemption", "US", "VN", "agriculture", None, "exempted"),
+        },
+        id="an-exemption-beside-a-tariff-on-several-countries-goes-to-each",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EXAMPLES)
+def test_sentence(text: str, expected: set[tuple[object, ...]], reference: Reference) -> None:
+    assert rows(text, reference) == expected
