@@ -3,7 +3,9 @@ to imposes the tariff on them ("the cars they ship to the United States", "el ac
 a negated origin is no target ("auto parts not made in the United States"); a second measure after ", and" starts
 its own segment even when its words hold another "and" ("anti-dumping and countervailing duties"); "in response to
 the tariffs" names the measure answered, not an answer; an exemption beside a tariff on several countries is granted
-to each of them.
+to each of them. Lists: each goods item of a list after the measure is a target of its own ("on Canadian lumber
+and Mexican tomatoes"), while a party listed beside the measure is none ("discussed U.S. tariffs and Australian beef
+exports"); a relief still sought, in any inflection ("will continue to seek an exemption"), is no measure.
 
 Every sentence here was written for these tests in the styles of wire copy (with datelines), the trade press,
 government readouts and the Spanish-language press; none is taken from the article corpus, the evaluation set or
@@ -72,6 +74,37 @@ EXAMPLES = [
             ("exemption", "US", "VN", "agriculture", None, "exempted"),
         },
         id="an-exemption-beside-a-tariff-on-several-countries-goes-to-each",
+    ),
+    pytest.param(
+        "Washington slapped tariffs on Canadian lumber and Mexican tomatoes last month.",
+        {
+            ("tariff", "US", "CA", "lumber", None, "imposed"),
+            ("tariff", "US", "MX", "agriculture", None, "imposed"),
+        },
+        id="each-goods-item-of-a-list-is-a-target",
+    ),
+    pytest.param(
+        "PEKÍN (Agencia) - China impuso aranceles al cerdo canadiense y a los vinos australianos.",
+        {
+            ("tariff", "CN", "CA", "agriculture", None, "imposed"),
+            ("tariff", "CN", "AU", "wine", None, "imposed"),
+        },
+        id="es-each-goods-item-of-a-list-is-a-target",
+    ),
+    pytest.param(
+        "In Perth, Mr Albanese said the two leaders discussed US tariffs and Australian beef exports to Korea.",
+        {("tariff", "US", None, None, None, "imposed")},
+        id="a-party-listed-beside-the-measure-is-no-target",
+    ),
+    pytest.param(
+        "The trade ministry said it will continue to seek an exemption for its fertilizer shipments.",
+        set(),
+        id="a-relief-still-sought-is-no-measure",
+    ),
+    pytest.param(
+        "El Gobierno buscará una exención para sus envíos de café, dijo el canciller.",
+        set(),
+        id="es-a-relief-still-sought-is-no-measure",
     ),
 ]
 

@@ -31,7 +31,7 @@ from hotline.extract.trade.effective import effective_date, starts_later_unless
 from hotline.extract.trade.groups import Group
 from hotline.extract.trade.markets import exempted_subject, owners_market
 from hotline.extract.trade.parties import Party
-from hotline.extract.trade.targets import all_countries, named_before, targets_of
+from hotline.extract.trade.targets import all_countries, listed_beside, named_before, targets_of
 from hotline.facts import TradeMeasureFact
 from hotline.text import Vocabulary, fold, phrase_key
 
@@ -313,7 +313,8 @@ def _sectors(
         found.append(_Found(group.start, group.end, "usmca"))
     titles = ctx.title_spans
     title_starts = [t[0] for t in titles]
-    others = [e.cue for e in s.between(lo, hi) if e.pair and e.cue and e not in targets and not e.target]
+    no_target = [e for e in s.between(lo, hi) if not e.target or listed_beside(text, group, e)]
+    others = [e.cue for e in no_target if e.pair and e.cue and e not in targets]
     examples = None
     listed = r.GOODS_EXAMPLES.search(text, group.end, hi)
     sectors = r.SECTORS.finditer(text, lo, hi) if ctx.lex.may_match("sector", text, lo, hi) else ()

@@ -310,6 +310,8 @@ COORD = re.compile(r"(?:\s*,\s*(?:(?P<w1>and|or|y|e|o|u)\s+)?|\s+(?P<w2>and|or|y
 LINK = re.compile(r"\s+(?:" + alt(RULES["participant_links"]) + r")\s+(?:[\w.'-]+\s+){0,4}$")
 TITLE_GAP = re.compile(r"\s+(?:[\w.'-]+\s+){0,3}$")
 GROUP_GAP = re.compile(r"\s*(?:(?:,|and/or|and|or|y|e|o|u|&|/)\s*){1,4}$")
+LIST_GAP = re.compile(r"\s*(?:(?:,|and|or|y|e|o|u)\s*){1,2}(?:(?:on|to|a|al|sobre|contra)\s+)?" + ART)
+"""Between two items of a list, with a repeated preposition or article ("... and Mexican tomatoes", "y a los autos")."""
 ABSORB = re.compile(r"(?<![\w])(?:from|de|del|of)\s+(?:[\w%.,'-]+\s+){0,5}$")
 COORDINATED = re.compile(r"(?<![\w])(?:and|y|e|as well as)\s+(?:[^\s,;:]+\s+){0,4}$")
 SEGMENT_CUT = re.compile(r",|(?<![\w])(?:and|y|e|while|as well as|mientras)(?![\w])")
