@@ -5,7 +5,8 @@ its own segment even when its words hold another "and" ("anti-dumping and counte
 the tariffs" names the measure answered, not an answer; an exemption beside a tariff on several countries is granted
 to each of them. Lists: each goods item of a list after the measure is a target of its own ("on Canadian lumber
 and Mexican tomatoes"), while a party listed beside the measure is none ("discussed U.S. tariffs and Australian beef
-exports"); a relief still sought, in any inflection ("will continue to seek an exemption"), is no measure.
+exports"); a relief still sought, in any inflection ("will continue to seek an exemption"), is no measure. Where a
+measure's cost falls is not its goods ("could cost jobs, mostly in agriculture").
 
 Every sentence here was written for these tests in the styles of wire copy (with datelines), the trade press,
 government readouts and the Spanish-language press; none is taken from the article corpus, the evaluation set or
@@ -105,6 +106,18 @@ EXAMPLES = [
         "El Gobierno buscará una exención para sus envíos de café, dijo el canciller.",
         set(),
         id="es-a-relief-still-sought-is-no-measure",
+    ),
+    pytest.param(
+        "Economists estimate the new U.S. tariffs could cost up to 80,000 jobs, mostly in agriculture and the "
+        "automotive sector.",
+        {("tariff", "US", None, None, None, "imposed")},
+        id="where-the-cost-falls-is-not-the-goods",
+    ),
+    pytest.param(
+        "El nuevo arancel de Washington podría costar 5.000 empleos, sobre todo en la agricultura y la industria "
+        "automotriz.",
+        {("tariff", "US", None, None, None, "imposed")},
+        id="es-where-the-cost-falls-is-not-the-goods",
     ),
 ]
 

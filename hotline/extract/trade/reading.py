@@ -319,6 +319,7 @@ def _sectors(
     listed = r.GOODS_EXAMPLES.search(text, group.end, hi)
     sectors = r.SECTORS.finditer(text, lo, hi) if ctx.lex.may_match("sector", text, lo, hi) else ()
     asides = [m.span() for e in s.between(lo, group.start) if (m := r.APPOSITION.match(text, e.end))]
+    impacts = [m.span() for m in r.IMPACT.finditer(text, group.end, hi)]  # "cost jobs in agriculture"
     aside: list[_Found] = []  # said of a party in apposition: the measure's only when it names none of its own
     for start, end, sector in sectors:
         if not sector or any(f.value == sector for f in found):
@@ -329,7 +330,7 @@ def _sectors(
             continue  # "Agriculture Minister Antonio Andrade", "Ministerio de Agricultura"
         if r.NOT_SECTOR_AFTER.search(text, max(lo, start - 10), start):
             continue  # "ha ganado peso": a verb
-        if mtype != r.SANCTION and r.SUFFERERS.match(text, end):
+        if (mtype != r.SANCTION and r.SUFFERERS.match(text, end)) or any(a <= start < b for a, b in impacts):
             continue  # "citrus and automotive exporters say the duty has cost jobs": who suffers, not the goods
         if any(a <= start and end <= b <= group.start for a, b in asides):
             aside.append(_Found(start, end, str(sector)))  # "Zambia, segundo productor de cobre, prohibió ..."

@@ -113,6 +113,10 @@ MEASURE_KEYS = keys(p for phrases in RULES["measures"].values() for p in phrases
 REVIEW_DEMAND = re.compile(_words(RULES["review_demand_cues"]))
 SECTORS = Vocabulary.by_value(RULES["sectors"])
 NOT_SECTOR_AFTER = re.compile(r"(?<![\w])(?:" + alt(RULES["sector_not_after"]) + r")\s+$")
+IMPACT = re.compile(
+    r"(?<![\w])(?:" + alt(RULES["impact_nouns"]) + r")(?![\w])[^.;:]{0,30}?(?<![\w])(?:in|en)\s[^,.;:()]*"
+)
+"""Where a measure's cost falls, to the next comma: the sector words in it are no goods of the measure."""
 APPOSITION = re.compile(r"\s*,[^,;:]{1,80},")  # "Zambia, Africa's second copper producer, lifted ..."
 TOPIC_BEFORE = re.compile(r"(?<![\w])(?:" + alt(RULES["topic_verbs"]) + r")\s+" + ART + r"$")
 TOPIC_LIST_AFTER = re.compile(r"\s*,\s*(?!(?:on|of|to|for|from|against|de|del|a|al|para|sobre|contra|en|in)\s)[\w]")
