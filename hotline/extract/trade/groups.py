@@ -139,8 +139,12 @@ def groups(text: str, found: list[Anchor], bounds: tuple[int, int]) -> list[Grou
 
 
 def _cut(text: str, lo: int, hi: int) -> int:
-    """Where the segment of one group ends and the next begins: the last comma or 'and' between them."""
-    cut = hi
+    """Where the segment of one group ends and the next begins: the last comma followed by a conjunction between
+    them, else the last comma or 'and' ("... face U.S. tariffs, and Canadian lumber carries anti-dumping and
+    countervailing duties": the 'and' inside the second measure's words is no cut)."""
+    cut = strong = hi
     for match in r.SEGMENT_CUT.finditer(text, lo, hi):
         cut = match.start()
-    return cut
+        if r.STRONG_CUT.match(text, cut):
+            strong = cut
+    return strong if strong < hi else cut

@@ -14,7 +14,8 @@ one for such measures ("those tariffs", "the 10% duty" after "Washington's tarif
 the article's other measures of the kind on the same target (else of all its measures of the kind, the target
 itself left out), then the target of the same imposer's; a measure
 that answers another ("Canada's counter-tariffs") with no target named is aimed at the one party whose measures
-target its imposer (else at the one party whose measures hit every country). Tariffs, quotas and exemptions from
+target its imposer (else at the one party whose measures hit every country); an exemption whose sentence puts the
+same imposer's measures on several countries is granted to each of them. Tariffs, quotas and exemptions from
 them are one kind; sanctions and export restrictions each another. An export restriction that names no
 destination, and whose destination the article does not name elsewhere, covers every destination (target ``ALL``).
 A row completed so is a fragment of a row a sentence states in full. A row that names neither imposer, country
@@ -129,6 +130,21 @@ def fill_parties(
                 how.append(f"target {target} from the article's other {kind} measures by {imposer}")
             else:
                 target = None
+                if fact.measure_type == "exemption" and len(found) > 1 and imposer not in found:
+                    # "goods from Malaysia and Indonesia face a 19% U.S. tariff, with exemptions for palm oil": the
+                    # exemption is granted to each country its sentence's measure is on
+                    for code in sorted(found):
+                        how_each = f"{fact.evidence.how}; target {code} from its sentence's {kind} measures"
+                        completed.add(len(filled))
+                        filled.append(
+                            replace(
+                                fact,
+                                imposing_country_code=imposer,
+                                target_country_code=code,
+                                evidence=replace(fact.evidence, how=how_each),
+                            )
+                        )
+                    continue
         if target is None and imposer is not None and id(fact) in (answering or ()):
             found = {
                 f.imposing_country_code for f in same if f.target_country_code == imposer and f.imposing_country_code

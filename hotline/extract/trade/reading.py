@@ -31,7 +31,7 @@ from hotline.extract.trade.effective import effective_date, starts_later_unless
 from hotline.extract.trade.groups import Group
 from hotline.extract.trade.markets import exempted_subject, owners_market
 from hotline.extract.trade.parties import Party
-from hotline.extract.trade.targets import all_countries, named_before, targets_of
+from hotline.extract.trade.targets import all_countries, listed_beside, named_before, targets_of
 from hotline.facts import TradeMeasureFact
 from hotline.text import Vocabulary, fold, phrase_key
 
@@ -207,6 +207,8 @@ def measure_facts(
     if state == "imposed" and starts_later_unless(ctx, effective, group.end, s.end):
         state, how_status = "threatened", f"{how_status}; threatened: it starts later, unless a condition is met"
     answers = r.RETALIATION.search(text, max(seg_lo, group.start - r.CLOSE), min(seg_hi, group.end + 20))
+    if answers is not None and r.ANSWERED.fullmatch(text, answers.end(), group.start):
+        answers = None  # "en respuesta a los aranceles de Washington": the measure answered, not the answer
     measure_how = f"{stated_type} from '{_quote(ctx, *group.surface_span)}'"
     facts: list[TradeMeasureFact] = []
     for agent, (target, sector) in itertools.product(agents or [None], _combinations(targets, sectors)):
@@ -311,11 +313,13 @@ def _sectors(
         found.append(_Found(group.start, group.end, "usmca"))
     titles = ctx.title_spans
     title_starts = [t[0] for t in titles]
-    others = [e.cue for e in s.between(lo, hi) if e.pair and e.cue and e not in targets and not e.target]
+    no_target = [e for e in s.between(lo, hi) if not e.target or listed_beside(text, group, e)]
+    others = [e.cue for e in no_target if e.pair and e.cue and e not in targets]
     examples = None
     listed = r.GOODS_EXAMPLES.search(text, group.end, hi)
     sectors = r.SECTORS.finditer(text, lo, hi) if ctx.lex.may_match("sector", text, lo, hi) else ()
     asides = [m.span() for e in s.between(lo, group.start) if (m := r.APPOSITION.match(text, e.end))]
+    impacts = [m.span() for m in r.IMPACT.finditer(text, group.end, hi)]  # "cost jobs in agriculture"
     aside: list[_Found] = []  # said of a party in apposition: the measure's only when it names none of its own
     for start, end, sector in sectors:
         if not sector or any(f.value == sector for f in found):
@@ -326,7 +330,7 @@ def _sectors(
             continue  # "Agriculture Minister Antonio Andrade", "Ministerio de Agricultura"
         if r.NOT_SECTOR_AFTER.search(text, max(lo, start - 10), start):
             continue  # "ha ganado peso": a verb
-        if mtype != r.SANCTION and r.SUFFERERS.match(text, end):
+        if (mtype != r.SANCTION and r.SUFFERERS.match(text, end)) or any(a <= start < b for a, b in impacts):
             continue  # "citrus and automotive exporters say the duty has cost jobs": who suffers, not the goods
         if any(a <= start and end <= b <= group.start for a, b in asides):
             aside.append(_Found(start, end, str(sector)))  # "Zambia, segundo productor de cobre, prohibió ..."

@@ -113,6 +113,10 @@ MEASURE_KEYS = keys(p for phrases in RULES["measures"].values() for p in phrases
 REVIEW_DEMAND = re.compile(_words(RULES["review_demand_cues"]))
 SECTORS = Vocabulary.by_value(RULES["sectors"])
 NOT_SECTOR_AFTER = re.compile(r"(?<![\w])(?:" + alt(RULES["sector_not_after"]) + r")\s+$")
+IMPACT = re.compile(
+    r"(?<![\w])(?:" + alt(RULES["impact_nouns"]) + r")(?![\w])[^.;:]{0,30}?(?<![\w])(?:in|en)\s[^,.;:()]*"
+)
+"""Where a measure's cost falls, to the next comma: the sector words in it are no goods of the measure."""
 APPOSITION = re.compile(r"\s*,[^,;:]{1,80},")  # "Zambia, Africa's second copper producer, lifted ..."
 TOPIC_BEFORE = re.compile(r"(?<![\w])(?:" + alt(RULES["topic_verbs"]) + r")\s+" + ART + r"$")
 TOPIC_LIST_AFTER = re.compile(r"\s*,\s*(?!(?:on|of|to|for|from|against|de|del|a|al|para|sobre|contra|en|in)\s)[\w]")
@@ -130,6 +134,8 @@ SOME_COUNTRIES = re.compile(
 GOODS_WIDE = (TARIFF, "quota", EXEMPTION)  # on goods naming no country: every country
 AFTER_CALL = re.compile(_words(RULES["after_call_cues"]))
 RETALIATION = re.compile(_words(RULES["retaliation_cues"]))
+ANSWERED = re.compile(r"\s+(?:to|for|against|a|al|contra|por)\s+(?:" + ART + r")?(?:[\w.'-]+\s+){0,3}?")
+"""From a retaliation cue to the measure it answers ("in response to U.S. tariffs", "en respuesta a los aranceles")."""
 STANCE = re.compile(_words(RULES["stance_cues"]))
 COUNTRY_ANAPHORA = re.compile(r"\s+" + _words(RULES["country_anaphora"]))
 SUBJECT_PRONOUN = re.compile(_words(RULES["subject_pronouns"]))
@@ -308,9 +314,12 @@ COORD = re.compile(r"(?:\s*,\s*(?:(?P<w1>and|or|y|e|o|u)\s+)?|\s+(?P<w2>and|or|y
 LINK = re.compile(r"\s+(?:" + alt(RULES["participant_links"]) + r")\s+(?:[\w.'-]+\s+){0,4}$")
 TITLE_GAP = re.compile(r"\s+(?:[\w.'-]+\s+){0,3}$")
 GROUP_GAP = re.compile(r"\s*(?:(?:,|and/or|and|or|y|e|o|u|&|/)\s*){1,4}$")
+LIST_GAP = re.compile(r"\s*(?:(?:,|and|or|y|e|o|u)\s*){1,2}(?:(?:on|to|a|al|sobre|contra)\s+)?" + ART)
+"""Between two items of a list, with a repeated preposition or article ("... and Mexican tomatoes", "y a los autos")."""
 ABSORB = re.compile(r"(?<![\w])(?:from|de|del|of)\s+(?:[\w%.,'-]+\s+){0,5}$")
 COORDINATED = re.compile(r"(?<![\w])(?:and|y|e|as well as)\s+(?:[^\s,;:]+\s+){0,4}$")
 SEGMENT_CUT = re.compile(r",|(?<![\w])(?:and|y|e|while|as well as|mientras)(?![\w])")
+STRONG_CUT = re.compile(r",\s*(?:and|y|e|while|but|pero|mientras|whereas)(?![\w])")  # a comma and a conjunction
 CLAUSE_BREAK = re.compile(
     r";|:(?=\s)|,\s*and\s+(?=[a-z]+ed(?![\w]))|\s+and,|,\s*(?=(?:"
     + alt(RULES["clause_breaks_after_comma"])

@@ -68,6 +68,8 @@ def targets_of(
             e.cue = e.cue or (e.start, e.end)
         if not is_target:
             continue
+        if listed_beside(text, group, e):
+            continue  # "discussed U.S. tariffs and Australian beef exports": listed beside the measure, not its target
         if e.start >= group.end and not e.target and any(t.end <= group.start for t in targets):
             continue  # "excluyó a Corea del Sur ... de su lista, y Seúl respondió retirando a Japón"
         if e.start >= group.end:
@@ -75,11 +77,29 @@ def targets_of(
                 chain_after = e.chain if e.chain is not None else -e.start
             elif ellipsis:
                 chain_after = e.chain if e.chain is not None else -e.start  # "... and 30% on South African goods"
+            elif listed_after(text, targets[-1], e):
+                chain_after = e.chain if e.chain is not None else -e.start  # "on Canadian lumber and Mexican tomatoes"
             elif e.chain != chain_after and e.code not in {t.code for t in targets}:
                 continue  # another phrase after the measure's own target list
         if all(t.code != e.code or t.pair != e.pair for t in targets):
             targets.append(e)
     return targets
+
+
+def listed_beside(text: str, group: Group, e: Party) -> bool:
+    """The party's phrase comes right after the measure in a list ("U.S. tariffs and Australian beef exports"): a
+    topic beside the measure, not whom it is on."""
+    owner = group.modifier  # "los aranceles estadounidenses y las exportaciones mexicanas"
+    end = owner.end if owner is not None and owner.start >= group.end else group.end
+    return e.start >= end and bool(r.LIST_GAP.fullmatch(text, end, (e.cue or (e.start, e.end))[0]))
+
+
+def listed_after(text: str, previous: Party, e: Party) -> bool:
+    """The party's phrase is the next item of a list after the previous target's ("on Canadian lumber and Mexican
+    tomatoes", "al acero chino y a los autos coreanos")."""
+    end = max(previous.end, previous.cue[1] if previous.cue else previous.end)
+    start = (e.cue or (e.start, e.end))[0]
+    return end <= start and bool(r.LIST_GAP.fullmatch(text, end, start))
 
 
 def _made_in(text: str, e: Party) -> bool:
