@@ -120,3 +120,10 @@ def test_a_source_that_opens_the_negated_subject_is_no_topic(reference: Referenc
     not_discussed, discussed = _claims(reference, _WIRE + sentence)
     assert "venezuela" in not_discussed
     assert "foreign_relations" not in not_discussed | discussed
+
+
+def test_a_country_possessor_is_a_light_word_before_the_head(reference: Reference) -> None:
+    text = _WIRE + "The call also steered clear of Switzerland's troubled purchase of F-35 fighter jets, an aide said."
+    not_discussed, discussed = _claims(reference, text)
+    assert "defense" in not_discussed
+    assert "defense" not in discussed
