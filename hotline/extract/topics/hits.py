@@ -21,6 +21,7 @@ from hotline.text import fold, phrase_alternation
 TOPIC_RULES = RULES["topics"]
 FILLERS = frozenset(fold(w) for w in RULES["negation_head_fillers"])
 _WORDS = re.compile(r"[\w.'%-]+")
+_POSSESSIVE_END = re.compile(r"'s\Z")
 _NUMBER = re.compile(r"[\d.,]+%?")  # "the 25% tariffs": a rate stands before the head too
 _DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z .'-]{2,40}(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-—–]",
@@ -236,7 +237,7 @@ def only_light_words(ctx: ArticleContext, start: int, end: int, allowed: int = 0
     country_words = ctx.reference.country_words
     heavy = 0
     for match in _WORDS.finditer(ctx.folded, start, end):
-        word = match.group(0).strip(".'\"-")
+        word = _POSSESSIVE_END.sub("", match.group(0)).strip(".'\"-")  # "Switzerland's": the country's word
         if any(a <= match.start() < b for a, b in places):
             continue
         if word and word not in FILLERS and word not in country_words and not _NUMBER.fullmatch(word):

@@ -41,6 +41,9 @@ _ATTRIBUTION = re.compile(
 )
 _SOURCE_INSERT = re.compile(r"\s*,\s+(?:according\s+to|segun|de\s+acuerdo\s+con|per)\s+[^,;:.]{1,80},\s*")
 """A source between commas right after a negation's trigger: what it negates follows the insert."""
+_SOURCE_OPENER = re.compile(r"[\s\"'“«]*(?:according\s+to|segun|de\s+acuerdo\s+con)\s+[^,;:.]{1,80},\s*")
+"""A source that opens a negation's subject ("De acuerdo con fuentes diplomáticas, la situación ... quedó fuera"):
+no head of what was negated; its keywords still count neither way."""
 _RELATIVE = re.compile(r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["relative_pronouns"]) + r")(?![\w])")
 _ELLIPTICAL_NO = re.compile(
     r"(?<![\w])(?:(?:"
@@ -178,7 +181,9 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
                     begin = openers[i][0]
                     break
                 i -= 1
-            subjects.append((begin, trigger.start, trigger.phrase))
+            # "Trade was not mentioned in the statement": what a document left out is silence
+            silent = trigger.phrase in _MENTIONS and _DOCUMENT_AFTER.search(folded, trigger.end, end) is not None
+            (silences if silent else subjects).append((begin, trigger.start, trigger.phrase))
     scopes = objects + subjects + silences
     read = objects[:_MAX_NEGATIONS] + subjects[:_MAX_NEGATIONS]
     neither = lex.find("neither", start, end)
@@ -305,6 +310,8 @@ def head_topics(ctx: ArticleContext, scope: Scope, hits: list[TopicHit], starts:
     """The head topic of each conjunct of a negation scope, up to a relative clause. ``hits`` are the sentence's
     topic hits (sorted, never overlapping, so their ends are sorted too) and ``starts`` their starts."""
     begin, stop, _ = scope
+    source = _SOURCE_OPENER.match(ctx.folded, begin, stop)
+    begin = source.end() if source else begin
     relative = _RELATIVE.search(ctx.folded, begin, stop)
     if relative is not None:
         stop = relative.start()
@@ -325,32 +332,60 @@ def _conjunct_head(ctx: ArticleContext, cursor: int, bound: int, hits: list[Topi
         return []
     following = hits[i + 1] if i + 1 < len(hits) and hits[i + 1].end <= bound else None
     if only_light_words(ctx, cursor, first.start, allowed=1):
-        possessive = _POSSESSIVE.match(ctx.folded, first.end)
-        if first.country is not None and following and _JOINS.fullmatch(ctx.folded, first.end, following.start):
-            return [following]  # "la candidatura de Ucrania a la OTAN", "Sweden's accession to NATO" → what it joins
-        if possessive and following and only_light_words(ctx, possessive.end(), following.start, allowed=1):
-            # "Venezuela's presidential election": the election, and the country's affairs it belongs to; a
-            # possessor that stands for a wider topic ("Iran's nuclear programme": the Middle East) is not negated
-            owner = first.country is not None and first.topic_code in country_topic_codes(ctx.reference)
-            return [first, following] if owner else [following]
-        if possessive and first.country is not None and following:
-            return [following]  # "Canada's 100 per cent surtax on electric vehicles": what it owns, not the owner
-        if first.topic_code in _RELATION_TOPICS and (partner := _RELATION_WITH.match(ctx.folded, first.end)):
-            # "la relación con China": the relations with a country are that country's topic, if it has one
-            place = ctx.reference_hits.at("place", partner.end())  # "la República Popular China"
-            reach = max(partner.end() + 1, place.end if place is not None else 0)
-            if following is not None and following.start < reach:
-                return [following] if following.country is not None else []
-            if place is not None:
-                return []
-        return [first]
+        return _head(ctx, first, following)
     # "el tratado de libre comercio con China": a head that is no topic yields to the country it is with.
     reach = min(bound, cursor + _COMPLEMENT_REACH)
-    while i < len(hits) and hits[i].end <= reach:
-        if hits[i].country is not None:
-            return [hits[i]] if _COMPLEMENT.search(ctx.folded, cursor, hits[i].start) else []
-        i += 1
-    return []
+    j = i
+    while j < len(hits) and hits[j].end <= reach:
+        if hits[j].country is not None:
+            if _COMPLEMENT.search(ctx.folded, cursor, hits[j].start):
+                return [hits[j]]
+            break
+        j += 1
+    return _head(ctx, first, following) if _in_head_complement(ctx, cursor, first) else []
+
+
+def _head(ctx: ArticleContext, first: TopicHit, following: TopicHit | None) -> list[TopicHit]:
+    """The topics of a conjunct's head, its first topic hit ``first``: itself, or what a country possessor or
+    partner qualifies (``following``, the next hit of the conjunct)."""
+    possessive = _POSSESSIVE.match(ctx.folded, first.end)
+    if first.country is not None and following and _JOINS.fullmatch(ctx.folded, first.end, following.start):
+        return [following]  # "la candidatura de Ucrania a la OTAN", "Sweden's accession to NATO" → what it joins
+    if possessive and following and only_light_words(ctx, possessive.end(), following.start, allowed=1):
+        # "Venezuela's presidential election": the election, and the country's affairs it belongs to; a
+        # possessor that stands for a wider topic ("Iran's nuclear programme": the Middle East) is not negated
+        owner = first.country is not None and first.topic_code in country_topic_codes(ctx.reference)
+        return [first, following] if owner else [following]
+    if possessive and first.country is not None and following:
+        return [following]  # "Canada's 100 per cent surtax on electric vehicles": what it owns, not the owner
+    if first.topic_code in _RELATION_TOPICS and (partner := _RELATION_WITH.match(ctx.folded, first.end)):
+        # "la relación con China": the relations with a country are that country's topic, if it has one
+        place = ctx.reference_hits.at("place", partner.end())  # "la República Popular China"
+        reach = max(partner.end() + 1, place.end if place is not None else 0)
+        if following is not None and following.start < reach:
+            return [following] if following.country is not None else []
+        if place is not None:
+            return []
+    return [first]
+
+
+_HEAD_PREPOSITION = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["complement_prepositions"]) + r")(?![\w])"
+)
+_COMPLEMENT_WORDS = int(TOPIC_RULES["complement_words"])
+
+
+def _in_head_complement(ctx: ArticleContext, cursor: int, topic: TopicHit) -> bool:
+    """ "the dispute over Mexican tomato exports", "la demanda argentina de gas natural": the topic stands in the
+    complement of the conjunct's head noun (a preposition after it), a few words in all before it. A country
+    further on, in a complement's complement, is where, not what ("the deployment of troops to Ukraine")."""
+    prepositions = list(_HEAD_PREPOSITION.finditer(ctx.folded, cursor, topic.start))
+    return (
+        bool(prepositions)
+        and (len(prepositions) == 1 or topic.country is None)
+        and not only_light_words(ctx, cursor, prepositions[-1].start())  # a head noun before its complement
+        and only_light_words(ctx, cursor, topic.start, allowed=_COMPLEMENT_WORDS)
+    )
 
 
 def answered_question(ctx: ArticleContext, scope: Scope, question_end: int, hits: list[TopicHit]) -> list[TopicHit]:
