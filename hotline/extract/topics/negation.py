@@ -41,9 +41,6 @@ _ATTRIBUTION = re.compile(
 )
 _SOURCE_INSERT = re.compile(r"\s*,\s+(?:according\s+to|segun|de\s+acuerdo\s+con|per)\s+[^,;:.]{1,80},\s*")
 """A source between commas right after a negation's trigger: what it negates follows the insert."""
-_SOURCE_OPENER = re.compile(r"[\s\"'“«]*(?:according\s+to|segun|de\s+acuerdo\s+con)\s+[^,;:.]{1,80},\s*")
-"""A source that opens a negation's subject ("De acuerdo con fuentes diplomáticas, la situación ... quedó fuera"):
-no head of what was negated; its keywords still count neither way."""
 _RELATIVE = re.compile(r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["relative_pronouns"]) + r")(?![\w])")
 _ELLIPTICAL_NO = re.compile(
     r"(?<![\w])(?:(?:"
@@ -310,8 +307,6 @@ def head_topics(ctx: ArticleContext, scope: Scope, hits: list[TopicHit], starts:
     """The head topic of each conjunct of a negation scope, up to a relative clause. ``hits`` are the sentence's
     topic hits (sorted, never overlapping, so their ends are sorted too) and ``starts`` their starts."""
     begin, stop, _ = scope
-    source = _SOURCE_OPENER.match(ctx.folded, begin, stop)
-    begin = source.end() if source else begin
     relative = _RELATIVE.search(ctx.folded, begin, stop)
     if relative is not None:
         stop = relative.start()
@@ -383,7 +378,7 @@ def _in_head_complement(ctx: ArticleContext, cursor: int, topic: TopicHit) -> bo
     return (
         bool(prepositions)
         and (len(prepositions) == 1 or topic.country is None)
-        and not only_light_words(ctx, cursor, prepositions[-1].start())  # a head noun before its complement
+        and not only_light_words(ctx, cursor, prepositions[0].start())  # a head noun before its preposition
         and only_light_words(ctx, cursor, topic.start, allowed=_COMPLEMENT_WORDS)
     )
 
