@@ -13,6 +13,11 @@ from hotline.text import phrase_alternation
 
 _PAIRS = RULES["pairs"]
 _BOTH = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["both_leaders"]) + r")(?![\w])")
+_SPOKEN_OF = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(_PAIRS["spoken_of"]) + r")[ \t]+(?:[\w'’.-]+[ \t]+){0,4}\Z"
+)
+"""Words a few words before a leader's name that make the leader a subject of the talk ("conversan por teléfono
+sobre los aranceles de Trump"), not a side of it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +61,13 @@ _WITH_OBJECT = re.compile(
 
 
 def _two_leaders(ctx: ArticleContext, index: int, how: str) -> Link | None:
-    leaders = distinct([h for h in ctx.in_sentence("officials", index) if is_leader(ctx, h, None)])
+    leaders = distinct(
+        [
+            h
+            for h in ctx.in_sentence("officials", index)
+            if is_leader(ctx, h, None) and not _SPOKEN_OF.search(ctx.folded, max(0, h.start - 48), h.start)
+        ]
+    )
     if len(leaders) == 2 and leaders[0].country_code != leaders[1].country_code:
         if all(with_object(ctx, h) for h in leaders):
             return None  # "en la conversación con Hun Manet ..., mientras que con Phumtham": both someone else's

@@ -100,3 +100,14 @@ def test_a_call_not_held_gets_the_status_a_reader_gives_it(
 )
 def test_the_same_words_around_a_call_held_leave_it_held(reference: Reference, text: str) -> None:
     assert {row[0] for row in written.call_rows(written.extract(reference, text, DAY))} == {"held"}
+
+
+def test_a_leader_the_two_spoke_about_is_no_side_of_their_call(reference: Reference) -> None:
+    text = (
+        "Sánchez y Sheinbaum conversan por teléfono sobre los aranceles de Trump y el acuerdo UE-México\n"
+        "MADRID, 4 Mar. (EUROPA PRESS) - El presidente del Gobierno, Pedro Sánchez, ha mantenido este martes una "
+        "conversación telefónica con la presidenta de México, Claudia Sheinbaum."
+    )
+    assert written.call_rows(written.extract(reference, text, dt.date(2025, 3, 4))) == {
+        ("held", "claudia_sheinbaum", "pedro_sanchez")
+    }
