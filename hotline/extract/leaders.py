@@ -31,11 +31,11 @@ def is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool
     again for every phrase of a sentence)."""
     if hit.official_id is None:
         return False
-    key = ("is_leader", hit, on)
+    key = ("is_leader", id(hit), on)  # by identity: hashing a hit's ten fields costs what the read saves
     known = ctx.memo.get(key)
-    if known is None:
-        known = ctx.memo[key] = _is_leader(ctx, hit, on)
-    return known
+    if known is None or known[0] is not hit:  # the memo holds the hit, so its id names no other hit meanwhile
+        known = ctx.memo[key] = (hit, _is_leader(ctx, hit, on))
+    return known[1]
 
 
 def _is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool:

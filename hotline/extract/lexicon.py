@@ -205,13 +205,7 @@ class LexiconHits:
 
     def __init__(self, found: dict[str, list[Hit]]):
         self._hits = found
-        self._starts: dict[str, list[int]] = {}
-        """The starts of each vocabulary's hits, made when it is first looked up: a scan finds some 25
-        vocabularies an article and the extractors bisect a few of them."""
-
-    def _starts_of(self, name: str) -> list[int]:
-        starts = self._starts[name] = [h.start for h in self._hits.get(name, ())]
-        return starts
+        self._starts = {name: [h.start for h in hits] for name, hits in found.items()}
 
     def may_match(self, name: str, text: str, start: int, end: int) -> bool:
         """Whether a whole-word pattern of vocabulary ``name`` can match in ``text[start:end]``: False when no hit
@@ -222,7 +216,7 @@ class LexiconHits:
         hits = self._hits.get(name)
         if not hits:
             return False
-        i = bisect_left(self._starts.get(name) or self._starts_of(name), start)
+        i = bisect_left(self._starts[name], start)
         return i < len(hits) and hits[i].start < end and self.find(name, start, end) is not None
 
     def all(self, name: str) -> list[Hit]:
@@ -233,7 +227,7 @@ class LexiconHits:
         hits = self._hits.get(name)
         if not hits:
             return None
-        i = bisect_left(self._starts.get(name) or self._starts_of(name), start)
+        i = bisect_left(self._starts[name], start)
         while i < len(hits):
             hit = hits[i]
             if end is not None and hit.end > end:
@@ -247,13 +241,13 @@ class LexiconHits:
     def within(self, name: str, start: int, end: int) -> list[Hit]:
         """Every hit of ``name`` lying within ``[start, end)``."""
         hits = self._hits.get(name, [])
-        starts = self._starts.get(name) or self._starts_of(name)
+        starts = self._starts.get(name, [])
         return [h for h in hits[bisect_left(starts, start) : bisect_left(starts, end)] if h.end <= end]
 
     def at(self, name: str, start: int) -> Hit | None:
         """The longest hit of ``name`` starting exactly at ``start``."""
         hits = self._hits.get(name, [])
-        starts = self._starts.get(name) or self._starts_of(name)
+        starts = self._starts.get(name, [])
         i = bisect_left(starts, start)
         best = None
         while i < len(hits) and hits[i].start == start:
