@@ -27,9 +27,19 @@ INSTITUTION = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["institutio
 def is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool:
     """A head of state or government (or a president-elect) of the reference, on ``on`` when given; or a leader
     the reference does not know, introduced by a leader's title of a country ("Beninese President Patrice
-    Talon"): a participant with ``is_reference = false``."""
+    Talon"): a participant with ``is_reference = false``. Read once per hit, day and article (the call rules ask
+    again for every phrase of a sentence)."""
     if hit.official_id is None:
         return False
+    key = ("is_leader", id(hit), on)  # by identity: hashing a hit's ten fields costs what the read saves
+    known = ctx.memo.get(key)
+    if known is None or known[0] is not hit:  # the memo holds the hit, so its id names no other hit meanwhile
+        known = ctx.memo[key] = (hit, _is_leader(ctx, hit, on))
+    return known[1]
+
+
+def _is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> bool:
+    """:func:`is_leader`, read."""
     if hit.official_id in _acting(ctx):
         return True
     if not hit.is_reference:

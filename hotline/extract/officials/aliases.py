@@ -186,9 +186,9 @@ def surnames_after_full_name(
         i = bisect.bisect_right(taken, (start, len(text))) - 1
         if i >= 0 and taken[i][1] > start:
             continue  # inside a name found already
-        after = re.match(r"[ \t]+([A-ZÁÉÍÓÚÑÜ])", text[end : end + 3])
+        after = _CAPITAL_AFTER.match(text[end : end + 3])
         before = text[max(0, start - 40) : start]
-        word_before = re.search(r"([\w’'-]+)[ \t]+\Z", before)
+        word_before = _WORD_AT_END.search(before)
         titled = any(start - gap in title_ends for gap in (0, 1, 2))
         if after or (
             word_before
@@ -213,6 +213,10 @@ def surnames_after_full_name(
             )
         )
     return found
+
+
+_CAPITAL_AFTER = re.compile(r"[ \t]+([A-ZÁÉÍÓÚÑÜ])")
+_WORD_AT_END = re.compile(r"([\w’'-]+)[ \t]+\Z")
 
 
 def _surname_matches(text: str, surnames: Iterable[str], position: int) -> list[tuple[str, int, int]]:

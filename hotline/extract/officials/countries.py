@@ -25,6 +25,7 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 _DATELINE_LINES = 4
+_COMMA_DIGIT = re.compile(r",\s*\d")
 
 
 def dateline_country(text: str, reference: Reference) -> tuple[str, str] | None:
@@ -37,7 +38,7 @@ def dateline_country(text: str, reference: Reference) -> tuple[str, str] | None:
             continue
         place = match.group("place")
         upper = place == place.upper()
-        if not upper and not re.match(r",\s*\d", line[match.start("after") :]):
+        if not upper and not _COMMA_DIGIT.match(line[match.start("after") :]):
             continue
         region = match.group("region")
         country = reference.country_by_city(place) or (reference.country_by_name(region) if region else None)
@@ -111,6 +112,7 @@ def tail_country(reference: Reference, patterns: Patterns, tail: str) -> tuple[s
 _CLAUSE_END = re.compile(r"[,;:!?()]|(?<=[a-z]{3})\.\s")
 """Where a clause ends before a title: punctuation, or a full stop after a word ("Erdogan. La ministra"; not
 "U.S. Secretary")."""
+_MODIFIER_WORD = re.compile(r"[^\s,;:.()\x22]+(?:\.[^\s,;:()\x22]+)*\.?")
 _TITLE_JOINERS = frozenset({"and", "of", "&", "y", "e", "de"})
 
 
@@ -123,7 +125,7 @@ def modifier_country(
     start = max(0, title_start - 48)
     for boundary in _CLAUSE_END.finditer(folded, start, title_start):  # within the title's own clause
         start = boundary.end()
-    words = list(re.finditer(r"[^\s,;:.()\x22]+(?:\.[^\s,;:()\x22]+)*\.?", folded[start:title_start]))
+    words = list(_MODIFIER_WORD.finditer(folded[start:title_start]))
     for end in range(len(words), 0, -1):
         for size in (3, 2, 1):
             if end - size < 0:

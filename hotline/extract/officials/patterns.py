@@ -42,9 +42,12 @@ class OfficialHit:
     title_span: tuple[int, int] | None = None
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slug(name: str) -> str:
     """official_id of a person: ASCII snake_case of the full name ("Ramón de la Fuente" → ramon_de_la_fuente)."""
-    return re.sub(r"[^a-z0-9]+", "_", fold(name)).strip("_")
+    return _NOT_SLUG.sub("_", fold(name)).strip("_")
 
 
 @dataclass(frozen=True)

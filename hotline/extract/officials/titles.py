@@ -224,10 +224,13 @@ _APPOSITIVE = re.compile(
 )
 
 
+_PLACE_JOINER = re.compile(r"\s+(?:y|e|and|de|del)\s+")
+
+
 def _only_places(reference: Reference, name: str) -> bool:
     """Whether a "name" is only places ("Brasil y Colombia") or a place and a title ("Kuwait Amir" in a headline's
     "from Qatar Amir, Kuwait Amir and King of Bahrain")."""
-    words = [w for w in re.split(r"\s+(?:y|e|and|de|del)\s+", name.rstrip(".,")) if w]
+    words = [w for w in _PLACE_JOINER.split(name.rstrip(".,")) if w]
     if all(reference.country_by_name(w) or reference.country_by_city(w) for w in words):
         return True
     first, _, rest = name.rstrip(".,").partition(" ")
