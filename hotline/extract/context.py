@@ -146,7 +146,7 @@ _CAPITALIZED_AFTER = re.compile(r"[ \t]+[A-ZÀ-Ý]")
 
 def _event_dates(folded: str, text: str, lex: LexiconHits) -> list[DateExpr]:
     """Every date of the text but the story's own in its dateline or date line ("OTTAWA, October 22, 2025 -"):
-    that one dates the story (ingest reads it as the publication date), never a call it reports; and but a weekday
+    that one dates the story (ingest reads it as the publication date), never a call it reports; nor is a weekday
     that is part of a name (:func:`_in_name`)."""
     own = dateline_spans(text, folded, lex)
     words = [(h.start, h.end) for h in lex.all("date_word")]

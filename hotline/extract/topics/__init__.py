@@ -25,6 +25,7 @@ from hotline.extract.topics.clauses import (
     in_other_clause,
     question_in,
 )
+from hotline.extract.topics.heads import head_topics
 from hotline.extract.topics.hits import (
     CONGRATULATION_TOPIC,
     TopicHit,
@@ -33,7 +34,7 @@ from hotline.extract.topics.hits import (
     only_light_words,
     topic_hits,
 )
-from hotline.extract.topics.negation import answered_no, answered_question, head_topics, inside_any, negation_scopes
+from hotline.extract.topics.negation import answered_no, answered_question, inside_any, negation_scopes
 from hotline.extract.topics.passage import call_block
 from hotline.extract.topics.rounds import calls_of_hits, round_of
 from hotline.facts import CallMention, TopicFact
