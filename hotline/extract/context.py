@@ -295,7 +295,11 @@ def _find_cues(folded: str, text: str, lex: LexiconHits) -> list[Cue]:
     cues = [
         Cue(h.start, h.end, "phone", noun_start=h.start)
         for h in lex.all("phone")
-        if not (with_audience(folded, h.end) or _AUDIENCE_BEFORE.search(folded, max(0, h.start - 48), h.start))
+        if not (
+            with_audience(folded, h.end)
+            or _AUDIENCE_BEFORE.search(folded, max(0, h.start - 48), h.start)
+            or _PHONE_IN.match(folded, h.end)
+        )
     ]
     for noun in lex.all("call_noun"):
         if NOT_CALL_AFTER.match(folded, noun.end) or (folded[noun.start] == "l" and _SO_CALLED.match(text, noun.end)):
@@ -329,6 +333,8 @@ _CALL_AUDIENCE = re.compile(
 
 _COUNTLESS = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["countless"]) + r")[ \t]+(?:[\w'’-]+[ \t]+)?\Z")
 """A count too large or vague for one call before a call noun ("hundreds of conversations", "decenas de llamadas")."""
+_PHONE_IN = re.compile(r"[ \t]+(?:" + phrase_alternation(RULES["phone_in"]) + r")(?![\w])")
+"""Words right after a calling verb that make it a phone-in to a broadcast ("phoned into a programme")."""
 _AUDIENCE_BEFORE = re.compile(
     r"(?<![\w])(?:from|with|to|con|de|a)[ \t]+(?:[\w'’-]+[ \t]+){0,2}?(?:"
     + phrase_alternation(RULES["call_audiences"])

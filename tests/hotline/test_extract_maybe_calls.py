@@ -111,3 +111,24 @@ def test_a_leader_the_two_spoke_about_is_no_side_of_their_call(reference: Refere
     assert written.call_rows(written.extract(reference, text, dt.date(2025, 3, 4))) == {
         ("held", "claudia_sheinbaum", "pedro_sanchez")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoys\nMOSCOW -- Kirill Dmitriev, President Vladimir Putin's special envoy, spoke by phone with Steve Witkoff, "
+        "President Donald Trump's envoy, on Monday.",
+        "Phone-in\nCARACAS -- Nicolás Maduro phoned into a state television programme on Sunday to criticise Colombian "
+        "President Gustavo Petro.",
+    ],
+)
+def test_a_leaders_envoy_or_a_phone_in_is_no_leaders_call(reference: Reference, text: str) -> None:
+    assert written.call_rows(written.extract(reference, text, DAY)) == set()
+
+
+def test_a_leaders_office_that_says_he_spoke_keeps_the_call(reference: Reference) -> None:
+    text = (
+        "Office\nWASHINGTON -- President Donald Trump's office said he had spoken with Chinese President Xi Jinping on "
+        "Monday."
+    )
+    assert written.call_rows(written.extract(reference, text, DAY)) == {("held", "donald_trump", "xi_jinping")}
