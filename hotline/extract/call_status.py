@@ -58,6 +58,16 @@ _CUE = re.compile(phrase_pattern(VOCABULARIES["status_cue"]))
 _IN_PERSON = re.compile(phrase_pattern(VOCABULARIES["in_person"]))
 _MULTILATERAL = re.compile(phrase_pattern(VOCABULARIES["multilateral"]))
 _ADDRESS = re.compile(phrase_pattern(VOCABULARIES["address"]))
+_ASSEMBLY_ADDRESS = re.compile(
+    r"(?<![\w])(?:"
+    + phrase_alternation(_RULES["assembly_address_verbs"])
+    + r")\s+(?:[\w.'’-]+\s+){0,3}?(?:"
+    + phrase_alternation(_RULES["assembly_nouns"])
+    + r")(?![\w])"
+)
+"""A leader's address to an assembly with up to three words between ("addressed the Japanese parliament")."""
+_ADDRESS_GAP = 24
+"""Characters at most between such an address and the call phrase that is its medium ("... parliament by video")."""
 # A participle after a comma opens a clause of its own (", discussing a plan to ...").
 # A relative clause between commas (", who plans to visit Beijing in April,") speaks of its own verb.
 _RELATIVE = r",\s*(?:" + "|".join(_RULES["relative_pronouns"]) + r")\b[^,;.]*,"
@@ -191,6 +201,10 @@ def call_status(
     for found in _finditer(_ADDRESS, "address", folded, left, window_end, lex):
         if found.start() < call_end:  # "addressed the delegates by video link", "se dirigió por videoconferencia a"
             return CallStatus(NO_CALL, _phrase(found.group()), found.start(), found.end())
+    found = _ASSEMBLY_ADDRESS.search(folded, left, window_end)
+    if found is not None and found.start() < call_end and call_start - found.end() <= _ADDRESS_GAP:
+        return CallStatus(NO_CALL, _phrase(found.group()), found.start(), found.end())  # "addressed the Japanese
+        # parliament by video link"; not "addressed parliament on Monday and later spoke by phone with ..."
     best: re.Match[str] | None = None
     governing: list[re.Match[str]] = []  # status cues before the nearest: "declined an invitation to speak by phone"
     for match in _finditer(_CUE, "status_cue", folded, left, call_end, lex):

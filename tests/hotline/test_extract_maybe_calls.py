@@ -132,3 +132,18 @@ def test_a_leaders_office_that_says_he_spoke_keeps_the_call(reference: Reference
         "Monday."
     )
     assert written.call_rows(written.extract(reference, text, DAY)) == {("held", "donald_trump", "xi_jinping")}
+
+
+def test_an_address_to_an_assembly_by_video_is_no_call_but_a_call_after_it_is(reference: Reference) -> None:
+    address = (
+        "Diet\nKYIV -- Ukrainian President Volodymyr Zelensky addressed the Japanese parliament by video link on "
+        "Wednesday; Prime Minister Fumio Kishida thanked him."
+    )
+    assert written.call_rows(written.extract(reference, address, DAY)) == set()
+    later = (
+        "Diet\nKYIV -- Ukrainian President Volodymyr Zelensky addressed the Japanese parliament on Wednesday and later "
+        "spoke by phone with Prime Minister Fumio Kishida."
+    )
+    assert written.call_rows(written.extract(reference, later, DAY)) == {
+        ("held", "fumio_kishida", "volodymyr_zelensky")
+    }
