@@ -66,6 +66,7 @@ _ASSEMBLY_ADDRESS = re.compile(
     + r")(?![\w])"
 )
 """A leader's address to an assembly with up to three words between ("addressed the Japanese parliament")."""
+_ASSEMBLY_VERBS = tuple(_RULES["assembly_address_verbs"])
 _ADDRESS_GAP = 24
 """Characters at most between such an address and the call phrase that is its medium ("... parliament by video")."""
 # A participle after a comma opens a clause of its own (", discussing a plan to ...").
@@ -201,7 +202,8 @@ def call_status(
     for found in _finditer(_ADDRESS, "address", folded, left, window_end, lex):
         if found.start() < call_end:  # "addressed the delegates by video link", "se dirigió por videoconferencia a"
             return CallStatus(NO_CALL, _phrase(found.group()), found.start(), found.end())
-    found = _ASSEMBLY_ADDRESS.search(folded, left, window_end)
+    addressed = holds_any(folded, _ASSEMBLY_VERBS, left, window_end)  # the verbs are rare: no search without one
+    found = _ASSEMBLY_ADDRESS.search(folded, left, window_end) if addressed else None
     if found is not None and found.start() < call_end and call_start - found.end() <= _ADDRESS_GAP:
         return CallStatus(NO_CALL, _phrase(found.group()), found.start(), found.end())  # "addressed the Japanese
         # parliament by video link"; not "addressed parliament on Monday and later spoke by phone with ..."
