@@ -116,8 +116,8 @@ def test_a_leader_the_two_spoke_about_is_no_side_of_their_call(reference: Refere
 @pytest.mark.parametrize(
     "text",
     [
-        "Envoys\nMOSCOW -- Kirill Dmitriev, President Vladimir Putin's special envoy, spoke by phone with Steve Witkoff, "
-        "President Donald Trump's envoy, on Monday.",
+        "Envoys\nMOSCOW -- Kirill Dmitriev, President Vladimir Putin's special envoy, spoke by phone with Steve "
+        "Witkoff, President Donald Trump's envoy, on Monday.",
         "Phone-in\nCARACAS -- Nicolás Maduro phoned into a state television programme on Sunday to criticise Colombian "
         "President Gustavo Petro.",
     ],
