@@ -1,307 +1,26 @@
-"""DuckDB I/O: one writer at a time, Arrow writes into ``raw``, atomic publish, read-only reads.
-
-DuckDB lets one process write a database file, and a read-only open fails while a writer holds it. So:
-
-* every writer takes :func:`writer_lock` (an ``fcntl`` lock next to the published file) and turns a
-  conflict into :class:`WarehouseBusyError` with the holder's pid, instead of DuckDB's raw lock error;
-* ingest, extract and dbt write a private *build* file (``settings.build_path``); BI tools only ever open
-  the *published* file, which :func:`publish` replaces in one ``os.replace`` (readers that already have
-  it open keep reading the old copy until they reconnect);
-* SQL takes bound parameters, and the only identifiers ever spliced into SQL come from fixed allow-lists
-  (:data:`hotline.schemas.RAW_TABLES`, :data:`AUDIT_TABLES`) or match :data:`QUALIFIED_NAME`.
-"""
+"""Publishing the build file: ``marts`` and ``audit`` copied onto the published file atomically (``os.replace``),
+with only the rows that changed written when the published file can be reused."""
 
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
 import os
 import re
 import shutil
-import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import duckdb
-import polars as pl
-
-from hotline.schemas import RAW_TABLES
 
 if TYPE_CHECKING:
-    from hotline.config import Settings
+    pass
 
-QUALIFIED_NAME = re.compile(r"^[a-z_]+\.[a-z_]+$")
-"""``schema.table`` in lowercase snake_case: the only shape :func:`read_table` accepts."""
+from hotline.warehouse.core import DUCKDB_MEMORY_LIMIT, connect, quote
+from hotline.warehouse.locking import WarehouseBusyError
 
 STORAGE_VERSION = re.compile(r"^v\d+\.\d+\.\d+$")
-
-AUDIT_TABLES: frozenset[str] = frozenset({"validation_results"})
-"""Tables of schema ``audit`` written from Python (the rest of ``audit`` is built by dbt)."""
-
-_LOCK_POLL_SECONDS = 0.1
-
-DUCKDB_MEMORY_LIMIT = "1GB"
-"""What DuckDB may hold in this process (every connection here: ingest, raw load, publish, exports): past it, it
-spills to a temporary file. Without a cap it takes up to 80% of the machine's memory and keeps what it freed: at
-100,000 articles the publish and the Parquet exports peaked at 1.6 and 1.7 GB; capped, under 1.1 GB and as fast.
-Half of this (512MB) is too little for the exports' Parquet writer."""
-
-
-class WarehouseBusyError(RuntimeError):
-    """Another process is writing the warehouse; the message says which file and, when known, which pid."""
-
-
-# --------------------------------------------------------------------------------------------- locking
-
-_held_locks: dict[Path, int] = {}
-_held_locks_guard = threading.Lock()
-
-
-@contextlib.contextmanager
-def writer_lock(settings: Settings) -> Iterator[Path]:
-    """Hold the warehouse write lock, waiting up to ``settings.lock_timeout_seconds``.
-
-    The lock guards against other *processes* (another Dagster run, a second ``make run``, a manual
-    ``dbt build``). Within one process it is re-entrant, so a CLI run can hold it for the whole run
-    while each asset it executes in-process takes it again around its own write.
-    """
-    path = settings.lock_path
-    with _held_locks_guard:
-        if path in _held_locks:
-            _held_locks[path] += 1
-            reentered = True
-        else:
-            reentered = False
-    if reentered:
-        try:
-            yield path
-        finally:
-            with _held_locks_guard:
-                _held_locks[path] -= 1
-        return
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        _acquire(fd, path, settings.lock_timeout_seconds)
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
-        with _held_locks_guard:
-            _held_locks[path] = 1
-        try:
-            yield path
-        finally:
-            with _held_locks_guard:
-                del _held_locks[path]
-            os.ftruncate(fd, 0)
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
-
-
-def _acquire(fd: int, path: Path, timeout_seconds: float) -> None:
-    deadline = time.monotonic() + timeout_seconds
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
-        except OSError as exc:
-            if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                raise
-        if time.monotonic() >= deadline:
-            raise WarehouseBusyError(
-                f"warehouse is busy: another run holds {path} ({_holder(path)}); waited "
-                f"{timeout_seconds:g}s. Wait for it to finish, or raise HOTLINE_LOCK_TIMEOUT_SECONDS."
-            )
-        time.sleep(_LOCK_POLL_SECONDS)
-
-
-def _holder(path: Path) -> str:
-    pid = _lock_pid(path)
-    return f"pid {pid}" if pid is not None else "pid unknown"
-
-
-def _lock_pid(path: Path) -> int | None:
-    try:
-        pid = path.read_text(encoding="ascii").strip()
-    except OSError:
-        pid = ""
-    return int(pid) if pid.isdigit() else None
-
-
-class LockHolder(NamedTuple):
-    pid: int | None
-    """The holder's pid (None when the lock file does not say)."""
-    since: float
-    """When it took the lock (the lock file's mtime, seconds since the epoch)."""
-
-
-def lock_holder(settings: Settings) -> LockHolder | None:
-    """Who holds the writer lock now, or None when it is free (or held by this process): lets a waiting run say
-    whom it waits for. A momentary shared lock probes it; the writer that wants it then simply polls once more."""
-    path = settings.lock_path
-    with _held_locks_guard:
-        if path in _held_locks:
-            return None
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except FileNotFoundError:
-        return None
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except OSError as exc:
-            if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                raise
-            return LockHolder(_lock_pid(path), os.fstat(fd).st_mtime)
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        return None
-    finally:
-        os.close(fd)
-
-
-# ----------------------------------------------------------------------------------------- connecting
-
-
-def _connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
-    """Open ``path``, turning DuckDB's file-lock conflict into :class:`WarehouseBusyError`."""
-    path = Path(path)
-    if read_only and not path.exists():
-        raise FileNotFoundError(f"no warehouse at {path}: run the pipeline first (make run)")
-    if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        con = duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        if "Could not set lock on file" not in str(exc):
-            raise
-        holder = re.search(r"\(PID (\d+)\)", str(exc))
-        who = f"pid {holder.group(1)}" if holder else "another process"
-        raise WarehouseBusyError(
-            f"warehouse is busy: {who} has {path} open for writing, so it cannot be opened "
-            f"{'read-only' if read_only else 'for writing'}. Wait for that run to finish "
-            f"(or close the client holding it) and try again."
-        ) from exc
-    # SET, not connect(config=...): another connection of this process to the same file (a reader's) would refuse a
-    # configuration that differs from its own
-    con.execute(f"set memory_limit = '{DUCKDB_MEMORY_LIMIT}'")
-    return con
-
-
-def connect_build(settings: Settings) -> duckdb.DuckDBPyConnection:
-    """A read-write connection to the private build file. Close it before another step writes."""
-    return _connect(settings.build_path, read_only=False)
-
-
-def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
-    return _connect(path, read_only=True)
-
-
-# -------------------------------------------------------------------------------------------- writing
-
-
-def _quote(identifier: str) -> str:
-    """Quote an identifier that already passed an allow-list or came from DuckDB's own catalog."""
-    return '"' + identifier.replace('"', '""') + '"'
-
-
-def _conform(name: str, frame: pl.DataFrame, schema: pl.Schema) -> pl.DataFrame:
-    expected, actual = set(schema.names()), set(frame.columns)
-    if expected != actual:
-        raise ValueError(
-            f"raw.{name}: columns differ from hotline.schemas "
-            f"(missing {sorted(expected - actual)}, unexpected {sorted(actual - expected)})"
-        )
-    return frame.select(schema.names()).cast(dict(schema), strict=True)
-
-
-def conform_raw(name: str, frame: pl.DataFrame) -> pl.DataFrame:
-    """``frame`` in the column order and types of ``raw.<name>`` (:data:`hotline.schemas.RAW_TABLES`); raises when
-    its columns differ."""
-    if name not in RAW_TABLES:
-        raise ValueError(f"not a raw table: {name!r}; allowed: {sorted(RAW_TABLES)}")
-    return _conform(name, frame, RAW_TABLES[name])
-
-
-@contextlib.contextmanager
-def transaction(path: Path, *schema_names: str) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A write connection to ``path`` inside one transaction (committed on success, rolled back on any error),
-    with ``schema_names`` created."""
-    con = _connect(path, read_only=False)
-    try:
-        con.execute("begin transaction")
-        for schema_name in schema_names:
-            con.execute(f"create schema if not exists {_quote(schema_name)}")
-        yield con
-        con.execute("commit")
-    except BaseException:
-        with contextlib.suppress(duckdb.Error):
-            con.execute("rollback")
-        raise
-    finally:
-        con.close()
-
-
-def _write_tables(path: Path, schema_name: str, frames: Mapping[str, pl.DataFrame]) -> None:
-    with transaction(path, schema_name) as con:
-        for name, frame in frames.items():
-            view = f"_hotline_frame_{name}"
-            con.register(view, frame.to_arrow())
-            con.execute(f"create or replace table {_quote(schema_name)}.{_quote(name)} as select * from {_quote(view)}")
-            con.unregister(view)
-
-
-def write_raw_tables(path: Path, frames: Mapping[str, pl.DataFrame]) -> dict[str, int]:
-    """Replace ``raw.<name>`` for each frame, in one transaction; returns rows written per table.
-
-    Names must be keys of :data:`hotline.schemas.RAW_TABLES` and columns must match that schema.
-    """
-    unknown = sorted(set(frames) - set(RAW_TABLES))
-    if unknown:
-        raise ValueError(f"not raw tables: {unknown}; allowed: {sorted(RAW_TABLES)}")
-    conformed = {name: _conform(name, frame, RAW_TABLES[name]) for name, frame in frames.items()}
-    _write_tables(Path(path), "raw", conformed)
-    return {name: frame.height for name, frame in conformed.items()}
-
-
-def write_audit_table(path: Path, name: str, frame: pl.DataFrame) -> int:
-    """Replace ``audit.<name>`` (only names in :data:`AUDIT_TABLES`); returns rows written."""
-    if name not in AUDIT_TABLES:
-        raise ValueError(f"not an audit table written from Python: {name!r}; allowed: {sorted(AUDIT_TABLES)}")
-    _write_tables(Path(path), "audit", {name: frame})
-    return frame.height
-
-
-def record_validation(path: Path, frame: pl.DataFrame) -> None:
-    """Add one run's suite results (``quality.results_frame``) to ``audit.validation_results``.
-
-    Rows of other runs are dropped, and a suite validated again on the same table in the same run replaces
-    its row, so each suite runs once per run (as a check) and publish finds the results here.
-    """
-    run_ids = frame["run_id"].unique().to_list()
-    if len(run_ids) != 1:
-        raise ValueError(f"results of exactly one run expected, got run ids {run_ids}")
-    with transaction(Path(path), "audit") as con:
-        con.register("_hotline_results", frame.to_arrow())
-        columns = [
-            row[0]
-            for row in con.execute(
-                "select column_name from information_schema.columns "
-                "where table_schema = 'audit' and table_name = 'validation_results' order by ordinal_position"
-            ).fetchall()
-        ]
-        if columns != frame.columns:  # absent, or written by an older version: start afresh
-            con.execute("create or replace table audit.validation_results as select * from _hotline_results limit 0")
-        con.execute(
-            "delete from audit.validation_results where run_id is distinct from ? or (suite_name, table_name) in "
-            "(select suite_name, table_name from _hotline_results)",
-            [run_ids[0]],
-        )
-        con.execute("insert into audit.validation_results select * from _hotline_results")
-        con.unregister("_hotline_results")
 
 
 # ------------------------------------------------------------------------------------------ publishing
@@ -472,16 +191,16 @@ def _copy_schemas(con: duckdb.DuckDBPyConnection, source: str, target: str, sche
     tables = con.execute(tables_sql, [source, *schemas]).fetchall()
     views = con.execute(views_sql, [source, *schemas]).fetchall()
     existing = {(schema, table): ddl for schema, table, ddl in con.execute(tables_sql, [target, *schemas]).fetchall()}
-    con.execute(f"use {_quote(target)}")
+    con.execute(f"use {quote(target)}")
     try:
         for schema, view, _ in con.execute(views_sql, [target, *schemas]).fetchall():
-            con.execute(f"drop view {_quote(schema)}.{_quote(view)}")
+            con.execute(f"drop view {quote(schema)}.{quote(view)}")
         wanted = {(schema, table): ddl for schema, table, ddl in tables}
         for (schema, table), ddl in existing.items():
             if wanted.get((schema, table)) != ddl:
-                con.execute(f"drop table {_quote(schema)}.{_quote(table)}")
+                con.execute(f"drop table {quote(schema)}.{quote(table)}")
         for schema in sorted({row[0] for row in tables + views}):
-            con.execute(f"create schema if not exists {_quote(schema)}")
+            con.execute(f"create schema if not exists {quote(schema)}")
         for schema, table, ddl in tables:
             if existing.get((schema, table)) == ddl:
                 _apply_row_changes(con, source, target, schema, table)
@@ -508,7 +227,7 @@ def _copy_schemas(con: duckdb.DuckDBPyConnection, source: str, target: str, sche
 
 
 def _qualified(database: str, schema: str, table: str) -> str:
-    return f"{_quote(database)}.{_quote(schema)}.{_quote(table)}"
+    return f"{quote(database)}.{quote(schema)}.{quote(table)}"
 
 
 def _apply_row_changes(con: duckdb.DuckDBPyConnection, source: str, target: str, schema: str, table: str) -> None:
@@ -525,7 +244,7 @@ def _apply_row_changes(con: duckdb.DuckDBPyConnection, source: str, target: str,
         if row[0] not in UNCOMPARED_COLUMNS.get((schema, table), ())
     ]
     to, of = _qualified(target, schema, table), _qualified(source, schema, table)
-    same = " and ".join(f"built.{_quote(column)} is not distinct from published.{_quote(column)}" for column in columns)
+    same = " and ".join(f"built.{quote(column)} is not distinct from published.{quote(column)}" for column in columns)
     con.execute(f"delete from {to} as published where not exists (select 1 from {of} as built where {same})")
     # the rows to add found on the compared columns first, then read whole: the texts of the others stay unread
     con.execute(
@@ -547,7 +266,7 @@ def _mart_row_counts(con: duckdb.DuckDBPyConnection, database: str) -> dict[str,
     ).fetchall()
     counts: dict[str, int] = {}
     for (table,) in tables:
-        row = con.execute(f"select count(*) from {_quote(database)}.marts.{_quote(table)}").fetchone()
+        row = con.execute(f"select count(*) from {quote(database)}.marts.{quote(table)}").fetchone()
         counts[table] = int(row[0]) if row else 0
     return counts
 
@@ -588,7 +307,7 @@ def _refuse_if_open_for_writing(published_path: Path) -> None:
     if not published_path.exists():
         return
     try:
-        _connect(published_path, read_only=True).close()
+        connect(published_path, read_only=True).close()
     except WarehouseBusyError as exc:
         raise WarehouseBusyError(
             f"not publishing: {published_path} is open for writing by another process ({exc}); the published "
@@ -629,23 +348,3 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-# -------------------------------------------------------------------------------------------- reading
-
-
-def read_table(
-    path: Path, qualified_name: str, columns: list[str] | None = None, limit: int | None = None
-) -> pl.DataFrame:
-    """Read ``schema.table`` from ``path`` over a read-only connection: ``columns`` only and the first ``limit``
-    rows (in the order of the first column) when given."""
-    if not QUALIFIED_NAME.match(qualified_name):
-        raise ValueError(f"not a schema.table name: {qualified_name!r}")
-    schema, table = qualified_name.split(".")
-    selected = ", ".join(_quote(column) for column in columns) if columns else "*"
-    ordered = f" order by 1 limit {int(limit)}" if limit is not None else ""
-    con = _connect(Path(path), read_only=True)
-    try:
-        return con.sql(f"select {selected} from {_quote(schema)}.{_quote(table)}{ordered}").pl()
-    finally:
-        con.close()
