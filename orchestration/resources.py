@@ -18,7 +18,7 @@ from pydantic import Field, PrivateAttr
 from hotline import quality, spark, warehouse
 from hotline.config import Settings
 from hotline.facts import Article, Rejection
-from hotline.ingest import built, state
+from hotline.ingest import built, extracted, state
 from hotline.schemas import RAW_TABLES
 from orchestration import runs
 from orchestration.project import hotline_dbt_project
@@ -98,20 +98,20 @@ class WarehouseResource(dg.ConfigurableResource):
             return report
 
     def store_facts(self, facts: Mapping[str, pl.DataFrame], attempted: list[Article], late: list[Rejection]) -> int:
-        """Add newly extracted facts (:func:`hotline.ingest.state.store_facts`) under the lock."""
+        """Add newly extracted facts (:func:`hotline.ingest.extracted.store_facts`) under the lock."""
         with self.lock():
-            rejected = state.store_facts(self.settings().build_path, facts, attempted, late)
+            rejected = extracted.store_facts(self.settings().build_path, facts, attempted, late)
             self._export_for_spark()
             return rejected
 
     def pending_articles(self) -> list[Article]:
-        return state.pending_articles(self.settings().build_path)
+        return extracted.pending_articles(self.settings().build_path)
 
     def fact_counts(self) -> dict[str, int]:
-        return state.fact_counts(self.settings().build_path)
+        return extracted.fact_counts(self.settings().build_path)
 
     def article_count(self) -> int:
-        return state.article_count(self.settings().build_path)
+        return extracted.article_count(self.settings().build_path)
 
     def _export_for_spark(self) -> None:
         """On Spark every raw table is exported whole after each write (no incremental path there)."""

@@ -5,7 +5,7 @@ Three steps, each a plain function an orchestrator runs (``orchestration.assets.
 steps, so its multiprocess executor, or a Celery or Kubernetes executor, runs the buckets in parallel):
 
 1. :func:`plan_buckets` (under the writer lock, after ingest): the articles whose facts the build file does not
-   hold (:func:`hotline.ingest.state.pending_articles`, so the incremental state decides what is extracted, as
+   hold (:func:`hotline.ingest.extracted.pending_articles`, so the incremental state decides what is extracted, as
    ever, read as a stream) go to ``HOTLINE_EXTRACT_PARTITIONS`` buckets by a hash of their ``article_id``; each
    non-empty bucket becomes a folder ``bucket_NN/`` under :func:`staging_dir` holding its articles in parts of
    :data:`PART_ARTICLES` (``articles-0000.parquet``...).
@@ -13,7 +13,7 @@ steps, so its multiprocess executor, or a Celery or Kubernetes executor, runs th
    :func:`hotline.extract.budget.extract_parts_within_budget` (the same worker processes for every part) and
    :func:`hotline.normalize.to_frames`, written beside them as one Parquet file per fact table, plus
    ``late-NNNN.parquet`` (articles over their time budget).
-3. :func:`gather_parts`: the parts one at a time, for :func:`hotline.ingest.state.store_facts` to append to the
+3. :func:`gather_parts`: the parts one at a time, for :func:`hotline.ingest.extracted.store_facts` to append to the
    raw tables part by part: a changed file's facts are replaced, a deleted file's leave (ingest forgot them), as
    without buckets. Memory stays that of one part, however large the corpus.
 
@@ -37,7 +37,7 @@ import polars as pl
 from hotline.extract.budget import extract_parts_within_budget
 from hotline.extract.workers import start_workers_early
 from hotline.facts import Article, ArticleFacts, Rejection
-from hotline.ingest.state import articles_from_frame
+from hotline.ingest.extracted import articles_from_frame
 from hotline.normalize import FACT_TABLES, SORT_KEYS, to_frames
 from hotline.schemas import RAW_TABLES
 
@@ -175,7 +175,7 @@ def _write_facts(folder: Path, part: int, results: list[ArticleFacts | Rejection
 
 @dataclass(frozen=True)
 class Gathered:
-    """Extracted facts, as :func:`hotline.ingest.state.store_facts` takes them: one part, or every part."""
+    """Extracted facts, as :func:`hotline.ingest.extracted.store_facts` takes them: one part, or every part."""
 
     facts: dict[str, pl.DataFrame]
     attempted: list[Article]
@@ -184,7 +184,7 @@ class Gathered:
 
 def gather_parts(buckets: Sequence[Bucket]) -> Iterator[Gathered]:
     """Every bucket's facts, one part at a time (each sorted as :func:`~hotline.normalize.to_frames` sorts), for
-    :func:`hotline.ingest.state.store_facts` to append part by part in bounded memory. Nothing when there is
+    :func:`hotline.ingest.extracted.store_facts` to append part by part in bounded memory. Nothing when there is
     nothing to extract."""
     for bucket in buckets:
         for part in parts(bucket.folder) if bucket.articles else []:

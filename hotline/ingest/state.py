@@ -24,10 +24,8 @@ articles that left because their file was deleted or changed, until the same con
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
-import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -41,7 +39,7 @@ from hotline.config import PROJECT_ROOT, REFERENCE_DIR, Settings
 from hotline.facts import Article, ArticleFacts, Rejection
 from hotline.normalize import FACT_TABLES, to_frames
 from hotline.schemas import RAW_TABLES
-from hotline.warehouse import conform_raw, transaction
+from hotline.warehouse import transaction
 
 VERSION_SOURCES = (
     "hotline/extract/**/*.py",
@@ -165,7 +163,7 @@ def ingest(
         _record_removed(con, before, after, scan)
         _forget_stale_facts(con)
         con.execute("delete from state.unread")
-        _insert(con, "state.unread", [(r.source_name, r.reason, r.byte_size) for r in scan.transient])
+        insert_rows(con, "state.unread", [(r.source_name, r.reason, r.byte_size) for r in scan.transient])
         report.rejected = write_rejected(con)
         report.articles = len(after)
     return report
@@ -289,8 +287,8 @@ def _replace_files(con: duckdb.DuckDBPyConnection, stale: Iterable[str], changed
                 parsed.append((name, position, record))
             else:
                 rejections.append((name, position, record.source_name, record.reason, record.byte_size))
-    _insert(con, "state.files", files)
-    _insert(con, "state.rejections", rejections)
+    insert_rows(con, "state.files", files)
+    insert_rows(con, "state.rejections", rejections)
     if parsed:
         frame = to_frames([ArticleFacts(article=article) for _, _, article in parsed])["articles"]
         # to_frames sorts by article_id: put each row's place back beside it
@@ -347,7 +345,7 @@ def _record_removed(
     if rows:
         removed = {row[0] for row in rows}
         con.execute("delete from raw.removed_articles where list_contains(?, article_id)", [sorted(removed)])
-        _insert(con, "raw.removed_articles", rows)
+        insert_rows(con, "raw.removed_articles", rows)
 
 
 def _forget_stale_facts(con: duckdb.DuckDBPyConnection) -> None:
@@ -399,73 +397,7 @@ def write_rejected(con: duckdb.DuckDBPyConnection) -> int:
     return int(count[0]) if count else 0
 
 
-# -------------------------------------------------------------------------------------------------- extract
-
-
-def pending_articles(build_path: Path) -> list[Article]:
-    """The articles of ``raw.articles`` whose facts are not in the fact tables yet, in ``article_id`` order."""
-    return sorted(iter_pending_articles(build_path), key=lambda article: article.article_id)
-
-
-def iter_pending_articles(build_path: Path, batch_rows: int = 2_000) -> Iterator[Article]:
-    """:func:`pending_articles` as a stream, ``batch_rows`` at a time, in the order they are stored (the same for
-    the same history of the folder): memory stays flat in corpus size (sorting them all would not)."""
-    with transaction(build_path) as con:
-        batches = con.sql(
-            "select articles.* from raw.articles as articles anti join state.extracted as extracted "
-            "on extracted.article_id = articles.article_id"
-        ).to_arrow_reader(batch_rows)
-        for batch in batches:
-            yield from articles_from_frame(pl.from_arrow(batch))
-
-
-_ARTICLE_FIELDS = [field.name for field in dataclasses.fields(Article)]
-
-
-def articles_from_frame(frame: pl.DataFrame) -> list[Article]:
-    """:class:`Article` records from rows with the columns of ``raw.articles`` (the fields' order: no dict a row)."""
-    return list(itertools.starmap(Article, frame.select(_ARTICLE_FIELDS).iter_rows()))
-
-
-def store_facts(
-    build_path: Path, facts: Mapping[str, pl.DataFrame], attempted: Iterable[Article], late: Iterable[Rejection] = ()
-) -> int:
-    """Insert the fact rows of the ``attempted`` articles and mark them extracted; those ``late`` names (over their
-    time budget, :func:`hotline.extract.extract_articles_within_budget`) are kept without facts, with the reason.
-    Returns the rows now in ``raw.rejected_articles``."""
-    articles = list(attempted)
-    with transaction(build_path, "raw", "state") as con:
-        ids = pl.DataFrame({"article_id": sorted({a.article_id for a in articles})}, schema={"article_id": pl.String})
-        con.register("_attempted", ids.to_arrow())  # a join, not list_contains: linear in the rows either side
-        for table in FACT_TABLES:
-            con.execute(f"delete from raw.{table} where article_id in (select article_id from _attempted)")
-            con.register("_facts", conform_raw(table, facts[table]).to_arrow())
-            con.execute(f"insert into raw.{table} by name select * from _facts")
-            con.unregister("_facts")
-        con.unregister("_attempted")
-        reasons = {r.source_name: r.reason for r in late}
-        _insert(con, "state.extracted", [(a.article_id, a.source_name, reasons.get(a.source_name)) for a in articles])
-        return write_rejected(con)
-
-
-def fact_counts(build_path: Path) -> dict[str, int]:
-    """Rows of each fact table."""
-    with transaction(build_path) as con:
-        return {table: _count(con, f"raw.{table}") for table in FACT_TABLES}
-
-
-def article_count(build_path: Path) -> int:
-    """Rows of ``raw.articles``."""
-    with transaction(build_path) as con:
-        return _count(con, "raw.articles")
-
-
-def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
-    row = con.execute(f"select count(*) from {table}").fetchone()
-    return int(row[0]) if row else 0
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[object, ...]]) -> None:
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[object, ...]]) -> None:
     """Insert ``rows`` into ``table`` (a fixed name of this module) in one go, through Arrow (``executemany`` goes
     row by row: seconds for ten thousand files)."""
     if not rows:

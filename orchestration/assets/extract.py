@@ -1,6 +1,6 @@
 """Extract: ``raw.articles`` -> the fact tables (calls, participants, topics, officials, trade measures).
 
-Only articles whose facts are not in the build file yet are extracted (:mod:`hotline.ingest.state`): the facts
+Only articles whose facts are not in the build file yet are extracted (:mod:`hotline.ingest.state`, :mod:`hotline.ingest.extracted`): the facts
 of the others stay from earlier runs, made by the same extractor version.
 
 The work is split into ``HOTLINE_EXTRACT_PARTITIONS`` hash buckets (:mod:`hotline.ingest.partitions`, default 1):
@@ -17,7 +17,7 @@ import dagster as dg
 import polars as pl
 
 from hotline.facts import Rejection
-from hotline.ingest import partitions, state
+from hotline.ingest import extracted, partitions
 from hotline.ingest.partitions import Bucket
 from hotline.normalize import FACT_TABLES as FACT_TABLE_NAMES
 from hotline.schemas import RAW_TABLES
@@ -57,7 +57,7 @@ def plan_extraction(context: dg.OpExecutionContext, warehouse: WarehouseResource
     settings = warehouse.settings()
     with warehouse.lock():
         buckets = partitions.plan_buckets(
-            state.iter_pending_articles(settings.build_path),
+            extracted.iter_pending_articles(settings.build_path),
             settings.extract_partitions,
             partitions.staging_dir(settings.build_path),
             settings.article_timeout_seconds,
@@ -82,7 +82,7 @@ def extract_bucket(context: dg.OpExecutionContext, bucket: Bucket) -> Bucket:
 def store_extracted_facts(
     context: dg.OpExecutionContext, warehouse: WarehouseResource, buckets: list[Bucket]
 ) -> Iterator[dg.Output[None]]:
-    """Every bucket's facts into the raw tables, part by part (:func:`hotline.ingest.state.store_facts`)."""
+    """Every bucket's facts into the raw tables, part by part (:func:`hotline.ingest.extracted.store_facts`)."""
     extracted, late, shown = 0, list[Rejection](), dict[str, pl.DataFrame]()
     with warehouse.lock():
         for part in partitions.gather_parts(buckets):

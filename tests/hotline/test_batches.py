@@ -16,7 +16,7 @@ import pytest
 
 from hotline.config import PROJECT_ROOT, Settings
 from hotline.facts import Article
-from hotline.ingest import partitions, state
+from hotline.ingest import extracted, partitions, state
 from hotline.warehouse import read_table
 
 CALL = "{title}\nMexican President Claudia Sheinbaum said on Thursday that she spoke by phone with President {who}.\n"
@@ -48,13 +48,13 @@ def run(settings: Settings) -> int:
     """Ingest, then extract and store as the pipeline does (a stream of pending articles, parts); returns the parts."""
     state.ingest(settings, "v1")
     plan = partitions.plan_buckets(
-        state.iter_pending_articles(settings.build_path, batch_rows=2), 2, settings.build_path.parent / "x", 0, 1
+        extracted.iter_pending_articles(settings.build_path, batch_rows=2), 2, settings.build_path.parent / "x", 0, 1
     )
     for bucket in plan:
         partitions.extract_bucket(bucket)
     stored = 0
     for part in partitions.gather_parts(plan):
-        state.store_facts(settings.build_path, part.facts, part.attempted, part.late)
+        extracted.store_facts(settings.build_path, part.facts, part.attempted, part.late)
         stored += 1
     return stored
 
@@ -131,10 +131,10 @@ def test_an_ingest_stopped_half_way_is_finished_right_by_the_next(
     assert (again.added, again.removed) == (report.added, report.removed)
     assert len(again.removed) == 2
     for settings in (clean, stopped):
-        plan = partitions.plan_buckets(state.iter_pending_articles(settings.build_path), 1, tmp_path / "x", 0, 1)
+        plan = partitions.plan_buckets(extracted.iter_pending_articles(settings.build_path), 1, tmp_path / "x", 0, 1)
         partitions.extract_bucket(plan[0])
         for part in partitions.gather_parts(plan):
-            state.store_facts(settings.build_path, part.facts, part.attempted, part.late)
+            extracted.store_facts(settings.build_path, part.facts, part.attempted, part.late)
     assert contents(stopped) == contents(clean)
 
 

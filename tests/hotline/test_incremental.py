@@ -18,6 +18,7 @@ from hotline.config import PROJECT_ROOT, Settings
 from hotline.extract import TIMEOUT_REASON, extract_articles
 from hotline.facts import Rejection
 from hotline.ingest import built, state
+from hotline.ingest import extracted as stored
 from hotline.normalize import to_frames
 from hotline.warehouse import read_table
 
@@ -46,9 +47,9 @@ def settings(tmp_path: Path) -> Settings:
 def run(settings: Settings, version: str = "v1") -> tuple[state.IngestReport, list[str]]:
     """One ingest and extraction; returns the ingest report and the ids of the articles extracted."""
     report = state.ingest(settings, version)
-    pending = state.pending_articles(settings.build_path)
+    pending = stored.pending_articles(settings.build_path)
     facts = extract_articles(pending)
-    state.store_facts(settings.build_path, to_frames(facts), pending)
+    stored.store_facts(settings.build_path, to_frames(facts), pending)
     return report, [article.article_id for article in pending]
 
 
@@ -176,9 +177,9 @@ def test_rejections_keep_their_reasons_and_times_across_runs(settings: Settings)
 def test_an_article_over_the_time_budget_stays_rejected_until_it_changes(settings: Settings) -> None:
     write(settings.articles_dir, "a.md", "trade")
     state.ingest(settings, "v1")
-    (article,) = state.pending_articles(settings.build_path)
+    (article,) = stored.pending_articles(settings.build_path)
     late = Rejection(article.source_name, TIMEOUT_REASON, article.byte_size)
-    state.store_facts(settings.build_path, to_frames([]), [article], [late])
+    stored.store_facts(settings.build_path, to_frames([]), [article], [late])
     _, extracted = run(settings)
     assert extracted == []
     assert [row["source_name"] for row in table(settings, "raw.rejected_articles")] == ["a.md"]
