@@ -1,7 +1,8 @@
 """Extract: ``raw.articles`` -> the fact tables (calls, participants, topics, officials, trade measures).
 
-Only articles whose facts are not in the build file yet are extracted (:mod:`hotline.ingest.state`, :mod:`hotline.ingest.extracted`): the facts
-of the others stay from earlier runs, made by the same extractor version.
+Only articles whose facts are not in the build file yet are extracted (:mod:`hotline.ingest.state`,
+:mod:`hotline.ingest.extracted`): the facts of the others stay from earlier runs, made by the same extractor
+version.
 
 The work is split into ``HOTLINE_EXTRACT_PARTITIONS`` hash buckets (:mod:`hotline.ingest.partitions`, default 1):
 ``plan_extraction`` writes each bucket's articles out and yields it as a dynamic output, ``extract_bucket`` runs
