@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from hotline.evaluation.score import Evaluation
+from hotline.evaluation.counts import Evaluation
 
 # Tallies where fewer is better: the floor file holds their ceilings.
 CEILINGS = ("invented dates", "negation errors", "calls invented from no-call articles", "different calls merged")

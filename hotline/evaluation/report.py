@@ -7,8 +7,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from hotline.evaluation.counts import FIELDS, Evaluation
 from hotline.evaluation.gold import GoldCorpus
-from hotline.evaluation.score import FIELDS, Evaluation
 
 
 def _figure(value: float | None) -> str:

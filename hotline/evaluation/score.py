@@ -20,83 +20,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
+from hotline.evaluation.across import score_grouping, score_pooled, score_published
+from hotline.evaluation.counts import FIELDS, Evaluation, plain, score_value
 from hotline.evaluation.gold import GoldCall, GoldCorpus
 from hotline.evaluation.names import same_person
 from hotline.evaluation.system import SystemFacts, SystemMention
 
-
-@dataclass
-class Count:
-    """True positives, false positives and false negatives of one field."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float | None:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
-
-    @property
-    def f1(self) -> float | None:
-        p, r = self.precision, self.recall
-        if p is None or r is None:
-            return None
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
-class Evaluation:
-    fields: dict[str, Count] = field(default_factory=dict)
-    tallies: dict[str, int] = field(default_factory=dict)
-    errors: list[dict[str, Any]] = field(default_factory=list)
-
-    def count(self, name: str) -> Count:
-        return self.fields.setdefault(name, Count())
-
-    def tally(self, name: str) -> None:
-        """One more of ``name`` ("invented dates", "dates from another article of the call", ...)."""
-        self.tallies[name] = self.tallies.get(name, 0) + 1
-
-    def error(self, field_name: str, article: str, expected: Any, got: Any, **more: Any) -> None:
-        self.errors.append(
-            {"field": field_name, "article": article, "expected": _plain(expected), "got": _plain(got)} | more
-        )
-
-    def scores(self) -> dict[str, dict[str, float | int | None]]:
-        return {
-            name: {"tp": c.tp, "fp": c.fp, "fn": c.fn, "precision": c.precision, "recall": c.recall, "f1": c.f1}
-            for name, c in self.fields.items()
-        }
-
-
-# The fields in the order the table prints them.
-FIELDS = (
-    "call detection",
-    "participants",
-    "call date exact",
-    "date precision",
-    "date bounds",
-    "duration",
-    "sequence",
-    "initiator",
-    "non-held calls flagged",
-    "topics discussed",
-    "topics not discussed",
-    "officials",
-    "official country",
-    "official role",
-    "trade measures",
-    "trade measure status",
-    "published date",
-)
+__all__ = ["FIELDS", "Evaluation", "evaluate"]
 
 
 def evaluate(gold: GoldCorpus, system: SystemFacts) -> Evaluation:
@@ -105,20 +37,10 @@ def evaluate(gold: GoldCorpus, system: SystemFacts) -> Evaluation:
         result.count(name)
     matches = _score_calls(gold, system, result)
     _score_topics(gold, system, matches, result)
-    _score_grouping(gold, matches, result)
-    _score_pooled(gold, system, result)
-    _score_published(gold, system, result)
+    score_grouping(gold, matches, result)
+    score_pooled(gold, system, result)
+    score_published(gold, system, result)
     return result
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, (set, frozenset)):
-        return sorted((_plain(v) for v in value), key=str)
-    return value
 
 
 def _overlap(call: GoldCall, mention: SystemMention) -> int:
@@ -165,7 +87,7 @@ def _score_calls(gold: GoldCorpus, system: SystemFacts, result: Evaluation) -> d
                     None,
                     kind="missed call",
                     reported=call.reported,
-                    date=_plain(call.date),
+                    date=plain(call.date),
                 )
         for j, mention in enumerate(held):
             if j in used_mentions:
@@ -284,12 +206,12 @@ def _score_attributes(
         if expected is None and got is not None and group_values.get(name) == {got}:
             result.tally(f"{name}s from another article of the call")  # carried by the merge, as dates are
             continue
-        _score_value(result, name, article, expected, got, expected == got)
+        score_value(result, name, article, expected, got, expected == got)
     others = group_values.get("initiator", set())
     if call.initiator is None and mention.initiator and len(others) == 1 and same_person(*others, mention.initiator):
         result.tally("initiators from another article of the call")
         return
-    _score_value(
+    score_value(
         result,
         "initiator",
         article,
@@ -325,18 +247,6 @@ def _within(first: dt.date | None, last: dt.date | None, lower: dt.date | None, 
     return (lower is None or (first is not None and lower <= first)) and (
         upper is None or (last is not None and last <= upper)
     )
-
-
-def _score_value(result: Evaluation, name: str, article: str, expected: Any, got: Any, same: bool) -> None:
-    count = result.count(name)
-    if expected is None and got is None:
-        return
-    if same:
-        count.tp += 1
-        return
-    count.fn += expected is not None
-    count.fp += got is not None
-    result.error(name, article, expected, got)
 
 
 def _score_topics(gold: GoldCorpus, system: SystemFacts, matches: dict[str, SystemMention], result: Evaluation) -> None:
@@ -377,146 +287,3 @@ def _score_topics(gold: GoldCorpus, system: SystemFacts, matches: dict[str, Syst
         for topic in system.topics.get(call_id, []):
             (discussed if topic.status == "discussed" else negated).fp += 1
     result.tallies["negation errors"] = negation_errors
-
-
-def _score_grouping(gold: GoldCorpus, matches: dict[str, SystemMention], result: Evaluation) -> None:
-    groups: dict[str, list[GoldCall]] = defaultdict(list)
-    for call in gold.calls():
-        if call.is_held:
-            groups[call.group].append(call)
-    multi = {g: calls for g, calls in groups.items() if len({c.article for c in calls}) >= 2}
-    merged = 0
-    for group, calls in sorted(multi.items()):
-        ids = {matches[c.key].call_id if c.key in matches else f"missing:{c.key}" for c in calls}
-        if len(ids) == 1:
-            merged += 1
-        else:
-            result.error(
-                "same-call grouping",
-                calls[0].article,
-                group,
-                f"{len(ids)} calls",
-                articles=sorted({c.article for c in calls}),
-            )
-    by_call: dict[str, set[str]] = defaultdict(set)
-    for call in gold.calls():
-        if call.key in matches:
-            by_call[matches[call.key].call_id].add(call.group)
-    wrong = 0
-    for call_id, names in sorted(by_call.items()):
-        if len(names) > 1:
-            wrong += len(names) - 1
-            result.error("same-call grouping", "", sorted(names), call_id, kind="different calls merged")
-    result.tallies["same-call groups"] = len(multi)
-    result.tallies["same-call groups merged"] = merged
-    result.tallies["different calls merged"] = wrong
-
-
-def _components(gold: GoldCorpus, system: SystemFacts) -> list[tuple[set[str], set[str]]]:
-    """Groups of articles joined by a shared system call, each with its call ids."""
-    parent = {name: name for name in gold.articles}
-
-    def find(name: str) -> str:
-        while parent[name] != name:
-            parent[name] = parent[parent[name]]
-            name = parent[name]
-        return name
-
-    calls_of: dict[str, set[str]] = defaultdict(set)
-    for mention in system.mentions:
-        if mention.article in parent:
-            calls_of[mention.call_id].add(mention.article)
-    for articles in calls_of.values():
-        first, *rest = sorted(articles)
-        for other in rest:
-            parent[find(other)] = find(first)
-    members: dict[str, set[str]] = defaultdict(set)
-    for name in gold.articles:
-        members[find(name)].add(name)
-    calls_by_root: dict[str, set[str]] = defaultdict(set)
-    for call_id, articles in calls_of.items():
-        calls_by_root[find(next(iter(articles)))].add(call_id)
-    return [(names, calls_by_root.get(root, set())) for root, names in members.items()]
-
-
-def _score_pooled(gold: GoldCorpus, system: SystemFacts, result: Evaluation) -> None:
-    officials, country, role = (
-        result.count("officials"),
-        result.count("official country"),
-        result.count("official role"),
-    )
-    measures, measure_status = result.count("trade measures"), result.count("trade measure status")
-    for articles, call_ids in _components(gold, system):
-        where = ", ".join(sorted(articles))
-        gold_people: list[Any] = []
-        for name in sorted(articles):
-            for person in gold.articles[name].officials:
-                if not any(same_person(person.name, seen.name) for seen in gold_people):
-                    gold_people.append(person)
-        if system.article_officials is not None:  # every official of the articles, with a call or not
-            named = [p for name in sorted(articles) for p in system.article_officials.get(name, [])]
-        else:
-            named = [p for cid in sorted(call_ids) for p in system.officials.get(cid, [])]
-        sys_people = list({p.official_id: p for p in named}.values())
-        used: set[int] = set()
-        for person in gold_people:
-            hit = next(
-                (j for j, p in enumerate(sys_people) if j not in used and same_person(person.name, p.name)), None
-            )
-            if hit is None:
-                officials.fn += 1
-                result.error("officials", where, person.name, None, kind="missed")
-                continue
-            used.add(hit)
-            officials.tp += 1
-            found = sys_people[hit]
-            for count, expected, got, label in (
-                (country, person.country, found.country, "official country"),
-                (role, person.role, found.role, "official role"),
-            ):
-                if expected is None:
-                    continue
-                if expected == got:
-                    count.tp += 1
-                else:
-                    count.fp += got is not None
-                    count.fn += 1
-                    result.error(label, where, f"{person.name}: {expected}", got)
-        for j, person in enumerate(sys_people):
-            if j not in used:
-                officials.fp += 1
-                result.error("officials", where, None, person.name, kind="not an official of these articles")
-
-        gold_measures = {m.key: m for name in sorted(articles) for m in gold.articles[name].trade_measures}
-        sys_measures: dict[Any, list[Any]] = defaultdict(list)
-        if system.article_measures is not None:  # every measure of the articles, tied to a call or not
-            for name in sorted(articles):
-                for measure in system.article_measures.get(name, []):
-                    sys_measures[measure.key].append(measure)
-        for cid in sorted(call_ids) if system.article_measures is None else ():
-            for measure in system.measures.get(cid, []):
-                sys_measures[measure.key].append(measure)
-        for key in sorted(gold_measures.keys() | sys_measures.keys(), key=str):
-            if key in gold_measures and key in sys_measures:
-                measures.tp += 1
-                expected = gold_measures[key].status
-                statuses = sorted({m.status for m in sys_measures[key] if m.status})
-                if expected is not None:
-                    if expected in statuses:  # one of the rows the warehouse holds for this measure says so
-                        measure_status.tp += 1
-                    else:
-                        measure_status.fn += 1
-                        measure_status.fp += bool(statuses)
-                        result.error("trade measure status", where, f"{key}: {expected}", statuses)
-            elif key in gold_measures:
-                measures.fn += 1
-                result.error("trade measures", where, key, None, kind="missed")
-            else:
-                measures.fp += 1
-                result.error("trade measures", where, None, key, kind="extra", evidence=sys_measures[key][0].evidence)
-
-
-def _score_published(gold: GoldCorpus, system: SystemFacts, result: Evaluation) -> None:
-    for article in gold.articles.values():
-        got = system.published.get(article.file)
-        _score_value(result, "published date", article.file, article.published_date, got, article.published_date == got)
