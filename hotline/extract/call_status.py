@@ -67,6 +67,15 @@ _ASSEMBLY_ADDRESS = re.compile(
 )
 """A leader's address to an assembly with up to three words between ("addressed the Japanese parliament")."""
 _ASSEMBLY_VERBS = tuple(_RULES["assembly_address_verbs"])
+_HYPOTHESIS = re.compile(r"\s+(?P<modal>" + phrase_alternation(_RULES["hypothesis_modals"]) + r")(?![\w])")
+_INDEFINITE = re.compile(r"(?<![\w])(?:a|an|un|una|such a)\s+\Z")
+_REFUSED_POSSESSED = re.compile(
+    r"(?<![\w])(?P<verb>"
+    + phrase_alternation(_RULES["refusing_verbs_of_a_possessed_call"])
+    + r")\s+(?:[\w.-]+\s+){0,2}[\w.-]+\Z"
+)
+"""A verb of refusing whose object is a leader's call, the call phrase being the possessive ("Modi *declined*
+Trump's calls", "had ignored Zelensky's call"): refused."""
 _ADDRESS_GAP = 24
 """Characters at most between such an address and the call phrase that is its medium ("... parliament by video")."""
 # A participle after a comma opens a clause of its own (", discussing a plan to ...").
@@ -85,6 +94,8 @@ _RESCHEDULED = re.compile(
 _BREAK = re.compile(
     phrase_pattern(_RULES["clause_breaks"]) + r"|" + _RELATIVE + r"|[;:!?]|\s[-–—]\s|,\s+[a-z]+ing(?![\w])"
 )  # not ".": the sentence is split already, "U.S." is no break
+_COMMA_CLAUSE = re.compile(r",\s*(?:" + phrase_alternation(_RULES["comma_clause_openers"]) + r")(?![\w])")
+"""A clause of another event after a comma ("..., as European leaders step up pressure"), besides the breaks."""
 _WORD = re.compile(r"\w+")
 _INSERT_BEFORE = re.compile(r",(?P<insert>[^,;:]{1,160}),\s*(?:(?:a|an|the|una|un|la|el|su)\s+)?\Z")
 """An insert between commas right before the call phrase ("has asked, through diplomatic channels, for a ..."): its
@@ -197,6 +208,11 @@ def call_status(
                 continue  # "invited him to the G20 Leaders' Summit": where someone goes, not how they spoke
             if encounter is _MULTILATERAL and _in_person_event(folded, found, window_start):
                 continue  # "agreed to coordinate closely at the Group of Seven summit": where, not how
+            if found.start() >= call_end and (
+                _BREAK.search(folded, call_end, found.start()) or _COMMA_CLAUSE.search(folded, call_end, found.start())
+            ):
+                continue  # "spoke to Carney this afternoon, Downing Street said, as European leaders step up ...":
+                # another clause's subject
             return CallStatus(NO_CALL, _phrase(found.group()), found.start(), found.end())
     left = _clause_start(folded, window_start, call_start, text)
     for found in _finditer(_ADDRESS, "address", folded, left, window_end, lex):
@@ -207,6 +223,10 @@ def call_status(
     if found is not None and found.start() < call_end and call_start - found.end() <= _ADDRESS_GAP:
         return CallStatus(NO_CALL, _phrase(found.group()), found.start(), found.end())  # "addressed the Japanese
         # parliament by video link"; not "addressed parliament on Monday and later spoke by phone with ..."
+    if (modal := _HYPOTHESIS.match(folded, call_end)) and _INDEFINITE.search(folded, left, call_start):
+        return CallStatus("planned", modal.group("modal"), modal.start("modal"), modal.end())  # "a call would help"
+    if folded.startswith(("'s", "’s"), call_start) and (refusal := _REFUSED_POSSESSED.search(folded, left, call_start)):
+        return CallStatus("refused", _phrase(refusal.group("verb")), refusal.start(), refusal.end("verb"))
     best: re.Match[str] | None = None
     governing: list[re.Match[str]] = []  # status cues before the nearest: "declined an invitation to speak by phone"
     for match in _finditer(_CUE, "status_cue", folded, left, call_end, lex):

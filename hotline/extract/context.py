@@ -79,8 +79,12 @@ CUE_VOCABULARIES: dict[str, Any] = {
 # before it on the same line ("a Jan. 12 call", "la llamada") and it does not start "a call for calm".
 NOT_CALL_AFTER = re.compile(r"\s+(?:" + phrase_alternation(RULES["not_call_after"]) + r")(?![\w])")
 ACCENTED_TALK = frozenset(RULES["accented_talk_verbs"])
-TALK_AUDIENCE = re.compile(r"\s+(?:" + phrase_alternation(RULES["talk_audiences"]) + r")(?![\w])")
-"""An audience right after a verb of speaking ("speaking to reporters"): a statement, not a call."""
+TALK_AUDIENCE = re.compile(
+    r"\s+(?:(?:" + phrase_alternation(RULES["talk_audiences"]) + r")|(?:at|en)\s+(?:a|an|the|un|una|el|la)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:" + phrase_alternation(RULES["talk_venue_nouns"]) + r"))(?![\w])"
+)
+"""An audience or a gathering right after a verb of speaking ("speaking to reporters", "speaking at a party congress"):
+a statement, not a call."""
 NOT_CALL_BEFORE = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["not_call_before"]) + r")\s+\Z")
 CALL_DETERMINER = re.compile(
     r"(?:(?<![\w])(?:"

@@ -350,3 +350,18 @@ def test_a_nickname_in_quotes_inside_a_leaders_name_is_read(reference: Reference
     )
     facts = written.extract(reference, text, dt.date(2025, 12, 28))
     assert "nasry_asfura" in {o.official_id for o in facts.officials}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canola\nPrime Minister Mark Carney last spoke with Chinese Premier Li Qiang by phone in June, a conversation "
+        "both sides described as constructive and which led to a resumption of ministerial contacts.",
+        "Llamada\nEl presidente Gustavo Petro habló por última vez por teléfono con Luiz Inácio Lula da Silva en "
+        "marzo, una llamada que ambos gobiernos calificaron de cordial.",
+    ],
+)
+def test_a_call_noun_in_apposition_names_the_earlier_call_again(reference: Reference, text: str) -> None:
+    facts = written.extract(reference, text, dt.date(2025, 8, 14))
+    assert len(facts.calls) == 1
+    assert not facts.calls[0].is_directly_reported

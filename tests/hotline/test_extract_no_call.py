@@ -14,7 +14,9 @@ import datetime as dt
 import pytest
 import written
 
+from hotline.extract.call_status import call_status
 from hotline.reference import Reference
+from hotline.text import fold_text
 
 DAY = dt.date(2025, 9, 19)
 
@@ -221,3 +223,51 @@ def test_talks_planned_face_to_face_are_no_call(reference: Reference) -> None:
         "with Zambian President Hakainde Hichilema when they meet at the SADC summit next month."
     )
     assert calls(written.extract(reference, text, DAY)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (  # a call being arranged, beside one the leader says he has not had
+            "Chaves y Bukele\nSAN JOSÉ.- El presidente Rodrigo Chaves dijo que todavía no ha hablado con el presidente "
+            'salvadoreño, Nayib Bukele, sobre el proyecto, pero que sus equipos "están coordinando una llamada para '
+            'la próxima semana".',
+            {("planned", "nayib_bukele", "rodrigo_chaves")},
+        ),
+        (  # a leader's calls, refused
+            "India\nNEW DELHI -- Prime Minister Narendra Modi declined Donald Trump's calls in recent weeks, a German "
+            "newspaper reported.",
+            {("refused", "donald_trump", "narendra_modi")},
+        ),
+        (  # a speech at a gathering, in an article of ministers' call
+            "Syria\nANKARA -- Turkish Foreign Minister Hakan Fidan spoke by phone on Monday with his Syrian "
+            "counterpart.\n\nDuring the call, they discussed the agreement signed by Syrian President Ahmed al-Sharaa."
+            "\n\nSpeaking at a party congress in Ankara, Erdogan said Turkey would never allow the division of Syria.",
+            set(),
+        ),
+    ],
+)
+def test_a_call_arranged_imagined_refused_or_a_speech(
+    reference: Reference, text: str, rows: set[tuple[str, ...]]
+) -> None:
+    assert calls(written.extract(reference, text, dt.date(2025, 11, 12))) == rows
+
+
+def test_a_call_spoken_of_as_a_hypothesis_is_none_held(reference: Reference) -> None:
+    text = (
+        "Nigeria\nABUJA -- President Bola Tinubu is expected to hold a telephone conversation with U.S. President "
+        "Donald Trump in the coming days.\n\nAnalysts in Abuja said a leaders' call would be an important first step."
+    )
+    sentence = fold_text("Analysts in Abuja said a leaders' call would be an important first step.")
+    start = sentence.index("leaders")
+    status = call_status(sentence, start, sentence.index("call") + 4, 0, len(sentence))
+    assert (status.status, status.cue) == ("planned", "would")
+    assert calls(written.extract(reference, text, DAY)) == {("planned", "bola_tinubu", "donald_trump")}
+
+
+def test_leaders_of_another_clause_make_no_conference_of_the_call(reference: Reference) -> None:
+    text = (
+        "Starmer and Carney\nLONDON -- Sir Keir Starmer spoke to Canadian Prime Minister Mark Carney by phone this "
+        "afternoon, Downing Street has said, as European leaders step up pressure on Moscow."
+    )
+    assert calls(written.extract(reference, text, DAY)) == {("held", "keir_starmer", "mark_carney")}

@@ -29,6 +29,10 @@ _EARLIER_VERB = re.compile(
     r"(?!(?:" + phrase_alternation(RULES["time_after_last"]) + r")(?![\w]))(?:[\w'’]+\s+)?\Z"
 )
 """'Macron and Putin last spoke', 'had last talked' (not 'last week spoke': that dates the call)."""
+_EARLIER_AFTER_VERB = re.compile(
+    r"(?:\s+[\w]+){0,3}?\s+(?:" + phrase_alternation(RULES["earlier_call_adverbs_after"]) + r")(?![\w])"
+)
+"""The same, after the verb and a few words: 'hablaron por teléfono por última vez en marzo'."""
 _EARLIER_PHONE_VERB = re.compile(
     r"(?<![\w])(?:" + phrase_alternation(RULES["earlier_phone_adverbs"]) + r")\s+[\w'’]+\s+\Z"
 )
@@ -45,11 +49,14 @@ def same_phrase(ctx: ArticleContext, earlier: Cue, cue: Cue) -> bool:
     *por teléfono*"): the same clause, a few words on (an abbreviation's full stop, "on Dec. 15", ends none), or a
     clause of its time after a comma (", when he held phone talks with Han")."""
     gap = ABBREVIATION.sub(" ", ctx.folded[earlier.end : cue.start])
-    if "," in gap and not _WHEN_CLAUSE.search(gap):
+    if "," in gap and not _WHEN_CLAUSE.search(gap) and not (cue.kind == "noun" and _APPOSITION.search(gap)):
         return False
     return 0 <= cue.start - earlier.end <= 64 and not any(mark in gap for mark in ".;:!?")
 
 
+_APPOSITION = re.compile(r"^[^,]*,\s*(?:(?:" + phrase_alternation(RULES["apposition_articles"]) + r")\s+)?\Z")
+"""A call noun set beside the call phrase after a comma ("last spoke with Li by phone in June, *a conversation* both
+sides described as constructive"; "hablaron en marzo, *una llamada* que..."): the same call, named again."""
 _WHEN_CLAUSE = re.compile(r",\s*(?:" + phrase_alternation(RULES["same_call_clauses"]) + r")(?![\w])")
 """A clause that tells the time of the call just named ("Biden last spoke with a South Korean leader on Dec. 15,
 *when* he held phone talks with Han"): the same earlier call."""
@@ -64,7 +71,9 @@ def told_as_earlier(ctx: ArticleContext, cue: Cue) -> bool:
         return _EARLIER_NOUN.search(ctx.folded, cue.start, cue.noun_start) is not None or first_of_a_later_series(
             ctx, cue
         )
-    return _EARLIER_VERB.search(ctx.folded, max(0, cue.start - 32), cue.start) is not None
+    if _EARLIER_VERB.search(ctx.folded, max(0, cue.start - 32), cue.start) is not None:
+        return True
+    return cue.kind == "talk" and _EARLIER_AFTER_VERB.match(ctx.folded, cue.end) is not None
 
 
 def told_as_earlier_by_date(ctx: ArticleContext, cue: Cue, date: DateExpr | None) -> bool:
