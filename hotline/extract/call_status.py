@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from hotline.extract.lexicon import LexiconHits
 from hotline.extract.rules import load_rules
-from hotline.text import holds_any, phrase_alternation, phrase_pattern
+from hotline.text import fold, holds_any, phrase_alternation, phrase_pattern
 
 _RULES = load_rules("call_status")
 HELD = "held"
@@ -68,7 +68,7 @@ _ASSEMBLY_ADDRESS = re.compile(
 """A leader's address to an assembly with up to three words between ("addressed the Japanese parliament")."""
 _ASSEMBLY_VERBS = tuple(_RULES["assembly_address_verbs"])
 _HYPOTHESIS = re.compile(r"\s+(?P<modal>" + phrase_alternation(_RULES["hypothesis_modals"]) + r")(?![\w])")
-_INDEFINITE = re.compile(r"(?<![\w])(?:a|an|un|una|such a)\s+\Z")
+_INDEFINITE = re.compile(r"(?<![\w])(?:a|an|un|una|such a)\s+(?:[\w'’-]+\s+){0,2}\Z")
 _REFUSED_POSSESSED = re.compile(
     r"(?<![\w])(?P<verb>"
     + phrase_alternation(_RULES["refusing_verbs_of_a_possessed_call"])
@@ -294,10 +294,29 @@ def _cues_after(
             folded, max(call_end, match.start() - 3), match.start()
         ):
             continue  # "agreed in a phone call to set up a working group", "... to arrange a visit": what for
+        if _status_of(match.group()) == "cancelled" and _cancels_another_thing(folded, match.end()):
+            continue  # "tras otra conversación ..., Trump aplazó 90 días el alza": the rise was put off, not the call
         if _status_of(match.group()) is None:
             break  # a neutral phrase right after ("at the request of") settles it
         after.append(match)
     return after
+
+
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:\d+\s+(?:days|weeks|months|dias|semanas|meses)\s+)?"
+    r"(?:the|its|his|her|their|el|la|los|las|su|sus)\s+(?P<object>[\w-]+(?:\s+[\w-]+){0,2})"
+)
+_CALL_NOUNS = frozenset(" ".join(fold(noun).split()) for noun in load_rules("calls")["call_nouns"])
+_TIME_WORDS = frozenset(_RULES["time_objects"])
+
+
+def _cancels_another_thing(folded: str, verb_end: int) -> bool:
+    """A verb of putting off followed by its own object that names no call ("postponed the tariff increase",
+    "aplazó 90 días el alza"): it cancels that thing, not the call phrase before it."""
+    found = _OBJECT_AFTER.match(folded, verb_end)
+    if found is None or found.group("object").split()[0] in _TIME_WORDS:
+        return False  # "was cancelled the same day", "se suspendió la semana pasada": when, not what
+    return not any(word in _CALL_NOUNS for word in found.group("object").split())
 
 
 def _finditer(

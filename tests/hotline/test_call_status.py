@@ -35,6 +35,12 @@ CASES = [
     ("They cancelled the phone call and met in person instead.", "phone call", "cancelled"),
     ("A planned call between Milei and Lula was postponed on Friday, a spokesman said.", "call", "cancelled"),
     ("Modi declined an invitation to speak by phone with Trump last month.", "by phone", "refused"),
+    ("Tras otra conversación con Carney, Trump aplazó 90 días el alza de los aranceles.", "conversacion", HELD),
+    ("A phone call between Sheinbaum and Trump planned for Monday was postponed.", "phone call", "cancelled"),
+    ("Trump postponed the phone call with Sheinbaum by two days.", "phone call", "cancelled"),
+    ("A call planned between Sheinbaum and Trump was cancelled the same day.", "call", "cancelled"),
+    ("Modi declined Trump's calls in recent weeks, a newspaper said.", "'s calls", "refused"),
+    ("Analysts said a leaders' call would be an important first step.", "call", "planned"),
     (
         "El Kremlin negó este martes que Putin y Zelenski hayan mantenido contacto telefónico alguno.",
         "contacto telefonico",

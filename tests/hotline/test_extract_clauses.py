@@ -365,3 +365,18 @@ def test_a_call_noun_in_apposition_names_the_earlier_call_again(reference: Refer
     facts = written.extract(reference, text, dt.date(2025, 8, 14))
     assert len(facts.calls) == 1
     assert not facts.calls[0].is_directly_reported
+
+
+def test_a_call_after_another_is_an_earlier_call_and_the_rise_put_off_is_no_call_put_off(
+    reference: Reference,
+) -> None:
+    text = (
+        "Sheinbaum y Trump\nCIUDAD DE MÉXICO.- La presidenta Claudia Sheinbaum habló este miércoles por teléfono con "
+        "Donald Trump sobre el acero.\n\nEl 31 de julio, tras otra conversación entre ambos mandatarios, Trump aplazó "
+        "90 días el alza de los aranceles."
+    )
+    facts = written.extract(reference, text, dt.date(2025, 10, 23))
+    assert [(c.call_status, c.is_directly_reported, c.date.date) for c in facts.calls] == [
+        ("held", True, dt.date(2025, 10, 22)),
+        ("held", False, dt.date(2025, 7, 31)),
+    ]

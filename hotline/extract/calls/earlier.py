@@ -29,6 +29,7 @@ _EARLIER_VERB = re.compile(
     r"(?!(?:" + phrase_alternation(RULES["time_after_last"]) + r")(?![\w]))(?:[\w'’]+\s+)?\Z"
 )
 """'Macron and Putin last spoke', 'had last talked' (not 'last week spoke': that dates the call)."""
+_AFTER_ANOTHER = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["after_another_call"]) + r")\s+\Z")
 _EARLIER_AFTER_VERB = re.compile(
     r"(?:\s+[\w]+){0,3}?\s+(?:" + phrase_alternation(RULES["earlier_call_adverbs_after"]) + r")(?![\w])"
 )
@@ -67,6 +68,8 @@ def told_as_earlier(ctx: ArticleContext, cue: Cue) -> bool:
     conversation", "la última vez que hablaron" (a bare "last call" may be the reported one: not read as earlier)."""
     if cue.kind in ("noun", "phone") and _EARLIER_AFTER.match(ctx.folded, cue.end):
         return True  # "la conversación anterior", "their phone call before that"
+    if cue.kind == "noun" and _AFTER_ANOTHER.search(ctx.folded, max(0, cue.noun_start - 24), cue.noun_start):
+        return True  # "tras otra conversación entre ambos, Trump aplazó ...": a call before the clause's event
     if cue.kind == "noun":
         return _EARLIER_NOUN.search(ctx.folded, cue.start, cue.noun_start) is not None or first_of_a_later_series(
             ctx, cue
