@@ -294,6 +294,10 @@ def _cues_after(
             folded, max(call_end, match.start() - 3), match.start()
         ):
             continue  # "agreed in a phone call to set up a working group", "... to arrange a visit": what for
+        if _of_another_call(match, folded):
+            continue  # "spoke by phone on Monday and agreed to speak again soon": the status of the next call
+        if _phrase(match.group()) in _PLANS_WITH_AN_OBJECT and not _WORDS_OF_A_CALL.match(folded, match.end()):
+            continue  # "and that he looked forward to productive discussions in Johannesburg": not a call planned
         if _status_of(match.group()) == "cancelled" and _cancels_another_thing(folded, match.end()):
             continue  # "tras otra conversación ..., Trump aplazó 90 días el alza": the rise was put off, not the call
         if _status_of(match.group()) is None:
@@ -308,6 +312,20 @@ _OBJECT_AFTER = re.compile(
 )
 _CALL_NOUNS = frozenset(" ".join(fold(noun).split()) for noun in load_rules("calls")["call_nouns"])
 _TIME_WORDS = frozenset(_RULES["time_objects"])
+_PLANS_WITH_AN_OBJECT = frozenset(_RULES["plans_with_an_object"])
+_CALL_WORDS = frozenset(_RULES["object_call_words"])
+_WORDS_OF_A_CALL = re.compile(
+    r"(?:\s+[\w'’\x22-]+){0,3}?\s+\x22?(?:" + phrase_alternation(_RULES["object_call_words"]) + r")(?![\w])"
+)
+
+
+def _of_another_call(match: re.Match[str], folded: str) -> bool:
+    """A status cue after the call phrase that holds or governs a call phrase of its own ("... and agreed to *speak*
+    again", "and said he would *call* him next week"): it is that call's status, not the one before."""
+    if _status_of(match.group()) not in _OVERTAKEN:
+        return False  # a call put off or refused after it was named is that call ("... was postponed")
+    own = set(_phrase(match.group()).split()) & _CALL_WORDS
+    return bool(own) or _WORDS_OF_A_CALL.match(folded, match.end()) is not None
 
 
 def _cancels_another_thing(folded: str, verb_end: int) -> bool:

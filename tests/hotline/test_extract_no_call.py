@@ -271,3 +271,39 @@ def test_leaders_of_another_clause_make_no_conference_of_the_call(reference: Ref
         "afternoon, Downing Street has said, as European leaders step up pressure on Moscow."
     )
     assert calls(written.extract(reference, text, DAY)) == {("held", "keir_starmer", "mark_carney")}
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (  # a plan in the infinitive, after a call held
+            "Sánchez y Faye\nMADRID.- El presidente del Gobierno, Pedro Sánchez, habló el lunes por teléfono con "
+            "Bassirou Diomaye Faye. Sánchez tiene previsto conversar en los próximos días con el presidente de Gambia, "
+            "Adama Barrow.",
+            {("held", "bassirou_diomaye_faye", "pedro_sanchez"), ("planned", "adama_barrow", "pedro_sanchez")},
+        ),
+        (  # a next call of the pair
+            "Milei\nBUENOS AIRES.- El presidente Javier Milei habló el lunes por teléfono con Donald Trump. Milei "
+            'anticipó en redes sociales que volverá a hablar con Trump "antes de fin de año".',
+            {("held", "donald_trump", "javier_milei"), ("planned", "donald_trump", "javier_milei")},
+        ),
+        (  # the next call promised in the same sentence leaves the call held
+            "Modi\nNEW DELHI -- Narendra Modi spoke by phone with Cyril Ramaphosa on Monday and they agreed to speak "
+            "again soon.",
+            {("held", "cyril_ramaphosa", "narendra_modi")},
+        ),
+        (  # glad of the call held; looking forward to talks in person
+            "Modi\nNEW DELHI -- Prime Minister Narendra Modi received a phone call from President Cyril Ramaphosa on "
+            'Monday. In a post on X, Modi said he was "glad to speak with my friend President Ramaphosa" and that he '
+            'looked forward to "productive discussions in Johannesburg".',
+            {("held", "cyril_ramaphosa", "narendra_modi")},
+        ),
+        (  # a plan denied
+            "Carney\nOTTAWA.- El primer ministro, Mark Carney, dijo en Ottawa que no tiene previsto telefonear a "
+            'Donald Trump "por ahora".',
+            set(),
+        ),
+    ],
+)
+def test_plans_after_a_call_and_plans_denied(reference: Reference, text: str, rows: set[tuple[str, ...]]) -> None:
+    assert calls(written.extract(reference, text, DAY)) == rows

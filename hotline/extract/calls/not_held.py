@@ -21,6 +21,15 @@ from hotline.extract.context import ArticleContext, Cue
 from hotline.facts import CallDate, CallMention
 
 
+def _plan_status(ctx: ArticleContext, cue: Cue) -> CallStatus:
+    """A plan phrase ("tiene previsto telefonear a") is a call planned, unless its clause denies the plan ("no tiene
+    previsto telefonear a Trump": refused) or says no call at all."""
+    status = _status(ctx, cue)
+    if status.status in ("refused", NO_CALL):
+        return status
+    return CallStatus("planned", ctx.folded[cue.start : cue.end])
+
+
 def cue_statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
     """The status of every cue, by ``id``. A bare call noun ("the call", "la llamada") refers back to the call
     the article introduced: while no call of its pair (or, naming none, no call) was reported held before it, it
@@ -31,7 +40,7 @@ def cue_statuses(ctx: ArticleContext, cues: list[Cue]) -> dict[int, CallStatus]:
     introduced_pair: frozenset[str] | None = None
     held_pairs: set[frozenset[str] | None] = set()  # of the call phrases that told a call held before the cue
     for cue in cues:  # in text order
-        status = _status(ctx, cue) if cue.kind != "planned" else CallStatus("planned", ctx.folded[cue.start : cue.end])
+        status = _status(ctx, cue) if cue.kind != "planned" else _plan_status(ctx, cue)
         inherits = cue.kind == "noun" or (
             cue.kind in ("phone", "talk")
             and introduced is not None
