@@ -141,11 +141,18 @@ def naming_the_pair(
     wanted = {p for p in participant_ids if p}
     if len(wanted) < 2:
         return candidates
-    named = {
-        index: {h.official_id for h in ctx.in_sentence("officials", index) if h.official_id}
-        for _, index, _ in candidates
-    }
+    named = {index: _named_in(ctx, index) for index in {index for _, index, _ in candidates}}
     kept = [item for item in candidates if wanted <= named[item[1]] or named[item[1]] <= wanted]
     if len(kept) == len(candidates) or not any(wanted <= named[index] for _, index, _ in kept):
         return candidates
     return kept
+
+
+def _named_in(ctx: ArticleContext, index: int) -> frozenset[str]:
+    """The officials sentence ``index`` names, by name or office: read once per sentence (a sentence of a hundred
+    calls is asked by each of them)."""
+    key = ("named_in", index)
+    if key not in ctx.memo:
+        ctx.memo[key] = frozenset(h.official_id for h in ctx.in_sentence("officials", index) if h.official_id)
+    named: frozenset[str] = ctx.memo[key]
+    return named
