@@ -129,3 +129,30 @@ def opens_sentence(ctx: ArticleContext, date: DateExpr) -> bool:
     further on belongs to an event the sentence adds ("since the downing of a jet in November")."""
     index = ctx.sentence_of(date.start)
     return all(date.end <= cue.start for cue in ctx.in_sentence("cues", index))
+
+
+def naming_the_pair(
+    ctx: ArticleContext, candidates: list[tuple[DateExpr, int, str]], participant_ids: tuple[str, ...]
+) -> list[tuple[DateExpr, int, str]]:
+    """The ``candidates`` (date, sentence, where) but those of a sentence that names someone besides the call's
+    participants and not all of them, when another candidate's sentence names them all (by name or office): in a
+    round of calls ("In Thursday's call, ... Ishiba expressed ..." and "On Friday morning, Albanese called Choi
+    ..."), a day told with another leader is another call's. Else all of them."""
+    wanted = {p for p in participant_ids if p}
+    if len(wanted) < 2:
+        return candidates
+    named = {index: _named_in(ctx, index) for index in {index for _, index, _ in candidates}}
+    kept = [item for item in candidates if wanted <= named[item[1]] or named[item[1]] <= wanted]
+    if len(kept) == len(candidates) or not any(wanted <= named[index] for _, index, _ in kept):
+        return candidates
+    return kept
+
+
+def _named_in(ctx: ArticleContext, index: int) -> frozenset[str]:
+    """The officials sentence ``index`` names, by name or office: read once per sentence (a sentence of a hundred
+    calls is asked by each of them)."""
+    key = ("named_in", index)
+    if key not in ctx.memo:
+        ctx.memo[key] = frozenset(h.official_id for h in ctx.in_sentence("officials", index) if h.official_id)
+    named: frozenset[str] = ctx.memo[key]
+    return named

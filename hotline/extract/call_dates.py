@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from hotline.extract.attached_dates import after_the_leader, attached_date
+from hotline.extract.attached_dates import after_the_leader, attached_date, naming_the_pair
 from hotline.extract.call_bounds import Candidate, before_a_dated_event, month_of, period_of, stretch
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.date_events import other_event
@@ -130,10 +130,8 @@ def reported_date(
             cues = primary_cues + [item for item in posted if item not in primary_cues]
             found = _reported_date(ctx, cues, reference_dates, day, participant_ids)
             return replace(found, how=f"{found.how}; counted from the date of the embedded post '{signature}'")
-    if anchor is None:
-        story = story_day(ctx, participant_ids)
-        if story is not None:
-            return _on_story_day(ctx, primary_cues, reference_dates, participant_ids, story)
+    if anchor is None and (story := story_day(ctx, participant_ids)) is not None:
+        return _on_story_day(ctx, primary_cues, reference_dates, participant_ids, story)
     return _reported_date(ctx, primary_cues, reference_dates, anchor, participant_ids)
 
 
@@ -191,6 +189,7 @@ def _reported_date(
             elif event is None:
                 medium.append((date, index))
     candidates = [(d, i, "attached") for d, i in attached] + [(d, i, _IN_SENTENCE) for d, i in medium]
+    candidates = naming_the_pair(ctx, candidates, participant_ids)
     latest = announced_day(ctx, announced, anchor)
     found = _day(ctx, candidates, offsets, anchor, participant_ids)
     if found is None:

@@ -36,6 +36,10 @@ _POSSESSIVE = re.compile(r"'s\s+")
 """A date in the possessive ("Sunday's result", "Thursday's 40-minute call"): it dates the noun it owns."""
 _SINCE = re.compile(r"(?<![\w])(?:" + phrase_alternation(load_rules("dates")["since_clause_openers"]) + r")(?![\w])")
 """Opens a clause that counts from another event ("desde que asumió el cargo, el 8 de noviembre")."""
+_TELLING_AFTER = re.compile(
+    r"\s+(?:" + phrase_alternation(load_rules("dates")["telling_verbs_after_the_day"]) + r")(?![\w])"
+)
+"""A reporting verb right after a day ("on Monday said he had spoken ..."): the day the call was told of."""
 _OWNED_CHARS = 25
 """How far the owned noun phrase reaches ("Thursday's long-awaited phone call")."""
 _DEADLINE_GAP_WORDS = frozenset({"el", "the", "on", *WEEKDAYS})
@@ -72,6 +76,8 @@ def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_st
     for noun in lex.within("other_event", max(previous, date.start - 40), date.start):
         if lex.find("complementizer", noun.end, date.start) is None:
             return "other"  # "the summit on Friday"; not "en su conferencia matutina que ayer sostuvo ..."
+    if (told := _TELLING_AFTER.match(folded, date.end)) and (following is None or told.end() <= following):
+        return "announcement"  # "Fiala on Monday said he had spoken with ...": the call came on or before Monday
     if _ATTRIBUTED.search(folded, previous, date.start):
         return "announcement"  # "..., according to a statement read on state television on Wednesday"
     for verb in lex.within("announcement", max(sentence_start, date.start - _TOLD_AT_CHARS), date.start):

@@ -59,8 +59,13 @@ _LEAD_REPORT = re.compile(
     r"(?<![\w])(?:" + phrase_alternation(_DATE_RULES["lead_report_verbs"]) + r")\s+(?:on\s+)?"
     r"(?P<weekday>" + phrase_alternation(WEEKDAYS) + r")(?![\w])"
 )
+_LEAD_REPORT_AFTER = re.compile(
+    r"(?<![\w])on\s+(?P<weekday>" + phrase_alternation(WEEKDAYS) + r")\s+"
+    r"(?:" + phrase_alternation(_DATE_RULES["lead_report_verbs"]) + r")(?![\w])"
+)
 """In a wire story's lead, a reporting verb with a weekday: the story's own day ("PRAGUE, March 25 (Reuters) -
-Czech Prime Minister Petr Fiala said on Monday he had spoken ...")."""
+Czech Prime Minister Petr Fiala said on Monday he had spoken ...", "COPENHAGEN, March 4 (Reuters) - Denmark's
+government on Tuesday denied ...")."""
 
 
 _SINCE_BEFORE = re.compile(
@@ -121,6 +126,15 @@ def story_day(ctx: ArticleContext, participant_ids: tuple[str, ...]) -> StoryDay
         return StoryDay(month, day, stated, _on(written[0], month, day), how)
     how = f"no evidence fixes its year ({len(years)} years fit the participants' terms{named})"
     return StoryDay(month, day, stated, None, how)
+
+
+def story_date(ctx: ArticleContext, participant_ids: tuple[str, ...]) -> dt.date | None:
+    """The story's own day of an article with no publication date, when its dateline and the evidence fix it: what
+    a call the article tells without dating it (a requested or denied call) gives the article."""
+    if ctx.article.published_date is not None:
+        return None
+    story = story_day(ctx, participant_ids)
+    return story.date if story is not None else None
 
 
 def office_years(ctx: ArticleContext, participant_ids: tuple[str, ...], month: int, day: int) -> list[int]:
@@ -265,7 +279,8 @@ def _lead_reports(ctx: ArticleContext) -> list[re.Match[str]]:
         return []
     end = spans[0][1]
     sentence = ctx.sentences[ctx.sentence_of(end)]
-    return list(_LEAD_REPORT.finditer(ctx.folded, end, max(end, sentence.end)))
+    stop = max(end, sentence.end)
+    return [*_LEAD_REPORT.finditer(ctx.folded, end, stop), *_LEAD_REPORT_AFTER.finditer(ctx.folded, end, stop)]
 
 
 def _dateline_weekday(stated: str) -> int | None:

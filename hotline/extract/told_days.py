@@ -184,7 +184,11 @@ def _entry_times(text: str) -> tuple[tuple[int, str], ...]:
     return tuple((m.start(), m.group("time")) for m in _ENTRY_TIME.finditer(text))
 
 
-_THAT_DAY = re.compile(rf"(?<![\w])(?:{phrase_alternation(load_rules('dates')['demonstrative_days'])})(?![\w])")
+_THAT_DAY = re.compile(
+    rf"(?<![\w])(?:{phrase_alternation(load_rules('dates')['demonstrative_days'])})(?![\w])(?!\s+(?:as|que|en que)\b)"
+)
+"""Words that point back to the day last named ("that evening", "on the same day", "ese mismo día"), not forward to
+an event they compare it with ("on the same day as the summit", "el mismo día que la cumbre")."""
 _REFERENTS = ("absolute", "weekday", "relative")
 
 

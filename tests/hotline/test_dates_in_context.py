@@ -140,6 +140,27 @@ def test_a_call_told_that_same_night_is_of_the_day_of_the_call_before(
             "the next steps.",
             None,
         ),
+        (  # a news agency's "On the same day" opens the next paragraph
+            "Leaders scramble after summit\n\n"
+            "The emergency summit in Brussels ended on Thursday without a deal on the budget.\n\n"
+            "On the same day, German Chancellor Friedrich Merz held a phone call with French President Emmanuel "
+            "Macron to discuss the next steps.",
+            dt.date(2025, 2, 6),
+        ),
+        (  # Spanish: "el mismo día" after the day of the summit
+            "Los líderes, tras la cumbre\n\n"
+            "La cumbre de Bruselas terminó el jueves sin acuerdo sobre el presupuesto.\n\n"
+            "El mismo día, el presidente del Gobierno, Pedro Sánchez, habló por teléfono con el primer ministro de "
+            "Portugal, Luís Montenegro.",
+            dt.date(2025, 2, 6),
+        ),
+        (  # "the same day as" compares with an event named after it: no day pointed back to
+            "Leaders scramble after summit\n\n"
+            "The emergency summit in Brussels ended on Thursday without a deal on the budget.\n\n"
+            "German Chancellor Friedrich Merz phoned French President Emmanuel Macron on the same day as the vote "
+            "in parliament.",
+            None,
+        ),
         (  # no such words: no date from a day named before
             "Leaders scramble after summit\n\n"
             "The emergency summit in Brussels ended on Thursday without a deal on the budget.\n\n"
@@ -250,3 +271,33 @@ WED_29_OCT_2025 = dt.date(2025, 10, 29)
 def test_a_weekday_in_a_place_name_dates_no_call(reference: Reference, text: str, expected: dt.date | None) -> None:
     (date,) = dates_by_pair(reference, text, WED_29_OCT_2025).values()
     assert date.date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # a round of calls: the lead tells both, each paragraph one; a day told with another leader is not this
+            # call's
+            "Tusk holds calls on Baltic security\n\n"
+            "WARSAW (AP) — Polish Prime Minister Donald Tusk held phone talks with Swedish Prime Minister Ulf "
+            "Kristersson and Danish Prime Minister Mette Frederiksen this week, his office said Friday.\n\n"
+            "In Wednesday's call, Kristersson raised the damage to the undersea cables in the Baltic Sea.\n\n"
+            "On Thursday evening, Frederiksen called Tusk to discuss the protection of shipping lanes.",
+            dt.date(2025, 1, 17),
+            {frozenset({"donald_tusk", "mette_frederiksen"}): dt.date(2025, 1, 16)},  # not Wednesday
+        ),
+        (  # an office that names a round's leaders by their countries names no one call's pair
+            "Boric agradece la ayuda\n\n"
+            "El presidente de Chile, Gabriel Boric, contó este lunes que durante el fin de semana llamó a sus pares "
+            "de Argentina y Brasil para agradecer el envío de brigadistas.\n\n"
+            "Con Alberto Fernández habló el sábado, poco después de que aterrizara el primer avión.",
+            dt.date(2023, 2, 6),
+            {frozenset({"gabriel_boric", "alberto_fernandez"}): dt.date(2023, 2, 4)},
+        ),
+    ],
+)
+def test_a_day_told_with_the_calls_own_two_leaders_is_its_day(
+    reference: Reference, text: str, published: dt.date, expected: dict[frozenset[str], dt.date]
+) -> None:
+    dates = dates_by_pair(reference, text, published)
+    assert {pair: dates[pair].date for pair in expected} == expected

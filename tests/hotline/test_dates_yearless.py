@@ -271,6 +271,42 @@ def test_a_wire_leads_reporting_weekday_is_the_storys_own_day(reference: Referen
     assert "story's own Monday" in (date.how or "")
 
 
+def test_a_lead_with_the_weekday_before_its_reporting_verb_gives_the_storys_day(reference: Reference) -> None:
+    text = (
+        "Montenegro on Sanchez call\n\nLISBON, Jan 13 (Reuters) - Portuguese Prime Minister Luis Montenegro on Monday "
+        "said he had spoken by phone with Spanish Prime Minister Pedro Sanchez about the Iberian power grid."
+    )
+    date = _reported(reference, text)
+    assert date.story_date == dt.date(2025, 1, 13)
+    assert date.latest == dt.date(2025, 1, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "story"),
+    [
+        (  # a denial in a wire lead: September 9 was a Tuesday in only one year both held office
+            "Oslo denies call\n\nOSLO, Sept 9 (Reuters) - Norway's government on Tuesday denied U.S. President "
+            "Donald Trump's claim that he had spoken by phone with Prime Minister Jonas Gahr Store about tariffs. "
+            '"No such conversation has taken place," a spokesperson for Store said.',
+            "denied",
+            dt.date(2025, 9, 9),
+        ),
+        (  # a request: October 15 was a Wednesday in only one year both held office
+            "Tinubu seeks call with Mahama\n\nABUJA, Oct 15 (Reuters) - Nigerian President Bola Tinubu has asked for "
+            "a phone call with Ghanaian President John Mahama to discuss the border, an official said on Wednesday.",
+            "requested",
+            dt.date(2025, 10, 15),
+        ),
+    ],
+)
+def test_a_call_not_held_gives_its_article_the_storys_day(
+    reference: Reference, text: str, status: str, story: dt.date
+) -> None:
+    (call,) = [c for c in extract(reference, text).calls if c.call_status == status]
+    assert call.date.date is None
+    assert call.date.story_date == story  # the article's publication date (int_articles_dated)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -182,6 +182,21 @@ def test_an_earlier_call_takes_the_date_that_opens_its_sentence(reference: Refer
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Llamada\nEl presidente Rodrigo Chaves conversó este martes por teléfono con José Raúl Mulino. Chaves ya "
+        "había conversado por teléfono con Mulino en enero, tras la llegada de los vuelos de deportados.",
+        "Call\nCosta Rican President Rodrigo Chaves spoke by phone on Tuesday with José Raúl Mulino. Chaves had "
+        "already spoken by phone with Mulino in January, after the first deportation flights.",
+    ],
+)
+def test_an_earlier_call_takes_the_month_right_after_the_leader(reference: Reference, text: str) -> None:
+    facts = written.extract(reference, text, WEDNESDAY)
+    told = sorted((c.is_directly_reported, c.date.date, c.date.year, c.date.month) for c in facts.calls)
+    assert told == [(False, None, 2025, 1), (True, dt.date(2025, 3, 11), 2025, 3)]
+
+
 def test_the_conversation_with_the_protagonist_points_back_to_the_call_told(reference: Reference) -> None:
     text = (
         "Arctic\nDanish Prime Minister Mette Frederiksen and Norwegian Prime Minister Jonas Gahr Støre spoke by "

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from hotline.extract.attached_dates import attached_date
+from hotline.extract.attached_dates import after_the_leader, attached_date
 from hotline.extract.call_dates import earlier_call_date
 from hotline.extract.call_status import CallStatus
 from hotline.extract.calls.layout import CallLayout
@@ -169,6 +169,8 @@ def earlier_calls(
             attached = next((d for c, i in group if (d := _fronted_date(ctx, c, i)) is not None), None)
         if attached is None:  # "Biden y Xi ya habían celebrado en noviembre una cumbre virtual"
             attached = next((d for c, _ in group if (d := _date_in_the_tense(ctx, c)) is not None), None)
+        if attached is None:  # "ya había conversado por teléfono con Lula en julio"
+            attached = next((d for c, i in group if (d := after_the_leader(ctx, c, i)) is not None), None)
         if attached is None:  # "La conversación anterior entre ambos, el 24 de marzo, ..."
             attached = next((d for c, i in group if (d := _appositive_date(ctx, c, i)) is not None), None)
         mention = _in_passing(ctx, call_index, participants, earlier_call_date(ctx, attached, anchor), index)

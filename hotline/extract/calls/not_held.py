@@ -18,6 +18,7 @@ from hotline.extract.calls.grouping import introduces_a_call
 from hotline.extract.calls.layout import CallLayout
 from hotline.extract.calls.participants import call_participants, cue_pair, linked
 from hotline.extract.context import ArticleContext, Cue
+from hotline.extract.story_year import story_date
 from hotline.facts import CallDate, CallMention
 
 
@@ -216,7 +217,10 @@ def _not_held(ctx: ArticleContext, cue: Cue, status: CallStatus, call_index: int
         is_directly_reported=True,
         is_planned=True,
         participants=tuple(participants),
-        date=CallDate(how=f"a {status.status} call, not held; no date of its own"),
+        date=CallDate(
+            how=f"a {status.status} call, not held; no date of its own",
+            story_date=story_date(ctx, tuple(p.official_id for p in participants)),
+        ),
         evidence=ctx.evidence(index, f"a call {status.status}: {status.how}"),
         call_status=status.status,
         status_evidence=status.cue,
