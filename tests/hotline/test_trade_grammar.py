@@ -81,7 +81,7 @@ PARTIES = [
         "La Unión Europea impuso aranceles a los vehículos eléctricos chinos.",
         {("tariff", "EU", "CN", "automotive", None, "imposed")},
     ),
-    ("China retaliated with tariffs on European brandy.", {("tariff", "CN", "EU", "alcohol", None, "imposed")}),
+    ("China retaliated with tariffs on European brandy.", {("tariff", "CN", "EU", "spirits", None, "imposed")}),
     (
         "The EU threatened counter-tariffs on $26 billion of American goods.",
         {("tariff", "EU", "US", None, None, "threatened")},
@@ -104,7 +104,7 @@ PARTIES = [
     ),
     (
         "China anunció aranceles de hasta el 38% al brandy de la Unión Europea.",
-        {("tariff", "CN", "EU", "alcohol", 38.0, "imposed")},
+        {("tariff", "CN", "EU", "spirits", 38.0, "imposed")},
     ),
     (
         "Bruselas amenazó con aranceles a productos estadounidenses por valor de 95.000 millones de euros.",

@@ -57,7 +57,7 @@ EXAMPLES = [
     ),
     pytest.param(
         "Beijing has floated raising its tariff on European brandy to 25%.",
-        {("tariff", "CN", "EU", "alcohol", 25.0, "threatened")},
+        {("tariff", "CN", "EU", "spirits", 25.0, "threatened")},
         id="a-threat-governs-the-raise",
     ),
     pytest.param(

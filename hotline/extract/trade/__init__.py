@@ -25,7 +25,7 @@ from hotline.extract.trade.links import link_to_calls
 from hotline.extract.trade.merge import complete, merge
 from hotline.extract.trade.parties import find_parties, party_index
 from hotline.extract.trade.reading import measure_facts
-from hotline.extract.trade.unstated import bare, unstated_spans
+from hotline.extract.trade.unstated import bare, cut_by_deal, deal_spans, unstated_spans
 from hotline.facts import TradeMeasureFact
 
 __all__ = ["complete", "find_trade_measures", "link_to_calls", "merge"]
@@ -56,6 +56,8 @@ def _sentence_facts(
     if found:
         unstated = unstated_spans(ctx, sentence.start, sentence.end)
         found = [a for a in found if not bare(ctx.folded, unstated, a[0])]  # "did not discuss the U.S. tariffs"
+        deals = deal_spans(ctx.folded, sentence.start, sentence.end)  # "the deal will remove duties on most goods"
+        found = [a for a in found if not cut_by_deal(ctx, deals, a[0])]
     if not found:
         return []
     bounds = (sentence.start, sentence.end)

@@ -34,6 +34,16 @@ class Group:
     lifts: Group | None = None  # an export restriction an exemption is from ("exempting X from the export ban")
     lifted: bool = False  # it is such a restriction: the party exempted before it is not its target
 
+    def lists_before_owner(self, text: str, end: int) -> bool:
+        """Goods ending at ``end`` are an item listed before the owner of the measure ("electric vehicles and
+        Beijing's new duties on brandy"), not its goods."""
+        owner = self.modifier
+        return (
+            owner is not None
+            and end <= owner.start < self.start
+            and r.LISTED_BEFORE.fullmatch(text, end, owner.start) is not None
+        )
+
 
 Anchor = tuple[int, int, str, bool]  # start, end, measure type, named by a head and its object
 

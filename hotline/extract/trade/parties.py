@@ -360,5 +360,18 @@ def _coordinate(text: str, parties: list[Party]) -> None:
                     e.pair = lead or pairs[-1]
 
 
+def a_name(ctx: ArticleContext, start: int, end: int) -> bool:
+    """The words ``[start, end)`` are a name, which no cue is even when its folded spelling is one ("que Quito
+    aplica", "Quito ha mantenido": not "quitó"): capitalized after another word of the sentence, or a capital."""
+    if not ctx.text[start].isupper():
+        return False
+    return _WORD_BEFORE.search(ctx.text, max(0, start - 8), start) is not None or bool(
+        ctx.reference.country_by_city(ctx.text[start:end])
+    )
+
+
+_WORD_BEFORE = re.compile(r"[\w,]\s+\Z")
+
+
 def between(parties: list[Party], starts: list[int], lo: int, hi: int) -> list[Party]:
     return parties[bisect_left(starts, lo) : bisect_left(starts, hi)]

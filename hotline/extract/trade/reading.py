@@ -30,8 +30,8 @@ from hotline.extract.trade.agents import Parties, imposers
 from hotline.extract.trade.effective import effective_date, starts_later_unless
 from hotline.extract.trade.groups import Group
 from hotline.extract.trade.markets import exempted_subject, owners_market
-from hotline.extract.trade.parties import Party
-from hotline.extract.trade.targets import all_countries, listed_beside, named_before, targets_of
+from hotline.extract.trade.parties import Party, a_name
+from hotline.extract.trade.targets import all_countries, listed_beside, named_before, read_from, targets_of
 from hotline.facts import TradeMeasureFact
 from hotline.text import Vocabulary, fold, phrase_key
 
@@ -48,16 +48,16 @@ def _quote(ctx: ArticleContext, start: int, end: int) -> str:
 
 
 def status(ctx: ArticleContext, group: Group, vocab: Vocabulary) -> tuple[str | None, str | None]:
-    """The cue nearest before the group in its clause, else one inside it, else the nearest after it in its
-    segment."""
+    """The cue nearest before the group in its clause, else one inside it, else the nearest after it in its segment."""
     lo = max(group.clause[0], group.start - r.WINDOW, group.cues_from or 0)
     hi = max(group.end, min(group.segment[1], group.end + r.WINDOW))
     relative = r.RELATIVE_AFTER.search(ctx.folded, group.end, hi)
     hi = relative.start() if relative else hi
     before = after = None
-    for s, e, v in vocab.finditer(ctx.folded, lo, hi):
-        if v is None or (group.compound and group.start <= s < group.end):
-            continue  # a neutral phrase, or the head of the measure itself ("suspendió las exportaciones")
+    for s, e, found in vocab.finditer(ctx.folded, lo, hi):
+        v = r.as_written(ctx.text, s, e, found) if vocab is r.STATUS else found  # "aplicará", not "aplicara"
+        if v is None or (group.compound and group.start <= s < group.end) or a_name(ctx, s, e):
+            continue  # a neutral phrase, the measure's own head ("suspendió las exportaciones"), a name ("Quito")
         if r.CONDITIONAL.search(ctx.folded, max(lo, s - 60), s):
             continue  # "... unless Washington removes its levies": hypothetical
         if v in ("reduced", "lifted", "paused") and r.DEMANDED.search(ctx.folded, max(lo, s - 70), s):
@@ -167,7 +167,7 @@ def measure_facts(
     if state in ("imposed", "threatened"):
         state, how_status = _later_status(ctx, s, group, state, how_status)
 
-    targets = targets_of(text, s, group, mtype, (max(lo, group.start) if group.lifted else lo, hi), modifiers)
+    targets = targets_of(text, s, group, mtype, (read_from(text, group, lo), hi), modifiers)
     if mtype == r.EXEMPTION and group.end > group.surface_span[1]:
         targets = _not_the_absorbed(text, group, targets)  # "una exención de las sanciones al petróleo ruso"
     if not targets and mtype == r.EXEMPTION and r.COUNTRY_ANAPHORA.match(text, group.surface_span[1]):
@@ -289,7 +289,7 @@ def _later_status(ctx: ArticleContext, s: Parties, group: Group, state: str, how
     if r.DEMANDED.search(ctx.folded, max(group.end, later.start() - 70), later.start()):
         return state, how  # "dismissing calls from miners to relax it": asked for, so still in place
     value = r.STATUS.first(later.group("en") or later.group("es") or later.group("rel"))
-    if value is None or value == r.DENIED:
+    if value is None or value == r.DENIED or a_name(ctx, *later.span(later.lastgroup or 0)):
         return state, how
     return str(value), f"status {value} from '{_quote(ctx, later.start(), later.end())}' (a pronoun for the measure)"
 
@@ -335,8 +335,8 @@ def _sectors(
         if any(a <= start and end <= b <= group.start for a, b in asides):
             aside.append(_Found(start, end, str(sector)))  # "Zambia, segundo productor de cobre, prohibió ..."
             continue
-        if any(cue[0] <= start and end <= cue[1] for cue in others):
-            continue  # the goods of a party that is no target here
+        if any(cue[0] <= start and end <= cue[1] for cue in others) or group.lists_before_owner(text, end):
+            continue  # the goods of a party that is no target here, or listed before the measure's owner
         if start >= group.end and r.GROUP_GAP.fullmatch(text, group.end, start):
             continue  # "U.S. tariffs and critical minerals": listed beside the measure, not its sector
         if listed is not None and start >= listed.end():

@@ -86,6 +86,28 @@ STATUS = Vocabulary(
         **dict.fromkeys(map(str, RULES["neutral_phrases"])),
     }
 )
+
+
+def _spelled() -> dict[str, dict[str, str]]:
+    """The status cues that fold alike but mean different states, by their written spelling ("aplicara": imposed,
+    "aplicará": threatened; "prorroga": imposed, "prórroga": paused)."""
+    by_key: dict[str, dict[str, str]] = {}
+    for value, phrases in RULES["status_cues"].items():
+        for phrase in map(str, phrases):
+            if "(" not in phrase:  # the cues that differ by an accent are single words
+                by_key.setdefault(fold(phrase), {})[phrase.lower()] = str(value)
+    return {key: spellings for key, spellings in by_key.items() if len(set(spellings.values())) > 1}
+
+
+SPELLED = _spelled()
+
+
+def as_written(text: str, start: int, end: int, value: Any) -> Any:
+    """The state of the cue ``text[start:end]`` (the article's own spelling) when its folded form is ambiguous."""
+    spellings = SPELLED.get(fold(text[start:end]))
+    return value if spellings is None else spellings.get(" ".join(text[start:end].lower().split()), value)
+
+
 # A later state of the measure told of it by an object pronoun further on in the sentence ("announced
 # countermeasures but last week postponed them", "anunció aranceles, pero luego los suspendió").
 _LATER_CUES = alt(p for value in ("paused", "lifted", "reduced") for p in RULES["status_cues"][value])
@@ -139,7 +161,12 @@ ANSWERED = re.compile(r"\s+(?:to|for|against|a|al|contra|por)\s+(?:" + ART + r")
 STANCE = re.compile(_words(RULES["stance_cues"]))
 COUNTRY_ANAPHORA = re.compile(r"\s+" + _words(RULES["country_anaphora"]))
 SUBJECT_PRONOUN = re.compile(_words(RULES["subject_pronouns"]))
-REASON = re.compile(_words(RULES["reason_openers"]))
+# "over" opens a reason unless an amount or a stretch of time follows ("a penalty over India's purchases of
+# Russian oil", not "duties of over 20%", "over the next five years").
+_OVER = r"(?<![\w])over\s+(?![\d$€£]|(?:" + alt(RULES["not_reason_after_over"]) + r")(?![\w]))"
+REASON = re.compile(_words(RULES["reason_openers"]) + "|" + _OVER)
+CAUSE_BEFORE = re.compile(_words(RULES["cause_openers"]) + "|" + _OVER)
+"""A cause told before a measure: the goods and countries in it are no targets of the measure after it."""
 EXAMPLES = re.compile(_words(RULES["example_openers"]))
 # Goods named by their kind, then examples ("700 productos, entre ellos aviones civiles", "U.S. goods, including
 # bourbon"): the examples are no sector of the measure.
@@ -154,6 +181,18 @@ _NUMBER = r"(?:\d{1,3}(?:[.,]\d{1,2})?|" + alt(NUMBER_WORDS) + r")"
 _PERCENT = r"(?:\s?%|(?:\s+|-)(?:percent|per\s+cent|por\s+ciento)(?![\w]))"
 RATE_BODY = _NUMBER + _PERCENT
 RATE = re.compile(r"(?<![\w.,])(?P<value>" + _NUMBER + ")" + _PERCENT)
+DEAL_CUTS = re.compile(
+    r"(?<![\w])(?:"
+    + alt(RULES["deal_nouns"])
+    # the deal is the verb's subject: no comma between them but an apposition's pair ("the trade agreement with
+    # the EU, concluded after a decade of talks, is expected to remove ...", not "under the deal, Japan will cut")
+    + r")(?![\w])[^.;:,]{0,60}?(?:,[^.;:,]{1,80},[^.;:,]{0,40}?)?(?<![\w])(?:"
+    + alt(RULES["deal_cuts"])
+    + r")(?![\w])"
+)
+"""A deal and the verb by which it cuts duties (``rules/trade_measures.yaml`` deal_cuts)."""
+
+
 RATE_MARKS = ("%", "cent", "cien")  # every rate holds one: "%", "percent", "per cent", "por ciento"
 RATE_ELLIPSIS = re.compile(
     r"\s*,?\s+(?:and|y|e|while|mientras)\s+(?:(?:del|de|un|una|a|at)\s+)?" + RATE_BODY + r"(?:\s+[^\s,;:.]+){0,4}\s+"
@@ -166,17 +205,22 @@ RATE_RANGE = re.compile(
 _GOODS_WORDS = [*RULES["goods"], *(p for ps in RULES["sectors"].values() for p in ps)]
 GOODS = alt(_GOODS_WORDS)
 _GOODS_MODS = alt(RULES["goods_modifiers"])
+_NO_ORIGIN = r"(?![\w])(?!\s+(?:from|de|desde|del|procedentes|provenientes|originating)\s)"
+"""Imported goods named with no origin after them ("imported cars", not "textiles importados de Asia")."""
 ALL_COUNTRIES = re.compile(
     _words(RULES["all_countries"])
     + r"|(?<![\w])(?:"
     + alt(RULES["all_goods_before"])
     + r")\s+(?:[\w-]+\s+){0,2}?(?:"
     + GOODS
-    + r")(?![\w])|(?<![\w])(?:"
+    + r")"
+    + _NO_ORIGIN
+    + r"|(?<![\w])(?:"
     + GOODS
     + r")\s+(?:"
     + alt(RULES["all_goods_after"])
-    + r")(?![\w])"
+    + r")"
+    + _NO_ORIGIN
 )
 LIST_MEASURES = keys(RULES["list_measures"])
 EXPORT_TAXES = keys(RULES["export_taxes"])  # export restrictions stated as tariffs
@@ -207,7 +251,13 @@ GOODS_KIND_BEFORE = re.compile(r"(?<![\w])(?:" + _SECTOR_WORDS + r")$")
 
 TARGET_BEFORE = left(alt(RULES["target_before"]))
 AFTER_MEASURE = left(alt(RULES["target_after_measure"]))
-DESTINATION_BEFORE = left(alt(RULES["destination_before"]))
+DESTINATION_BEFORE = left(
+    alt(RULES["destination_before"])
+    # "exports of electric vehicles to", "las exportaciones de carne vacuna a": the goods between
+    + r"|(?:"
+    + alt(RULES["sent_goods"])
+    + r")\s+(?:of|de)\s+(?:[\w'-]+\s+){1,4}?(?:to|a|al|hacia)"
+)
 OWN_EXPORTS_TO = left(alt(RULES["own_exports_to"]))
 OWN_GOODS = re.compile(
     POSSESSIVE
@@ -310,12 +360,19 @@ RELATIVE = re.compile(r"(?:,?\s+[^\s;:,]+){0,6}?,?\s+(?:that|which|que)\s+(?:[^\
 POST_OF = re.compile(r"\s+(?:de|del|of)\s+(?:(?:la|el|los|las|the|de|of|" + HEADS + r")\s+){0,3}$")
 # "los aranceles siderúrgicos de Washington": a sector adjective of the measure, then its owner
 POST_SECTOR_OF = re.compile(r"(?:\s+(?:" + _SECTOR_WORDS + r")){1,2}" + POST_OF.pattern)
-COORD = re.compile(r"(?:\s*,\s*(?:(?P<w1>and|or|y|e|o|u)\s+)?|\s+(?P<w2>and|or|y|e|o|u|&)\s+)" + ART + "$")
+# A list's items may repeat their preposition ("imports from Brazil and from Colombia", "de Brasil y de Colombia").
+COORD = re.compile(
+    r"(?:\s*,\s*(?:(?P<w1>and|or|y|e|o|u)\s+)?|\s+(?P<w2>and|or|y|e|o|u|&)\s+)"
+    r"(?:(?:from|on|against|to|de|desde|del|sobre|contra|a|al)\s+)?" + ART + "$"
+)
 LINK = re.compile(r"\s+(?:" + alt(RULES["participant_links"]) + r")\s+(?:[\w.'-]+\s+){0,4}$")
 TITLE_GAP = re.compile(r"\s+(?:[\w.'-]+\s+){0,3}$")
 GROUP_GAP = re.compile(r"\s*(?:(?:,|and/or|and|or|y|e|o|u|&|/)\s*){1,4}$")
 LIST_GAP = re.compile(r"\s*(?:(?:,|and|or|y|e|o|u)\s*){1,2}(?:(?:on|to|a|al|sobre|contra)\s+)?" + ART)
 """Between two items of a list, with a repeated preposition or article ("... and Mexican tomatoes", "y a los autos")."""
+LISTED_BEFORE = re.compile(r"(?:\s*,\s*[^,;:.]{1,40}?)*\s*,?\s+(?:and|y|e|or|o)\s+" + ART)
+"""From an item to the owner of a measure listed after it ("electric vehicles and Beijing's new duties on brandy",
+"agriculture, automobiles and the EU's carbon levy"): the item is no goods of the measure."""
 ABSORB = re.compile(r"(?<![\w])(?:from|de|del|of)\s+(?:[\w%.,'-]+\s+){0,5}$")
 COORDINATED = re.compile(r"(?<![\w])(?:and|y|e|as well as)\s+(?:[^\s,;:]+\s+){0,4}$")
 SEGMENT_CUT = re.compile(r",|(?<![\w])(?:and|y|e|while|as well as|mientras)(?![\w])")

@@ -24,6 +24,13 @@ def named_before(s: Parties, group: Group) -> list[Party]:
     return [e]
 
 
+def read_from(text: str, group: Group, lo: int) -> int:
+    """Where the targets of ``group`` may start: ``lo``, or the measure itself when it is lifted or when a cause
+    stands between ("a penalty over India's purchases of Russian oil to the reciprocal duty": Russia is no target
+    of the duty)."""
+    return group.start if group.lifted or r.CAUSE_BEFORE.search(text, lo, group.start) else lo
+
+
 def targets_of(
     text: str, s: Parties, group: Group, mtype: str, window: tuple[int, int], modifiers: set[int]
 ) -> list[Party]:

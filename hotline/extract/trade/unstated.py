@@ -15,7 +15,7 @@ import re
 from hotline.extract.context import ArticleContext
 from hotline.extract.topics.clauses import question_in
 from hotline.extract.topics.negation import negation_scopes
-from hotline.extract.trade.rules import RATE_MARKS
+from hotline.extract.trade.rules import DEAL_CUTS, RATE_MARKS
 
 _QUESTION_END = re.compile(r"\?[\"'”»)]*\s*\Z")
 _CLAUSE_END = re.compile(r"[,;:]\s")
@@ -43,6 +43,27 @@ def unstated_spans(ctx: ArticleContext, start: int, end: int) -> list[tuple[int,
         if talk is not None:
             spans.append((talk.start, end))  # "Did you and Mr Luxon discuss the American tariffs?"
     return spans
+
+
+def deal_spans(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the sentence ``[start, end)`` in which a trade agreement cuts duties between its parties ("the
+    deal is expected to remove duties on most goods"): from the verb to the clause's end. A deal's cuts are no
+    measure the labels count."""
+    spans = []
+    for found in DEAL_CUTS.finditer(folded, start, end):
+        stop = _DEAL_STOP.search(folded, found.end(), end)
+        spans.append((found.end(), stop.start() if stop else end))
+    return spans
+
+
+_DEAL_STOP = re.compile(r"[;:]|,\s")
+
+
+def cut_by_deal(ctx: ArticleContext, spans: list[tuple[int, int]], offset: int) -> bool:
+    """The measure at ``offset`` is one of the duties a deal cuts (a span of :func:`deal_spans`), not one party's
+    own measure the deal cuts ("the agreement that will cut the US tariff on Swiss goods": a party's name stands
+    between the verb and the measure)."""
+    return any(lo <= offset < hi and not ctx.reference_hits.within("place", lo, offset) for lo, hi in spans)
 
 
 def _past_abbreviation(folded: str, stop: int, end: int) -> int:
