@@ -131,6 +131,10 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
         scope = (begin, stop, trigger.phrase)
         silent = _silence(ctx, start, trigger, stop)
         (silences if silent else objects).append(scope)
+    elliptical = _ELLIPSIS.match(folded, start, end)
+    if elliptical is not None and _after_a_negation(ctx, start):  # "... no se habló de X. Tampoco, precisó, de Y."
+        stops = [m.start() for m in (breaks.at(elliptical.end()), attributions.at(elliptical.end())) if m]
+        objects.append((elliptical.end(), min(stops, default=end), "elliptical negation"))
     subjects: list[Scope] = []
     object_spans = [(t.start, t.end) for t in object_triggers]
     triggers = [  # "dejaron fuera de la conversación la situación en Venezuela": the object's trigger, not a subject's
@@ -180,6 +184,21 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
             scopes.append((neither.end, verb.start, "neither ... nor ..."))
             read.append(scopes[-1])
     return scopes, read
+
+
+_ELLIPSIS = re.compile(r"[\s\"'“”«»*-]*(?:tampoco|ni)\s*(?:,[^,;:.]{1,40},\s*)?(?:de|del|sobre|acerca\s+de)\s+")
+"""A sentence that opens on "Tampoco" or "Ni" and a preposition, a speech verb set off by commas between at most:
+it goes on with the negation of the sentence before ("no se habló de seguridad. Tampoco, precisó, de la revisión del
+T-MEC")."""
+
+
+def _after_a_negation(ctx: ArticleContext, start: int) -> bool:
+    """Whether the sentence before the one starting at ``start`` holds a negation trigger."""
+    index = ctx.sentence_of(start)
+    if index == 0:
+        return False
+    before = ctx.sentences[index - 1]
+    return any(ctx.lex.find(kind, before.start, before.end) for kind in ("negation_object", "negation_subject"))
 
 
 _ADDRESSEE = re.compile(
@@ -294,10 +313,13 @@ def longest(hits: list[Hit]) -> list[Hit]:
 
 def answered_question(ctx: ArticleContext, scope: Scope, question_end: int, hits: list[TopicHit]) -> list[TopicHit]:
     """ "A pregunta sobre si se habló de las vacunas ..., respondió: 'No, no se habló de eso'": a negation of a
-    pronoun answers the question before it; the topics it asked about, up to a relative clause or clause end,
+    pronoun, or of no topic ("asked about the tariff, said the rate itself did not come up"), answers the question
+    before it; the topics it asked about, up to a relative clause or clause end,
     are negated."""
-    begin, _, _ = scope
-    if question_end >= begin or not _PRONOUN_HEAD.match(ctx.folded, begin):
+    begin, end, _ = scope
+    if question_end >= begin or not (
+        _PRONOUN_HEAD.match(ctx.folded, begin) or not any(begin <= h.start < end for h in hits)
+    ):
         return []
     stops = [m.start() for m in (RELATIVE.search(ctx.folded, question_end, begin),) if m]
     stops += [m.start() for m in (_CLAUSE_BREAK.search(ctx.folded, question_end, begin),) if m]
