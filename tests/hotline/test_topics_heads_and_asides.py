@@ -146,3 +146,59 @@ def test_heads_that_yield_and_negations_that_go_on(
 def test_tampoco_after_a_sentence_that_negates_nothing_negates_nothing(reference: Reference) -> None:
     got, _ = _claims(reference, _PRENSA + "Ambos celebraron el acuerdo. Tampoco de la frontera hay novedades.")
     assert "border" not in got
+
+
+_READOUT = "Readout\nPresident Lula spoke by phone with President Gustavo Petro on Monday about energy. "
+_DIARIO = "Lula y Petro\nEl presidente Lula habló por teléfono con Gustavo Petro el lunes sobre energía. "
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        (_READOUT + "Tariffs were not among the topics, an aide said.", "tariffs"),
+        (_READOUT + "Tariffs were left off the agenda.", "tariffs"),
+        (_READOUT + "Migration was not part of the talks, the aide said.", "migration"),
+        (_READOUT + "At no point did they discuss tariffs, an aide said.", "tariffs"),
+        (_READOUT + "The leaders sidestepped the issue of migration.", "migration"),
+        (_READOUT + "No mention was made of tariffs.", "tariffs"),
+        (_READOUT + "Tariffs, the aide said, were not discussed.", "tariffs"),
+        (_DIARIO + "La migración no fue parte de la conversación, según Itamaraty.", "migration"),
+        (_DIARIO + "La cuestión de los aranceles no formó parte de la agenda.", "tariffs"),
+        (_DIARIO + "No hubo, sin embargo, ninguna mención a los aranceles.", "tariffs"),
+        (_DIARIO + "El vocero descartó que se hablara de Venezuela.", "venezuela"),
+        (_DIARIO + "Lula evitó hablar de la situación en Venezuela.", "venezuela"),
+        (_DIARIO + "Lula no le planteó a Petro el tema de las drogas.", "drug_trafficking"),
+        (_DIARIO + "Ni la migración ni los aranceles fueron abordados.", "tariffs"),
+        (_DIARIO + "No hablaron nada de los aranceles.", "tariffs"),
+        (_DIARIO + "No se habló en ningún momento de los aranceles.", "tariffs"),
+        (_DIARIO + "Los aranceles quedaron afuera de la conversación.", "tariffs"),
+        (_DIARIO + "Los aranceles no estuvieron en la mesa.", "tariffs"),
+        (_DIARIO + "Petro no hizo mención alguna a los aranceles.", "tariffs"),
+        (_DIARIO + "Los mandatarios dejaron de lado el tema de los aranceles.", "tariffs"),
+    ],
+)
+def test_negations_written_the_ways_outlets_write_them(reference: Reference, text: str, negated: str) -> None:
+    got, discussed = _claims(reference, text)
+    assert negated in got
+    assert negated not in discussed
+
+
+def test_a_document_that_made_no_mention_is_silence(reference: Reference) -> None:
+    got, discussed = _claims(reference, _DIARIO + "El comunicado no hizo mención alguna a los aranceles.")
+    assert "tariffs" not in got | discussed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was unclear whether migration was discussed.",
+        "It is not known if migration came up during the call.",
+        "Whether migration came up was not disclosed.",
+        "Se desconoce si la migración formó parte de la conversación.",
+        "No está claro si se habló de migración.",
+    ],
+)
+def test_an_open_question_is_neither_discussed_nor_not(reference: Reference, sentence: str) -> None:
+    base = _DIARIO if sentence[:2] in {"Se", "No"} else _READOUT
+    got, discussed = _claims(reference, base + sentence)
+    assert "migration" not in got | discussed

@@ -89,6 +89,8 @@ _ASKED_ABOUT = re.compile(
 """A sentence opening on the question put to its speaker ("Asked about the US import duties, the Prime Minister said
 the subject had not come up"): what it names is asked about, not claimed."""
 
+_WHETHER_FIRST = re.compile(r"[\s\"'“”«»*-]*whether(?![\w])")
+"""A sentence whose subject is an open question ("Whether tariffs came up was not disclosed")."""
 _ASKED_ASIDE = re.compile(
     r",\s+(?:when\s+)?(?:asked|preguntad[oa]s?|consultad[oa]s?)\s+(?:about|on|sobre|acerca\s+de)(?![\w])"
 )
@@ -101,7 +103,7 @@ def question_in(ctx: ArticleContext, start: int, end: int) -> Question | None:
     "Asked by reporters whether", "Asked by Pobjeda whether"), or None."""
     found = ctx.lex.find("question", start, end)
     asked = _ASKED_BY.search(ctx.folded, start, end) if holds_any(ctx.folded, _ASKED_WORDS, start, end) else None
-    asked = asked or _ASKED_ABOUT.match(ctx.folded, start, end)
+    asked = asked or _ASKED_ABOUT.match(ctx.folded, start, end) or _WHETHER_FIRST.match(ctx.folded, start, end)
     if asked is None and holds_any(ctx.folded, _ASKED_WORDS, start, end):
         asked = _ASKED_ASIDE.search(ctx.folded, start, end)
     if asked is not None and (found is None or asked.start() < found.start):
