@@ -202,3 +202,21 @@ def test_an_open_question_is_neither_discussed_nor_not(reference: Reference, sen
     base = _DIARIO if sentence[:2] in {"Se", "No"} else _READOUT
     got, discussed = _claims(reference, base + sentence)
     assert "migration" not in got | discussed
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (_READOUT.replace("about energy", "about renewable energy and green hydrogen"), {"energy", "climate"}),
+        (_DIARIO.replace("sobre energía", "sobre la transición energética"), {"energy", "climate"}),
+        (_DIARIO.replace("sobre energía", "sobre el hidrógeno verde"), {"energy"}),
+    ],
+)
+def test_renewables_are_energy_and_climate(reference: Reference, text: str, topics: set[str]) -> None:
+    assert written.discussed(reference, text) == topics
+
+
+def test_renewables_left_out_are_both_left_out(reference: Reference) -> None:
+    text = _READOUT.replace("about energy", "about trade") + "Renewable energy was not discussed, an aide said."
+    got, _ = _claims(reference, text)
+    assert {"energy", "climate"} <= got
