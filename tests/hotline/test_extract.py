@@ -588,7 +588,7 @@ def test_wire_copy_dateline_rate_and_attribution(reference: Reference) -> None:
     facts = extract(reference, text, dt.date(2025, 5, 2))
     assert participants(facts) == {"mark_carney", "donald_trump"}
     assert facts.calls[0].date.date is None  # "said on Friday he had spoken": on or before Friday, not on it
-    assert topics(facts, "not_discussed") == {"tariffs"}
+    assert topics(facts, "not_discussed") == {"tariffs", "automotive"}  # a duty on goods names the goods too
     assert "canada" not in topics(facts, "discussed")
 
 

@@ -28,6 +28,7 @@ from hotline.extract.topics.clauses import (
 from hotline.extract.topics.heads import head_topics
 from hotline.extract.topics.hits import (
     CONGRATULATION_TOPIC,
+    TOPIC_RULES,
     TopicHit,
     congratulated_wins,
     country_topic_codes,
@@ -38,9 +39,11 @@ from hotline.extract.topics.negation import answered_no, answered_question, insi
 from hotline.extract.topics.passage import call_block
 from hotline.extract.topics.rounds import calls_of_hits, round_of
 from hotline.facts import CallMention, TopicFact
+from hotline.text import phrase_key
 
 __all__ = ["call_block", "find_topics"]
 
+_COMPANIONS = {phrase_key(k): str(v) for k, v in TOPIC_RULES["companion_topics"].items()}
 _SUBJECT_REACH = 40  # characters between "discussed" and a participant's country it names as the subject
 
 
@@ -77,6 +80,9 @@ def find_topics(ctx: ArticleContext, layout: CallLayout) -> list[TopicFact]:
                 claimant_official_id=claimants[index],
             )
         )
+        companion = _COMPANIONS.get(phrase_key(ctx.folded[hit.start : hit.end]))
+        if companion is not None:  # "renewable energy": climate and energy
+            add(call, TopicHit(hit.start, hit.end, companion), status, index, how)
 
     for index, sentence_hits in sorted(by_sentence.items()):
         sentence = ctx.sentences[index]

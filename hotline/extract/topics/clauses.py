@@ -40,7 +40,7 @@ def background_relatives(ctx: ArticleContext, sentence: Sentence, starts: list[i
         k = bisect_left(call_ends, match.start() + 1) - 1  # the last call cue before the comma, in its clause
         if (
             k >= 0
-            and _SAME_CLAUSE.fullmatch(ctx.folded, call_ends[k], match.start())
+            and _same_clause(ctx, sentence.index, call_ends[k], match.start())
             and bisect_left(starts, call_ends[k]) == bisect_left(starts, match.start())  # no topic between
         ):
             continue  # "una llamada telefónica que ... describieron como tensa, en la que ...": it tells the call
@@ -49,6 +49,23 @@ def background_relatives(ctx: ArticleContext, sentence: Sentence, starts: list[i
     return spans
 
 
+def _same_clause(ctx: ArticleContext, index: int, begin: int, end: int) -> bool:
+    """Whether ``[begin, end)`` stays in one clause: no clause mark, but for the commas that set off a participant's
+    name in apposition ("una llamada con el presidente de Estados Unidos, Donald Trump, en la que ...")."""
+    if _SAME_CLAUSE.fullmatch(ctx.folded, begin, end):
+        return True
+    if end - begin > _APPOSITION_REACH:
+        return False
+    gap = ctx.folded[begin:end]
+    for hit in reversed(ctx.in_sentence("officials", index)):
+        if begin <= hit.start and hit.end <= end:
+            gap = gap[: hit.start - begin] + _NAME + gap[hit.end - begin :]
+    return _SAME_CLAUSE.fullmatch(_APPOSITION.sub("", gap)) is not None
+
+
+_NAME = "\x00"
+_APPOSITION = re.compile(r",\s*\x00\s*")
+_APPOSITION_REACH = 160  # characters from the call cue to the relative's comma, names in apposition included
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:" + phrase_alternation(TOPIC_RULES["background_relatives"]) + r")(?![\w])")
 _RELATIVE_END = re.compile(r"[,;:]|\.\s")
 _SAME_CLAUSE = re.compile(r"[^,;:.]{0,80}")
@@ -72,13 +89,23 @@ _ASKED_ABOUT = re.compile(
 """A sentence opening on the question put to its speaker ("Asked about the US import duties, the Prime Minister said
 the subject had not come up"): what it names is asked about, not claimed."""
 
+_WHETHER_FIRST = re.compile(r"[\s\"'“”«»*-]*whether(?![\w])")
+"""A sentence whose subject is an open question ("Whether tariffs came up was not disclosed")."""
+_ASKED_ASIDE = re.compile(
+    r",\s+(?:when\s+)?(?:asked|preguntad[oa]s?|consultad[oa]s?)\s+(?:about|on|sobre|acerca\s+de)(?![\w])"
+)
+"""The same question set off by commas after the speaker ("A senior official, asked about the US tariff, said the
+rate did not come up")."""
+
 
 def question_in(ctx: ArticleContext, start: int, end: int) -> Question | None:
     """The first cue in ``[start, end)`` that asks or declines to say ("asked whether", "would not say whether",
     "Asked by reporters whether", "Asked by Pobjeda whether"), or None."""
     found = ctx.lex.find("question", start, end)
     asked = _ASKED_BY.search(ctx.folded, start, end) if holds_any(ctx.folded, _ASKED_WORDS, start, end) else None
-    asked = asked or _ASKED_ABOUT.match(ctx.folded, start, end)
+    asked = asked or _ASKED_ABOUT.match(ctx.folded, start, end) or _WHETHER_FIRST.match(ctx.folded, start, end)
+    if asked is None and holds_any(ctx.folded, _ASKED_WORDS, start, end):
+        asked = _ASKED_ASIDE.search(ctx.folded, start, end)
     if asked is not None and (found is None or asked.start() < found.start):
         return Question(asked.start(), asked.end())
     return Question(found.start, found.end) if found is not None else None

@@ -107,6 +107,7 @@ _CALL_RELATIVE_REACH = 90  # characters from the call noun to the discussion ver
 _DISCUSSION_NOUNS = frozenset(TOPIC_RULES["discussion_nouns"])
 _CLAUSE_OPENING = 48  # characters before a discussion verb read for the comma and subject that open its clause
 _ASIDE = re.compile(r"\s*,")
+_ASIDE_OPEN = re.compile(r",\s+(?:[\w'’.-]+\s+){0,4}\Z")
 _MAX_NEGATIONS = int(RULES["max_negations_per_sentence"])
 
 
@@ -131,6 +132,10 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
         scope = (begin, stop, trigger.phrase)
         silent = _silence(ctx, start, trigger, stop)
         (silences if silent else objects).append(scope)
+    elliptical = _ELLIPSIS.match(folded, start, end)
+    if elliptical is not None and _after_a_negation(ctx, start):  # "... no se habló de X. Tampoco, precisó, de Y."
+        stops = [m.start() for m in (breaks.at(elliptical.end()), attributions.at(elliptical.end())) if m]
+        objects.append((elliptical.end(), min(stops, default=end), "elliptical negation"))
     subjects: list[Scope] = []
     object_spans = [(t.start, t.end) for t in object_triggers]
     triggers = [  # "dejaron fuera de la conversación la situación en Venezuela": the object's trigger, not a subject's
@@ -142,10 +147,11 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
         clause_starts = [brk.end() for brk in _CLAUSE_START.finditer(folded, start, end)]
         # "Carney said (that) fentanyl was not discussed": the subject starts after the speech verb and its "that";
         # any other "que"/"that" opens a relative clause inside the subject ("la disputa que enfrentó ...").
-        speech = [  # a speech verb between commas is an aside ("Los aranceles, añadió, ni se mencionaron")
+        speech = [  # a speech verb between commas is an aside ("Los aranceles, añadió, ni se mencionaron", "Tariffs,
+            # the aide said, were not discussed")
             h
             for h in lex.within("speech", start, end)
-            if folded[h.start - 2 : h.start] != ", " or not _ASIDE.match(folded, h.end)
+            if not (_ASIDE.match(folded, h.end) and _ASIDE_OPEN.search(folded, max(start, h.start - 40), h.start))
         ]
         speech_ends = sorted(h.end for h in speech)
         openers = sorted(
@@ -176,10 +182,36 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
     if neither:
         nor = lex.find("nor", neither.end, end)
         verb = lex.find("discussion", nor.end, end) if nor else None
-        if nor and verb:
-            scopes.append((neither.end, verb.start, "neither ... nor ..."))
+        passive = _PASSIVE.search(folded, nor.end, end) if nor else None
+        stop = min([h.start for h in (verb,) if h] + [m.start() for m in (passive,) if m], default=None)
+        if nor and stop is not None:
+            scopes.append((neither.end, stop, "neither ... nor ..."))
             read.append(scopes[-1])
     return scopes, read
+
+
+_PASSIVE = re.compile(
+    r"(?<![\w])(?:(?:fue|fueron|ha sido|han sido)\s+(?:abordad|tratad|discutid|mencionad|debatid|plantead)[oa]s?"
+    r"|se\s+(?:abordo|abordaron|trato|trataron|discutio|discutieron|menciono|mencionaron|hablo|planteo|plantearon)"
+    r"|(?:was|were)\s+(?:raised|mentioned|addressed|discussed|brought\s+up|covered))(?![\w])"
+)
+"""The verb a "ni A ni B" / "neither A nor B" list is the subject of, when no discussion cue names it ("Ni la
+migración ni los aranceles fueron abordados")."""
+
+
+_ELLIPSIS = re.compile(r"[\s\"'“”«»*-]*(?:tampoco|ni)\s*(?:,[^,;:.]{1,40},\s*)?(?:de|del|sobre|acerca\s+de)\s+")
+"""A sentence that opens on "Tampoco" or "Ni" and a preposition, a speech verb set off by commas between at most:
+it goes on with the negation of the sentence before ("no se habló de seguridad. Tampoco, precisó, de la revisión del
+T-MEC")."""
+
+
+def _after_a_negation(ctx: ArticleContext, start: int) -> bool:
+    """Whether the sentence before the one starting at ``start`` holds a negation trigger."""
+    index = ctx.sentence_of(start)
+    if index == 0:
+        return False
+    before = ctx.sentences[index - 1]
+    return any(ctx.lex.find(kind, before.start, before.end) for kind in ("negation_object", "negation_subject"))
 
 
 _ADDRESSEE = re.compile(
@@ -294,10 +326,13 @@ def longest(hits: list[Hit]) -> list[Hit]:
 
 def answered_question(ctx: ArticleContext, scope: Scope, question_end: int, hits: list[TopicHit]) -> list[TopicHit]:
     """ "A pregunta sobre si se habló de las vacunas ..., respondió: 'No, no se habló de eso'": a negation of a
-    pronoun answers the question before it; the topics it asked about, up to a relative clause or clause end,
+    pronoun, or of no topic ("asked about the tariff, said the rate itself did not come up"), answers the question
+    before it; the topics it asked about, up to a relative clause or clause end,
     are negated."""
-    begin, _, _ = scope
-    if question_end >= begin or not _PRONOUN_HEAD.match(ctx.folded, begin):
+    begin, end, _ = scope
+    if question_end >= begin or not (
+        _PRONOUN_HEAD.match(ctx.folded, begin) or not any(begin <= h.start < end for h in hits)
+    ):
         return []
     stops = [m.start() for m in (RELATIVE.search(ctx.folded, question_end, begin),) if m]
     stops += [m.start() for m in (_CLAUSE_BREAK.search(ctx.folded, question_end, begin),) if m]
