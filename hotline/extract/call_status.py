@@ -67,7 +67,9 @@ _ASSEMBLY_ADDRESS = re.compile(
 )
 """A leader's address to an assembly with up to three words between ("addressed the Japanese parliament")."""
 _ASSEMBLY_VERBS = tuple(_RULES["assembly_address_verbs"])
-_HYPOTHESIS = re.compile(r"\s+(?P<modal>" + phrase_alternation(_RULES["hypothesis_modals"]) + r")(?![\w])")
+_GENERIC = re.compile(r"(?P<det>" + phrase_alternation(_RULES["generic_call_determiners"]) + r")\s+(?!a\s|an\s)")
+_NO_BEFORE = re.compile(r"(?<![\w])(?:no|not|any|ninguna|ningun)\s+\Z")
+_HYPOTHESIS = re.compile(r"\s+\x22?(?P<modal>" + phrase_alternation(_RULES["hypothesis_modals"]) + r")(?![\w])")
 _INDEFINITE = re.compile(r"(?<![\w])(?:a|an|un|una|such a)\s+(?:[\w'’-]+\s+){0,2}\Z")
 _REFUSED_POSSESSED = re.compile(
     r"(?<![\w])(?P<verb>"
@@ -223,6 +225,12 @@ def call_status(
     if found is not None and found.start() < call_end and call_start - found.end() <= _ADDRESS_GAP:
         return CallStatus(NO_CALL, _phrase(found.group()), found.start(), found.end())  # "addressed the Japanese
         # parliament by video link"; not "addressed parliament on Monday and later spoke by phone with ..."
+    if (
+        (generic := _GENERIC.match(folded, call_start))
+        and not _HYPOTHESIS.match(folded, call_end)
+        and not _NO_BEFORE.search(folded, max(0, call_start - 8), call_start)  # "no such conversation": a denial
+    ):
+        return CallStatus(NO_CALL, _phrase(generic.group("det")), generic.start(), generic.end("det"))  # "such calls"
     if (modal := _HYPOTHESIS.match(folded, call_end)) and _INDEFINITE.search(folded, left, call_start):
         return CallStatus("planned", modal.group("modal"), modal.start("modal"), modal.end())  # "a call would help"
     if folded.startswith(("'s", "’s"), call_start) and (refusal := _REFUSED_POSSESSED.search(folded, left, call_start)):
