@@ -350,6 +350,8 @@ def _clause_start(
     while (match := _break_search(folded, start, call_start, lex)) is not None:  # ``_BREAK.finditer``
         start = match.end()
     words = [word.start() for word in _WORD.finditer(folded, start, call_start)]
+    if len(words) <= _WINDOW_WORDS:
+        return start  # within the reach: no word to leave out or count
     if (insert := _INSERT_BEFORE.search(folded, start, call_start)) is not None:
         inside = range(insert.start(), insert.end("insert"))  # "ha solicitado formalmente, por los canales
         words = [at for at in words if at not in inside]  # diplomáticos ..., una conversación": not the clause's

@@ -234,7 +234,14 @@ class LexiconHits:
         if not hits:
             return False
         i = bisect_left(self._starts_of(name), start)
-        return i < len(hits) and hits[i].start < end and self.find(name, start, end) is not None
+        while i < len(hits):  # :meth:`find`, inlined (per window)
+            hit = hits[i]
+            if hit.start >= end:
+                return False
+            if hit.end <= end:
+                return True
+            i += 1
+        return False
 
     def all(self, name: str) -> list[Hit]:
         return self._hits.get(name, [])
