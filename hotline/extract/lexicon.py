@@ -251,7 +251,8 @@ class LexiconHits:
         hits = self._hits.get(name)
         if not hits:
             return None
-        i = bisect_left(self._starts_of(name), start)
+        starts = self._starts.get(name)  # :meth:`_starts_of`, inlined: asked some 200 times an article
+        i = bisect_left(starts if starts is not None else self._starts_of(name), start)
         while i < len(hits):
             hit = hits[i]
             if end is not None and hit.end > end:
