@@ -86,12 +86,10 @@ _RESCHEDULED = re.compile(
     + r"(?![\w])"
 )
 """The later time a postponed call moved to: " to next week", " hasta el lunes"."""
-_BREAK_MARKS = r"|" + _RELATIVE + r"|[;:!?]|\s[-–—]\s|,\s+[a-z]+ing(?![\w])"
+_BREAK_MARKS = r"|" + _RELATIVE + r"|[;:!?]|\s[-–—]\s|,\s+[a-z]+ing(?![\w])"  # not ".": sentences are split already
 _BREAK = re.compile(phrase_pattern(_RULES["clause_breaks"]) + _BREAK_MARKS)
-# not ".": the sentence is split already, "U.S." is no break
 _MARK = re.compile(_BREAK_MARKS[1:])
-"""The breaks of :data:`_BREAK` that are no words: its words are the lexicon's ``clause_break`` hits, and searching
-for them at every position is what made the search slow (:func:`_break_search`)."""
+"""The breaks that are no words: the words are the lexicon's ``clause_break`` hits (:func:`_break_search`)."""
 _WORD = re.compile(r"\w+")
 _INSERT_BEFORE = re.compile(r",(?P<insert>[^,;:]{1,160}),\s*(?:(?:a|an|the|una|un|la|el|su)\s+)?\Z")
 """An insert between commas right before the call phrase ("has asked, through diplomatic channels, for a ..."): its
@@ -336,8 +334,7 @@ def _break_search(folded: str, start: int, end: int, lex: LexiconHits | None) ->
     return _BREAK.match(folded, word.start, end) or _BREAK.search(folded, start, end)
 
 
-_WORD_CHAR = re.compile(r"\w\w")
-"""Two word characters: a window's end between them cuts a word."""
+_WORD_CHAR = re.compile(r"\w\w")  # a window's end between these two cuts a word
 
 
 def _clause_start(
@@ -379,9 +376,7 @@ def _clause_end(
         relatives.append(stop.span())
         position = stop.end() - 1  # the closing comma may open the next break
     counted, reach = 0, end
-    # To the ``right_window_words``-th word, or the last: the words are read one ahead (whether the next is
-    # capitalized), not listed to the window's end.
-    words = _WORD.finditer(folded, call_end, end)
+    words = _WORD.finditer(folded, call_end, end)  # to the ``right_window_words``-th word, or the last: one ahead
     word = next(words, None)
     upper_before: bool | None = None  # the word before is capitalized (None: no word before)
     while word is not None:
