@@ -35,6 +35,8 @@ dotless i, a Polish l, a Norwegian o): written ASCII in most outlets' copy, so f
 def fold(text: str) -> str:
     """Lower-case and strip accents: ``'López'`` → ``'lopez'`` (a dotless i or a stroked letter to its base
     letter). Keeps length for plain Latin text."""
+    if text.isascii():  # no accent to strip, no letter to map: the lower case is the fold (in C)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().translate(_LETTERS)
 

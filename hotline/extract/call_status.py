@@ -51,6 +51,10 @@ VOCABULARIES = {
     "in_person": _RULES["in_person"],  # an in-person encounter ("on the sidelines"): the call finder reads it too
     "multilateral": _RULES["multilateral"],
     "address": _RULES["addresses"],
+    "claimed": _RULES["claimed"],
+    "claim_verb": _RULES["claim_verbs"],
+    "reported_by": _RULES["reported_by"],
+    "clause_break": _RULES["clause_breaks"],
 }
 """Phrase vocabularies of the status rules, also matched in the article's lexicon pass: a window with none of a
 vocabulary's phrases is not searched (see :func:`_finditer`)."""
@@ -93,9 +97,10 @@ _RESCHEDULED = re.compile(
     + r"(?![\w])"
 )
 """The later time a postponed call moved to: " to next week", " hasta el lunes"."""
-_BREAK = re.compile(
-    phrase_pattern(_RULES["clause_breaks"]) + r"|" + _RELATIVE + r"|[;:!?]|\s[-–—]\s|,\s+[a-z]+ing(?![\w])"
-)  # not ".": the sentence is split already, "U.S." is no break
+_BREAK_MARKS = r"|" + _RELATIVE + r"|[;:!?]|\s[-–—]\s|,\s+[a-z]+ing(?![\w])"  # not ".": sentences are split already
+_BREAK = re.compile(phrase_pattern(_RULES["clause_breaks"]) + _BREAK_MARKS)
+_MARK = re.compile(_BREAK_MARKS[1:])
+"""The breaks that are no words: the words are the lexicon's ``clause_break`` hits (:func:`_break_search`)."""
 _COMMA_CLAUSE = re.compile(r",\s*(?:" + phrase_alternation(_RULES["comma_clause_openers"]) + r")(?![\w])")
 """A clause of another event after a comma ("..., as European leaders step up pressure"), besides the breaks."""
 _WORD = re.compile(r"\w+")
@@ -216,7 +221,7 @@ def call_status(
                 continue  # "spoke to Carney this afternoon, Downing Street said, as European leaders step up ...":
                 # another clause's subject
             return CallStatus(NO_CALL, _phrase(found.group()), found.start(), found.end())
-    left = _clause_start(folded, window_start, call_start, text)
+    left = _clause_start(folded, window_start, call_start, text, lex)
     for found in _finditer(_ADDRESS, "address", folded, left, window_end, lex):
         if found.start() < call_end:  # "addressed the delegates by video link", "se dirigió por videoconferencia a"
             return CallStatus(NO_CALL, _phrase(found.group()), found.start(), found.end())
@@ -287,7 +292,7 @@ def _cues_after(
     folded: str, call_end: int, window_end: int, text: str | None, lex: LexiconHits | None
 ) -> list[re.Match[str]]:
     """The status cues after the call phrase in its clause, up to another event it names or a neutral phrase."""
-    right, relatives = _clause_end(folded, call_end, window_end, text)
+    right, relatives = _clause_end(folded, call_end, window_end, text, lex)
     other = next(_finditer(_OTHER_EVENT, "other_event", folded, call_end, right, lex), None)
     right = other.start() if other else right  # "... tras esa conversación, la visita fue pospuesta": the visit's
     after: list[re.Match[str]] = []
@@ -381,14 +386,34 @@ def _found(match: re.Match[str]) -> CallStatus:
     return CallStatus(status, phrase, match.start(), match.end())
 
 
-def _clause_start(folded: str, window_start: int, call_start: int, text: str | None = None) -> int:
+def _break_search(folded: str, start: int, end: int, lex: LexiconHits | None) -> re.Match[str] | None:
+    """``_BREAK.search(folded, start, end)``: the first word of the lexicon's ``clause_break`` hits in the window,
+    or the first mark (:data:`_MARK`) before it. The window is searched whole when ``end`` cuts a word (the cut
+    may end a break word the text does not) or there is no lexicon."""
+    if lex is None or (0 < end < len(folded) and _WORD_CHAR.match(folded, end - 1, end + 1)):
+        return _BREAK.search(folded, start, end)
+    mark = _MARK.search(folded, start, end)
+    word = lex.find("clause_break", start, end)
+    if word is None or (mark is not None and mark.start() < word.start):
+        return mark  # a word and a mark never start at the same character
+    return _BREAK.match(folded, word.start, end) or _BREAK.search(folded, start, end)
+
+
+_WORD_CHAR = re.compile(r"\w\w")  # a window's end between these two cuts a word
+
+
+def _clause_start(
+    folded: str, window_start: int, call_start: int, text: str | None = None, lex: LexiconHits | None = None
+) -> int:
     """Where the call phrase's clause starts: the last break before it, at most ``window_words`` words back (names
     and titles in capitals not counted: "desmintió que el presidente Ilham Aliyev y el primer ministro de Armenia,
     Nikol Pashinián, mantuvieran una conversación")."""
     start = window_start
-    for match in _BREAK.finditer(folded, start, call_start):
+    while (match := _break_search(folded, start, call_start, lex)) is not None:  # ``_BREAK.finditer``
         start = match.end()
     words = [word.start() for word in _WORD.finditer(folded, start, call_start)]
+    if len(words) <= _WINDOW_WORDS:
+        return start  # within the reach: no word to leave out or count
     if (insert := _INSERT_BEFORE.search(folded, start, call_start)) is not None:
         inside = range(insert.start(), insert.end("insert"))  # "ha solicitado formalmente, por los canales
         words = [at for at in words if at not in inside]  # diplomáticos ..., una conversación": not the clause's
@@ -402,37 +427,38 @@ def _clause_start(folded: str, window_start: int, call_start: int, text: str | N
     return start
 
 
-def _capitalized(text: str, before: re.Match[str], after: re.Match[str]) -> bool:
-    """Whether a word stands between two capitalized words, inside a name or a title ("States of Micronesia")."""
-    return text[before.start()].isupper() and text[after.start()].isupper()
-
-
 def _clause_end(
-    folded: str, call_end: int, window_end: int, text: str | None = None
+    folded: str, call_end: int, window_end: int, text: str | None = None, lex: LexiconHits | None = None
 ) -> tuple[int, list[tuple[int, int]]]:
     """Where the call phrase's clause ends, and the relative clauses it steps over (", which had been expected this
     week, has been postponed"): their words neither end the clause nor use up its reach."""
     relatives: list[tuple[int, int]] = []
     position, end = call_end, window_end
-    while (stop := _BREAK.search(folded, position, window_end)) is not None:
+    while (stop := _break_search(folded, position, window_end, lex)) is not None:
         if not _RELATIVE_CLAUSE.fullmatch(stop.group()):
             end = stop.start()
             break
         relatives.append(stop.span())
         position = stop.end() - 1  # the closing comma may open the next break
     counted, reach = 0, end
-    words = list(_WORD.finditer(folded, call_end, end))
-    for k, word in enumerate(words):  # to the ``right_window_words``-th word, or the last
+    words = _WORD.finditer(folded, call_end, end)  # to the ``right_window_words``-th word, or the last: one ahead
+    word = next(words, None)
+    upper_before: bool | None = None  # the word before is capitalized (None: no word before)
+    while word is not None:
+        following = next(words, None)
         at = word.start()
+        upper = text is not None and text[at].isupper()
         if relatives and any(start <= at < stop for start, stop in relatives):
-            continue
-        if text is not None and (
-            text[at].isupper() or (0 < k < len(words) - 1 and _capitalized(text, words[k - 1], words[k + 1]))
+            pass
+        elif upper or (
+            upper_before and following is not None and text is not None and text[following.start()].isupper()
         ):
-            continue  # names and titles ("Prime Minister Anthony Albanese", "President of the Federated States
-            # of Micronesia") do not use up the reach
-        counted += 1
-        if counted == _RIGHT_WORDS:
-            return word.end(), relatives
-        reach = word.end()
+            pass  # names and titles ("Prime Minister Anthony Albanese", "President of the Federated States of
+            # Micronesia": a word between two capitalized ones) do not use up the reach
+        else:
+            counted += 1
+            if counted == _RIGHT_WORDS:
+                return word.end(), relatives
+            reach = word.end()
+        upper_before, word = upper, following
     return reach, relatives

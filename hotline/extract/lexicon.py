@@ -110,6 +110,10 @@ class Lexicon:
                 written = key.encode("ascii").translate(_DELIMIT)
                 delimited[b" " + written + b" "].append((index, b" " in written))
         self._ascii_patterns = list(delimited.values())
+        self._ascii_single = [
+            entries[0][0] if len(entries) == 1 and not entries[0][1] else -1 for entries in delimited.values()
+        ]
+        """Per pattern, the index of its one key when it needs no check (most): no inner loop for it."""
         self._ascii_automaton = (
             BytesAhoCorasick(list(delimited), matchkind=MatchKind.Standard, implementation=Implementation.ContiguousNFA)
             if delimited
@@ -179,10 +183,14 @@ class Lexicon:
             b" " + text.encode("ascii").translate(_DELIMIT) + b" ", overlapping=True
         )
         patterns = self._ascii_patterns
+        single = self._ascii_single
         phrases = self._phrases
         spans = []
         for pattern, start, end in matches:
             end -= 2  # the pattern's two spaces: its key is text[start:end]
+            if (index := single[pattern]) >= 0:
+                spans.append((start, end, index))
+                continue
             for index, checked in patterns[pattern]:
                 if not checked or text[start:end] == phrases[index][0]:
                     spans.append((start, end, index))
@@ -205,19 +213,35 @@ class LexiconHits:
 
     def __init__(self, found: dict[str, list[Hit]]):
         self._hits = found
-        self._starts = {name: [h.start for h in hits] for name, hits in found.items()}
+        self._starts: dict[str, list[int]] = {}
+        """The start offsets of a vocabulary's hits, listed when it is first asked about (most never are)."""
+
+    def _starts_of(self, name: str) -> list[int]:
+        starts = self._starts.get(name)
+        if starts is None:
+            starts = self._starts[name] = [h.start for h in self._hits.get(name, ())]
+        return starts
 
     def may_match(self, name: str, text: str, start: int, end: int) -> bool:
         """Whether a whole-word pattern of vocabulary ``name`` can match in ``text[start:end]``: False when no hit
         lies there and ``end`` cuts no word (a cut may end a phrase the text does not: then the window must be
         searched)."""
-        if 0 < end < len(text) and is_word_char(text[end]) and is_word_char(text[end - 1]):
-            return True  # a cut
+        if 0 < end < len(text) and (text[end].isalnum() or text[end] == "_"):  # is_word_char, inlined (per window)
+            before = text[end - 1]
+            if before.isalnum() or before == "_":
+                return True  # a cut
         hits = self._hits.get(name)
         if not hits:
             return False
-        i = bisect_left(self._starts[name], start)
-        return i < len(hits) and hits[i].start < end and self.find(name, start, end) is not None
+        i = bisect_left(self._starts_of(name), start)
+        while i < len(hits):  # :meth:`find`, inlined (per window)
+            hit = hits[i]
+            if hit.start >= end:
+                return False
+            if hit.end <= end:
+                return True
+            i += 1
+        return False
 
     def all(self, name: str) -> list[Hit]:
         return self._hits.get(name, [])
@@ -227,7 +251,8 @@ class LexiconHits:
         hits = self._hits.get(name)
         if not hits:
             return None
-        i = bisect_left(self._starts[name], start)
+        starts = self._starts.get(name)  # :meth:`_starts_of`, inlined: asked some 200 times an article
+        i = bisect_left(starts if starts is not None else self._starts_of(name), start)
         while i < len(hits):
             hit = hits[i]
             if end is not None and hit.end > end:
@@ -240,14 +265,18 @@ class LexiconHits:
 
     def within(self, name: str, start: int, end: int) -> list[Hit]:
         """Every hit of ``name`` lying within ``[start, end)``."""
-        hits = self._hits.get(name, [])
-        starts = self._starts.get(name, [])
+        hits = self._hits.get(name)
+        if not hits:
+            return []
+        starts = self._starts_of(name)
         return [h for h in hits[bisect_left(starts, start) : bisect_left(starts, end)] if h.end <= end]
 
     def at(self, name: str, start: int) -> Hit | None:
         """The longest hit of ``name`` starting exactly at ``start``."""
-        hits = self._hits.get(name, [])
-        starts = self._starts.get(name, [])
+        hits = self._hits.get(name)
+        if not hits:
+            return None
+        starts = self._starts_of(name)
         i = bisect_left(starts, start)
         best = None
         while i < len(hits) and hits[i].start == start:

@@ -41,7 +41,7 @@ CASES = [
     ("A call planned between Sheinbaum and Trump was cancelled the same day.", "call", "cancelled"),
     ("Modi declined Trump's calls in recent weeks, a newspaper said.", "'s calls", "refused"),
     ("Analysts said a leaders' call would be an important first step.", "call", "planned"),
-    ("A lawyer said a leaders' call \"is the only way this gets unlocked\".", "call", "planned"),
+    ('A lawyer said a leaders\' call "is the only way this gets unlocked".', "call", "planned"),
     ("Beijing tends to grant such calls only after concessions.", "such calls", NO_CALL),
     ("Such a call would ease tensions, analysts said.", "call", "planned"),
     (

@@ -110,7 +110,13 @@ _CLAIM_REACH = 200
 def _claimed(ctx: ArticleContext, cue: Cue) -> bool:
     """Whether the call phrase is told as someone's claim ("reports claiming that ...", "versiones de que ...")."""
     sentence = ctx.sentences[ctx.sentence_of(cue.start)]
-    return CLAIMED.search(ctx.folded, max(sentence.start, cue.start - _CLAIM_REACH), cue.start) is not None
+    start = max(sentence.start, cue.start - _CLAIM_REACH)
+    if not (
+        ctx.lex.may_match("claimed", ctx.folded, start, cue.start)
+        or ctx.lex.may_match("claim_verb", ctx.folded, start, cue.start)
+    ):
+        return False  # none of its phrases or verbs there: no search
+    return CLAIMED.search(ctx.folded, start, cue.start) is not None
 
 
 def _same_call(ctx: ArticleContext, cue: Cue, denied: Cue, denied_pair: frozenset[str] | None) -> bool:
@@ -124,7 +130,10 @@ def _same_call(ctx: ArticleContext, cue: Cue, denied: Cue, denied_pair: frozense
 def _reported(ctx: ArticleContext, cue: Cue) -> bool:
     """Whether the call phrase is told as one side's word ("Trump said he had a great call with Xi")."""
     sentence = ctx.sentences[ctx.sentence_of(cue.start)]
-    return REPORTED_BY.search(ctx.folded, max(sentence.start, cue.start - _CLAIM_REACH), cue.start) is not None
+    start = max(sentence.start, cue.start - _CLAIM_REACH)
+    return ctx.lex.may_match("reported_by", ctx.folded, start, cue.start) and (
+        REPORTED_BY.search(ctx.folded, start, cue.start) is not None
+    )
 
 
 def _status(ctx: ArticleContext, cue: Cue) -> CallStatus:

@@ -202,7 +202,16 @@ def first_pair(ctx: ArticleContext, statuses: dict[int, CallStatus]) -> list[Par
 
 def cue_pair(ctx: ArticleContext, cue: Cue) -> Link | None:
     """The first pair a call phrase links, else (when it links nobody by grammar) the two leaders its sentence
-    names; None without either, or when it (or a call phrase right after it) links a minister or someone spoken of."""
+    names; None without either, or when it (or a call phrase right after it) links a minister or someone spoken of.
+    Read once per cue and article (statuses, grouping and the not-held calls all ask)."""
+    key = ("cue_pair", cue)
+    if key not in ctx.memo:
+        ctx.memo[key] = _cue_pair(ctx, cue)
+    pair: Link | None = ctx.memo[key]
+    return pair
+
+
+def _cue_pair(ctx: ArticleContext, cue: Cue) -> Link | None:
     index = ctx.sentence_of(cue.start)
     links = cue_links(ctx, cue, index)
     if links is None and beside_a_call_of_no_leader(ctx, cue, index):

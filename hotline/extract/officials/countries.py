@@ -126,13 +126,14 @@ def modifier_country(
     for boundary in _CLAUSE_END.finditer(folded, start, title_start):  # within the title's own clause
         start = boundary.end()
     words = list(_MODIFIER_WORD.finditer(folded[start:title_start]))
+    written = [w.group() for w in words]
     for end in range(len(words), 0, -1):
         for size in (3, 2, 1):
             if end - size < 0:
                 continue
-            candidate = " ".join(w.group() for w in words[end - size : end]).removesuffix("'s")
+            candidate = " ".join(written[end - size : end]).removesuffix("'s")
             country = country_of(reference, patterns, candidate)
-            if country is None and candidate != words[end - 1].group():  # "erdogan's": the leader's country
+            if country is None and candidate != written[end - 1]:  # "erdogan's": the leader's country
                 official = reference.official_by_alias(candidate) if size == 1 else None
                 country = official.country_code if official else None
             if country:
