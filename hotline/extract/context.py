@@ -323,7 +323,8 @@ def _find_cues(folded: str, text: str, lex: LexiconHits) -> list[Cue]:
     ]
     talks = [h for h in lex.all("talk") if not TALK_AUDIENCE.match(folded, h.end) and _as_written(h, text)]
     cues += [Cue(h.start, h.end, "talk", noun_start=h.start) for h in talks]
-    cues += [Cue(h.start, h.end, "planned", noun_start=h.start) for h in lex.all("planned")]
+    plans = [h for h in lex.all("planned") if not TALK_AUDIENCE.match(folded, h.end)]  # "will speak with one voice"
+    cues += [Cue(h.start, h.end, "planned", noun_start=h.start) for h in plans]
     cues.sort(key=lambda c: (c.start, c.end))
     return _longest_per_start(cues)
 

@@ -307,3 +307,17 @@ def test_leaders_of_another_clause_make_no_conference_of_the_call(reference: Ref
 )
 def test_plans_after_a_call_and_plans_denied(reference: Reference, text: str, rows: set[tuple[str, ...]]) -> None:
     assert calls(written.extract(reference, text, DAY)) == rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BRICS\nBRASILIA.- El presidente de Brasil, Luiz Inácio Lula da Silva, encabezó este lunes una cumbre virtual "
+        "extraordinaria de los BRICS en la que criticó la política arancelaria del presidente estadounidense, Donald "
+        "Trump.",
+        'ASEAN\nKUALA LUMPUR -- Prime Minister Anwar Ibrahim said on Monday that ASEAN "will speak with one voice" '
+        "to U.S. President Donald Trump on tariffs.",
+    ],
+)
+def test_a_blocs_virtual_summit_or_one_voice_is_no_call(reference: Reference, text: str) -> None:
+    assert calls(written.extract(reference, text, DAY)) == set()
