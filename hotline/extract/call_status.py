@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from hotline.extract.clauses import BREAK, COMMA_CLAUSE, WORD, break_search, clause_end
 from hotline.extract.lexicon import LexiconHits
 from hotline.extract.rules import load_rules
 from hotline.text import fold, holds_any, phrase_alternation, phrase_pattern
@@ -84,10 +85,6 @@ _REFUSED_POSSESSED = re.compile(
 Trump's calls", "had ignored Zelensky's call"): refused."""
 _ADDRESS_GAP = 24
 """Characters at most between such an address and the call phrase that is its medium ("... parliament by video")."""
-# A participle after a comma opens a clause of its own (", discussing a plan to ...").
-# A relative clause between commas (", who plans to visit Beijing in April,") speaks of its own verb.
-_RELATIVE = r",\s*(?:" + "|".join(_RULES["relative_pronouns"]) + r")\b[^,;.]*,"
-_RELATIVE_CLAUSE = re.compile(_RELATIVE)
 _POSTPONEMENTS = frozenset(_RULES["postponements"])
 _RESCHEDULED = re.compile(
     r"(?:\s+[\w'’]+){0,2}?\s+"
@@ -97,13 +94,6 @@ _RESCHEDULED = re.compile(
     + r"(?![\w])"
 )
 """The later time a postponed call moved to: " to next week", " hasta el lunes"."""
-_BREAK_MARKS = r"|" + _RELATIVE + r"|[;:!?]|\s[-–—]\s|,\s+[a-z]+ing(?![\w])"  # not ".": sentences are split already
-_BREAK = re.compile(phrase_pattern(_RULES["clause_breaks"]) + _BREAK_MARKS)
-_MARK = re.compile(_BREAK_MARKS[1:])
-"""The breaks that are no words: the words are the lexicon's ``clause_break`` hits (:func:`_break_search`)."""
-_COMMA_CLAUSE = re.compile(r",\s*(?:" + phrase_alternation(_RULES["comma_clause_openers"]) + r")(?![\w])")
-"""A clause of another event after a comma ("..., as European leaders step up pressure"), besides the breaks."""
-_WORD = re.compile(r"\w+")
 _INSERT_BEFORE = re.compile(r",(?P<insert>[^,;:]{1,160}),\s*(?:(?:a|an|the|una|un|la|el|su)\s+)?\Z")
 """An insert between commas right before the call phrase ("has asked, through diplomatic channels, for a ..."): its
 words do not use up the clause's reach."""
@@ -155,7 +145,6 @@ _OTHER_EVENT = re.compile(phrase_pattern(load_rules("calls")["other_event_nouns"
 _QUESTION = re.compile(phrase_pattern(load_rules("calls")["question_cues"]))
 """A question the call's plan is asked in ("asked whether he planned to speak to ...", "preguntado sobre si")."""
 _WINDOW_WORDS = int(_RULES["window_words"])
-_RIGHT_WORDS = int(_RULES["right_window_words"])
 # Characters read before and after a call phrase: its clause is at most ``window_words`` words, and news words
 # average well under 12 characters. Reading no further keeps each call phrase from reading its whole sentence,
 # which made a megabyte "sentence" of call phrases quadratic (minutes for 100 KB).
@@ -216,7 +205,7 @@ def call_status(
             if encounter is _MULTILATERAL and _in_person_event(folded, found, window_start):
                 continue  # "agreed to coordinate closely at the Group of Seven summit": where, not how
             if found.start() >= call_end and (
-                _BREAK.search(folded, call_end, found.start()) or _COMMA_CLAUSE.search(folded, call_end, found.start())
+                BREAK.search(folded, call_end, found.start()) or COMMA_CLAUSE.search(folded, call_end, found.start())
             ):
                 continue  # "spoke to Carney this afternoon, Downing Street said, as European leaders step up ...":
                 # another clause's subject
@@ -292,7 +281,7 @@ def _cues_after(
     folded: str, call_end: int, window_end: int, text: str | None, lex: LexiconHits | None
 ) -> list[re.Match[str]]:
     """The status cues after the call phrase in its clause, up to another event it names or a neutral phrase."""
-    right, relatives = _clause_end(folded, call_end, window_end, text, lex)
+    right, relatives = clause_end(folded, call_end, window_end, text, lex)
     other = next(_finditer(_OTHER_EVENT, "other_event", folded, call_end, right, lex), None)
     right = other.start() if other else right  # "... tras esa conversación, la visita fue pospuesta": the visit's
     after: list[re.Match[str]] = []
@@ -386,22 +375,6 @@ def _found(match: re.Match[str]) -> CallStatus:
     return CallStatus(status, phrase, match.start(), match.end())
 
 
-def _break_search(folded: str, start: int, end: int, lex: LexiconHits | None) -> re.Match[str] | None:
-    """``_BREAK.search(folded, start, end)``: the first word of the lexicon's ``clause_break`` hits in the window,
-    or the first mark (:data:`_MARK`) before it. The window is searched whole when ``end`` cuts a word (the cut
-    may end a break word the text does not) or there is no lexicon."""
-    if lex is None or (0 < end < len(folded) and _WORD_CHAR.match(folded, end - 1, end + 1)):
-        return _BREAK.search(folded, start, end)
-    mark = _MARK.search(folded, start, end)
-    word = lex.find("clause_break", start, end)
-    if word is None or (mark is not None and mark.start() < word.start):
-        return mark  # a word and a mark never start at the same character
-    return _BREAK.match(folded, word.start, end) or _BREAK.search(folded, start, end)
-
-
-_WORD_CHAR = re.compile(r"\w\w")  # a window's end between these two cuts a word
-
-
 def _clause_start(
     folded: str, window_start: int, call_start: int, text: str | None = None, lex: LexiconHits | None = None
 ) -> int:
@@ -409,9 +382,9 @@ def _clause_start(
     and titles in capitals not counted: "desmintió que el presidente Ilham Aliyev y el primer ministro de Armenia,
     Nikol Pashinián, mantuvieran una conversación")."""
     start = window_start
-    while (match := _break_search(folded, start, call_start, lex)) is not None:  # ``_BREAK.finditer``
+    while (match := break_search(folded, start, call_start, lex)) is not None:  # ``_BREAK.finditer``
         start = match.end()
-    words = [word.start() for word in _WORD.finditer(folded, start, call_start)]
+    words = [word.start() for word in WORD.finditer(folded, start, call_start)]
     if len(words) <= _WINDOW_WORDS:
         return start  # within the reach: no word to leave out or count
     if (insert := _INSERT_BEFORE.search(folded, start, call_start)) is not None:
@@ -425,40 +398,3 @@ def _clause_start(
             if phrase.start() < start < phrase.end() and _status_of(phrase.group()) is None:
                 return phrase.start()  # a neutral phrase the reach cuts ("Union's | plan to") is read whole
     return start
-
-
-def _clause_end(
-    folded: str, call_end: int, window_end: int, text: str | None = None, lex: LexiconHits | None = None
-) -> tuple[int, list[tuple[int, int]]]:
-    """Where the call phrase's clause ends, and the relative clauses it steps over (", which had been expected this
-    week, has been postponed"): their words neither end the clause nor use up its reach."""
-    relatives: list[tuple[int, int]] = []
-    position, end = call_end, window_end
-    while (stop := _break_search(folded, position, window_end, lex)) is not None:
-        if not _RELATIVE_CLAUSE.fullmatch(stop.group()):
-            end = stop.start()
-            break
-        relatives.append(stop.span())
-        position = stop.end() - 1  # the closing comma may open the next break
-    counted, reach = 0, end
-    words = _WORD.finditer(folded, call_end, end)  # to the ``right_window_words``-th word, or the last: one ahead
-    word = next(words, None)
-    upper_before: bool | None = None  # the word before is capitalized (None: no word before)
-    while word is not None:
-        following = next(words, None)
-        at = word.start()
-        upper = text is not None and text[at].isupper()
-        if relatives and any(start <= at < stop for start, stop in relatives):
-            pass
-        elif upper or (
-            upper_before and following is not None and text is not None and text[following.start()].isupper()
-        ):
-            pass  # names and titles ("Prime Minister Anthony Albanese", "President of the Federated States of
-            # Micronesia": a word between two capitalized ones) do not use up the reach
-        else:
-            counted += 1
-            if counted == _RIGHT_WORDS:
-                return word.end(), relatives
-            reach = word.end()
-        upper_before, word = upper, following
-    return reach, relatives

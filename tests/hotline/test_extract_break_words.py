@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from hotline.extract import call_status as cs
+from hotline.extract import clauses
 from hotline.extract.context import build_context
 from hotline.extract.lexicon import LexiconHits
 from hotline.facts import Article
@@ -34,15 +35,15 @@ def test_the_breaks_of_every_window_are_those_the_break_pattern_finds(text: str)
     folded, lex = _lexicon(text)
     for start in range(len(folded)):
         for end in range(start, len(folded) + 1, 3):  # ends inside words too: "whileaway", "Butler"
-            expected = cs._BREAK.search(folded, start, end)
-            found = cs._break_search(folded, start, end, lex)
+            expected = clauses.BREAK.search(folded, start, end)
+            found = clauses.break_search(folded, start, end, lex)
             assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group()))
 
 
 def test_a_window_whose_end_cuts_a_break_word_is_searched_whole() -> None:
     folded, lex = _lexicon("Ruto spoke, butter aside, with Samia.")
     end = folded.index("butter") + 3  # "but|ter": the window's scan sees the word "but"
-    found = cs._break_search(folded, folded.index("butter"), end, lex)
+    found = clauses.break_search(folded, folded.index("butter"), end, lex)
     assert found is not None
     assert found.group() == "but"
 
