@@ -85,6 +85,20 @@ def test_what_was_asked_about_in_an_aside_is_answered(reference: Reference, sent
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "A source in the prime minister's office told The Jakarta Post that migration was not on the agenda.",
+        "A senior aide told the Financial Times on Friday that migration did not come up during the call.",
+        "An official at the presidency told a news conference on Friday that migration was not raised.",
+    ],
+)
+def test_whom_a_speech_verb_told_stands_before_the_negated_subject(reference: Reference, sentence: str) -> None:
+    got, discussed = _claims(reference, _WIRE + sentence)
+    assert got == {"migration"}
+    assert "migration" not in discussed
+
+
+@pytest.mark.parametrize(
     ("text", "topic"),
     [
         (

@@ -114,6 +114,18 @@ def test_words_that_name_a_topic_and_words_that_do_not(
             {"climate"},
             {"trade"},
         ),
+        (  # a trade in drugs or smuggled weapons is trafficking, no commerce
+            "SUVA (RNZ) - Prime Minister Christopher Luxon spoke by phone with Prime Minister Sitiveni Rabuka on "
+            "Monday about the cocaine trade through the Pacific and the illicit arms trade that follows it.",
+            {"drug_trafficking", "arms_trafficking"},
+            {"trade"},
+        ),
+        (  # the same in the Spanish-language press
+            "Petro y Noboa\nEl presidente Gustavo Petro habló el martes por teléfono con Daniel Noboa sobre el "
+            "comercio ilícito de drogas y el comercio ilegal de armas en la frontera.",
+            {"drug_trafficking", "arms_trafficking"},
+            {"trade"},
+        ),
     ],
 )
 def test_the_context_of_the_call_and_how_readouts_say_what_was_discussed(

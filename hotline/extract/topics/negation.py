@@ -224,14 +224,26 @@ _ADDRESSEE = re.compile(
     + r")\s+(?:[\w'’.-]+\s+){0,2})?)"
 )
 _ADDRESSEE_REACH = 40  # characters between a speech verb and its "that"/"que"
+_TOLD = re.compile(
+    r"(?<![\w])(?:"
+    + phrase_alternation(TOPIC_RULES["addressee_verbs"])
+    + r")\s+(?:[\w'’.-]+\s+){1,"
+    + str(int(TOPIC_RULES["addressee_words"]))
+    + r"}\Z"
+)
+"""A verb whose object is the addressee and its words before a "that" ("told The Jakarta Post that")."""
 
 
 def _completes_speech(folded: str, speech_ends: list[int], at: int) -> bool:
     """Whether the "that"/"que" at ``at`` introduces what a speech verb says: right after it, or after whom it was
-    said to or when ("told reporters that", "precisó a EFE que", "dijo el lunes que"); not after an object of
-    the verb ("said the deal that ...": a relative clause)."""
+    said to or when ("told reporters that", "told The Jakarta Post that", "precisó a EFE que", "dijo el lunes que");
+    not after an object of the verb ("said the deal that ...": a relative clause)."""
     k = bisect_right(speech_ends, at) - 1
-    return k >= 0 and at - speech_ends[k] <= _ADDRESSEE_REACH and _ADDRESSEE.fullmatch(folded, speech_ends[k], at)
+    if k < 0:
+        return False
+    if _TOLD.search(folded, max(0, speech_ends[k] - 12), at):  # "told the BBC on Monday that"
+        return True
+    return at - speech_ends[k] <= _ADDRESSEE_REACH and _ADDRESSEE.fullmatch(folded, speech_ends[k], at) is not None
 
 
 def _positive_clause(ctx: ArticleContext, begin: int, stop: int) -> int:
