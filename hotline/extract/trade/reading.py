@@ -190,9 +190,7 @@ def measure_facts(
     codes = [a.code for a in agents]
     targets = [t for t in targets if t.code not in codes]
     stated_type = r.TARIFF if phrase_key(text[slice(*group.surface_span)]) in r.EXPORT_TAXES else mtype
-    every = all_countries(ctx, group, mtype, lo, hi)
-    if every is not None and every.start >= group.end and all(t.end <= group.start for t in targets):
-        targets = []  # "Both countries were hit by the tariffs on all steel imports": every country
+    every, targets = all_countries(ctx, group, lo, hi, targets)
     if not targets:
         if every is None and stated_type != mtype:  # a tax on exports that names no destination: every destination
             every = Party(group.start, group.end, r.ALL, frozenset({"all"}), target=True)

@@ -131,6 +131,13 @@ EXEMPT_PREDICATE = re.compile(r"(?<![\w])(?:" + alt(RULES["exempt_copulas"]) + r
 EXEMPT_WORDS = keys(RULES["exempt_words"])
 EXEMPT_SUBJECT_PHRASES = keys(RULES["exempt_subject_phrases"])
 EXEMPTION_KEYS = keys(RULES["exemption_phrases"])
+EXCLUSIONS = re.compile(  # "excluye de los aranceles", "was excluded from the tariffs"
+    _words(RULES["exclusion_verbs"])
+    + r"(?=\s+(?:[\w%.,'-]+\s+){0,6}?(?:from|de|del)\s+(?:(?:the|its|their|los|las|el|la|sus|su)\s+)?(?:[\w-]+\s+)?"
+    + alt(RULES["measures"]["tariff"])
+    + r"(?![\w]))"
+)
+TARIFF_KEYS = keys(RULES["measures"]["tariff"])
 MEASURE_KEYS = keys(p for phrases in RULES["measures"].values() for p in phrases)
 REVIEW_DEMAND = re.compile(_words(RULES["review_demand_cues"]))
 SECTORS = Vocabulary.by_value(RULES["sectors"])
@@ -207,8 +214,9 @@ GOODS = alt(_GOODS_WORDS)
 _GOODS_MODS = alt(RULES["goods_modifiers"])
 _NO_ORIGIN = r"(?![\w])(?!\s+(?:from|de|desde|del|procedentes|provenientes|originating)\s)"
 """Imported goods named with no origin after them ("imported cars", not "textiles importados de Asia")."""
+ANY_ORIGIN = re.compile(_words(RULES["any_origin"]))
 ALL_COUNTRIES = re.compile(
-    _words(RULES["all_countries"])
+    _words([*RULES["all_countries"], *RULES["any_origin"]])
     + r"|(?<![\w])(?:"
     + alt(RULES["all_goods_before"])
     + r")\s+(?:[\w-]+\s+){0,2}?(?:"

@@ -128,9 +128,19 @@ def _rate_ellipsis(text: str, previous: Party, e: Party) -> bool:
     return end <= e.start and bool(r.RATE_ELLIPSIS.fullmatch(text, end, e.start))
 
 
-def all_countries(ctx: ArticleContext, group: Group, mtype: str, lo: int, hi: int) -> Party | None:
-    """Every country as the target, when said so ("from all countries", "imported cars")."""
+def all_countries(
+    ctx: ArticleContext, group: Group, lo: int, hi: int, targets: list[Party]
+) -> tuple[Party | None, list[Party]]:
+    """Every country, when said so ("from all countries", "imported cars"), and the targets left beside it. An "all"
+    cue after the measure wins over the countries named before the measure ("Both countries were hit by the tariffs
+    on all steel imports"), and over any when it says the goods' origin does not matter ("los aranceles a las
+    importaciones de cualquier origen, y el acuerdo no prevé excepciones para Brasil")."""
     match = r.ALL_COUNTRIES.search(ctx.folded, lo, hi)
     if match is None:
-        return None
-    return Party(match.start(), match.end(), r.ALL, frozenset({"all"}), target=True)
+        return None, targets
+    every = Party(match.start(), match.end(), r.ALL, frozenset({"all"}), target=True)
+    if every.start >= group.end and (
+        r.ANY_ORIGIN.match(ctx.folded, every.start) is not None or all(t.end <= group.start for t in targets)
+    ):
+        return every, []
+    return every, targets
