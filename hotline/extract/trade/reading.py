@@ -176,7 +176,7 @@ def measure_facts(
         following = group.next
         targets = targets_of(text, s, following, mtype, (following.start, following.segment[1]), modifiers)
     market_from = None if mtype == r.EXPORT_RESTRICTION else lo  # the market imposes a tariff, not an export ban
-    market_to = hi if mtype == r.TARIFF else None  # "tariffs of 36% on their exports to the United States"
+    market_to = hi if mtype in r.IMPORTER_MEASURES else None  # "tariffs of 36% on their exports to the U.S."
     exempted = exempted_subject(text, s, group, mtype)  # "Mexico, as a CUSMA partner, is exempt from the quotas"
     targets = exempted or targets
     owned = None if group.modifier is not None else owners_market(s, group, mtype, hi)

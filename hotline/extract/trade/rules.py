@@ -28,6 +28,7 @@ REVIEW = "agreement_review"
 EXEMPTION = "exemption"
 EXPORT_RESTRICTION = "export_restriction"
 TARIFF = "tariff"
+IMPORTER_MEASURES = frozenset({TARIFF, EXEMPTION})  # measures the market the goods go to imposes or grants
 SANCTION = "sanction"
 QUOTA = "quota"
 DENIED = "denied"
@@ -137,7 +138,6 @@ EXCLUSIONS = re.compile(  # "excluye de los aranceles", "was excluded from the t
     + alt(RULES["measures"]["tariff"])
     + r"(?![\w]))"
 )
-TARIFF_KEYS = keys(RULES["measures"]["tariff"])
 MEASURE_KEYS = keys(p for phrases in RULES["measures"].values() for p in phrases)
 REVIEW_DEMAND = re.compile(_words(RULES["review_demand_cues"]))
 SECTORS = Vocabulary.by_value(RULES["sectors"])
@@ -264,7 +264,9 @@ DESTINATION_BEFORE = left(
     # "exports of electric vehicles to", "las exportaciones de carne vacuna a": the goods between
     + r"|(?:"
     + alt(RULES["sent_goods"])
-    + r")\s+(?:of|de)\s+(?:[\w'-]+\s+){1,4}?(?:to|a|al|hacia)"
+    + r")\s+(?:of|de)\s+(?:[\w'-]+\s+){1,4}?(?:to|a|al|hacia)|(?:"
+    + alt(RULES["sent_kinds"])
+    + r")\s+(?:[\w'-]+\s+){1,2}?(?:to|a|al|hacia)"
 )
 OWN_EXPORTS_TO = left(alt(RULES["own_exports_to"]))
 OWN_GOODS = re.compile(

@@ -45,9 +45,13 @@ def targets_of(
         is_target = (
             e.target
             or (e.after_prep and e.start >= group.end and mtype != r.REVIEW)
-            or (e.destination and (mtype == r.EXPORT_RESTRICTION or (e.start >= group.end and mtype != r.TARIFF)))
+            or (
+                e.destination
+                and (mtype == r.EXPORT_RESTRICTION or (e.start >= group.end and mtype not in r.IMPORTER_MEASURES))
+            )
             # "a quota on its steel exports to the United States"; not "exports to the United States face the
-            # tariff", nor "tariffs of 36% on their exports to the United States": the importer imposes a tariff
+            # tariff", nor "tariffs of 36% on their exports to the United States": the importer imposes a tariff,
+            # and grants an exemption from it ("remain exempt, sparing its exports to the United States")
         )
         if (
             (mtype == r.REVIEW or group.compound)
