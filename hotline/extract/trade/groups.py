@@ -60,9 +60,10 @@ def anchors(folded: str, start: int, end: int, words: set[str]) -> list[Anchor]:
         if not words.isdisjoint(keys):
             matches = itertools.islice(pattern.finditer(folded, start, end), 8)
             found.extend((m.start(), m.end(), mtype, True) for m in matches)
-    if not words.isdisjoint(r.EXEMPTION_KEYS):
-        phrases = itertools.islice(r.EXEMPTION_PHRASES.finditer(folded, start, end), r.MAX_MEASURES)
-        found.extend((m.start(), m.end(), r.EXEMPTION, False) for m in phrases)
+    for pattern, keys in ((r.EXEMPTION_PHRASES, r.EXEMPTION_KEYS), (r.EXCLUSIONS, r.MEASURE_KEYS)):
+        if not words.isdisjoint(keys):
+            phrases = itertools.islice(pattern.finditer(folded, start, end), r.MAX_MEASURES)
+            found.extend((m.start(), m.end(), r.EXEMPTION, False) for m in phrases)
     found.sort(key=lambda a: (a[0], -a[1]))
     kept: list[Anchor] = []
     for anchor in found:

@@ -176,7 +176,7 @@ def measure_facts(
         following = group.next
         targets = targets_of(text, s, following, mtype, (following.start, following.segment[1]), modifiers)
     market_from = None if mtype == r.EXPORT_RESTRICTION else lo  # the market imposes a tariff, not an export ban
-    market_to = hi if mtype == r.TARIFF else None  # "tariffs of 36% on their exports to the United States"
+    market_to = hi if mtype in r.IMPORTER_MEASURES else None  # "tariffs of 36% on their exports to the U.S."
     exempted = exempted_subject(text, s, group, mtype)  # "Mexico, as a CUSMA partner, is exempt from the quotas"
     targets = exempted or targets
     owned = None if group.modifier is not None else owners_market(s, group, mtype, hi)
@@ -190,9 +190,7 @@ def measure_facts(
     codes = [a.code for a in agents]
     targets = [t for t in targets if t.code not in codes]
     stated_type = r.TARIFF if phrase_key(text[slice(*group.surface_span)]) in r.EXPORT_TAXES else mtype
-    every = all_countries(ctx, group, mtype, lo, hi)
-    if every is not None and every.start >= group.end and all(t.end <= group.start for t in targets):
-        targets = []  # "Both countries were hit by the tariffs on all steel imports": every country
+    every, targets = all_countries(ctx, group, lo, hi, targets)
     if not targets:
         if every is None and stated_type != mtype:  # a tax on exports that names no destination: every destination
             every = Party(group.start, group.end, r.ALL, frozenset({"all"}), target=True)

@@ -28,6 +28,7 @@ REVIEW = "agreement_review"
 EXEMPTION = "exemption"
 EXPORT_RESTRICTION = "export_restriction"
 TARIFF = "tariff"
+IMPORTER_MEASURES = frozenset({TARIFF, EXEMPTION})  # measures the market the goods go to imposes or grants
 SANCTION = "sanction"
 QUOTA = "quota"
 DENIED = "denied"
@@ -131,6 +132,12 @@ EXEMPT_PREDICATE = re.compile(r"(?<![\w])(?:" + alt(RULES["exempt_copulas"]) + r
 EXEMPT_WORDS = keys(RULES["exempt_words"])
 EXEMPT_SUBJECT_PHRASES = keys(RULES["exempt_subject_phrases"])
 EXEMPTION_KEYS = keys(RULES["exemption_phrases"])
+EXCLUSIONS = re.compile(  # "excluye de los aranceles", "was excluded from the tariffs"
+    _words(RULES["exclusion_verbs"])
+    + r"(?=\s+(?:[\w%.,'-]+\s+){0,6}?(?:from|de|del)\s+(?:(?:the|its|their|los|las|el|la|sus|su)\s+)?(?:[\w-]+\s+)?"
+    + alt(RULES["measures"]["tariff"])
+    + r"(?![\w]))"
+)
 MEASURE_KEYS = keys(p for phrases in RULES["measures"].values() for p in phrases)
 REVIEW_DEMAND = re.compile(_words(RULES["review_demand_cues"]))
 SECTORS = Vocabulary.by_value(RULES["sectors"])
@@ -207,8 +214,9 @@ GOODS = alt(_GOODS_WORDS)
 _GOODS_MODS = alt(RULES["goods_modifiers"])
 _NO_ORIGIN = r"(?![\w])(?!\s+(?:from|de|desde|del|procedentes|provenientes|originating)\s)"
 """Imported goods named with no origin after them ("imported cars", not "textiles importados de Asia")."""
+ANY_ORIGIN = re.compile(_words(RULES["any_origin"]))
 ALL_COUNTRIES = re.compile(
-    _words(RULES["all_countries"])
+    _words([*RULES["all_countries"], *RULES["any_origin"]])
     + r"|(?<![\w])(?:"
     + alt(RULES["all_goods_before"])
     + r")\s+(?:[\w-]+\s+){0,2}?(?:"
@@ -256,7 +264,9 @@ DESTINATION_BEFORE = left(
     # "exports of electric vehicles to", "las exportaciones de carne vacuna a": the goods between
     + r"|(?:"
     + alt(RULES["sent_goods"])
-    + r")\s+(?:of|de)\s+(?:[\w'-]+\s+){1,4}?(?:to|a|al|hacia)"
+    + r")\s+(?:of|de)\s+(?:[\w'-]+\s+){1,4}?(?:to|a|al|hacia)|(?:"
+    + alt(RULES["sent_kinds"])
+    + r")\s+(?:[\w'-]+\s+){1,2}?(?:to|a|al|hacia)"
 )
 OWN_EXPORTS_TO = left(alt(RULES["own_exports_to"]))
 OWN_GOODS = re.compile(

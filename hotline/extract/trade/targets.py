@@ -45,9 +45,13 @@ def targets_of(
         is_target = (
             e.target
             or (e.after_prep and e.start >= group.end and mtype != r.REVIEW)
-            or (e.destination and (mtype == r.EXPORT_RESTRICTION or (e.start >= group.end and mtype != r.TARIFF)))
+            or (
+                e.destination
+                and (mtype == r.EXPORT_RESTRICTION or (e.start >= group.end and mtype not in r.IMPORTER_MEASURES))
+            )
             # "a quota on its steel exports to the United States"; not "exports to the United States face the
-            # tariff", nor "tariffs of 36% on their exports to the United States": the importer imposes a tariff
+            # tariff", nor "tariffs of 36% on their exports to the United States": the importer imposes a tariff,
+            # and grants an exemption from it ("remain exempt, sparing its exports to the United States")
         )
         if (
             (mtype == r.REVIEW or group.compound)
@@ -128,9 +132,19 @@ def _rate_ellipsis(text: str, previous: Party, e: Party) -> bool:
     return end <= e.start and bool(r.RATE_ELLIPSIS.fullmatch(text, end, e.start))
 
 
-def all_countries(ctx: ArticleContext, group: Group, mtype: str, lo: int, hi: int) -> Party | None:
-    """Every country as the target, when said so ("from all countries", "imported cars")."""
+def all_countries(
+    ctx: ArticleContext, group: Group, lo: int, hi: int, targets: list[Party]
+) -> tuple[Party | None, list[Party]]:
+    """Every country, when said so ("from all countries", "imported cars"), and the targets left beside it. An "all"
+    cue after the measure wins over the countries named before the measure ("Both countries were hit by the tariffs
+    on all steel imports"), and over any when it says the goods' origin does not matter ("los aranceles a las
+    importaciones de cualquier origen, y el acuerdo no prevé excepciones para Brasil")."""
     match = r.ALL_COUNTRIES.search(ctx.folded, lo, hi)
     if match is None:
-        return None
-    return Party(match.start(), match.end(), r.ALL, frozenset({"all"}), target=True)
+        return None, targets
+    every = Party(match.start(), match.end(), r.ALL, frozenset({"all"}), target=True)
+    if every.start >= group.end and (
+        r.ANY_ORIGIN.match(ctx.folded, every.start) is not None or all(t.end <= group.start for t in targets)
+    ):
+        return every, []
+    return every, targets
