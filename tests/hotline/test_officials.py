@@ -373,3 +373,13 @@ def test_a_leaders_surname_after_a_title_a_possessive_or_their_own_name_is_the_l
 def test_a_style_before_a_name_is_no_part_of_it(reference: Reference, text: str, on: dt.date, ids: set[str]) -> None:
     hits, _ = find_officials(text, fold_text(text), reference, on)
     assert {h.official_id for h in hits} == ids
+
+
+def test_y_joins_a_compound_surname_never_two_people(reference: Reference) -> None:
+    def ids(sentence: str) -> list[str]:
+        facts = written.extract(reference, "T\n" + sentence, dt.date(2025, 7, 15))
+        return sorted(o.official_id for o in facts.officials)
+
+    joined = "En la conversación, solicitada por el presidente español, Sánchez y Lula repasaron la relación."
+    assert "sanchez_y_lula" not in ids(joined)
+    assert "jose_ortega_y_gasset" in ids("El ministro de Cultura, José Ortega y Gasset, habló ayer.")

@@ -21,9 +21,10 @@ _PARTICLES = r"(?:de|del|der|den|du|la|las|le|los|y|van|von|da|das|di|do|dos|bin
 NAME_TOKEN = rf"(?:[A-ZÁÉÍÓÚÑÜ]\.|[A-ZÁÉÍÓÚÑÜ][\w’'-]*|{_PARTICLES}(?=\s+(?:[A-ZÁÉÍÓÚÑÜ]|{_PARTICLES}\s+[A-ZÁÉÍÓÚÑÜ])))"
 # "[ \t]*(?:,[ \t]*)?", not "[ \t]*,?[ \t]*": the same text, but a run of blanks is not split between two
 # stars in every possible way (quadratic in the run) before the name fails to match.
-# A name: two words or more, or an initial and one word ("S. Jaishankar").
+# A name: two words or more, or an initial and one word ("S. Jaishankar"); "y" joins a compound surname ("Ortega y
+# Gasset"), never a lone word to the next ("Sánchez y Lula repasaron": two people).
 NAME = re.compile(
-    rf"[ \t]*(?:,[ \t]*)?(?P<name>[A-ZÁÉÍÓÚÑÜ][\w’'-]+(?:[ \t]+{NAME_TOKEN}){{1,4}}"
+    rf"[ \t]*(?:,[ \t]*)?(?P<name>(?![A-ZÁÉÍÓÚÑÜ][\w’'-]+[ \t]+y[ \t])[A-ZÁÉÍÓÚÑÜ][\w’'-]+(?:[ \t]+{NAME_TOKEN}){{1,4}}"
     rf"|[A-ZÁÉÍÓÚÑÜ]\.[ \t]+[A-ZÁÉÍÓÚÑÜ][\w’'-]+(?:[ \t]+{NAME_TOKEN}){{0,3}})"
 )
 
