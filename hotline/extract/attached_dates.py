@@ -16,7 +16,7 @@ from hotline.text import phrase_alternation
 
 _ATTACH_GAP = re.compile(
     r"\s*,?\s*(?:(?:conocida|conocido|known|reported|publica|publicada)\s+)?"
-    r"(?:(?:to|with|con|a)\s+(?:him|her|them|el|ella|ellos|ellas)\s+|(?:entre|between)\s+(?:ambos|ambas|"
+    r"(?:(?:to|with|con|a)\s+(?:him|her|them|each\s+other|one\s+another|el|ella|ellos|ellas)\s+|(?:entre|between)\s+(?:ambos|ambas|"
     r"los\s+dos|las\s+dos|them|the\s+two|both)\s+)?"
     r"(?:(?:was|were|took\s+place|was\s+held|happened|occurred|came|fue|ocurrio|tuvo\s+lugar|se\s+produjo"
     r"|se\s+celebro|se\s+realizo|held|made|placed|conducted|mantenida|sostenida|celebrada|realizada|efectuada"
@@ -74,25 +74,29 @@ _HELD_IN_CLAUSE_CHARS = 160
 _DETERMINER_GAP = re.compile(r"\s*(?:(?:una|un|a|an|la|el|su)\s+)?")
 
 
-_TO_THE_LEADER = re.compile(
+_TO = (
     r"\s*(?:by\s+(?:tele)?phone\s+|por\s+telefono\s+|telefonica\s+|telephone\s+|phone\s+)?"
-    r"(?:with|to|con|a)\s+(?:[\w'’.-]+\s+){0,4}?\Z"
+    r"(?:with|to|con|a|al|between|entre)\s+(?:[\w'’.-]+\s+){0,4}?"
 )
-"""From a call phrase to the leader it links: "conversation with Singapore Prime Minister ", "spoke by phone to "."""
+_TO_THE_LEADER = re.compile(_TO + r"\Z")
+"""From a call phrase to the leader it links: "conversation with Singapore Prime Minister ", "spoke by phone to ",
+"conversación telefónica entre "."""
+_TO_A_LEADER = re.compile(_TO + r"(?:" + phrase_alternation(RULES["leader_head_nouns"]) + r")(?![\w])")
+"""From a call phrase to a leader it names by office, not by name: "spoke with a South Korean leader", "habló con su
+homólogo brasileño"."""
+_AND_THE_LEADER = re.compile(r"\s+(?:and|y|e|&)\s+(?:[\w'’.-]+\s+){0,4}?\Z")
+"""From one leader to a second the phrase links with him ("between Putin and Turkish President ")."""
 _LEADER_REACH = 80
 
 
 def after_the_leader(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
-    """A date right after the leader the call phrase links, only the words that may follow a call phrase between
-    ("a conversation with Wong on Monday night", "habló por teléfono con Lula el martes"): the call's own, whatever
-    other day the sentence gives (the day of the statement that tells it). Not a possessive day ("with Modi on
-    Tuesday's attack")."""
-    hits = ctx.in_sentence("officials", index)
-    first = bisect_left(ctx.starts_in("officials", index), cue.end)  # by bisection: a long sentence has many
-    if first == len(hits) or hits[first].start > cue.end + _LEADER_REACH:
-        return None
-    end = hits[first].end
-    if not _TO_THE_LEADER.fullmatch(ctx.folded, cue.end, hits[first].start):
+    """A date right after the leader(s) the call phrase links, only the words that may follow a call phrase between
+    ("a conversation with Wong on Monday night", "habló por teléfono con Lula el martes", "la conversación entre
+    Putin y Erdogan se produjo el 8 de septiembre", "last spoke with a South Korean leader on Dec. 15"): the call's
+    own, whatever other day the sentence gives (the day of the statement that tells it). Not a possessive day
+    ("with Modi on Tuesday's attack")."""
+    end = _the_leaders_end(ctx, cue, index)
+    if end is None:
         return None
     dates = ctx.in_sentence("dates", index)
     after = bisect_left(ctx.starts_in("dates", index), end)
@@ -100,6 +104,21 @@ def after_the_leader(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | No
     if date is None or date.start - end > _ATTACH_CHARS or not _ATTACH_GAP.fullmatch(ctx.folded, end, date.start):
         return None
     return None if _POSSESSIVE.match(ctx.folded, date.end) else date
+
+
+def _the_leaders_end(ctx: ArticleContext, cue: Cue, index: int) -> int | None:
+    """Where the leaders a call phrase links end: the leader named right after it and a second joined to him ("with
+    Wong", "entre Putin y Erdogan"), else a leader told by office ("with his French counterpart")."""
+    hits = ctx.in_sentence("officials", index)
+    first = bisect_left(ctx.starts_in("officials", index), cue.end)  # by bisection: a long sentence has many
+    near = first < len(hits) and hits[first].start <= cue.end + _LEADER_REACH
+    if near and _TO_THE_LEADER.fullmatch(ctx.folded, cue.end, hits[first].start):
+        end = hits[first].end
+        if first + 1 < len(hits) and _AND_THE_LEADER.fullmatch(ctx.folded, end, hits[first + 1].start):
+            end = hits[first + 1].end
+        return end
+    office = _TO_A_LEADER.match(ctx.folded, cue.end, cue.end + _LEADER_REACH)
+    return office.end() if office else None
 
 
 def _between_verb_and_call(folded: str, date: DateExpr, cue_start: int) -> bool:

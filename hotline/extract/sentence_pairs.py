@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hotline.extract.context import RULES, ArticleContext
+from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.leaders import is_leader
 from hotline.extract.officials import OfficialHit
 from hotline.text import phrase_alternation
@@ -52,6 +52,42 @@ def sentence_pair(ctx: ArticleContext, index: int) -> Link | None:
         ctx.memo[key] = pair
     found: Link | None = ctx.memo[key]
     return found
+
+
+_WITH_BOTH = re.compile(
+    r"(?<![\w])(?:"
+    + phrase_alternation(_PAIRS["fronted_links"])
+    + r")\s+(?:"
+    + phrase_alternation(_PAIRS["both_leaders"])
+    + r")(?![\w])"
+)
+"""The other side of a call phrase that is "both leaders" ("had spoken with both leaders by phone")."""
+_BOTH_NEAR = 24
+"""How far from the call phrase its "with both leaders" may stand ("spoken *with both leaders* by phone")."""
+
+
+def with_both(ctx: ArticleContext, cue: Cue, index: int, told: list[Link]) -> list[Link]:
+    """The calls of a phrase whose other side is "both leaders" after a leader who is its subject ("Lourenço, the
+    chair of the African Union, had spoken with both leaders by phone"): one with each of the two leaders of the
+    calls ``told`` before it (the pair of the one call, or the two a round's caller spoke with)."""
+    sentence = ctx.sentences[index]
+    both = _WITH_BOTH.search(ctx.folded, max(sentence.start, cue.start - _BOTH_NEAR - 24), sentence.end)
+    if both is None or both.start() - cue.end > _BOTH_NEAR or cue.start - both.end() > _BOTH_NEAR:
+        return []
+    before = [h for h in ctx.in_sentence("officials", index) if h.end <= both.start() and is_leader(ctx, h, None)]
+    if not before or with_object(ctx, before[0]) or not told:
+        return []
+    subject = before[0]
+    if len(told) == 1:
+        two = [told[0].first, told[0].second]
+    else:  # a round: the two leaders its caller spoke with
+        a, b = told[-2:]
+        caller = {a.first.official_id, a.second.official_id} & {b.first.official_id, b.second.official_id}
+        two = [h for link in (a, b) for h in (link.first, link.second) if h.official_id not in caller]
+    if len(caller_free := distinct(two)) != 2 or subject.country_code in {h.country_code for h in caller_free}:
+        return []
+    how = "'both leaders': the two of the calls told before, with the phrase's subject"
+    return [Link(subject, hit, how) for hit in caller_free]
 
 
 _WITH_OBJECT = re.compile(

@@ -167,11 +167,15 @@ def _holders_by_role(ctx: ArticleContext) -> dict[str, dict[str, OfficialHit]]:
 
 
 def pronoun_subject(ctx: ArticleContext, cue: Cue, linked: list[OfficialHit]) -> tuple[OfficialHit | None, str]:
-    """Who "he", "she" or a title subject is: the article's protagonist, unless the phrase calls the protagonist
-    (or a compatriot) — "He said he had called Albanese in April" in a story about Albanese — then the leader
-    named last before the phrase who is not on the linked side."""
-    main = protagonist(ctx)
+    """Who "he", "she" or a title subject is: the leader the sentence before opens with when "he" or "she" is the
+    subject ("Carney was sworn in on Friday. On Saturday, he held his first calls with ..."), else the article's
+    protagonist, unless the phrase calls the protagonist (or a compatriot) — "He said he had called Albanese in
+    April" in a story about Albanese — then the leader named last before the phrase who is not on the linked side."""
     countries = {h.country_code for h in linked}
+    before = _subject_before(ctx, cue)
+    if before is not None and before.country_code not in countries:
+        return before, "the leader the sentence before opens with, as the subject 'he' or 'she' stands for"
+    main = protagonist(ctx)
     if main is None or (main.country_code not in countries and main.official_id not in {h.official_id for h in linked}):
         return main, "the article's protagonist as the subject"
     on = ctx.article.published_date
@@ -183,6 +187,31 @@ def pronoun_subject(ctx: ArticleContext, cue: Cue, linked: list[OfficialHit]) ->
         if hit.official_id and hit.country_code not in countries and is_leader(ctx, hit, on):
             return hit, "the leader named last before the phrase as the subject (the protagonist is called)"
     return None, "no subject"
+
+
+_HE_OR_SHE = re.compile(
+    r"(?:[^.;:]*,\s*)?(?:" + phrase_alternation(RULES["subject_pronouns"]) + r")\s+(?:[\w'’]+\s+){0,4}\Z"
+)
+"""A pronoun subject opening the call's clause, after a time set off by a comma at most ("On Saturday, he held")."""
+_OPENS_WITH = re.compile(r"\W*(?:[\w'’-]+\s+){0,2}\Z")
+"""At most two words (a nationality: "Canadian") before a sentence's first leader and its title."""
+_POSSESSIVE = re.compile(r"['’]s(?![\w])")
+
+
+def _subject_before(ctx: ArticleContext, cue: Cue) -> OfficialHit | None:
+    """The leader who opens the sentence before the call's, when "he" or "she" opens the call's clause: its subject,
+    the one the pronoun stands for ("Merz took office on 6 May. The next day, he held his first call with ...")."""
+    index = ctx.sentence_of(cue.start)
+    sentence = ctx.sentences[index]
+    if index == 0 or not _HE_OR_SHE.fullmatch(ctx.folded, sentence.start, cue.start):
+        return None
+    hits = ctx.in_sentence("officials", index - 1)
+    if not hits or not hits[0].official_id or _POSSESSIVE.match(ctx.folded, hits[0].end):
+        return None
+    first = hits[0].title_span[0] if hits[0].title_span else hits[0].start
+    if not _OPENS_WITH.fullmatch(ctx.folded, ctx.sentences[index - 1].start, first):
+        return None
+    return hits[0] if is_leader(ctx, hits[0], ctx.article.published_date) else None
 
 
 def someone_else_speaks(ctx: ArticleContext, start: int, end: int) -> bool:

@@ -10,9 +10,8 @@
                                                              else group (pair, 'md', month, day)
       year_month          year and month, no valid date   -> the pair's unique day group in that month, within
                                                              its bounds, not dated by the same article (an
-                                                             earlier call told in passing: only a month that
-                                                             reaches var('undated_window_days') before the
-                                                             publication date),
+                                                             earlier call told in passing: only a month of
+                                                             the story's last var('earlier_call_months')),
                                                              else group (pair, 'ym', year, month)
       latest_month_day    no year, only the month/day the   -> the pair's unique day group 0..6 days before that
                           call came on or before (a year-     month/day (any year) on the weekday it gives, or
@@ -167,9 +166,10 @@ month_day_matches as (
 
 ),
 
--- an earlier call referred to in passing by its month only ("had also phoned Stubb in December 2024", in a story of
--- January 2026) may be any of the pair's calls that month, known to the corpus or not: it joins the pair's day group
--- only when that month reaches into the publication window, like an undated mention
+-- an earlier call referred to in passing by its month only ("had last spoken in June", in a story of September) joins
+-- the pair's day group of that month when the month is one of the story's last var('earlier_call_months'); a month
+-- further back ("had also phoned Stubb in December 2024", in a story of January 2026) may be any of the pair's calls
+-- that month, known to the corpus or not
 year_month_mentions as (
 
     select * from classified
@@ -178,9 +178,8 @@ year_month_mentions as (
         and (
             is_directly_reported
             or published_date is null
-            or call_date_latest is null
-            or call_date_latest
-            >= {{ dbt.dateadd('day', -1 * var('undated_window_days'), 'published_date') }}
+            or call_year * 12 + call_month > cast(extract(year from published_date) as int) * 12
+            + cast(extract(month from published_date) as int) - {{ var('earlier_call_months') }}
         )
 
 ),

@@ -48,7 +48,10 @@ _EARLIER_GAP_DAYS = int(RULES["earlier_call_gap_days"])
 def same_phrase(ctx: ArticleContext, earlier: Cue, cue: Cue) -> bool:
     """A call cue that continues an earlier call's phrase ("last spoke *by phone*", "la última vez que hablaron
     *por teléfono*"): the same clause, a few words on (an abbreviation's full stop, "on Dec. 15", ends none), or a
-    clause of its time after a comma (", when he held phone talks with Han")."""
+    clause of its time after a comma (", when he held phone talks with Han"), or words of the earlier phrase itself
+    ("La anterior *conversación* telefónica": two cues over one phrase)."""
+    if earlier.start <= cue.start < earlier.end:
+        return True
     gap = ABBREVIATION.sub(" ", ctx.folded[earlier.end : cue.start])
     if "," in gap and not _WHEN_CLAUSE.search(gap) and not (cue.kind == "noun" and _APPOSITION.search(gap)):
         return False

@@ -7,11 +7,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from hotline.extract.attached_dates import attached_date, sentence_date
+from hotline.extract.attached_dates import after_the_leader, attached_date, sentence_date
 from hotline.extract.context import RULES, ArticleContext, Cue, with_audience
 from hotline.extract.dates import DateExpr, resolve
 from hotline.extract.pairs import beside_a_call_of_no_leader, cue_links
-from hotline.extract.sentence_pairs import Link, sentence_pair
+from hotline.extract.sentence_pairs import Link, sentence_pair, with_both
 
 _INDEFINITE = frozenset(RULES["indefinite_determiners"])
 
@@ -32,9 +32,11 @@ def split_by_pair(ctx: ArticleContext, cues: list[tuple[Cue, int]]) -> list[tupl
             ministers = True
             continue  # a minister's call: no leaders' call, and no sentence of theirs
         if links is None:
-            introduces = introduces_a_call(ctx, cue) and not beside_a_call_of_no_leader(ctx, cue, index)
-            pair = sentence_pair(ctx, index) if introduces else None
-            links = [pair] if pair is not None else []
+            links = with_both(ctx, cue, index, [link for link, _ in groups.values()])  # one call with each
+            if not links:
+                introduces = introduces_a_call(ctx, cue) and not beside_a_call_of_no_leader(ctx, cue, index)
+                pair = sentence_pair(ctx, index) if introduces else None
+                links = [pair] if pair is not None else []
         if links:
             current = []
             for link in links:
@@ -85,6 +87,8 @@ def split_by_date(
             date: DateExpr | None = None
             if unquoted and cue.kind in ("phone", "talk"):
                 attached = attached_date(ctx, cue, index)
+                if attached is None and not _in_quote(ctx, cue, index):  # a quote's "today" is its speaker's
+                    attached = after_the_leader(ctx, cue, index)  # "spoke with Zelensky on Wednesday"
                 date = attached or sentence_date(ctx, index)
             elif unquoted and cue.kind == "noun":
                 stated = attached_date(ctx, cue, index)  # a day of its own when it states one ("del 20 de enero")
