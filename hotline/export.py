@@ -39,6 +39,7 @@ from typing import Any
 import duckdb
 
 from hotline.warehouse import PUBLISHED_SCHEMAS, UNCOMPARED_COLUMNS, connect_read_only, pid_alive
+from hotline.warehouse.publishing import fsync
 
 FORMATS: dict[str, str] = {"parquet": "(format parquet)", "csv": "(format csv, header true)"}
 """Export format -> the options of DuckDB's ``COPY ... TO``; the format is also the files' extension."""
@@ -212,7 +213,7 @@ def replace_folder(to: Path) -> Iterator[Path]:
             link.unlink(missing_ok=True)
             link.symlink_to(version.name)  # relative: the folder can be moved as a whole
             link.replace(to)
-            _fsync(to.parent)
+            fsync(to.parent)
             for old in to.parent.glob(f".{to.name}@*"):
                 if old.name not in (version.name, previous):
                     shutil.rmtree(old, ignore_errors=True)
@@ -245,13 +246,5 @@ def _swap_lock(to: Path) -> Iterator[None]:
 
 def _fsync_tree(folder: Path) -> None:
     for path in sorted(folder.rglob("*"), reverse=True):
-        _fsync(path)
-    _fsync(folder)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        fsync(path)
+    fsync(folder)

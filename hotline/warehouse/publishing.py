@@ -83,7 +83,7 @@ def publish(
     con.close()
 
     tmp.chmod(READ_ONLY_MODE)  # the published file is for readers: a client opening it for writing fails at once
-    _fsync(tmp)
+    fsync(tmp)
     _set_aside_wal(published_path)
     spare = spare_path(published_path)
     _remove_database_file(spare)
@@ -91,7 +91,7 @@ def publish(
         with contextlib.suppress(OSError):  # no second name (a file system without hard links): the next one copies
             os.link(published_path, spare)  # the file being replaced: what the next publish starts from
     tmp.replace(published_path)  # os.replace: atomic on POSIX
-    _fsync(published_path.parent)
+    fsync(published_path.parent)
     return counts
 
 
@@ -342,7 +342,8 @@ def file_stamp(path: Path) -> str | None:
     return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
-def _fsync(path: Path) -> None:
+def fsync(path: Path) -> None:
+    """Flush ``path`` (a file or a folder) to disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
