@@ -26,7 +26,8 @@ from typing import IO, Any
 import dagster as dg
 
 from hotline.config import Settings
-from hotline.console import CHECKS_STAGE, DbtSummary, RunConsole, RunSummary, StepReport, holder_text, summarize_dbt
+from hotline.console import CHECKS_STAGE, RunConsole, RunSummary, StepReport, holder_text
+from hotline.dbt_summary import DbtSummary, summarize_dbt
 from hotline.quality import SUITES
 from hotline.warehouse import WarehouseBusyError, lock_holder, writer_lock
 from orchestration.history import quick_commits

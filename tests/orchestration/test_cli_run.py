@@ -22,7 +22,8 @@ from dagster._core.storage.dagster_run import DagsterRun
 import orchestration.runner
 from hotline.cli import main
 from hotline.config import DBT_PROJECT_DIR, Settings
-from hotline.console import holder_text, summarize_dbt
+from hotline.console import holder_text
+from hotline.dbt_summary import summarize_dbt
 from orchestration import manifest
 from orchestration.assets.ingest import ingest_articles
 from orchestration.resources import WarehouseResource
