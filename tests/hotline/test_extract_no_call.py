@@ -321,3 +321,39 @@ def test_plans_after_a_call_and_plans_denied(reference: Reference, text: str, ro
 )
 def test_a_blocs_virtual_summit_or_one_voice_is_no_call(reference: Reference, text: str) -> None:
     assert calls(written.extract(reference, text, DAY)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (  # no call asked for
+            "Kremlin\nMOSCOW -- Kremlin spokesman Dmitry Peskov said on Tuesday that Moscow had received no request "
+            "from Kyiv for a phone call between Vladimir Putin and Volodymyr Zelensky.",
+            set(),
+        ),
+        (  # a call for calm
+            "Sánchez\nMADRID.- Pedro Sánchez pidió en una llamada a la calma a los líderes europeos tras la decisión "
+            "de Donald Trump.",
+            set(),
+        ),
+        (  # a leader who could not get through
+            "Albanese\nCANBERRA -- Anthony Albanese said he had not been able to reach Donald Trump by phone since the "
+            "tariff announcement.",
+            set(),
+        ),
+        (  # a call still to come
+            "Carney\nOTTAWA -- Mark Carney's office said the prime minister's phone call with Donald Trump would take "
+            "place 'in due course'.",
+            {("planned", "donald_trump", "mark_carney")},
+        ),
+        (  # a call scheduled, not confirmed
+            "Starmer\nLONDON -- Keir Starmer's phone call with Donald Trump, which was scheduled for Tuesday, has not "
+            "yet been confirmed by the White House.",
+            {("planned", "donald_trump", "keir_starmer")},
+        ),
+    ],
+)
+def test_calls_not_asked_for_not_reached_or_still_to_come(
+    reference: Reference, text: str, rows: set[tuple[str, ...]]
+) -> None:
+    assert calls(written.extract(reference, text, DAY)) == rows
