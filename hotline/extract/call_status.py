@@ -315,9 +315,9 @@ _OBJECT_AFTER = re.compile(
 _CALL_NOUNS = frozenset(" ".join(fold(noun).split()) for noun in load_rules("calls")["call_nouns"])
 _TIME_WORDS = frozenset(_RULES["time_objects"])
 _PLANS_WITH_AN_OBJECT = frozenset(_RULES["plans_with_an_object"])
-_CALL_WORDS = frozenset(_RULES["object_call_words"])
+_CALL_WORDS = _CALL_NOUNS | frozenset(_RULES["object_speaking_words"])
 _WORDS_OF_A_CALL = re.compile(
-    r"(?:\s+[\w'’\x22-]+){0,3}?\s+\x22?(?:" + phrase_alternation(_RULES["object_call_words"]) + r")(?![\w])"
+    r"(?:\s+[\w'’\x22-]+){0,3}?\s+\x22?(?:" + phrase_alternation(sorted(_CALL_WORDS)) + r")(?![\w])"
 )
 
 
