@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from hotline.extract.clauses import BREAK, COMMA_CLAUSE, WORD, break_search, clause_end
+from hotline.extract.clauses import COMMA_CLAUSE, WORD, break_search, clause_end
 from hotline.extract.lexicon import LexiconHits
 from hotline.extract.rules import load_rules
 from hotline.text import fold, holds_any, phrase_alternation, phrase_pattern
@@ -205,7 +205,8 @@ def call_status(
             if encounter is _MULTILATERAL and _in_person_event(folded, found, window_start):
                 continue  # "agreed to coordinate closely at the Group of Seven summit": where, not how
             if found.start() >= call_end and (
-                BREAK.search(folded, call_end, found.start()) or COMMA_CLAUSE.search(folded, call_end, found.start())
+                break_search(folded, call_end, found.start(), lex)
+                or COMMA_CLAUSE.search(folded, call_end, found.start())
             ):
                 continue  # "spoke to Carney this afternoon, Downing Street said, as European leaders step up ...":
                 # another clause's subject
