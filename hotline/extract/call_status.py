@@ -260,7 +260,24 @@ def call_status(
     # final word in the clause wins
     right_end = min(sentence_end, call_end + 2 * _WINDOW_CHARS)  # names and titles after it use up no reach
     found = before + (governing if before else []) + _cues_after(folded, call_end, right_end, text, lex)
+    if found and _planned_then_held(max(found, key=_finality), folded, call_end, right_end, text, lex):
+        return CallStatus(HELD)
     return _found(max(found, key=_finality)) if found else CallStatus(HELD)
+
+
+_NOT_BEFORE = re.compile(r"(?<![\w])(?:not|never|no|nunca|jamas)\s+(?:[\w'’-]+\s+)?\Z")
+
+
+def _planned_then_held(
+    top: re.Match[str], folded: str, call_end: int, window_end: int, text: str | None, lex: LexiconHits | None
+) -> bool:
+    """A call once only planned said in its own clause to have taken place ("the expected call between them took
+    place on Tuesday", "la llamada prevista para el lunes se produjo el martes"): held."""
+    if _status_of(top.group()) != "planned" or (done := _TOOK_PLACE.match(folded, call_end)) is None:
+        return False
+    right, _ = clause_end(folded, call_end, window_end, text, lex)
+    start = done.start("done")
+    return top.end() <= start and done.end() <= right and not _NOT_BEFORE.search(folded, max(0, start - 24), start)
 
 
 def _in_person_event(folded: str, found: re.Match[str], window_start: int) -> bool:

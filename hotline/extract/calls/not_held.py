@@ -207,12 +207,40 @@ def not_held_calls(ctx: ArticleContext, layout: CallLayout, cues: list[Cue], sta
             pair not in held or status.status != "planned" or ctx.sentence_of(cue.start) in layout.call_sentences
         ):
             continue  # the pair's call told already; a planned one in a sentence of its own is their next call
+        if (
+            pair in held
+            and status.status == "planned"
+            and _in_headline(ctx, cue)
+            and not _planned_in_body(ctx, cue, pair, cues, statuses)
+        ):
+            continue  # "Albanese to speak with Luxon" over "Albanese spoke with Luxon on Wednesday night" and no
+            # plan in the body: the preview's headline, kept over the story of the call held
         first, known = found.get(pair, (cue, status))
         found[pair] = (first, max(known, status, key=lambda s: FINALITY.index(s.status)))
     for first, status in found.values():
         mention = _not_held(ctx, first, status, 1 + max(m.call_index for m in layout.mentions()))
         if len({p.official_id for p in mention.participants}) == 2:
             layout.others.append(mention)
+
+
+def _planned_in_body(
+    ctx: ArticleContext, headline: Cue, pair: frozenset[str], cues: list[Cue], statuses: dict[int, CallStatus]
+) -> bool:
+    """Whether a call phrase after the headline tells of a call of the pair (or of no pair named) still planned."""
+    return any(
+        c.start > headline.end
+        and statuses[id(c)].status == "planned"
+        and introduces_a_call(ctx, c)  # not "the call" pointing back to the headline's
+        and _pair_key(ctx, c) in (pair, None)
+        for c in cues
+    )
+
+
+def _in_headline(ctx: ArticleContext, cue: Cue) -> bool:
+    """Whether the call phrase is in the article's title line, at the head of its text."""
+    title = (ctx.article.title or "").strip()
+    start = ctx.text.find(title) if title else -1
+    return 0 <= start <= len(ctx.text) - len(ctx.text.lstrip()) and cue.start < start + len(title)
 
 
 def _not_held(ctx: ArticleContext, cue: Cue, status: CallStatus, call_index: int) -> CallMention:

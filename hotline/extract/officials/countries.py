@@ -153,9 +153,10 @@ _FORMER_REACH = 40
 
 def marked_former(hit: OfficialHit, ctx: ArticleContext) -> bool:
     """Whether the text marks the official a former holder, the marker before the name or its title with at most
-    two words between ("el expresidente brasileño Jair Bolsonaro", "former President Obama")."""
-    start = hit.title_span[0] if hit.title_span else hit.start
-    return _FORMER_BEFORE.search(ctx.folded, max(0, start - _FORMER_REACH), start) is not None
+    two words between ("el expresidente brasileño Jair Bolsonaro", "former President Obama"), or inside the title
+    ("Taiwan's former president Tsai Ing-wen")."""
+    starts = (hit.title_span[0], hit.start) if hit.title_span else (hit.start,)
+    return any(_FORMER_BEFORE.search(ctx.folded, max(0, start - _FORMER_REACH), start) for start in starts)
 
 
 def is_former(hit: OfficialHit, ctx: ArticleContext) -> bool:
