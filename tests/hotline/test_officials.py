@@ -198,6 +198,11 @@ def surname_hits(reference: Reference, text: str) -> dict[str, str | None]:
             "Sánchez",
             "pedro_sanchez",
         ),
+        (  # in the possessive, a family name written first
+            "SEOUL -- President Lee Jae-myung held phone talks with Xi Jinping on Tuesday, Lee's office said.",
+            "Lee",
+            "lee_jae_myung",
+        ),
     ],
 )
 def test_a_surname_alone_after_the_full_name_is_that_person(

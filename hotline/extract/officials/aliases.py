@@ -219,11 +219,20 @@ _CAPITAL_AFTER = re.compile(r"[ \t]+([A-ZÁÉÍÓÚÑÜ])")
 _WORD_AT_END = re.compile(r"([\w’'-]+)[ \t]+\Z")
 
 
+def _possessive_at(text: str, end: int) -> bool:
+    """Whether a possessive "'s" ends the word at ``end`` ("Lee's office"), no longer name ("O'Neill")."""
+    return (
+        text[end] in "’'"
+        and text[end + 1 : end + 2] == "s"
+        and (end + 2 == len(text) or not is_word_char(text[end + 2]))
+    )
+
+
 def _surname_matches(text: str, surnames: Iterable[str], position: int) -> list[tuple[str, int, int]]:
     """(surname, start, end) of each surname standing as a word from ``position`` on, leftmost first and the longest
     at a start, never overlapping: what one alternation of them all finds, but by a
     substring search per surname (in C; no pattern to compile for each new surname) and a look at the characters
-    either side: no word character before, none of a word, an apostrophe or a hyphen after."""
+    either side: no word character before, none of a word, an apostrophe or a hyphen after (but a possessive "'s")."""
     found = []
     for surname in surnames:
         size = len(surname)
@@ -231,7 +240,7 @@ def _surname_matches(text: str, surnames: Iterable[str], position: int) -> list[
         while at >= 0:
             end = at + size
             if (at == 0 or not is_word_char(text[at - 1])) and (
-                end == len(text) or not (is_word_char(text[end]) or text[end] in "’'-")
+                end == len(text) or not (is_word_char(text[end]) or text[end] in "’'-") or _possessive_at(text, end)
             ):
                 found.append((at, -size, end, surname))
                 at = text.find(surname, end)
