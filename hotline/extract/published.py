@@ -121,7 +121,17 @@ def dateline_spans(text: str, folded: str, lex: LexiconHits | None = None) -> li
     # the span starts where the line does: a weekday before the date ("ABUJA, Thursday, March 16, 2017 -") is
     # the story's too
     lines = _dateline_dates(head, folded[:_HEAD_CHARS], _head_words(text, folded, lex))
-    return [(expr.end - len(stated), expr.end) for expr, _, stated in lines]
+    return [(expr.end - len(stated), _weekday_after(folded, expr.end)) for expr, _, stated in lines]
+
+
+_WEEKDAY_AFTER = re.compile(r"\s*\(\s*(?P<day>[^\W\d_]+)\s*\)")
+
+
+def _weekday_after(folded: str, end: int) -> int:
+    """Where the story's date ends with the weekday it names in parentheses after it ("KUALA LUMPUR, Sept 29, 2025
+    (Monday) --"): that weekday is the story's day, not an event's."""
+    found = _WEEKDAY_AFTER.match(folded, end)
+    return found.end() if found and found.group("day") in WEEKDAYS else end
 
 
 _POST_SIGNATURE = re.compile(
