@@ -206,6 +206,14 @@ def dateline_month_day(text: str, folded: str, lex: LexiconHits | None = None) -
     return None
 
 
+def dateline_date(text: str, folded: str, lex: LexiconHits | None = None) -> tuple[DateExpr, str] | None:
+    """The first date of the story's dateline or date line, year or not, as stated ("WASHINGTON, May 5 (AP)").
+    ``folded``, ``lex``: as for :func:`dateline_spans`."""
+    head = text[:_HEAD_CHARS]
+    lines = _dateline_dates(head, folded[:_HEAD_CHARS], _head_words(text, folded, lex))
+    return (lines[0][0], lines[0][2].strip()) if lines else None
+
+
 @lru_cache(maxsize=2)  # one article's dateline is read by the context, its story year and its call dates
 def _dateline_dates(
     head: str, folded: str, words: tuple[tuple[int, int], ...] | None

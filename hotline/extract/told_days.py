@@ -18,9 +18,10 @@ from hotline.extract.dates import (
     QUOTING_VERBS,
     ROUND_OF_CALLS,
     DateExpr,
+    latest_on_or_before,
     resolve,
 )
-from hotline.extract.published import day_heading_above
+from hotline.extract.published import dateline_date, day_heading_above
 from hotline.extract.rules import load_rules
 from hotline.text import phrase_alternation
 
@@ -158,6 +159,22 @@ _ENTRY_TIME = re.compile(
 """The time stamp that opens a live blog's entry: "**15:25** —", "**4.30pm - Luxon and Eke speak**", "09:40 |"."""
 _LIVE_BLOG_ENTRIES = 3
 """A page with at least this many timed entries is a live blog: each entry is of the day it was posted."""
+
+
+def counting_day(ctx: ArticleContext, start: int, anchor: dt.date | None) -> tuple[dt.date, str] | None:
+    """The day the weekdays and relative words at ``start`` count from when the publication date ``anchor`` is not
+    it, with how to name it: the day heading they stand under (a live blog's "## Tuesday 7 October 2025", none after
+    the publication date), else the story's dateline when it is the day before the publication date (a story filed
+    on "WASHINGTON, May 5" and stamped after midnight: its "this morning" is the 5th)."""
+    heading = day_heading_above(ctx.text, start)
+    if heading is not None:
+        return (heading[0], f"the day heading '{heading[1]}'") if anchor is None or heading[0] <= anchor else None
+    own = dateline_date(ctx.text, ctx.folded, ctx.lex) if anchor is not None else None
+    if own is None or anchor is None or own[0].month is None or own[0].day is None:
+        return None
+    expr, stated = own
+    day = expr.as_date() if expr.is_full else latest_on_or_before(expr.month, expr.day, anchor)
+    return (day, f"the story's dateline '{stated}'") if day == anchor - dt.timedelta(days=1) else None
 
 
 def live_entry_day(ctx: ArticleContext, start: int, anchor: dt.date | None) -> tuple[dt.date, str] | None:
