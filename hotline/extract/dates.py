@@ -71,6 +71,7 @@ _FUTURE_AFTER = re.compile(
 )
 _CLOCK = r"\s*(?:a\.?m\b|p\.?m\b|h\b|hrs?\b|hours?\b|horas?\b|minutes?\b|minutos?\b)"
 """A clock time or a count after a weekday's number ("Monday 10 a.m."): no day of the month."""
+_THIS_MONTH = phrase_alternation(_RULES["this_month"])
 _AFTER_MID = r"(?<=mid-)"  # a month after "mid-" ("mid-September"): a hyphen before a word opens no date otherwise
 _MID = re.compile(_AFTER_MID)
 _PATTERN = re.compile(
@@ -86,7 +87,8 @@ _PATTERN = re.compile(
     r"|(?P<period>" + phrase_alternation(PERIODS) + r")"
     rf"|(?P<wd_mod>(?:{_FUTURE}|last|past|el\s+pasado|este|this)\s+)?(?P<wd>{_WD})(?![\w])"
     rf"(?:\s+(?P<wd_dom>\d{{1,2}})(?:st|nd|rd|th)?(?![\w]|[:.,]\d|\s*(?:de\s+|of\s+)?{_MON}(?![\w])|{_CLOCK}))?"
-    r"|(?:(?<=the\s)|(?<=dia\s))(?P<dom>\d{1,2})(?:st|nd|rd|th)?(?![\w-]|\s*(?:minute|hour|min\b|minuto|hora))"
+    rf"|(?:(?<=the\s)|(?<=dia\s)|(?=\d{{1,2}}\s+(?:{_THIS_MONTH})(?![\w])))"  # "el 12 de este mes"
+    r"(?P<dom>\d{1,2})(?:st|nd|rd|th)?(?![\w-]|\s*(?:minute|hour|min\b|minuto|hora))"
     r"(?!\s+(?:" + phrase_alternation(_RULES["ordinal_nouns"]) + r")(?![\w]))"  # "the 19th package": no day
     r"|(?P<rel>" + phrase_alternation(RELATIVE_DAYS) + r")"
     rf"|(?P<mo_m>{_MON})(?P<mo_last>\s+(?:of\s+)?last\s+year|\s+del?\s+ano\s+pasado)?"
