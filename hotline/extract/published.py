@@ -28,6 +28,8 @@ from hotline.text import compile_phrases, fold_text
 _RULES = load_rules("published")
 PUBLICATION_CUE = compile_phrases(_RULES["cues"])
 _LINE_CUE = compile_phrases(_RULES["line_cues"])
+_UPDATE_CUES = frozenset(_RULES["update_cues"])
+"""Cues of the last update: its date is the publication date only when the page states no other."""
 _HEADER_START = re.compile(r"[\n·|•—–.:-][ \t*_]*\Z")
 """Where a line cue stands in a header: after a line break or a separator (or at the very start)."""
 _SPANISH = compile_phrases(_RULES["spanish_markers"])
@@ -70,15 +72,17 @@ def published_date_from_text(text: str) -> tuple[dt.date | None, str | None]:
     """The publication date the text states near its top, and a sentence saying how it was read."""
     head = text[:_HEAD_CHARS]
     folded = fold_text(head)
+    updated: tuple[dt.date | None, str | None] | None = None
     for cue in _cues(folded):
         window_end = min(len(folded), cue.end() + 60)
         dates = [d for d in find_dates(folded, head, cue.end(), window_end) if d.year is not None]
         if not dates or not set(re.findall(r"\w+", folded[cue.end() : dates[0].start])) <= _GAP_WORDS:
             continue
         found = _read(dates[0], head[cue.start() : dates[0].end], text, "stated in the text")
-        if found[0] is not None:
+        if found[0] is not None and cue.group() not in _UPDATE_CUES:
             return found
-    return _from_date_lines(head, folded, text)
+        updated = updated or (found if found[0] is not None else None)  # "Updated ... | First published ..."
+    return updated or _from_date_lines(head, folded, text)
 
 
 def _cues(folded: str) -> list[re.Match[str]]:
