@@ -44,11 +44,12 @@ from hotline.extract.dates import (
     resolve,
     safe_date,
 )
-from hotline.extract.published import dateline_month_day, day_heading_above, post_dates
+from hotline.extract.published import dateline_month_day, post_dates
 from hotline.extract.story_year import StoryDay, office_years, story_day, written_years
 from hotline.extract.told_days import (
     JUST_BEFORE,
     announced_day,
+    counting_day,
     day_just_before,
     day_pointed_back_to,
     eve_of_the_telling,
@@ -264,10 +265,9 @@ def _day(
     if days:
         date, _, where = days[0]
         quote = ctx.text[date.start : date.end]
-        heading = day_heading_above(ctx.text, date.start) if date.kind in ("weekday", "relative") else None
-        heading = heading if heading and (anchor is None or heading[0] <= anchor) else None  # none after the page
+        heading = counting_day(ctx, date.start, anchor) if date.kind in ("weekday", "relative") else None
         resolved, how = resolve(date, heading[0] if heading else anchor)  # a live blog's entry: its heading's day
-        how = how.replace("the publication date", f"the day heading '{heading[1]}'") if heading else how
+        how = how.replace("the publication date", heading[1]) if heading else how
         told = quote_day(ctx, date) if date.kind == "relative" and heading is None else None
         told_day = resolve(told, anchor)[0] if told is not None else None
         if told is not None and told_day is not None:  # "In a post on Saturday, he wrote: 'Had a call today'"

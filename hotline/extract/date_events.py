@@ -40,6 +40,10 @@ _TELLING_AFTER = re.compile(
     r"\s+(?:" + phrase_alternation(load_rules("dates")["telling_verbs_after_the_day"]) + r")(?![\w])"
 )
 """A reporting verb right after a day ("on Monday said he had spoken ..."): the day the call was told of."""
+_TELLING_OPENER = re.compile(
+    r"[\W_]*(?:" + phrase_alternation(load_rules("dates")["telling_openers"]) + r")(?![\w])[^,;:()]*\Z"
+)
+"""The occasion of a telling opening the sentence up to a date ("Speaking to reporters in Sydney on")."""
 _OWNED_CHARS = 25
 """How far the owned noun phrase reaches ("Thursday's long-awaited phone call")."""
 _DEADLINE_GAP_WORDS = frozenset({"el", "the", "on", *WEEKDAYS})
@@ -51,6 +55,8 @@ def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_st
     when it belongs to another event of the sentence or is the article's own date ("Posted on ..."), else None.
     ``cue_starts``: where the sentence's call cues start, sorted."""
     folded, lex = ctx.folded, ctx.lex
+    if (weekday := _restated(ctx, date)) is not None:  # "said on Friday (Jan 17)": the weekday's day, told again
+        return other_event(ctx, weekday, sentence_start, cue_starts)
     for cue in PUBLICATION_CUE.finditer(folded, max(sentence_start, date.start - 40), date.start):
         if set(_WORDS.findall(folded, cue.end(), date.start)) <= PUBLICATION_GAP_WORDS:
             return "other"  # "Posted on ...", "a post published on Tuesday, 21 October": a page's date
@@ -63,6 +69,8 @@ def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_st
     sentence_end = ctx.sentences[ctx.sentence_of(date.start)].end
     if _LABEL.match(folded, date.end) and not folded[sentence_start : date.start].strip(" *_#"):
         return "other"  # "This week: what Sunday's result means, a call that went unreported, ...": an issue's label
+    if before == 0 and _opens_a_telling(ctx, date, sentence_start, following):
+        return "announcement"  # "Speaking to reporters on Monday, Albanese said he had spoken with ..."
     if lex.find("other_event", date.end, min(date.end + 25, sentence_end)):
         return "other"
     owned = _POSSESSIVE.match(folded, date.end)
@@ -96,6 +104,33 @@ def other_event(ctx: ArticleContext, date: DateExpr, sentence_start: int, cue_st
         if opener is not None and "," not in folded[opener.end : following]:
             return "other"  # "began on Sunday, after Trudeau called ...": the main clause's day, not the call's
     return None
+
+
+def _opens_a_telling(ctx: ArticleContext, date: DateExpr, sentence_start: int, following: int | None) -> bool:
+    """Whether ``date`` lies in the occasion of a telling that opens the sentence, and the main clause after its
+    comma tells, with an announcement verb, of the call that follows ("Speaking to reporters in Sydney on Monday,
+    Mr Albanese said he had spoken with ...")."""
+    if following is None or not _TELLING_OPENER.match(ctx.folded, sentence_start, date.start):
+        return False
+    comma = ctx.folded.find(",", date.end, following)
+    return comma >= 0 and ctx.lex.find("announcement", comma, following) is not None
+
+
+_OPEN_PARENTHESIS = re.compile(r"\s*\(\s*\Z")
+_CLOSE_PARENTHESIS = re.compile(r"\s*\)")
+
+
+def _restated(ctx: ArticleContext, date: DateExpr) -> DateExpr | None:
+    """The weekday a date in parentheses right after it restates ("on Friday (Jan 17)", "el viernes (17 de
+    enero)"): the two name one day, which plays one part in the sentence."""
+    if date.kind != "absolute" or not _CLOSE_PARENTHESIS.match(ctx.folded, date.end):
+        return None
+    index = ctx.sentence_of(date.start)
+    at = bisect_left(ctx.starts_in("dates", index), date.start)  # the date itself; the one before it, by bisection
+    weekday = ctx.in_sentence("dates", index)[at - 1] if at else None
+    if weekday is None or weekday.kind != "weekday" or weekday.end > date.start:
+        return None
+    return weekday if _OPEN_PARENTHESIS.match(ctx.folded, weekday.end, date.start) else None
 
 
 _TOLD_AT = re.compile(

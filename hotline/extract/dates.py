@@ -49,20 +49,8 @@ ROUND_OF_CALLS: tuple[str, ...] = tuple(_RULES["round_of_calls"])
 QUOTING_VERBS: tuple[str, ...] = tuple(_RULES["quoting_verbs"])
 PERIODS: dict[str, str] = {phrase: code for code, phrases in _RULES["periods"].items() for phrase in phrases}
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June"]
+MONTH_NAMES += ["July", "August", "September", "October", "November", "December"]
 
 _MON = "(?:" + phrase_alternation(MONTHS) + r")\.?"
 _WD = "(?:" + phrase_alternation(WEEKDAYS) + ")"
@@ -73,9 +61,9 @@ MONTH_PARTS: dict[str, tuple[int, int]] = {
 _MONTH_PART = re.compile(
     r"(?<![\w])(?:"
     + "|".join(rf"(?P<{part}>{phrase_alternation(rule['words'])})" for part, rule in _RULES["month_parts"].items())
-    + r")\s+\Z"
+    + r")(?:\s+|(?<=mid)-)\Z"
 )
-_MONTH_PREPOSITION = re.compile(r"(?<![\w])(?:" + phrase_alternation(_RULES["month_prepositions"]) + r")\s+\Z")
+_MONTH_PREPOSITION = re.compile(rf"(?<![\w])(?:{phrase_alternation(_RULES['month_prepositions'])})(?:\s+|(?<=mid)-)\Z")
 _FUTURE_AFTER = re.compile(
     rf"(?:\s+(?:y|and)\s+(?:el\s+)?{'(?:' + phrase_alternation(WEEKDAYS) + ')'})?\s+(?:"
     + phrase_alternation(_RULES["future_after_weekday"])
@@ -83,8 +71,11 @@ _FUTURE_AFTER = re.compile(
 )
 _CLOCK = r"\s*(?:a\.?m\b|p\.?m\b|h\b|hrs?\b|hours?\b|horas?\b|minutes?\b|minutos?\b)"
 """A clock time or a count after a weekday's number ("Monday 10 a.m."): no day of the month."""
+_THIS_MONTH = phrase_alternation(_RULES["this_month"])
+_AFTER_MID = r"(?<=mid-)"  # a month after "mid-" ("mid-September"): a hyphen before a word opens no date otherwise
+_MID = re.compile(_AFTER_MID)
 _PATTERN = re.compile(
-    r"(?<![\w/-])(?:"
+    rf"(?:(?<![\w/-])|{_AFTER_MID})(?:"
     r"(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})"
     r"(?:t\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?(?![\d])"  # "2025-03-12T10:45:00Z"
     r"|(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})/(?P<num_y>\d{4})(?![\d])"
@@ -96,7 +87,8 @@ _PATTERN = re.compile(
     r"|(?P<period>" + phrase_alternation(PERIODS) + r")"
     rf"|(?P<wd_mod>(?:{_FUTURE}|last|past|el\s+pasado|este|this)\s+)?(?P<wd>{_WD})(?![\w])"
     rf"(?:\s+(?P<wd_dom>\d{{1,2}})(?:st|nd|rd|th)?(?![\w]|[:.,]\d|\s*(?:de\s+|of\s+)?{_MON}(?![\w])|{_CLOCK}))?"
-    r"|(?:(?<=the\s)|(?<=dia\s))(?P<dom>\d{1,2})(?:st|nd|rd|th)?(?![\w-]|\s*(?:minute|hour|min\b|minuto|hora))"
+    rf"|(?:(?<=the\s)|(?<=dia\s)|(?=\d{{1,2}}\s+(?:{_THIS_MONTH})(?![\w])))"  # "el 12 de este mes"
+    r"(?P<dom>\d{1,2})(?:st|nd|rd|th)?(?![\w-]|\s*(?:minute|hour|min\b|minuto|hora))"
     r"(?!\s+(?:" + phrase_alternation(_RULES["ordinal_nouns"]) + r")(?![\w]))"  # "the 19th package": no day
     r"|(?P<rel>" + phrase_alternation(RELATIVE_DAYS) + r")"
     rf"|(?P<mo_m>{_MON})(?P<mo_last>\s+(?:of\s+)?last\s+year|\s+del?\s+ano\s+pasado)?"
@@ -118,7 +110,7 @@ DATE_WORDS = [
 """The words a date expression can start with (or a digit)."""
 # Where a date expression can start: a digit or one of the date words. One cheap pass finds these; the full
 # pattern is then tried only there.
-_CANDIDATE = re.compile(r"(?<![\w/-])(?:\d|" + phrase_alternation(DATE_WORDS) + r"(?![\w]))")
+_CANDIDATE = re.compile(rf"(?:(?<![\w/-])|{_AFTER_MID})(?:\d|" + phrase_alternation(DATE_WORDS) + r"(?![\w]))")
 _FIRST_DIGIT = re.compile(r"\d(?<![\w/-]\d)")
 """The first digit of a number: a pattern that opens with a digit is searched for it in C."""
 _DIGITS = AhoCorasick(list("0123456789"))
@@ -267,7 +259,8 @@ def find_dates_from_words(
     stop = len(folded) if end is None else end
     longest: dict[int, int] = {}
     for first, last in words:
-        if start <= first and last <= stop and (first == 0 or folded[first - 1] not in "/-"):
+        opens = first == 0 or folded[first - 1] not in "/-" or _MID.match(folded, first)  # not "2025-05", "/may"
+        if start <= first and last <= stop and opens:
             longest[first] = max(last, longest.get(first, last))
     spans = sorted(_number_starts(folded, start, stop) + list(longest.items()))
     starts = []

@@ -28,6 +28,8 @@ from hotline.text import compile_phrases, fold_text
 _RULES = load_rules("published")
 PUBLICATION_CUE = compile_phrases(_RULES["cues"])
 _LINE_CUE = compile_phrases(_RULES["line_cues"])
+_UPDATE_CUES = frozenset(_RULES["update_cues"])
+"""Cues of the last update: its date is the publication date only when the page states no other."""
 _HEADER_START = re.compile(r"[\n·|•—–.:-][ \t*_]*\Z")
 """Where a line cue stands in a header: after a line break or a separator (or at the very start)."""
 _SPANISH = compile_phrases(_RULES["spanish_markers"])
@@ -70,15 +72,17 @@ def published_date_from_text(text: str) -> tuple[dt.date | None, str | None]:
     """The publication date the text states near its top, and a sentence saying how it was read."""
     head = text[:_HEAD_CHARS]
     folded = fold_text(head)
+    updated: tuple[dt.date | None, str | None] | None = None
     for cue in _cues(folded):
         window_end = min(len(folded), cue.end() + 60)
         dates = [d for d in find_dates(folded, head, cue.end(), window_end) if d.year is not None]
         if not dates or not set(re.findall(r"\w+", folded[cue.end() : dates[0].start])) <= _GAP_WORDS:
             continue
         found = _read(dates[0], head[cue.start() : dates[0].end], text, "stated in the text")
-        if found[0] is not None:
+        if found[0] is not None and cue.group() not in _UPDATE_CUES:
             return found
-    return _from_date_lines(head, folded, text)
+        updated = updated or (found if found[0] is not None else None)  # "Updated ... | First published ..."
+    return updated or _from_date_lines(head, folded, text)
 
 
 def _cues(folded: str) -> list[re.Match[str]]:
@@ -121,7 +125,17 @@ def dateline_spans(text: str, folded: str, lex: LexiconHits | None = None) -> li
     # the span starts where the line does: a weekday before the date ("ABUJA, Thursday, March 16, 2017 -") is
     # the story's too
     lines = _dateline_dates(head, folded[:_HEAD_CHARS], _head_words(text, folded, lex))
-    return [(expr.end - len(stated), expr.end) for expr, _, stated in lines]
+    return [(expr.end - len(stated), _weekday_after(folded, expr.end)) for expr, _, stated in lines]
+
+
+_WEEKDAY_AFTER = re.compile(r"\s*\(\s*(?P<day>[^\W\d_]+)\s*\)")
+
+
+def _weekday_after(folded: str, end: int) -> int:
+    """Where the story's date ends with the weekday it names in parentheses after it ("KUALA LUMPUR, Sept 29, 2025
+    (Monday) --"): that weekday is the story's day, not an event's."""
+    found = _WEEKDAY_AFTER.match(folded, end)
+    return found.end() if found and found.group("day") in WEEKDAYS else end
 
 
 _POST_SIGNATURE = re.compile(
@@ -194,6 +208,14 @@ def dateline_month_day(text: str, folded: str, lex: LexiconHits | None = None) -
             return expr.month, expr.day, stated.strip()
         return None
     return None
+
+
+def dateline_date(text: str, folded: str, lex: LexiconHits | None = None) -> tuple[DateExpr, str] | None:
+    """The first date of the story's dateline or date line, year or not, as stated ("WASHINGTON, May 5 (AP)").
+    ``folded``, ``lex``: as for :func:`dateline_spans`."""
+    head = text[:_HEAD_CHARS]
+    lines = _dateline_dates(head, folded[:_HEAD_CHARS], _head_words(text, folded, lex))
+    return (lines[0][0], lines[0][2].strip()) if lines else None
 
 
 @lru_cache(maxsize=2)  # one article's dateline is read by the context, its story year and its call dates

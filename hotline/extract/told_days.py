@@ -18,9 +18,10 @@ from hotline.extract.dates import (
     QUOTING_VERBS,
     ROUND_OF_CALLS,
     DateExpr,
+    latest_on_or_before,
     resolve,
 )
-from hotline.extract.published import day_heading_above
+from hotline.extract.published import dateline_date, day_heading_above
 from hotline.extract.rules import load_rules
 from hotline.text import phrase_alternation
 
@@ -160,6 +161,22 @@ _LIVE_BLOG_ENTRIES = 3
 """A page with at least this many timed entries is a live blog: each entry is of the day it was posted."""
 
 
+def counting_day(ctx: ArticleContext, start: int, anchor: dt.date | None) -> tuple[dt.date, str] | None:
+    """The day the weekdays and relative words at ``start`` count from when the publication date ``anchor`` is not
+    it, with how to name it: the day heading they stand under (a live blog's "## Tuesday 7 October 2025", none after
+    the publication date), else the story's dateline when it is the day before the publication date (a story filed
+    on "WASHINGTON, May 5" and stamped after midnight: its "this morning" is the 5th)."""
+    heading = day_heading_above(ctx.text, start)
+    if heading is not None:
+        return (heading[0], f"the day heading '{heading[1]}'") if anchor is None or heading[0] <= anchor else None
+    own = dateline_date(ctx.text, ctx.folded, ctx.lex) if anchor is not None else None
+    if own is None or anchor is None or own[0].month is None or own[0].day is None:
+        return None
+    expr, stated = own
+    day = expr.as_date() if expr.is_full else latest_on_or_before(expr.month, expr.day, anchor)
+    return (day, f"the story's dateline '{stated}'") if day == anchor - dt.timedelta(days=1) else None
+
+
 def live_entry_day(ctx: ArticleContext, start: int, anchor: dt.date | None) -> tuple[dt.date, str] | None:
     """The day of the live blog entry that holds ``start``, with how it is known: the day heading it stands under
     ("## Tuesday 7 October 2025", none after the publication date), else the page's publication date. A call the
@@ -189,27 +206,38 @@ _THAT_DAY = re.compile(
 )
 """Words that point back to the day last named ("that evening", "on the same day", "ese mismo día"), not forward to
 an event they compare it with ("on the same day as the summit", "el mismo día que la cumbre")."""
+_SHIFTS = {phrase: int(days) for days, phrases in load_rules("dates")["shifted_days"].items() for phrase in phrases}
+_SHIFTED_DAY = re.compile(
+    rf"(?<![\w])(?:{phrase_alternation(list(_SHIFTS))})(?![\w])"
+    r"(?!\s+(?:the|a|an|el|la|los|las|de|del|a|al|su|sus|his|her|their|its|que|as|of|\d)(?![\w]))"
+)
+"""Words that count a day from the day last named ("A day earlier, he had spoken ...", "al día siguiente"), standing
+alone: not before the event or date they count from ("the day before the summit")."""
 _REFERENTS = ("absolute", "weekday", "relative")
 
 
 def day_pointed_back_to(ctx: ArticleContext, index: int, anchor: dt.date | None) -> tuple[dt.date, str] | None:
     """The day a call sentence points back to ("Lo que Petro sí hizo esa noche fue llamar a Castro", "That evening
-    Tusk phoned Zelensky"): the last day the text names before sentence ``index``, resolved as any day of the text
-    is (its year from the publication date), the day a call was told of aside, with how. None without such words or
-    such a day."""
+    Tusk phoned Zelensky"), or counts a day from ("A day earlier, he had spoken with Trump"): the last day the text
+    names before sentence ``index``, resolved as any day of the text is (its year from the publication date), the
+    day a call was told of aside, shifted by the days counted, with how. None without such words or such a day."""
     sentence = ctx.sentences[index]
     words = _THAT_DAY.search(ctx.folded, sentence.start, sentence.end)
+    words = words or _SHIFTED_DAY.search(ctx.folded, sentence.start, sentence.end)
     if words is None:
         return None
+    shift = dt.timedelta(days=_SHIFTS.get(" ".join(words.group().split()), 0))
     before = [d for d in ctx.dates if d.end <= sentence.start and d.kind in _REFERENTS and not d.is_future]
     before = [d for d in before[-3:] if not _telling(ctx, d)]  # "informó hoy la agencia": not a day of events
     if not before:
         return None
     day, how = resolve(before[-1], anchor)
+    day = day + shift if day is not None else None
     if day is None or (anchor is not None and day > anchor):
         return None
     quote = ctx.text[before[-1].start : before[-1].end]
-    return day, f"'{ctx.text[words.start() : words.end()]}': the day last named before, '{quote}' ({how})"
+    counted = f"{shift.days:+d} day from " if shift else ""
+    return day, f"'{ctx.text[words.start() : words.end()]}': {counted}the day last named before, '{quote}' ({how})"
 
 
 def _telling(ctx: ArticleContext, date: DateExpr) -> bool:

@@ -301,3 +301,28 @@ def test_a_day_told_with_the_calls_own_two_leaders_is_its_day(
 ) -> None:
     dates = dates_by_pair(reference, text, published)
     assert {pair: dates[pair].date for pair in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sheinbaum y Carney\n\nLa presidenta Claudia Sheinbaum informó en su conferencia matutina que el 18 de "
+            "este mes conversó por teléfono con el primer ministro de Canadá, Mark Carney, sobre el T-MEC.",
+            dt.date(2025, 11, 18),
+        ),
+        (
+            "Carney and Sheinbaum\n\nMexican President Claudia Sheinbaum said she had spoken by phone with Canadian "
+            "Prime Minister Mark Carney on the 18th of this month about the trade pact.",
+            dt.date(2025, 11, 18),
+        ),
+        (  # a number of something else before the words: no day
+            "Sheinbaum y Carney\n\nLa presidenta Claudia Sheinbaum conversó por teléfono con el primer ministro de "
+            "Canadá, Mark Carney, tras los 18 acuerdos firmados este mes.",
+            None,
+        ),
+    ],
+)
+def test_a_day_of_this_month(reference: Reference, text: str, expected: dt.date | None) -> None:
+    (date,) = dates_by_pair(reference, text, TUE_25_NOV_2025).values()
+    assert date.date == expected

@@ -105,3 +105,25 @@ def test_without_timed_entries_or_a_day_the_entry_gives_no_date(reference: Refer
     published = dt.date(2025, 9, 10) if "published:" in text else None
     (call,) = [c for c in extract(reference, text, published).calls if c.is_directly_reported]
     assert call.date.date is None
+
+
+@pytest.mark.parametrize(
+    ("dateline", "published", "day"),
+    [
+        ("WASHINGTON, May 5 (AP) —", dt.date(2025, 5, 6), dt.date(2025, 5, 5)),  # stamped after midnight
+        ("WASHINGTON, May 5, 2025 (AP) —", dt.date(2025, 5, 6), dt.date(2025, 5, 5)),
+        ("CIUDAD DE MÉXICO, 5 may (EFE).-", dt.date(2025, 5, 6), dt.date(2025, 5, 5)),
+        ("WASHINGTON, May 5 (AP) —", dt.date(2025, 5, 5), dt.date(2025, 5, 5)),  # the same day
+        ("WASHINGTON, May 3 (AP) —", dt.date(2025, 5, 6), dt.date(2025, 5, 6)),  # days apart: a slip, not a lag
+    ],
+)
+def test_a_story_filed_the_day_before_its_page_date_counts_from_its_dateline(
+    reference: Reference, dateline: str, published: dt.date, day: dt.date
+) -> None:
+    text = (
+        "Trump, Sheinbaum talk tariffs\n\n"
+        f"{dateline} President Donald Trump spoke by phone this morning with Mexican President Claudia Sheinbaum "
+        "about tariffs, the White House said."
+    )
+    (call,) = [c for c in extract(reference, text, published).calls if c.is_directly_reported]
+    assert call.date.date == day

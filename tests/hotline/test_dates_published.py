@@ -154,3 +154,18 @@ def test_a_date_closing_a_header_before_a_note(text: str, expected: dt.date | No
 )
 def test_datelines_of_agencies_that_write_their_name_in_parentheses(text: str, expected: dt.date | None) -> None:
     assert published_date_from_text(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Updated Mon 13 Oct 2025 07.10 AEDT\nFirst published on Sun 12 Oct 2025 18.02 AEDT", dt.date(2025, 10, 12)),
+        ("Actualizado el 14 de octubre de 2025 | Publicado el 12 de octubre de 2025", dt.date(2025, 10, 12)),
+        ("Published 12 Oct 2025, updated 13 Oct 2025", dt.date(2025, 10, 12)),
+        ("Updated: 13 Oct 2025", dt.date(2025, 10, 13)),  # the only date the page states
+        ("Publicado: mié 15 oct 2025", dt.date(2025, 10, 15)),
+    ],
+)
+def test_the_first_publication_before_the_last_update(header: str, expected: dt.date) -> None:
+    text = f"Albanese and Luxon speak\n\n{header}\n\nAnthony Albanese spoke by phone with Christopher Luxon.\n"
+    assert published_date_from_text(text)[0] == expected

@@ -222,9 +222,9 @@ def test_parts_of_a_month_are_a_month_with_bounds(reference: Reference, text: st
 
 
 def test_the_part_of_a_named_month_narrows_its_days() -> None:
-    text = "En febrero de 2024 hablaron; a finales de enero de 2024 también; in early March 2024 again."
+    text = "En febrero de 2024 hablaron; a finales de enero de 2024 también; in early March 2024, mid-April 2024."
     parts = [(d.month, d.part) for d in find_dates(fold_text(text), text) if d.kind == "month"]
-    assert parts == [(2, None), (1, "late"), (3, "early")]
+    assert parts == [(2, None), (1, "late"), (3, "early"), (4, "mid")]
 
 
 def test_a_day_the_call_phrase_carries_dates_it_however_long_ago(reference: Reference) -> None:

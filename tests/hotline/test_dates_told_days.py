@@ -214,3 +214,36 @@ def test_a_day_right_after_the_linked_leader_is_the_calls(
 ) -> None:
     (call,) = extract(reference, "Leaders\n\n" + text, THU_21_AUG_2025).calls
     assert call.date.date == expected
+
+
+THU_16_OCT_2025 = dt.date(2025, 10, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Zelensky in Brussels\n\nUkrainian President Volodymyr Zelensky met European leaders in Brussels on "
+            "Wednesday. A day earlier, he had spoken by phone with U.S. President Donald Trump about air defence.",
+            dt.date(2025, 10, 14),
+        ),
+        (
+            "Boric en Brasilia\n\nEl presidente Gabriel Boric viajó el miércoles a Brasilia. El día anterior había "
+            "conversado por teléfono con su homólogo brasileño, Luiz Inácio Lula da Silva.",
+            dt.date(2025, 10, 14),
+        ),
+        (
+            "Petro y Lula\n\nEl presidente Gustavo Petro llegó el lunes a Belém para la cumbre amazónica. Al día "
+            "siguiente conversó por teléfono con el presidente brasileño, Luiz Inácio Lula da Silva.",
+            dt.date(2025, 10, 14),
+        ),
+        (  # the words count from an event they name, not from the day before: no date
+            "Zelensky in Brussels\n\nUkrainian President Volodymyr Zelensky met European leaders in Brussels on "
+            "Wednesday. He had spoken by phone with U.S. President Donald Trump the day before the summit.",
+            None,
+        ),
+    ],
+)
+def test_a_day_counted_from_the_day_named_before(reference: Reference, text: str, expected: dt.date | None) -> None:
+    (call,) = [c for c in extract(reference, text, THU_16_OCT_2025).calls if c.is_directly_reported]
+    assert call.date.date == expected
