@@ -46,6 +46,15 @@ _ABOUT_REACH = 16
 between ("habló de nuevo con Trump" speaks with him)."""
 _BETWEEN = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["between"]) + r")(?![\w])")
 _AND = re.compile(r"(?:,|(?<![\w])(?:" + phrase_alternation(_PAIRS["coordinators"]) + r")(?![\w]))")
+_COMMA_ONLY = re.compile(r"\s*,\s*")
+_SUBJECT_OF_A_CLAUSE = re.compile(
+    r"[ \t]+(?!(?:"
+    + phrase_alternation(_PAIRS["coordinators"] + _PAIRS["after_a_list"])
+    + r")(?![\w]))[a-záéíóúüñ][\w'’-]*(?![\w'’-])"
+)
+"""A name after a comma followed by a word in lower case that is neither a coordinator nor one that may end a list
+("Orsi, Sánchez *defendió*"): the subject of a clause of its own, not the next of a list ("con Orsi, Lula y Petro",
+"phones Putin, Yushchenko as ...")."""
 _AND_A_NOUN = re.compile(
     r"\s+(?:" + phrase_alternation(_PAIRS["coordinators"]) + r")\s+(?:the|a|an|its|el|la|los|las|un|una|su)\s"
 )
@@ -190,6 +199,13 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
             break  # "tras esa conversación, la visita de Peña Nieto": another noun's link, past a comma
         if _RELATIVE_OF.search(ctx.folded, position, hit.start):
             break  # "with the wife of the President of France": the leader's relative on the line
+        if (
+            linked
+            and needs is _AND
+            and _SUBJECT_OF_A_CLAUSE.match(ctx.text, hit.end)
+            and _COMMA_ONLY.fullmatch(ctx.folded, position, hit.start)
+        ):
+            break  # "en la llamada con Orsi, Sánchez defendió que ...": the next clause's subject, no list item
         if not linked and _POSSESSED.match(ctx.folded, hit.end):
             return []  # "spoke by phone with Steve Witkoff, President Donald Trump's envoy": the leader's envoy
         if needs is _LINK:

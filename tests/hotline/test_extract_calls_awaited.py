@@ -89,3 +89,26 @@ def test_a_previews_headline_is_not_a_second_call_once_the_call_is_held(referenc
         ("held", "anthony_albanese", "christopher_luxon"),
         ("planned", "anthony_albanese", "christopher_luxon"),
     }
+
+
+def test_a_plan_for_the_next_call_leaves_the_call_told_held(reference: Reference) -> None:
+    story = (
+        "Sánchez\nMADRID.- El presidente del Gobierno, Pedro Sánchez, habló el jueves por teléfono con el presidente "
+        "uruguayo, Yamandú Orsi, y Moncloa prevé que esta semana converse también con el brasileño Luiz Inácio Lula "
+        "da Silva. Fuentes de Moncloa explicaron que, en la llamada con Orsi, Sánchez defendió el tratado."
+    )
+    rows = calls(written.extract(reference, story, dt.date(2025, 9, 8)))
+    assert ("held", "pedro_sanchez", "yamandu_orsi") in rows  # not planned by the plan for the call with Lula
+    assert not {row for row in rows if row[0] == "held" and "luiz_inacio_lula_da_silva" in row}  # nor Lula on it
+
+
+def test_a_round_in_a_headline_lists_each_leader_called(reference: Reference) -> None:
+    story = (
+        "Merkel phones Putin, Yushchenko as gas standoff leaves Europe in the cold\n"
+        "BERLIN (Reuters) - German Chancellor Angela Merkel spoke by telephone on Thursday with Russian Prime Minister "
+        "Vladimir Putin and Ukrainian President Viktor Yushchenko."
+    )
+    assert calls(written.extract(reference, story, dt.date(2009, 1, 9))) == {
+        ("held", "angela_merkel", "vladimir_putin"),
+        ("held", "angela_merkel", "viktor_yushchenko"),
+    }
