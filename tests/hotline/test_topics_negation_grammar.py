@@ -158,3 +158,54 @@ def test_neither_was_after_a_negation(reference: Reference) -> None:
 )
 def test_subjects_in_other_words(reference: Reference, text: str, topics: set[str]) -> None:
     assert _claims(reference, text)[1] == topics
+
+
+_LONDON = (
+    "LONDON — Prime Minister Keir Starmer spoke by phone on Thursday with Indian Prime Minister Narendra Modi about "
+    "the free trade agreement, Downing Street said.\n\n"
+)
+_MONCLOA = (
+    "MADRID. El presidente del Gobierno, Pedro Sánchez, conversó este jueves por teléfono con el presidente de "
+    "Brasil, Luiz Inácio Lula da Silva, sobre el acuerdo comercial entre la Unión Europea y el Mercosur.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        (_LONDON + "Migration did not form part of the discussions, a spokesperson said.", {"migration"}),
+        (_LONDON + "The visa issue was not dealt with, officials said.", {"migration"}),
+        (_LONDON + "The leaders did not tackle the question of whisky tariffs, a source said.", {"tariffs"}),
+        (_LONDON + "Defence cooperation was not up for discussion, the spokesperson said.", {"defense"}),
+        (_LONDON + "Visas were not one of the topics discussed, a senior official said.", {"migration"}),
+        (_LONDON + '"We didn\'t talk tariffs," Starmer told broadcasters.', {"tariffs"}),
+        (_LONDON + "The Ukraine war never entered the conversation, according to a person briefed.", {"ukraine_war"}),
+        (_LONDON + "No one raised the issue of migration, the official said.", {"migration"}),
+        (_LONDON + "The boundary question was not talked about, according to Indian officials.", {"border"}),
+        (_MONCLOA + "La inmigración no fue un tema de la conversación, aclararon las mismas fuentes.", {"migration"}),
+        (_MONCLOA + "La cuestión de Venezuela no entró en la conversación, según las mismas fuentes.", {"venezuela"}),
+        (_MONCLOA + "El conflicto en Oriente Próximo no fue uno de los asuntos tratados, precisaron.", {"middle_east"}),
+        (_MONCLOA + "El diferendo limítrofe con Guyana no se abordó, según Itamaraty.", {"border"}),
+    ],
+)
+def test_more_negation_verbs(reference: Reference, text: str, negated: set[str]) -> None:
+    not_discussed, discussed = _claims(reference, text)
+    assert negated <= not_discussed
+    assert not negated & discussed
+    assert "trade" in discussed
+
+
+def test_without_touching_on_negates_in_the_call_sentence(reference: Reference) -> None:
+    text = (
+        "LONDON — Prime Minister Keir Starmer spoke by phone on Thursday with Indian Prime Minister Narendra Modi "
+        "about the free trade agreement, without touching on defence sales, Downing Street said."
+    )
+    assert _claims(reference, text) == ({"defense"}, {"trade"})
+
+
+def test_prescription_drugs_are_health_not_trafficking(reference: Reference) -> None:
+    text = (  # Canadian wire: a duty on medicines
+        "OTTAWA — Prime Minister Mark Carney spoke by phone with U.S. President Donald Trump on Thursday about the "
+        "tariffs on prescription drugs and generic drugs, his office said."
+    )
+    assert _claims(reference, text)[1] == {"tariffs", "health"}
