@@ -80,6 +80,12 @@ def _head(ctx: ArticleContext, first: TopicHit, following: TopicHit | None) -> l
         and _BLANK.fullmatch(ctx.folded, first.end, following.start)
     ):
         return [following]  # "Ukrainian farm imports": the adjective qualifies what follows it
+    if (
+        following
+        and ctx.folded[following.start : following.end] in _DUTIES
+        and _BLANK.fullmatch(ctx.folded, first.end, following.start)
+    ):
+        return [first, following]  # "the steel tariffs": the goods and the duty on them
     if first.country is not None and following and _JOINS.fullmatch(ctx.folded, first.end, following.start):
         return [following]  # "la candidatura de Ucrania a la OTAN", "Sweden's accession to NATO" → what it joins
     if (

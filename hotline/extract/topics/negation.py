@@ -234,6 +234,10 @@ _TOLD = re.compile(
 """A verb whose object is the addressee and its words before a "that" ("told The Jakarta Post that")."""
 
 
+_AND_THAT = re.compile(r"(?<![\w])(?:and|y)\s+\Z")
+"""A second "that"/"que" coordinated with the first: what the speech verb says goes on."""
+
+
 def _completes_speech(folded: str, speech_ends: list[int], at: int) -> bool:
     """Whether the "that"/"que" at ``at`` introduces what a speech verb says: right after it, or after whom it was
     said to or when ("told reporters that", "told The Jakarta Post that", "precisó a EFE que", "dijo el lunes que");
@@ -241,6 +245,8 @@ def _completes_speech(folded: str, speech_ends: list[int], at: int) -> bool:
     k = bisect_right(speech_ends, at) - 1
     if k < 0:
         return False
+    if _AND_THAT.search(folded, max(0, at - 6), at):  # "said tariffs were not discussed, and that migration ..."
+        return True
     if _TOLD.search(folded, max(0, speech_ends[k] - 12), at):  # "told the BBC on Monday that"
         return True
     return at - speech_ends[k] <= _ADDRESSEE_REACH and _ADDRESSEE.fullmatch(folded, speech_ends[k], at) is not None

@@ -90,6 +90,9 @@ def call_block(
             and question_in(ctx, last.start, last.end) is None  # what follows an open question is no claim
             and _continues(ctx, last, sentence, current)
         ):
+            if _in_the_perfect(ctx, sentence):  # background told in the perfect: the passage goes on past it
+                last = sentence
+                continue
             how = CONTINUES
         elif _participant_speaks(ctx, layout, sentence):
             current, how = layout.call_of(index), SPEAKS
@@ -182,6 +185,41 @@ def _continues(ctx: ArticleContext, last: Sentence, sentence: Sentence, call: Ca
     if ctx.lex.at("continuation", _first_word(ctx, sentence)) is not None or _opens_on_a_leader(ctx, sentence):
         return True
     return bool(named & participants)
+
+
+def _in_the_perfect(ctx: ArticleContext, sentence: Sentence) -> bool:
+    """ "Trump has threatened a 30% tariff on Mexican goods", "Noboa había impuesto un arancel": the main clause is
+    in the perfect and no one is quoted, so the sentence tells what happened before the call: it claims nothing,
+    and the passage goes on past it."""
+    if ctx.lex.find("speech", sentence.start, sentence.end) is not None:
+        return False
+    end = min(sentence.end, sentence.start + _PERFECT_REACH)
+    return (
+        _PERFECT.match(ctx.folded, sentence.start, end) or _STATE.match(ctx.folded, sentence.start, end)
+    ) is not None
+
+
+_PERFECT_REACH = int(TOPIC_RULES["background_tense_reach"])
+_PERFECT = re.compile(  # a subject of a few words, then the auxiliary: no quote opens the sentence
+    r"[\s*—–-]*(?:[^\s,;:\"'“”«»‘’]+\s+){1,6}?(?:"
+    + phrase_alternation(TOPIC_RULES["background_auxiliaries"])
+    + r")\s+(?:(?:"
+    + phrase_alternation(TOPIC_RULES["background_adverbs"])
+    + r")\s+){0,2}(?:\w+(?:"
+    + "|".join(TOPIC_RULES["participle_endings"])
+    + r")|"
+    + phrase_alternation(TOPIC_RULES["irregular_participles"])
+    + r")(?![\w])"
+)
+
+
+_STATE = re.compile(
+    r"[\s*—–-]*(?:[^\s,;:\"'“”«»‘’]+\s+){1,6}?(?:"
+    + phrase_alternation(TOPIC_RULES["background_states"])
+    + r")(?![\w])(?!\s+(?:(?:"
+    + phrase_alternation(TOPIC_RULES["background_state_not_before"])
+    + r")|\w+(?:ing|ando|iendo))(?![\w]))"
+)
 
 
 def _opens_on_a_leader(ctx: ArticleContext, sentence: Sentence) -> bool:
