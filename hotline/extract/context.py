@@ -48,6 +48,7 @@ CUE_VOCABULARIES: dict[str, Any] = {
     "call_with": RULES["call_with"],
     "talk": RULES["talk_verbs"],
     "call_verb": RULES["call_verbs"],
+    "passive_call": RULES["passive_call_verbs"],
     "planned": RULES["planned_cues"],
     "future": [*RULES["planned_cues"], *RULES["future_markers"]],
     "discussion": RULES["discussion_cues"],
@@ -216,6 +217,8 @@ _CALLED_MAX_GAP = int(RULES["called_max_gap_words"])
 _CALLED_LINKS = frozenset(RULES["called_links"])
 _POSSESSIVE = re.compile(r"['’]s?(?![\w])")
 """A name in the possessive is no one called ("called the German chancellor's move a ...")."""
+_SUBJECT_BEFORE = re.compile(r"[ \t]+(?:[\w'’.-]+[ \t]+){0,3}")
+"""The words between a passive calling verb and the name before it, its subject ("Carney on Monday was called by")."""
 _CALLED_MAX_CHARS = 16 * _CALLED_MAX_GAP
 _CALLED_STOP = re.compile(r"(?:[;:()\x22“”\n]|(?<![\w])(?:" + phrase_alternation(RULES["called_stops"]) + r")(?![\w]))")
 _NAMING = re.compile(
@@ -238,10 +241,15 @@ def _called_a_leader(ctx: ArticleContext) -> list[Cue]:
     date_starts = [d.start for d in ctx.dates]
     country_words = ctx.reference.country_words
     cues = []
-    for verb in ctx.lex.all("call_verb"):
+    passive = ctx.lex.all("passive_call")
+    for verb in (
+        sorted([*ctx.lex.all("call_verb"), *passive], key=lambda h: h.start) if passive else ctx.lex.all("call_verb")
+    ):
         i = bisect_left(order, verb.end)
-        if i == len(officials):
-            continue
+        if i == len(officials) or (
+            verb in passive and not (i and _SUBJECT_BEFORE.fullmatch(folded, officials[i - 1].end, verb.start))
+        ):
+            continue  # "Carney was called by Starmer": the passive's subject right before it, or no leaders' call
         named = officials[i]
         if named.start - verb.end > _CALLED_MAX_CHARS:
             continue  # too far for a name the verb calls; and no long slice per verb

@@ -33,14 +33,37 @@ _FROM = re.compile(
 )
 
 
-def _verb_just_before(verbs: list[str]) -> re.Pattern[str]:
-    """One of ``verbs``, then at most two words, right before a call phrase (searched with the phrase's start as
-    the end)."""
-    return re.compile(r"(?<![\w])(?:" + phrase_alternation(verbs) + r")(?:[ \t]+[\w'’]+){0,2}?[ \t]+\Z")
+def _verb_just_before(verbs: list[str], words: int = 2) -> re.Pattern[str]:
+    """One of ``verbs``, then at most ``words`` words, right before a call phrase (searched with the phrase's start
+    as the end)."""
+    return re.compile(
+        r"(?<![\w])(?:" + phrase_alternation(verbs) + r")(?:[ \t]+[\w'’]+){0," + str(words) + r"}?[ \t]+\Z"
+    )
 
 
-_VERB_BEFORE = _verb_just_before(_RULES["calling_verbs"])
-"""A calling verb a few words before a phone phrase: "llamó anoche por teléfono a", "phoned late on Monday"."""
+_VERB_BEFORE = _verb_just_before(_RULES["calling_verbs"], 4)
+"""A calling verb a few words before a phone phrase: "llamó anoche por teléfono a", "phoned late on Monday", "llamó
+el pasado martes por teléfono"."""
+_CALLED_TO = re.compile(
+    r"[ \t]+(?:(?:had|has|also|then|ya|tambien)[ \t]+)*(?:"
+    + phrase_alternation(_RULES["calling_verbs"])
+    + r")[ \t]+(?:"
+    + phrase_alternation(_RULES["called_for_purpose"])
+    + r")[ \t]+[a-z]"
+)
+"""A calling verb with no object, then its purpose, right after a name: "Kristersson called to express", "Boric llamó
+para ofrecer": the one named placed the call."""
+_WHICH_BEFORE = re.compile(
+    r"(?<![\w])(?:"
+    + phrase_alternation(_RULES["call_nouns"])
+    + r")[ \t]*,?[ \t]+(?:"
+    + phrase_alternation(_RULES["call_relatives"])
+    + r")[ \t]+"
+    + _FILLER
+    + r"{0,4}?\Z"
+)
+_PLACED_AFTER = re.compile(r"[ \t]+(?:" + phrase_alternation(_RULES["placed_after_name"]) + r")(?![\w])")
+"""'the call, which Ms Takaichi requested', 'la llamada, que pidió Lula': the one named asked for it or placed it."""
 _WHO_CALLED = re.compile(
     r"[ \t]*,[ \t]*(?:"
     + phrase_alternation(_RULES["relative_callers"])
@@ -81,6 +104,22 @@ _CLEFT_AFTER = re.compile(
     + r")(?![\w])"
 )
 """'Fue Chaves quien llamó', 'It was Milei who called': the name between names the caller."""
+_ONE_WHO = re.compile(
+    r"[ \t]+(?:"
+    + phrase_alternation(_RULES["cleft_after_name"])
+    + r")[ \t]+(?:"
+    + phrase_alternation(_RULES["cleft_verbs"])
+    + r")(?![\w])"
+)
+"""'Brown was the one who placed the call', 'Lula fue quien llamó': the name before names the caller."""
+_PLACED_IT = re.compile(
+    r"[ \t]+(?:"
+    + phrase_alternation(_RULES["placed_the_call"])
+    + r")[ \t]+(?:[\w'’]+[ \t]+){0,2}?(?:"
+    + phrase_alternation(_RULES["placed_call_nouns"])
+    + r")(?![\w])"
+)
+"""'Lee initiated the call', "Merz placed Wednesday's call", 'Lula pidió la llamada': the name before placed it."""
 _CLEFT_SENTENCES = 4
 """A cleft about the call follows its call phrase within this many sentences (the phrase's own included)."""
 _ORDER_WORDS = {"latter": 1, "former": 0, "ultimo": 1, "primero": 0}
@@ -89,9 +128,11 @@ _REQUEST_AFTER = re.compile(r"['’]s?[ \t]+(?:" + phrase_alternation(_RULES["re
 
 
 def find_initiator(
-    ctx: ArticleContext, cues: list[tuple[Cue, int]], participants: list[Participant]
+    ctx: ArticleContext, cues: list[tuple[Cue, int]], participants: list[Participant], *, nearby: bool = True
 ) -> tuple[str | None, str | None]:
-    """The official id of the participant who placed the call and how the text says so, else (None, None)."""
+    """The official id of the participant who placed the call and how the text says so, else (None, None).
+    ``nearby``: also read the sentences after the call's (a request, a cleft); not for a call told in passing,
+    whose next sentences tell of another."""
     if len(participants) < 2:
         return None, None
     ids = {p.official_id for p in participants}
@@ -117,6 +158,10 @@ def find_initiator(
                 ctx.folded, window, hit.start
             ):
                 return hit.official_id, f"the call came from {hit.full_name}"
+            if _CALLED_TO.match(ctx.folded, hit.end):
+                return hit.official_id, f"{hit.full_name} called to do something"
+            if _PLACED_AFTER.match(ctx.folded, hit.end) and _WHICH_BEFORE.search(ctx.folded, window, hit.start):
+                return hit.official_id, f"the call, which {hit.full_name} asked for or placed"
             asked = ctx.lex.may_match("request", ctx.folded, window, hit.start)
             if (asked and _BY_REQUEST.search(ctx.folded, window, hit.start)) or _REQUEST_AFTER.match(
                 ctx.folded, hit.end
@@ -127,6 +172,10 @@ def find_initiator(
             if len(ids) == 2 and _WHOM_CALLED.match(ctx.folded, hit.end):  # "Orsi, a quien llamó": the other one
                 caller = next(p for p in participants if p.official_id != hit.official_id)
                 return caller.official_id, f"{hit.full_name} is whom {caller.full_name} called"
+        if (found := _surname_caller(ctx, index, participants, _CALLED_TO)) is not None:
+            return found
+    if not nearby:
+        return None, None
     # "at the latter's request", "a petición de la Casa Blanca", in a call sentence or the one after it ("It was
     # held at the U.S. side's request").
     told = dict.fromkeys(j for _, i in cues[:_MAX_CUES] for j in (i, i + 1) if j < len(ctx.sentences))
@@ -138,7 +187,7 @@ def find_initiator(
         j for _, i in cues[:_MAX_CUES] for j in range(i, min(i + _CLEFT_SENTENCES, len(ctx.sentences)))
     )
     for index in near:
-        found = _cleft(ctx, index, ids)
+        found = _cleft(ctx, index, participants)
         if found is not None:
             return found
     return None, None
@@ -169,17 +218,41 @@ _TITLE_GAP = re.compile(r"[ \t]+(?:[\w'’]+[ \t]+){0,2}?")
 """Between a title and its verb: at most two words ("the King personally placed", "el presidente también llamó")."""
 
 
-def _cleft(ctx: ArticleContext, index: int, ids: set[str]) -> tuple[str, str] | None:
-    """The participant a cleft names as the caller: "Fue Chaves quien llamó", "It was Milei who called"."""
+def _cleft(ctx: ArticleContext, index: int, participants: list[Participant]) -> tuple[str, str] | None:
+    """The participant a cleft names as the caller: "Fue Chaves quien llamó", "It was Milei who called", "Mr Brown
+    was the one who placed the call" (a participant's surname will do)."""
+    ids = {p.official_id for p in participants}
     start = ctx.sentences[index].start
     for hit in ctx.in_sentence("officials", index)[:_MAX_HITS]:
         if (
             hit.official_id in ids
             and _CLEFT_AFTER.match(ctx.folded, hit.end)
             and _CLEFT_BEFORE.search(ctx.folded, max(start, hit.start - 40), hit.start)
+        ) or (
+            hit.official_id in ids and (_ONE_WHO.match(ctx.folded, hit.end) or _PLACED_IT.match(ctx.folded, hit.end))
         ):
-            return hit.official_id, f"a cleft names {hit.full_name} as the caller"
+            return hit.official_id, f"the text names {hit.full_name} as the caller"
+    return _surname_caller(ctx, index, participants, _ONE_WHO) or _surname_caller(ctx, index, participants, _PLACED_IT)
+
+
+def _surname_caller(
+    ctx: ArticleContext, index: int, participants: list[Participant], pattern: re.Pattern[str]
+) -> tuple[str, str] | None:
+    """The participant whose surname, one the reference leaves unresolved, stands right before ``pattern`` in
+    sentence ``index`` ("Mr Brown was the one who placed the call", "when Mr Brown phoned to offer condolences")."""
+    start, end = ctx.sentences[index].start, ctx.sentences[index].end
+    for found in pattern.finditer(ctx.folded, start, end):
+        words = ctx.folded[max(start, found.start() - 40) : found.start()].split()[-1:]
+        if (named := _by_surname(participants, words)) is not None:
+            return named.official_id, f"{named.full_name} placed the call"
     return None
+
+
+def _by_surname(participants: list[Participant], words: list[str]) -> Participant | None:
+    """The one participant whose surname (the last word of the full name) is one of ``words``: "Mr Martin's"."""
+    words = [w.strip(",;:'’\"").removesuffix("'s").removesuffix("’s") for w in words]
+    found = {p.official_id: p for p in participants for w in words if w and fold(p.full_name).split()[-1] == w}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _PARTY_WORDS = 4
@@ -234,6 +307,8 @@ def _side(ctx: ArticleContext, words: list[str], participants: list[Participant]
             title = " ".join(words[i : i + size])
             if (holder := _one_holder(participants, title_role(ctx.reference, title))) is not None:
                 return holder.official_id, f"'{title}' ({holder.full_name})"
+    if (named := _by_surname(participants, words)) is not None:  # "at Mr Martin's request"
+        return named.official_id, f"'{named.full_name}'"
     for word in words:  # "the Korean side": a word that ends the name of one participant's country only
         ends = {c for w, c in ctx.reference.country_words.items() if c in by_country and w.endswith(" " + word)}
         if len(ends) == 1:

@@ -26,6 +26,7 @@ from hotline.extract.subjects import (
     pronoun_object,
     pronoun_subject,
     someone_else_speaks,
+    subject_after_phrase,
     title_subject,
 )
 from hotline.text import phrase_alternation
@@ -243,6 +244,8 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
         return []  # "Foreign Minister Beate Meinl-Reisinger and her Swiss counterpart Ignazio Cassis spoke by phone"
     if not linked and (called := pronoun_object(ctx, cue, index)) is not None:
         linked = [called]  # "Boko called her on Monday": the protagonist named just before
+    after = None if subjects or fronted else subject_after_phrase(ctx, cue, linked)
+    linked = [h for h in linked if h is not after]
     on = ctx.article.published_date
     leaders = distinct([h for h in linked if is_leader(ctx, h, on)])
     if between and len(leaders) >= 2 and linked[0] is leaders[0]:
@@ -257,13 +260,21 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
         return [] if _links_a_non_leader_title(ctx, cue, sentence.end) else None
     if not is_leader(ctx, linked[0], on):
         return []  # "spoke by phone with Foreign Minister X": no leaders' call
-    if not subjects and not fronted and not titled and someone_else_speaks(ctx, sentence.start, cue.start):
+    if (
+        not subjects
+        and not after
+        and not fronted
+        and not titled
+        and someone_else_speaks(ctx, sentence.start, cue.start)
+    ):
         return []  # "Moratinos habla por teléfono con Chávez", "el titular de Exteriores había hablado con"
     if subjects:
         subject, how = subjects[-1], "subject of the call phrase"
     elif not between and points_back(ctx, cue) and len(leaders) == 1 and _is_protagonist(ctx, leaders[0]):
         return None  # "Those meetings were not part of the conversation with Støre" in a story about Støre: the
         # call told already, not one with the leader named last
+    elif after is not None:
+        subject, how = after, "the subject after the call phrase that opens the sentence"
     elif (titled_subject := title_subject(ctx, sentence.start, cue.start, leaders)) is not None:
         subject, how = titled_subject
         if not is_leader(ctx, subject, on):

@@ -227,3 +227,52 @@ def someone_else_speaks(ctx: ArticleContext, start: int, end: int) -> bool:
     if match is None or fold(match.group(1)) in NOT_A_NAME:
         return False
     return ctx.reference.country_by_name(match.group(1)) is None
+
+
+_OPENS_THE_SENTENCE = re.compile(
+    r"\W*(?:(?:" + phrase_alternation(_PAIRS["fronted_call_openers"]) + r")[ \t]+(?:[\w'’-]+[ \t]+){0,2}?)?"
+)
+"""What may stand before a call phrase that opens its sentence: "In a phone call with ...", "Speaking by phone with
+...", "Durante una conversación telefónica con ..."."""
+_NOT_BEFORE_SUBJECT = (
+    r"(?!(?:"
+    + phrase_alternation([*(w for w in _PAIRS["links"] if w not in _PAIRS["about_links"]), *_PAIRS["stops"]])
+    + r")(?![\w]))"
+)
+_CLAUSE_END = re.compile(r"[^,;:.]{0,60}?,[ \t]+(?:" + _NOT_BEFORE_SUBJECT + r"[\w'’.-]+[ \t]+){0,5}?\Z")
+"""From the last name the phrase links to the name after the comma that closes it: "on Tuesday, German Chancellor";
+not a link or a clause ("..., mientras que con Phumtham": another call's side)."""
+
+
+def subject_after_phrase(ctx: ArticleContext, cue: Cue, linked: list[OfficialHit]) -> OfficialHit | None:
+    """The subject of a sentence opened by its call phrase, named after the comma that closes the phrase ("In a
+    phone call with Tusk on Tuesday, German Chancellor Friedrich Merz pledged ...", "Speaking on the phone with
+    Sisi, King Abdullah II stressed ...", "En una llamada con Lula, Petro dijo ...")."""
+    index = ctx.sentence_of(cue.start)
+    if not linked or not _OPENS_THE_SENTENCE.fullmatch(ctx.folded, ctx.sentences[index].start, cue.start):
+        return None
+    if (
+        len(linked) > 1
+        and _CLAUSE_END.fullmatch(ctx.folded, linked[-2].end, _first_word(linked[-1], linked[-2].end))
+        and not _COORDINATED.search(ctx.folded, linked[-2].end, linked[-1].start)
+    ):  # read as the last of the phrase's list ("with Tusk on Tuesday, German Chancellor Friedrich Merz")
+        return linked[-1] if is_leader(ctx, linked[-1], ctx.article.published_date) else None
+    hits = ctx.in_sentence("officials", index)
+    last = linked[-1].end
+    for hit in hits[bisect_left(ctx.starts_in("officials", index), last) :]:
+        if hit.start < last or not hit.official_id:
+            continue
+        if _CLAUSE_END.fullmatch(ctx.folded, last, _first_word(hit, last)) and is_leader(
+            ctx, hit, ctx.article.published_date
+        ):
+            return hit
+        return None
+    return None
+
+
+_COORDINATED = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["coordinators"]) + r")(?![\w])")
+
+
+def _first_word(hit: OfficialHit, after: int) -> int:
+    """Where a name's mention starts, its title included when the title lies after ``after``."""
+    return hit.title_span[0] if hit.title_span and hit.title_span[0] >= after else hit.start

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from hotline.extract.attached_dates import after_the_leader, attached_date
 from hotline.extract.call_dates import earlier_call_date
@@ -15,6 +16,7 @@ from hotline.extract.calls.participants import call_participants, first_pair, li
 from hotline.extract.calls.reported import first_of_a_later_series
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import DateExpr, latest_on_or_before
+from hotline.extract.initiator import find_initiator
 from hotline.extract.pairs import cue_links
 from hotline.extract.sentence_pairs import Link, sentence_pair
 from hotline.extract.sentences import ABBREVIATION
@@ -177,6 +179,11 @@ def earlier_calls(
         if attached is None:  # "La conversación anterior entre ambos, el 24 de marzo, ..."
             attached = next((d for c, i in group if (d := _appositive_date(ctx, c, i)) is not None), None)
         mention = _in_passing(ctx, call_index, participants, earlier_call_date(ctx, attached, anchor), index)
+        initiator, how = find_initiator(
+            ctx, group, participants, nearby=False
+        )  # "when Mr Brown phoned to offer condolences"
+        if initiator is not None:
+            mention = replace(mention, initiator_id=initiator, initiator_how=how)
         for _, i in group:
             layout.reference_sentences[i] = mention
 

@@ -277,8 +277,25 @@ def _is_conference(ctx: ArticleContext, cue: Cue) -> bool:
 
 def _says_a_call(ctx: ArticleContext, cue: Cue) -> bool:
     """A phone phrase ("by phone", "videollamada") or a call noun ("a call", "la llamada"): more than a verb of
-    speaking, which may tell of a meeting."""
+    speaking, which may tell of a meeting, unless a relative clause after it says the one spoken with called
+    ("spoke with Trump, who called him on Tuesday", "conversó con Macron, quien lo llamó")."""
+    if cue.kind == "talk":
+        end = ctx.sentences[ctx.sentence_of(cue.start)].end
+        verb = ctx.lex.find("call_verb", cue.end, end)
+        return verb is not None and (
+            _WHO_CALLED_HIM.search(ctx.folded, max(cue.end, verb.start - 24), verb.end + 5) is not None
+        )
     return cue.kind == "phone" or (cue.kind == "noun" and ctx.folded[cue.noun_start : cue.end] in _CALL_WORDS)
+
+
+_WHO_CALLED_HIM = re.compile(
+    r",[ \t]*(?:who(?:[ \t]+(?:had|has|also))*[ \t]+(?:"
+    + phrase_alternation(RULES["call_verbs"])
+    + r")[ \t]+(?:him|her)|(?:quien|que)(?:[ \t]+(?:ya|tambien))?[ \t]+(?:lo|la|le)[ \t]+(?:"
+    + phrase_alternation(RULES["call_verbs"])
+    + r"))(?![\w])"
+)
+"""A relative clause that says the one just named called the subject: ", who called him", ", quien lo llamó"."""
 
 
 def _conference_of_many(ctx: ArticleContext, cue: Cue) -> bool:

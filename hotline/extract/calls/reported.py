@@ -10,6 +10,7 @@ from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import NUMBERS, ORDINALS
 from hotline.extract.dates import count_of as _number
 from hotline.extract.initiator import find_initiator
+from hotline.extract.pairs import cue_links
 from hotline.extract.sentence_pairs import Link
 from hotline.facts import CallMention
 from hotline.text import compile_phrases, first_words, holds_any, phrase_alternation
@@ -30,6 +31,7 @@ _FRACTION_HOURS = re.compile(
 )
 """'one and a half hours', 'two and a half hours'."""
 _HALF_HOUR = compile_phrases(RULES["half_hour"])
+_HOUR_PARTS = compile_phrases(list(RULES["hour_parts"]))
 _DURATION_VERBS = compile_phrases(RULES["duration_verbs"])
 _DURATION_WORDS = first_words(RULES["duration_units"])
 _ORD = phrase_alternation([*ORDINALS, *(f"{n}{s}" for n in range(1, 31) for s in ("st", "nd", "rd", "th"))])
@@ -117,6 +119,8 @@ def _duration(
     """The call's length, from its own sentences, or else from the sentence right after one of them that tells a
     talk lasting and names no one but the participants ("The two leaders talked for more than 90 minutes")."""
     for index in sentences:
+        if _of_other_leaders(ctx, index, participants):
+            continue  # "The flurry of calls followed Scholz's conversation with Putin, which lasted an hour"
         found = _duration_in(ctx, index)
         if found[0] is not None:
             return found
@@ -137,10 +141,23 @@ def _duration(
     return None, None
 
 
+def _of_other_leaders(ctx: ArticleContext, index: int, participants: tuple[str | None, ...]) -> bool:
+    """Whether the call phrases of sentence ``index`` link leaders, never the call's two ("The flurry of calls
+    followed Scholz's conversation with Putin, which lasted about an hour"): its length is theirs."""
+    pairs = {
+        frozenset((link.first.official_id, link.second.official_id))
+        for cue in ctx.in_sentence("cues", index)
+        for link in cue_links(ctx, cue, index) or ()
+    }
+    return bool(pairs) and frozenset(participants) not in pairs
+
+
 def _duration_in(ctx: ArticleContext, index: int) -> tuple[int | None, str | None]:
     sentence = ctx.sentences[index]
     if not holds_any(ctx.folded, _DURATION_WORDS, sentence.start, sentence.end):
         return None, None  # no unit: no duration
+    if part := _HOUR_PARTS.search(ctx.folded, sentence.start, sentence.end):  # before "an hour" and "hora" in it
+        return int(RULES["hour_parts"][" ".join(part.group().split())]), ctx.text[part.start() : part.end()]
     if half := _HALF_HOUR.search(ctx.folded, sentence.start, sentence.end):
         return 30, ctx.text[half.start() : half.end()]
     if fraction := _FRACTION_HOURS.search(ctx.folded, sentence.start, sentence.end):
