@@ -5,7 +5,9 @@ are not beef; Spanish adjectives of goods in every inflection; the end of a stre
 "extended" keeps a measure in place; the subject that opens a clause imposes the measure its own verb names later
 in the clause ("Beijing added ... and restricted ..."), and "added ... to a list" is no speech; a country's goods of
 a kind that pay or face a duty ("Uruguay's beef now pays ... to enter the United States"); a measure answered
-"with" another keeps its own rate.
+"with" another keeps its own rate; the agent after "by"/"por parte de" of a measure named after the noun of its
+imposing ("the imposition of a 30% duty on ... by Washington"); an exemption not won ("no consiguió quedar exenta")
+is none.
 
 Every sentence here was written for these tests in the styles of wire copy (with datelines), the trade press,
 government notices and the Spanish-language press; none is taken from the article corpus, the evaluation set or a
@@ -99,6 +101,21 @@ EXAMPLES = [
             ("tariff", "EU", "US", "spirits", 25.0, "imposed"),
         },
         id="a-measure-answered-with-another-keeps-its-rate",
+    ),
+    pytest.param(
+        "The imposition of a 30% duty on Argentine honey by Washington hit beekeepers in Entre Ríos.",
+        {("tariff", "US", "AR", "agriculture", 30.0, "imposed")},
+        id="the-agent-of-the-imposition",
+    ),
+    pytest.param(
+        "La aplicación de un arancel del 15 % al aceite de oliva español por parte de Washington inquieta a Jaén.",
+        {("tariff", "US", "ES", "agriculture", 15.0, "imposed")},
+        id="es-por-parte-de-after-the-imposition",
+    ),
+    pytest.param(
+        "La miel, principal envío de Chile a Estados Unidos, no consiguió quedar exenta del nuevo gravamen.",
+        set(),
+        id="es-an-exemption-not-won",
     ),
 ]
 

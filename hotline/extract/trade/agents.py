@@ -193,7 +193,11 @@ def _named_imposers(
     after = s.between(group.end, min(group.segment[1], group.end + r.WINDOW))
     for k, e in enumerate(after):
         by = r.BY.search(text, max(0, e.start - 60), e.start) if e.code not in targets else None
-        if by and (by.start() - group.end <= 15 or r.BY_PARTICIPLE.search(text, group.end, by.start() + 4)):
+        if by and (
+            by.start() - group.end <= 15
+            or r.BY_PARTICIPLE.search(text, group.end, by.start() + 4)
+            or r.BY_NOMINAL.search(text, max(0, group.start - 40), group.start)  # "the imposition of ... by X"
+        ):
             found = [e, *_listed_after(text, after, k, targets)]
             return found, label(found, "agent after 'by'")
     relative = _relative_agent(text, after, group, targets)

@@ -366,7 +366,9 @@ ORIGIN_LAST_WORDS = _last_words("origin_weak")
 CLAUSE_END = re.compile(r"(?:\s+[\w.'-]+){0,3}\s*(?:[,.;:\"]|$)")
 PRONOUN = re.compile(_words(RULES["agent_pronouns"]))
 BY_PARTICIPLE = re.compile(r"(?<![\w])(?:" + alt(RULES["by_participles"]) + r")(?:\s+[\w,.%-]+){0,6}?\s+(?:by|por)\s")
-BY = re.compile(r"(?<![\w])(?:by|por)\s+(?:(?:the|el|la|los|las|de|of|" + HEADS + r")\s+){0,3}$")
+# "by the government of", "por parte de"
+BY = re.compile(r"(?<![\w])(?:by|por)\s+(?:(?:the|el|la|los|las|de|of|parte|" + HEADS + r")\s+){0,3}$")
+BY_NOMINAL = re.compile(r"(?<![\w])(?:" + alt(RULES["by_nominals"]) + r")\s+(?:[\w%.,-]+\s+){0,3}$")
 _AND = r"and|y|or"  # "U.S. anti-dumping and countervailing duties"
 MODIFIER_STRICT = re.compile(
     POSSESSIVE + r"(?:\s+|-)(?:(?:" + "|".join((_MODS_EN, RATE_BODY, _AND)) + r")(?:\s+|-)){0,4}$"
