@@ -19,7 +19,7 @@ import re
 
 from hotline.extract.context import ArticleContext
 from hotline.extract.trade import rules as r
-from hotline.extract.trade.groups import Group
+from hotline.extract.trade.groups import Group, verb_at
 from hotline.extract.trade.parties import Party, between
 
 _APPOSITION = re.compile(r"\s*,\s+(?:[\w.'-]+\s+){0,4}$")
@@ -95,7 +95,7 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
         listed = _AND_FIRST.match(text, e.end)  # "the war in Ukraine and sanctions": listed beside, no modifier
         if e.end <= group.start and allowed and not listed and pattern.fullmatch(text, e.end, group.start):
             return e
-        near = group.start - e.end <= 30
+        near = group.start - e.end <= 30 and not (group.compound and verb_at(text, group.start))
         if exports and e.origin and near and not r.ORIGIN_BREAK.fullmatch(text, _end(e), group.start):
             return e  # "the Indian onion export ban", not "placed American firms on its export control list"
     after = s.between(group.end, group.end + r.NEAR + 40)
@@ -193,7 +193,11 @@ def _named_imposers(
     after = s.between(group.end, min(group.segment[1], group.end + r.WINDOW))
     for k, e in enumerate(after):
         by = r.BY.search(text, max(0, e.start - 60), e.start) if e.code not in targets else None
-        if by and (by.start() - group.end <= 15 or r.BY_PARTICIPLE.search(text, group.end, by.start() + 4)):
+        if by and (
+            by.start() - group.end <= 15
+            or r.BY_PARTICIPLE.search(text, group.end, by.start() + 4)
+            or r.BY_NOMINAL.search(text, max(0, group.start - 40), group.start)  # "the imposition of ... by X"
+        ):
             found = [e, *_listed_after(text, after, k, targets)]
             return found, label(found, "agent after 'by'")
     relative = _relative_agent(text, after, group, targets)
@@ -221,7 +225,8 @@ def _named_imposers(
         if owned and "official" in e.kinds and text.startswith(("its", "their"), owned.start()):
             continue  # "its levy": a country's or government's, not a person's ("former president Bolsonaro")
         close = group.start - e.end <= r.CLOSE or _REPORTED_SUBJECT.search(text, max(0, e.start - 30), e.start)
-        if not (e.imposer or close or pronoun or owned or acts(text, e)):
+        subject = _opens_clause(text, group, e, before[k + 1 :])
+        if not (e.imposer or close or pronoun or owned or subject or acts(text, e)):
             continue  # "Mexico agreed to deploy troops ... in exchange for a pause on the tariffs"
         if r.REVIEW in group.types and not (close or r.REVIEW_DEMAND.search(text, e.end, e.end + r.VERB_REACH)):
             continue  # "Ottawa keeps its quotas, and the lobby asked ... ahead of the review": no demander
@@ -248,6 +253,21 @@ def _named_imposers(
         if e.is_name and (market or acts(text, e) or _acted_before(text, e, group.end)):
             return [e], label([e], "agent after the measure")
     return _pronoun_subject(ctx, s, group, targets)
+
+
+_CLAUSE_OPENING = re.compile(r"\s*(?:[^,;:]{0,50},\s*)?(?:[^\s,;:]+\s+){0,2}")
+"""Before a clause's subject: a few words ("The", "On Tuesday") or an opening phrase and its comma."""
+
+
+def _opens_clause(text: str, group: Group, e: Party, later: list[Party]) -> bool:
+    """The subject that opens the measure's clause, the measure named by its own verb and no other party acting
+    between them ("Beijing added 11 U.S. defence firms to its entity list and restricted rare-earth exports")."""
+    if e.start < group.clause[0] or any(not p.in_another_role and acts(text, p) for p in later):
+        return False
+    if not _CLAUSE_OPENING.fullmatch(text, group.clause[0], e.start):
+        return False
+    verbs = r.STATUS.finditer(text, max(e.end, group.start - r.VERB_REACH), group.start + r.VERB_REACH)
+    return any(v not in (None, r.DENIED) and start <= group.start for start, _, v in verbs)
 
 
 def _pronoun_subject(ctx: ArticleContext, s: Parties, group: Group, targets: set[str]) -> tuple[list[Party], str]:

@@ -125,6 +125,7 @@ def groups(text: str, found: list[Anchor], bounds: tuple[int, int]) -> list[Grou
             and previous.clause == clause
             and start - previous.end <= 20
             and r.GROUP_GAP.fullmatch(text, previous.end, start)
+            and not (compound and verb_at(text, start))  # "its entity list and restricted rare-earth exports"
         ):
             previous.end = end
             if mtype not in previous.types:
@@ -147,6 +148,11 @@ def groups(text: str, found: list[Anchor], bounds: tuple[int, int]) -> list[Grou
         if before is not None and before.next is not group:
             group.cues_from = before.end
     return result
+
+
+def verb_at(text: str, start: int) -> bool:
+    """A measure verb opens the measure's words: a predicate of its own, not the next item of a list of measures."""
+    return any(s == start and v not in (None, r.DENIED) for s, _, v in r.STATUS.finditer(text, start, start + 30))
 
 
 def _cut(text: str, lo: int, hi: int) -> int:

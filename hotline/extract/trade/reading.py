@@ -286,6 +286,8 @@ def _later_status(ctx: ArticleContext, s: Parties, group: Group, state: str, how
         return state, how  # a relative clause far from the measure, or about an object of its own
     if r.DEMANDED.search(ctx.folded, max(group.end, later.start() - 70), later.start()):
         return state, how  # "dismissing calls from miners to relax it": asked for, so still in place
+    if r.CONDITIONAL.search(ctx.folded, max(group.end, later.start() - 60), later.start()):
+        return state, how  # "instead of lifting it", "unless Ottawa drops them": not done
     value = r.STATUS.first(later.group("en") or later.group("es") or later.group("rel"))
     if value is None or value == r.DENIED or a_name(ctx, *later.span(later.lastgroup or 0)):
         return state, how

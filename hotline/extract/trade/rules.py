@@ -269,13 +269,17 @@ DESTINATION_BEFORE = left(
     + r")\s+(?:[\w'-]+\s+){1,2}?(?:to|a|al|hacia)"
 )
 OWN_EXPORTS_TO = left(alt(RULES["own_exports_to"]))
+_ONE_WORD = r"(?!(?:and|or|y|e|o|of|de|del|the|el|la|los|las|to|a|in|en|on|for|with|by|its|their|said)\s)[\w-]+"
+"""Any one word of their kind before those who make goods ("U.S. drone makers", "Chinese potash producers")."""
 OWN_GOODS = re.compile(
     POSSESSIVE
     + r"\s+(?:(?:"
     + alt(RULES["own_goods_modifiers"])
     + "|"
     + _SECTOR_WORDS  # "South Africa's citrus exports"
-    + r")\s+){0,3}(?P<goods>"
+    + r")\s+){0,3}(?:"
+    + _ONE_WORD
+    + r"\s+)?(?P<goods>"
     + alt(RULES["own_goods"])
     + r")(?![\w])"
 )
@@ -292,6 +296,10 @@ DEMONYM_EN = re.compile(
     + _GOODS_MODS
     + r")\s+)?(?:"
     + GOODS
+    + r")|"
+    + _ONE_WORD
+    + r"\s+(?:"
+    + alt(RULES["own_goods"])
     + r"))(?![\w])"
 )
 # "Sudáfrica, por su parte, enfrenta ...": a short aside between the subject and its verb
@@ -300,9 +308,15 @@ AFTER_PREPOSITION = re.compile(
     r"(?<![\w])(?:a|al|to|de|del|of|en|in|con|with|para|for|hacia|from|desde|into|on|sobre)\s+" + ART + "$"
 )
 _RELATIVE_SUBJECT = r"(?:\s*,\s*(?:which|who|que|quien|el\s+cual|la\s+cual)(?=\s))?"  # "Vietnam, which faces ..."
+_SUBJECT_ADVERB = r"(?:\s+(?:now|already|also|currently|ahora|ya|tambien|actualmente))?"  # folded text
+# "Uruguay's beef now pays": a country's goods of a kind, then the verb
+_OWN_KIND = (
+    r"(?:'s?\s+(?:" + _SECTOR_WORDS + r")(?:\s+(?:and|or)\s+(?:" + _SECTOR_WORDS + r"))?" + _SUBJECT_ADVERB + ")?"
+)
 TARGET_SUBJECT = re.compile(
     POSSESSIVE
     + r"(?:"
+    + _OWN_KIND
     + _ASIDE
     + _RELATIVE_SUBJECT
     + r"(?:\s+(?:"
@@ -323,7 +337,9 @@ SEEKER = re.compile(
     + alt(RULES["relief_words"])
     + r")(?![\w])"
 )
-SPEAKER = re.compile(POSSESSIVE + r"(?:\s+(?:" + HEADS + r"))?\s+(?P<verb>" + alt(RULES["speech_verbs"]) + r")(?![\w])")
+_LISTING = r"(?![\w])(?!(?<=added)(?:\s+[\w.'-]+){1,6}\s+to\s)"  # "added 11 firms to its entity list": no speech
+_SPEECH = alt(RULES["speech_verbs"])
+SPEAKER = re.compile(POSSESSIVE + r"(?:\s+(?:" + HEADS + r"))?\s+(?P<verb>" + _SPEECH + ")" + _LISTING)
 ATTRIBUTED = left(alt(RULES["attributions"]))
 ATTRIBUTED_AT_END = left(alt(RULES["attributions_at_clause_end"]))
 
@@ -350,7 +366,9 @@ ORIGIN_LAST_WORDS = _last_words("origin_weak")
 CLAUSE_END = re.compile(r"(?:\s+[\w.'-]+){0,3}\s*(?:[,.;:\"]|$)")
 PRONOUN = re.compile(_words(RULES["agent_pronouns"]))
 BY_PARTICIPLE = re.compile(r"(?<![\w])(?:" + alt(RULES["by_participles"]) + r")(?:\s+[\w,.%-]+){0,6}?\s+(?:by|por)\s")
-BY = re.compile(r"(?<![\w])(?:by|por)\s+(?:(?:the|el|la|los|las|de|of|" + HEADS + r")\s+){0,3}$")
+# "by the government of", "por parte de"
+BY = re.compile(r"(?<![\w])(?:by|por)\s+(?:(?:the|el|la|los|las|de|of|parte|" + HEADS + r")\s+){0,3}$")
+BY_NOMINAL = re.compile(r"(?<![\w])(?:" + alt(RULES["by_nominals"]) + r")\s+(?:[\w%.,-]+\s+){0,3}$")
 _AND = r"and|y|or"  # "U.S. anti-dumping and countervailing duties"
 MODIFIER_STRICT = re.compile(
     POSSESSIVE + r"(?:\s+|-)(?:(?:" + "|".join((_MODS_EN, RATE_BODY, _AND)) + r")(?:\s+|-)){0,4}$"
@@ -385,7 +403,8 @@ LISTED_BEFORE = re.compile(r"(?:\s*,\s*[^,;:.]{1,40}?)*\s*,?\s+(?:and|y|e|or|o)\
 "agriculture, automobiles and the EU's carbon levy"): the item is no goods of the measure."""
 ABSORB = re.compile(r"(?<![\w])(?:from|de|del|of)\s+(?:[\w%.,'-]+\s+){0,5}$")
 COORDINATED = re.compile(r"(?<![\w])(?:and|y|e|as well as)\s+(?:[^\s,;:]+\s+){0,4}$")
-SEGMENT_CUT = re.compile(r",|(?<![\w])(?:and|y|e|while|as well as|mientras)(?![\w])")
+# "with" too: "responded to Ottawa's surtaxes with a 100% tariff" (the rate before the second measure is its own)
+SEGMENT_CUT = re.compile(r",|(?<![\w])(?:and|y|e|while|as well as|mientras|with|con)(?![\w])")
 STRONG_CUT = re.compile(r",\s*(?:and|y|e|while|but|pero|mientras|whereas)(?![\w])")  # a comma and a conjunction
 CLAUSE_BREAK = re.compile(
     r";|:(?=\s)|,\s*and\s+(?=[a-z]+ed(?![\w]))|\s+and,|,\s*(?=(?:"
