@@ -15,8 +15,8 @@ import re
 from bisect import bisect_left
 
 from hotline.extract.context import RULES, ArticleContext, Cue
-from hotline.extract.dates import DateExpr
 from hotline.extract.leaders import INSTITUTION, is_leader, leader_title, protagonist
+from hotline.extract.link_gaps import AND, LINK, LINK_AT_END, MAX_LINKED, fronted_links, gap_ok, round_next
 from hotline.extract.officials import OfficialHit
 from hotline.extract.sentence_pairs import Link, distinct, with_object
 from hotline.extract.subjects import (
@@ -32,9 +32,6 @@ from hotline.extract.subjects import (
 from hotline.text import phrase_alternation
 
 _PAIRS = RULES["pairs"]
-_WORD = re.compile(r"[\w'’.-]+")
-_LINK = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["links"]) + r")(?![\w])")
-_LINK_AT_END = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["links"]) + r")\Z")
 _TALK_LINK = re.compile(
     r"(?<![\w])(?:" + phrase_alternation([w for w in _PAIRS["links"] if w not in _PAIRS["about_links"]]) + r")(?![\w])"
 )
@@ -46,7 +43,6 @@ _ABOUT_REACH = 16
 """Characters from "habló de" to the person spoken of ("del presidente argentino, Javier Milei"), with no link
 between ("habló de nuevo con Trump" speaks with him)."""
 _BETWEEN = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["between"]) + r")(?![\w])")
-_AND = re.compile(r"(?:,|(?<![\w])(?:" + phrase_alternation(_PAIRS["coordinators"]) + r")(?![\w]))")
 _COMMA_ONLY = re.compile(r"\s*,\s*")
 _SUBJECT_OF_A_CLAUSE = re.compile(
     r"[ \t]+(?!(?:"
@@ -81,24 +77,6 @@ _PERSON_AFTER = re.compile(
 )
 """A name of two to four capitalized words right after a call phrase that links no one ("telephoned Mereani
 Tuilau"): when none of its words is an alias, a place or a title of the reference, someone in no office."""
-_LIST_SEMICOLON = re.compile(r";(?=\s*(?:" + phrase_alternation(_PAIRS["links"]) + r")(?![\w]))")
-"""A semicolon between items of a list, each opened by its link ("de Brasil, A; de Argentina, B, y de Chile, C")."""
-_STOP = re.compile(r"(?:[;:()\x22“”]|(?<![\w])(?:" + phrase_alternation(_PAIRS["stops"]) + r")(?![\w]))")
-_FRONTED = re.compile(
-    r"[\s,]*(?:(?:"
-    + phrase_alternation(_PAIRS["coordinators"])
-    + r")[ \t]+)?(?:"
-    + phrase_alternation(_PAIRS["fronted_links"])
-    + r")[ \t]+(?:[\w'’.,-]+[ \t]+){0,6}?"
-)
-_CLAUSE_FRONTED = re.compile(
-    r"(?:[,;]|(?<![\w])que)[ \t]+(?:(?:"
-    + phrase_alternation(_PAIRS["coordinators"])
-    + r")[ \t]+)?(?:"
-    + phrase_alternation(_PAIRS["fronted_links"])
-    + r")[ \t]+(?:[\w'’.-]+[ \t]+){0,3}?\Z"
-)
-"""A link fronted inside the sentence, right before the leader it links: ", mientras que con Boric"."""
 _RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:que|quien|quienes|who|which|whose)\b[^,;.:]*,\s*(?:\w+\s+){0,4}\Z")
 """A relative clause between commas right before the call phrase ("X, who ..., spoke"): its names are no subject."""
 _OF_INSTITUTION = re.compile(
@@ -114,47 +92,6 @@ _RELATIVE_HITS = 4
 _CLAUSE_BEFORE_LINK = re.compile(
     r"[^,;:]*[,;:][^,;:]*?(?<![\w])(?:" + phrase_alternation(_PAIRS["links"]) + r")(?![\w])"
 )
-_ROUND_NEXT = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["round_next"]) + r")[ \t]+")
-"""The next call of a round in the same sentence: "...; luego con el presidente de Bolivia, Rodrigo Paz"."""
-_ROUND_REACH = 400
-"""Characters from one call of a round to the words that open the next (its clauses between): read no further, so
-a sentence of many call phrases stays linear."""
-_MAX_GAP_WORDS = int(_PAIRS["max_gap_words"])
-_MAX_LINKED = int(_PAIRS["max_counterparts"])
-
-
-def _gap_ok(ctx: ArticleContext, start: int, end: int, needs: re.Pattern[str] | None) -> bool:
-    """The words between two hits: few, none that ends the phrase, and (when asked) one that links them."""
-    if end < start:
-        return False
-    gap = _LIST_SEMICOLON.sub(",", ctx.folded[start:end])
-    if _STOP.search(gap):
-        return False
-    titled = 0
-    if needs is _AND:  # the next item of a list: its title ("y con el Primer Ministro de San Vicente y las
-        spans = ctx.title_spans  # Granadinas, Honorable") does not use up the reach
-        first, last = bisect_left(spans, (start, start)), bisect_left(spans, (end, end))
-        titled = sum(
-            len(_WORD.findall(ctx.folded, max(a, start), min(b, end))) for a, b in spans[max(0, first - 1) : last]
-        )
-    dated = sum(  # nor does a date ("sostuvo el 9 de junio con el primer ministro de Japón")
-        len(_WORD.findall(ctx.folded, d.start, d.end)) for d in _dates_within(ctx, start, end)
-    )
-    if len(_WORD.findall(gap)) - titled - dated > _MAX_GAP_WORDS:
-        return False
-    return needs is None or needs.search(gap) is not None
-
-
-def _dates_within(ctx: ArticleContext, start: int, end: int) -> list[DateExpr]:
-    """The dates of the sentence holding ``start`` that lie in ``[start, end)`` (a gap within one sentence)."""
-    index = ctx.sentence_of(start)
-    dates = ctx.in_sentence("dates", index)
-    i = bisect_left(ctx.starts_in("dates", index), start)
-    found = []
-    while i < len(dates) and dates[i].end <= end:
-        found.append(dates[i])
-        i += 1
-    return found
 
 
 def cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
@@ -180,9 +117,9 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
         if 0 <= spoken_of - about.end() <= _ABOUT_REACH and not _TALK_LINK.search(ctx.folded, about.end(), spoken_of):
             return []  # "Orsi habló luego del presidente argentino, Javier Milei": spoke of him, not with him
     linked: list[OfficialHit] = []
-    needs: re.Pattern[str] | None = _TALK_LINK if cue.kind == "talk" else _LINK
+    needs: re.Pattern[str] | None = _TALK_LINK if cue.kind == "talk" else LINK
     between = False
-    if cue.kind == "phone" and _LINK_AT_END.search(ctx.folded, cue.start, cue.end):  # "received a phone call
+    if cue.kind == "phone" and LINK_AT_END.search(ctx.folded, cue.start, cue.end):  # "received a phone call
         needs = None  # from", "call between": the phrase holds its link
         between = _BETWEEN.search(ctx.folded, cue.start, cue.end) is not None
     position = cue.end
@@ -192,9 +129,9 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
             continue
         if hit.end <= cue.end:  # "called Sheinbaum": the name is part of the call phrase
             linked.append(hit)
-            position, needs = hit.end, _AND
+            position, needs = hit.end, AND
             continue
-        if len(linked) >= _MAX_LINKED or not _gap_ok(ctx, position, hit.start, needs):
+        if len(linked) >= MAX_LINKED or not gap_ok(ctx, position, hit.start, needs):
             break
         if not linked and cue.kind == "noun" and _CLAUSE_BEFORE_LINK.match(ctx.folded, position, hit.start):
             break  # "tras esa conversación, la visita de Peña Nieto": another noun's link, past a comma
@@ -202,19 +139,19 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
             break  # "with the wife of the President of France": the leader's relative on the line
         if (
             linked
-            and needs is _AND
+            and needs is AND
             and _SUBJECT_OF_A_CLAUSE.match(ctx.text, hit.end)
             and _COMMA_ONLY.fullmatch(ctx.folded, position, hit.start)
         ):
             break  # "en la llamada con Orsi, Sánchez defendió que ...": the next clause's subject, no list item
         if not linked and _POSSESSED.match(ctx.folded, hit.end):
             return []  # "spoke by phone with Steve Witkoff, President Donald Trump's envoy": the leader's envoy
-        if needs is _LINK:
+        if needs is LINK:
             between = _BETWEEN.search(ctx.folded, position, hit.start) is not None
         linked.append(hit)
-        position, needs = hit.end, _AND
-    if linked and needs is _AND:
-        linked += _round_next(ctx, position, sentence.end, hits, starts, _MAX_LINKED - len(linked))
+        position, needs = hit.end, AND
+    if linked and needs is AND:
+        linked += round_next(ctx, position, sentence.end, hits, starts, MAX_LINKED - len(linked))
     nearest = bisect_left(starts, cue.start) - 1
     while nearest >= 0 and (hits[nearest].end > cue.start or not (hits[nearest].official_id or hits[nearest].role)):
         nearest -= 1
@@ -225,7 +162,7 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
         if _RELATIVE_CLAUSE.match(ctx.folded, hits[k].end, cue.start):
             nearest = k  # "Alckmin, que ejerce la Presidencia mientras Lula viaja, mantuvo ...", "Randrianirina, que
             # juró como presidente tras la caída de Andry Rajoelina, ha solicitado ...": the clause's names
-    fronted = _fronted(ctx, sentence.start, hits, cue)
+    fronted = fronted_links(ctx, sentence.start, hits, cue)
     linked = fronted + linked
     subjects = [hits[nearest]] if nearest >= 0 and hits[nearest] not in fronted else []
     owned = _POSSESSED.match(ctx.folded, subjects[0].end) if subjects else None
@@ -305,24 +242,6 @@ def _is_protagonist(ctx: ArticleContext, hit: OfficialHit) -> bool:
     return main is not None and main.official_id == hit.official_id
 
 
-def _round_next(
-    ctx: ArticleContext, start: int, end: int, hits: list[OfficialHit], starts: list[int], room: int
-) -> list[OfficialHit]:
-    """The leaders of the next calls of a round told further on in the sentence, each right after its own "then
-    with" / "luego con" (its title between does not count): "habló primero con A, con quien acordó ...; luego con
-    el presidente de Bolivia, B, a quien pidió ..., y por último con el mandatario colombiano, C"."""
-    found: list[OfficialHit] = []
-    while len(found) < room and (match := _ROUND_NEXT.search(ctx.folded, start, min(end, start + _ROUND_REACH))):
-        i = bisect_left(starts, match.end())
-        while i < len(hits) and not (hits[i].official_id or hits[i].role):
-            i += 1
-        if i == len(hits) or not _gap_ok(ctx, match.end(), hits[i].start, None):
-            break
-        found.append(hits[i])
-        start = hits[i].end
-    return found
-
-
 def _links_a_non_leader_title(ctx: ArticleContext, cue: Cue, sentence_end: int) -> bool:
     """Whether the call phrase links a title that is no leader's, its holder unknown to the reference ("spoke by
     phone with European Commission President Ursula von der Leyen", "habló con su homólogo, el canciller X"), or
@@ -335,8 +254,8 @@ def _links_a_non_leader_title(ctx: ArticleContext, cue: Cue, sentence_end: int) 
             return True  # "telephoned Mereani Tuilau, the nurse who ...": a person the reference knows as no official
     spans = ctx.title_spans
     i = bisect_left(spans, (cue.end, cue.end))
-    needs = None if _LINK_AT_END.search(ctx.folded, cue.start, cue.end) else _LINK  # "call between": holds it
-    if i == len(spans) or spans[i][1] > sentence_end or not _gap_ok(ctx, cue.end, spans[i][0], needs):
+    needs = None if LINK_AT_END.search(ctx.folded, cue.start, cue.end) else LINK  # "call between": holds it
+    if i == len(spans) or spans[i][1] > sentence_end or not gap_ok(ctx, cue.end, spans[i][0], needs):
         return False
     start, end = spans[i]
     if INSTITUTION.search(ctx.folded, max(cue.end, start - 40), start):
@@ -344,35 +263,6 @@ def _links_a_non_leader_title(ctx: ArticleContext, cue: Cue, sentence_end: int) 
     if _OF_INSTITUTION.match(ctx.folded, end) and not _OF_MINISTERS.match(ctx.folded, end):
         return True  # "the president of the ECOWAS Commission"; not "President of the Council of Ministers"
     return not leader_title(ctx, ctx.folded[start:end])
-
-
-def _fronted(ctx: ArticleContext, start: int, hits: list[OfficialHit], cue: Cue) -> list[OfficialHit]:
-    """Leaders linked ahead of the call phrase at the head of the sentence: "Con Alberto Fernández habló el
-    sábado", "Con Lula y con Petro, en tanto, conversó"."""
-    fronted: list[OfficialHit] = []
-    position = start
-    for hit in hits:
-        if hit.end > cue.start or len(fronted) >= _MAX_LINKED:
-            break
-        if not _FRONTED.fullmatch(ctx.folded, position, hit.start):
-            break
-        fronted.append(hit)
-        position = hit.end
-    if fronted and not _gap_ok(ctx, fronted[-1].end, cue.start, None):
-        fronted = []
-    if not fronted:  # a later clause fronts its own link: "..., mientras que con Boric conversó sobre ..."
-        i = bisect_left(ctx.starts_in("officials", ctx.sentence_of(cue.start)), cue.start) - 1
-        while i >= 0 and hits[i].end > cue.start:
-            i -= 1
-        last = hits[i] if i >= 0 else None
-        if (
-            last is not None
-            and last.start >= start
-            and _CLAUSE_FRONTED.search(ctx.folded, max(start, last.start - 40), last.start)
-            and len(_WORD.findall(ctx.folded, last.end, cue.start)) <= 2
-        ):
-            fronted = [last]
-    return fronted
 
 
 def _pairs(subject: OfficialHit, others: list[OfficialHit], how: str) -> list[Link]:
@@ -407,7 +297,7 @@ def _subject_of_call_with(ctx: ArticleContext, hit: OfficialHit, cue: Cue, index
     Frederiksen, who briefed him on her own conversation with Trump", where ``hit`` opens the clause)."""
     if cue.start - hit.end > _COORDINATED_REACH or _COORDINATOR.search(ctx.folded, hit.end, cue.start) is None:
         return None
-    for earlier in ctx.in_sentence("cues", index)[:_MAX_LINKED]:
+    for earlier in ctx.in_sentence("cues", index)[:MAX_LINKED]:
         if earlier.end <= hit.start and earlier.start < cue.start:
             for link in cue_links(ctx, earlier, index) or ():
                 if link.second.official_id == hit.official_id and link.first.official_id != hit.official_id:
