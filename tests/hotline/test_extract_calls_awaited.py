@@ -112,3 +112,16 @@ def test_a_round_in_a_headline_lists_each_leader_called(reference: Reference) ->
         ("held", "angela_merkel", "vladimir_putin"),
         ("held", "angela_merkel", "viktor_yushchenko"),
     }
+
+
+def test_a_meeting_still_to_come_leaves_a_readouts_spoke_with_a_call(reference: Reference) -> None:
+    readout = (
+        "Prime Minister Carney speaks with Prime Minister of Japan Shigeru Ishiba\n"
+        "Today, Prime Minister Mark Carney spoke with the Prime Minister of Japan, Shigeru Ishiba. The leaders "
+        "discussed trade. The leaders agreed to meet in person on the margins of the G7 Summit."
+    )
+    assert calls(written.extract(reference, readout, dt.date(2025, 6, 6))) == {
+        ("held", "mark_carney", "shigeru_ishiba")
+    }
+    met = readout.replace("agreed to meet in person on the margins of", "met in person on the margins of")
+    assert calls(written.extract(reference, met, dt.date(2025, 6, 6))) == set()

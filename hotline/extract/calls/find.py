@@ -236,7 +236,7 @@ def _says_they_have_spoken(ctx: ArticleContext, held: list[Cue]) -> bool:
     """A leader says they have spoken with a leader abroad ("Montenegro said on Thursday he had spoken with Lula
     earlier this week", "Petro dijo que había hablado con Maduro") in an article that tells of no encounter in
     person: leaders far apart speak by phone."""
-    if ctx.lex.find("in_person") is not None:  # an encounter in person (call_status's phrases)
+    if _met_in_person(ctx):
         return False
     for cue in held:
         if cue.kind != "talk" or ctx.folded[cue.start : cue.end] not in _PARTICIPLES:
@@ -246,6 +246,21 @@ def _says_they_have_spoken(ctx: ArticleContext, held: list[Cue]) -> bool:
         ):
             return True
     return False
+
+
+_TO_COME = re.compile(
+    r"(?<![\w])(?:" + phrase_alternation(load_rules("call_status")["in_person_to_come"]) + r")\s+(?:[\w'’-]+\s+){0,3}\Z"
+)
+
+
+def _met_in_person(ctx: ArticleContext) -> bool:
+    """Whether the article tells of an encounter in person (call_status's phrases) held, not only one still to come
+    ("The leaders agreed to meet in person on the margins of the G7 Summit", "when they meet")."""
+    return any(
+        not hit.phrase.startswith(("when ", "cuando "))
+        and _TO_COME.search(ctx.folded, max(0, hit.start - 48), hit.start) is None
+        for hit in ctx.lex.all("in_person")
+    )
 
 
 _BY_VIDEO = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["video_words"]) + r")")
@@ -336,8 +351,7 @@ def _title_says_call(ctx: ArticleContext) -> bool:
     Minister Carney speaks with Prime Minister of Australia Anthony Albanese", a government readout) in an article
     that tells of no in-person encounter: the body's "spoke with" is that call."""
     title = fold_text(ctx.article.title or "")
-    in_person = ctx.lex.find("in_person") is not None  # an encounter in person (call_status's phrases)
-    found = CALL_TITLE.search(title) or (TALK_TITLE.search(title) if not in_person else None)
+    found = CALL_TITLE.search(title) or (TALK_TITLE.search(title) if not _met_in_person(ctx) else None)
     if found is None or with_audience(title, found.end()):
         return False  # "President Ruto's Christmas video call with Kenyan officers in Haiti"
     return call_status(title, found.start(), found.end(), 0, len(title)).status == HELD
