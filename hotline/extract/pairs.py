@@ -144,6 +144,8 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
             and _COMMA_ONLY.fullmatch(ctx.folded, position, hit.start)
         ):
             break  # "en la llamada con Orsi, Sánchez defendió que ...": the next clause's subject, no list item
+        if linked and needs is AND and _call_phrase_between(ctx, index, max(position, cue.end), hit.start):
+            break  # "una llamada de Obama, y ayer conversó con Merkel": Merkel is the next call phrase's
         if not linked and _POSSESSED.match(ctx.folded, hit.end):
             return []  # "spoke by phone with Steve Witkoff, President Donald Trump's envoy": the leader's envoy
         if needs is LINK:
@@ -168,14 +170,15 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     owned = _POSSESSED.match(ctx.folded, subjects[0].end) if subjects else None
     if owned and _POSSESSED_SUBJECT.fullmatch(ctx.folded, owned.end(), cue.start):
         return []  # "Kirill Dmitriev, President Vladimir Putin's special envoy, spoke by phone": his envoy
-    if subjects and with_object(ctx, subjects[0]):
+    named_last = subjects[-1].end if subjects else 0  # the titles between are read from the name nearest the phrase
+    if subjects and (with_object(ctx, subjects[0]) or _caller_object(ctx, subjects[0])):
         earlier = _subject_of_call_with(ctx, subjects[0], cue, index)
         if earlier is not None:  # "habló con Xi Jinping, a quien informó ..., y el jueves había llamado a
             subjects = [earlier]  # Ramaphosa": Xi is the other side of the call before, whose subject calls again
-    titled = bool(subjects) and bare_title_between(ctx, subjects[-1].end, cue.start, hits)
+    titled = bool(subjects) and bare_title_between(ctx, named_last, cue.start, hits)
     if titled:  # "The spokesman, Ambassador X, stated that the President received a phone call": the title's
         subjects = []
-    elif subjects and plain_title_between(ctx, subjects[-1].end, cue.start, hits):
+    elif subjects and plain_title_between(ctx, named_last, cue.start, hits):
         return []  # "Johannesen said the fisheries ministers had spoken by phone": no leaders' call
     if subjects and nearest > 0 and _minister_and(ctx, hits[nearest - 1], subjects[-1]):
         return []  # "Foreign Minister Beate Meinl-Reisinger and her Swiss counterpart Ignazio Cassis spoke by phone"
@@ -210,6 +213,8 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
     elif not between and points_back(ctx, cue) and len(leaders) == 1 and _is_protagonist(ctx, leaders[0]):
         return None  # "Those meetings were not part of the conversation with Støre" in a story about Støre: the
         # call told already, not one with the leader named last
+    elif not between and points_back(ctx, cue) and len(leaders) == 1 and (told := _told_with(ctx, cue, leaders[0])):
+        subject, how = told, "the other side of the call with that leader told before"  # "La llamada con Merkel"
     elif after is not None:
         subject, how = after, "the subject after the call phrase that opens the sentence"
     elif (titled_subject := title_subject(ctx, sentence.start, cue.start, leaders)) is not None:
@@ -289,6 +294,33 @@ def beside_a_call_of_no_leader(ctx: ArticleContext, cue: Cue, index: int) -> boo
 
 _COORDINATED_REACH = 300  # characters from the other side of one call to the next call phrase it is joined to
 _COORDINATOR = re.compile(r"[ \t,](?:" + phrase_alternation(_PAIRS["coordinators"]) + r")[ \t]")
+
+
+def _call_phrase_between(ctx: ArticleContext, index: int, start: int, end: int) -> bool:
+    """Whether another call phrase of sentence ``index`` starts in ``[start, end)``."""
+    return any(start <= c.start < end for c in ctx.in_sentence("cues", index))
+
+
+def _told_with(ctx: ArticleContext, cue: Cue, leader: OfficialHit) -> OfficialHit | None:
+    """The other side of the first call told before ``cue`` that linked ``leader`` ("... conversó con la canciller
+    alemana, Angela Merkel. La llamada con Merkel, a iniciativa de la canciller, se centró en ...")."""
+    for earlier in ctx.cues:
+        if earlier.end > cue.start:
+            break
+        for link in cue_links(ctx, earlier, ctx.sentence_of(earlier.start)) or ():
+            if leader.official_id in (link.first.official_id, link.second.official_id):
+                return link.second if link.first.official_id == leader.official_id else link.first
+    return None
+
+
+_FROM_BEFORE = re.compile(r"(?<![\w])(?:from|de|del)\s+(?:(?:the|el|la)\s+)?(?:[\w'’-]+\s+)?\Z")
+
+
+def _caller_object(ctx: ArticleContext, hit: OfficialHit) -> bool:
+    """ "from"/"de" right before a name or its title: the caller of someone's call ("recibió una llamada *del*
+    presidente de Estados Unidos, Barack Obama"), no subject of the next clause."""
+    start = hit.title_span[0] if hit.title_span else hit.start
+    return _FROM_BEFORE.search(ctx.folded, max(0, start - 24), start) is not None
 
 
 def _subject_of_call_with(ctx: ArticleContext, hit: OfficialHit, cue: Cue, index: int) -> OfficialHit | None:
