@@ -168,7 +168,7 @@ def _reported_date(
     cue_starts: dict[int, list[int]] = {}
     for cue, index in primary_cues:
         cue_starts.setdefault(index, []).append(cue.start)
-        date = attached_date(ctx, cue, index) or after_the_leader(ctx, cue, index)
+        date = attached_date(ctx, cue, index) or after_the_leader(ctx, cue, index, participant_ids)
         if date is not None and not date.is_future:
             attached.append((date, index))
     attached_ids = {id(d) for d, _ in attached}
