@@ -190,3 +190,22 @@ def _named_in(ctx: ArticleContext, index: int) -> frozenset[str]:
         ctx.memo[key] = frozenset(h.official_id for h in ctx.in_sentence("officials", index) if h.official_id)
     named: frozenset[str] = ctx.memo[key]
     return named
+
+
+_AND_THEN = re.compile(r"(?:,\s*|\s+)(?:and|y|e)\s+(?:(?:on|el|la|this|este|esta|last|el pasado)\s+)?\Z")
+"""What joins a clause that opens with its day ("..., and on Thursday he had called", "y el jueves había llamado")."""
+
+
+def another_calls_clause(ctx: ArticleContext, date: DateExpr, index: int, participant_ids: tuple[str, ...]) -> bool:
+    """A day opening a clause joined by "and"/"y" that tells a call with a leader who is none of ``participant_ids``,
+    after a leader of theirs ("habló ese mismo día con Xi, y el jueves había llamado a Ramaphosa"): the day of that
+    other call, not of this one."""
+    if len(participant_ids) < 2 or not _AND_THEN.search(ctx.folded, max(0, date.start - 24), date.start):
+        return False
+    hits = ctx.in_sentence("officials", index)
+    after = bisect_left(ctx.starts_in("officials", index), date.end)
+    then = next((h for h in hits[after:] if h.official_id), None)
+    if then is None or then.official_id in participant_ids:
+        return False
+    told = any(date.end <= cue.start < then.start for cue in ctx.in_sentence("cues", index))
+    return told and any(h.official_id in participant_ids for h in hits[:after])

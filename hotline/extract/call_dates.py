@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from hotline.extract.attached_dates import after_the_leader, attached_date, naming_the_pair
+from hotline.extract.attached_dates import after_the_leader, another_calls_clause, attached_date, naming_the_pair
 from hotline.extract.call_bounds import Candidate, before_a_dated_event, month_of, period_of, stretch
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.date_events import other_event
@@ -187,8 +187,8 @@ def _reported_date(
             event = other_event(ctx, date, sentence.start, starts)
             if event == "announcement":
                 announced.append((date, index))
-            elif event is None:
-                medium.append((date, index))
+            elif event is None and not another_calls_clause(ctx, date, index, participant_ids):  # "y el jueves había
+                medium.append((date, index))  # llamado a Ramaphosa": Ramaphosa's day, not this call's
     candidates = [(d, i, "attached") for d, i in attached] + [(d, i, _IN_SENTENCE) for d, i in medium]
     candidates = naming_the_pair(ctx, candidates, participant_ids)
     latest = announced_day(ctx, announced, anchor)

@@ -313,3 +313,19 @@ def test_each_call_of_a_round_takes_the_day_after_its_own_leader(reference: Refe
         ("held", friday, True, "donald_trump", "lee_jae_myung"),
         ("held", monday, True, "lee_jae_myung", "shigeru_ishiba"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Round of calls\nRussian President Vladimir Putin spoke by phone with Chinese President Xi Jinping about "
+        "Ukraine, and on Monday he had called South African President Cyril Ramaphosa.",
+        "Ronda\nEl presidente ruso, Vladimir Putin, habló por teléfono con el presidente chino, Xi Jinping, sobre "
+        "Ucrania, y el lunes había llamado al presidente sudafricano, Cyril Ramaphosa.",
+    ],
+)
+def test_a_day_opening_another_calls_clause_is_that_calls(reference: Reference, text: str) -> None:
+    assert dated_calls(reference, text) == {  # a story of Wednesday 12 March
+        ("held", None, True, "vladimir_putin", "xi_jinping"),
+        ("held", dt.date(2025, 3, 10), True, "cyril_ramaphosa", "vladimir_putin"),
+    }
