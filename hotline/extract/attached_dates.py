@@ -76,26 +76,32 @@ _DETERMINER_GAP = re.compile(r"\s*(?:(?:una|un|a|an|la|el|su)\s+)?")
 
 _TO = (
     r"\s*(?:by\s+(?:tele)?phone\s+|por\s+telefono\s+|telefonica\s+|telephone\s+|phone\s+)?"
-    r"(?:with|to|con|a|al|between|entre)\s+(?:[\w'’.-]+\s+){0,4}?"
+    r"(?:with|to|con|a|al|between|entre)\s+(?:[\w'’.-]+,?\s+){0,4}?"
 )
 _TO_THE_LEADER = re.compile(_TO + r"\Z")
 """From a call phrase to the leader it links: "conversation with Singapore Prime Minister ", "spoke by phone to ",
-"conversación telefónica entre "."""
+"conversación telefónica entre ", "con el presidente francés, "."""
 _TO_A_LEADER = re.compile(_TO + r"(?:" + phrase_alternation(RULES["leader_head_nouns"]) + r")(?![\w])")
 """From a call phrase to a leader it names by office, not by name: "spoke with a South Korean leader", "habló con su
 homólogo brasileño"."""
 _AND_THE_LEADER = re.compile(r"\s+(?:and|y|e|&)\s+(?:[\w'’.-]+\s+){0,4}?\Z")
 """From one leader to a second the phrase links with him ("between Putin and Turkish President ")."""
+_AND_WITH_THE_LEADER = re.compile(r"(?:,\s*|\s+)(?:and|y|e)\s+(?:with|to|con|a|al)\s+(?:[\w'’.,-]+\s+){0,5}?\Z")
+"""From a coordinated clause's start to the leader it links to the same call phrase ("... with Trump on Friday
+and with Japanese Prime Minister ", "... con Macron el martes y con el canciller alemán, ")."""
 _LEADER_REACH = 80
 
 
-def after_the_leader(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
+def after_the_leader(
+    ctx: ArticleContext, cue: Cue, index: int, participant_ids: tuple[str, ...] = ()
+) -> DateExpr | None:
     """A date right after the leader(s) the call phrase links, only the words that may follow a call phrase between
     ("a conversation with Wong on Monday night", "habló por teléfono con Lula el martes", "la conversación entre
     Putin y Erdogan se produjo el 8 de septiembre", "last spoke with a South Korean leader on Dec. 15"): the call's
     own, whatever other day the sentence gives (the day of the statement that tells it). Not a possessive day
-    ("with Modi on Tuesday's attack")."""
-    end = _the_leaders_end(ctx, cue, index)
+    ("with Modi on Tuesday's attack"). In a round the phrase links ("talks with Trump on Friday and with Ishiba on
+    Monday"), the call of ``participant_ids`` takes the day after its own leader, not the first one's."""
+    end = _the_leaders_end(ctx, cue, index, participant_ids)
     if end is None:
         return None
     dates = ctx.in_sentence("dates", index)
@@ -106,14 +112,23 @@ def after_the_leader(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | No
     return None if _POSSESSIVE.match(ctx.folded, date.end) else date
 
 
-def _the_leaders_end(ctx: ArticleContext, cue: Cue, index: int) -> int | None:
+def _the_leaders_end(ctx: ArticleContext, cue: Cue, index: int, participant_ids: tuple[str, ...]) -> int | None:
     """Where the leaders a call phrase links end: the leader named right after it and a second joined to him ("with
-    Wong", "entre Putin y Erdogan"), else a leader told by office ("with his French counterpart")."""
+    Wong", "entre Putin y Erdogan"), else a leader told by office ("with his French counterpart"); when the first
+    is none of ``participant_ids``, the call's leader a coordinated clause links ("and with Ishiba")."""
     hits = ctx.in_sentence("officials", index)
     first = bisect_left(ctx.starts_in("officials", index), cue.end)  # by bisection: a long sentence has many
     near = first < len(hits) and hits[first].start <= cue.end + _LEADER_REACH
     if near and _TO_THE_LEADER.fullmatch(ctx.folded, cue.end, hits[first].start):
         end = hits[first].end
+        if participant_ids and hits[first].official_id and hits[first].official_id not in participant_ids:
+            joined = (
+                h.end
+                for h in hits[first + 1 :]
+                if h.official_id in participant_ids
+                and _AND_WITH_THE_LEADER.search(ctx.folded, max(end, h.start - _LEADER_REACH), h.start)
+            )
+            return next(joined, end)
         if first + 1 < len(hits) and _AND_THE_LEADER.fullmatch(ctx.folded, end, hits[first + 1].start):
             end = hits[first + 1].end
         return end
@@ -175,3 +190,22 @@ def _named_in(ctx: ArticleContext, index: int) -> frozenset[str]:
         ctx.memo[key] = frozenset(h.official_id for h in ctx.in_sentence("officials", index) if h.official_id)
     named: frozenset[str] = ctx.memo[key]
     return named
+
+
+_AND_THEN = re.compile(r"(?:,\s*|\s+)(?:and|y|e)\s+(?:(?:on|el|la|this|este|esta|last|el pasado)\s+)?\Z")
+"""What joins a clause that opens with its day ("..., and on Thursday he had called", "y el jueves había llamado")."""
+
+
+def another_calls_clause(ctx: ArticleContext, date: DateExpr, index: int, participant_ids: tuple[str, ...]) -> bool:
+    """A day opening a clause joined by "and"/"y" that tells a call with a leader who is none of ``participant_ids``,
+    after a leader of theirs ("habló ese mismo día con Xi, y el jueves había llamado a Ramaphosa"): the day of that
+    other call, not of this one."""
+    if len(participant_ids) < 2 or not _AND_THEN.search(ctx.folded, max(0, date.start - 24), date.start):
+        return False
+    hits = ctx.in_sentence("officials", index)
+    after = bisect_left(ctx.starts_in("officials", index), date.end)
+    then = next((h for h in hits[after:] if h.official_id), None)
+    if then is None or then.official_id in participant_ids:
+        return False
+    told = any(date.end <= cue.start < then.start for cue in ctx.in_sentence("cues", index))
+    return told and any(h.official_id in participant_ids for h in hits[:after])

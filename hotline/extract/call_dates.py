@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from hotline.extract.attached_dates import after_the_leader, attached_date, naming_the_pair
+from hotline.extract.attached_dates import after_the_leader, another_calls_clause, attached_date, naming_the_pair
 from hotline.extract.call_bounds import Candidate, before_a_dated_event, month_of, period_of, stretch
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.date_events import other_event
@@ -45,7 +45,7 @@ from hotline.extract.dates import (
     safe_date,
 )
 from hotline.extract.published import dateline_month_day, post_dates
-from hotline.extract.story_year import StoryDay, office_years, story_day, written_years
+from hotline.extract.story_year import StoryDay, day_in, office_years, story_day, written_years
 from hotline.extract.told_days import (
     JUST_BEFORE,
     announced_day,
@@ -168,7 +168,7 @@ def _reported_date(
     cue_starts: dict[int, list[int]] = {}
     for cue, index in primary_cues:
         cue_starts.setdefault(index, []).append(cue.start)
-        date = attached_date(ctx, cue, index) or after_the_leader(ctx, cue, index)
+        date = attached_date(ctx, cue, index) or after_the_leader(ctx, cue, index, participant_ids)
         if date is not None and not date.is_future:
             attached.append((date, index))
     attached_ids = {id(d) for d, _ in attached}
@@ -187,8 +187,8 @@ def _reported_date(
             event = other_event(ctx, date, sentence.start, starts)
             if event == "announcement":
                 announced.append((date, index))
-            elif event is None:
-                medium.append((date, index))
+            elif event is None and not another_calls_clause(ctx, date, index, participant_ids):  # "y el jueves había
+                medium.append((date, index))  # llamado a Ramaphosa": Ramaphosa's day, not this call's
     candidates = [(d, i, "attached") for d, i in attached] + [(d, i, _IN_SENTENCE) for d, i in medium]
     candidates = naming_the_pair(ctx, candidates, participant_ids)
     latest = announced_day(ctx, announced, anchor)
@@ -236,10 +236,15 @@ def _day(
         ]
     days = [item for item in candidates if item[0].kind in ("weekday", "relative", "day_of_month")]
     weekday = next((d.weekday for d, _, _ in days if d.kind == "weekday"), None)
-    if weekday is not None:  # a day elsewhere in the sentence that is not the call's weekday dates another event
-        absolute = [
-            item for item in absolute if item[2] == "attached" or _weekday_of(item[0], anchor) in (None, weekday)
-        ]
+    # a day elsewhere in the sentence that is not the call's weekday, or beside the call's own "ayer" ("sostuvo ayer
+    # una conversación ... los aranceles que aplica desde el 1 de enero"), dates another event
+    own = {index for d, index, where in days if where == "attached" and d.kind == "relative"}
+    absolute = [
+        (date, index, where)
+        for date, index, where in absolute
+        if where == "attached"
+        or (index not in own and (weekday is None or _weekday_of(date, anchor) in (None, weekday)))
+    ]
     if offsets and anchor is not None:  # an offset that lands after the story, or off the call's weekday ("a week
         # after Aug. 1" with "on Wednesday" in the lead), is a rough count, not the call's day
         offsets = [o for o in offsets if _offset_fits(o[0], o[1], anchor, weekday)]
@@ -366,9 +371,9 @@ def _month_day(
             return _with_weekday_check(resolved, "year_from_publication", how, weekday)
     years = office_years(ctx, participant_ids, month, day)
     if weekday is not None:
-        years = [y for y in years if _shifted(y, month, day, shift).weekday() == weekday]
+        years = [y for y in years if day_in(y, month, day, shift).weekday() == weekday]
         if len(years) == 1:
-            resolved = _shifted(years[0], month, day, shift)
+            resolved = day_in(years[0], month, day, shift)
             how = (
                 f"{how}; {resolved.year} is the only year in which both participants held office on that day and "
                 f"it is a {WEEKDAY_NAMES[weekday]}"
@@ -376,7 +381,7 @@ def _month_day(
             return CallDate.on(resolved, "year_from_terms", how)
     written = sorted(written_years(ctx, month, day) & set(years))
     if len(years) > 1 and len(written) == 1:  # several years fit the terms; the article writes one of them
-        resolved = _shifted(written[0], month, day, shift)
+        resolved = day_in(written[0], month, day, shift)
         how = f"{how}; {resolved.year}, written in the article, is the only year it writes that fits both terms"
         return CallDate.on(resolved, "year_from_text", how)
     probe = safe_date(2024, month, day)
@@ -384,9 +389,3 @@ def _month_day(
     shifted = probe + dt.timedelta(days=shift)
     how = f"{how}; no evidence for the year, so the date is left null"
     return CallDate(None, None, shifted.month, shifted.day, weekday, "unknown", "month_day_only", how)
-
-
-def _shifted(year: int, month: int, day: int, shift: int) -> dt.date:
-    base = safe_date(year, month, day)
-    assert base is not None  # office_years gives only years in which the day exists
-    return base + dt.timedelta(days=shift)

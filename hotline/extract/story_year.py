@@ -100,11 +100,11 @@ def story_day(ctx: ArticleContext, participant_ids: tuple[str, ...]) -> StoryDay
     years = office_years(ctx, participant_ids, month, day)
     weekday, named = _dateline_weekday(stated), ""
     if weekday is not None:
-        years = [y for y in years if _on(y, month, day).weekday() == weekday]
+        years = [y for y in years if day_in(y, month, day).weekday() == weekday]
         named = f" and the dateline's {WEEKDAY_NAMES[weekday]}"
     elif (told := _told_weekday(ctx)) is not None:
         latest = ctx.reference.as_of + _ONE_YEAR  # past it, a term is an open guess: no year to tell apart there
-        fitting = [y for y in years if _on(y, month, day).weekday() == told[0] and _on(y, month, day) <= latest]
+        fitting = [y for y in years if day_in(y, month, day).weekday() == told[0] and day_in(y, month, day) <= latest]
         if fitting:  # none: the dateline is the day after the story's weekday (filed past midnight), no evidence
             years, named = fitting, f" and the story's own {WEEKDAY_NAMES[told[0]]} ('{told[1]}')"
     if len(years) > 1 and (titled := _titled_years(ctx, participant_ids, years, month, day)) is not None:
@@ -113,17 +113,17 @@ def story_day(ctx: ArticleContext, participant_ids: tuple[str, ...]) -> StoryDay
     if len(years) > 1 and len(near) == 1:
         ((year, stated_date),) = near.items()
         how = f"year from a date the article states: {stated_date} lies within weeks of that day only in {year}"
-        return StoryDay(month, day, stated, _on(year, month, day), how)
+        return StoryDay(month, day, stated, day_in(year, month, day), how)
     if len(years) == 1:
         how = f"year from the participants' terms: {years[0]} is the only year they held office on that day{named}"
-        return StoryDay(month, day, stated, _on(years[0], month, day), how)
+        return StoryDay(month, day, stated, day_in(years[0], month, day), how)
     written = sorted(written_years(ctx, month, day) & set(years))
     if len(written) == 1:
         how = (
             f"year written in the article: {written[0]} is the only year it writes in which the participants "
             f"held office on that day{named}"
         )
-        return StoryDay(month, day, stated, _on(written[0], month, day), how)
+        return StoryDay(month, day, stated, day_in(written[0], month, day), how)
     how = f"no evidence fixes its year ({len(years)} years fit the participants' terms{named})"
     return StoryDay(month, day, stated, None, how)
 
@@ -196,7 +196,7 @@ def _narrowed_by_titles(
         terms = [t for t in ctx.reference.terms_of(hit.official_id or "") if t.role == role]
         if not terms:
             continue
-        held = {y for y in kept if any(t.start <= _on(y, month, day) < term_end(ctx, t.start, t.end) for t in terms)}
+        held = {y for y in kept if any(t.start <= day_in(y, month, day) < term_end(ctx, t.start, t.end) for t in terms)}
         if held and held != kept:
             kept, named = held, [*named, ctx.text[span[0] : hit.end]]
     if not named or not kept:
@@ -255,7 +255,7 @@ def _near_full_dates(ctx: ArticleContext, years: list[int], month: int, day: int
         if stated is None:
             continue
         for year in (stated.year - 1, stated.year, stated.year + 1):
-            if year in years and abs((_on(year, month, day) - stated).days) <= _NEAR.days:
+            if year in years and abs((day_in(year, month, day) - stated).days) <= _NEAR.days:
                 near.setdefault(year, ctx.text[expr.start : expr.end])
     return near
 
@@ -293,7 +293,8 @@ def _dateline_weekday(stated: str) -> int | None:
     return None
 
 
-def _on(year: int, month: int, day: int) -> dt.date:
+def day_in(year: int, month: int, day: int, shift: int = 0) -> dt.date:
+    """The day ``shift`` days from ``year``-``month``-``day``, a day that exists (one office_years gives)."""
     found = safe_date(year, month, day)
     assert found is not None
-    return found
+    return found + dt.timedelta(days=shift)

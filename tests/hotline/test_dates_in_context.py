@@ -326,3 +326,31 @@ def test_a_day_told_with_the_calls_own_two_leaders_is_its_day(
 def test_a_day_of_this_month(reference: Reference, text: str, expected: dt.date | None) -> None:
     (date,) = dates_by_pair(reference, text, TUE_25_NOV_2025).values()
     assert date.date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the call's own "ayer"; "el 1 de noviembre" is when the duties started
+            "Aranceles\n\nLa presidenta Claudia Sheinbaum sostuvo ayer una conversación telefónica con el primer "
+            "ministro de Canadá, Mark Carney, en la que repasaron los aranceles que Washington empezó a aplicar el 20 de "
+            "noviembre al acero.",
+            dt.date(2025, 11, 24),
+        ),
+        (
+            "Tariffs\n\nCanadian Prime Minister Mark Carney held a phone call yesterday with Mexican President Claudia "
+            "Sheinbaum, in which they reviewed the steel duties Washington began applying on Nov. 20.",
+            dt.date(2025, 11, 24),
+        ),
+        (  # no day of the call's own: the date the sentence gives stays the call's
+            "Aranceles\n\nLa presidenta Claudia Sheinbaum conversó por teléfono el 20 de noviembre con el primer "
+            "ministro de Canadá, Mark Carney, sobre el acero.",
+            dt.date(2025, 11, 20),
+        ),
+    ],
+)
+def test_the_calls_own_yesterday_outweighs_another_events_date(
+    reference: Reference, text: str, expected: dt.date | None
+) -> None:
+    (date,) = dates_by_pair(reference, text, TUE_25_NOV_2025).values()
+    assert date.date == expected

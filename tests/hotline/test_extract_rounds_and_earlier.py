@@ -296,3 +296,36 @@ def test_a_date_a_state_starts_from_is_not_the_calls(reference: Reference) -> No
         "Estados Unidos aplica desde el lunes 3 de marzo a los automóviles importados."
     )
     assert dt.date(2025, 3, 3) not in {row[1] for row in dated_calls(reference, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Round of calls\nThe call with Xi followed Lee Jae-myung's phone talks with U.S. President Donald Trump on "
+        "Friday and with Japanese Prime Minister Shigeru Ishiba on Monday.",
+        "Ronda\nEl presidente surcoreano, Lee Jae-myung, conversó por teléfono con el presidente estadounidense, "
+        "Donald Trump, el viernes y con el primer ministro japonés, Shigeru Ishiba, el lunes.",
+    ],
+)
+def test_each_call_of_a_round_takes_the_day_after_its_own_leader(reference: Reference, text: str) -> None:
+    friday, monday = dt.date(2025, 3, 7), dt.date(2025, 3, 10)  # a story of Wednesday 12 March
+    assert {row for row in dated_calls(reference, text) if "xi_jinping" not in row} == {
+        ("held", friday, True, "donald_trump", "lee_jae_myung"),
+        ("held", monday, True, "lee_jae_myung", "shigeru_ishiba"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Round of calls\nRussian President Vladimir Putin spoke by phone with Chinese President Xi Jinping about "
+        "Ukraine, and on Monday he had called South African President Cyril Ramaphosa.",
+        "Ronda\nEl presidente ruso, Vladimir Putin, habló por teléfono con el presidente chino, Xi Jinping, sobre "
+        "Ucrania, y el lunes había llamado al presidente sudafricano, Cyril Ramaphosa.",
+    ],
+)
+def test_a_day_opening_another_calls_clause_is_that_calls(reference: Reference, text: str) -> None:
+    assert dated_calls(reference, text) == {  # a story of Wednesday 12 March
+        ("held", None, True, "vladimir_putin", "xi_jinping"),
+        ("held", dt.date(2025, 3, 10), True, "cyril_ramaphosa", "vladimir_putin"),
+    }
