@@ -333,8 +333,8 @@ def test_a_day_of_this_month(reference: Reference, text: str, expected: dt.date 
     [
         (  # the call's own "ayer"; "el 1 de noviembre" is when the duties started
             "Aranceles\n\nLa presidenta Claudia Sheinbaum sostuvo ayer una conversación telefónica con el primer "
-            "ministro de Canadá, Mark Carney, en la que repasaron los aranceles que Washington empezó a aplicar el 20 de "
-            "noviembre al acero.",
+            "ministro de Canadá, Mark Carney, en la que repasaron los aranceles que Washington empezó a aplicar el "
+            "20 de noviembre al acero.",
             dt.date(2025, 11, 24),
         ),
         (
