@@ -15,13 +15,13 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import chain
 
-from hotline.extract.context import RULES, ArticleContext
+from hotline.extract.context import ArticleContext
 from hotline.extract.topics.hits import TOPIC_RULES, TopicHit, country_topic_codes, only_light_words
 from hotline.reference import Reference
 from hotline.text import fold, phrase_alternation
 
 Scope = tuple[int, int, str]  # a negation's reach: (begin, stop, trigger phrase)
-_CONJUNCT = re.compile("|".join(re.escape(s) for s in RULES["conjunct_separators"]))
+_CONJUNCT = re.compile("|".join(re.escape(s) for s in TOPIC_RULES["conjunct_separators"]))
 RELATIVE = re.compile(r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["relative_pronouns"]) + r")(?![\w])")
 _COMPLEMENT = re.compile(r"(?:" + phrase_alternation(TOPIC_RULES["head_complements"]) + r")\s+\Z")
 _POSSESSIVE = re.compile(r"['’]s(?![\w])")

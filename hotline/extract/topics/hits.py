@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from hotline.extract.context import RULES, ArticleContext
+from hotline.extract.context import TOPIC_RULES, ArticleContext
 from hotline.extract.topics.names import NAMED_TOPICS, in_a_name
 from hotline.reference import Reference
 from hotline.text import fold, phrase_alternation
 
-TOPIC_RULES = RULES["topics"]
-FILLERS = frozenset(fold(w) for w in RULES["negation_head_fillers"])
+FILLERS = frozenset(fold(w) for w in TOPIC_RULES["negation_head_fillers"])
 _WORDS = re.compile(r"[\w.'%-]+")
 _POSSESSIVE_END = re.compile(r"'s\Z")
 _NUMBER = re.compile(r"[\d.,]+%?")  # "the 25% tariffs": a rate stands before the head too
