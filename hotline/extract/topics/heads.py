@@ -54,7 +54,7 @@ def _conjunct_head(ctx: ArticleContext, cursor: int, bound: int, hits: list[Topi
     if first is None:
         return []
     following = hits[i + 1] if i + 1 < len(hits) and hits[i + 1].end <= bound else None
-    if only_light_words(ctx, cursor, first.start, allowed=1):
+    if only_light_words(ctx, cursor, first.start, allowed=1, names=True):
         return [g for h in _head(ctx, first, following) for g in _of_goods(ctx, h, hits, bound)]
     # "el tratado de libre comercio con China": a head that is no topic yields to the country it is with.
     reach = min(bound, cursor + _COMPLEMENT_REACH)
