@@ -23,6 +23,8 @@ from hotline.reference import Reference
 from hotline.text import fold_text, phrase_alternation, phrase_variants
 
 RULES: dict[str, Any] = load_rules("calls")
+TOPIC_RULES: dict[str, Any] = load_rules("topics")
+"""The topic rules (rules/topics.yaml): the call's passage and the negation of a topic."""
 
 _TRADE: dict[str, Any] = load_rules("trade_measures")
 TRADE_WORDS = [
@@ -40,7 +42,8 @@ SECTOR_WORDS = [
 ]
 """The phrases of the trade rules' sectors (hotline.extract.trade.rules.SECTORS): a window with none is not searched."""
 
-# Every cue vocabulary of rules/calls.yaml, matched in one pass with the reference's (see article_lexicon).
+# Every cue vocabulary of rules/calls.yaml and rules/topics.yaml, matched in one pass with the reference's
+# (see article_lexicon).
 CUE_VOCABULARIES: dict[str, Any] = {
     "phone": RULES["phone_cues"],
     "call_noun": RULES["call_nouns"],
@@ -62,15 +65,15 @@ CUE_VOCABULARIES: dict[str, Any] = {
     "speech": RULES["speech_verbs"],
     "announcement": RULES["announcement_verbs"],
     "continuation": RULES["continuation_starts"],
-    "negation_object": RULES["negation_object"],
-    "negation_subject": RULES["negation_subject"],
-    "neither": RULES["neither"],
-    "nor": RULES["nor"],
+    "negation_object": TOPIC_RULES["negation_object"],
+    "negation_subject": TOPIC_RULES["negation_subject"],
+    "neither": TOPIC_RULES["neither"],
+    "nor": TOPIC_RULES["nor"],
     "tone_positive": RULES["tone"]["positive"],
     "tone_negative": RULES["tone"]["negative"],
     "trade": TRADE_WORDS,
     "sector": SECTOR_WORDS,
-    "encounter": RULES["topics"]["earlier_encounters"],
+    "encounter": TOPIC_RULES["earlier_encounters"],
     "date_word": DATE_WORDS,
     "initiator_call": RULES["initiator"]["call_nouns"],
     "request": RULES["initiator"]["at_the_request_of"],

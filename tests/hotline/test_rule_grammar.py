@@ -24,7 +24,7 @@ def test_an_ending_glues_to_the_word_before_it() -> None:
 
 
 def test_the_forms_join_their_phrase_list_and_leave_the_rules() -> None:
-    rules = load_rules("calls")
+    rules = load_rules("topics")
     assert "negation_object_forms" not in rules
     assert {"no se ha hablado de", "tampoco se han abordado", "had never raised"} <= set(rules["negation_object"])
     assert {"no han sido abordadas", "was never brought up"} <= set(rules["negation_subject"])

@@ -15,13 +15,13 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import chain
 
-from hotline.extract.context import RULES, ArticleContext
+from hotline.extract.context import ArticleContext
 from hotline.extract.topics.hits import TOPIC_RULES, TopicHit, country_topic_codes, only_light_words
 from hotline.reference import Reference
 from hotline.text import fold, phrase_alternation
 
 Scope = tuple[int, int, str]  # a negation's reach: (begin, stop, trigger phrase)
-_CONJUNCT = re.compile("|".join(re.escape(s) for s in RULES["conjunct_separators"]))
+_CONJUNCT = re.compile("|".join(re.escape(s) for s in TOPIC_RULES["conjunct_separators"]))
 RELATIVE = re.compile(r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["relative_pronouns"]) + r")(?![\w])")
 _COMPLEMENT = re.compile(r"(?:" + phrase_alternation(TOPIC_RULES["head_complements"]) + r")\s+\Z")
 _POSSESSIVE = re.compile(r"['’]s(?![\w])")
@@ -54,7 +54,7 @@ def _conjunct_head(ctx: ArticleContext, cursor: int, bound: int, hits: list[Topi
     if first is None:
         return []
     following = hits[i + 1] if i + 1 < len(hits) and hits[i + 1].end <= bound else None
-    if only_light_words(ctx, cursor, first.start, allowed=1):
+    if only_light_words(ctx, cursor, first.start, allowed=1, names=True):
         return [g for h in _head(ctx, first, following) for g in _of_goods(ctx, h, hits, bound)]
     # "el tratado de libre comercio con China": a head that is no topic yields to the country it is with.
     reach = min(bound, cursor + _COMPLEMENT_REACH)

@@ -13,15 +13,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from hotline.extract.context import RULES, ArticleContext
+from hotline.extract.context import TOPIC_RULES, ArticleContext
 from hotline.extract.topics.names import NAMED_TOPICS, in_a_name
 from hotline.reference import Reference
 from hotline.text import fold, phrase_alternation
 
-TOPIC_RULES = RULES["topics"]
-FILLERS = frozenset(fold(w) for w in RULES["negation_head_fillers"])
+FILLERS = frozenset(fold(w) for w in TOPIC_RULES["negation_head_fillers"])
 _WORDS = re.compile(r"[\w.'%-]+")
 _POSSESSIVE_END = re.compile(r"'s\Z")
+_NAME_TAIL = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*\s*")  # capitalised words up to a head
 _NUMBER = re.compile(r"[\d.,]+%?")  # "the 25% tariffs": a rate stands before the head too
 _DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z .'-]{2,40}(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-—–]",
@@ -228,17 +228,21 @@ def _after_a_name(folded: str, start: int, name_ends: set[int]) -> bool:
     )
 
 
-def only_light_words(ctx: ArticleContext, start: int, end: int, allowed: int = 0) -> bool:
+def only_light_words(ctx: ArticleContext, start: int, end: int, allowed: int = 0, names: bool = False) -> bool:
     """Whether every word between ``start`` and ``end`` may stand before a head topic ("the issue of"),
     country words and rates included; ``allowed`` other words may stand among them (the noun a topic qualifies:
     "la disputa agrícola", "la guerra en Gaza"). A place's name of several words is light as a whole ("the United
-    States tariffs")."""
+    States tariffs"). With ``names``, the words in capitals that end the span (not its first word) are a name
+    qualifying the head and light too ("the stalled Nakamal security agreement"); not a name before a verb ("Trump
+    anunció aranceles")."""
     places = [(h.start, h.end) for h in ctx.reference_hits.within("place", start, end) if " " in h.phrase]
     country_words = ctx.reference.country_words
     heavy = 0
     for match in _WORDS.finditer(ctx.folded, start, end):
         word = _POSSESSIVE_END.sub("", match.group(0)).strip(".'\"-")  # "Switzerland's": the country's word
         if any(a <= match.start() < b for a, b in places):
+            continue
+        if names and match.start() > start and _NAME_TAIL.fullmatch(ctx.text, match.start(), end):
             continue
         if word and word not in FILLERS and word not in country_words and not _NUMBER.fullmatch(word):
             heavy += 1

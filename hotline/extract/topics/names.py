@@ -15,16 +15,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from hotline.extract.context import RULES, ArticleContext
+from hotline.extract.context import TOPIC_RULES, ArticleContext
 from hotline.text import fold
 
 __all__ = ["NAMED_TOPICS", "in_a_name"]
 
-_RULES = RULES["topics"]
-_PARTICLES = frozenset(_RULES["name_particles"])
-_COORDINATORS = frozenset(_RULES["name_coordinators"])
-_INSTITUTIONS = frozenset(fold(w) for w in _RULES["institution_nouns"])
-NAMED_TOPICS = frozenset(_RULES["named_topics"])
+_PARTICLES = frozenset(TOPIC_RULES["name_particles"])
+_COORDINATORS = frozenset(TOPIC_RULES["name_coordinators"])
+_INSTITUTIONS = frozenset(fold(w) for w in TOPIC_RULES["institution_nouns"])
+NAMED_TOPICS = frozenset(TOPIC_RULES["named_topics"])
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)[ \t]+\Z")
 _WORD_AFTER = re.compile(r"[ \t]+([\w'’.-]+)")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]{3,}")

@@ -30,7 +30,9 @@ from hotline.extract.topics.heads import RELATIVE, Scope
 from hotline.extract.topics.hits import TOPIC_RULES, TopicHit
 from hotline.text import phrase_alternation
 
-_CLAUSE_BREAK = re.compile("|".join(r"(?<!\W\w)\. " if b == ". " else re.escape(b) for b in RULES["clause_breaks"]))
+_CLAUSE_BREAK = re.compile(
+    "|".join(r"(?<!\W\w)\. " if b == ". " else re.escape(b) for b in TOPIC_RULES["clause_breaks"])
+)
 """Where what a negation covers ends; a period after a one-letter abbreviation's last letter ("the U.S. tariffs") is
 no break."""
 _CLAUSE_START = re.compile(r"[:;]\s")
@@ -44,7 +46,7 @@ _ELLIPTICAL_NO = re.compile(
     r"(?<![\w])(?:(?:"
     + phrase_alternation(TOPIC_RULES["elliptical_no"])
     + r")|(?:it|they|que)[\s\"'“«]+(?:"  # 'said it "was not on the agenda of this call"'
-    + phrase_alternation(RULES["negation_subject"])
+    + phrase_alternation(TOPIC_RULES["negation_subject"])
     + r")(?:\s+(?:of|in|during|on|en|de|durante)\s+(?:this|the|that|la|esta|esa)"
     + r"\s+(?:call|conversation|llamada|conversacion))?"
     + r"(?:\s+(?:today|yesterday|then|at\s+all|either|hoy|ayer|tampoco))?"
@@ -108,7 +110,7 @@ _DISCUSSION_NOUNS = frozenset(TOPIC_RULES["discussion_nouns"])
 _CLAUSE_OPENING = 48  # characters before a discussion verb read for the comma and subject that open its clause
 _ASIDE = re.compile(r"\s*,")
 _ASIDE_OPEN = re.compile(r",\s+(?:[\w'’.-]+\s+){0,4}\Z")
-_MAX_NEGATIONS = int(RULES["max_negations_per_sentence"])
+_MAX_NEGATIONS = int(TOPIC_RULES["max_negations_per_sentence"])
 
 
 def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Scope], list[Scope]]:
