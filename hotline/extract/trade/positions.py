@@ -185,3 +185,7 @@ CLAUSE_BREAK = re.compile(
 # ("suspendió la venta de electricidad a Ecuador, que sufrió apagones por una sequía que redujo ...").
 RELATIVE_AFTER = re.compile(r",\s*(?:que|which|who|where|donde|quien|quienes|cuyo|cuya)(?![\w])")
 SUBORDINATE = re.compile(r"[\W_]*(?:" + alt(RULES["subordinators"]) + r")(?![\w])")
+SHARE_ASIDE = re.compile(
+    r",\s*(?:which|that|que|los\s+cuales|las\s+cuales)\s+(?:" + alt(RULES["share_verbs"]) + r")(?![\w])[^,;:.]{0,120},"
+)
+"""A relative aside on goods telling their share of a country's sales: the countries in it are no targets."""

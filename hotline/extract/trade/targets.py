@@ -25,6 +25,16 @@ def named_before(s: Parties, group: Group) -> list[Party]:
     return [e]
 
 
+def share_asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The relative asides on goods that tell their share of a country's sales, between ``lo`` and ``hi``."""
+    return [m.span() for m in pos.SHARE_ASIDE.finditer(text, lo, hi)] if "," in text[lo:hi] else []
+
+
+def in_aside(e: Party, asides: list[tuple[int, int]]) -> bool:
+    """The party stands inside one of ``asides``: it is no target of the measure."""
+    return any(lo < e.start < hi for lo, hi in asides)
+
+
 def read_from(text: str, group: Group, lo: int) -> int:
     """Where the targets of ``group`` may start: ``lo``, or the measure itself when it is lifted or when a cause
     stands between ("a penalty over India's purchases of Russian oil to the reciprocal duty": Russia is no target
@@ -38,9 +48,10 @@ def targets_of(
     """Targets before the measure, and the first target after it with the list it heads."""
     targets: list[Party] = []
     chain_after: int | None = None
+    asides = share_asides(text, s.start, window[1])
     for e in s.between(*window):
-        if e is group.modifier:
-            continue
+        if e is group.modifier or in_aside(e, asides):
+            continue  # "shrimp, which account for a third of Ecuador's sales to the United States, were exempted"
         if id(e) in modifiers and not (e.target_by == "preposition" and e.start >= group.end):
             continue  # another measure's owner; "countermeasures against U.S. tariffs" target their owner
         is_target = (
