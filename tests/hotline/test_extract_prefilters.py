@@ -15,6 +15,7 @@ from hotline.extract.dates import _FIRST_DIGIT, DATE_WORDS, _number_starts, find
 from hotline.extract.lexicon import Lexicon
 from hotline.extract.officials.aliases import _INITIAL, _MIDDLE_INITIAL
 from hotline.extract.topics.hits import _CONGRATULATES
+from hotline.extract.trade import positions as pos
 from hotline.extract.trade import rules as r
 from hotline.extract.trade.parties import Party, _phrases_before
 from hotline.facts import Article
@@ -62,7 +63,14 @@ def test_the_patterns_read_before_a_party_are_skipped_only_where_they_cannot_mat
         "Aranceles a la  importación de México, según Brasil, y contra los productos de Japón, dijo el gobierno."
     )
     ctx = build_context(Article("a" * 16, "t.txt", "txt", "t", text, "0" * 64, "utf-8", len(text)), load_reference())
-    patterns = (r.NOT_TARGET, r.TARGET_BEFORE, r.ORIGIN_STRONG, r.AFTER_MEASURE, r.ATTRIBUTED, r.ATTRIBUTED_AT_END)
+    patterns = (
+        pos.NOT_TARGET,
+        pos.TARGET_BEFORE,
+        pos.ORIGIN_STRONG,
+        pos.AFTER_MEASURE,
+        pos.ATTRIBUTED,
+        pos.ATTRIBUTED_AT_END,
+    )
     matched = skipped = 0
     for word in re.finditer(r"(?<![\w])\w+", ctx.folded):  # every word as a party
         party = Party(word.start(), word.end(), "XX", frozenset({"country"}))
@@ -71,7 +79,7 @@ def test_the_patterns_read_before_a_party_are_skipped_only_where_they_cannot_mat
         if any(p.search(ctx.folded, lo, party.start) for p in patterns):
             matched += 1
             assert "left" in before, word.group()
-        if r.ORIGIN_WEAK.search(ctx.folded, lo, party.start):
+        if pos.ORIGIN_WEAK.search(ctx.folded, lo, party.start):
             assert "origin" in before, word.group()
         skipped += not before
     assert matched >= 5

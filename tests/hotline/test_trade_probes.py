@@ -7,7 +7,9 @@ in the clause ("Beijing added ... and restricted ..."), and "added ... to a list
 a kind that pay or face a duty ("Uruguay's beef now pays ... to enter the United States"); a measure answered
 "with" another keeps its own rate; the agent after "by"/"por parte de" of a measure named after the noun of its
 imposing ("the imposition of a 30% duty on ... by Washington"); an exemption not won ("no consiguió quedar exenta")
-is none.
+is none; a party turned or looked to for supplies is no target ("prompting Tokyo to look to India's deposits",
+"recurrir a Canadá"), and bare "reserves" are no finance (a country's mineral reserves) unless of a currency; the
+countries in a relative aside that tells what share of their sales the goods make up are no targets.
 
 Every sentence here was written for these tests in the styles of wire copy (with datelines), the trade press,
 government notices and the Spanish-language press; none is taken from the article corpus, the evaluation set or a
@@ -116,6 +118,38 @@ EXAMPLES = [
         "La miel, principal envío de Chile a Estados Unidos, no consiguió quedar exenta del nuevo gravamen.",
         set(),
         id="es-an-exemption-not-won",
+    ),
+    pytest.param(
+        "Japanese firms were hit by China's export controls on graphite, prompting Tokyo to look to India's deposits.",
+        {("export_restriction", "CN", "ALL", "critical_minerals", None, "imposed")},
+        id="a-supplier-looked-to-is-no-target",
+    ),
+    pytest.param(
+        "Las restricciones chinas a la exportación de galio llevaron a los fabricantes a recurrir a Canadá.",
+        {("export_restriction", "CN", "ALL", "critical_minerals", None, "imposed")},
+        id="es-a-supplier-turned-to-is-no-target",
+    ),
+    pytest.param(
+        "Seoul's chipmakers were squeezed by Beijing's curbs on gallium exports, which pushed them to tap "
+        "Chile's reserves.",
+        {("export_restriction", "CN", "ALL", "critical_minerals", None, "imposed")},
+        id="bare-reserves-are-no-finance",
+    ),
+    pytest.param(
+        "La UE congeló las reservas internacionales de Rusia tras la invasión.",
+        {("sanction", "EU", "RU", "finance", None, "imposed")},
+        id="es-reserves-of-a-currency-are-finance",
+    ),
+    pytest.param(
+        "Frozen shrimp, which account for a third of Ecuador's sales to the United States, were exempted from "
+        "Washington's new tariff.",
+        {("exemption", "US", "ALL", "seafood", None, "exempted")},
+        id="a-share-of-a-countrys-sales-is-no-target",
+    ),
+    pytest.param(
+        "El café, que representa la mitad de los envíos colombianos a Estados Unidos, quedó exento del arancel.",
+        {("exemption", "US", "ALL", "agriculture", None, "exempted")},
+        id="es-a-share-of-a-countrys-sales-is-no-target",
     ),
 ]
 

@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 
 from hotline.extract.context import ArticleContext
+from hotline.extract.trade import positions as pos
 from hotline.extract.trade import rules as r
+from hotline.extract.trade.acting import acted_before, acts, answers_with, reports_own_act
 from hotline.extract.trade.groups import Group, verb_at
 from hotline.extract.trade.parties import Party, between
 
 _APPOSITION = re.compile(r"\s*,\s+(?:[\w.'-]+\s+){0,4}$")
 _APPOSITION_END = re.compile(r"(?:'s)?(?:\s+[\w.'-]+){0,5}\s*,")
-_SKIP_APPOSITION = re.compile(r"\s*,[^,;:]{1,80},")  # "la Secretaría de Economía, encabezada por ..., impuso"
 _RELATIVE_VS = re.compile(
     r"(?:\s+[^\s;:,]+){0,4}?\s+(?:que|which|that)\s+(?:[^\s,;:]+\s+){1,3}?"
     + r.ART
@@ -41,13 +42,6 @@ _CALLED_WITH = re.compile(
 _IN_MARKET = re.compile(r"(?<![\w])(?:in|en)\s+(?:(?:the|el)\s+(?:market|mercado)\s+(?:of|de)\s+)?" + r.ART + "$")
 _AND_FIRST = re.compile(r"\s+(?:and|y|e|or|o|u)\s")
 _IN_PLACE = re.compile(r"(?<![\w])(?:in|en)\s+" + r.ART + "$")
-_OFFICE = re.compile(
-    r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:ministry|department|office|agency|board|commission|council|cabinet|"
-    r"ministerio|secretaria|departamento|oficina|agencia|consejo|comision)(?![\w])"
-)
-"""A country's office named after it: the country acts through it ("India's Commerce Ministry", "Zimbabwe's
-Ministry of Mines and Mining Development"); its verb may follow the office's name."""
-_WORD = re.compile(r"\s+[\w-]+")
 _REPORTED_SUBJECT = re.compile(r"(?<![\w])" + r.alt(r.RULES["speech_verbs"]) + r"\s+(?:that\s+|que\s+)?" + r.ART + "$")
 
 
@@ -68,7 +62,7 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
     text = ctx.folded
     exports = r.EXPORT_RESTRICTION in group.types
     inside = s.between(*group.surface_span)  # "restricciones estadounidenses a la exportación"
-    partner = inside and r.PARTNER.search(text, max(0, inside[0].start - 20), inside[0].start)
+    partner = inside and pos.PARTNER.search(text, max(0, inside[0].start - 20), inside[0].start)
     own = r.REVIEW not in group.types  # "review of the North American free trade pact": the agreement's party
     if own and inside and inside[0].end <= group.surface_span[1] and not inside[0].target and not partner:
         return inside[0]  # not "revisará con Marruecos el acuerdo": the partner of the agreement
@@ -78,12 +72,12 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
             if e.is_name and not (e.target or e.after_prep or e.seeker):
                 return e
             lifted = next(r.MEASURES.finditer(text, e.end, group.end), None)
-            if lifted is not None and _owns_goods(text, e) and r.MODIFIER_LOOSE.fullmatch(text, e.end, lifted[0]):
+            if lifted is not None and _owns_goods(text, e) and pos.MODIFIER_LOOSE.fullmatch(text, e.end, lifted[0]):
                 return e  # "an exemption from U.S. steel tariffs"
     before = s.between(group.start - r.NEAR, group.start)
     if before:
         e = before[-1]
-        pattern = r.MODIFIER_STRICT if e.demonym_only else r.MODIFIER_LOOSE
+        pattern = pos.MODIFIER_STRICT if e.demonym_only else pos.MODIFIER_LOOSE
         # "against U.S. tariffs": the preposition governs the measure, so the country is its modifier.
         against = e.target_by == "preposition" and e.pair is None and r.EXEMPTION not in group.types
         allowed = not e.target or against or (exports and e.origin)  # not "la orden contra Brasil dejó fuera ..."
@@ -96,25 +90,25 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
         if e.end <= group.start and allowed and not listed and pattern.fullmatch(text, e.end, group.start):
             return e
         near = group.start - e.end <= 30 and not (group.compound and verb_at(text, group.start))
-        if exports and e.origin and near and not r.ORIGIN_BREAK.fullmatch(text, _end(e), group.start):
+        if exports and e.origin and near and not pos.ORIGIN_BREAK.fullmatch(text, _end(e), group.start):
             return e  # "the Indian onion export ban", not "placed American firms on its export control list"
     after = s.between(group.end, group.end + r.NEAR + 40)
     if after:
         e = after[0]
         if e.start - group.end <= r.NEAR and (
-            ("demonym" in e.kinds and r.POST_DEMONYM.fullmatch(text, group.end, e.start))
-            or (e.is_name and _owns(group) and r.POST_OF.fullmatch(text, group.end, e.start))
-            or (e.is_name and _owns(group) and r.POST_SECTOR_OF.fullmatch(text, group.end, e.start))
-            or (exports and e.is_name and r.POST_IN.fullmatch(text, group.end, e.start))
+            ("demonym" in e.kinds and pos.POST_DEMONYM.fullmatch(text, group.end, e.start))
+            or (e.is_name and _owns(group) and pos.POST_OF.fullmatch(text, group.end, e.start))
+            or (e.is_name and _owns(group) and pos.POST_SECTOR_OF.fullmatch(text, group.end, e.start))
+            or (exports and e.is_name and pos.POST_IN.fullmatch(text, group.end, e.start))
         ):
             return e
-        if e.is_name and not e.target and r.RELATIVE.fullmatch(text, group.end, e.start) and acts(text, e):
+        if e.is_name and not e.target and pos.RELATIVE.fullmatch(text, group.end, e.start) and acts(text, e):
             return e  # "los aranceles que México anunció el lunes"
         if (
             e.is_name
             and not e.target
             and _RELATIVE_VS.fullmatch(text, group.end, e.start)
-            and _acted_before(text, e, group.end)
+            and acted_before(text, e, group.end)
         ):
             return e  # "las restricciones que había impuesto el gobierno de Alberto Fernández"
     return None
@@ -192,11 +186,11 @@ def _named_imposers(
 
     after = s.between(group.end, min(group.segment[1], group.end + r.WINDOW))
     for k, e in enumerate(after):
-        by = r.BY.search(text, max(0, e.start - 60), e.start) if e.code not in targets else None
+        by = pos.BY.search(text, max(0, e.start - 60), e.start) if e.code not in targets else None
         if by and (
             by.start() - group.end <= 15
-            or r.BY_PARTICIPLE.search(text, group.end, by.start() + 4)
-            or r.BY_NOMINAL.search(text, max(0, group.start - 40), group.start)  # "the imposition of ... by X"
+            or pos.BY_PARTICIPLE.search(text, group.end, by.start() + 4)
+            or pos.BY_NOMINAL.search(text, max(0, group.start - 40), group.start)  # "the imposition of ... by X"
         ):
             found = [e, *_listed_after(text, after, k, targets)]
             return found, label(found, "agent after 'by'")
@@ -212,7 +206,7 @@ def _named_imposers(
         if e.in_another_role or e.code in targets or "both" in e.kinds:
             continue
         pronoun = e.speaker_verb_end is not None and (
-            r.PRONOUN.search(text, e.speaker_verb_end, group.start) or _reports_own_act(text, e.speaker_verb_end)
+            pos.PRONOUN.search(text, e.speaker_verb_end, group.start) or reports_own_act(text, e.speaker_verb_end)
         )
         if e.speaker_verb_end is not None and not (targets or pronoun):
             continue  # "Sheinbaum said tariffs would hurt": a speaker, not an agent
@@ -220,7 +214,7 @@ def _named_imposers(
             continue  # "la guerra en Ucrania ni las sanciones": a place, not an agent
         if _with_before(text, e.start) and _CALLED_WITH.search(text, max(0, e.start - 60), e.start):
             continue  # "after a phone call with Mexican President Claudia Sheinbaum, leaving the duty": a participant
-        if (stance := r.STANCE.search(text, e.end, group.start)) and not _answers_with(text, stance.end(), group.start):
+        if (stance := r.STANCE.search(text, e.end, group.start)) and not answers_with(text, stance.end(), group.start):
             continue  # "Canada will continue to respond to these tariffs"
         if owned and "official" in e.kinds and text.startswith(("its", "their"), owned.start()):
             continue  # "its levy": a country's or government's, not a person's ("former president Bolsonaro")
@@ -234,7 +228,7 @@ def _named_imposers(
             continue  # "Argentina, Brazil's main wheat supplier, has restricted grain exports"
         other = _linked_party(text, before, k, targets)
         if other is not None:
-            if r.COORD.fullmatch(text, other.end, e.start) and acts(text, e) and "official" not in e.kinds:
+            if pos.COORD.fullmatch(text, other.end, e.start) and acts(text, e) and "official" not in e.kinds:
                 return [other, e], label([other, e], "agents acting together before the measure")
             quoted = f"'{ctx.text[other.start : other.end]}' and '{ctx.text[e.start : e.end]}'"
             return [], f"imposer ambiguous between {quoted}"
@@ -250,7 +244,7 @@ def _named_imposers(
         # "the tariffs Washington imposed", "que había impuesto el gobierno de X", "un arancel del 50 % en Estados
         # Unidos" (where it is charged); not "Tariff pause gives Lesotho's mills"
         market = r.TARIFF in group.types and _IN_MARKET.search(text, max(group.end, e.start - 30), e.start)
-        if e.is_name and (market or acts(text, e) or _acted_before(text, e, group.end)):
+        if e.is_name and (market or acts(text, e) or acted_before(text, e, group.end)):
             return [e], label([e], "agent after the measure")
     return _pronoun_subject(ctx, s, group, targets)
 
@@ -306,62 +300,10 @@ def _kind(e: Party) -> str:
     return "seat of government" if "agent" in e.kinds else "country"
 
 
-def acts(text: str, e: Party) -> bool:
-    """A measure verb follows the agent closely ("Trump threatened", "Trump, who imposed ...", "la Secretaría de
-    Economía, encabezada por Ildefonso Guajardo, impuso ...")."""
-    start = e.end
-    apposition = _SKIP_APPOSITION.match(text, start)
-    begins = [start, apposition.end()] if apposition else [start]
-    office = _OFFICE.match(text, start)  # "Zimbabwe's Ministry of Mines and Mining Development warned ..."
-    if office is not None:
-        begins.extend(m.end() for m in _WORD.finditer(text, office.end(), office.end() + 60))
-    for begin in begins:
-        end = min(len(text), begin + r.VERB_REACH + 30)  # a cue that starts within reach
-        for cue_start, _, value in r.STATUS.finditer(text, begin, end):
-            if cue_start - begin > r.VERB_REACH:
-                break
-            if value not in (None, r.DENIED):
-                return True
-    return False
-
-
-_WITH = re.compile(r"(?<![\w])(?:with|con)\s")
-
-
-def _answers_with(text: str, stance_end: int, start: int) -> bool:
-    """The stance is toward another measure, answered with this one ("responded to the U.S. tariffs with
-    counter-tariffs", "respondió a los aranceles con un gravamen"): the party imposes this one."""
-    other = next(r.MEASURES.finditer(text, stance_end, start), None)
-    return other is not None and _WITH.search(text, other[1], start) is not None
-
-
-_THAT = re.compile(r"\s+(?:que|that)\s+")
-
-
-def _reports_own_act(text: str, verb_end: int) -> bool:
-    """A speaker who reports what they will do, the subject left out ("Trump dijo que impondrá aranceles"): a
-    measure verb right after "que"/"that"."""
-    that = _THAT.match(text, verb_end)
-    if that is None:
-        return False
-    return any(
-        value not in (None, r.DENIED)
-        for start, _, value in r.STATUS.finditer(text, that.end(), that.end() + r.VERB_REACH)
-        if start == that.end()
-    )
-
-
 def _with_before(text: str, start: int) -> bool:
     """Cheap test first: "with"/"con" stands in the 60 characters before ``start``."""
     lo = max(0, start - 60)
     return text.find(" with ", lo, start) >= 0 or text.find(" con ", lo, start) >= 0
-
-
-def _acted_before(text: str, e: Party, lo: int) -> bool:
-    """A measure verb just before the agent, in the verb-subject order of a relative clause ("los aranceles que
-    impuso Washington", "que había impuesto el gobierno de Alberto Fernández")."""
-    cues = r.STATUS.finditer(text, max(lo, e.start - 60), e.start)
-    return any(v not in (None, r.DENIED) and e.start - end <= 30 for _, end, v in cues)
 
 
 def _owns(group: Group) -> bool:
@@ -380,7 +322,7 @@ def _listed_before(text: str, before: list[Party], e: Party, targets: set[str]) 
 def _listed_after(text: str, parties: list[Party], k: int, targets: set[str]) -> list[Party]:
     """The parties listed right after ``parties[k]`` ("by the United States and the European Union")."""
     listed = []
-    while k + 1 < len(parties) and r.COORD.fullmatch(text, parties[k].end, parties[k + 1].start):
+    while k + 1 < len(parties) and pos.COORD.fullmatch(text, parties[k].end, parties[k + 1].start):
         k += 1
         if parties[k].code not in targets:
             listed.append(parties[k])
@@ -398,7 +340,7 @@ def _linked_party(text: str, before: list[Party], k: int, targets: set[str]) -> 
     Carney"): an agent of a different country."""
     e = before[k]
     j = k
-    while j > 0 and before[j - 1].code == e.code and r.TITLE_GAP.fullmatch(text, before[j - 1].end, before[j].start):
+    while j > 0 and before[j - 1].code == e.code and pos.TITLE_GAP.fullmatch(text, before[j - 1].end, before[j].start):
         j -= 1
     if j == 0:
         return None
@@ -406,6 +348,6 @@ def _linked_party(text: str, before: list[Party], k: int, targets: set[str]) -> 
     if other.code == e.code or other.code in targets or other.target:
         return None
     start = before[j].start
-    if start - other.end <= 60 and r.LINK.fullmatch(text, other.end, start):
+    if start - other.end <= 60 and pos.LINK.fullmatch(text, other.end, start):
         return other
     return None

@@ -13,6 +13,7 @@ import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from hotline.extract.trade import positions as pos
 from hotline.extract.trade import rules as r
 from hotline.extract.trade.parties import Party
 
@@ -41,7 +42,7 @@ class Group:
         return (
             owner is not None
             and end <= owner.start < self.start
-            and r.LISTED_BEFORE.fullmatch(text, end, owner.start) is not None
+            and pos.LISTED_BEFORE.fullmatch(text, end, owner.start) is not None
         )
 
 
@@ -75,12 +76,12 @@ def anchors(folded: str, start: int, end: int, words: set[str]) -> list[Anchor]:
 def clause_breaks(text: str, start: int, limit: int) -> list[int]:
     """Positions where a clause ends, from the sentence start up to ``limit``."""
     points: list[int] = []
-    opening = r.SUBORDINATE.match(text, start)
+    opening = pos.SUBORDINATE.match(text, start)
     if opening:
         comma = text.find(",", opening.end(), limit)
         if comma >= 0:
             points.append(comma)
-    points.extend(m.start() for m in r.CLAUSE_BREAK.finditer(text, start, limit))
+    points.extend(m.start() for m in pos.CLAUSE_BREAK.finditer(text, start, limit))
     return sorted(set(points))
 
 
@@ -105,11 +106,11 @@ def groups(text: str, found: list[Anchor], bounds: tuple[int, int]) -> list[Grou
             and last_exemption.clause == clause
             and start - last_exemption.end <= r.NEAR + 20
             and (
-                r.ABSORB.search(text, last_exemption.end, start)
+                pos.ABSORB.search(text, last_exemption.end, start)
                 # "eximió a Ucrania de aranceles y cuotas": the next measure of the list it is from
                 or (
                     last_exemption.end > last_exemption.surface_span[1]
-                    and r.GROUP_GAP.fullmatch(text, last_exemption.end, start)
+                    and pos.GROUP_GAP.fullmatch(text, last_exemption.end, start)
                 )
             )
         ):
@@ -124,7 +125,7 @@ def groups(text: str, found: list[Anchor], bounds: tuple[int, int]) -> list[Grou
             and mtype != r.EXEMPTION
             and previous.clause == clause
             and start - previous.end <= 20
-            and r.GROUP_GAP.fullmatch(text, previous.end, start)
+            and pos.GROUP_GAP.fullmatch(text, previous.end, start)
             and not (compound and verb_at(text, start))  # "its entity list and restricted rare-earth exports"
         ):
             previous.end = end
@@ -143,7 +144,7 @@ def groups(text: str, found: list[Anchor], bounds: tuple[int, int]) -> list[Grou
         group.segment = (seg_lo, seg_hi)
         if group.lifts is not None:  # the goods exempted are the restriction's too
             group.lifts.segment = group.segment
-        if after is not None and r.COORDINATED.search(text, group.end, after.start):
+        if after is not None and pos.COORDINATED.search(text, group.end, after.start):
             group.next = after
         if before is not None and before.next is not group:
             group.cues_from = before.end
@@ -160,8 +161,8 @@ def _cut(text: str, lo: int, hi: int) -> int:
     them, else the last comma or 'and' ("... face U.S. tariffs, and Canadian lumber carries anti-dumping and
     countervailing duties": the 'and' inside the second measure's words is no cut)."""
     cut = strong = hi
-    for match in r.SEGMENT_CUT.finditer(text, lo, hi):
+    for match in pos.SEGMENT_CUT.finditer(text, lo, hi):
         cut = match.start()
-        if r.STRONG_CUT.match(text, cut):
+        if pos.STRONG_CUT.match(text, cut):
             strong = cut
     return strong if strong < hi else cut

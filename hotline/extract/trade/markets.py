@@ -17,6 +17,7 @@ from hotline.extract.trade import rules as r
 from hotline.extract.trade.agents import Parties
 from hotline.extract.trade.groups import Group
 from hotline.extract.trade.parties import Party
+from hotline.extract.trade.targets import in_aside, share_asides
 from hotline.text import phrase_key
 
 
@@ -48,7 +49,8 @@ def exempted_subject(text: str, s: Parties, group: Group, mtype: str) -> list[Pa
         or not r.EXEMPT_PREDICATE.search(text, max(group.clause[0], group.start - 40), group.start)
     ):
         return []
-    before = [e for e in s.between(group.clause[0], group.start) if not e.imposer]
+    asides = share_asides(text, group.clause[0], group.start)  # "Shrimp, which account for ... of Ecuador's sales"
+    before = [e for e in s.between(group.clause[0], group.start) if not e.imposer and not in_aside(e, asides)]
     if said_of_subject:  # not a party of an apposition ("Los productos farmacéuticos, envíos a EE.UU., quedan ...")
         before = [
             e for e in before if e.is_name and group.start - e.end <= r.NEAR and "," not in text[e.end : group.start]

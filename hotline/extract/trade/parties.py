@@ -18,6 +18,7 @@ from functools import cache
 from hotline.extract.context import ArticleContext
 from hotline.extract.lexicon import unquoted
 from hotline.extract.rules import load_rules
+from hotline.extract.trade import positions as pos
 from hotline.extract.trade import rules as r
 from hotline.extract.trade.both import both_countries
 from hotline.reference import Reference
@@ -238,9 +239,9 @@ def _phrases_before(text: str, e: Party) -> frozenset[str]:
         before = text[lo:position].rsplit(None, 1)  # the phrase's last word ends its last run of non-space
         token = before[-1] if before else ""
         for i in range(len(token)):
-            if token[i:] in r.LEFT_LAST_WORDS:
+            if token[i:] in pos.LEFT_LAST_WORDS:
                 found.add("left")
-            if token[i:] in r.ORIGIN_LAST_WORDS:
+            if token[i:] in pos.ORIGIN_LAST_WORDS:
                 found.add("origin")
     return frozenset(found)
 
@@ -253,50 +254,50 @@ def _mark_roles(text: str, e: Party, before: frozenset[str]) -> None:
     phrase_before = "left" in before
     lo = max(0, e.start - r.CONTEXT)
     hi = min(len(text), e.end + r.CONTEXT)
-    if phrase_before and r.NOT_TARGET.search(text, lo, e.start):
+    if phrase_before and pos.NOT_TARGET.search(text, lo, e.start):
         pass
-    elif phrase_before and (match := r.DESTINATION_BEFORE.search(text, lo, e.start)):
+    elif phrase_before and (match := pos.DESTINATION_BEFORE.search(text, lo, e.start)):
         e.destination, e.cue = True, (match.start(), e.end)
-        e.owners_market = bool(r.OWN_EXPORTS_TO.search(text, lo, e.start))  # "sus exportaciones a Estados Unidos"
-    elif phrase_before and (match := r.TARGET_BEFORE.search(text, lo, e.start)):
+        e.owners_market = bool(pos.OWN_EXPORTS_TO.search(text, lo, e.start))  # "sus exportaciones a Estados Unidos"
+    elif phrase_before and (match := pos.TARGET_BEFORE.search(text, lo, e.start)):
         e.target, e.cue, e.target_by = True, (match.start(), e.end), "preposition"
-    elif phrase_before and (match := r.ORIGIN_STRONG.search(text, lo, e.start)):
+    elif phrase_before and (match := pos.ORIGIN_STRONG.search(text, lo, e.start)):
         e.target, e.cue = True, (match.start(), e.end)
-    elif "origin" in before and e.kinds != _SEAT and (match := r.ORIGIN_WEAK.search(text, lo, e.start)):
+    elif "origin" in before and e.kinds != _SEAT and (match := pos.ORIGIN_WEAK.search(text, lo, e.start)):
         # a seat of government after "de"/"from" owns the measure, it is no origin of goods ("los aranceles
         # siderúrgicos de Washington")
         e.target, e.cue, e.pair = True, (match.start(), e.end), sector_of(match.group("goods"))
         e.generic = e.pair is None and _in_general(text, match.start("goods"), e.end)
     elif (
         phrase_before
-        and (match := r.AFTER_MEASURE.search(text, lo, e.start))
+        and (match := pos.AFTER_MEASURE.search(text, lo, e.start))
         and e.is_name
-        and ("country" in e.kinds or not r.SPANISH_A.search(text, lo, e.start))  # not "a White House readout"
+        and ("country" in e.kinds or not pos.SPANISH_A.search(text, lo, e.start))  # not "a White House readout"
     ):
         e.after_prep, e.cue = True, (match.start(), e.end)
-    if "country" in e.kinds and e.pair is None and not e.target and (match := r.OWN_GOODS.match(text, e.end, hi)):
+    if "country" in e.kinds and e.pair is None and not e.target and (match := pos.OWN_GOODS.match(text, e.end, hi)):
         e.target, e.cue, e.origin = True, (e.start, match.end()), True  # "Tonga's exports", "Trinidad and Tobago goods"
         kinds = next(r.SECTORS.finditer(text, e.end, match.start("goods")), None)  # "Russia's largest oil companies"
         e.generic = kinds is None and _in_general(text, e.start, match.end())
     if "demonym" in e.kinds and e.pair is None:
         # "Mexican steel", "acero mexicano": a target (or an export's origin), and the goods it qualifies.
-        if match := r.DEMONYM_EN.match(text, e.end, hi):
+        if match := pos.DEMONYM_EN.match(text, e.end, hi):
             e.target, e.cue, e.pair = True, (e.start, match.end()), sector_of(match.group("goods"))
             e.origin, e.generic = True, e.pair is None and _in_general(text, e.start, match.end())
-        elif match := r.DEMONYM_ES.search(text, lo, e.start):
+        elif match := pos.DEMONYM_ES.search(text, lo, e.start):
             e.target, e.cue, e.pair = True, (match.start(), e.end), sector_of(match.group("goods"))
             e.origin, e.generic = True, e.pair is None and _in_general(text, match.start("goods"), e.end)
-    match = None if e.target or e.destination else r.TARGET_SUBJECT.match(text, e.end, hi)
+    match = None if e.target or e.destination else pos.TARGET_SUBJECT.match(text, e.end, hi)
     # "Sudáfrica, por su parte, enfrenta": an aside after a subject, not after "exportaciones ... a Estados Unidos"
-    if match and ("," not in text[e.end : match.end()] or not r.AFTER_PREPOSITION.search(text, lo, e.start)):
+    if match and ("," not in text[e.end : match.end()] or not pos.AFTER_PREPOSITION.search(text, lo, e.start)):
         e.target, e.cue = True, (e.start, match.end())
-    if not e.target and r.SEEKER.match(text, e.end, hi):
+    if not e.target and pos.SEEKER.match(text, e.end, hi):
         e.seeker = True
-    if match := r.SPEAKER.match(text, e.end, hi):
+    if match := pos.SPEAKER.match(text, e.end, hi):
         e.speaker_verb_end = match.end()
     if phrase_before and (
-        r.ATTRIBUTED.search(text, lo, e.start)
-        or (r.ATTRIBUTED_AT_END.search(text, lo, e.start) and r.CLAUSE_END.match(text, e.end, hi))
+        pos.ATTRIBUTED.search(text, lo, e.start)
+        or (pos.ATTRIBUTED_AT_END.search(text, lo, e.start) and pos.CLAUSE_END.match(text, e.end, hi))
     ):
         e.attributed = True
 
@@ -334,7 +335,7 @@ def _coordinate(text: str, parties: list[Party]) -> None:
         last_worded = False
         while i + 1 < len(parties):
             a, b = parties[i], parties[i + 1]
-            match = r.COORD.fullmatch(text, a.end, b.start) if b.start - a.end <= 12 else None
+            match = pos.COORD.fullmatch(text, a.end, b.start) if b.start - a.end <= 12 else None
             if match is None or "official" in a.kinds or "official" in b.kinds:
                 break
             last_worded = bool(match.group("w1") or match.group("w2"))

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hotline.extract.context import ArticleContext
+from hotline.extract.trade import positions as pos
 from hotline.extract.trade import rules as r
 from hotline.extract.trade.agents import Parties, imposers
 from hotline.extract.trade.effective import effective_date, starts_later_unless
@@ -51,7 +52,7 @@ def status(ctx: ArticleContext, group: Group, vocab: Vocabulary) -> tuple[str | 
     """The cue nearest before the group in its clause, else one inside it, else the nearest after it in its segment."""
     lo = max(group.clause[0], group.start - r.WINDOW, group.cues_from or 0)
     hi = max(group.end, min(group.segment[1], group.end + r.WINDOW))
-    relative = r.RELATIVE_AFTER.search(ctx.folded, group.end, hi)
+    relative = pos.RELATIVE_AFTER.search(ctx.folded, group.end, hi)
     hi = relative.start() if relative else hi
     before = after = None
     for s, e, found in vocab.finditer(ctx.folded, lo, hi):
@@ -337,7 +338,7 @@ def _sectors(
             continue
         if any(cue[0] <= start and end <= cue[1] for cue in others) or group.lists_before_owner(text, end):
             continue  # the goods of a party that is no target here, or listed before the measure's owner
-        if start >= group.end and r.GROUP_GAP.fullmatch(text, group.end, start):
+        if start >= group.end and pos.GROUP_GAP.fullmatch(text, group.end, start):
             continue  # "U.S. tariffs and critical minerals": listed beside the measure, not its sector
         if listed is not None and start >= listed.end():
             continue  # "U.S. goods, including bourbon": examples of the goods, not the measure's sector

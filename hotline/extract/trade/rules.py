@@ -42,7 +42,7 @@ def alt(items: Iterable[Any]) -> str:
     return phrase_alternation(v for item in items for v in phrase_variants(str(item)))
 
 
-def _words(items: Iterable[Any]) -> str:
+def word_pattern(items: Iterable[Any]) -> str:
     return r"(?<![\w])" + alt(items) + r"(?![\w])"
 
 
@@ -124,22 +124,22 @@ CALLED_FOR = re.compile(r"(?<![\w])(?P<opener>" + alt(RULES["call_openers"]) + r
 THRESHOLD = re.compile(
     r"(?<![\w])(?:" + alt(RULES["quota_thresholds"]) + r")\s+(?:(?:" + alt(RULES["quota_determiners"]) + r")\s+)?$"
 )
-UNLESS = re.compile(_words(RULES["unless_openers"]))  # "from August 1 unless they reach a deal": not yet
+UNLESS = re.compile(word_pattern(RULES["unless_openers"]))  # "from August 1 unless they reach a deal": not yet
 CONDITIONAL = re.compile(r"(?<![\w])(?:" + alt(RULES["conditional_openers"]) + r")\s+[^,;:.]{0,40}$")
 EXEMPTION_STATUS = Vocabulary.by_value(RULES["exemption_status_cues"])
-EXEMPTION_PHRASES = re.compile(_words(RULES["exemption_phrases"]))
+EXEMPTION_PHRASES = re.compile(word_pattern(RULES["exemption_phrases"]))
 EXEMPT_PREDICATE = re.compile(r"(?<![\w])(?:" + alt(RULES["exempt_copulas"]) + r")\s+(?:[\w-]+\s+){0,3}?$")
 EXEMPT_WORDS = keys(RULES["exempt_words"])
 EXEMPT_SUBJECT_PHRASES = keys(RULES["exempt_subject_phrases"])
 EXEMPTION_KEYS = keys(RULES["exemption_phrases"])
 EXCLUSIONS = re.compile(  # "excluye de los aranceles", "was excluded from the tariffs"
-    _words(RULES["exclusion_verbs"])
+    word_pattern(RULES["exclusion_verbs"])
     + r"(?=\s+(?:[\w%.,'-]+\s+){0,6}?(?:from|de|del)\s+(?:(?:the|its|their|los|las|el|la|sus|su)\s+)?(?:[\w-]+\s+)?"
     + alt(RULES["measures"]["tariff"])
     + r"(?![\w]))"
 )
 MEASURE_KEYS = keys(p for phrases in RULES["measures"].values() for p in phrases)
-REVIEW_DEMAND = re.compile(_words(RULES["review_demand_cues"]))
+REVIEW_DEMAND = re.compile(word_pattern(RULES["review_demand_cues"]))
 SECTORS = Vocabulary.by_value(RULES["sectors"])
 NOT_SECTOR_AFTER = re.compile(r"(?<![\w])(?:" + alt(RULES["sector_not_after"]) + r")\s+$")
 IMPACT = re.compile(
@@ -150,37 +150,39 @@ APPOSITION = re.compile(r"\s*,[^,;:]{1,80},")  # "Zambia, Africa's second copper
 TOPIC_BEFORE = re.compile(r"(?<![\w])(?:" + alt(RULES["topic_verbs"]) + r")\s+" + ART + r"$")
 TOPIC_LIST_AFTER = re.compile(r"\s*,\s*(?!(?:on|of|to|for|from|against|de|del|a|al|para|sobre|contra|en|in)\s)[\w]")
 SECTOR_PARTS = {str(k): str(v) for k, v in RULES["sector_parts"].items()}
-USMCA = re.compile(_words(RULES["usmca_names"]))
-BLOC = re.compile(r"(?<![\w])(?:the|el|del|al)\s+" + _words(RULES["bloc_words"]))
-OTHER_BLOCS = re.compile(_words(RULES["other_blocs"]))
-EXPORT_LISTS = re.compile(_words(RULES["export_lists"]))
+USMCA = re.compile(word_pattern(RULES["usmca_names"]))
+BLOC = re.compile(r"(?<![\w])(?:the|el|del|al)\s+" + word_pattern(RULES["bloc_words"]))
+OTHER_BLOCS = re.compile(word_pattern(RULES["other_blocs"]))
+EXPORT_LISTS = re.compile(word_pattern(RULES["export_lists"]))
 SOME_COUNTRIES = re.compile(
-    _words(RULES["some_countries"])
+    word_pattern(RULES["some_countries"])
     + r"|(?<![\w])(?:from|of|in|de|desde|del|en)\s+(?:(?:the|el|la)\s+)?"
     + alt(RULES["some_regions"])
     + r"(?![\w])"
 )
 GOODS_WIDE = (TARIFF, "quota", EXEMPTION)  # on goods naming no country: every country
-AFTER_CALL = re.compile(_words(RULES["after_call_cues"]))
-RETALIATION = re.compile(_words(RULES["retaliation_cues"]))
+AFTER_CALL = re.compile(word_pattern(RULES["after_call_cues"]))
+RETALIATION = re.compile(word_pattern(RULES["retaliation_cues"]))
 ANSWERED = re.compile(r"\s+(?:to|for|against|a|al|contra|por)\s+(?:" + ART + r")?(?:[\w.'-]+\s+){0,3}?")
 """From a retaliation cue to the measure it answers ("in response to U.S. tariffs", "en respuesta a los aranceles")."""
-STANCE = re.compile(_words(RULES["stance_cues"]))
-COUNTRY_ANAPHORA = re.compile(r"\s+" + _words(RULES["country_anaphora"]))
-SUBJECT_PRONOUN = re.compile(_words(RULES["subject_pronouns"]))
+STANCE = re.compile(word_pattern(RULES["stance_cues"]))
+COUNTRY_ANAPHORA = re.compile(r"\s+" + word_pattern(RULES["country_anaphora"]))
+SUBJECT_PRONOUN = re.compile(word_pattern(RULES["subject_pronouns"]))
 # "over" opens a reason unless an amount or a stretch of time follows ("a penalty over India's purchases of
 # Russian oil", not "duties of over 20%", "over the next five years").
 _OVER = r"(?<![\w])over\s+(?![\d$€£]|(?:" + alt(RULES["not_reason_after_over"]) + r")(?![\w]))"
-REASON = re.compile(_words(RULES["reason_openers"]) + "|" + _OVER)
-CAUSE_BEFORE = re.compile(_words(RULES["cause_openers"]) + "|" + _OVER)
+REASON = re.compile(word_pattern(RULES["reason_openers"]) + "|" + _OVER)
+CAUSE_BEFORE = re.compile(word_pattern(RULES["cause_openers"]) + "|" + _OVER)
 """A cause told before a measure: the goods and countries in it are no targets of the measure after it."""
-EXAMPLES = re.compile(_words(RULES["example_openers"]))
+EXAMPLES = re.compile(word_pattern(RULES["example_openers"]))
 # Goods named by their kind, then examples ("700 productos, entre ellos aviones civiles", "U.S. goods, including
 # bourbon"): the examples are no sector of the measure.
-GOODS_EXAMPLES = re.compile(r"(?<![\w])(?:" + alt(RULES["goods"]) + r")\s*,?\s+" + _words(RULES["example_openers"]))
-OFFICE_AFTER = re.compile(r"\s+" + _words(RULES["office_after"]))
-OFFICE_BEFORE = re.compile(_words(RULES["office_before"]) + r"\s+$")
-MIXED_GOODS = re.compile(r"\s*,?\s+" + _words(RULES["mixed_goods"]))
+GOODS_EXAMPLES = re.compile(
+    r"(?<![\w])(?:" + alt(RULES["goods"]) + r")\s*,?\s+" + word_pattern(RULES["example_openers"])
+)
+OFFICE_AFTER = re.compile(r"\s+" + word_pattern(RULES["office_after"]))
+OFFICE_BEFORE = re.compile(word_pattern(RULES["office_before"]) + r"\s+$")
+MIXED_GOODS = re.compile(r"\s*,?\s+" + word_pattern(RULES["mixed_goods"]))
 EFFECTIVE = re.compile(r"(?<![\w])(?:" + alt(RULES["effective_cues"]) + r")\s+(?:the\s+|el\s+|la\s+)?$")
 
 NUMBER_WORDS = {v: float(n) for word, n in RULES["number_words"].items() for v in phrase_variants(str(word))}
@@ -211,12 +213,12 @@ RATE_RANGE = re.compile(
 
 _GOODS_WORDS = [*RULES["goods"], *(p for ps in RULES["sectors"].values() for p in ps)]
 GOODS = alt(_GOODS_WORDS)
-_GOODS_MODS = alt(RULES["goods_modifiers"])
+GOODS_MODS = alt(RULES["goods_modifiers"])
 _NO_ORIGIN = r"(?![\w])(?!\s+(?:from|de|desde|del|procedentes|provenientes|originating)\s)"
 """Imported goods named with no origin after them ("imported cars", not "textiles importados de Asia")."""
-ANY_ORIGIN = re.compile(_words(RULES["any_origin"]))
+ANY_ORIGIN = re.compile(word_pattern(RULES["any_origin"]))
 ALL_COUNTRIES = re.compile(
-    _words([*RULES["all_countries"], *RULES["any_origin"]])
+    word_pattern([*RULES["all_countries"], *RULES["any_origin"]])
     + r"|(?<![\w])(?:"
     + alt(RULES["all_goods_before"])
     + r")\s+(?:[\w-]+\s+){0,2}?(?:"
@@ -240,13 +242,13 @@ OWNER = re.compile(
     r"(?<![\w])(?:" + alt(RULES["possessive_pronouns"]) + r")\s+(?:(?:" + alt(RULES["measure_modifiers_en"]) + r"|"
     r"[\d.,]+\s?%)(?:\s+|-))*$"
 )
-_MODS_EN = alt(RULES["measure_modifiers_en"])
-_MODS_ES = alt(RULES["measure_modifiers_es"])
+MODS_EN = alt(RULES["measure_modifiers_en"])
+MODS_ES = alt(RULES["measure_modifiers_es"])
 HEADS = alt(RULES["agent_heads"])
-_SECTOR_WORDS = alt(p for ps in RULES["sectors"].values() for p in ps)
+SECTOR_WORDS = alt(p for ps in RULES["sectors"].values() for p in ps)
 # A sector word (with the others listed beside it) qualifying those who make or sell the goods: no measure's sector.
 SUFFERERS = re.compile(
-    r"(?:\s*(?:,|and|y|e|or|o)\s*(?:" + _SECTOR_WORDS + r"))*\s+(?:" + alt(RULES["sufferers"]) + r")(?![\w])"
+    r"(?:\s*(?:,|and|y|e|or|o)\s*(?:" + SECTOR_WORDS + r"))*\s+(?:" + alt(RULES["sufferers"]) + r")(?![\w])"
 )
 POSSESSIVE = "(?:'s|')?"  # the folded text has straight apostrophes only
 # Goods named in general ("Ghana's goods") unless their kind follows ("exportaciones mexicanas de acero", "U.S.
@@ -255,165 +257,4 @@ POSSESSIVE = "(?:'s|')?"  # the folded text has straight apostrophes only
 GOODS_KIND_AFTER = re.compile(r"\s*,?\s+(?:de|del|of|como|" + alt(RULES["example_openers"]) + r")(?![\w])")
 # The link after the kind, searched from a comma or a coordinator just before the goods (cheap), then the kind.
 GOODS_KIND_LINK = re.compile(r"(?:\s*,\s*[^,;:]{0,50}|\s+(?:and|y|e|or|o)\s+(?:[\w-]+\s+)?)$")
-GOODS_KIND_BEFORE = re.compile(r"(?<![\w])(?:" + _SECTOR_WORDS + r")$")
-
-TARGET_BEFORE = left(alt(RULES["target_before"]))
-AFTER_MEASURE = left(alt(RULES["target_after_measure"]))
-DESTINATION_BEFORE = left(
-    alt(RULES["destination_before"])
-    # "exports of electric vehicles to", "las exportaciones de carne vacuna a": the goods between
-    + r"|(?:"
-    + alt(RULES["sent_goods"])
-    + r")\s+(?:of|de)\s+(?:[\w'-]+\s+){1,4}?(?:to|a|al|hacia)|(?:"
-    + alt(RULES["sent_kinds"])
-    + r")\s+(?:[\w'-]+\s+){1,2}?(?:to|a|al|hacia)"
-)
-OWN_EXPORTS_TO = left(alt(RULES["own_exports_to"]))
-_ONE_WORD = r"(?!(?:and|or|y|e|o|of|de|del|the|el|la|los|las|to|a|in|en|on|for|with|by|its|their|said)\s)[\w-]+"
-"""Any one word of their kind before those who make goods ("U.S. drone makers", "Chinese potash producers")."""
-OWN_GOODS = re.compile(
-    POSSESSIVE
-    + r"\s+(?:(?:"
-    + alt(RULES["own_goods_modifiers"])
-    + "|"
-    + _SECTOR_WORDS  # "South Africa's citrus exports"
-    + r")\s+){0,3}(?:"
-    + _ONE_WORD
-    + r"\s+)?(?P<goods>"
-    + alt(RULES["own_goods"])
-    + r")(?![\w])"
-)
-SPANISH_A = re.compile(r"(?<![\w])(?:a|al)\s+" + ART + r"$")  # "a" is also the English article: countries only
-NOT_TARGET = left(alt(RULES["not_target_before"]))
-ORIGIN_STRONG = left(alt(RULES["origin_strong"]))
-ORIGIN_WEAK = re.compile(r"(?<![\w])(?P<goods>" + GOODS + r")\s+(?:" + alt(RULES["origin_weak"]) + r")\s+" + ART + r"$")
-DEMONYM_ES = re.compile(r"(?<![\w])(?P<goods>" + GOODS + r")\s+(?:(?:" + _GOODS_MODS + r")\s+)?$")
-DEMONYM_EN = re.compile(
-    POSSESSIVE
-    + r"(?:"
-    + alt(RULES["demonym_suffixes"])
-    + r")?\s+(?P<goods>(?:(?:"
-    + _GOODS_MODS
-    + r")\s+)?(?:"
-    + GOODS
-    + r")|"
-    + _ONE_WORD
-    + r"\s+(?:"
-    + alt(RULES["own_goods"])
-    + r"))(?![\w])"
-)
-# "Sudáfrica, por su parte, enfrenta ...": a short aside between the subject and its verb
-_ASIDE = r"(?:\s*,[^,;:.]{1,30},)?"
-AFTER_PREPOSITION = re.compile(
-    r"(?<![\w])(?:a|al|to|de|del|of|en|in|con|with|para|for|hacia|from|desde|into|on|sobre)\s+" + ART + "$"
-)
-_RELATIVE_SUBJECT = r"(?:\s*,\s*(?:which|who|que|quien|el\s+cual|la\s+cual)(?=\s))?"  # "Vietnam, which faces ..."
-_SUBJECT_ADVERB = r"(?:\s+(?:now|already|also|currently|ahora|ya|tambien|actualmente))?"  # folded text
-# "Uruguay's beef now pays": a country's goods of a kind, then the verb
-_OWN_KIND = (
-    r"(?:'s?\s+(?:" + _SECTOR_WORDS + r")(?:\s+(?:and|or)\s+(?:" + _SECTOR_WORDS + r"))?" + _SUBJECT_ADVERB + ")?"
-)
-TARGET_SUBJECT = re.compile(
-    POSSESSIVE
-    + r"(?:"
-    + _OWN_KIND
-    + _ASIDE
-    + _RELATIVE_SUBJECT
-    + r"(?:\s+(?:"
-    + alt(RULES["subject_modals"])
-    + r"))?\s+(?:"
-    + alt(RULES["target_subject"])
-    + r")|\s*,\s+(?:"  # "Brazil, hit with a 50% tariff", "Brasil, castigado con un arancel"
-    + alt(RULES["target_apposition"])
-    + r"))(?![\w])"
-)
-SEEKER = re.compile(
-    POSSESSIVE
-    + r"(?:\s+(?:"
-    + HEADS
-    + r"))?\s+(?:"
-    + alt(RULES["relief_seekers"])
-    + r")\s+(?:[\w-]+\s+){0,2}?(?:"
-    + alt(RULES["relief_words"])
-    + r")(?![\w])"
-)
-_LISTING = r"(?![\w])(?!(?<=added)(?:\s+[\w.'-]+){1,6}\s+to\s)"  # "added 11 firms to its entity list": no speech
-_SPEECH = alt(RULES["speech_verbs"])
-SPEAKER = re.compile(POSSESSIVE + r"(?:\s+(?:" + HEADS + r"))?\s+(?P<verb>" + _SPEECH + ")" + _LISTING)
-ATTRIBUTED = left(alt(RULES["attributions"]))
-ATTRIBUTED_AT_END = left(alt(RULES["attributions_at_clause_end"]))
-
-
-def _last_words(*rules: str) -> frozenset[str]:
-    phrases = [variant for rule in rules for item in RULES[rule] for variant in phrase_variants(str(item))]
-    return frozenset(phrase.split(" ")[-1] for phrase in phrases if phrase)
-
-
-LEFT_LAST_WORDS = _last_words(
-    "not_target_before",
-    "target_before",
-    "destination_before",
-    "own_exports_to",
-    "origin_strong",
-    "target_after_measure",
-    "attributions",
-    "attributions_at_clause_end",
-)
-"""The last word of every phrase of the :func:`left` patterns: one of them ends the text they match before the
-white space (and optional article) before a party."""
-ORIGIN_LAST_WORDS = _last_words("origin_weak")
-"""The same for ``ORIGIN_WEAK``."""
-CLAUSE_END = re.compile(r"(?:\s+[\w.'-]+){0,3}\s*(?:[,.;:\"]|$)")
-PRONOUN = re.compile(_words(RULES["agent_pronouns"]))
-BY_PARTICIPLE = re.compile(r"(?<![\w])(?:" + alt(RULES["by_participles"]) + r")(?:\s+[\w,.%-]+){0,6}?\s+(?:by|por)\s")
-# "by the government of", "por parte de"
-BY = re.compile(r"(?<![\w])(?:by|por)\s+(?:(?:the|el|la|los|las|de|of|parte|" + HEADS + r")\s+){0,3}$")
-BY_NOMINAL = re.compile(r"(?<![\w])(?:" + alt(RULES["by_nominals"]) + r")\s+(?:[\w%.,-]+\s+){0,3}$")
-_AND = r"and|y|or"  # "U.S. anti-dumping and countervailing duties"
-MODIFIER_STRICT = re.compile(
-    POSSESSIVE + r"(?:\s+|-)(?:(?:" + "|".join((_MODS_EN, RATE_BODY, _AND)) + r")(?:\s+|-)){0,4}$"
-)
-MODIFIER_LOOSE = re.compile(
-    POSSESSIVE + r"(?:\s+|-)(?:(?:" + "|".join((_MODS_EN, RATE_BODY, _SECTOR_WORDS, HEADS, _AND)) + r")(?:\s+|-)){0,4}$"
-)
-POST_DEMONYM = re.compile(r"\s+(?:(?:" + _MODS_ES + r")\s+){0,2}$")
-# Words between a demonym and an export measure that make the demonym no origin of the exports ("placed American
-# firms on its export control list").
-ORIGIN_BREAK = re.compile(r"\s+(?:on|onto|to|in|into|a|al|en)\s+(?:(?:its|their|his|her|the|su|sus|la|el|los|las)\s+)?")
-PARTNER = left(r"with|con")  # the other party of an agreement under review
-AIMED_AT = left(r"on|onto|to|against|a|al|contra|para|sobre|hacia")  # "on Chinese companies": whom it is on
-POST_IN = re.compile(r"\s+(?:in|en)\s+$")  # "export curbs in Argentina": where an export is restricted
-# "the tariffs that Mexico announced", "los aranceles que impone Pekín": the agent of a relative clause.
-RELATIVE = re.compile(r"(?:,?\s+[^\s;:,]+){0,6}?,?\s+(?:that|which|que)\s+(?:[^\s,;:]+\s+){0,2}?" + ART + r"$")
-POST_OF = re.compile(r"\s+(?:de|del|of)\s+(?:(?:la|el|los|las|the|de|of|" + HEADS + r")\s+){0,3}$")
-# "los aranceles siderúrgicos de Washington": a sector adjective of the measure, then its owner
-POST_SECTOR_OF = re.compile(r"(?:\s+(?:" + _SECTOR_WORDS + r")){1,2}" + POST_OF.pattern)
-# A list's items may repeat their preposition ("imports from Brazil and from Colombia", "de Brasil y de Colombia").
-COORD = re.compile(
-    r"(?:\s*,\s*(?:(?P<w1>and|or|y|e|o|u)\s+)?|\s+(?P<w2>and|or|y|e|o|u|&)\s+)"
-    r"(?:(?:from|on|against|to|de|desde|del|sobre|contra|a|al)\s+)?" + ART + "$"
-)
-LINK = re.compile(r"\s+(?:" + alt(RULES["participant_links"]) + r")\s+(?:[\w.'-]+\s+){0,4}$")
-TITLE_GAP = re.compile(r"\s+(?:[\w.'-]+\s+){0,3}$")
-GROUP_GAP = re.compile(r"\s*(?:(?:,|and/or|and|or|y|e|o|u|&|/)\s*){1,4}$")
-LIST_GAP = re.compile(r"\s*(?:(?:,|and|or|y|e|o|u)\s*){1,2}(?:(?:on|to|a|al|sobre|contra)\s+)?" + ART)
-"""Between two items of a list, with a repeated preposition or article ("... and Mexican tomatoes", "y a los autos")."""
-LISTED_BEFORE = re.compile(r"(?:\s*,\s*[^,;:.]{1,40}?)*\s*,?\s+(?:and|y|e|or|o)\s+" + ART)
-"""From an item to the owner of a measure listed after it ("electric vehicles and Beijing's new duties on brandy",
-"agriculture, automobiles and the EU's carbon levy"): the item is no goods of the measure."""
-ABSORB = re.compile(r"(?<![\w])(?:from|de|del|of)\s+(?:[\w%.,'-]+\s+){0,5}$")
-COORDINATED = re.compile(r"(?<![\w])(?:and|y|e|as well as)\s+(?:[^\s,;:]+\s+){0,4}$")
-# "with" too: "responded to Ottawa's surtaxes with a 100% tariff" (the rate before the second measure is its own)
-SEGMENT_CUT = re.compile(r",|(?<![\w])(?:and|y|e|while|as well as|mientras|with|con)(?![\w])")
-STRONG_CUT = re.compile(r",\s*(?:and|y|e|while|but|pero|mientras|whereas)(?![\w])")  # a comma and a conjunction
-CLAUSE_BREAK = re.compile(
-    r";|:(?=\s)|,\s*and\s+(?=[a-z]+ed(?![\w]))|\s+and,|,\s*(?=(?:"
-    + alt(RULES["clause_breaks_after_comma"])
-    + r")(?![\w]))|\s(?=(?:"
-    + alt(RULES["clause_breaks_bare"])
-    + r")\s)"
-)
-# A non-restrictive relative clause after a measure describes something else: its cues are not the measure's
-# ("suspendió la venta de electricidad a Ecuador, que sufrió apagones por una sequía que redujo ...").
-RELATIVE_AFTER = re.compile(r",\s*(?:que|which|who|where|donde|quien|quienes|cuyo|cuya)(?![\w])")
-SUBORDINATE = re.compile(r"[\W_]*(?:" + alt(RULES["subordinators"]) + r")(?![\w])")
+GOODS_KIND_BEFORE = re.compile(r"(?<![\w])(?:" + SECTOR_WORDS + r")$")

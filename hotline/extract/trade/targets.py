@@ -9,6 +9,7 @@ its own rate ("... and 30% on South African goods"); ``ALL`` when the segment sa
 from __future__ import annotations
 
 from hotline.extract.context import ArticleContext
+from hotline.extract.trade import positions as pos
 from hotline.extract.trade import rules as r
 from hotline.extract.trade.agents import Parties
 from hotline.extract.trade.groups import Group
@@ -24,6 +25,16 @@ def named_before(s: Parties, group: Group) -> list[Party]:
     return [e]
 
 
+def share_asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The relative asides on goods that tell their share of a country's sales, between ``lo`` and ``hi``."""
+    return [m.span() for m in pos.SHARE_ASIDE.finditer(text, lo, hi)] if "," in text[lo:hi] else []
+
+
+def in_aside(e: Party, asides: list[tuple[int, int]]) -> bool:
+    """The party stands inside one of ``asides``: it is no target of the measure."""
+    return any(lo < e.start < hi for lo, hi in asides)
+
+
 def read_from(text: str, group: Group, lo: int) -> int:
     """Where the targets of ``group`` may start: ``lo``, or the measure itself when it is lifted or when a cause
     stands between ("a penalty over India's purchases of Russian oil to the reciprocal duty": Russia is no target
@@ -37,9 +48,10 @@ def targets_of(
     """Targets before the measure, and the first target after it with the list it heads."""
     targets: list[Party] = []
     chain_after: int | None = None
+    asides = share_asides(text, s.start, window[1])
     for e in s.between(*window):
-        if e is group.modifier:
-            continue
+        if e is group.modifier or in_aside(e, asides):
+            continue  # "shrimp, which account for a third of Ecuador's sales to the United States, were exempted"
         if id(e) in modifiers and not (e.target_by == "preposition" and e.start >= group.end):
             continue  # another measure's owner; "countermeasures against U.S. tariffs" target their owner
         is_target = (
@@ -56,16 +68,21 @@ def targets_of(
         if (
             (mtype == r.REVIEW or group.compound)
             and e.start >= group.end
-            and r.POST_OF.fullmatch(text, group.end, e.start)
+            and pos.POST_OF.fullmatch(text, group.end, e.start)
         ):
             is_target = True  # "revisar la elegibilidad de Sudáfrica", "froze the assets of Russia's central bank"
-        if mtype == r.REVIEW and e.is_name and e.start >= group.start and r.PARTNER.search(text, e.start - 20, e.start):
+        if (
+            mtype == r.REVIEW
+            and e.is_name
+            and e.start >= group.start
+            and pos.PARTNER.search(text, e.start - 20, e.start)
+        ):
             is_target = True  # "a review of its association agreement with Israel", "revisará con Marruecos el acuerdo"
         if (
             mtype == r.EXPORT_RESTRICTION
             and e.origin
             and e.end <= group.start
-            and not r.ORIGIN_BREAK.fullmatch(text, (e.cue or (e.start, e.end))[1], group.start)
+            and not pos.ORIGIN_BREAK.fullmatch(text, (e.cue or (e.start, e.end))[1], group.start)
         ):
             is_target = False  # the goods' origin exports them: it restricts, it is not the target
         if mtype == r.EXPORT_RESTRICTION and e.start >= group.end and not e.destination and _made_in(text, e):
@@ -102,7 +119,7 @@ def listed_beside(text: str, group: Group, e: Party) -> bool:
     topic beside the measure, not whom it is on."""
     owner = group.modifier  # "los aranceles estadounidenses y las exportaciones mexicanas"
     end = owner.end if owner is not None and owner.start >= group.end else group.end
-    return e.start >= end and bool(r.LIST_GAP.fullmatch(text, end, (e.cue or (e.start, e.end))[0]))
+    return e.start >= end and bool(pos.LIST_GAP.fullmatch(text, end, (e.cue or (e.start, e.end))[0]))
 
 
 def listed_after(text: str, previous: Party, e: Party) -> bool:
@@ -110,7 +127,7 @@ def listed_after(text: str, previous: Party, e: Party) -> bool:
     tomatoes", "al acero chino y a los autos coreanos")."""
     end = max(previous.end, previous.cue[1] if previous.cue else previous.end)
     start = (e.cue or (e.start, e.end))[0]
-    return end <= start and bool(r.LIST_GAP.fullmatch(text, end, start))
+    return end <= start and bool(pos.LIST_GAP.fullmatch(text, end, start))
 
 
 def _made_in(text: str, e: Party) -> bool:
@@ -118,11 +135,11 @@ def _made_in(text: str, e: Party) -> bool:
     not whom a measure is on ("on Chinese companies", "a empresas chinas")."""
     if e.target_by == "preposition":
         return False
-    made = r.ORIGIN_STRONG.search(text, max(0, e.start - r.CONTEXT), e.start)
+    made = pos.ORIGIN_STRONG.search(text, max(0, e.start - r.CONTEXT), e.start)
     if made is None and not e.origin:
         return False
     start = made.start() if made is not None else (e.cue or (e.start, e.end))[0]
-    return r.AIMED_AT.search(text, max(0, start - 30), start) is None
+    return pos.AIMED_AT.search(text, max(0, start - 30), start) is None
 
 
 def _rate_ellipsis(text: str, previous: Party, e: Party) -> bool:
