@@ -17,6 +17,18 @@ from written import held_pairs
 from hotline.reference import Reference
 
 _HELD = [
+    (  # a call received with its day between
+        "El presidente del Gobierno, Pedro Sánchez, recibió este miércoles llamadas del presidente de Francia, "
+        "Emmanuel Macron, que le trasladó sus condolencias.",
+        {"pedro_sanchez", "emmanuel_macron"},
+        "emmanuel_macron",
+    ),
+    (
+        "Prime Minister Keir Starmer received on Tuesday a call from French President Emmanuel Macron, who offered "
+        "help after the floods.",
+        {"keir_starmer", "emmanuel_macron"},
+        "emmanuel_macron",
+    ),
     (
         "Canadian Prime Minister Mark Carney was called by British Prime Minister Keir Starmer on Monday before the "
         "G7 session, a senior official said.",
