@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from hotline.extract.clauses import COMMA_CLAUSE, WORD, break_search, clause_end
+from hotline.extract.gatherings import gathering_not_medium
 from hotline.extract.lexicon import LexiconHits
 from hotline.extract.rules import load_rules
 from hotline.text import fold, holds_any, phrase_alternation, phrase_pattern
@@ -41,12 +42,6 @@ _NOT_TAKEN_PLACE = re.compile(
 _SINCE = re.compile(r"\s+(?:since|desde|in recent|en los ultimos|en las ultimas)(?![\w])")
 _BEFORE_ONLY = frozenset(" ".join(p.split()) for p in _RULES["planned_before"])
 _CUES.update(dict.fromkeys(_BEFORE_ONLY, "planned"))
-_EVENT_SETTING = re.compile(
-    r"(?<![\w])(?:" + phrase_alternation(_RULES["event_settings"]) + r")\s+(?:the\s+|la\s+|el\s+|a\s+|una\s+)?\Z"
-)
-_EVENT_AFTER = re.compile(r"(?:\s+[\w'’-]+)?\s+(?:" + phrase_alternation(_RULES["event_nouns"]) + r")(?![\w])")
-_VIRTUAL = re.compile(r"(?<![\w])(?:" + phrase_alternation(_RULES["virtual_words"]) + r")(?![\w])")
-_TOWARD = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, _RULES["toward"])) + r")\s+(?:[\w'’-]+\s+){0,5}\Z")
 VOCABULARIES = {
     "status_cue": [*_CUES, *_RULES["neutral"]],
     "in_person": _RULES["in_person"],  # an in-person encounter ("on the sidelines"): the call finder reads it too
@@ -198,12 +193,9 @@ def call_status(
         window_end = semicolon
     for encounter, name in ((_MULTILATERAL, "multilateral"), (_IN_PERSON, "in_person"))[: 2 if spoken else 1]:
         for found in _finditer(encounter, name, folded, window_start, window_end, lex):
-            if encounter is _MULTILATERAL and _TOWARD.search(
-                folded, max(window_start, found.start() - 32), found.start()
-            ):
-                continue  # "invited him to the G20 Leaders' Summit": where someone goes, not how they spoke
-            if encounter is _MULTILATERAL and _in_person_event(folded, found, window_start):
-                continue  # "agreed to coordinate closely at the Group of Seven summit": where, not how
+            if encounter is _MULTILATERAL and gathering_not_medium(folded, found, window_start):
+                continue  # "invited him to the G20 Leaders' Summit", "agreed to coordinate closely at the Group of
+                # Seven summit": where someone goes or something happens, not how they spoke
             if found.start() >= call_end and (
                 break_search(folded, call_end, found.start(), lex)
                 or COMMA_CLAUSE.search(folded, call_end, found.start())
@@ -278,17 +270,6 @@ def _planned_then_held(
     right, _ = clause_end(folded, call_end, window_end, text, lex)
     start = done.start("done")
     return top.end() <= start and done.end() <= right and not _NOT_BEFORE.search(folded, max(0, start - 24), start)
-
-
-def _in_person_event(folded: str, found: re.Match[str], window_start: int) -> bool:
-    """A group named as the gathering held in person where something happens ("at the Group of Seven summit", "en
-    la cumbre del G20"), not as the participants of a conference ("a video conference of G7 leaders")."""
-    before = max(window_start, found.start() - 32)
-    return (
-        _EVENT_SETTING.search(folded, before, found.start()) is not None
-        and _EVENT_AFTER.match(folded, found.end()) is not None
-        and _VIRTUAL.search(folded, before, found.end() + 24) is None
-    )
 
 
 def _finality(match: re.Match[str]) -> int:
