@@ -18,6 +18,11 @@ _SPOKEN_OF = re.compile(
 )
 """Words a few words before a leader's name that make the leader a subject of the talk ("conversan por teléfono
 sobre los aranceles de Trump"), not a side of it."""
+_POSSESSED_PERSON = re.compile(
+    r"['’]s[ \t]+(?:[\w-]+[ \t]+)?(?:" + phrase_alternation(_PAIRS["possessed_people"]) + r")(?![\w])"
+)
+"""A leader's possessive before one of their people ("Netanyahu's chief of staff", "the Emir of Qatar's special
+envoy"): that person, not the leader, is on the line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +106,9 @@ def _two_leaders(ctx: ArticleContext, index: int, how: str) -> Link | None:
         [
             h
             for h in ctx.in_sentence("officials", index)
-            if is_leader(ctx, h, None) and not _SPOKEN_OF.search(ctx.folded, max(0, h.start - 48), h.start)
+            if is_leader(ctx, h, None)
+            and not _SPOKEN_OF.search(ctx.folded, max(0, h.start - 48), h.start)
+            and not _POSSESSED_PERSON.match(ctx.folded, h.end)
         ]
     )
     if len(leaders) == 2 and leaders[0].country_code != leaders[1].country_code:

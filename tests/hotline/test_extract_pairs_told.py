@@ -44,3 +44,18 @@ def test_a_call_turned_down_with_its_day_between_is_refused(reference: Reference
     assert calls(written.extract(reference, text, dt.date(2025, 3, 5))) == {
         ("refused", "felix_tshisekedi", "william_ruto")
     }
+
+
+def test_leaders_named_only_as_the_owners_of_their_people_are_not_on_the_line(reference: Reference) -> None:
+    envoys = (
+        "Hostages\nDOHA — The Emir of Qatar's envoy spoke with Israeli Prime Minister Benjamin Netanyahu's chief of "
+        "staff by phone on Tuesday about the hostage talks."
+    )
+    assert calls(written.extract(reference, envoys, dt.date(2025, 8, 12))) == set()
+    leaders = (
+        "Hostages\nDOHA — The Emir of Qatar spoke with Israeli Prime Minister Benjamin Netanyahu by phone on Tuesday, "
+        "Netanyahu's office said."
+    )
+    assert calls(written.extract(reference, leaders, dt.date(2025, 8, 12))) == {
+        ("held", "benjamin_netanyahu", "tamim_bin_hamad_al_thani")
+    }
