@@ -1,7 +1,8 @@
 """The date a call phrase's own words give: written inside it ("a Jan. 12 call"), right before it as a possessive
 ("Thursday's call") or after a verb that holds it ("mantuvo ayer una conversación"), right after it ("the call on
 Thursday"), in the relative clause that holds it ("una conversación que ... mantuvieron el miércoles"), or opening
-its sentence when the sentence has no other ("El pasado viernes, ... Obama ya le había telefoneado").
+its sentence when the sentence has no other ("El pasado viernes, ... Obama ya le había telefoneado"), or before the
+"when" clause that holds it ("desde el 30 de octubre, cuando el monarca llamó a Sánchez").
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ him in", "la conversación entre ambos se remonta a", "their last call dates bac
 _ATTACH_CHARS = 32
 """How far after a call phrase its date may start."""
 _POSSESSIVE = re.compile(r"['’]s\s+(?:(?:phone|telephone|video)\s+)?")
+_WHEN_CLAUSE = re.compile(r"\s*,\s*(?:when|cuando)\s+[^,;:.()]{0,80}\Z")
+"""A clause opened by "when" right after a date, the call phrase in it: the call of that day ("since Oct. 30, when the
+king called Sánchez")."""
 
 
 def attached_date(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
@@ -50,6 +54,8 @@ def attached_date(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
             return date
         if 0 <= date.start - cue.end <= _ATTACH_CHARS and _ATTACH_GAP.fullmatch(ctx.folded, cue.end, date.start):
             return date
+    if before and _WHEN_CLAUSE.fullmatch(ctx.folded, dates[before - 1].end, cue.start):
+        return dates[before - 1]  # "desde el 30 de octubre, cuando el monarca llamó a Sánchez", "in March, when they"
     if cue.kind != "talk":
         for i in range(before, bisect_right(starts, cue.end + _HELD_IN_CLAUSE_CHARS)):
             if dates[i].start >= cue.end and _HELD_IN_CLAUSE.fullmatch(ctx.folded, cue.end, dates[i].start):

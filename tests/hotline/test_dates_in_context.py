@@ -354,3 +354,14 @@ def test_the_calls_own_yesterday_outweighs_another_events_date(
 ) -> None:
     (date,) = dates_by_pair(reference, text, TUE_25_NOV_2025).values()
     assert date.date == expected
+
+
+def test_a_call_in_a_when_clause_after_a_date_is_the_call_of_that_day(reference: Reference) -> None:
+    text = (
+        "Marruecos\n\nMadrid, 4 mar 2025 (EFE).- El presidente del Gobierno, Pedro Sánchez, telefoneó este martes al "
+        "rey de Marruecos, Mohamed VI. Era la primera conversación entre ambos desde el 30 de octubre, cuando el "
+        "monarca alauí llamó a Sánchez para expresarle sus condolencias."
+    )
+    facts = extract(reference, text, dt.date(2025, 3, 4))
+    days = sorted(c.date.date for c in facts.calls if c.date.date is not None)
+    assert days == [dt.date(2024, 10, 30), dt.date(2025, 3, 4)]  # the earlier call kept apart, on its own day
