@@ -31,6 +31,10 @@ ADVERSARIAL: dict[str, tuple[str, str]] = {
     "titled_names": ("Foreign Minister Marcelo Ebrard said. ", ""),
     "role_descriptions": ("The Mexican president spoke with her U.S. counterpart. ", ""),
     "called_a_leader": ("Trump called Sheinbaum on Monday. ", ""),
+    "calls_pointing_back": (
+        "Sánchez habló con Obama. La llamada con Merkel fue larga. ",
+        "",
+    ),
     "trade_measures": ("The U.S. imposed 25% tariffs on Mexican steel. ", ""),
     "dates": ("On May 3, 2025 and on Tuesday, March 4 they met. ", ""),
     "negations": ("They did not discuss Cuba. ", CALL),
