@@ -21,7 +21,7 @@ from hotline.extract.calls.earlier import (
 )
 from hotline.extract.calls.grouping import split_by_date, split_by_pair
 from hotline.extract.calls.layout import CallLayout
-from hotline.extract.calls.not_held import cue_statuses, no_call, not_held_calls
+from hotline.extract.calls.not_held import cue_statuses, headline_end, no_call, not_held_calls
 from hotline.extract.calls.reported import reported_call
 from hotline.extract.context import RULES, ArticleContext, Cue, with_audience
 from hotline.extract.dates import DateExpr
@@ -222,11 +222,9 @@ def _headline_only(ctx: ArticleContext, held: list[Cue]) -> bool:
     """Only the headline tells of a call held, linking no two leaders, while the body's call words (a phone phrase
     or a call noun) all tell of none: a conference of many, a call planned or refused, "every call he has made".
     The headline sums that body up ("Starmer on the phone" over "took part in a call with European leaders")."""
-    title = (ctx.article.title or "").strip()
-    start = ctx.text.find(title) if title else -1
-    if not held or start < 0 or start > len(ctx.text) - len(ctx.text.lstrip()):
+    end = headline_end(ctx)
+    if not held or end is None:
         return False  # no title line at the head of the text
-    end = start + len(title)
     if any(c.start >= end or cue_links(ctx, c, ctx.sentence_of(c.start)) for c in held):
         return False
     return any(h.start >= end for name in ("phone", "call_noun", "call_with") for h in ctx.lex.all(name))

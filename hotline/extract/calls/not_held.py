@@ -236,11 +236,19 @@ def _planned_in_body(
     )
 
 
-def _in_headline(ctx: ArticleContext, cue: Cue) -> bool:
-    """Whether the call phrase is in the article's title line, at the head of its text."""
+def headline_end(ctx: ArticleContext) -> int | None:
+    """Where the article's title line ends when the text opens with it; None when no title line heads the text."""
     title = (ctx.article.title or "").strip()
     start = ctx.text.find(title) if title else -1
-    return 0 <= start <= len(ctx.text) - len(ctx.text.lstrip()) and cue.start < start + len(title)
+    if start < 0 or start > len(ctx.text) - len(ctx.text.lstrip()):
+        return None
+    return start + len(title)
+
+
+def _in_headline(ctx: ArticleContext, cue: Cue) -> bool:
+    """Whether the call phrase is in the article's title line, at the head of its text."""
+    end = headline_end(ctx)
+    return end is not None and cue.start < end
 
 
 def _not_held(ctx: ArticleContext, cue: Cue, status: CallStatus, call_index: int) -> CallMention:
