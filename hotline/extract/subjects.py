@@ -12,7 +12,14 @@ from collections.abc import Iterator
 
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.leaders import is_leader, leader_title, protagonist
-from hotline.extract.officials import OfficialHit, dateline_country, holder_on, outlet_country, title_role
+from hotline.extract.officials import (
+    OfficialHit,
+    dateline_country,
+    head_source,
+    holder_on,
+    outlet_country,
+    title_role,
+)
 from hotline.text import fold, phrase_alternation
 
 _PAIRS = RULES["pairs"]
@@ -119,7 +126,8 @@ def title_subject(
     holders = _holders_by_role(ctx).get(role, {})
     others = {h.official_id for h in linked}
     candidates = [hit for official_id, hit in holders.items() if official_id not in others]
-    if not holders:  # "The Prime Minister spoke to President Stubb" under "LONDON, 10 March 2025": no one holds it
+    if not candidates:  # "The Prime Minister spoke to President Stubb" under "LONDON, 10 March 2025": no one holds
+        # it, or only the one spoken to ("The Prime Minister spoke to Prime Minister Narendra Modi of India")
         found = _dateline_holder(ctx, role, title_start, title_end)
         return (found, found.how) if found is not None and found.official_id not in others else None
     how = f"the article's {ctx.reference.roles[role].role_name} as the subject"
@@ -145,10 +153,11 @@ def _dateline_holder(ctx: ArticleContext, role: str, start: int, end: int) -> Of
 
 def _home_country(ctx: ArticleContext) -> str | None:
     """The country whose government the story speaks from: its dateline's, else the one its outlet names ("Prime
-    Minister's Office, 10 Downing Street"). Computed once per article."""
+    Minister's Office, 10 Downing Street", on its metadata or a "From:" line at its head). Computed once per article."""
     if "home_country" not in ctx.memo:
         found = dateline_country(ctx.text, ctx.reference)
-        ctx.memo["home_country"] = found[0] if found else outlet_country(ctx.article.outlet, ctx.reference)
+        outlet = ctx.article.outlet or head_source(ctx.text)
+        ctx.memo["home_country"] = found[0] if found else outlet_country(outlet, ctx.reference)
     country: str | None = ctx.memo["home_country"]
     return country
 

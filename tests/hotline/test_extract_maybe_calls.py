@@ -147,3 +147,47 @@ def test_an_address_to_an_assembly_by_video_is_no_call_but_a_call_after_it_is(re
     assert written.call_rows(written.extract(reference, later, DAY)) == {
         ("held", "fumio_kishida", "volodymyr_zelensky")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ready\nMOSCOW -- Vladimir Putin is ready for a phone conversation with Emmanuel Macron, Kremlin spokesman "
+            "Dmitry Peskov said on Tuesday.",
+            {("planned", "emmanuel_macron", "vladimir_putin")},
+        ),
+        (
+            "Dispuesto\nMOSCÚ.- Vladímir Putin está dispuesto a mantener una conversación telefónica con Emmanuel "
+            "Macron, dijo este martes el portavoz del Kremlin, Dmitri Peskov.",
+            {("planned", "emmanuel_macron", "vladimir_putin")},
+        ),
+        (
+            "Perhaps\nWASHINGTON -- President Donald Trump said on Tuesday he would perhaps speak with Vladimir Putin "
+            "by phone at the end of the week.",
+            {("planned", "donald_trump", "vladimir_putin")},
+        ),
+        (
+            "First\nBERLIN -- Chancellor Friedrich Merz will first call President Emmanuel Macron before the summit, a "
+            "government spokesman said on Tuesday.",
+            {("planned", "emmanuel_macron", "friedrich_merz")},
+        ),
+    ],
+)
+def test_a_leader_ready_for_a_call_or_a_call_ahead_with_an_adverb_is_planned(
+    reference: Reference, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert written.call_rows(written.extract(reference, text, DAY)) == expected
+
+
+def test_a_readouts_prime_minister_is_the_leader_of_the_government_on_its_from_line(reference: Reference) -> None:
+    text = (
+        "PM call with Prime Minister Carney of Canada: 3 June 2025\n"
+        "From: Prime Minister's Office, 10 Downing Street\n"
+        "Published 3 June 2025\n\n"
+        "The Prime Minister spoke to Prime Minister Mark Carney of Canada this morning. The leaders discussed the "
+        "steel tariffs and the G7 summit in Kananaskis."
+    )
+    assert written.call_rows(written.extract(reference, text, dt.date(2025, 6, 3))) == {
+        ("held", "keir_starmer", "mark_carney")
+    }

@@ -13,6 +13,7 @@ Three kinds of hit, all with offsets into the article text:
 
 from hotline.extract.officials.countries import (
     dateline_country,
+    head_source,
     inferred_country,
     is_former,
     marked_former,
@@ -31,6 +32,7 @@ __all__ = [
     "OfficialHit",
     "dateline_country",
     "find_officials",
+    "head_source",
     "holder_on",
     "inferred_country",
     "is_former",

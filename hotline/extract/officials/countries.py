@@ -70,6 +70,21 @@ def outlet_country(outlet: str | None, reference: Reference) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_SOURCE_LINE = re.compile(
+    r"^[ \t]*(?:from|source|fuente|issued by|emitido por)[ \t]*:[ \t]*(?P<source>[^\n]{3,120})$",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""A line at the head of a text naming who issued it ("From: Prime Minister's Office, 10 Downing Street",
+"Fuente: Presidencia de la República"), as government pages and press releases print it."""
+
+
+def head_source(text: str) -> str | None:
+    """Who a text says issued it on a "From:" or "Source:" line among its first lines, else None."""
+    head = "\n".join(text.splitlines()[: _DATELINE_LINES * 2])
+    found = _SOURCE_LINE.search(head)
+    return found.group("source").strip() if found else None
+
+
 def with_dateline_country(hits: list[OfficialHit], text: str, reference: Reference) -> list[OfficialHit]:
     """An official found by title with no country ("la ministra de Defensa, Margarita Robles") serves the
     government of the story's dateline: outlets mark a foreign official's country ("el canciller marroquí")
