@@ -81,6 +81,16 @@ _WHOM_CALLED = re.compile(
     + phrase_alternation(_RULES["calling_verbs"])
     + r")(?![\w])"
 )
+_FRONTED = re.compile(
+    r"(?<![\w])(?:"
+    + phrase_alternation(_RULES["fronted_call_nouns"])
+    + r")[ \t]+(?:"
+    + phrase_alternation(_RULES["fronted_placing"])
+    + r")[ \t]+"
+    + _FILLER
+    + r"{0,4}?\Z"
+)
+"""'La llamada la hizo Lula': the call noun put first, a pronoun, the verb that placed it, then its subject."""
 _CLITIC_BEFORE = re.compile(r"(?<![\w])(?:" + phrase_alternation(_RULES["object_clitics"]) + r")[ \t]+\Z")
 """An object pronoun right before the calling verb ("Me llamó el presidente Lee"): its subject comes after it."""
 _PLACING = _verb_just_before(_RULES["placing_verbs"])
@@ -182,6 +192,8 @@ def find_initiator(
                 ctx.folded, window, hit.start
             ):
                 return hit.official_id, f"the call came from {hit.full_name}"
+            if _FRONTED.search(ctx.folded, window, hit.start):
+                return hit.official_id, f"the call was placed by {hit.full_name}"
             if _CALLED_TO.match(ctx.folded, hit.end):
                 return hit.official_id, f"{hit.full_name} called to do something"
             if _PLACED_AFTER.match(ctx.folded, hit.end) and _WHICH_BEFORE.search(ctx.folded, window, hit.start):

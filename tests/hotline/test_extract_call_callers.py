@@ -3,8 +3,9 @@ auxiliary and the verb ("was on Thursday telephoned by"), "contacted by phone by
 before the side it came from ("un llamado telefónico del", "llamadas similares del"), a relative that asked for the
 call ("who had requested the call"), a Spanish calling verb with its subject after it ("Por la tarde llamó Meloni"),
 a pronoun ("which he said was made at his request", '"La llamada fue a petición mía", dijo Mulino'), or country and
-office ("The Mexican president called to discuss"). Also a counterpart named after an honorific ("his Emirati
-counterpart Sheikh Mohamed bin Zayed") is the reference's leader.
+office ("The Mexican president called to discuss"), a call noun put first ("La llamada la pidió Milei"), or "reached
+out by phone to". Also a counterpart named after an honorific ("his Emirati counterpart Sheikh Mohamed bin Zayed") is
+the reference's leader.
 
 The texts are written here in the styles of wire copy, government readouts and the Spanish-language press.
 """
@@ -90,6 +91,18 @@ _CALLERS = [
         "president called to discuss the steel tariffs, a senior official said.",
         {"mark_carney", "claudia_sheinbaum"},
         "claudia_sheinbaum",
+    ),
+    (  # the call noun put first, taken up by a pronoun
+        "Brasilia. Lula y Javier Milei conversaron por teléfono el martes sobre el Mercosur. La llamada la pidió el "
+        "presidente argentino Javier Milei, según fuentes del Planalto.",
+        {"luiz_inacio_lula_da_silva", "javier_milei"},
+        "javier_milei",
+    ),
+    (
+        "NEW DELHI — French President Emmanuel Macron reached out by phone to Prime Minister Narendra Modi on Monday "
+        "after the attack in Kashmir.",
+        {"emmanuel_macron", "narendra_modi"},
+        "emmanuel_macron",
     ),
 ]
 
