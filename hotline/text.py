@@ -188,3 +188,15 @@ class Vocabulary:
     def first(self, text: str, start: int = 0, end: int | None = None) -> Any:
         """The value of the first phrase found in ``text[start:end]`` that has one, else None."""
         return next((value for _, _, value in self.finditer(text, start, end) if value is not None), None)
+
+
+QUOTE_REACH = 1500
+"""Characters read back for an opening quote: a paragraph, not a megabyte line for every position asked about."""
+
+
+def in_quote(folded: str, position: int) -> bool:
+    """Whether ``position`` of a folded text stands inside a quotation: an odd number of double quotes before it in
+    its paragraph (a quote of several sentences opens in an earlier one), read at most :data:`QUOTE_REACH` back."""
+    reach = max(0, position - QUOTE_REACH)
+    start = max(reach, folded.rfind("\n", reach, position) + 1)
+    return folded.count('"', start, position) % 2 == 1

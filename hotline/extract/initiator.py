@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 
 from hotline.extract.context import RULES, ArticleContext, Cue
+from hotline.extract.indirect_callers import by_description, by_surname, own_request
 from hotline.extract.officials import OfficialHit
 from hotline.extract.officials.patterns import title_role
 from hotline.extract.rules import load_rules
@@ -24,7 +25,7 @@ _FROM = re.compile(
     r"(?<![\w])(?:"
     + phrase_alternation(_RULES["call_nouns"])
     + r")(?:[ \t]+(?:"
-    + phrase_alternation(_RULES["call_when_words"])
+    + phrase_alternation([*_RULES["call_when_words"], *_RULES["call_kind_words"]])
     + r")(?![\w])){0,3}[ \t]+(?:"
     + phrase_alternation(_RULES["call_from"])
     + r")(?![\w])[ \t]+"
@@ -80,6 +81,16 @@ _WHOM_CALLED = re.compile(
     + phrase_alternation(_RULES["calling_verbs"])
     + r")(?![\w])"
 )
+_FRONTED = re.compile(
+    r"(?<![\w])(?:"
+    + phrase_alternation(_RULES["fronted_call_nouns"])
+    + r")[ \t]+(?:"
+    + phrase_alternation(_RULES["fronted_placing"])
+    + r")[ \t]+"
+    + _FILLER
+    + r"{0,4}?\Z"
+)
+"""'La llamada la hizo Lula': the call noun put first, a pronoun, the verb that placed it, then its subject."""
 _CLITIC_BEFORE = re.compile(r"(?<![\w])(?:" + phrase_alternation(_RULES["object_clitics"]) + r")[ \t]+\Z")
 """An object pronoun right before the calling verb ("Me llamó el presidente Lee"): its subject comes after it."""
 _PLACING = _verb_just_before(_RULES["placing_verbs"])
@@ -113,13 +124,27 @@ _ONE_WHO = re.compile(
 )
 """'Brown was the one who placed the call', 'Lula fue quien llamó': the name before names the caller."""
 _PLACED_IT = re.compile(
-    r"[ \t]+(?:"
+    r"(?:[ \t]*,[ \t]*(?:"
+    + phrase_alternation(_RULES["placed_relatives"])
+    + r"))?[ \t]+(?:"
     + phrase_alternation(_RULES["placed_the_call"])
     + r")[ \t]+(?:[\w'’]+[ \t]+){0,2}?(?:"
     + phrase_alternation(_RULES["placed_call_nouns"])
     + r")(?![\w])"
 )
-"""'Lee initiated the call', "Merz placed Wednesday's call", 'Lula pidió la llamada': the name before placed it."""
+"""'Lee initiated the call', "Merz placed Wednesday's call", 'Lula pidió la llamada', 'Marcos, who had requested the
+call': the name before placed it."""
+_PASSIVE_AGENT = re.compile(
+    r"[ \t]+(?:"
+    + phrase_alternation(_RULES["passive_agents"])
+    + r")[ \t]+(?!(?:"
+    + phrase_alternation(_RULES["means_not_agents"])
+    + r")(?![\w]))"
+)
+"""The agent of a calling verb in the passive ("was on Thursday telephoned by Tinubu"), not a phone ("called by
+phone")."""
+_SPANISH_CALLING = re.compile(r"(?:" + phrase_alternation(_RULES["spanish_calling_verbs"]) + r")\Z")
+_PERSONAL_OBJECT = re.compile(r"(?<![\w])(?:" + phrase_alternation(_RULES["personal_objects"]) + r")(?![\w])")
 _CLEFT_SENTENCES = 4
 """A cleft about the call follows its call phrase within this many sentences (the phrase's own included)."""
 _ORDER_WORDS = {"latter": 1, "former": 0, "ultimo": 1, "primero": 0}
@@ -140,6 +165,8 @@ def find_initiator(
         hits = [h for h in ctx.in_sentence("officials", index)[:_MAX_HITS] if h.official_id in ids]
         sentence_start = ctx.sentences[index].start
         verb = _calling_verb(ctx, cue, sentence_start)
+        if verb is not None and _PASSIVE_AGENT.match(ctx.folded, verb[1]):
+            verb = None  # "was telephoned by Tinubu": the agent after it called (read below as "telephoned by")
         if verb is not None:
             before = [h for h in hits if h.end <= verb[0]]
             if before and before[-1].official_id != _named_in(cue, hits):
@@ -147,7 +174,14 @@ def find_initiator(
             if not before and (titled := _titled_caller(ctx, verb[0], sentence_start, participants)) is not None:
                 return titled  # "the King placed the call": the one participant who holds that title
             called = [h for h in hits if h.start >= verb[0]][:1]
-            if not before and called and _CLITIC_BEFORE.search(ctx.folded, max(0, verb[0] - 8), verb[0]):
+            if (
+                not before
+                and called
+                and (
+                    _CLITIC_BEFORE.search(ctx.folded, max(0, verb[0] - 8), verb[0])
+                    or _subject_after(ctx, verb, called[0])
+                )
+            ):
                 return called[0].official_id, f"'{ctx.text[verb[0] : verb[1]]}' with its subject after it"
             if not before and called and len(ids) == 2:  # "He later made a phone call to Sisi": the other one
                 caller = next(p for p in participants if p.official_id != called[0].official_id)
@@ -158,6 +192,8 @@ def find_initiator(
                 ctx.folded, window, hit.start
             ):
                 return hit.official_id, f"the call came from {hit.full_name}"
+            if _FRONTED.search(ctx.folded, window, hit.start):
+                return hit.official_id, f"the call was placed by {hit.full_name}"
             if _CALLED_TO.match(ctx.folded, hit.end):
                 return hit.official_id, f"{hit.full_name} called to do something"
             if _PLACED_AFTER.match(ctx.folded, hit.end) and _WHICH_BEFORE.search(ctx.folded, window, hit.start):
@@ -180,7 +216,12 @@ def find_initiator(
     # held at the U.S. side's request").
     told = dict.fromkeys(j for _, i in cues[:_MAX_CUES] for j in (i, i + 1) if j < len(ctx.sentences))
     for index in told:
-        found = _requesting_side(ctx, index, participants)
+        found = (
+            _requesting_side(ctx, index, participants)
+            or own_request(ctx, index, participants)
+            # "The Mexican president called to discuss", in a sentence that tells of no call of its own
+            or (_surname_caller(ctx, index, participants, _CALLED_TO) if not ctx.in_sentence("cues", index) else None)
+        )
         if found is not None:
             return found
     near = dict.fromkeys(
@@ -191,6 +232,15 @@ def find_initiator(
         if found is not None:
             return found
     return None, None
+
+
+def _subject_after(ctx: ArticleContext, verb: tuple[int, int], named: OfficialHit) -> bool:
+    """A Spanish calling verb with the participant after it and no personal "a" between ("Por la tarde llamó
+    Meloni", not "llamó a Meloni"): the one named is the verb's subject."""
+    if not _SPANISH_CALLING.search(ctx.folded, verb[0], verb[1]):
+        return False
+    gap = ctx.folded[verb[1] : named.start]
+    return len(gap) <= _WINDOW and _PERSONAL_OBJECT.search(gap) is None
 
 
 def _titled_caller(
@@ -238,21 +288,15 @@ def _cleft(ctx: ArticleContext, index: int, participants: list[Participant]) -> 
 def _surname_caller(
     ctx: ArticleContext, index: int, participants: list[Participant], pattern: re.Pattern[str]
 ) -> tuple[str, str] | None:
-    """The participant whose surname, one the reference leaves unresolved, stands right before ``pattern`` in
-    sentence ``index`` ("Mr Brown was the one who placed the call", "when Mr Brown phoned to offer condolences")."""
+    """The participant whose surname, one the reference leaves unresolved, or whose country and office stand right
+    before ``pattern`` in sentence ``index`` ("Mr Brown was the one who placed the call", "when Mr Brown phoned to
+    offer condolences", "the Norwegian leader called to discuss")."""
     start, end = ctx.sentences[index].start, ctx.sentences[index].end
     for found in pattern.finditer(ctx.folded, start, end):
-        words = ctx.folded[max(start, found.start() - 40) : found.start()].split()[-1:]
-        if (named := _by_surname(participants, words)) is not None:
+        words = ctx.folded[max(start, found.start() - 40) : found.start()].split()
+        if (named := by_surname(participants, words[-1:]) or by_description(ctx, words[-4:], participants)) is not None:
             return named.official_id, f"{named.full_name} placed the call"
     return None
-
-
-def _by_surname(participants: list[Participant], words: list[str]) -> Participant | None:
-    """The one participant whose surname (the last word of the full name) is one of ``words``: "Mr Martin's"."""
-    words = [w.strip(",;:'’\"").removesuffix("'s").removesuffix("’s") for w in words]
-    found = {p.official_id: p for p in participants for w in words if w and fold(p.full_name).split()[-1] == w}
-    return next(iter(found.values())) if len(found) == 1 else None
 
 
 _PARTY_WORDS = 4
@@ -307,7 +351,7 @@ def _side(ctx: ArticleContext, words: list[str], participants: list[Participant]
             title = " ".join(words[i : i + size])
             if (holder := _one_holder(participants, title_role(ctx.reference, title))) is not None:
                 return holder.official_id, f"'{title}' ({holder.full_name})"
-    if (named := _by_surname(participants, words)) is not None:  # "at Mr Martin's request"
+    if (named := by_surname(participants, words)) is not None:  # "at Mr Martin's request"
         return named.official_id, f"'{named.full_name}'"
     for word in words:  # "the Korean side": a word that ends the name of one participant's country only
         ends = {c for w, c in ctx.reference.country_words.items() if c in by_country and w.endswith(" " + word)}

@@ -12,6 +12,7 @@ from hotline.extract.context import RULES, ArticleContext, Cue, with_audience
 from hotline.extract.dates import DateExpr, resolve
 from hotline.extract.pairs import beside_a_call_of_no_leader, cue_links
 from hotline.extract.sentence_pairs import Link, sentence_pair, with_both
+from hotline.text import in_quote
 
 _INDEFINITE = frozenset(RULES["indefinite_determiners"])
 
@@ -153,13 +154,6 @@ def _may_be_one_day(a: _DayKey, b: _DayKey) -> bool:
     return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
 
 
-_QUOTE_REACH = 1500
-"""Characters read back for an opening quote: a paragraph, not a megabyte line for every call phrase."""
-
-
 def _in_quote(ctx: ArticleContext, cue: Cue, index: int) -> bool:
-    """Whether a call phrase stands inside a quotation: an odd number of double quotes before it in its
-    paragraph (a quote of several sentences opens in an earlier one), read at most ``_QUOTE_REACH`` back."""
-    reach = max(0, cue.start - _QUOTE_REACH)
-    start = max(reach, ctx.folded.rfind("\n", reach, cue.start) + 1)
-    return ctx.folded.count('"', start, cue.start) % 2 == 1
+    """Whether a call phrase stands inside a quotation (see :func:`hotline.text.in_quote`)."""
+    return in_quote(ctx.folded, cue.start)

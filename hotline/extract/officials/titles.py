@@ -101,9 +101,18 @@ def find_officials(
         name = NAME.match(text, match.end())
         if name and _only_places(reference, name.group("name")):
             name = None  # "sus homólogos de Brasil y Colombia": countries, no one's name
-        followed_by_alias = any(match.end() + gap in alias_at for gap in range(4))
-        if followed_by_alias:
-            _attach_title(hits, alias_at, match, patterns, title_group, country)
+        # the name may follow an honorific: "his Emirati counterpart Sheikh Mohamed bin Zayed"
+        name_at = next(
+            (
+                position + gap
+                for position in (match.end(), honorific_fillers_end(text, match.end()))
+                for gap in range(4)
+                if position + gap in alias_at
+            ),
+            None,
+        )
+        if name_at is not None:
+            _attach_title(hits, alias_at[name_at], match, patterns, title_group, country)
             continue
         counterpart = title_group in ("t4", "t5")
         if name:  # "his Turkish counterpart Hakan Fidan": a counterpart by name is not always the leader
@@ -251,30 +260,27 @@ def _counterpart_role(roles_at: list[tuple[int, str]], start: int) -> str | None
 
 def _attach_title(
     hits: list[OfficialHit],
-    alias_at: dict[int, int],
+    i: int,
     match: re.Match[str],
     patterns: Patterns,
     group: str,
     country: str,
 ) -> None:
-    """A description right before a name ("Mexican President Claudia Sheinbaum") marks the name's title span.
-    ``alias_at`` maps where each alias starts to its place in ``hits``."""
-    for gap in range(4):
-        i = alias_at.get(match.end() + gap)
-        if i is not None:
-            hit = hits[i]
-            hits[i] = OfficialHit(
-                hit.start,
-                hit.end,
-                hit.kind,
-                hit.official_id,
-                hit.full_name,
-                hit.country_code or country,
-                hit.role or patterns.title_roles.get(title_text(match, group)),
-                True,
-                hit.how,
-                match.span(),
-            )
+    """A description right before a name ("Mexican President Claudia Sheinbaum") marks the title span of the name,
+    ``hits[i]``."""
+    hit = hits[i]
+    hits[i] = OfficialHit(
+        hit.start,
+        hit.end,
+        hit.kind,
+        hit.official_id,
+        hit.full_name,
+        hit.country_code or country,
+        hit.role or patterns.title_roles.get(title_text(match, group)),
+        True,
+        hit.how,
+        match.span(),
+    )
 
 
 def _titled(text: str, match: re.Match[str], name: re.Match[str], role: str | None, country: str | None) -> OfficialHit:
