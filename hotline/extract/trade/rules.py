@@ -1,4 +1,5 @@
-"""The rules of ``rules/trade_measures.yaml``, compiled once at import.
+"""The rules of ``rules/trade_measures.yaml``, ``trade_status.yaml``, ``trade_goods.yaml`` and
+``trade_parties.yaml``, compiled once at import.
 
 Every pattern runs on the article's folded text (:func:`hotline.text.fold_text`, same offsets as the article).
 Vocabularies become tries (:mod:`hotline.text`), so a phrase list costs one pass; the patterns written as
@@ -11,10 +12,11 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from hotline.extract.rules import load_rules
+from hotline.extract.rules import load_rule_set
 from hotline.text import Vocabulary, fold, phrase_alternation, phrase_variants
 
-RULES: dict[str, Any] = load_rules("trade_measures")
+RULES: dict[str, Any] = load_rule_set("trade_measures", "trade_status", "trade_goods", "trade_parties")
+"""The measures, their status, the goods they are on and their parties: one mapping."""
 
 WINDOW = int(RULES["window_chars"])
 REACH = int(RULES["imposer_reach_chars"])
