@@ -38,9 +38,13 @@ TRADE_WORDS = [
 ]
 """The words that name a trade measure (rules/trade_measures.yaml): the sentences hotline.extract.trade reads."""
 SECTOR_WORDS = [
-    variant for phrases in _TRADE["sectors"].values() for p in phrases for variant in phrase_variants(str(p))
+    variant
+    for phrases in load_rules("trade_goods")["sectors"].values()
+    for p in phrases
+    for variant in phrase_variants(str(p))
 ]
-"""The phrases of the trade rules' sectors (hotline.extract.trade.rules.SECTORS): a window with none is not searched."""
+"""The phrases of the trade rules' sectors (rules/trade_goods.yaml, hotline.extract.trade.rules.SECTORS): a window
+with none is not searched."""
 
 # Every cue vocabulary of rules/calls.yaml and rules/topics.yaml, matched in one pass with the reference's
 # (see article_lexicon).

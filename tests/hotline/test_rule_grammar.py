@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from hotline.extract.rules import expand_forms, load_rules
+import pytest
+
+from hotline.extract.rules import expand_forms, load_rule_set, load_rules
 
 
 def test_a_grammar_gives_every_product_of_its_slots() -> None:
@@ -35,3 +37,15 @@ def test_forms_in_a_nested_mapping_join_the_list_beside_them() -> None:
     statuses = load_rules("call_status")["statuses"]
     assert "requested_forms" not in statuses
     assert {"tried in vain to reach", "ha intentado sin exito comunicarse", "requested"} <= set(statuses["requested"])
+
+
+def test_a_rule_set_reads_its_files_as_one_mapping() -> None:
+    parts = [load_rules(name) for name in ("trade_measures", "trade_status", "trade_goods", "trade_parties")]
+    merged = load_rule_set("trade_measures", "trade_status", "trade_goods", "trade_parties")
+    assert len(merged) == sum(len(part) for part in parts)
+    assert {"measures", "status_cues", "sectors", "target_before"} <= merged.keys()
+
+
+def test_a_key_in_two_files_of_a_set_is_an_error() -> None:
+    with pytest.raises(ValueError, match="repeats keys"):
+        load_rule_set("trade_goods", "trade_goods")

@@ -41,6 +41,18 @@ def load_rules(name: str) -> dict[str, Any]:
     return data
 
 
+@cache
+def load_rule_set(*names: str) -> dict[str, Any]:
+    """The rules of several files of this folder (one job each) as one mapping; a key in two of them is an error."""
+    merged: dict[str, Any] = {}
+    for name in names:
+        data = load_rules(name)
+        if clash := sorted(merged.keys() & data.keys()):
+            raise ValueError(f"rules file {name}.yaml repeats keys of the set {names}: {clash}")
+        merged.update(data)
+    return merged
+
+
 def _complete(data: dict[str, Any], name: str) -> None:
     """Each ``<name>_forms`` of ``data`` or of a mapping nested in it joins its phrase list ``<name>``."""
     for key in [k for k in data if isinstance(k, str) and k.endswith("_forms")]:

@@ -135,12 +135,13 @@ def groups(text: str, found: list[Anchor], bounds: tuple[int, int]) -> list[Grou
         group = Group(start, end, [mtype], (start, end), clause, compound=compound)
         result.append(group)
         last_exemption = group if mtype == r.EXEMPTION else last_exemption
+    starts = [anchor[0] for anchor in found]
     for i, group in enumerate(result):
         lo, hi = group.clause
         before = result[i - 1] if i > 0 and result[i - 1].clause == group.clause else None
         after = result[i + 1] if i + 1 < len(result) and result[i + 1].clause == group.clause else None
         seg_lo = _cut(text, before.end, group.start) if before else lo
-        seg_hi = _cut(text, group.end, after.start) if after else hi
+        seg_hi = _cut(text, group.end, after.start) if after else _gapped_end(text, hi, starts, breaks, bounds[1])
         group.segment = (seg_lo, seg_hi)
         if group.lifts is not None:  # the goods exempted are the restriction's too
             group.lifts.segment = group.segment
@@ -154,6 +155,19 @@ def groups(text: str, found: list[Anchor], bounds: tuple[int, int]) -> list[Grou
 def verb_at(text: str, start: int) -> bool:
     """A measure verb opens the measure's words: a predicate of its own, not the next item of a list of measures."""
     return any(s == start and v not in (None, r.DENIED) for s, _, v in r.STATUS.finditer(text, start, start + 30))
+
+
+def _gapped_end(text: str, hi: int, starts: list[int], breaks: list[int], end: int) -> int:
+    """The end of the clause of the last group of its clause (``hi``), or past the next clause when that one says the
+    measure again for another party's goods with their own rate and no measure noun ("Thai goods face a 36% tariff,
+    while Cambodian products pay 49%", not "while steel shipments face a 50% duty"). ``starts``: the sentence's
+    measure nouns, ``breaks`` its clause breaks, in order; ``end``: the sentence's end."""
+    gap = r.GAPPED_CLAUSE.match(text, hi)
+    if gap is None:
+        return hi
+    after = bisect_right(breaks, gap.end())
+    clause_end = breaks[after] if after < len(breaks) else end
+    return gap.end() if bisect_left(starts, hi) == bisect_left(starts, clause_end) else hi
 
 
 def _cut(text: str, lo: int, hi: int) -> int:

@@ -1,4 +1,4 @@
-"""Where a party stands to a measure, as patterns of ``rules/trade_measures.yaml`` on the folded text: before or
+"""Where a party stands to a measure, as patterns of ``rules/trade_parties.yaml`` on the folded text: before or
 after it as its target, origin, destination or owner; its agent after "by" or in a relative clause; a speaker, a
 seeker of relief; the gaps that join the items of a list and the cuts that end a measure's segment or clause.
 

@@ -211,7 +211,7 @@ def measure_facts(
     measure_how = f"{stated_type} from '{_quote(ctx, *group.surface_span)}'"
     facts: list[TradeMeasureFact] = []
     for agent, (target, sector) in itertools.product(agents or [None], _combinations(targets, sectors)):
-        rate = _rate_for(rates, sector, group, target)
+        rate = _rate_for(text, rates, sector, group, target)
         how = [measure_how, how_status, imposer_how]
         if target is not None:
             cue = target.cue or (target.start, target.end)
@@ -383,12 +383,20 @@ def _rate_value(raw: str) -> float:
     return float(key.replace(",", "."))
 
 
-def _rate_for(rates: list[_Found], sector: _Found | None, group: Group, target: Party | None) -> _Found | None:
-    """The rate of a sector, else of a target ("32% on Thai goods and 36% on Cambodian goods"), else the nearest."""
+def _rate_for(
+    text: str, rates: list[_Found], sector: _Found | None, group: Group, target: Party | None
+) -> _Found | None:
+    """The rate of a sector, else of a target ("32% on Thai goods and 36% on Cambodian goods", "while Cambodian
+    products pay 49%"), else the nearest."""
     if not rates:
         return None
     if len(rates) == 1:
         return rates[0]
+    own = r.GAPPED_AFTER.match(text, target.end) if target is not None and target.start >= group.end else None
+    if own is not None and sector is None:
+        at = [x for x in rates if x.start == own.end()]
+        if at:
+            return at[0]
     if sector is not None:
         before = [x for x in rates if x.end <= sector.start]
         if before:

@@ -1,4 +1,5 @@
-"""The rules of ``rules/trade_measures.yaml``, compiled once at import.
+"""The rules of ``rules/trade_measures.yaml``, ``trade_status.yaml``, ``trade_goods.yaml`` and
+``trade_parties.yaml``, compiled once at import.
 
 Every pattern runs on the article's folded text (:func:`hotline.text.fold_text`, same offsets as the article).
 Vocabularies become tries (:mod:`hotline.text`), so a phrase list costs one pass; the patterns written as
@@ -11,10 +12,11 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from hotline.extract.rules import load_rules
+from hotline.extract.rules import load_rule_set
 from hotline.text import Vocabulary, fold, phrase_alternation, phrase_variants
 
-RULES: dict[str, Any] = load_rules("trade_measures")
+RULES: dict[str, Any] = load_rule_set("trade_measures", "trade_status", "trade_goods", "trade_parties")
+"""The measures, their status, the goods they are on and their parties: one mapping."""
 
 WINDOW = int(RULES["window_chars"])
 REACH = int(RULES["imposer_reach_chars"])
@@ -216,6 +218,29 @@ GOODS = alt(_GOODS_WORDS)
 GOODS_MODS = alt(RULES["goods_modifiers"])
 _NO_ORIGIN = r"(?![\w])(?!\s+(?:from|de|desde|del|procedentes|provenientes|originating)\s)"
 """Imported goods named with no origin after them ("imported cars", not "textiles importados de Asia")."""
+
+_GAP_OPEN = r"(?:,\s*|\s+)(?:" + alt(RULES["gapped_openers"]) + r")\s+(?:(?:the|el|los|las)\s+)?"
+_GAP_ART = r"(?:\s+(?:a\s+rate\s+of|a|an|un|una|del|de|at))?\s+"
+_GAP_VERB = r"(?:\s+(?:" + alt(RULES["gapped_verbs"]) + r"))?" + _GAP_ART
+_GAP_FROM = r"(?:" + GOODS + r")\s+(?:from|de|desde|del)\s+(?:[^\s,;:.]+\s+){0,2}?[^\s,;:.]+,?"
+GAPPED_CLAUSE = re.compile(
+    _GAP_OPEN
+    + r"(?:(?:[^\s,;:.]+\s+){0,3}?[^\s,;:.]+\s+(?:"
+    + alt(RULES["gapped_verbs"])
+    + r")"
+    + _GAP_ART
+    + r"|"
+    + _GAP_FROM
+    + _GAP_ART
+    + r")"
+    + RATE_BODY
+)
+"""A clause of a measure said again for another party's goods with their own rate after them: a verb of paying or
+facing before the rate, or the goods' origin right before it (rules gapped_*)."""
+GAPPED_BEFORE = re.compile(r"[^;:.]*?" + _GAP_OPEN + r"(?:(?:" + GOODS + r")\s+(?:from|de|desde|del)\s+(?:the\s+)?)?")
+"""From the measure or the previous target to the party: the gapped clause's opening ("..., while ")."""
+GAPPED_AFTER = re.compile(r"(?:\s+(?:" + GOODS + r"|ones))?,?" + _GAP_VERB + r"(?=" + RATE_BODY + ")")
+"""From the party to its own rate ("Cambodian products pay 49%", "goods from Vietnam 46 percent")."""
 ANY_ORIGIN = re.compile(word_pattern(RULES["any_origin"]))
 ALL_COUNTRIES = re.compile(
     word_pattern([*RULES["all_countries"], *RULES["any_origin"]])

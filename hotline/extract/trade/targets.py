@@ -90,7 +90,9 @@ def targets_of(
         if mtype == r.EXEMPTION and e.seeker:
             is_target = True
             e.cue = e.cue or (e.start, e.end)
-        ellipsis = bool(targets) and e.start >= group.end and _rate_ellipsis(text, targets[-1], e)
+        ellipsis = e.start >= group.end and (
+            (bool(targets) and _rate_ellipsis(text, targets[-1], e)) or _gapped(text, group, targets, e)
+        )
         if ellipsis and e.is_name:
             is_target = True
             e.cue = e.cue or (e.start, e.end)
@@ -147,6 +149,18 @@ def _rate_ellipsis(text: str, previous: Party, e: Party) -> bool:
     Indonesian goods and 30% on South African goods", "del 25 % para Corea del Sur y del 24 % para Japón")."""
     end = max(previous.end, previous.cue[1] if previous.cue else previous.end)
     return end <= e.start and bool(r.RATE_ELLIPSIS.fullmatch(text, end, e.start))
+
+
+def _gapped(text: str, group: Group, targets: list[Party], e: Party) -> bool:
+    """The measure said again for the party's goods with their own rate after them, in a clause with no measure
+    noun ("a 36% tariff, while Cambodian products pay 49%", "Laos was assigned 48 percent and goods from Vietnam
+    46 percent", "mientras que los peruanos pagan un 15 %")."""
+    start = max([group.end, *(max(t.end, t.cue[1] if t.cue else t.end) for t in targets)])
+    return (
+        start <= e.start
+        and r.GAPPED_BEFORE.fullmatch(text, start, e.start) is not None
+        and r.GAPPED_AFTER.match(text, e.end) is not None
+    )
 
 
 def all_countries(
