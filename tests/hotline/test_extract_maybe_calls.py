@@ -191,3 +191,24 @@ def test_a_readouts_prime_minister_is_the_leader_of_the_government_on_its_from_l
     assert written.call_rows(written.extract(reference, text, dt.date(2025, 6, 3))) == {
         ("held", "keir_starmer", "mark_carney")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joint\nLONDON -- Keir Starmer, Emmanuel Macron and Friedrich Merz held a joint call with Donald Trump on "
+        "Monday evening, Downing Street said.",
+        "Conjunta\nMADRID.- Emmanuel Macron, Friedrich Merz y Keir Starmer mantuvieron este lunes una llamada "
+        "conjunta con Donald Trump, en la que Pedro Sánchez no participó.",
+    ],
+)
+def test_a_joint_call_of_three_or_more_leaders_is_no_call_of_two(reference: Reference, text: str) -> None:
+    assert written.call_rows(written.extract(reference, text, DAY)) == set()
+
+
+def test_a_joint_statement_after_a_call_of_two_keeps_it(reference: Reference) -> None:
+    text = (
+        "Statement\nBERLIN -- Friedrich Merz spoke by phone with Donald Trump on Monday, a German government spokesman "
+        "said. Merz, Macron and Starmer later issued a joint statement."
+    )
+    assert written.call_rows(written.extract(reference, text, DAY)) == {("held", "donald_trump", "friedrich_merz")}

@@ -40,6 +40,9 @@ _JOINED = re.compile(
     + r")\s+(?:(?:the|a|an|this|that|la|una|el|esa|esta)\s+)?\Z"
 )
 """A verb of taking part right before a call phrase: "joined the call", "participó en la videoconferencia"."""
+_JOINT = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["joint_words"]) + r")(?![\w])")
+_JOINT_NEAR = 24
+"""How far before or after a call phrase its "joint" may stand ("held a joint call", "una llamada conjunta")."""
 CALL_TITLE = re.compile(
     r"(?<![\w])(?:" + phrase_alternation([*RULES["phone_cues"], *RULES["title_call_words"]]) + r")(?![\w])"
 )
@@ -315,13 +318,23 @@ def _conference_of_many(ctx: ArticleContext, cue: Cue) -> bool:
     """A video conference that is no call between two leaders: its sentence names more or fewer than two ("En la
     reunión virtual participaron Macron, Meloni y Tusk", "La videoconferencia no sustituye ..."), or a leader
     takes part in it ("Carney took part in a video conference convened by Starmer"); a call that leaders join is
-    one of many ("Leaders from 13 member states joined the call")."""
+    one of many ("Leaders from 13 member states joined the call"), and so is a joint call of three or more ("Starmer,
+    Macron and Merz held a joint call with Trump")."""
     conference = _is_conference(ctx, cue)
     joined = _JOINED.search(ctx.folded, max(0, cue.start - 40), cue.start) is not None
-    if not conference and not joined:  # "Leaders from 13 member states joined the call"
-        return False
     index = ctx.sentence_of(cue.start)
+    sentence = ctx.sentences[index]
+    joint = (
+        _JOINT.search(
+            ctx.folded, max(sentence.start, cue.start - _JOINT_NEAR), min(sentence.end, cue.end + _JOINT_NEAR)
+        )
+        is not None
+    )
+    if not conference and not joined and not joint:  # "Leaders from 13 member states joined the call"
+        return False
     leaders = {h.official_id for h in ctx.in_sentence("officials", index) if is_leader(ctx, h, None)}
+    if joint and len(leaders) > 2:  # "Starmer, Macron and Merz held a joint call with Trump": a call of many
+        return True
     if not conference:  # "the Trade Representative joined the phone call between Trump and Carney";
         return len(leaders) != 2  # "Zelensky joined the call, alongside leaders including Merz, Meloni and Carney"
     return len(leaders) != 2 or joined
