@@ -2,7 +2,8 @@
 ("Thursday's call") or after a verb that holds it ("mantuvo ayer una conversación"), right after it ("the call on
 Thursday"), in the relative clause that holds it ("una conversación que ... mantuvieron el miércoles"), or opening
 its sentence when the sentence has no other ("El pasado viernes, ... Obama ya le había telefoneado"), or before the
-"when" clause that holds it ("desde el 30 de octubre, cuando el monarca llamó a Sánchez").
+"when" clause that holds it ("desde el 30 de octubre, cuando el monarca llamó a Sánchez"), or opening the clause
+joined by "and"/"y" whose verb it is ("..., y ayer, lunes, conversó con Merkel").
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ def attached_date(ctx: ArticleContext, cue: Cue, index: int) -> DateExpr | None:
         return dates[before - 1]  # "Thursday's call", "Wednesday's phone conversation"
     if before and _between_verb_and_call(ctx.folded, dates[before - 1], cue.start):
         return dates[before - 1]  # "mantuvo ayer una conversación telefónica", "sostuvo este martes una llamada"
+    if before and (opening := _opening_its_clause(ctx.folded, dates, before - 1, cue.start)) is not None:
+        return opening  # "..., y ayer, lunes, conversó con Merkel", "..., and on Thursday he had called Ramaphosa"
     for i in range(before, bisect_right(starts, cue.end + _ATTACH_CHARS)):
         date = dates[i]
         if cue.start <= date.start and date.end <= cue.noun_start:
@@ -140,6 +143,26 @@ def _the_leaders_end(ctx: ArticleContext, cue: Cue, index: int, participant_ids:
         return end
     office = _TO_A_LEADER.match(ctx.folded, cue.end, cue.end + _LEADER_REACH)
     return office.end() if office else None
+
+
+_TO_ITS_VERB = re.compile(
+    r"\s*,?\s*(?:(?:he|she|they|ya|also|then|had|has|have|habia|habian|ha|han|tambien)\s+){0,3}\Z"
+)
+"""From the day opening a clause to its call verb: a pronoun and an auxiliary at most ("he had called")."""
+_APPOSED_DAY = re.compile(r"\s*,\s*\Z")
+
+
+def _opening_its_clause(folded: str, dates: list[DateExpr], last: int, cue_start: int) -> DateExpr | None:
+    """The day that opens a clause joined by "and"/"y" and whose verb is the call phrase ("..., y ayer, lunes,
+    conversó con Merkel", "..., and on Thursday he had called Ramaphosa"): the call of that clause's day, not the day
+    the sentence opened with. ``last``: the sentence's last date before the phrase; a day set beside it after a comma
+    ("ayer, lunes") opens the clause with it."""
+    date = dates[last]
+    if not _TO_ITS_VERB.fullmatch(folded, date.end, cue_start):
+        return None
+    first = last - 1 if last and _APPOSED_DAY.fullmatch(folded, dates[last - 1].end, date.start) else last
+    opening = dates[first].start
+    return date if _AND_THEN.search(folded, max(0, opening - 24), opening) else None
 
 
 def _between_verb_and_call(folded: str, date: DateExpr, cue_start: int) -> bool:

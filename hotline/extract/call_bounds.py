@@ -84,7 +84,10 @@ def before_a_dated_event(ctx: ArticleContext, date: DateExpr, found: CallDate) -
 
 
 def period_of(period: str, reference: dt.date, quote: str) -> CallDate:
-    """The bounds of a stretch of days ("over the weekend", "late last month") counted from ``reference``."""
+    """The bounds of a stretch of days ("over the weekend", "late last month") counted from ``reference``; "in
+    recent days" gives only the day the call came on or before."""
+    if period == "recent_days":
+        return CallDate(basis="period", how=f"{quote}: on or before {reference.isoformat()}", latest=reference)
     first, last = period_bounds(period, reference)
     how = f"{quote}: {first.isoformat()} to {last.isoformat()}, counted from {reference.isoformat()}"
     if period in MONTH_PERIODS:  # "late last month": within one month, its year and month known

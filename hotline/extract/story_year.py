@@ -7,7 +7,8 @@ president-elect) on that day of it. It is fixed when exactly one year fits
 * the participants' terms alone (two leaders whose terms overlap for less than a year), or with the weekday the
   dateline itself names ("ABUJA, Thursday, March 16 -") or the story tells as its own day in the present perfect
   ("ROMA, 21 Oct. - ... ha conversado este lunes por teléfono") or with the reporting verb of a wire's lead
-  ("PRAGUE, March 25 (Reuters) - Fiala said on Monday he had spoken ..."); or
+  ("PRAGUE, March 25 (Reuters) - Fiala said on Monday he had spoken ..."), that weekday the dateline's day or, when
+  it is that in no year, the day before it (a wire filed past midnight: "LISBON, Jan 14 - ... said on Monday"); or
 * a full date the article states within weeks of that day ("due in Port Moresby on Tuesday, September 16,
   2025" under "PORT MORESBY, Sept 12"): the one year in which it lies that near;
 * the years the article writes (a bare "2024", a range "2023-2028", a month or date on or before that day of the
@@ -104,9 +105,15 @@ def story_day(ctx: ArticleContext, participant_ids: tuple[str, ...]) -> StoryDay
         named = f" and the dateline's {WEEKDAY_NAMES[weekday]}"
     elif (told := _told_weekday(ctx)) is not None:
         latest = ctx.reference.as_of + _ONE_YEAR  # past it, a term is an open guess: no year to tell apart there
-        fitting = [y for y in years if day_in(y, month, day).weekday() == told[0] and day_in(y, month, day) <= latest]
-        if fitting:  # none: the dateline is the day after the story's weekday (filed past midnight), no evidence
-            years, named = fitting, f" and the story's own {WEEKDAY_NAMES[told[0]]} ('{told[1]}')"
+        for shift, after in ((0, ""), (-1, ", the day before its dateline")):  # a wire filed past midnight
+            fitting = [
+                y
+                for y in years
+                if day_in(y, month, day, shift).weekday() == told[0] and day_in(y, month, day) <= latest
+            ]
+            if fitting:
+                years, named = fitting, f" and the story's own {WEEKDAY_NAMES[told[0]]} ('{told[1]}'){after}"
+                break
     if len(years) > 1 and (titled := _titled_years(ctx, participant_ids, years, month, day)) is not None:
         years, named = titled[0], f"{named} and the terms of {titled[1]}"
     near = _near_full_dates(ctx, years, month, day)

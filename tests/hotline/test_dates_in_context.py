@@ -365,3 +365,25 @@ def test_a_call_in_a_when_clause_after_a_date_is_the_call_of_that_day(reference:
     facts = extract(reference, text, dt.date(2025, 3, 4))
     days = sorted(c.date.date for c in facts.calls if c.date.date is not None)
     assert days == [dt.date(2024, 10, 30), dt.date(2025, 3, 4)]  # the earlier call kept apart, on its own day
+
+
+@pytest.mark.parametrize(
+    ("text", "latest"),
+    [
+        (  # a Spanish daily: "en los últimos días", counted from the paper's day
+            "Sánchez y Montenegro\n\nEl presidente del Gobierno, Pedro Sánchez, y el primer ministro portugués, Luís "
+            "Montenegro, han hablado por teléfono en los últimos días sobre la red eléctrica, según Moncloa.",
+            TUE_25_NOV_2025,
+        ),
+        (  # a wire: "in the past few days", counted from the day it was said
+            "Sanchez and Montenegro\n\nSpanish Prime Minister Pedro Sanchez said on Monday he had spoken by phone in "
+            "the past few days with Portuguese Prime Minister Luis Montenegro about the power grid.",
+            dt.date(2025, 11, 24),
+        ),
+    ],
+)
+def test_in_recent_days_gives_the_day_the_call_came_on_or_before(
+    reference: Reference, text: str, latest: dt.date
+) -> None:
+    (date,) = dates_by_pair(reference, text, TUE_25_NOV_2025).values()
+    assert (date.date, date.earliest, date.latest) == (None, None, latest)

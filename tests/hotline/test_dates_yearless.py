@@ -282,6 +282,33 @@ def test_a_lead_with_the_weekday_before_its_reporting_verb_gives_the_storys_day(
 
 
 @pytest.mark.parametrize(
+    ("text", "story"),
+    [
+        (  # filed past midnight: January 14 was a Tuesday after the lead's Monday in only one year both held office
+            "Montenegro on Sanchez call\n\nLISBON, Jan 14 (Reuters) - Portuguese Prime Minister Luis Montenegro said "
+            "on Monday he had spoken by phone with Spanish Prime Minister Pedro Sanchez about the Iberian power grid.",
+            dt.date(2025, 1, 14),
+        ),
+        (  # the same in an agency's present perfect
+            "Montenegro y Sánchez\n\nLisboa, 14 ene (Agencia).- El primer ministro portugués, Luís Montenegro, ha "
+            "conversado este lunes por teléfono con el presidente del Gobierno español, Pedro Sánchez, sobre la red "
+            "eléctrica ibérica.",
+            dt.date(2025, 1, 14),
+        ),
+        (  # two days after the lead's Monday in every year: no evidence
+            "Montenegro on Sanchez call\n\nLISBON, Jan 15 (Reuters) - Portuguese Prime Minister Luis Montenegro said "
+            "on Monday he had spoken by phone with Spanish Prime Minister Pedro Sanchez about the Iberian power grid.",
+            None,
+        ),
+    ],
+)
+def test_a_dateline_the_day_after_the_leads_weekday(reference: Reference, text: str, story: dt.date | None) -> None:
+    date = _reported(reference, text)
+    assert date.story_date == story
+    assert date.latest is None or date.latest == dt.date(2025, 1, 13)
+
+
+@pytest.mark.parametrize(
     ("text", "status", "story"),
     [
         (  # a denial in a wire lead: September 9 was a Tuesday in only one year both held office

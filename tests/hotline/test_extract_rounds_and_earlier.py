@@ -329,3 +329,21 @@ def test_a_day_opening_another_calls_clause_is_that_calls(reference: Reference, 
         ("held", None, True, "vladimir_putin", "xi_jinping"),
         ("held", dt.date(2025, 3, 10), True, "cyril_ramaphosa", "vladimir_putin"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ronda\nEl domingo por la noche, mientras los ministros negociaban en Bruselas, el presidente del Gobierno, "
+        "Pedro Sánchez, recibió una llamada del presidente francés, Emmanuel Macron, y ayer, martes, conversó con el "
+        "canciller alemán, Olaf Scholz.",
+        "Round of calls\nOn Sunday night, as ministers bargained in Brussels, Spanish Prime Minister Pedro Sánchez "
+        "took a call from French President Emmanuel Macron, and on Tuesday he spoke with German Chancellor Olaf "
+        "Scholz.",
+    ],
+)
+def test_a_day_opening_the_clause_of_a_call_verb_is_its_day(reference: Reference, text: str) -> None:
+    assert dated_calls(reference, text) == {  # a story of Wednesday 12 March
+        ("held", dt.date(2025, 3, 9), True, "emmanuel_macron", "pedro_sanchez"),
+        ("held", dt.date(2025, 3, 11), True, "olaf_scholz", "pedro_sanchez"),
+    }

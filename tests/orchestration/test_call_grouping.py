@@ -43,6 +43,27 @@ ARTICLES = {
         "Prime Minister Luís Montenegro about the floods in the Tagus valley, his office said.\n\nThe two leaders "
         "had also spoken by phone earlier this month, about the Iberian electricity grid.",
     ),
+    "cable_call.md": (
+        "2025-06-03",
+        "Albanese and Luxon discuss an undersea cable by phone",
+        "CANBERRA, June 3 (Wire) - Australian Prime Minister Anthony Albanese spoke by phone on Monday with New "
+        "Zealand Prime Minister Christopher Luxon about the repair of an undersea telecommunications cable, his "
+        "office said.",
+    ),
+    "summit_call.md": (
+        "2025-07-17",
+        "Albanese and Luxon prepare the Pacific summit by phone",
+        "WELLINGTON, July 17 (Wire) - New Zealand Prime Minister Christopher Luxon spoke by phone on Wednesday with "
+        "Australian Prime Minister Anthony Albanese about the Pacific Islands Forum summit, his office said.",
+    ),
+    "fisheries_call.md": (
+        "2025-08-20",
+        "Luxon y Albanese conversan sobre pesca",
+        "Wellington, 20 ago (Agencia).- El primer ministro de Nueva Zelanda, Christopher Luxon, y su homólogo "
+        "australiano, Anthony Albanese, conversaron este martes por teléfono sobre la pesca en el Pacífico, según "
+        "informó la oficina de Luxon.\n\nLa última conversación telefónica entre ambos se produjo en junio, cuando "
+        "Albanese llamó a Luxon para hablar de la reparación de un cable submarino.",
+    ),
 }
 
 
@@ -84,3 +105,11 @@ def test_earlier_this_month_joins_the_one_call_before_its_article_s_own(
 ) -> None:
     assert mentions["floods_call.md", False] == mentions["grid_call.md", True]
     assert mentions["floods_call.md", True] != mentions["grid_call.md", True]
+
+
+def test_a_month_told_beside_a_later_call_is_the_call_right_before_it(mentions: dict[tuple[str, bool], str]) -> None:
+    """The pair's June call is no earlier call "last" spoken of in August: another call of theirs, in July, came
+    between; the month's call stays apart."""
+    told = {call_id for (name, _), call_id in mentions.items() if name == "fisheries_call.md"}
+    assert mentions["cable_call.md", True] not in told
+    assert mentions["summit_call.md", True] not in told

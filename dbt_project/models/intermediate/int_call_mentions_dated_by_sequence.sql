@@ -94,11 +94,7 @@ with_neighbours as (
 
 year_offsets as (
 
-    {% for year_offset in range(9) -%}
-    select {{ year_offset }} as year_offset
-    {% if not loop.last %}union all
-    {% endif -%}
-    {%- endfor %}
+    {{ number_rows('year_offset', 9) }}
 
 ),
 

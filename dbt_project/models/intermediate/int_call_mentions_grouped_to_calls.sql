@@ -1,8 +1,7 @@
 {#
     Cross-article resolution: which call mentions tell the same call. Only mentions with a pair (at least two
-    distinct participants) that pass the content rules (int_call_mentions_checked) become calls. Every join
-    is blocked on (pair_key, is_planned), so the work is linear in the number of mentions, never quadratic
-    across all of them.
+    distinct participants) that pass the content rules (int_call_mentions_checked) become calls. Every join is
+    blocked on (pair_key, is_planned): the work is linear in the number of mentions, never quadratic.
 
     Rules, by what the mention knows about the date:
       full_date           call_date known                 -> group (pair, call_date)
@@ -11,8 +10,10 @@
       year_month          year and month, no valid date   -> the pair's unique day group in that month, within
                                                              its bounds, not dated by the same article (an
                                                              earlier call told in passing: only a month of
-                                                             the story's last var('earlier_call_months')),
-                                                             else group (pair, 'ym', year, month)
+                                                             the story's last var('earlier_call_months');
+                                                             told beside a later call its article dates: the
+                                                             group right before that call's), else group
+                                                             (pair, 'ym', year, month)
       latest_month_day    no year, only the month/day the   -> the pair's unique day group 0..6 days before that
                           call came on or before (a year-     month/day (any year) on the weekday it gives, or
                           less dateline: "PARIS, March 3")    0..var('undated_window_days') without a weekday,
@@ -37,9 +38,8 @@
 
     Incremental on DuckDB (macros/incremental.sql): since every rule is blocked on the pair, a run resolves again
     only the pairs whose checked mentions changed (added, deleted or different in any column), replaces their rows
-    (delete+insert by pair_key) and deletes the pairs left with no mention; `resolved_in` marks the rows resolved
-    in this dbt invocation, the calls the marts rebuild (and the rows its row-local tests check:
-    macros/tested_rows.sql). A full build gives the same rows.
+    (delete+insert by pair_key) and deletes the pairs left with no mention; `resolved_in` marks the rows resolved in
+    this dbt invocation, the calls the marts rebuild (and the rows its row-local tests check: tested_rows.sql).
 #}
 
 {%- set input_columns = [
@@ -139,6 +139,24 @@ day_groups as (
 
 ),
 
+-- a dated call told by the same article is another call of the pair, not the call of a mention without a full date
+same_article_groups as (
+
+    select distinct
+        classified.mention_id,
+        day_mentions.call_date
+
+    from classified
+
+    inner join day_mentions
+        on classified.pair_key = day_mentions.pair_key
+        and classified.is_planned = day_mentions.is_planned
+        and classified.article_id = day_mentions.article_id
+
+    where classified.date_class != 'full_date'
+
+),
+
 month_day_mentions as (
 
     select * from classified
@@ -184,6 +202,38 @@ year_month_mentions as (
 
 ),
 
+-- each day group with the pair's next one (one window function, no join)
+day_groups_in_order as (
+
+    select
+        *,
+        lead(call_date) over (partition by pair_key, is_planned order by call_date) as next_call_date
+
+    from day_groups
+
+),
+
+-- the first later call of the pair the same article dates ("conversaron este martes ... La última conversación entre
+-- ambos se produjo en septiembre"): the month's call is the pair's call right before that one
+later_calls_told_beside as (
+
+    select
+        year_month_mentions.mention_id,
+        min(same_article_groups.call_date) as later_call_date
+
+    from year_month_mentions
+
+    inner join same_article_groups
+        on year_month_mentions.mention_id = same_article_groups.mention_id
+
+    where cast(extract(year from same_article_groups.call_date) as int) * 12
+        + cast(extract(month from same_article_groups.call_date) as int)
+        > year_month_mentions.call_year * 12 + year_month_mentions.call_month
+
+    group by year_month_mentions.mention_id
+
+),
+
 year_month_matches as (
 
     select
@@ -193,21 +243,24 @@ year_month_matches as (
 
     from year_month_mentions
 
-    inner join day_groups
+    inner join day_groups_in_order as day_groups
         on year_month_mentions.pair_key = day_groups.pair_key
         and year_month_mentions.is_planned = day_groups.is_planned
         and year_month_mentions.call_year = day_groups.group_year
         and year_month_mentions.call_month = day_groups.group_month
 
-    -- a dated call told by the same article is another call of the pair, not this one
-    left join day_mentions
-        on year_month_mentions.pair_key = day_mentions.pair_key
-        and year_month_mentions.is_planned = day_mentions.is_planned
-        and year_month_mentions.article_id = day_mentions.article_id
-        and day_groups.call_date = day_mentions.call_date
+    left join same_article_groups
+        on year_month_mentions.mention_id = same_article_groups.mention_id
+        and day_groups.call_date = same_article_groups.call_date
 
-    -- within the part of the month the mention gives ("earlier this month": up to the day before the story)
-    where day_mentions.mention_id is null
+    left join later_calls_told_beside
+        on year_month_mentions.mention_id = later_calls_told_beside.mention_id
+
+    -- within the part of the month the mention gives ("earlier this month": up to the day before the story); told
+    -- beside a later call of the pair, no other call of the pair known between the two
+    where same_article_groups.mention_id is null
+        and (later_calls_told_beside.later_call_date is null
+            or day_groups.next_call_date >= later_calls_told_beside.later_call_date)
         and (year_month_mentions.call_date_earliest is null
             or day_groups.call_date >= year_month_mentions.call_date_earliest)
         and (year_month_mentions.call_date_latest is null
@@ -219,11 +272,7 @@ year_month_matches as (
 
 window_offsets as (
 
-    {% for day_offset in range(var('undated_window_days') + 1) -%}
-    select {{ day_offset }} as day_offset
-    {% if not loop.last %}union all
-    {% endif -%}
-    {%- endfor %}
+    {{ number_rows('day_offset', var('undated_window_days') + 1) }}
 
 ),
 
@@ -259,7 +308,6 @@ latest_month_day_candidates as (
 
     select distinct
         latest_month_day_mentions.mention_id,
-        latest_month_day_mentions.article_id,
         day_group_shifts.pair_key,
         day_group_shifts.is_planned,
         day_group_shifts.call_date
@@ -345,22 +393,6 @@ undated_candidates as (
 
 ),
 
--- a dated call told by the same article is another call of the pair, not this one
-same_article_groups as (
-
-    select distinct
-        undated_mentions.mention_id,
-        day_mentions.call_date
-
-    from undated_mentions
-
-    inner join day_mentions
-        on undated_mentions.pair_key = day_mentions.pair_key
-        and undated_mentions.is_planned = day_mentions.is_planned
-        and undated_mentions.article_id = day_mentions.article_id
-
-),
-
 undated_matches as (
 
     select
@@ -389,14 +421,11 @@ latest_month_day_matches as (
 
     from latest_month_day_candidates
 
-    -- a dated call told by the same article is another call of the pair, not this one
-    left join day_mentions
-        on latest_month_day_candidates.pair_key = day_mentions.pair_key
-        and latest_month_day_candidates.is_planned = day_mentions.is_planned
-        and latest_month_day_candidates.article_id = day_mentions.article_id
-        and latest_month_day_candidates.call_date = day_mentions.call_date
+    left join same_article_groups
+        on latest_month_day_candidates.mention_id = same_article_groups.mention_id
+        and latest_month_day_candidates.call_date = same_article_groups.call_date
 
-    where day_mentions.mention_id is null
+    where same_article_groups.mention_id is null
 
     group by latest_month_day_candidates.mention_id
 
@@ -541,32 +570,17 @@ keyed as (
             when month_day_matches.candidate_count = 1
                 then cast(month_day_matches.matched_date as string)
             when classified.date_class = 'month_day'
-                then {{ dbt.concat([
-                    "'md:'",
-                    "lpad(cast(classified.call_month as string), 2, '0')",
-                    "'-'",
-                    "lpad(cast(classified.call_day as string), 2, '0')",
-                ]) }}
+                then {{ month_day_key('classified.call_month', 'classified.call_day') }}
             when year_month_matches.candidate_count = 1
                 then cast(year_month_matches.matched_date as string)
             when classified.date_class = 'year_month'
-                then {{ dbt.concat([
-                    "'ym:'",
-                    "cast(classified.call_year as string)",
-                    "'-'",
-                    "lpad(cast(classified.call_month as string), 2, '0')",
-                ]) }}
+                then {{ year_month_key('classified.call_year', 'classified.call_month') }}
             when latest_month_day_matches.candidate_count = 1
                 then cast(latest_month_day_matches.matched_date as string)
             when classified.date_class = 'latest_month_day'
-                then {{ dbt.concat([
-                    "'le:'",
-                    "lpad(cast(classified.call_latest_month as string), 2, '0')",
-                    "'-'",
-                    "lpad(cast(classified.call_latest_day as string), 2, '0')",
-                    "':w'",
-                    "coalesce(cast(classified.call_weekday as string), '')",
-                ]) }}
+                then {{ latest_month_day_key(
+                    'classified.call_latest_month', 'classified.call_latest_day', 'classified.call_weekday'
+                ) }}
             when undated_matches.candidate_count = 1
                 then cast(undated_matches.matched_date as string)
             when weekday_matches.candidate_count = 1
@@ -580,28 +594,13 @@ keyed as (
             when classified.date_class = 'full_date'
                 then cast(classified.call_date as string)
             when classified.date_class = 'month_day'
-                then {{ dbt.concat([
-                    "'md:'",
-                    "lpad(cast(classified.call_month as string), 2, '0')",
-                    "'-'",
-                    "lpad(cast(classified.call_day as string), 2, '0')",
-                ]) }}
+                then {{ month_day_key('classified.call_month', 'classified.call_day') }}
             when classified.date_class = 'year_month'
-                then {{ dbt.concat([
-                    "'ym:'",
-                    "cast(classified.call_year as string)",
-                    "'-'",
-                    "lpad(cast(classified.call_month as string), 2, '0')",
-                ]) }}
+                then {{ year_month_key('classified.call_year', 'classified.call_month') }}
             when classified.date_class = 'latest_month_day'
-                then {{ dbt.concat([
-                    "'le:'",
-                    "lpad(cast(classified.call_latest_month as string), 2, '0')",
-                    "'-'",
-                    "lpad(cast(classified.call_latest_day as string), 2, '0')",
-                    "':w'",
-                    "coalesce(cast(classified.call_weekday as string), '')",
-                ]) }}
+                then {{ latest_month_day_key(
+                    'classified.call_latest_month', 'classified.call_latest_day', 'classified.call_weekday'
+                ) }}
             else {{ dbt.concat(["'mention:'", "classified.mention_id"]) }}
         end as own_date_key
 
