@@ -69,7 +69,12 @@ CUE_VOCABULARIES: dict[str, Any] = {
     "speech": RULES["speech_verbs"],
     "announcement": RULES["announcement_verbs"],
     "continuation": RULES["continuation_starts"],
-    "negation_object": TOPIC_RULES["negation_object"],
+    # what a document or a message left out is found like a negation; topics.negation tells silence from it
+    "negation_object": [
+        *TOPIC_RULES["negation_object"],
+        *TOPIC_RULES["silent_triggers"],
+        *(m for m in TOPIC_RULES["mention_triggers"] if m not in TOPIC_RULES["negation_subject"]),
+    ],
     "negation_subject": TOPIC_RULES["negation_subject"],
     "neither": TOPIC_RULES["neither"],
     "nor": TOPIC_RULES["nor"],

@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from hotline.extract.context import TOPIC_RULES, ArticleContext
-from hotline.extract.topics.names import NAMED_TOPICS, in_a_name
+from hotline.extract.topics.names import NAMED_TOPICS, in_a_name, names_a_place
 from hotline.reference import Reference
 from hotline.text import fold, phrase_alternation
 
@@ -131,8 +131,11 @@ def topic_hits(ctx: ArticleContext) -> list[TopicHit]:
             _in_compound(ctx, keyword.start, keyword.end, code in country_codes)
         ):
             continue
-        if country is None and code not in NAMED_TOPICS and in_a_name(ctx, keyword.start, keyword.end):
-            continue  # "the Economic Community of West African States"
+        if country is None and (
+            (code not in NAMED_TOPICS and in_a_name(ctx, keyword.start, keyword.end))
+            or names_a_place(ctx, keyword.start, keyword.end)
+        ):
+            continue  # "the Economic Community of West African States", "Port Moresby"
         if phrase in _BLOCS and _bloc_agreement(folded, keyword.start, keyword.end):
             code = _BLOC_AGREEMENT_TOPIC  # "el acuerdo entre la Unión Europea y el Mercosur": a trade agreement
         hits.append(TopicHit(keyword.start, keyword.end, code, country))

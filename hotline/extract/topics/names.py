@@ -7,7 +7,8 @@ word follows them; it names an institution when another word of it is an institu
 "Community", "Ministerio", "Guard"). A name of another thing keeps its keyword's topic ("the Paris Climate
 Agreement", "el Tren Maya", "the Special Strategic Partnership"). Not in a headline written in title case (most of
 its words capitalised, no full stop), not for a keyword in capitals ("NATO", "IMF"), and not for topics whose
-keywords are names themselves (``named_topics``: "the UN Security Council").
+keywords are names themselves (``named_topics``: "the UN Security Council"). A keyword that is the first word of a
+place's name ("Port Moresby", "PORT LOUIS", "Puerto Príncipe") names the place (``place_name_heads``).
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from collections.abc import Iterator
 from hotline.extract.context import TOPIC_RULES, ArticleContext
 from hotline.text import fold
 
-__all__ = ["NAMED_TOPICS", "in_a_name"]
+__all__ = ["NAMED_TOPICS", "in_a_name", "names_a_place"]
 
 _PARTICLES = frozenset(TOPIC_RULES["name_particles"])
 _COORDINATORS = frozenset(TOPIC_RULES["name_coordinators"])
 _INSTITUTIONS = frozenset(fold(w) for w in TOPIC_RULES["institution_nouns"])
 NAMED_TOPICS = frozenset(TOPIC_RULES["named_topics"])
+_PLACE_HEADS = frozenset(fold(w) for w in TOPIC_RULES["place_name_heads"])
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)[ \t]+\Z")
 _WORD_AFTER = re.compile(r"[ \t]+([\w'’.-]+)")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]{3,}")
@@ -48,6 +50,19 @@ def in_a_name(ctx: ArticleContext, start: int, end: int) -> bool:
         return True
     longer = _WORDS.findall(text, sentence.start, sentence.end)
     return sum(1 for w in longer if w[0].isupper()) < _HEADLINE_SHARE * len(longer)
+
+
+def names_a_place(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether the keyword at ``[start, end)`` begins a place's name ("Port Moresby", "PORT LOUIS", "Puerto
+    Príncipe"): one of ``place_name_heads``, capitalised, with a capitalised word right after it."""
+    written = ctx.text[start:end]
+    return (
+        written[:1].isupper()
+        and fold(written.split()[0].lower()) in _PLACE_HEADS
+        and (after := _WORD_AFTER.match(ctx.text, end, end + _REACH)) is not None
+        and after.group(1)[:1].isupper()
+        and after.group(1).lower() not in _PARTICLES  # "the Port of Darwin" is a port
+    )
 
 
 def _name_words_before(text: str, start: int) -> Iterator[str]:

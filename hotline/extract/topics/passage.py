@@ -50,7 +50,9 @@ def call_block(
         index = sentence.index
         if _LIST_MARKER.fullmatch(sentence.text):  # "2." of a numbered readout: the passage goes on
             continue
-        if index in layout.reference_sentences:
+        if index in layout.reference_sentences and _earlier_aside(ctx, sentence):  # "The leaders, who had also
+            current, how = current or layout.reported, DISCUSSED  # spoken by phone earlier this month, did not ..."
+        elif index in layout.reference_sentences:
             current, how = layout.reference_sentences[index], EARLIER
         elif index in layout.call_sentences or index in layout.other_reported_sentences:
             if _others_only(ctx, index, everyone):  # "The interior minister spoke by phone with ..."
@@ -74,7 +76,7 @@ def call_block(
             discussion is not None
             and (
                 _participants_discuss(ctx, sentence, discussion.start, current or layout.call_of(index))
-                or not _moves_on(ctx, layout, sentence, discussion.start)
+                or not (_moves_on(ctx, layout, sentence, discussion.start) or _in_the_perfect(ctx, sentence))
             )
         ) or _participant_tells(ctx, layout, sentence, current or layout.call_of(index)):
             new_paragraph = last is None or last.paragraph != sentence.paragraph
@@ -90,7 +92,7 @@ def call_block(
             and question_in(ctx, last.start, last.end) is None  # what follows an open question is no claim
             and _continues(ctx, last, sentence, current)
         ):
-            if _in_the_perfect(ctx, sentence):  # background told in the perfect: the passage goes on past it
+            if _in_the_perfect(ctx, sentence) or _unvoiced(ctx, sentence):  # background: the passage goes on past it
                 last = sentence
                 continue
             how = CONTINUES
@@ -187,6 +189,22 @@ def _continues(ctx: ArticleContext, last: Sentence, sentence: Sentence, call: Ca
     return bool(named & participants)
 
 
+def _earlier_aside(ctx: ArticleContext, sentence: Sentence) -> bool:
+    """ "The leaders, who had also spoken by phone earlier this month, did not discuss ...": every call phrase of the
+    sentence stands in a relative clause set off by commas, so the earlier call is an aside and the main clause goes
+    on about the passage's call."""
+    folded = ctx.folded
+    cues = ctx.starts_in("cues", sentence.index)
+    return bool(cues) and all(
+        _ASIDE_OPENS.search(folded, sentence.start, cue) and _ASIDE_CLOSES.match(folded, cue, sentence.end)
+        for cue in cues
+    )
+
+
+_ASIDE_OPENS = re.compile(r",\s+(?:" + phrase_alternation(TOPIC_RULES["relative_pronouns"]) + r")\s+[^,;:.\"“”]*\Z")
+_ASIDE_CLOSES = re.compile(r"[^,;:.\"“”]*,\s+\w")
+
+
 def _in_the_perfect(ctx: ArticleContext, sentence: Sentence) -> bool:
     """ "Trump has threatened a 30% tariff on Mexican goods", "Noboa había impuesto un arancel": the main clause is
     in the perfect and no one is quoted, so the sentence tells what happened before the call: it claims nothing,
@@ -197,6 +215,35 @@ def _in_the_perfect(ctx: ArticleContext, sentence: Sentence) -> bool:
     return (
         _PERFECT.match(ctx.folded, sentence.start, end) or _STATE.match(ctx.folded, sentence.start, end)
     ) is not None
+
+
+def _unvoiced(ctx: ArticleContext, sentence: Sentence) -> bool:
+    """ "Shipments above the quota now pay a 50 per cent surtax", "El acuerdo crearía una zona de libre comercio":
+    a sentence that goes on in the passage with no one's voice in it (no official, speech, readout or discussion
+    verb, quote, attribution, pronoun or leader opening it, nor a first person or a stance) describes the world the
+    call happened in: it claims nothing, and the passage goes on past it."""
+    start, end, lex = sentence.start, sentence.end, ctx.lex
+    if ctx.in_sentence("officials", sentence.index) or _VOICE.search(ctx.folded, start, end):
+        return False
+    opener = lex.at("continuation", _first_word(ctx, sentence))
+    if (
+        opener is not None
+        and not (  # "El acuerdo ..." opens on the article, "Él ..." on the pronoun
+            (opener.phrase in _HOMOGRAPHS and ctx.text[opener.start : opener.end].lower() == opener.phrase)
+            or _COLLECTIVE.match(ctx.folded, opener.end, end)  # "Both economies face ...": not the leaders
+        )
+    ):
+        return False
+    return not any(lex.find(kind, start, end) for kind in ("speech", "readout", "discussion"))
+
+
+_HOMOGRAPHS = frozenset(TOPIC_RULES["article_homographs"])
+_COLLECTIVE = re.compile(r"\s+(?:" + phrase_alternation(TOPIC_RULES["non_leader_collectives"]) + r")(?![\w])")
+_VOICE = re.compile(
+    r"[\"“”«»]|(?<![\w])(?:"
+    + phrase_alternation([*TOPIC_RULES["voice_words"], *TOPIC_RULES["attributions"]])
+    + r")(?![\w])"
+)
 
 
 _PERFECT_REACH = int(TOPIC_RULES["background_tense_reach"])

@@ -6,7 +6,8 @@ call's ("In his conversation with Tusk, Zelensky said ..."). A sentence that nam
 calls named in the stretch before it, since the last topic, by the names that belong to one call only ("received
 calls from Lula, Fernández and Boric, a day after his election victory" → all three; "Con Fernández abordó la
 hidrovía, mientras que con Boric conversó sobre los puertos" → one each); a topic before any name goes to every
-call named.
+call named. A sentence that speaks of every call of the round ("was not raised in either call", "en ninguna de las
+dos llamadas se abordó") gives its topics to all of them.
 
 A round holds at most ``max_counterparts`` calls and a sentence's names and topics are walked once, so a sentence
 costs time linear in what it holds.
@@ -14,16 +15,19 @@ costs time linear in what it holds.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from hotline.extract.calls import CallLayout
 from hotline.extract.context import RULES, ArticleContext
-from hotline.extract.topics.hits import TopicHit
+from hotline.extract.topics.hits import TOPIC_RULES, TopicHit
 from hotline.facts import CallMention
+from hotline.text import phrase_alternation
 
 _MAX_ROUND = int(RULES["pairs"]["max_counterparts"])  # a round of calls names at most this many calls
+_EVERY_CALL = re.compile(r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["every_call"]) + r")(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,9 @@ def calls_of_hits(
         return {}
     names = [(start, calls) for start, calls in round_.named(ctx, index) if len(calls) == 1]  # names of one call
     if len({m.mention_id for _, calls in names for m in calls}) < 2:
+        if hits and _EVERY_CALL.search(ctx.folded, ctx.sentences[index].start, ctx.sentences[index].end):
+            every_call = [m for m, _ in round_.calls]  # "en ninguna de las dos llamadas", "in both calls"
+            return {id(hit): every_call for hit in hits}
         return {}
     starts = [start for start, _ in names]
     every = _distinct(m for _, calls in names for m in calls)
