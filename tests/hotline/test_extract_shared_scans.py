@@ -9,12 +9,13 @@ import datetime as dt
 
 import pytest
 
+from hotline.extract.call_dates import _OFFSET, _OFFSET_UNIT_WORDS, _ONE_DAY, _ONE_DAY_WORDS
 from hotline.extract.context import article_lexicon, build_context
 from hotline.extract.dates import find_dates, find_dates_from_words
 from hotline.extract.sentences import split_sentences
 from hotline.facts import Article
 from hotline.reference import load_reference
-from hotline.text import fold_text
+from hotline.text import anchor_words, fold_text, holds_any
 
 TEXTS = [
     "Talks began on 3 de marzo; the leaders last spoke el pasado lunes 12.",
@@ -61,3 +62,14 @@ def test_one_vocabularys_longest_hits_are_those_of_the_sorted_scan() -> None:
     found = article_lexicon(load_reference()).scan(fold_text("The Mexican president and the president of Mexico."))
     for name in ("place", "title", "counterpart"):
         assert found.longest(name) == found.longest(name, "no_such_vocabulary")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two days after the vote they spoke.", "La víspera de la cumbre, hablaron.", "On the eve of talks.", "No."],
+)
+def test_the_call_dates_prefilters_pass_every_sentence_their_patterns_match(text: str) -> None:
+    folded = fold_text(text)
+    for pattern, words in ((_OFFSET, _OFFSET_UNIT_WORDS), (_ONE_DAY, _ONE_DAY_WORDS)):
+        assert pattern.search(folded) is None or holds_any(folded, words, 0, len(folded))
+    assert anchor_words(["on the eve of", "la vispera de"]) == ("eve", "vispera")
