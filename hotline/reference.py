@@ -155,11 +155,13 @@ class Reference:
     def role_on(self, official_id: str, day: dt.date | None) -> Term | None:
         """The term held on ``day`` (a leader role first), or the latest term when ``day`` is unknown."""
         key = (official_id, day)
-        if key not in self._roles_on:
+        try:
+            return self._roles_on[key]  # one lookup: a miss is rare (the same officials on the same days)
+        except KeyError:
             if len(self._roles_on) >= _ROLES_ON_KEPT:
                 self._roles_on.clear()
-            self._roles_on[key] = self._role_on_uncached(official_id, day)
-        return self._roles_on[key]
+            term = self._roles_on[key] = self._role_on_uncached(official_id, day)
+            return term
 
     def _role_on_uncached(self, official_id: str, day: dt.date | None) -> Term | None:
         terms = self.terms_of(official_id)

@@ -142,6 +142,12 @@ def first_words(phrases: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(key.split(" ")[0] for key in map(phrase_key, phrases) if key))
 
 
+def anchor_words(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The longest folded word of each phrase (the last of equal length): text that every match of a pattern of
+    these phrases holds, rarer than its first word ("on the eve of": "eve")."""
+    return tuple(dict.fromkeys(max(reversed(k.split(" ")), key=len) for k in map(phrase_key, phrases) if k))
+
+
 def holds_any(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
     """Whether one of ``words`` stands in ``text[start:end]`` (a substring test per word, in C): a pattern that
     needs one of them is not searched where none stands."""

@@ -57,7 +57,7 @@ from hotline.extract.told_days import (
     quote_day,
 )
 from hotline.facts import CallDate
-from hotline.text import phrase_alternation
+from hotline.text import anchor_words, first_words, holds_any, phrase_alternation
 
 _OFFSET = re.compile(
     rf"(?<![\w])(?P<n>\d{{1,3}}|{phrase_alternation(list(NUMBERS))})\s+(?P<unit>{phrase_alternation(list(OFFSET_UNITS))})\s+"
@@ -68,6 +68,8 @@ _ONE_DAY = re.compile(
     r"(?![\w])"
 )
 """One day from a dated event, no number said: "the day after the May 18 election", "la víspera de"."""
+# What every match holds: a sentence with none is not searched (both patterns open on a look-behind)
+_OFFSET_UNIT_WORDS, _ONE_DAY_WORDS = first_words(OFFSET_UNITS), anchor_words([*DAY_AFTER, *DAY_BEFORE])
 _REPORTED_MAX_AGE = int(RULES["reported_call_max_age_days"])
 _IN_SENTENCE = "in a sentence reporting the call"
 
@@ -94,8 +96,10 @@ def _offsets(ctx: ArticleContext, index: int) -> list[tuple[DateExpr, int]]:
     sentence = ctx.sentences[index]
     found = []
     absolute: list[DateExpr] | None = None
-    counted = [(m.start(), m) for m in _OFFSET.finditer(ctx.folded, sentence.start, sentence.end)]
-    single = [(m.start(), m) for m in _ONE_DAY.finditer(ctx.folded, sentence.start, sentence.end)]
+    unit = holds_any(ctx.folded, _OFFSET_UNIT_WORDS, sentence.start, sentence.end)
+    counted = [(m.start(), m) for m in _OFFSET.finditer(ctx.folded, sentence.start, sentence.end)] if unit else []
+    one_day = holds_any(ctx.folded, _ONE_DAY_WORDS, sentence.start, sentence.end)
+    single = [(m.start(), m) for m in _ONE_DAY.finditer(ctx.folded, sentence.start, sentence.end)] if one_day else []
     for _, match in sorted(counted + single, key=lambda item: item[0]):
         if absolute is None:
             absolute = [d for d in ctx.in_sentence("dates", index) if d.kind == "absolute"]

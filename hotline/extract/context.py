@@ -134,6 +134,7 @@ class ArticleContext:
     by_sentence: dict[str, dict[int, list[Any]]] = field(default_factory=dict)
     memo: dict[Any, Any] = field(default_factory=dict)
     """Values the extractors derive once per article (or per sentence) instead of once per hit."""
+    _firsts: dict[str, dict[int, Hit]] = field(default_factory=dict)  # per vocabulary, :meth:`firsts`
 
     def sentence_of(self, offset: int) -> int:
         index = bisect_right(self._starts, offset) - 1
@@ -143,13 +144,28 @@ class ArticleContext:
         return self.by_sentence[kind].get(index, [])
 
     def starts_in(self, kind: str, index: int) -> list[int]:
-        """The start offsets of :meth:`in_sentence` (sorted, like the items): bisect them rather than scanning
-        every item of a long sentence for every hit."""
+        """The start offsets of :meth:`in_sentence` (sorted): bisected, not every item scanned for every hit."""
         key = ("starts", kind, index)
         starts = self.memo.get(key)
         if starts is None:
             starts = self.memo[key] = [item.start for item in self.in_sentence(kind, index)]
         return starts
+
+    def first_in(self, name: str, index: int) -> Hit | None:
+        """``lex.find(name, s.start, s.end)`` for sentence ``index``, from :meth:`firsts`."""
+        firsts = self._firsts.get(name)
+        return (firsts if firsts is not None else self.firsts(name)).get(index)
+
+    def firsts(self, name: str) -> dict[int, Hit]:
+        """Sentence index → its first hit of ``name`` (:meth:`first_in`), by one pass over the vocabulary's hits."""
+        firsts = self._firsts.get(name)
+        if firsts is None:
+            firsts = self._firsts[name] = {}
+            for hit in self.lex.all(name):  # by start: the first hit lying in a sentence is kept
+                index = bisect_right(self._starts, hit.start) - 1
+                if index >= 0 and index not in firsts and hit.end <= self.sentences[index].end:
+                    firsts[index] = hit
+        return firsts
 
     def evidence(self, index: int, how: str | None = None) -> Evidence:
         s = self.sentences[index]

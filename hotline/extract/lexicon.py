@@ -286,8 +286,12 @@ class LexiconHits:
 
     def longest(self, *names: str) -> list[Hit]:
         """Hits of the given vocabularies, leftmost-longest and never overlapping (as a regex scan finds them)."""
-        # By start only (a key read in C; the sort is stable): at one start, the first of the longest is kept.
-        candidates = sorted((h for name in names for h in self._hits.get(name, [])), key=_START)
+        # By start only (a key read in C; the sort is stable): at one start, the first of the longest is kept. One
+        # vocabulary's hits are in that order already.
+        if len(names) == 1:
+            candidates = self._hits.get(names[0], [])
+        else:
+            candidates = sorted((h for name in names for h in self._hits.get(name, [])), key=_START)
         kept: list[Hit] = []
         reach = -1
         for hit in candidates:

@@ -5,13 +5,17 @@ Examples written for these tests (never taken from the seed corpus).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from hotline.extract.context import article_lexicon
+from hotline.extract.call_dates import _OFFSET, _OFFSET_UNIT_WORDS, _ONE_DAY, _ONE_DAY_WORDS
+from hotline.extract.context import article_lexicon, build_context
 from hotline.extract.dates import find_dates, find_dates_from_words
 from hotline.extract.sentences import split_sentences
+from hotline.facts import Article
 from hotline.reference import load_reference
-from hotline.text import fold_text
+from hotline.text import anchor_words, fold_text, holds_any
 
 TEXTS = [
     "Talks began on 3 de marzo; the leaders last spoke el pasado lunes 12.",
@@ -33,3 +37,39 @@ def test_dates_from_the_lexicon_pass_are_the_dates_a_scan_finds(text: str) -> No
 def test_a_token_longer_than_the_look_back_before_a_stop_is_no_abbreviation() -> None:
     text = "He said " + "x" * 80 + ". Then he left."
     assert [s.text for s in split_sentences(text)] == ["He said " + "x" * 80 + ".", "Then he left."]
+
+
+SENTENCE_TEXTS = [
+    "Macron spoke with Lula by phone on Monday. They discussed trade.\n\nThe  two leaders said the call was warm, "
+    "officials said. A summit follows in May.",
+    "El presidente habló por teléfono con su homólogo. Ambos abordaron la cumbre;\nla conversación fue cordial.",
+    'Asked whether   they "discussed" tariffs, he declined. She said: "We spoke." Later, they met.',
+]
+
+
+@pytest.mark.parametrize("text", SENTENCE_TEXTS)
+def test_a_sentences_first_hit_is_what_a_search_of_the_sentence_finds(text: str) -> None:
+    article = Article("0" * 16, "a.txt", "txt", "t", text, "0" * 64, "utf-8", len(text), dt.date(2025, 6, 4))
+    ctx = build_context(article, load_reference())
+    for name in ("speech", "discussion", "readout", "other_event", "continuation", "place", "tone_positive"):
+        for sentence in ctx.sentences:
+            expected = ctx.lex.find(name, sentence.start, sentence.end)
+            assert ctx.first_in(name, sentence.index) == expected
+            assert (sentence.index in ctx.firsts(name)) == (expected is not None)
+
+
+def test_one_vocabularys_longest_hits_are_those_of_the_sorted_scan() -> None:
+    found = article_lexicon(load_reference()).scan(fold_text("The Mexican president and the president of Mexico."))
+    for name in ("place", "title", "counterpart"):
+        assert found.longest(name) == found.longest(name, "no_such_vocabulary")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two days after the vote they spoke.", "La víspera de la cumbre, hablaron.", "On the eve of talks.", "No."],
+)
+def test_the_call_dates_prefilters_pass_every_sentence_their_patterns_match(text: str) -> None:
+    folded = fold_text(text)
+    for pattern, words in ((_OFFSET, _OFFSET_UNIT_WORDS), (_ONE_DAY, _ONE_DAY_WORDS)):
+        assert pattern.search(folded) is None or holds_any(folded, words, 0, len(folded))
+    assert anchor_words(["on the eve of", "la vispera de"]) == ("eve", "vispera")

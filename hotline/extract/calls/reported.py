@@ -250,11 +250,10 @@ def _about_the_future(ctx: ArticleContext, offset: int) -> bool:
 
 def _tone(ctx: ArticleContext, sentences: list[int]) -> str | None:
     found = set()
-    for index in sentences:
-        sentence = ctx.sentences[index]
-        for label in ("positive", "negative"):
-            if ctx.lex.find(f"tone_{label}", sentence.start, sentence.end):
-                found.add(label)
+    for label in ("positive", "negative"):
+        toned = ctx.firsts(f"tone_{label}")  # the sentences holding a cue, read once
+        if any(index in toned for index in sentences):
+            found.add(label)
     if found == {"positive", "negative"}:
         return "mixed"
     return next(iter(found)) if found else None

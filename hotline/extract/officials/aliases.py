@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from hotline.extract.lexicon import is_word_char
 from hotline.extract.officials.patterns import OFFICIAL_RULES, OfficialHit
@@ -136,10 +137,15 @@ def _one_of_their_names(word: str, official: Official) -> bool:
 def _surname(hit: OfficialHit) -> str | None:
     """The word a full name is later referred to by: the family name (last word; first in Chinese, Korean and
     Vietnamese names), none when a particle makes it part of a longer surname ("Al Thani", "de León")."""
-    words = [w for w in hit.full_name.split() if w.lower().rstrip(".") not in _NAME_SUFFIXES]
+    return _surname_of(hit.full_name, hit.country_code)
+
+
+@lru_cache(maxsize=8192)  # the same officials article after article
+def _surname_of(full_name: str, country_code: str | None) -> str | None:
+    words = [w for w in full_name.split() if w.lower().rstrip(".") not in _NAME_SUFFIXES]
     if len(words) < 2:
         return None
-    if hit.country_code in _FAMILY_NAME_FIRST:
+    if country_code in _FAMILY_NAME_FIRST:
         return words[0].rstrip(".,")
     if words[-2].lower() in _NAME_PARTICLES:
         return None

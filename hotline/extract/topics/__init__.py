@@ -136,8 +136,7 @@ def _discussed_as_subject(ctx: ArticleContext, hit: TopicHit, sentence_start: in
 
 
 def _claimant(ctx: ArticleContext, index: int) -> str | None:
-    sentence = ctx.sentences[index]
-    speech = ctx.lex.find("speech", sentence.start, sentence.end)
+    speech = ctx.first_in("speech", index)
     if speech is None:
         return None
     named = [h for h in ctx.in_sentence("officials", index) if h.official_id]

@@ -46,9 +46,11 @@ def call_block(
     current: CallMention | None = None
     last: Sentence | None = None  # the last sentence of the open passage
     everyone = {p.official_id for m in layout.mentions() for p in m.participants}
+    encounters, discussions = ctx.firsts("encounter"), ctx.firsts("discussion")  # per sentence, read once
     for sentence in ctx.sentences:
         index = sentence.index
-        if _LIST_MARKER.fullmatch(sentence.text):  # "2." of a numbered readout: the passage goes on
+        # "2." of a numbered readout: the passage goes on
+        if len(sentence.text) <= _LIST_MARKER_MAX and _LIST_MARKER.fullmatch(sentence.text):
             continue
         if index in layout.reference_sentences and _earlier_aside(ctx, sentence):  # "The leaders, who had also
             current, how = current or layout.reported, DISCUSSED  # spoken by phone earlier this month, did not ..."
@@ -66,8 +68,8 @@ def call_block(
             ):
                 current = layout.call_of(index)
             how = REPORTS
-        elif ctx.lex.find("encounter", sentence.start, sentence.end) or (  # "last met in person in July"
-            (discussion := ctx.lex.find("discussion", sentence.start, sentence.end)) is not None
+        elif index in encounters or (  # "last met in person in July"
+            (discussion := discussions.get(index)) is not None
             and _others_discuss(ctx, sentence, discussion.start, everyone)
         ):
             current = None
@@ -110,6 +112,8 @@ def call_block(
 
 
 _LIST_MARKER = re.compile(r"\s*(?:\(?(?:\d{1,2}|[ivxIVX]{1,4}|[a-h])[.)]|[-•*–—])\s*")
+_LIST_MARKER_MAX = 6
+"""The longest sentence :data:`_LIST_MARKER` matches whole ("(viii)": a sentence is stripped of white space)."""
 
 
 def _named(ctx: ArticleContext, index: int, start: int, end: int) -> set[str]:
@@ -159,7 +163,7 @@ def _participant_tells(ctx: ArticleContext, layout: CallLayout, sentence: Senten
     cumbre": a participant (named, "both leaders", a leader's title) is the subject of a verb of what leaders tell
     each other on a call, so what follows it (an election, a summit, their dates) is what was said, not another
     event. Not when the sentence opens on another time or a date other than the call's stands before the verb."""
-    verb = ctx.lex.find("readout", sentence.start, sentence.end)
+    verb = ctx.first_in("readout", sentence.index)
     if call is None or verb is None or _anchored_elsewhere(ctx, layout, sentence.index, verb.start):
         return False
     if _participants_discuss(ctx, sentence, verb.start, call):
@@ -209,7 +213,7 @@ def _in_the_perfect(ctx: ArticleContext, sentence: Sentence) -> bool:
     """ "Trump has threatened a 30% tariff on Mexican goods", "Noboa había impuesto un arancel": the main clause is
     in the perfect and no one is quoted, so the sentence tells what happened before the call: it claims nothing,
     and the passage goes on past it."""
-    if ctx.lex.find("speech", sentence.start, sentence.end) is not None:
+    if ctx.first_in("speech", sentence.index) is not None:
         return False
     end = min(sentence.end, sentence.start + _PERFECT_REACH)
     return (
@@ -302,7 +306,7 @@ _WORD = re.compile(r"[\w'-]+")
 def _participant_speaks(ctx: ArticleContext, layout: CallLayout, sentence: Sentence) -> bool:
     """ "On the Ukraine crisis, Xi said ...": a participant of the reported call speaks (the sentence is not
     about another event, see :func:`_moves_on`)."""
-    if layout.reported is None or ctx.lex.find("speech", sentence.start, sentence.end) is None:
+    if layout.reported is None or ctx.first_in("speech", sentence.index) is None:
         return False
     participants = {p.official_id for p in layout.reported.participants}
     return any(h.official_id in participants for h in ctx.in_sentence("officials", sentence.index))
@@ -325,17 +329,18 @@ def _moves_on(ctx: ArticleContext, layout: CallLayout, sentence: Sentence, dated
         return True
     if _anchored_elsewhere(ctx, layout, sentence.index, dated_before):
         return True
-    event = ctx.lex.find("other_event", sentence.start, sentence.end)
+    event = ctx.first_in("other_event", sentence.index)
     return event is not None and ctx.lex.find("discussion", sentence.start, event.start) is None
 
 
 def _anchored_elsewhere(ctx: ArticleContext, layout: CallLayout, index: int, before: int | None = None) -> bool:
     """The sentence is dated (a day, a weekday, a month; before ``before`` if given), and its date is not the
     call's: it tells of another event."""
-    if not layout.date_keys and layout.weekday is None:
+    dates = ctx.in_sentence("dates", index)
+    if not dates or (not layout.date_keys and layout.weekday is None):
         return False
     months = {month for _, month, _ in layout.date_keys if month}
-    for date in ctx.in_sentence("dates", index):
+    for date in dates:
         if before is not None and date.start >= before:
             break  # dates are in text order
         if date.day is not None and _OF_DATE.search(ctx.folded, max(0, date.start - 5), date.start):
