@@ -366,7 +366,7 @@ def _find_cues(folded: str, text: str, lex: LexiconHits) -> list[Cue]:
 
 
 _CALL_AUDIENCE = re.compile(
-    r"(?:[ \t]+[\w'’-]+){0,3}?[ \t]+(?:with|con)[ \t]+(?:(?!(?:and|y|e)[ \t])[\w'’-]+[ \t]+){0,3}?(?:"
+    r"(?:[ \t]+[\w'’-]+){0,5}?[ \t]+(?:with|con)[ \t]+(?:(?!(?:and|y|e)[ \t])[\w'’-]+[ \t]+){0,3}?(?:"
     + phrase_alternation(RULES["call_audiences"])
     + r")(?![\w])"
 )

@@ -28,6 +28,7 @@ from hotline.extract.dates import DateExpr
 from hotline.extract.leaders import is_leader
 from hotline.extract.pairs import cue_links
 from hotline.extract.rules import load_rules
+from hotline.extract.sentence_pairs import sentence_pair
 from hotline.extract.subjects import points_back
 from hotline.facts import CallDate, CallMention
 from hotline.text import fold, fold_text, phrase_alternation
@@ -271,19 +272,27 @@ _THE = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["pointing_determine
 def _not_the_conference_again(ctx: ArticleContext, cues: list[Cue], held: list[Cue]) -> list[Cue]:
     """The held cues but a video conference named again with a definite article after one that was a conference
     of many ("participó en la videoconferencia ... con una veintena de líderes" ... "La videoconferencia de este
-    sábado es la continuación de la cumbre que Starmer organizó"): the same conference, no call of two."""
+    sábado es la continuación de la cumbre que Starmer organizó"): the same conference, no call of two; so is "the
+    call" that links no two leaders when no other call was told since ("thanked the leaders after the call")."""
     kept_ids = {id(c) for c in held}
     first = next((c for c in cues if _is_conference(ctx, c) and id(c) not in kept_ids), None)
     if first is None:
         return held
-    again = [
-        c
-        for c in held
-        if c.start > first.end
-        and (_is_conference(ctx, c) or _BY_VIDEO.search(ctx.folded, c.start, c.end))
-        and (points_back(ctx, c) or _THE.search(ctx.folded, max(0, c.start - 8), c.start))
-    ]
-    return [c for c in held if c not in again]
+    kept: list[Cue] = []
+    for c in held:
+        pointing = points_back(ctx, c) or _THE.search(ctx.folded, max(0, c.start - 8), c.start)
+        if c.start > first.end and pointing:
+            if _is_conference(ctx, c) or _BY_VIDEO.search(ctx.folded, c.start, c.end):
+                continue
+            index = ctx.sentence_of(c.start)
+            if (
+                not any(k.start > first.end for k in kept)
+                and not cue_links(ctx, c, index)
+                and sentence_pair(ctx, index) is None
+            ):
+                continue  # "Zelensky thanked the leaders ... after the call": no call of two told since
+        kept.append(c)
+    return kept
 
 
 def _is_conference(ctx: ArticleContext, cue: Cue) -> bool:
