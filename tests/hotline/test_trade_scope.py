@@ -145,6 +145,24 @@ EXAMPLES = [
         set(),
         id="a-topic-in-a-list-takes-nothing-from-the-next-topics",
     ),
+    # --- a measure whose own name says "every country" (baseline), then the countries it is applied to -----------
+    pytest.param(
+        "Desde mayo, los productos peruanos pagan el arancel base del 10% que Washington cobra a todos sus socios "
+        "comerciales.",
+        {("tariff", "US", "ALL", None, 10.0, "imposed")},
+        id="es-baseline-then-todos-sus-socios",
+    ),
+    pytest.param(
+        "SAO PAULO, Aug 4 (Reuters) - Brazilian coffee shipments to the United States face the 10% baseline tariff "
+        "Washington applies to all its trading partners.",
+        {("tariff", "US", "ALL", "agriculture", 10.0, "imposed")},
+        id="baseline-then-all-its-trading-partners",
+    ),
+    pytest.param(
+        "Peruvian grapes face the 10% baseline tariff, growers said on Monday.",
+        {("tariff", None, "PE", "agriculture", 10.0, "imposed")},
+        id="baseline-alone-keeps-the-goods-owner",
+    ),
 ]
 
 
