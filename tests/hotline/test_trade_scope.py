@@ -163,6 +163,24 @@ EXAMPLES = [
         {("tariff", None, "PE", "agriculture", 10.0, "imposed")},
         id="baseline-alone-keeps-the-goods-owner",
     ),
+    # --- makers named by their country after a measure on every country suffer it: no target -------------------
+    pytest.param(
+        "OTTAWA - The United States slapped a 25-per-cent tariff on imported trucks in April, a heavy blow to Mexican "
+        "automakers.",
+        {("tariff", "US", "ALL", "automotive", 25.0, "imposed")},
+        id="a-blow-to-demonym-automakers",
+    ),
+    pytest.param(
+        "U.S. duties of 50 percent on steel imported from all countries remain in force, hurting Brazilian "
+        "steelmakers.",
+        {("tariff", "US", "ALL", "steel", 50.0, "imposed")},
+        id="hurting-demonym-steelmakers",
+    ),
+    pytest.param(
+        "Washington's 25% tariff on Korean trucks took effect in April.",
+        {("tariff", "US", "KR", "automotive", 25.0, "imposed")},
+        id="the-demonyms-goods-stay-the-target",
+    ),
 ]
 
 
