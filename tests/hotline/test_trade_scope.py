@@ -1,6 +1,9 @@
 """Whom and what a trade measure covers (tests/eval/README.md, "Trade measure target, ALL or null" and "Trade
 measure sector"): a border measure on goods that names no country covers every country, unless it says it covers
-only some; a measure on a country's goods in general has no sector, whatever those goods mostly are.
+only some; a measure on a country's goods in general has no sector, whatever those goods mostly are. A measure
+named "baseline" that is then said to be applied to every country covers them all, and so does one on every country
+that hurts makers named by their country after it; the next topic of a list that repeats its preposition ("and
+about", "y sobre") is no sector of the measure before it.
 
 Every sentence here was written for these tests in the styles of wire copy (with datelines), the trade press,
 government readouts and the Spanish-language press; none is taken from the article corpus, the evaluation set or
@@ -180,6 +183,28 @@ EXAMPLES = [
         "Washington's 25% tariff on Korean trucks took effect in April.",
         {("tariff", "US", "KR", "automotive", 25.0, "imposed")},
         id="the-demonyms-goods-stay-the-target",
+    ),
+    # --- the next topic of a list that repeats its preposition is not the measure's sector ----------------------
+    pytest.param(
+        "The Slovak leader said he had spoken with Orban about the new package of EU sanctions against Russia and "
+        "about keeping Russian gas flowing through the TurkStream pipeline.",
+        {("sanction", "EU", "RU", None, None, "imposed")},
+        id="and-about-the-next-topic",
+    ),
+    pytest.param(
+        "Petro dijo que habló con Lula sobre los aranceles de Estados Unidos a Brasil y sobre el precio del café.",
+        {("tariff", "US", "BR", None, None, "imposed")},
+        id="es-y-sobre-the-next-topic",
+    ),
+    pytest.param(
+        "The leaders talked about U.S. tariffs on Japanese cars and about semiconductors.",
+        {("tariff", "US", "JP", "automotive", None, "imposed")},
+        id="and-about-keeps-the-measures-own-goods",
+    ),
+    pytest.param(
+        "The ministers spoke about the EU's sanctions on Russian oil and gas, the ministry said.",
+        {("sanction", "EU", "RU", "energy", None, "imposed")},
+        id="goods-listed-with-and-stay-the-sector",
     ),
 ]
 
