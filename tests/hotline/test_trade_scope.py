@@ -1,8 +1,8 @@
 """Whom and what a trade measure covers (tests/eval/README.md, "Trade measure target, ALL or null" and "Trade
 measure sector"): a border measure on goods that names no country covers every country, unless it says it covers
 only some; a measure on a country's goods in general has no sector, whatever those goods mostly are. A measure
-named "baseline" that is then said to be applied to every country covers them all, and so does one on every country
-that hurts makers named by their country after it; the next topic of a list that repeats its preposition ("and
+named "baseline" that is then said to be applied to every country covers them all; makers named by their country
+after a measure suffer it and are not whom it is on; the next topic of a list that repeats its preposition ("and
 about", "y sobre") is no sector of the measure before it.
 
 Every sentence here was written for these tests in the styles of wire copy (with datelines), the trade press,
@@ -183,6 +183,22 @@ EXAMPLES = [
         "Washington's 25% tariff on Korean trucks took effect in April.",
         {("tariff", "US", "KR", "automotive", 25.0, "imposed")},
         id="the-demonyms-goods-stay-the-target",
+    ),
+    pytest.param(
+        "WELLINGTON (AAP) - The rise in US tariffs on steel and aluminium imports to 50 per cent has added to concern "
+        "among Australian producers.",
+        {("tariff", "US", "ALL", "steel", 50.0, "imposed"), ("tariff", "US", "ALL", "aluminum", 50.0, "imposed")},
+        id="goods-wide-measure-concern-among-demonym-producers",
+    ),
+    pytest.param(
+        "Washington's tariffs on Colombian goods have hit Colombian flower exporters hard.",
+        {("tariff", "US", "CO", None, None, "imposed")},
+        id="the-target-named-again-as-sufferer-stays",
+    ),
+    pytest.param(
+        "The 35% U.S. tariff on Canada has cost jobs among Canadian lumber producers.",
+        {("tariff", "US", "CA", None, 35.0, "imposed")},
+        id="the-country-target-stays-beside-its-producers",
     ),
     # --- the next topic of a list that repeats its preposition is not the measure's sector ----------------------
     pytest.param(

@@ -2,7 +2,8 @@
 date it takes effect.
 
 * **target**: see :mod:`.targets`; a market's own exports and a predicative exemption's subject, :mod:`.markets`.
-  What follows a reason ("como castigo por la compra de crudo ruso") is not read.
+  What follows a reason ("como castigo por la compra de crudo ruso") is not read. Makers named by their country
+  after the measure ("a heavy blow to Korean automakers") suffer it: neither its target nor its imposer.
 * **imposer**: see :mod:`.agents`. Imposer and target never coincide.
 * **sector**: none for a measure on a country's goods in general ("most goods from Ghana", "productos
   paraguayos", "Tonga's exports": what those goods mostly are is not the measure's scope); else the sector words
@@ -31,7 +32,14 @@ from hotline.extract.trade.groups import Group
 from hotline.extract.trade.markets import exempted_subject, owners_market
 from hotline.extract.trade.parties import Party, a_name
 from hotline.extract.trade.rates import Found, rate_for, rates_in
-from hotline.extract.trade.targets import all_countries, listed_beside, named_before, read_from, targets_of
+from hotline.extract.trade.targets import (
+    all_countries,
+    listed_beside,
+    named_before,
+    read_from,
+    suffers,
+    targets_of,
+)
 from hotline.facts import TradeMeasureFact
 from hotline.text import Vocabulary, fold, phrase_key
 
@@ -171,13 +179,16 @@ def measure_facts(
     market_from = None if mtype == r.EXPORT_RESTRICTION else lo  # the market imposes a tariff, not an export ban
     market_to = hi if mtype in r.IMPORTER_MEASURES else None  # "tariffs of 36% on their exports to the U.S."
     exempted = exempted_subject(text, s, group, mtype)  # "Mexico, as a CUSMA partner, is exempt from the quotas"
-    targets = exempted or targets
+    kept = [t for t in targets if not suffers(text, group, t)]  # "hurting Canadian producers": no target, no imposer
+    hurt = {t.code for t in targets} - {t.code for t in kept}
+    targets = exempted or kept
     owned = None if group.modifier is not None else owners_market(s, group, mtype, hi)
     if owned is not None:  # "... los aranceles impuestos a sus exportaciones a Estados Unidos"
         market, targets = owned[0], owned[1]
         agents, imposer_how = [market], f"imposer from '{ctx.text[market.start : market.end]}', where its exports go"
     else:
-        agents, imposer_how = imposers(ctx, s, group, {t.code for t in targets}, modifiers, market_from, market_to)
+        named = {t.code for t in targets} | hurt
+        agents, imposer_how = imposers(ctx, s, group, named, modifiers, market_from, market_to)
     for agent in agents:
         agent.imposer = True
     codes = [a.code for a in agents]

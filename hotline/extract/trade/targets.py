@@ -180,12 +180,12 @@ def all_countries(
     after = match if match.start() >= group.end else r.ALL_COUNTRIES.search(ctx.folded, group.end, hi)
     if after is not None and (
         r.ANY_ORIGIN.match(ctx.folded, after.start()) is not None
-        or all(t.end <= group.start or _suffers(ctx.folded, group, t) for t in targets)
+        or all(t.end <= group.start or suffers(ctx.folded, group, t) for t in targets)
     ):
         return Party(after.start(), after.end(), r.ALL, frozenset({"all"}), target=True), []
     return every, targets
 
 
-def _suffers(text: str, group: Group, t: Party) -> bool:
+def suffers(text: str, group: Group, t: Party) -> bool:
     """A demonym after the measure qualifying those who make or sell goods ("hitting German carmakers")."""
     return t.start >= group.end and t.demonym_only and r.SUFFERER_AFTER.match(text, t.end) is not None
