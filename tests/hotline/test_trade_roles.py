@@ -79,6 +79,27 @@ EXAMPLES = [
         },
         id="es-a-list-left-out-of-a-measure-is-exempted",
     ),
+    # --- the owner after the measure's rate ("un arancel del 10 % de Estados Unidos"); a subject that bears one ---
+    pytest.param(
+        "Paraguay enfrenta desde julio un arancel del 15 % de Estados Unidos sobre sus exportaciones de carne.",
+        {("tariff", "US", "PY", "beef", 15.0, "imposed")},
+        id="es-rate-then-de-owner",
+    ),
+    pytest.param(
+        "La Paz, 3 jun (EFE).- Bolivia soporta un gravamen de 20 por ciento de Washington sobre sus minerales.",
+        {("tariff", "US", "BO", None, 20.0, "imposed")},
+        id="es-soporta-rate-then-de-seat",
+    ),
+    pytest.param(
+        "Canada is subject to a 35% U.S. tariff on goods outside the trade pact, officials in Ottawa said.",
+        {("tariff", "US", "CA", None, 35.0, "imposed")},
+        id="is-subject-to",
+    ),
+    pytest.param(
+        "El Gobierno aplicará un arancel del 10 % a los productos de Brasil.",
+        {("tariff", None, "BR", None, 10.0, "threatened")},
+        id="es-rate-then-a-goods-of-is-no-owner",
+    ),
 ]
 
 SPANISH_AND_VERBS = [

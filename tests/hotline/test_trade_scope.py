@@ -1,6 +1,9 @@
 """Whom and what a trade measure covers (tests/eval/README.md, "Trade measure target, ALL or null" and "Trade
 measure sector"): a border measure on goods that names no country covers every country, unless it says it covers
-only some; a measure on a country's goods in general has no sector, whatever those goods mostly are.
+only some; a measure on a country's goods in general has no sector, whatever those goods mostly are. A measure
+named "baseline" that is then said to be applied to every country covers them all; makers named by their country
+after a measure suffer it and are not whom it is on; the next topic of a list that repeats its preposition ("and
+about", "y sobre") is no sector of the measure before it.
 
 Every sentence here was written for these tests in the styles of wire copy (with datelines), the trade press,
 government readouts and the Spanish-language press; none is taken from the article corpus, the evaluation set or
@@ -144,6 +147,80 @@ EXAMPLES = [
         "According to his office, the two discussed tariffs, cooperation on shipbuilding and purchases of US gas.",
         set(),
         id="a-topic-in-a-list-takes-nothing-from-the-next-topics",
+    ),
+    # --- a measure whose own name says "every country" (baseline), then the countries it is applied to -----------
+    pytest.param(
+        "Desde mayo, los productos peruanos pagan el arancel base del 10% que Washington cobra a todos sus socios "
+        "comerciales.",
+        {("tariff", "US", "ALL", None, 10.0, "imposed")},
+        id="es-baseline-then-todos-sus-socios",
+    ),
+    pytest.param(
+        "SAO PAULO, Aug 4 (Reuters) - Brazilian coffee shipments to the United States face the 10% baseline tariff "
+        "Washington applies to all its trading partners.",
+        {("tariff", "US", "ALL", "agriculture", 10.0, "imposed")},
+        id="baseline-then-all-its-trading-partners",
+    ),
+    pytest.param(
+        "Peruvian grapes face the 10% baseline tariff, growers said on Monday.",
+        {("tariff", None, "PE", "agriculture", 10.0, "imposed")},
+        id="baseline-alone-keeps-the-goods-owner",
+    ),
+    # --- makers named by their country after a measure on every country suffer it: no target -------------------
+    pytest.param(
+        "OTTAWA - The United States slapped a 25-per-cent tariff on imported trucks in April, a heavy blow to Mexican "
+        "automakers.",
+        {("tariff", "US", "ALL", "automotive", 25.0, "imposed")},
+        id="a-blow-to-demonym-automakers",
+    ),
+    pytest.param(
+        "U.S. duties of 50 percent on steel imported from all countries remain in force, hurting Brazilian "
+        "steelmakers.",
+        {("tariff", "US", "ALL", "steel", 50.0, "imposed")},
+        id="hurting-demonym-steelmakers",
+    ),
+    pytest.param(
+        "Washington's 25% tariff on Korean trucks took effect in April.",
+        {("tariff", "US", "KR", "automotive", 25.0, "imposed")},
+        id="the-demonyms-goods-stay-the-target",
+    ),
+    pytest.param(
+        "WELLINGTON (AAP) - The rise in US tariffs on steel and aluminium imports to 50 per cent has added to concern "
+        "among Australian producers.",
+        {("tariff", "US", "ALL", "steel", 50.0, "imposed"), ("tariff", "US", "ALL", "aluminum", 50.0, "imposed")},
+        id="goods-wide-measure-concern-among-demonym-producers",
+    ),
+    pytest.param(
+        "Washington's tariffs on Colombian goods have hit Colombian flower exporters hard.",
+        {("tariff", "US", "CO", None, None, "imposed")},
+        id="the-target-named-again-as-sufferer-stays",
+    ),
+    pytest.param(
+        "The 35% U.S. tariff on Canada has cost jobs among Canadian lumber producers.",
+        {("tariff", "US", "CA", None, 35.0, "imposed")},
+        id="the-country-target-stays-beside-its-producers",
+    ),
+    # --- the next topic of a list that repeats its preposition is not the measure's sector ----------------------
+    pytest.param(
+        "The Slovak leader said he had spoken with Orban about the new package of EU sanctions against Russia and "
+        "about keeping Russian gas flowing through the TurkStream pipeline.",
+        {("sanction", "EU", "RU", None, None, "imposed")},
+        id="and-about-the-next-topic",
+    ),
+    pytest.param(
+        "Petro dijo que habló con Lula sobre los aranceles de Estados Unidos a Brasil y sobre el precio del café.",
+        {("tariff", "US", "BR", None, None, "imposed")},
+        id="es-y-sobre-the-next-topic",
+    ),
+    pytest.param(
+        "The leaders talked about U.S. tariffs on Japanese cars and about semiconductors.",
+        {("tariff", "US", "JP", "automotive", None, "imposed")},
+        id="and-about-keeps-the-measures-own-goods",
+    ),
+    pytest.param(
+        "The ministers spoke about the EU's sanctions on Russian oil and gas, the ministry said.",
+        {("sanction", "EU", "RU", "energy", None, "imposed")},
+        id="goods-listed-with-and-stay-the-sector",
     ),
 ]
 

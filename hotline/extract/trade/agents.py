@@ -99,6 +99,7 @@ def modifier(ctx: ArticleContext, s: Parties, group: Group) -> Party | None:
             ("demonym" in e.kinds and pos.POST_DEMONYM.fullmatch(text, group.end, e.start))
             or (e.is_name and _owns(group) and pos.POST_OF.fullmatch(text, group.end, e.start))
             or (e.is_name and _owns(group) and pos.POST_SECTOR_OF.fullmatch(text, group.end, e.start))
+            or (e.is_name and _owns(group) and pos.POST_RATE_OF.fullmatch(text, group.end, e.start))
             or (exports and e.is_name and pos.POST_IN.fullmatch(text, group.end, e.start))
         ):
             return e

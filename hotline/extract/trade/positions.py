@@ -156,6 +156,8 @@ RELATIVE = re.compile(r"(?:,?\s+[^\s;:,]+){0,6}?,?\s+(?:that|which|que)\s+(?:[^\
 POST_OF = re.compile(r"\s+(?:de|del|of)\s+(?:(?:la|el|los|las|the|de|of|" + HEADS + r")\s+){0,3}$")
 # "los aranceles siderúrgicos de Washington": a sector adjective of the measure, then its owner
 POST_SECTOR_OF = re.compile(r"(?:\s+(?:" + SECTOR_WORDS + r")){1,2}" + POST_OF.pattern)
+# "un arancel del 10 % de Estados Unidos": the measure's rate, then its owner
+POST_RATE_OF = re.compile(r"\s+(?:de|del)\s+(?:un\s+)?" + RATE_BODY + POST_OF.pattern)
 # A list's items may repeat their preposition ("imports from Brazil and from Colombia", "de Brasil y de Colombia").
 COORD = re.compile(
     r"(?:\s*,\s*(?:(?P<w1>and|or|y|e|o|u)\s+)?|\s+(?P<w2>and|or|y|e|o|u|&)\s+)"

@@ -2,7 +2,8 @@
 date it takes effect.
 
 * **target**: see :mod:`.targets`; a market's own exports and a predicative exemption's subject, :mod:`.markets`.
-  What follows a reason ("como castigo por la compra de crudo ruso") is not read.
+  What follows a reason ("como castigo por la compra de crudo ruso") is not read. Makers named by their country
+  after the measure ("a heavy blow to Korean automakers") suffer it: neither its target nor its imposer.
 * **imposer**: see :mod:`.agents`. Imposer and target never coincide.
 * **sector**: none for a measure on a country's goods in general ("most goods from Ghana", "productos
   paraguayos", "Tonga's exports": what those goods mostly are is not the measure's scope); else the sector words
@@ -21,8 +22,6 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from typing import Any
 
 from hotline.extract.context import ArticleContext
 from hotline.extract.trade import positions as pos
@@ -32,16 +31,17 @@ from hotline.extract.trade.effective import effective_date, starts_later_unless
 from hotline.extract.trade.groups import Group
 from hotline.extract.trade.markets import exempted_subject, owners_market
 from hotline.extract.trade.parties import Party, a_name
-from hotline.extract.trade.targets import all_countries, listed_beside, named_before, read_from, targets_of
+from hotline.extract.trade.rates import Found, rate_for, rates_in
+from hotline.extract.trade.targets import (
+    all_countries,
+    listed_beside,
+    named_before,
+    read_from,
+    suffers,
+    targets_of,
+)
 from hotline.facts import TradeMeasureFact
 from hotline.text import Vocabulary, fold, phrase_key
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    start: int
-    end: int
-    value: Any
 
 
 def _quote(ctx: ArticleContext, start: int, end: int) -> str:
@@ -179,13 +179,16 @@ def measure_facts(
     market_from = None if mtype == r.EXPORT_RESTRICTION else lo  # the market imposes a tariff, not an export ban
     market_to = hi if mtype in r.IMPORTER_MEASURES else None  # "tariffs of 36% on their exports to the U.S."
     exempted = exempted_subject(text, s, group, mtype)  # "Mexico, as a CUSMA partner, is exempt from the quotas"
-    targets = exempted or targets
+    kept = [t for t in targets if not suffers(text, group, t)]  # "hurting Canadian producers": no target, no imposer
+    hurt = {t.code for t in targets} - {t.code for t in kept}
+    targets = exempted or kept
     owned = None if group.modifier is not None else owners_market(s, group, mtype, hi)
     if owned is not None:  # "... los aranceles impuestos a sus exportaciones a Estados Unidos"
         market, targets = owned[0], owned[1]
         agents, imposer_how = [market], f"imposer from '{ctx.text[market.start : market.end]}', where its exports go"
     else:
-        agents, imposer_how = imposers(ctx, s, group, {t.code for t in targets}, modifiers, market_from, market_to)
+        named = {t.code for t in targets} | hurt
+        agents, imposer_how = imposers(ctx, s, group, named, modifiers, market_from, market_to)
     for agent in agents:
         agent.imposer = True
     codes = [a.code for a in agents]
@@ -198,7 +201,7 @@ def measure_facts(
         if every is not None:
             targets = [every]
     sectors = [] if any(t.generic for t in targets) else _sectors(ctx, s, group, mtype, lo, hi, targets)
-    rates = [] if threshold else _rates(text, lo, hi)  # the rate is the duty's above the quota
+    rates = [] if threshold else rates_in(text, lo, hi)  # the rate is the duty's above the quota
     if mtype != r.REVIEW and not agents and not targets and not sectors and not rates:
         return []  # a measure noun with nothing to say ("they discussed tariffs")
 
@@ -211,7 +214,7 @@ def measure_facts(
     measure_how = f"{stated_type} from '{_quote(ctx, *group.surface_span)}'"
     facts: list[TradeMeasureFact] = []
     for agent, (target, sector) in itertools.product(agents or [None], _combinations(targets, sectors)):
-        rate = _rate_for(text, rates, sector, group, target)
+        rate = rate_for(text, rates, sector, group, target)
         how = [measure_how, how_status, imposer_how]
         if target is not None:
             cue = target.cue or (target.start, target.end)
@@ -295,23 +298,13 @@ def _later_status(ctx: ArticleContext, s: Parties, group: Group, state: str, how
     return str(value), f"status {value} from '{_quote(ctx, later.start(), later.end())}' (a pronoun for the measure)"
 
 
-def _rates(text: str, lo: int, hi: int) -> list[_Found]:
-    if not any(text.find(mark, lo, hi) >= 0 for mark in r.RATE_MARKS):  # the cheap test first
-        return []
-    return [
-        _Found(m.start(), m.end(), _rate_value(m.group("value")))
-        for m in r.RATE.finditer(text, lo, hi)
-        if not r.RATE_CHAIN.match(text, m.end()) and not r.RATE_RANGE.search(text, max(lo, m.start() - 40), m.start())
-    ]
-
-
 def _sectors(
     ctx: ArticleContext, s: Parties, group: Group, mtype: str, lo: int, hi: int, targets: list[Party]
-) -> list[_Found]:
+) -> list[Found]:
     text = ctx.folded
-    found: list[_Found] = []
+    found: list[Found] = []
     if mtype == r.REVIEW and r.USMCA.search(text, *group.clause):
-        found.append(_Found(group.start, group.end, "usmca"))
+        found.append(Found(group.start, group.end, "usmca"))
     titles = ctx.title_spans
     title_starts = [t[0] for t in titles]
     no_target = [e for e in s.between(lo, hi) if not e.target or listed_beside(text, group, e)]
@@ -321,7 +314,7 @@ def _sectors(
     sectors = r.SECTORS.finditer(text, lo, hi) if ctx.lex.may_match("sector", text, lo, hi) else ()
     asides = [m.span() for e in s.between(lo, group.start) if (m := r.APPOSITION.match(text, e.end))]
     impacts = [m.span() for m in r.IMPACT.finditer(text, group.end, hi)]  # "cost jobs in agriculture"
-    aside: list[_Found] = []  # said of a party in apposition: the measure's only when it names none of its own
+    aside: list[Found] = []  # said of a party in apposition: the measure's only when it names none of its own
     for start, end, sector in sectors:
         if not sector or any(f.value == sector for f in found):
             continue
@@ -334,7 +327,7 @@ def _sectors(
         if (mtype != r.SANCTION and r.SUFFERERS.match(text, end)) or any(a <= start < b for a, b in impacts):
             continue  # "citrus and automotive exporters say the duty has cost jobs": who suffers, not the goods
         if any(a <= start and end <= b <= group.start for a, b in asides):
-            aside.append(_Found(start, end, str(sector)))  # "Zambia, segundo productor de cobre, prohibió ..."
+            aside.append(Found(start, end, str(sector)))  # "Zambia, segundo productor de cobre, prohibió ..."
             continue
         if any(cue[0] <= start and end <= cue[1] for cue in others) or group.lists_before_owner(text, end):
             continue  # the goods of a party that is no target here, or listed before the measure's owner
@@ -350,21 +343,21 @@ def _sectors(
             continue  # "Hablamos del acero, del aluminio y de la revisión del T-MEC": topics beside the review
         if r.MIXED_GOODS.match(text, end):
             return []  # "productos agrícolas e industriales": more than the sectors named
-        found.append(_Found(start, end, str(sector)))
+        found.append(Found(start, end, str(sector)))
     found = found or aside  # "el Congo, primer productor de cobalto, prohibió exportar ese metal"
     values = {f.value for f in found}
     return [f for f in found if r.SECTOR_PARTS.get(f.value) not in values]  # "cocoa, coffee and beef": agriculture
 
 
-def _combinations(targets: list[Party], sectors: list[_Found]) -> list[tuple[Party | None, _Found | None]]:
+def _combinations(targets: list[Party], sectors: list[Found]) -> list[tuple[Party | None, Found | None]]:
     """One (target, sector) per fact: a demonym's own goods pair with it ("Mexican steel"); other sectors
     go with the unpaired targets, or with every target country when all are paired."""
     by_sector = {f.value: f for f in sectors}
     paired = [t for t in targets if t.pair and t.pair in by_sector]
-    combos: list[tuple[Party | None, _Found | None]] = [(t, by_sector[str(t.pair)]) for t in paired]
+    combos: list[tuple[Party | None, Found | None]] = [(t, by_sector[str(t.pair)]) for t in paired]
     paired_sectors = {t.pair for t in paired}
     loose_targets: list[Party | None] = [t for t in targets if t not in paired]
-    loose_sectors: list[_Found | None] = [f for f in sectors if f.value not in paired_sectors]
+    loose_sectors: list[Found | None] = [f for f in sectors if f.value not in paired_sectors]
     if not loose_targets:
         if combos and not loose_sectors:
             return combos
@@ -374,35 +367,3 @@ def _combinations(targets: list[Party], sectors: list[_Found]) -> list[tuple[Par
         loose_targets = list(first_of_code.values()) or [None]
     combos.extend(itertools.product(loose_targets, loose_sectors or [None]))
     return combos
-
-
-def _rate_value(raw: str) -> float:
-    key = " ".join(raw.split())
-    if key in r.NUMBER_WORDS:
-        return r.NUMBER_WORDS[key]
-    return float(key.replace(",", "."))
-
-
-def _rate_for(
-    text: str, rates: list[_Found], sector: _Found | None, group: Group, target: Party | None
-) -> _Found | None:
-    """The rate of a sector, else of a target ("32% on Thai goods and 36% on Cambodian goods", "while Cambodian
-    products pay 49%"), else the nearest."""
-    if not rates:
-        return None
-    if len(rates) == 1:
-        return rates[0]
-    own = r.GAPPED_AFTER.match(text, target.end) if target is not None and target.start >= group.end else None
-    if own is not None and sector is None:
-        at = [x for x in rates if x.start == own.end()]
-        if at:
-            return at[0]
-    if sector is not None:
-        before = [x for x in rates if x.end <= sector.start]
-        if before:
-            return before[-1]
-        return min(rates, key=lambda x: x.start - sector.end)
-    before = [x for x in rates if target is not None and target.start >= group.end and x.end <= target.start]
-    if before:
-        return before[-1]
-    return min(rates, key=lambda x: min(abs(x.end - group.start), abs(x.start - group.end)))

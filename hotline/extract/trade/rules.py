@@ -189,7 +189,7 @@ EFFECTIVE = re.compile(r"(?<![\w])(?:" + alt(RULES["effective_cues"]) + r")\s+(?
 
 NUMBER_WORDS = {v: float(n) for word, n in RULES["number_words"].items() for v in phrase_variants(str(word))}
 _NUMBER = r"(?:\d{1,3}(?:[.,]\d{1,2})?|" + alt(NUMBER_WORDS) + r")"
-_PERCENT = r"(?:\s?%|(?:\s+|-)(?:percent|per\s+cent|por\s+ciento)(?![\w]))"
+_PERCENT = r"(?:\s?%|(?:\s+|-)(?:percent|per[\s-]+cent|por\s+ciento)(?![\w]))"  # "25-per-cent" (Canadian style)
 RATE_BODY = _NUMBER + _PERCENT
 RATE = re.compile(r"(?<![\w.,])(?P<value>" + _NUMBER + ")" + _PERCENT)
 DEAL_CUTS = re.compile(
@@ -274,6 +274,11 @@ SECTOR_WORDS = alt(p for ps in RULES["sectors"].values() for p in ps)
 # A sector word (with the others listed beside it) qualifying those who make or sell the goods: no measure's sector.
 SUFFERERS = re.compile(
     r"(?:\s*(?:,|and|y|e|or|o)\s*(?:" + SECTOR_WORDS + r"))*\s+(?:" + alt(RULES["sufferers"]) + r")(?![\w])"
+)
+# Right after a demonym: those of that country who make or sell goods ("Korean automakers", "Canadian steel
+# producers"): whom a measure hurts, not whom it is on, when the measure is said to cover every country.
+SUFFERER_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:" + alt(RULES["sufferers"]) + r"|[\w-]+makers|[\w-]+producers)(?![\w])"
 )
 POSSESSIVE = "(?:'s|')?"  # the folded text has straight apostrophes only
 # Goods named in general ("Ghana's goods") unless their kind follows ("exportaciones mexicanas de acero", "U.S.

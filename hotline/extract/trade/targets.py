@@ -169,13 +169,23 @@ def all_countries(
     """Every country, when said so ("from all countries", "imported cars"), and the targets left beside it. An "all"
     cue after the measure wins over the countries named before the measure ("Both countries were hit by the tariffs
     on all steel imports"), and over any when it says the goods' origin does not matter ("los aranceles a las
-    importaciones de cualquier origen, y el acuerdo no prevé excepciones para Brasil")."""
+    importaciones de cualquier origen, y el acuerdo no prevé excepciones para Brasil"). A cue that is the measure's
+    own name ("the baseline tariff") leaves the first such cue after it to decide ("the 10% baseline tariff Washington
+    charges all its trading partners"). Makers named by their country after the measure suffer it, they are not
+    whom it is on ("a 25% tariff on imported cars, a heavy blow to Korean automakers")."""
     match = r.ALL_COUNTRIES.search(ctx.folded, lo, hi)
     if match is None:
         return None, targets
     every = Party(match.start(), match.end(), r.ALL, frozenset({"all"}), target=True)
-    if every.start >= group.end and (
-        r.ANY_ORIGIN.match(ctx.folded, every.start) is not None or all(t.end <= group.start for t in targets)
+    after = match if match.start() >= group.end else r.ALL_COUNTRIES.search(ctx.folded, group.end, hi)
+    if after is not None and (
+        r.ANY_ORIGIN.match(ctx.folded, after.start()) is not None
+        or all(t.end <= group.start or suffers(ctx.folded, group, t) for t in targets)
     ):
-        return every, []
+        return Party(after.start(), after.end(), r.ALL, frozenset({"all"}), target=True), []
     return every, targets
+
+
+def suffers(text: str, group: Group, t: Party) -> bool:
+    """A demonym after the measure qualifying those who make or sell goods ("hitting German carmakers")."""
+    return t.start >= group.end and t.demonym_only and r.SUFFERER_AFTER.match(text, t.end) is not None
