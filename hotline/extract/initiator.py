@@ -130,10 +130,17 @@ _PLACED_IT = re.compile(
     + phrase_alternation(_RULES["placed_the_call"])
     + r")[ \t]+(?:[\w'’]+[ \t]+){0,2}?(?:"
     + phrase_alternation(_RULES["placed_call_nouns"])
+    + r")(?![\w])|[ \t]+(?:"
+    + phrase_alternation(_RULES["placed_it"])
+    + r")(?![\w])|[ \t]+(?:"
+    + phrase_alternation(_RULES["gave_a_call"])
+    + r")[ \t]+(?:[\w'’]+[ \t]+){0,2}?an?[ \t]+(?:"
+    + phrase_alternation(_RULES["given_call_nouns"])
     + r")(?![\w])"
 )
 """'Lee initiated the call', "Merz placed Wednesday's call", 'Lula pidió la llamada', 'Marcos, who had requested the
-call': the name before placed it."""
+call', "Samia initiated it", "the Ghanaian leader placing the call", "Trump gave Carney a call": the name
+before placed it."""
 _PASSIVE_AGENT = re.compile(
     r"[ \t]+(?:"
     + phrase_alternation(_RULES["passive_agents"])

@@ -4,8 +4,9 @@ before the side it came from ("un llamado telefónico del", "llamadas similares 
 call ("who had requested the call"), a Spanish calling verb with its subject after it ("Por la tarde llamó Meloni"),
 a pronoun ("which he said was made at his request", '"La llamada fue a petición mía", dijo Mulino'), or country and
 office ("The Mexican president called to discuss"), a call noun put first ("La llamada la pidió Milei"), or "reached
-out by phone to". Also a counterpart named after an honorific ("his Emirati counterpart Sheikh Mohamed bin Zayed") is
-the reference's leader.
+out by phone to", a gerund ("with the Ghanaian leader placing the call"), "initiated it", "gave Carney a call",
+"returned Luxon's call". Also a counterpart named after an honorific ("his Emirati counterpart Sheikh Mohamed bin
+Zayed") is the reference's leader.
 
 The texts are written here in the styles of wire copy, government readouts and the Spanish-language press.
 """
@@ -158,3 +159,53 @@ def test_a_counterpart_named_after_an_honorific_is_the_reference_leader(referenc
     assert held_pairs(extract(reference, text, _DAY)) == [
         frozenset({"abdel_fattah_el_sisi", "mohamed_bin_zayed_al_nahyan"})
     ]
+
+
+_PLACED_IN_OTHER_WORDS = [
+    (  # a gerund after "with", the caller named by country and office
+        "ACCRA — President John Mahama spoke by phone on Tuesday with Ivorian President Alassane Ouattara, with the "
+        "Ghanaian leader placing the call to discuss cocoa prices.",
+        {"john_dramani_mahama", "alassane_ouattara"},
+        "john_dramani_mahama",
+    ),
+    (  # the call taken up by "it" in the next sentence
+        "NAIROBI — President William Ruto and Tanzanian President Samia Suluhu Hassan held a phone conversation on "
+        "Monday. Samia initiated it, State House said.",
+        {"william_ruto", "samia_suluhu_hassan"},
+        "samia_suluhu_hassan",
+    ),
+    (  # a call given
+        "WASHINGTON — President Donald Trump gave Carney a call on Friday to talk about the border, after Prime "
+        "Minister Mark Carney said Canada would respond to new tariffs.",
+        {"donald_trump", "mark_carney"},
+        "donald_trump",
+    ),
+    (  # a call returned: this one placed by the one who returned it
+        "CANBERRA — Prime Minister Anthony Albanese spoke by phone with New Zealand Prime Minister Christopher Luxon "
+        "on Thursday evening. Albanese returned Luxon's call after the two missed each other earlier in the day.",
+        {"anthony_albanese", "christopher_luxon"},
+        "anthony_albanese",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pair", "initiator"), _PLACED_IN_OTHER_WORDS)
+def test_a_call_placed_told_in_other_words(reference: Reference, text: str, pair: set[str], initiator: str) -> None:
+    facts = extract(reference, text, _DAY)
+    assert held_pairs(facts) == [frozenset(pair)]
+    assert facts.calls[0].initiator_id == initiator
+
+
+_NOT_PLACED = [
+    # "gave" without a call given
+    "MOSCOW — Vladimir Putin and Donald Trump spoke by phone on Monday. Putin gave the conversation a positive "
+    "assessment, the Kremlin said.",
+    # "requested it": what was asked for may be anything
+    "NAIROBI — President William Ruto and Tanzanian President Samia Suluhu Hassan held a phone conversation on "
+    "Monday. Samia requested it after the border closure, and Ruto welcomed it.",
+]
+
+
+@pytest.mark.parametrize("text", _NOT_PLACED)
+def test_words_near_a_call_that_place_nothing(reference: Reference, text: str) -> None:
+    assert extract(reference, text, _DAY).calls[0].initiator_id is None

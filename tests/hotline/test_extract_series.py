@@ -25,7 +25,7 @@ def test_the_first_call_of_a_later_series_is_an_earlier_call(reference: Referenc
     )
     facts = written.extract(reference, text, THURSDAY)
     told = sorted((c.is_directly_reported, c.date.date, c.sequence_number) for c in facts.calls)
-    assert told == [(False, None, None), (True, dt.date(2025, 10, 14), 2)]
+    assert told == [(False, None, 1), (True, dt.date(2025, 10, 14), 2)]  # the earlier call: the first
 
 
 def test_the_first_call_in_years_is_no_place_in_the_series(reference: Reference) -> None:

@@ -15,9 +15,10 @@ from hotline.extract.calls.layout import CallLayout
 from hotline.extract.calls.participants import call_participants, first_pair, linked
 from hotline.extract.calls.reported import first_of_a_later_series
 from hotline.extract.context import RULES, ArticleContext, Cue
-from hotline.extract.dates import DateExpr, latest_on_or_before
+from hotline.extract.dates import DateExpr, latest_on_or_before, safe_date
 from hotline.extract.initiator import find_initiator
 from hotline.extract.pairs import cue_links
+from hotline.extract.published import dateline_date
 from hotline.extract.sentence_pairs import Link, sentence_pair
 from hotline.extract.sentences import ABBREVIATION
 from hotline.facts import CallDate, CallMention, Participant
@@ -98,24 +99,59 @@ def told_as_earlier_by_date(ctx: ArticleContext, cue: Cue, date: DateExpr | None
     ):
         return True  # "who had also spoken by phone earlier this month": another call, before this one
     tense = _past_perfect(ctx, cue)
-    if published is None or tense is None:
+    if tense is None:
         return False
     date = date or _date_between(ctx, tense.start(), cue)
     if date is None or date.kind not in ("month", "absolute"):
+        return False
+    published = published or _dateline_day(ctx, date)
+    if published is None:
         return False
     told = earlier_call_date(ctx, date, published)
     last = told.latest or told.date
     return last is not None and (published - last).days > _EARLIER_GAP_DAYS
 
 
+_ANY_LEAP_YEAR = 2000
+
+
+def _dateline_day(ctx: ArticleContext, told: DateExpr) -> dt.date | None:
+    """With no publication date, the dateline's day ("TOKYO, June 7 Kyodo -"), in the told date's year or the one
+    after when that day would come before it ("in March": any year, a leap one for Feb. 29): enough to tell how
+    many days back the told date lies."""
+    own = dateline_date(ctx.text, ctx.folded, ctx.lex)
+    if own is None or own[0].month is None or own[0].day is None:
+        return None
+    year = own[0].year or told.year or _ANY_LEAP_YEAR
+    day = safe_date(year, own[0].month, own[0].day)
+    if day is None or own[0].year is not None:
+        return day
+    month_day = (told.month or 1, told.day or 1)
+    return safe_date(year + 1, own[0].month, own[0].day) if (own[0].month, own[0].day) < month_day else day
+
+
 def _past_perfect(ctx: ArticleContext, cue: Cue) -> re.Match[str] | None:
     """The past perfect's auxiliary a few words before a call phrase ("had also phoned", "ya habían celebrado en
-    noviembre una cumbre virtual"), or the adverb of a first call ("They first spoke by phone in early May")."""
+    noviembre una cumbre virtual"), the adverb of a first call ("They first spoke by phone in early May") or a
+    clause that puts it before another ("after they spoke by phone in March")."""
     start = max(0, cue.start - _PLUPERFECT_REACH)
     return _PLUPERFECT.search(ctx.folded, start, cue.start) or _FIRST_CALL.search(ctx.folded, start, cue.start)
 
 
-_FIRST_CALL = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["first_call_adverbs"]) + r")\s+(?:[\w'’]+\s+)?\Z")
+_FIRST_CALL = re.compile(
+    r"(?<![\w])(?:"
+    + phrase_alternation([*RULES["first_call_adverbs"], *RULES["earlier_clause_openers"]])
+    + r")\s+(?:[\w'’]+\s+)?\Z"
+)
+
+
+_FIRST_ADVERB = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["first_call_adverbs"]) + r")\s+(?:[\w'’]+\s+)?\Z")
+
+
+def _told_first(ctx: ArticleContext, cue: Cue) -> str | None:
+    """The adverb of a first call right before an earlier call's phrase ("first spoke by phone"), as written."""
+    found = _FIRST_ADVERB.search(ctx.folded, max(0, cue.start - _PLUPERFECT_REACH), cue.start)
+    return ctx.text[found.start() : found.end()].strip() if found else None
 
 
 _PLUPERFECT_REACH = 48
@@ -179,6 +215,9 @@ def earlier_calls(
         if attached is None:  # "La conversación anterior entre ambos, el 24 de marzo, ..."
             attached = next((d for c, i in group if (d := _appositive_date(ctx, c, i)) is not None), None)
         mention = _in_passing(ctx, call_index, participants, earlier_call_date(ctx, attached, anchor), index)
+        first = next((m for c, _ in group if (m := _told_first(ctx, c)) is not None), None)
+        if first is not None:  # "Ishiba and Carney first spoke by phone in March": the pair's first call
+            mention = replace(mention, sequence_number=1, sequence_evidence=first)
         initiator, how = find_initiator(
             ctx, group, participants, nearby=False
         )  # "when Mr Brown phoned to offer condolences"

@@ -307,10 +307,31 @@ def _says_a_call(ctx: ArticleContext, cue: Cue) -> bool:
     if cue.kind == "talk":
         end = ctx.sentences[ctx.sentence_of(cue.start)].end
         verb = ctx.lex.find("call_verb", cue.end, end)
-        return verb is not None and (
-            _WHO_CALLED_HIM.search(ctx.folded, max(cue.end, verb.start - 24), verb.end + 5) is not None
-        )
+        return (
+            verb is not None
+            and _WHO_CALLED_HIM.search(ctx.folded, max(cue.end, verb.start - 24), verb.end + 5) is not None
+        ) or _apart_by_the_clock(ctx, cue)
     return cue.kind == "phone" or (cue.kind == "noun" and ctx.folded[cue.noun_start : cue.end] in _CALL_WORDS)
+
+
+_PLACE = r"[A-ZÀ-Ý][\w.’'-]*(?:[ \t]+[A-ZÀ-Ý][\w.’'-]*)?"
+_CLOCK = re.compile(
+    rf"(?<![\w]){_PLACE}[ \t]+(?:{phrase_alternation(RULES['clock_after_place'])})(?![\w])"
+    rf"|(?<![\w])(?i:{phrase_alternation([*RULES['clock_before_place'], *RULES['local_clocks']])})(?![\w])"
+)
+
+
+def _apart_by_the_clock(ctx: ArticleContext, cue: Cue) -> bool:
+    """Two leaders spoke at a time told by two clocks ("spoke with Albanese late Tuesday Ottawa time, Wednesday
+    morning in Canberra", "on Monday evening Wellington time, Monday afternoon in Tokyo", "conversó con Milei el
+    martes, hora de Madrid, cuando en Buenos Aires era martes por la tarde"): they were apart, so they spoke by
+    phone, unless the sentence tells of a meeting in person."""
+    index = ctx.sentence_of(cue.start)
+    sentence = ctx.sentences[index]
+    days = [d for d in ctx.in_sentence("dates", index) if d.kind == "weekday" and d.start > cue.start]
+    if len(days) < 2 or ctx.lex.find("in_person", sentence.start, sentence.end) is not None:
+        return False  # "spoke with Xi on Thursday morning local time, ... meeting face to face": they met
+    return _CLOCK.search(ctx.text, cue.end, sentence.end) is not None and bool(cue_links(ctx, cue, index))
 
 
 _WHO_CALLED_HIM = re.compile(
