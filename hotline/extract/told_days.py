@@ -133,6 +133,8 @@ def _speaker_day(ctx: ArticleContext, index: int, date: DateExpr) -> DateExpr | 
     paragraph_end = ctx.text.find("\n", date.end)
     paragraph_end = len(ctx.text) if paragraph_end < 0 else paragraph_end
     closing = min((i for mark in '"”»' if (i := ctx.text.find(mark, date.end, paragraph_end)) >= 0), default=-1)
+    if closing >= 0 and (said := _attribution_day(ctx, index, closing)) is not None:
+        return said
     after = _ATTRIBUTION.match(ctx.folded, closing + 1) if closing >= 0 else None
     if after is None:
         return None
@@ -148,6 +150,26 @@ def _speaker_day(ctx: ArticleContext, index: int, date: DateExpr) -> DateExpr | 
             lead_in = ctx.folded[max(sentence.start, told.start - 30) : told.start]
             if told.kind in ("weekday", "relative") and not told.is_future and _SPOKEN_ON.search(lead_in):
                 return told
+    return None
+
+
+_ATTRIBUTED_ON = re.compile(r"(?<![\w])(?:" + phrase_alternation(list(QUOTING_VERBS)) + r")(?![\w])")
+_ATTRIBUTION_REACH = 80
+"""Characters from a quoting verb after the quotation to the day it gives ('said in a press release issued on
+Wednesday evening')."""
+
+
+def _attribution_day(ctx: ArticleContext, index: int, closing: int) -> DateExpr | None:
+    """The day the attribution after a quotation gives in the same sentence ('"... received a phone call today ...,"
+    the MEA said in a press release issued on Wednesday evening', '"Hablé hoy con Lula", dijo Arce el martes'): the
+    day of the words quoted."""
+    sentence = ctx.sentences[index]
+    verb = _ATTRIBUTED_ON.search(ctx.folded, closing + 1, min(sentence.end, closing + 1 + _ATTRIBUTION_REACH))
+    if verb is None:
+        return None
+    for told in ctx.in_sentence("dates", index):
+        if verb.end() <= told.start <= verb.end() + _ATTRIBUTION_REACH and told.kind in ("weekday", "relative"):
+            return None if told.is_future else told
     return None
 
 

@@ -146,6 +146,16 @@ def test_the_day_of_the_sentence_right_before_the_call(
             'Christopher Luxon about the Pacific. It was a good call," the prime minister said.',
             dt.date(2024, 5, 21),
         ),
+        (  # the attribution after the quotation gives the day of its words
+            'Modi and Meloni\n\n"Prime Minister Narendra Modi received a phone call today from Prime Minister '
+            'Giorgia Meloni," the Ministry of External Affairs said in a statement issued on Monday evening.',
+            dt.date(2024, 5, 20),
+        ),
+        (
+            'Arce y Lula\n\n"Hoy hablé por teléfono con Lula da Silva", dijo Luis Arce el martes en un acto en El '
+            "Alto.",
+            dt.date(2024, 5, 21),
+        ),
     ],
 )
 def test_a_quotations_today_is_the_day_of_its_words(reference: Reference, text: str, expected: dt.date) -> None:
