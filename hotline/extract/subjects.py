@@ -156,8 +156,9 @@ def _home_country(ctx: ArticleContext) -> str | None:
     Minister's Office, 10 Downing Street", on its metadata or a "From:" line at its head). Computed once per article."""
     if "home_country" not in ctx.memo:
         found = dateline_country(ctx.text, ctx.reference)
-        outlet = ctx.article.outlet or head_source(ctx.text)
-        ctx.memo["home_country"] = found[0] if found else outlet_country(outlet, ctx.reference)
+        ctx.memo["home_country"] = (
+            found[0] if found else outlet_country(ctx.article.outlet or head_source(ctx.text), ctx.reference)
+        )
     country: str | None = ctx.memo["home_country"]
     return country
 

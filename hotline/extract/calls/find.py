@@ -279,19 +279,17 @@ def _not_the_conference_again(ctx: ArticleContext, cues: list[Cue], held: list[C
     if first is None:
         return held
     kept: list[Cue] = []
+    told_since = False  # a cue kept after the conference: a call of two told since (held is in text order)
     for c in held:
-        pointing = points_back(ctx, c) or _THE.search(ctx.folded, max(0, c.start - 8), c.start)
-        if c.start > first.end and pointing:
+        after = c.start > first.end
+        if after and (points_back(ctx, c) or _THE.search(ctx.folded, max(0, c.start - 8), c.start)):
             if _is_conference(ctx, c) or _BY_VIDEO.search(ctx.folded, c.start, c.end):
                 continue
             index = ctx.sentence_of(c.start)
-            if (
-                not any(k.start > first.end for k in kept)
-                and not cue_links(ctx, c, index)
-                and sentence_pair(ctx, index) is None
-            ):
+            if not told_since and not cue_links(ctx, c, index) and sentence_pair(ctx, index) is None:
                 continue  # "Zelensky thanked the leaders ... after the call": no call of two told since
         kept.append(c)
+        told_since = told_since or after
     return kept
 
 

@@ -54,6 +54,7 @@ def find_officials(
     taken: list[tuple[int, int]] = []
 
     title_ends = {m.end() for m in titles}
+    title_starts = {m.start() for m in titles}  # a name that opens a title is another's ("..., Government Spokesman X")
     namesake_last: dict[str, bool] = {}  # per official: whether the last one named by its surname was a namesake
     for alias in found.longest("alias"):
         official = reference.officials[reference.alias_index[unquoted(alias.phrase)]]
@@ -99,7 +100,7 @@ def find_officials(
         if country is None:
             continue
         name = NAME.match(text, match.end())
-        if name and (_only_places(reference, name.group("name")) or _opens_a_title(titles, name.start("name"))):
+        if name and (_only_places(reference, name.group("name")) or name.start("name") in title_starts):
             name = None  # "sus homólogos de Brasil y Colombia": countries, no one's name; "the Greek Prime
             # Minister, Government Spokesman X announced": another's title
         # the name may follow an honorific: "his Emirati counterpart Sheikh Mohamed bin Zayed"
@@ -186,7 +187,7 @@ def find_officials(
                 role, country = None, None  # institution's head, not a country's ("el presidente de Benín, X")
         else:  # "el rey Abdalá de Arabia Saudí": the country after the name is no part of it
             name, country = _name_then_country(text, reference, patterns, match, name, country)
-        if reference.official_by_alias(name.group("name").rstrip(".,")) or _opens_a_title(titles, name.start("name")):
+        if reference.official_by_alias(name.group("name").rstrip(".,")) or name.start("name") in title_starts:
             continue  # a known name, or another's title ("the Greek Prime Minister, Government Spokesman X said")
         holder = _holder_named(text, reference, match, name, role, country, on) if role and country else None
         hit = holder or _titled(text, match, name, role, country)
@@ -198,12 +199,6 @@ def find_officials(
     hits.extend(honorifics_alone(text, hits))
     hits.sort(key=lambda h: (h.start, -h.end))
     return with_dateline_country(_without_overlaps(hits), text, reference), [m.span() for m in titles]
-
-
-def _opens_a_title(titles: list[re.Match[str]], at: int) -> bool:
-    """Whether a title of the text starts at ``at`` (the titles in order of start, searched by bisection)."""
-    i = bisect.bisect_left(titles, at, key=lambda m: m.start())
-    return i < len(titles) and titles[i].start() == at
 
 
 _NAME_BEFORE_PLACE = re.compile(rf"[ \t]*(?:,[ \t]*)?(?P<name>[A-ZÁÉÍÓÚÑÜ][\w’'-]+(?:[ \t]+{NAME_TOKEN}){{0,4}})\Z")
