@@ -13,7 +13,7 @@ from hotline.extract.call_dates import earlier_call_date
 from hotline.extract.call_status import CallStatus
 from hotline.extract.calls.layout import CallLayout
 from hotline.extract.calls.participants import call_participants, first_pair, linked
-from hotline.extract.calls.reported import first_of_a_later_series
+from hotline.extract.calls.series import first_of_a_later_series
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import DateExpr, latest_on_or_before, safe_date
 from hotline.extract.initiator import find_initiator

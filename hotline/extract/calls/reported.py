@@ -6,8 +6,9 @@ import re
 
 from hotline.extract.call_dates import reported_date
 from hotline.extract.calls.participants import call_participants, linked
+from hotline.extract.calls.series import sequence_of_the_call
 from hotline.extract.context import RULES, ArticleContext, Cue
-from hotline.extract.dates import NUMBERS, ORDINALS
+from hotline.extract.dates import NUMBERS
 from hotline.extract.dates import count_of as _number
 from hotline.extract.initiator import find_initiator
 from hotline.extract.pairs import cue_links
@@ -34,43 +35,6 @@ _HALF_HOUR = compile_phrases(RULES["half_hour"])
 _HOUR_PARTS = compile_phrases(list(RULES["hour_parts"]))
 _DURATION_VERBS = compile_phrases(RULES["duration_verbs"])
 _DURATION_WORDS = first_words(RULES["duration_units"])
-_ORD = phrase_alternation([*ORDINALS, *(f"{n}{s}" for n in range(1, 31) for s in ("st", "nd", "rd", "th"))])
-_SEQUENCE_ORDINAL = re.compile(
-    rf"(?<![\w])(?P<ord>{_ORD})\s+(?:(?:phone|telephone|telefonica)\s+)?(?P<noun>{phrase_alternation(RULES['count_nouns'])})(?![\w])"
-)
-_ELLIPTIC_ORDINAL = re.compile(
-    rf"(?<![\w])(?:their|su|sus)\s+(?P<ord>{_ORD})(?=\s*[,;.)]|\s+(?:this|in|since|of|en|desde|de|del|este|esta)(?![\w]))"
-)
-"""'The 45-minute conversation, their second this year', 'la llamada, su tercera en un mes': the call noun left out."""
-_SEQUENCE_COUNT = re.compile(
-    rf"(?<![\w])(?:held|had|sostenido|tenido|sumado)\s+(?P<n>\d{{1,2}}|{_NUM})\s+(?:phone\s+|telephone\s+)?"
-    r"(?:calls|conversations|llamadas|conversaciones)(?![\w])"
-    r"|(?<![\w])(?P<n2>\d{1,2}|" + _NUM + r")\s+(?:phone\s+)?(?:calls|conversations|llamadas|conversaciones)"
-    r"(?:\s+[\w.']+){0,3}?\s+(?:so\s+far|to\s+date|hasta\s+ahora|en\s+lo\s+que\s+va)(?![\w])"
-)
-_COUNTED_NOUNS = ("calls", "conversations", "llamadas", "conversaciones")  # every _SEQUENCE_COUNT holds one
-_PLURAL_COUNT_NOUNS = frozenset(RULES["plural_count_nouns"])
-_SINCE = re.compile(
-    r"(?:\s+[\w'’]+){0,6}?\s+(?:"
-    + phrase_alternation(RULES["first_since"])
-    + r")(?:\s+[\w'’]+){0,3}?\s+(?:\d{4}|"
-    + phrase_alternation(RULES["first_since_spans"])
-    + r")(?![\w])"
-)
-"""'first call since December 2022', 'with Putin in almost two years': the first in a while."""
-_SINCE_EVENT = re.compile(
-    r"(?:,?\s+[\w'’]+){0,8}?,?\s+(?:" + phrase_alternation(RULES["first_since_event"]) + r")(?![\w])"
-)
-"""'the first between the two since Trump returned to office', 'la primera desde que asumió': the first since an event
-is the first in a while, no place in the pair's series ('the second call since' still numbers)."""
-_INDEFINITE_BEFORE = re.compile(r"(?<![\w])(?:a|an|un|una)\s+\Z")
-"""'In a third call, ...': the third of a round, not the pair's third."""
-_NOT_THE_ORDINAL = re.compile(
-    r"(?<![\w])(?:(?:" + phrase_alternation(RULES["ordinal_negations"]) + r")\s+(?:the|la|el|su|their|his|her)"
-    r"|(?:" + phrase_alternation(RULES["ordinal_settings"]) + r")\s+(?:the|la|el))\s+\Z"
-)
-"""'It was not the first call', 'no fue la primera llamada', 'En la primera conversación, ...' (the first of the
-article's round): no place in the pair's series."""
 
 
 def reported_call(
@@ -94,7 +58,7 @@ def reported_call(
         participants = linked(ctx, link, call_date.date) if link else call_participants(ctx, sentences, call_date.date)
     initiator, initiator_how = find_initiator(ctx, cues, participants)
     duration, duration_evidence = _duration(ctx, sentences, tuple(p.official_id for p in participants))
-    sequence, sequence_evidence = _sequence(ctx) if call_index == 0 else (None, None)
+    sequence, sequence_evidence = sequence_of_the_call(ctx) if call_index == 0 else (None, None)
     return CallMention.of(
         ctx.article.article_id,
         call_index,
@@ -173,79 +137,6 @@ def _duration_in(ctx: ArticleContext, index: int) -> tuple[int | None, str | Non
         if 1 <= minutes <= 600:
             return minutes, ctx.text[match.start() : end]
     return None, None
-
-
-def series_ordinals(ctx: ArticleContext) -> list[tuple[int, int, int]]:
-    """Every ordinal that numbers a call in the pair's series, as (number, start, end) in text order: "the sixth
-    call", "su tercera conversación", "their second call in less than a month", "the call, their second this
-    year". Not "the first call since December" or "in two years" (the first in a while), "his first calls as prime
-    minister" (a round), "a third call" (of a round), "not the first call", "in the first conversation", nor an
-    ordinal in a sentence about a call still to come ("a third call is expected next week"). Read once per
-    article."""
-    found: list[tuple[int, int, int]] | None = ctx.memo.get("series_ordinals")
-    if found is not None:
-        return found
-    found = ctx.memo["series_ordinals"] = []
-    for start, end in _counting_sentences(ctx):
-        for match in _SEQUENCE_ORDINAL.finditer(ctx.folded, start, end):
-            if (
-                match.group("noun") in _PLURAL_COUNT_NOUNS
-                or (
-                    ORDINALS.get(match.group("ord")) == 1
-                    and (_SINCE.match(ctx.folded, match.end()) or _SINCE_EVENT.match(ctx.folded, match.end()))
-                )
-                or _INDEFINITE_BEFORE.search(ctx.folded, max(0, match.start() - 5), match.start())
-                or _NOT_THE_ORDINAL.search(ctx.folded, max(0, match.start() - 24), match.start())
-                or _about_the_future(ctx, match.start())
-            ):
-                continue
-            token = match.group("ord")
-            found.append((ORDINALS.get(token) or int(re.sub(r"\D", "", token)), match.start(), match.end()))
-        # "The conversation, their second this year": a later ordinal only ("their first" is ambiguous), and not one
-        # after a call still to come ("a call is expected next week, their third this year").
-        for match in _ELLIPTIC_ORDINAL.finditer(ctx.folded, start, end):
-            number = ORDINALS.get(match.group("ord")) or 0
-            if number >= 2 and ctx.lex.find("future", start, match.end()) is None:
-                found.append((number, match.start(), match.end()))
-    found.sort(key=lambda ordinal: ordinal[1])
-    return found
-
-
-def first_of_a_later_series(ctx: ArticleContext, cue: Cue) -> bool:
-    """ "Their first telephone conversation, late last month, ..." in an article that numbers its call the second:
-    the first call of the series is an earlier one."""
-    ordinals = series_ordinals(ctx)
-    return any(number >= 2 for number, _, _ in ordinals) and any(
-        number == 1 and start <= cue.noun_start < end for number, start, end in ordinals
-    )
-
-
-def _sequence(ctx: ArticleContext) -> tuple[int | None, str | None]:
-    """The reported call's number in the series (see :func:`series_ordinals`), else a count ("seven calls so far").
-    When the article numbers a later call, "the first" is an earlier one, not the reported call."""
-    ordinals = series_ordinals(ctx)
-    later = [ordinal for ordinal in ordinals if ordinal[0] >= 2]
-    if later or ordinals:
-        number, start, end = (later or ordinals)[0]
-        return number, ctx.text[start:end]
-    for start, end in (span for span in _counting_sentences(ctx) if holds_any(ctx.folded, _COUNTED_NOUNS, *span)):
-        for count in _SEQUENCE_COUNT.finditer(ctx.folded, start, end):
-            if not _about_the_future(ctx, count.start()):
-                return _number(count.group("n") or count.group("n2")), ctx.text[count.start() : count.end()]
-    return None, None
-
-
-def _counting_sentences(ctx: ArticleContext) -> list[tuple[int, int]]:
-    """The spans of the sentences that name calls with a count noun, in text order: only they can number calls, so
-    they are scanned, not the whole text."""
-    return sorted(
-        {(s.start, s.end) for s in (ctx.sentences[ctx.sentence_of(h.start)] for h in ctx.lex.all("count_noun"))}
-    )
-
-
-def _about_the_future(ctx: ArticleContext, offset: int) -> bool:
-    sentence = ctx.sentences[ctx.sentence_of(offset)]
-    return ctx.lex.find("future", sentence.start, sentence.end) is not None
 
 
 def _tone(ctx: ArticleContext, sentences: list[int]) -> str | None:
