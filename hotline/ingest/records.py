@@ -179,8 +179,13 @@ def _json_article(
             key, value = _first_present(obj, TEXT_KEYS)
     if key is None:
         raise _Rejected(f"JSON article has no text (expected one of: {', '.join(TEXT_KEYS)})")
+    if isinstance(value, list) and value and all(isinstance(part, str) for part in value):
+        value = "\n\n".join(part.strip() for part in value if part.strip())  # a CMS's paragraphs, in order
     if not isinstance(value, str):
-        raise _Rejected(f"JSON field '{key}' must be text (got {_json_kind(value)})")
+        kind = _json_kind(value)
+        if isinstance(value, list) and value:
+            kind += " holding " + _json_kind(next(part for part in value if not isinstance(part, str)))
+        raise _Rejected(f"JSON field '{key}' must be text or a list of text paragraphs (got {kind})")
     if "\x00" in value:
         raise _Rejected(f"JSON field '{key}' contains NUL characters")
     meta = _metadata(obj, "JSON field")

@@ -318,6 +318,13 @@ def test_json_without_title_uses_first_line_and_text_date_path(tmp_path: Path) -
     assert article.published_date_source == "unknown"
 
 
+def test_json_body_as_a_list_of_paragraphs_is_read_in_order(tmp_path: Path) -> None:
+    """A CMS export that keeps the body as an array of paragraphs: one text, paragraphs apart."""
+    first, second = CALL.strip(), "The two leaders agreed to speak again soon."
+    write(tmp_path, "a.json", json.dumps({"title": "Call", "content": [first, "  ", second]}))
+    assert only_article(load(tmp_path)).text == f"{first}\n\n{second}"
+
+
 def test_json_source_key_wins_over_outlet(tmp_path: Path) -> None:
     write(tmp_path, "a.json", json.dumps({"text": CALL, "source": "Reuters", "outlet": "Other"}))
     assert only_article(load(tmp_path)).outlet == "Reuters"
@@ -332,7 +339,12 @@ def test_json_source_key_wins_over_outlet(tmp_path: Path) -> None:
         ("null", "JSON must be one article object; got null"),
         ('{"title": "No body"}', NO_TEXT),
         ('{"text": null}', NO_TEXT),
-        ('{"text": ["a", "b"]}', "JSON field 'text' must be text (got array)"),
+        (
+            '{"text": ["a", 5]}',
+            "JSON field 'text' must be text or a list of text paragraphs (got array holding number)",
+        ),
+        ('{"text": []}', "JSON field 'text' must be text or a list of text paragraphs (got array)"),
+        ('{"text": {"p": "a"}}', "JSON field 'text' must be text or a list of text paragraphs (got object)"),
         ('{"text": "   \\n  "}', "no text (only white space)"),
         ('{"text": "a\\u0000b"}', "JSON field 'text' contains NUL characters"),
         ('{"text": "a\\ud800b"}', "text contains invalid Unicode (an unpaired surrogate)"),
