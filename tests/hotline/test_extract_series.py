@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 import written
 
 from hotline.reference import Reference
@@ -69,3 +70,52 @@ def test_an_earlier_call_takes_the_date_in_apposition_to_it(reference: Reference
         (False, dt.date(2025, 3, 24)),
         (True, dt.date(2025, 10, 14)),
     ]
+
+
+def numbers(reference: Reference, text: str) -> list[tuple[tuple[str, ...], int | None]]:
+    facts = written.extract(reference, text, THURSDAY)
+    return sorted((tuple(sorted(p.official_id for p in c.participants)), c.sequence_number) for c in facts.calls)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        (
+            "ABUJA, Oct 16 - President Bola Tinubu spoke by telephone with Ghana's President John Dramani Mahama on "
+            "Tuesday about the Sahel. It was the second time this year that the two presidents have spoken by phone.",
+            2,
+        ),
+        (
+            "OTTAWA, Oct 16 (CP) - Prime Minister Mark Carney spoke with British Prime Minister Keir Starmer on "
+            "Tuesday. The 30-minute call was the leaders' second, after a conversation in early September.",
+            2,
+        ),
+        (
+            "Bogotá, 16 oct (EFE).- El presidente Gustavo Petro conversó por teléfono este martes con Luiz Inácio Lula "
+            "da Silva. La conversación, de unos 40 minutos, fue la segunda que ambos mandatarios sostienen este año.",
+            2,
+        ),
+        (  # the future is another clause's
+            "OTTAWA, Oct 16 (CP) - Prime Minister Mark Carney spoke with British Prime Minister Keir Starmer on "
+            "Tuesday, their second call in four days, as allies prepare for a summit in Brussels next week.",
+            2,
+        ),
+        (  # the first in an office, with a common noun: a leader's round, not a pair's series
+            "NAIROBI, Oct 16 - President William Ruto held his first call as head of the East African bloc with "
+            "Tanzania's President Samia Suluhu Hassan on Tuesday.",
+            None,
+        ),
+        (
+            "Lima, 16 oct (EFE).- Es la segunda conversación de Milei con un mandatario sudamericano en pocos días: "
+            "el martes, el presidente argentino, Javier Milei, habló por teléfono con Daniel Noboa.",
+            None,
+        ),
+        (
+            "NAIROBI, Oct 16 - President William Ruto held two calls with neighbouring heads of state this week. He "
+            "spoke with Tanzania's President Samia Suluhu Hassan on Tuesday about the border.",
+            None,
+        ),
+    ],
+)
+def test_what_numbers_the_call_and_what_does_not(reference: Reference, text: str, number: int | None) -> None:
+    assert [n for _, n in numbers(reference, text)] == [number]

@@ -22,6 +22,7 @@ from hotline.extract.calls.earlier import (
 from hotline.extract.calls.grouping import split_by_date, split_by_pair
 from hotline.extract.calls.layout import CallLayout
 from hotline.extract.calls.not_held import cue_statuses, headline_end, no_call, not_held_calls
+from hotline.extract.calls.numbering import number_calls
 from hotline.extract.calls.reported import reported_call
 from hotline.extract.context import RULES, ArticleContext, Cue, with_audience
 from hotline.extract.dates import DateExpr
@@ -170,6 +171,7 @@ def find_calls(ctx: ArticleContext) -> CallLayout:
         statuses=statuses,
     )
     not_held_calls(ctx, layout, cues, statuses)
+    number_calls(ctx, layout)
     return layout
 
 

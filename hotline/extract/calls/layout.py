@@ -34,3 +34,14 @@ class CallLayout:
     def call_of(self, index: int) -> CallMention | None:
         """The call a sentence is about: an earlier call, another reported call, or the main one."""
         return self.reference_sentences.get(index) or self.other_reported_sentences.get(index) or self.reported
+
+    def replace(self, mention: CallMention) -> None:
+        """Put ``mention`` in place of the call of the same ``mention_id``, wherever the layout keeps it."""
+        key = mention.mention_id
+        if self.reported is not None and self.reported.mention_id == key:
+            self.reported = mention
+        self.others = [mention if m.mention_id == key else m for m in self.others]
+        for table in (self.reference_sentences, self.other_reported_sentences):
+            for index, held in table.items():
+                if held.mention_id == key:
+                    table[index] = mention

@@ -6,7 +6,6 @@ import re
 
 from hotline.extract.call_dates import reported_date
 from hotline.extract.calls.participants import call_participants, linked
-from hotline.extract.calls.series import sequence_of_the_call
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import NUMBERS
 from hotline.extract.dates import count_of as _number
@@ -58,7 +57,6 @@ def reported_call(
         participants = linked(ctx, link, call_date.date) if link else call_participants(ctx, sentences, call_date.date)
     initiator, initiator_how = find_initiator(ctx, cues, participants)
     duration, duration_evidence = _duration(ctx, sentences, tuple(p.official_id for p in participants))
-    sequence, sequence_evidence = sequence_of_the_call(ctx) if call_index == 0 else (None, None)
     return CallMention.of(
         ctx.article.article_id,
         call_index,
@@ -69,8 +67,6 @@ def reported_call(
         evidence=ctx.evidence(sentences[0], "first sentence that reports the call"),
         duration_minutes=duration,
         duration_evidence=duration_evidence,
-        sequence_number=sequence,
-        sequence_evidence=sequence_evidence,
         tone=_tone(ctx, sentences),
         initiator_id=initiator,
         initiator_how=initiator_how,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from hotline.extract.clauses import COMMA_CLAUSE, break_search
 from hotline.extract.context import RULES, ArticleContext, Cue
 from hotline.extract.dates import NUMBERS, ORDINALS
 from hotline.extract.dates import count_of as _number
@@ -12,18 +13,44 @@ from hotline.text import holds_any, phrase_alternation
 _NUM = phrase_alternation(list(NUMBERS))
 _ORD = phrase_alternation([*ORDINALS, *(f"{n}{s}" for n in range(1, 31) for s in ("st", "nd", "rd", "th"))])
 _SEQUENCE_ORDINAL = re.compile(
-    rf"(?<![\w])(?P<ord>{_ORD})\s+(?:(?:phone|telephone|telefonica)\s+)?(?P<noun>{phrase_alternation(RULES['count_nouns'])})(?![\w])"
+    rf"(?<![\w])(?P<ord>{_ORD})\s+(?:(?:{phrase_alternation(RULES['ordinal_adjectives'])})\s+)?"
+    rf"(?:(?:phone|telephone|telefonica)\s+)?(?P<noun>{phrase_alternation(RULES['count_nouns'])})(?![\w])"
 )
+"""'the sixth call', 'their third known call', 'su segunda conversación telefónica'."""
+_OF_A_ROUND = re.compile(
+    r"(?:\s+(?:de|of)\s+[\w'’]+)?\s+(?:with|con)\s+(?:a|an|un|una|another|otro|otra)\s"
+    r"|,\s+(?:with|con)\s"
+    r"|(?:\s+[\w'’]+){0,2}?\s+(?:as|como)\s+(?:" + phrase_alternation(RULES["ordinal_office_words"]) + r")(?![\w])"
+)
+"""After the call noun: 'first call with a head of state', 'segunda conversación de Jerí con un mandatario', 'La
+primera llamada, con Montenegro, ...', 'his first call as head of government': a leader's own round, not a pair's
+series."""
 _ELLIPTIC_ORDINAL = re.compile(
-    rf"(?<![\w])(?:their|su|sus)\s+(?P<ord>{_ORD})(?=\s*[,;.)]|\s+(?:this|in|since|of|en|desde|de|del|este|esta)(?![\w]))"
+    rf"(?<![\w])(?:their|su|sus|the\s+(?:two\s+)?(?:leaders|pair|men|women)['’]s?)\s+(?P<ord>{_ORD})"
+    r"(?=\s*[,;.)]|\s+(?:this|in|since|of|en|desde|de|del|este|esta)(?![\w]))"
+    rf"|(?<![\w])(?:the|la|el)\s+(?P<ord2>{_ORD})\s+(?=(?:since|desde|que\s+(?:ambos|los\s+dos|las\s+dos))(?![\w]))"
 )
-"""'The 45-minute conversation, their second this year', 'la llamada, su tercera en un mes': the call noun left out."""
+"""'The 45-minute conversation, their second this year', 'la llamada, su tercera en un mes', 'the call was the
+leaders' second', 'fue la segunda que ambos mandatarios sostienen', 'the third since January': the call noun left
+out."""
+_TIME_ORDINAL = re.compile(
+    rf"(?<![\w])(?P<ord>{_ORD})\s+(?:time|vez)(?:\s+[\w'’]+){{0,9}}?\s+(?:"
+    + phrase_alternation(RULES["series_talk_verbs"])
+    + r")(?![\w])"
+)
+"""'the second time this year that the two presidents have spoken by phone', 'la tercera vez que ambos mandatarios
+conversan': a count of the pair's talks."""
+_TIME_WORDS = ("time", "vez")
 _SEQUENCE_COUNT = re.compile(
     rf"(?<![\w])(?:held|had|sostenido|tenido|sumado)\s+(?P<n>\d{{1,2}}|{_NUM})\s+(?:phone\s+|telephone\s+)?"
     r"(?:calls|conversations|llamadas|conversaciones)(?![\w])"
     r"|(?<![\w])(?P<n2>\d{1,2}|" + _NUM + r")\s+(?:phone\s+)?(?:calls|conversations|llamadas|conversaciones)"
     r"(?:\s+[\w.']+){0,3}?\s+(?:so\s+far|to\s+date|hasta\s+ahora|en\s+lo\s+que\s+va)(?![\w])"
 )
+_WITH_COUNTERPARTS = re.compile(
+    r"\s+(?:with|con)\s+(?:[\w'’]+\s+){0,2}?(?:" + phrase_alternation(RULES["round_counterparts"]) + r")(?![\w])"
+)
+"""'held two calls with neighbouring heads of state': a leader's round, not a pair's count."""
 _COUNTED_NOUNS = ("calls", "conversations", "llamadas", "conversaciones")  # every _SEQUENCE_COUNT holds one
 _PLURAL_COUNT_NOUNS = frozenset(RULES["plural_count_nouns"])
 _SINCE = re.compile(
@@ -70,6 +97,7 @@ def series_ordinals(ctx: ArticleContext) -> list[tuple[int, int, int]]:
                 )
                 or _INDEFINITE_BEFORE.search(ctx.folded, max(0, match.start() - 5), match.start())
                 or _NOT_THE_ORDINAL.search(ctx.folded, max(0, match.start() - 24), match.start())
+                or _OF_A_ROUND.match(ctx.folded, match.end())
                 or _about_the_future(ctx, match.start())
             ):
                 continue
@@ -78,8 +106,13 @@ def series_ordinals(ctx: ArticleContext) -> list[tuple[int, int, int]]:
         # "The conversation, their second this year": a later ordinal only ("their first" is ambiguous), and not one
         # after a call still to come ("a call is expected next week, their third this year").
         for match in _ELLIPTIC_ORDINAL.finditer(ctx.folded, start, end):
-            number = ORDINALS.get(match.group("ord")) or 0
+            number = ORDINALS.get(match.group("ord") or match.group("ord2")) or 0
             if number >= 2 and ctx.lex.find("future", start, match.end()) is None:
+                found.append((number, match.start(), match.end()))
+    if holds_any(ctx.folded, _TIME_WORDS, 0, len(ctx.folded)):
+        for match in _TIME_ORDINAL.finditer(ctx.folded):
+            number = ORDINALS.get(match.group("ord")) or 0
+            if number >= 2 and not _about_the_future(ctx, match.start()):
                 found.append((number, match.start(), match.end()))
     found.sort(key=lambda ordinal: ordinal[1])
     return found
@@ -94,19 +127,14 @@ def first_of_a_later_series(ctx: ArticleContext, cue: Cue) -> bool:
     )
 
 
-def sequence_of_the_call(ctx: ArticleContext) -> tuple[int | None, str | None]:
-    """The reported call's number in the series (see :func:`series_ordinals`), else a count ("seven calls so far").
-    When the article numbers a later call, "the first" is an earlier one, not the reported call."""
-    ordinals = series_ordinals(ctx)
-    later = [ordinal for ordinal in ordinals if ordinal[0] >= 2]
-    if later or ordinals:
-        number, start, end = (later or ordinals)[0]
-        return number, ctx.text[start:end]
+def counted_calls(ctx: ArticleContext) -> tuple[int, str] | None:
+    """A count of the pair's calls ("seven calls so far", "have held three calls"), with its words; not a leader's
+    round ("held two calls with neighbouring heads of state")."""
     for start, end in (span for span in _counting_sentences(ctx) if holds_any(ctx.folded, _COUNTED_NOUNS, *span)):
         for count in _SEQUENCE_COUNT.finditer(ctx.folded, start, end):
-            if not _about_the_future(ctx, count.start()):
+            if not _about_the_future(ctx, count.start()) and not _WITH_COUNTERPARTS.match(ctx.folded, count.end()):
                 return _number(count.group("n") or count.group("n2")), ctx.text[count.start() : count.end()]
-    return None, None
+    return None
 
 
 def _counting_sentences(ctx: ArticleContext) -> list[tuple[int, int]]:
@@ -118,5 +146,23 @@ def _counting_sentences(ctx: ArticleContext) -> list[tuple[int, int]]:
 
 
 def _about_the_future(ctx: ArticleContext, offset: int) -> bool:
+    """Whether the clause of ``offset`` speaks of what is to come ("a third call is expected next week"); a future
+    in another clause of the sentence does not count ("their second call in four days, as Trump prepares to meet
+    Putin next week")."""
     sentence = ctx.sentences[ctx.sentence_of(offset)]
-    return ctx.lex.find("future", sentence.start, sentence.end) is not None
+    if ctx.lex.find("future", sentence.start, sentence.end) is None:
+        return False
+    start, end = _clause(ctx, sentence.start, sentence.end, offset)
+    return ctx.lex.find("future", start, end) is not None
+
+
+def _clause(ctx: ArticleContext, start: int, end: int, offset: int) -> tuple[int, int]:
+    """The span of the clause that holds ``offset`` between ``start`` and ``end`` (a sentence)."""
+    position = start
+    while (stop := break_search(ctx.folded, position, offset, ctx.lex)) is not None:
+        start = position = max(stop.end(), position + 1)
+    for comma in COMMA_CLAUSE.finditer(ctx.folded, start, offset):
+        start = comma.end()
+    after = break_search(ctx.folded, offset, end, ctx.lex)
+    comma = COMMA_CLAUSE.search(ctx.folded, offset, end)
+    return start, min(m.start() for m in (after, comma) if m is not None) if after or comma else end
