@@ -15,7 +15,7 @@ from hotline.extract.officials import OfficialHit
 from hotline.extract.officials.patterns import title_role
 from hotline.extract.rules import load_rules
 from hotline.facts import Participant
-from hotline.text import fold, phrase_alternation
+from hotline.text import anchor_words, fold, holds_any, phrase_alternation
 
 _RULES = RULES["initiator"]
 _CALLING = re.compile(r"(?<![\w])(?:" + phrase_alternation(_RULES["calling_verbs"]) + r")(?![\w])")
@@ -299,12 +299,22 @@ def _surname_caller(
     before ``pattern`` in sentence ``index`` ("Mr Brown was the one who placed the call", "when Mr Brown phoned to
     offer condolences", "the Norwegian leader called to discuss")."""
     start, end = ctx.sentences[index].start, ctx.sentences[index].end
+    if not holds_any(ctx.folded, _PATTERN_WORDS[pattern], start, end):
+        return None  # none of the words every match holds: no search (it tries each space of the sentence)
     for found in pattern.finditer(ctx.folded, start, end):
         words = ctx.folded[max(start, found.start() - 40) : found.start()].split()
         if (named := by_surname(participants, words[-1:]) or by_description(ctx, words[-4:], participants)) is not None:
             return named.official_id, f"{named.full_name} placed the call"
     return None
 
+
+_PATTERN_WORDS = {
+    _CALLED_TO: anchor_words(_RULES["calling_verbs"]),
+    _ONE_WHO: anchor_words(_RULES["cleft_verbs"]),
+    _PLACED_IT: anchor_words([*_RULES["placed_call_nouns"], *_RULES["placed_it"], *_RULES["given_call_nouns"]]),
+}
+"""Per pattern :func:`_surname_caller` reads, words one of which every match holds (one per alternative's
+required phrases): a sentence holding none is not searched."""
 
 _PARTY_WORDS = 4
 """Words read after "at the request of" (or before "'s request") for the side that asked."""

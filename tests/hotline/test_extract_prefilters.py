@@ -6,12 +6,15 @@ Examples written for these tests (never taken from the seed corpus).
 
 from __future__ import annotations
 
+import gc
 import re
 
 import pytest
 
+from hotline import extract
 from hotline.extract.context import build_context
 from hotline.extract.dates import _FIRST_DIGIT, DATE_WORDS, _number_starts, find_dates, find_dates_from_words
+from hotline.extract.initiator import _PATTERN_WORDS
 from hotline.extract.lexicon import Lexicon
 from hotline.extract.officials.aliases import _INITIAL, _MIDDLE_INITIAL
 from hotline.extract.topics.hits import _CONGRATULATES
@@ -117,3 +120,54 @@ def test_the_numbers_of_a_window_are_those_the_pattern_finds(text: str) -> None:
         for stop in (start, len(text), min(len(text), start + 4)):
             expected = [m.span() for m in _FIRST_DIGIT.finditer(text, start, stop)]
             assert _number_starts(text, start, stop) == expected
+
+
+CALLER_TEXTS = [
+    "When Mr Brown phoned to offer his condolences, the talks resumed.",
+    "El mandatario chileno llamó para felicitar a su colega.",
+    "It was Mr Okafor who called, the ministry said.",
+    "Fue Ramírez quien llamó primero.",
+    "Mr Brown was the one who placed the call.",
+    "La presidenta, que solicitó la conversación, habló largo.",
+    "Brown gave him a quick ring on Sunday.",
+    "Nobody placed anything; the talks were by letter.",
+]
+
+
+@pytest.mark.parametrize("text", CALLER_TEXTS)
+def test_a_surname_caller_pattern_is_searched_only_where_one_of_its_words_stands(text: str) -> None:
+    folded = fold_text(text)
+    for pattern, words in _PATTERN_WORDS.items():
+        assert pattern.search(folded) is None or holds_any(folded, words, 0, len(folded))
+
+
+def test_every_surname_caller_pattern_matches_one_of_the_texts() -> None:
+    folded = [fold_text(text) for text in CALLER_TEXTS]
+    assert all(any(pattern.search(f) for f in folded) for pattern in _PATTERN_WORDS)
+
+
+def test_the_collector_is_paused_while_an_article_is_read_and_on_again_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    real = extract.build_context
+
+    def spy(*args: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract, "build_context", spy)
+    text = "Macron spoke with Lula by phone on Monday."
+    article = Article("b" * 16, "t.txt", "txt", "t", text, "0" * 64, "utf-8", len(text))
+    assert gc.isenabled()
+    extract.extract_article(article, load_reference())
+    assert seen == [False]
+    assert gc.isenabled()
+    gc.disable()  # a caller's pause is its own: left as it was
+    try:
+        extract.extract_article(article, load_reference())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    monkeypatch.setattr(extract, "build_context", lambda *args: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        extract.extract_article(article, load_reference())
+    assert gc.isenabled()
