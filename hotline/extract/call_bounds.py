@@ -89,6 +89,8 @@ def period_of(period: str, reference: dt.date, quote: str) -> CallDate:
     if period == "recent_days":
         return CallDate(basis="period", how=f"{quote}: on or before {reference.isoformat()}", latest=reference)
     first, last = period_bounds(period, reference)
+    if first > last:  # "mid-month" told before the month's middle: a part of the month still to come
+        return CallDate(how=f"{quote}: a part of the month after {reference.isoformat()}, no bounds")
     how = f"{quote}: {first.isoformat()} to {last.isoformat()}, counted from {reference.isoformat()}"
     if period in MONTH_PERIODS:  # "late last month": within one month, its year and month known
         year, month = (
@@ -125,6 +127,9 @@ def latest_month(month: int, anchor: dt.date) -> int:
     return anchor.year if month <= anchor.month else anchor.year - 1
 
 
+_THIS_MONTH_PARTS = {"earlier_month": None, "early_month": "early", "mid_month": "mid"}
+
+
 def period_bounds(period: str, anchor: dt.date) -> tuple[dt.date, dt.date]:
     """The days a stretch (:data:`PERIODS`) covers, counted from the reference day ``anchor``."""
     monday = anchor - dt.timedelta(days=anchor.weekday())
@@ -137,8 +142,8 @@ def period_bounds(period: str, anchor: dt.date) -> tuple[dt.date, dt.date]:
         return monday, max(monday, anchor - dt.timedelta(days=1))
     if period == "this_week":
         return monday, anchor
-    if period in ("earlier_month", "early_month"):  # this month up to the anchor (early_month: its early part)
-        return month_part_bounds(anchor.replace(day=1), anchor, "early" if period == "early_month" else None)
+    if period in _THIS_MONTH_PARTS:  # this month up to the anchor (early_month, mid_month: that part of it)
+        return month_part_bounds(anchor.replace(day=1), anchor, _THIS_MONTH_PARTS[period])
     if period.endswith("last_month"):  # last_month, early_last_month, mid_last_month, late_last_month
         previous = anchor.replace(day=1) - dt.timedelta(days=1)
         first, last = month_bounds(previous.year, previous.month)

@@ -53,7 +53,8 @@ _DATELINE_PLACE = re.compile(
 # 12/03/2025. El presidente"), follows the date.
 _MIXED_CASE_PLACE = re.compile(
     _AGENCY_FIRST
-    + r"[A-ZÀ-Ý][\wÀ-ÿ.'’]*(?: (?:[A-ZÀ-Ý][\wÀ-ÿ.'’]*|de|del|la|el|do|da|los|las)){0,4}"
+    + r"[A-ZÀ-Ý][\wÀ-ÿ.'’]*(?:/[A-ZÀ-Ý][\wÀ-ÿ.'’]*)?"  # one place or two joined by a slash ("Lagos/Acra")
+    + r"(?: (?:[A-ZÀ-Ý][\wÀ-ÿ.'’]*|de|del|la|el|do|da|los|las)){0,4}"
     + _AGENCY
     + r",\s*$"
 )
@@ -283,8 +284,11 @@ def _head_dates(
 
 
 _ALONE_BEFORE = re.compile(
-    r"(?:(?:^|[.!?|—–]\s+|\s\()\s*(?:(?P<weekday>[^\W\d_]+),?\s+)?|,\s+(?P<after_comma>[^\W\d_]+),?\s+)$"
+    r"(?:[|·•—–]\s+(?P<place>[A-ZÀ-Ý][\wÀ-ÿ.'’]*(?: (?:[A-ZÀ-Ý][\wÀ-ÿ.'’]*|de|del|la|el|do|da)){0,3}),\s+"
+    r"|(?:^|[.!?|—–]\s+|\s\()\s*(?:(?P<weekday>[^\W\d_]+),?\s+)?|,\s+(?P<after_comma>[^\W\d_]+),?\s+)$"
 )
+"""Before a date that ends a header line: a separator and the place it was written in ("Presidencia de la República
+— Montevideo, 15 de diciembre de 2025"), a stop or separator and a weekday, or a comma and a weekday."""
 _ALONE_AFTER = re.compile(r"\)?[.]?(?:\s*\([^()\n]{1,40}\))?\s*(?:[|·•][^\n]*)?$")
 """What may follow a date that ends a header line: a closing parenthesis, a stop, a note in parentheses
 ("(fragmento)", "(excerpt)"), the rest of a header after "|" or "·"."""

@@ -169,3 +169,19 @@ def test_datelines_of_agencies_that_write_their_name_in_parentheses(text: str, e
 def test_the_first_publication_before_the_last_update(header: str, expected: dt.date) -> None:
     text = f"Albanese and Luxon speak\n\n{header}\n\nAnthony Albanese spoke by phone with Christopher Luxon.\n"
     assert published_date_from_text(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # the issuing office, a separator, then the place and the date: the place is no weekday, yet the date stands
+        # alone at the end of the header line
+        ("Gobierno de la República de Panamá — Ciudad de Panamá, 3 de marzo de 2025", dt.date(2025, 3, 3)),
+        ("Office of the President of the Republic of Ghana | Accra, 4 March 2025", dt.date(2025, 3, 4)),
+        # a mixed-case place and the date after a separator, in the middle of the line: prose goes on after it
+        ("Gobierno de Panamá — Ciudad de Panamá, 3 de marzo de 2025, cuando el presidente habló con", None),
+    ],
+)
+def test_a_place_and_date_closing_an_offices_header_line(header: str, expected: dt.date | None) -> None:
+    text = f"Mulino conversa con Mahama\n{header}\n\nEl presidente conversó por teléfono con su homólogo."
+    assert published_date_from_text(text)[0] == expected

@@ -64,6 +64,25 @@ ARTICLES = {
         "informó la oficina de Luxon.\n\nLa última conversación telefónica entre ambos se produjo en junio, cuando "
         "Albanese llamó a Luxon para hablar de la reparación de un cable submarino.",
     ),
+    "dairy_june.md": (
+        "2025-06-13",
+        "Luxon and Carney discuss Indo-Pacific trade by phone",
+        "WELLINGTON, June 13 (Wire) - New Zealand Prime Minister Christopher Luxon spoke by phone on Thursday with "
+        "Canadian Prime Minister Mark Carney about trade in the Indo-Pacific, his office said.",
+    ),
+    "dairy_september.md": (
+        "2025-09-19",
+        "Luxon and Carney discuss the Pacific by phone",
+        "WELLINGTON, Sept 19 (Wire) - New Zealand Prime Minister Christopher Luxon spoke by phone on Thursday with "
+        "Canadian Prime Minister Mark Carney about security in the Pacific, his office said.",
+    ),
+    "dairy_december.md": (
+        "2025-12-05",
+        "Carney and Luxon discuss dairy quotas by phone",
+        "OTTAWA, Dec 5 (Wire) - Canadian Prime Minister Mark Carney and New Zealand Prime Minister Christopher Luxon "
+        "spoke by phone on Thursday about dairy quotas, Carney's office said.\n\nThe two first spoke by phone in "
+        "June, when they agreed to revive talks on a trade agreement.",
+    ),
 }
 
 
@@ -113,3 +132,12 @@ def test_a_month_told_beside_a_later_call_is_the_call_right_before_it(mentions: 
     told = {call_id for (name, _), call_id in mentions.items() if name == "fisheries_call.md"}
     assert mentions["cable_call.md", True] not in told
     assert mentions["summit_call.md", True] not in told
+
+
+def test_a_first_call_told_by_its_month_beside_a_later_call_joins_that_months_call(
+    mentions: dict[tuple[str, bool], str],
+) -> None:
+    """ "The two first spoke in June", told beside a December call: the pair's June call, though the corpus knows a
+    September call between the two (only a call told as the pair's last is the one right before the later call)."""
+    assert mentions["dairy_december.md", False] == mentions["dairy_june.md", True]
+    assert mentions["dairy_december.md", False] != mentions["dairy_september.md", True]

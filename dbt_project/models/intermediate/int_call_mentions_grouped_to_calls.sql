@@ -11,8 +11,8 @@
                                                              its bounds, not dated by the same article (an
                                                              earlier call told in passing: only a month of
                                                              the story's last var('earlier_call_months');
-                                                             told beside a later call its article dates: the
-                                                             group right before that call's), else group
+                                                             beside a later call its article dates, not told
+                                                             as the first: the group right before it), else group
                                                              (pair, 'ym', year, month)
       latest_month_day    no year, only the month/day the   -> the pair's unique day group 0..6 days before that
                           call came on or before (a year-     month/day (any year) on the weekday it gives, or
@@ -213,8 +213,8 @@ day_groups_in_order as (
 
 ),
 
--- the first later call of the pair the same article dates ("conversaron este martes ... La última conversación entre
--- ambos se produjo en septiembre"): the month's call is the pair's call right before that one
+-- the first later call of the pair its article dates ("La última conversación ... se produjo en septiembre"): the
+-- month's call is the pair's call right before it, unless told as their first ("the two first spoke in June")
 later_calls_told_beside as (
 
     select
@@ -229,7 +229,7 @@ later_calls_told_beside as (
     where cast(extract(year from same_article_groups.call_date) as int) * 12
         + cast(extract(month from same_article_groups.call_date) as int)
         > year_month_mentions.call_year * 12 + year_month_mentions.call_month
-
+        and coalesce(year_month_mentions.sequence_number, 0) != 1
     group by year_month_mentions.mention_id
 
 ),
