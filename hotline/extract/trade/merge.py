@@ -30,6 +30,9 @@ from dataclasses import replace
 
 from hotline.facts import TradeMeasureFact
 
+GROUP_NOTE = "target: a group of countries the text does not list"
+"""In a row's evidence: its target is a group of countries the text does not list (:mod:`.unlisted`)."""
+
 _KIND = {"tariff": "tariff", "quota": "tariff", "exemption": "tariff", "sanction": "sanction"}
 _KIND["export_restriction"] = "export_restriction"
 
@@ -80,6 +83,7 @@ def fill_parties(
         return "export tax" if id(f) in (exports or ()) else _KIND.get(f.measure_type)
 
     stated = [f for f in facts if f.imposing_country_code or f.target_country_code]
+    grouped = [f for f in stated if _grouped(f)]
     filled: list[TradeMeasureFact] = []
     completed: set[int] = set()
     for fact in facts:
@@ -88,6 +92,15 @@ def fill_parties(
             filled.append(fact)
             continue
         same = [f for f in stated if kind_of(f) == kind and f is not fact]
+        if _grouped(fact):  # "importados de esos países": the imposer of the measures on that group, no target
+            found = {f.imposing_country_code for f in grouped if kind_of(f) == kind and f is not fact}
+            if fact.imposing_country_code is None and len(found) == 1:
+                imposer = found.pop()
+                how_one = f"{fact.evidence.how}; imposer {imposer} from the article's measures on that group"
+                completed.add(len(filled))
+                fact = replace(fact, imposing_country_code=imposer, evidence=replace(fact.evidence, how=how_one))
+            filled.append(fact)
+            continue
         how = []
         imposer, target = fact.imposing_country_code, fact.target_country_code
         if imposer is None:
@@ -197,7 +210,8 @@ def merge(
         if position not in completed:
             stated.add(key)
         kept = chosen.get(key)
-        if kept is None or _LIFECYCLE.get(fact.status, 1) > _LIFECYCLE.get(kept.status, 1):
+        later = kept is not None and _LIFECYCLE.get(fact.status, 1) > _LIFECYCLE.get(kept.status, 1)
+        if kept is None or later or (_grouped(fact) and not _grouped(kept)):
             chosen[key] = fact
     by_type: dict[str, list[TradeMeasureFact]] = defaultdict(list)
     for fact in chosen.values():
@@ -224,6 +238,10 @@ def _same_rate(source: TradeMeasureFact, fact: TradeMeasureFact) -> bool:
     return fact.rate_percent is None or source.rate_percent in (None, fact.rate_percent)
 
 
+def _grouped(fact: TradeMeasureFact) -> bool:
+    return fact.target_country_code is None and GROUP_NOTE in (fact.evidence.how or "")
+
+
 def _says_too_little(fact: TradeMeasureFact) -> bool:
     return (
         fact.measure_type != "agreement_review"
@@ -245,6 +263,6 @@ def complete(facts: list[TradeMeasureFact]) -> list[TradeMeasureFact]:
     return [
         f
         for f in facts
-        if (f.target_country_code is not None or f.measure_type in _OPEN_TARGET)
+        if (f.target_country_code is not None or f.measure_type in _OPEN_TARGET or _grouped(f))
         and (f.imposing_country_code is not None or f.measure_type in _OPEN_IMPOSER)
     ]

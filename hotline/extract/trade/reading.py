@@ -40,6 +40,7 @@ from hotline.extract.trade.targets import (
     suffers,
     targets_of,
 )
+from hotline.extract.trade.unlisted import GROUP_NOTE, its_examples, names_group, unlisted_group
 from hotline.facts import TradeMeasureFact
 from hotline.text import Vocabulary, fold, phrase_key
 
@@ -61,6 +62,8 @@ def status(ctx: ArticleContext, group: Group, vocab: Vocabulary) -> tuple[str | 
             continue  # a neutral phrase, the measure's own head ("suspendió las exportaciones"), a name ("Quito")
         if r.CONDITIONAL.search(ctx.folded, max(lo, s - 60), s):
             continue  # "... unless Washington removes its levies": hypothetical
+        if v == r.DENIED and s >= group.end and names_group(ctx.folded, s):
+            continue  # "a productos de naciones sin acuerdo comercial": whom it is on, no denial
         if v in ("reduced", "lifted", "paused") and r.DEMANDED.search(ctx.folded, max(lo, s - 70), s):
             break  # "called for the government to lower its tariff, a proposal ...": asked for, so still in place
         if e <= group.start:
@@ -193,9 +196,15 @@ def measure_facts(
         agent.imposer = True
     codes = [a.code for a in agents]
     targets = [t for t in targets if t.code not in codes]
+    unlisted = unlisted_group(ctx, s.start, group, lo, hi)  # "a países con los que no tiene tratado, entre ellos"
+    if unlisted is not None:  # the countries it gives as examples are no targets of their own
+        examples = its_examples(text, unlisted, targets)
+        targets = [t for t in targets if t not in examples]
     stated_type = r.TARIFF if phrase_key(text[slice(*group.surface_span)]) in r.EXPORT_TAXES else mtype
     every, targets = all_countries(ctx, group, lo, hi, targets)
-    if not targets:
+    if unlisted is not None and not targets:
+        every = None
+    elif not targets:
         if every is None and stated_type != mtype:  # a tax on exports that names no destination: every destination
             every = Party(group.start, group.end, r.ALL, frozenset({"all"}), target=True)
         if every is not None:
@@ -227,6 +236,8 @@ def measure_facts(
             how.append(f"rate from '{_quote(ctx, rate.start, rate.end)}'")
         if effective is not None:
             how.append(effective_how)
+        if unlisted is not None and target is None:
+            how.append(f"{GROUP_NOTE} ('{_quote(ctx, unlisted.start(), unlisted.end())}')")
         facts.append(
             TradeMeasureFact(
                 article_id=ctx.article.article_id,
@@ -247,7 +258,8 @@ def measure_facts(
         answering.update(id(f) for f in facts if f.target_country_code is None)
     if mtype == r.EXPORT_RESTRICTION and not r.EXPORT_LISTS.search(text, *group.surface_span):
         worldwide.update(id(f) for f in facts if f.target_country_code is None)
-    elif mtype in r.GOODS_WIDE and not r.SOME_COUNTRIES.search(text, lo, hi):  # "the import duty on rice"
+    elif mtype in r.GOODS_WIDE and unlisted is None and not r.SOME_COUNTRIES.search(text, lo, hi):
+        # "the import duty on rice"
         worldwide.update(id(f) for f in facts if f.target_country_code is None and f.sector)
     return facts
 

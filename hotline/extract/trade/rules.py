@@ -162,6 +162,21 @@ SOME_COUNTRIES = re.compile(
     + alt(RULES["some_regions"])
     + r"(?![\w])"
 )
+UNLISTED = re.compile(
+    r"(?<![\w])(?:"
+    + alt(RULES["unlisted_nouns"])
+    + r")\s+(?:"
+    + alt(RULES["unlisted_lacks"])
+    + r"|"
+    + alt(RULES["unlisted_relatives"])
+    + r"(?:\s+[\w.'-]+){0,3}?\s+(?:no|not|never|nunca))(?:\s+[\w.'-]+){0,3}?\s+"
+    + alt(RULES["unlisted_pacts"])
+    + r"(?![\w])|"
+    + word_pattern(RULES["unlisted_phrases"])
+)
+"""A group of countries named by the agreement they lack ("countries with which Mexico has no free trade
+agreement", "países sin tratado comercial"): a target no code names."""
+UNLISTED_ANAPHORA = re.compile(word_pattern(RULES["unlisted_anaphora"]))
 GOODS_WIDE = (TARIFF, "quota", EXEMPTION)  # on goods naming no country: every country
 AFTER_CALL = re.compile(word_pattern(RULES["after_call_cues"]))
 RETALIATION = re.compile(word_pattern(RULES["retaliation_cues"]))
