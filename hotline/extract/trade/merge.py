@@ -12,7 +12,9 @@ parts left out. Rows that say the same measure are merged:
 Before that, a party a sentence leaves out is read from the rest of the article when the article names exactly
 one for such measures ("those tariffs", "the 10% duty" after "Washington's tariffs on Brazil"): the imposer of
 the article's other measures of the kind on the same target (else of all its measures of the kind, the target
-itself left out), then the target of the same imposer's; a measure
+itself left out), then the target of the same imposer's (for a tariff or quota that names its goods, of its
+measures on those goods: "tariffs on steel and aluminum" beside "the 35% tariff on Canadian goods" cover every
+country, as a border measure on goods that names none does); a measure
 that answers another ("Canada's counter-tariffs") with no target named is aimed at the one party whose measures
 target its imposer (else at the one party whose measures hit every country); an exemption whose sentence puts the
 same imposer's measures on several countries is granted to each of them. Tariffs, quotas and exemptions from
@@ -35,6 +37,10 @@ GROUP_NOTE = "target: a group of countries the text does not list"
 
 _KIND = {"tariff": "tariff", "quota": "tariff", "exemption": "tariff", "sanction": "sanction"}
 _KIND["export_restriction"] = "export_restriction"
+
+# Measures on goods that are one of their own: one that names its goods is no restatement of one on other goods or on
+# a country's goods in general ("tariffs on steel and aluminum" beside "the 35% tariff on Canadian goods").
+_GOODS_OWN = ("tariff", "quota")
 
 # Later in a measure's life wins when an article reports several states of one measure.
 _LIFECYCLE = {"threatened": 0, "imposed": 1, "exempted": 1, "reduced": 2, "paused": 3, "lifted": 4}
@@ -127,6 +133,7 @@ def fill_parties(
                 if f.target_country_code
                 and f.imposing_country_code == imposer
                 and (id(fact) not in (worldwide or ()) or _same_rate(f, fact))
+                and (fact.sector is None or fact.measure_type not in _GOODS_OWN or f.sector == fact.sector)
             }
             if fact.measure_type == "exemption":
                 found.discard("ALL")  # an exemption is granted to a country, not to every country
