@@ -8,7 +8,8 @@ date it takes effect.
 * **sector**: none for a measure on a country's goods in general ("most goods from Ghana", "productos
   paraguayos", "Tonga's exports": what those goods mostly are is not the measure's scope); else the sector words
   around the measure, but not those of an official's title ("Agriculture Minister"), of the imposer's own goods,
-  listed beside the measure ("tariffs and critical minerals") or given as examples of a sector already named
+  listed beside the measure ("tariffs and critical minerals"), of makers who suffer it ("citrus exporters say the duty
+  has cost jobs", not "steel exporters face a 50% duty") or given as examples of a sector already named
   ("consumer products ranging from whiskey and orange juice"); a product with a code of its own beside others of
   its broad sector is that sector ("cocoa, coffee and beef": agriculture).
 * **status**: the cue nearest before the measure in its clause, else the nearest after it, else ``imposed``;
@@ -336,7 +337,7 @@ def _sectors(
             continue  # "Agriculture Minister Antonio Andrade", "Ministerio de Agricultura"
         if r.NOT_SECTOR_AFTER.search(text, max(lo, start - 10), start):
             continue  # "ha ganado peso": a verb
-        if (mtype != r.SANCTION and r.SUFFERERS.match(text, end)) or any(a <= start < b for a, b in impacts):
+        if (mtype != r.SANCTION and _suffer(text, group, end)) or any(a <= start < b for a, b in impacts):
             continue  # "citrus and automotive exporters say the duty has cost jobs": who suffers, not the goods
         if any(a <= start and end <= b <= group.start for a, b in asides):
             aside.append(Found(start, end, str(sector)))  # "Zambia, segundo productor de cobre, prohibió ..."
@@ -359,6 +360,16 @@ def _sectors(
     found = found or aside  # "el Congo, primer productor de cobalto, prohibió exportar ese metal"
     values = {f.value for f in found}
     return [f for f in found if r.SECTOR_PARTS.get(f.value) not in values]  # "cocoa, coffee and beef": agriculture
+
+
+def _suffer(text: str, group: Group, end: int) -> bool:
+    """The goods ending at ``end`` name makers who suffer the measure, not the goods it is on; unless the makers are
+    the subject that bears it ("Steel exporters continue to face a 50% duty", "los productores de acero pagan")."""
+    makers = r.SUFFERERS.match(text, end)
+    if makers is None:
+        return False
+    bears = r.BEARS.match(text, makers.end(), group.start) if makers.end() < group.start else None
+    return bears is None or group.start - bears.end() > r.CLOSE
 
 
 def _combinations(targets: list[Party], sectors: list[Found]) -> list[tuple[Party | None, Found | None]]:

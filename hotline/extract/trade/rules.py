@@ -290,6 +290,9 @@ SECTOR_WORDS = alt(p for ps in RULES["sectors"].values() for p in ps)
 SUFFERERS = re.compile(
     r"(?:\s*(?:,|and|y|e|or|o)\s*(?:" + SECTOR_WORDS + r"))*\s+(?:" + alt(RULES["sufferers"]) + r")(?![\w])"
 )
+BEARS = re.compile(r"(?:\s*,?\s+[\w-]+){0,4}?,?\s+(?:" + alt(RULES["target_subject"]) + r")(?![\w])")
+"""From the makers of goods to the verb by which they bear a measure ("Steel exporters, meanwhile, continue to face a
+50% duty"): the goods they make are the measure's."""
 # Right after a demonym: those of that country who make or sell goods ("Korean automakers", "Canadian steel
 # producers"): whom a measure hurts, not whom it is on, when the measure is said to cover every country.
 SUFFERER_AFTER = re.compile(
