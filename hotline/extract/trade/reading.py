@@ -13,9 +13,9 @@ date it takes effect.
   ("consumer products ranging from whiskey and orange juice"); a product with a code of its own beside others of
   its broad sector is that sector ("cocoa, coffee and beef": agriculture).
 * **status**: the cue nearest before the measure in its clause, else the nearest after it, else ``imposed``;
-  exemptions are ``exempted`` unless lifted (a requested exemption is no measure); a review is ``threatened``
-  when demanded, else ``imposed``. A denied measure ("ruled out tariffs") yields nothing, nor does a measure
-  noun that names no party, sector or rate ("they discussed tariffs").
+  exemptions are ``exempted`` unless lifted (a requested or negated exemption is no measure: "were not
+  exempted"); a review is ``threatened`` when demanded, else ``imposed``. A denied measure ("ruled out tariffs")
+  yields nothing, nor does a measure noun that names no party, sector or rate ("they discussed tariffs").
 """
 
 from __future__ import annotations
@@ -110,6 +110,9 @@ def _threat_governing(text: str, vocab: Vocabulary, lo: int, cue_start: int) -> 
 def _status_of(ctx: ArticleContext, group: Group, mtype: str) -> tuple[str | None, str]:
     """The status in the labels' vocabulary and how it was read; None for a measure that is not one."""
     if mtype == r.EXEMPTION:
+        start = group.surface_span[0]
+        if r.NEGATED_EXEMPTION.search(ctx.folded, max(group.clause[0], start - 40), start):
+            return None, "not exempted"  # "Textiles were not exempted", "no quedaron fuera del arancel"
         found, cue = status(ctx, group, r.EXEMPTION_STATUS)
         denied, denial = status(ctx, group, r.STATUS)
         if denied == r.DENIED and found is None:

@@ -162,6 +162,14 @@ SOME_COUNTRIES = re.compile(
     + alt(RULES["some_regions"])
     + r"(?![\w])"
 )
+NEGATED_EXEMPTION = re.compile(
+    r"(?:(?<![\w])(?:"
+    + alt(RULES["exemption_negations"])
+    + r")|n't)\s+(?:(?:"
+    + alt([*RULES["exempt_copulas"], *RULES["exemption_negation_gap"]])
+    + r")\s+){0,2}$"
+)
+"""A negation and at most two copulas or auxiliaries right before an exemption's words ("were not exempted")."""
 UNLISTED = re.compile(
     r"(?<![\w])(?:"
     + alt(RULES["unlisted_nouns"])
