@@ -340,7 +340,7 @@ def _sectors(
             continue  # "Agriculture Minister Antonio Andrade", "Ministerio de Agricultura"
         if r.NOT_SECTOR_AFTER.search(text, max(lo, start - 10), start):
             continue  # "ha ganado peso": a verb
-        if (mtype != r.SANCTION and _suffer(text, group, end)) or any(a <= start < b for a, b in impacts):
+        if (mtype != r.SANCTION and _suffer(text, group, end, targets)) or any(a <= start < b for a, b in impacts):
             continue  # "citrus and automotive exporters say the duty has cost jobs": who suffers, not the goods
         if any(a <= start and end <= b <= group.start for a, b in asides):
             aside.append(Found(start, end, str(sector)))  # "Zambia, segundo productor de cobre, prohibió ..."
@@ -365,12 +365,15 @@ def _sectors(
     return [f for f in found if r.SECTOR_PARTS.get(f.value) not in values]  # "cocoa, coffee and beef": agriculture
 
 
-def _suffer(text: str, group: Group, end: int) -> bool:
+def _suffer(text: str, group: Group, end: int, targets: list[Party]) -> bool:
     """The goods ending at ``end`` name makers who suffer the measure, not the goods it is on; unless the makers are
-    the subject that bears it ("Steel exporters continue to face a 50% duty", "los productores de acero pagan")."""
+    the subject that bears a measure on no country ("Steel exporters continue to face a 50% duty"; not "Kenya's tea
+    growers face a 10% levy": the levy on Kenya's goods in general)."""
     makers = r.SUFFERERS.match(text, end)
     if makers is None:
         return False
+    if any(t.code != r.ALL for t in targets):
+        return True
     bears = r.BEARS.match(text, makers.end(), group.start) if makers.end() < group.start else None
     return bears is None or group.start - bears.end() > r.CLOSE
 
