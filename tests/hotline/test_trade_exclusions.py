@@ -4,7 +4,7 @@
 ("... and the deal grants no exception to Brazil"). To exclude goods from a duty ("excluye de los aranceles a
 ...", "were excluded from the tariffs") is to exempt them; exclusion from a white list or a payments system is
 not. The market goods pay a duty "to enter" imposes it, and the market exports of some kind go to grants their
-exemption.
+exemption. Goods or a country that were not exempted ("were not exempted", "no quedaron fuera") state no exemption.
 
 Every sentence here was written for these tests in the styles of wire copy, the business press and the
 Spanish-language press; none is taken from the article corpus, the evaluation set or a seed file. Facts are
@@ -95,3 +95,24 @@ EXAMPLES = [
 @pytest.mark.parametrize(("text", "expected"), EXAMPLES)
 def test_sentences(text: str, expected: set[tuple[object, ...]], reference: Reference) -> None:
     assert rows(text, reference) == expected
+
+
+NOT_EXEMPTED = [
+    pytest.param(
+        "Los camarones ecuatorianos no quedaron fuera del arancel del 15 % de Estados Unidos, lamentó la cámara.",
+        id="es-no-quedaron-fuera-is-no-exemption",
+    ),
+    pytest.param("Kenyan tea was not exempted from the 10% U.S. tariff, the exporters' council said.", id="was-not"),
+    pytest.param("Textiles weren't exempted from the new 15% duty, the ministry said.", id="weren-t"),
+    pytest.param("El café colombiano tampoco quedó exento del gravamen estadounidense del 10 %.", id="es-tampoco"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_EXEMPTED)
+def test_a_negated_exemption_states_none(text: str, reference: Reference) -> None:
+    assert not any(row[0] == "exemption" for row in rows(text, reference))
+
+
+def test_a_phrase_holding_its_own_negation_still_exempts(reference: Reference) -> None:
+    text = "Canadian goods that comply with the trade pact are not subject to the 35% U.S. tariff."
+    assert ("exemption", "US", "CA", None, 35.0, "exempted") in rows(text, reference)

@@ -6,7 +6,8 @@ the tariffs" names the measure answered, not an answer; an exemption beside a ta
 to each of them. Lists: each goods item of a list after the measure is a target of its own ("on Canadian lumber
 and Mexican tomatoes"), while a party listed beside the measure is none ("discussed U.S. tariffs and Australian beef
 exports"); a relief still sought, in any inflection ("will continue to seek an exemption"), is no measure. Where a
-measure's cost falls is not its goods ("could cost jobs, mostly in agriculture").
+measure's cost falls is not its goods ("could cost jobs, mostly in agriculture"). Goods that pay a duty in a market
+("pagan en China un arancel", "a duty in the American market", "en el mercado estadounidense"): the market charges it.
 
 Every sentence here was written for these tests in the styles of wire copy (with datelines), the trade press,
 government readouts and the Spanish-language press; none is taken from the article corpus, the evaluation set or
@@ -23,6 +24,27 @@ from hotline.reference import Reference
 rows = written.trade_rows
 
 EXAMPLES = [
+    # Goods that pay a duty in a market: the market charges it ("pagan en Estados Unidos", "in the American market").
+    pytest.param(
+        "Desde marzo, los vinos chilenos pagan en China un arancel del 14 %, según la asociación de exportadores.",
+        {("tariff", "CN", "CL", "wine", 14.0, "imposed")},
+        id="es-goods-pay-in-a-market",
+    ),
+    pytest.param(
+        "Los camiones siguen sujetos a un arancel del 25 % en el mercado estadounidense, sin excepciones por origen.",
+        {("tariff", "US", "ALL", "automotive", 25.0, "imposed")},
+        id="es-a-duty-in-the-market-named-by-its-demonym",
+    ),
+    pytest.param(
+        "Vietnamese shrimp now faces a 20% duty in the American market, the exporters' association said.",
+        {("tariff", "US", "VN", "seafood", 20.0, "imposed")},
+        id="a-duty-in-the-demonyms-market",
+    ),
+    pytest.param(
+        "El Gobierno anunció aranceles del 10 % en productos chilenos.",
+        {("tariff", None, "CL", None, 10.0, "imposed")},
+        id="es-a-demonym-on-goods-is-no-market",
+    ),
     pytest.param(
         "SEOUL (Wire) - Korean carmakers already pay a 15% tariff on the vehicles they ship to the United States.",
         {("tariff", "US", "KR", "automotive", 15.0, "imposed")},

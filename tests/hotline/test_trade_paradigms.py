@@ -164,6 +164,18 @@ EXAMPLES = [
         {("tariff", "US", "ZA", None, 30.0, "imposed")},
         id="who-suffers-a-measure-is-not-its-sector",
     ),
+    # The makers of goods as the subject that bears the measure: the goods are its sector.
+    pytest.param(
+        "Copper and aluminium producers, meanwhile, still face a 50% U.S. duty on those metals, which applies "
+        "regardless of origin.",
+        {("tariff", "US", "ALL", "copper", 50.0, "imposed"), ("tariff", "US", "ALL", "aluminum", 50.0, "imposed")},
+        id="makers-that-face-the-duty-name-its-goods",
+    ),
+    pytest.param(
+        "Los productores de acero brasileños enfrentan un arancel del 50 % de Washington.",
+        {("tariff", "US", "BR", "steel", 50.0, "imposed")},
+        id="es-makers-that-face-the-duty",
+    ),
     pytest.param(
         "Washington set the tariff on Lesotho's goods at 15 percent, down from the 50 percent announced in April.",
         {("tariff", "US", "LS", None, 15.0, "reduced")},

@@ -96,6 +96,16 @@ EXAMPLES = [
         id="is-subject-to",
     ),
     pytest.param(
+        "NAIROBI (Wire) - Since April, Kenya has been subject to a 10% U.S. tariff on its exports.",
+        {("tariff", "US", "KE", None, 10.0, "imposed")},
+        id="has-been-subject-to",
+    ),
+    pytest.param(
+        "Tegucigalpa, 4 jun (Agencia). - Honduras quedó sujeta a un gravamen del 10 % de Estados Unidos.",
+        {("tariff", "US", "HN", None, 10.0, "imposed")},
+        id="es-quedo-sujeta-a",
+    ),
+    pytest.param(
         "El Gobierno aplicará un arancel del 10 % a los productos de Brasil.",
         {("tariff", None, "BR", None, 10.0, "threatened")},
         id="es-rate-then-a-goods-of-is-no-owner",

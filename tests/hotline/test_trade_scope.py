@@ -225,6 +225,39 @@ EXAMPLES = [
 ]
 
 
+# A tariff on goods that names no country is no restatement of the same imposer's tariff on a country's goods in
+# general: it covers every country; the same goods said again are that country's.
+ARTICLES = [
+    pytest.param(
+        "OTTAWA (Wire) - Washington's 35% tariff on Canadian goods took effect on Friday. The two leaders also "
+        "discussed U.S. tariffs on steel and aluminum, the Prime Minister's Office said.",
+        {
+            ("tariff", "US", "CA", None, 35.0, "imposed"),
+            ("tariff", "US", "ALL", "steel", None, "imposed"),
+            ("tariff", "US", "ALL", "aluminum", None, "imposed"),
+        },
+        id="goods-tariff-beside-a-country-tariff-covers-every-country",
+    ),
+    pytest.param(
+        "La Casa Blanca mantiene un arancel del 10 % sobre los productos peruanos. Los presidentes también hablaron "
+        "de los aranceles al cobre.",
+        {("tariff", "US", "PE", None, 10.0, "imposed"), ("tariff", "US", "ALL", "copper", None, "imposed")},
+        id="es-goods-tariff-beside-a-country-tariff",
+    ),
+    pytest.param(
+        "Washington's 25% tariffs on Canadian steel took effect in March. The leaders discussed the steel tariffs "
+        "again on Tuesday.",
+        {("tariff", "US", "CA", "steel", 25.0, "imposed")},  # the second mention merged into the first
+        id="the-same-goods-said-again-are-the-countrys",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARTICLES)
+def test_article(text: str, expected: set[tuple[object, ...]], reference: Reference) -> None:
+    assert rows(text, reference) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), EXAMPLES)
 def test_sentence(text: str, expected: set[tuple[object, ...]], reference: Reference) -> None:
     assert rows(text, reference) == expected

@@ -1,14 +1,14 @@
 """Trade measures an article states: tariffs, exemptions, quotas, export restrictions, sanctions, agreement reviews.
 
-Built on the article context (:mod:`hotline.extract.context`): the folded text, the sentences, the reference
-hits (country words), the official mentions and the trade words (``TRADE_WORDS``, found in the context's one
-lexicon pass) are the context's, computed once per article. Only the sentences holding a trade word are read,
-each group by group (:mod:`.groups`), its parties marked (:mod:`.parties`; "both countries" read as the two the
-text named, :mod:`.both`) and each group read into facts (:mod:`.reading`; its rates, :mod:`.rates`; the date it
-takes effect, :mod:`.effective`). The article's facts are then merged into one row per distinct measure
-(:func:`merge`) and tied to a call only where the text ties them (:mod:`.links`). The article's extraction publishes
-only the complete rows (:func:`complete`): a fragment that names no one the measure is on, or no one who imposes
-it, stays out.
+Built on the article context (:mod:`hotline.extract.context`): the folded text, the sentences, the reference hits
+(country words), the official mentions and the trade words (``TRADE_WORDS``, found in the context's one lexicon
+pass) are the context's, computed once per article. Only the sentences holding a trade word are read, each group by
+group (:mod:`.groups`), its parties marked (:mod:`.parties`; "both countries" read as the two the text named,
+:mod:`.both`) and each group read into facts (:mod:`.reading`; its rates, :mod:`.rates`; the date it takes effect,
+:mod:`.effective`; a group of countries it is on that the text does not list, :mod:`.unlisted`). The article's facts
+are then merged into one row per distinct measure (:func:`merge`) and tied to a call only where the text ties them
+(:mod:`.links`). The article's extraction publishes only the complete rows (:func:`complete`): a fragment that names
+no one the measure is on, or no one who imposes it, stays out.
 
 Every scan after the prefilter is limited to a window around a bounded number of measure nouns per sentence, so
 a pathological megabyte "sentence" stays linear.

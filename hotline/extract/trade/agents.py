@@ -39,7 +39,12 @@ _CALLED_WITH = re.compile(
     r"(?<![\w])(?:call|calls|conversation|talks|spoke|talked|met|llamada|conversación|conversó|habló|hablaron|"
     r"reunión|se reunió)\s+(?:(?:telefónica|by phone|por teléfono)\s+)?(?:with|con)\s+(?:[\w.'-]+\s+){0,4}$"
 )
-_IN_MARKET = re.compile(r"(?<![\w])(?:in|en)\s+(?:(?:the|el)\s+(?:market|mercado)\s+(?:of|de)\s+)?" + r.ART + "$")
+_IN_MARKET = re.compile(r"(?<![\w])(?:in|en)\s+(?:(?:the|el)\s+(?:market|mercado)(?:\s+(?:of|de))?\s+)?" + r.ART + "$")
+_MARKET_NOUN = re.compile(r"(?<![\w])(?:market|mercado)\s+$")
+_MARKET_AFTER = re.compile(r"\s+market(?![\w])")
+_PAID_IN = re.compile(r"(?<![\w])(?:" + r.alt(r.RULES["paid_in_verbs"]) + r")\s+(?:in|en)\s+" + r.ART + "$")
+"""Goods that pay a duty in a market ("los productos europeos pagan en Estados Unidos un arancel"): where it is
+charged, so who charges it."""
 _AND_FIRST = re.compile(r"\s+(?:and|y|e|or|o|u)\s")
 _IN_PLACE = re.compile(r"(?<![\w])(?:in|en)\s+" + r.ART + "$")
 _REPORTED_SUBJECT = re.compile(r"(?<![\w])" + r.alt(r.RULES["speech_verbs"]) + r"\s+(?:that\s+|que\s+)?" + r.ART + "$")
@@ -211,7 +216,8 @@ def _named_imposers(
         )
         if e.speaker_verb_end is not None and not (targets or pronoun):
             continue  # "Sheinbaum said tariffs would hurt": a speaker, not an agent
-        if _IN_PLACE.search(text, max(0, e.start - 12), e.start) and not acts(text, e):
+        paid_in = r.TARIFF in group.types and _PAID_IN.search(text, max(0, e.start - 30), e.start) is not None
+        if _IN_PLACE.search(text, max(0, e.start - 12), e.start) and not (paid_in or acts(text, e)):
             continue  # "la guerra en Ucrania ni las sanciones": a place, not an agent
         if _with_before(text, e.start) and _CALLED_WITH.search(text, max(0, e.start - 60), e.start):
             continue  # "after a phone call with Mexican President Claudia Sheinbaum, leaving the duty": a participant
@@ -221,7 +227,7 @@ def _named_imposers(
             continue  # "its levy": a country's or government's, not a person's ("former president Bolsonaro")
         close = group.start - e.end <= r.CLOSE or _REPORTED_SUBJECT.search(text, max(0, e.start - 30), e.start)
         subject = _opens_clause(text, group, e, before[k + 1 :])
-        if not (e.imposer or close or pronoun or owned or subject or acts(text, e)):
+        if not (e.imposer or close or pronoun or owned or subject or paid_in or acts(text, e)):
             continue  # "Mexico agreed to deploy troops ... in exchange for a pause on the tariffs"
         if r.REVIEW in group.types and not (close or r.REVIEW_DEMAND.search(text, e.end, e.end + r.VERB_REACH)):
             continue  # "Ottawa keeps its quotas, and the lobby asked ... ahead of the review": no demander
@@ -245,7 +251,10 @@ def _named_imposers(
         # "the tariffs Washington imposed", "que había impuesto el gobierno de X", "un arancel del 50 % en Estados
         # Unidos" (where it is charged); not "Tariff pause gives Lesotho's mills"
         market = r.TARIFF in group.types and _IN_MARKET.search(text, max(group.end, e.start - 30), e.start)
-        if e.is_name and (market or acts(text, e) or acted_before(text, e, group.end)):
+        if market and not e.is_name and not _MARKET_NOUN.search(text, max(group.end, e.start - 12), e.start):
+            market = _MARKET_AFTER.match(text, e.end)  # a demonym owns the market ("en el mercado estadounidense",
+            # "in the American market"), not goods ("en productos chilenos")
+        if (e.is_name or market) and (market or acts(text, e) or acted_before(text, e, group.end)):
             return [e], label([e], "agent after the measure")
     return _pronoun_subject(ctx, s, group, targets)
 

@@ -12,7 +12,9 @@ parts left out. Rows that say the same measure are merged:
 Before that, a party a sentence leaves out is read from the rest of the article when the article names exactly
 one for such measures ("those tariffs", "the 10% duty" after "Washington's tariffs on Brazil"): the imposer of
 the article's other measures of the kind on the same target (else of all its measures of the kind, the target
-itself left out), then the target of the same imposer's; a measure
+itself left out), then the target of the same imposer's (for a tariff or quota that names its goods, of its
+measures on those goods: "tariffs on steel and aluminum" beside "the 35% tariff on Canadian goods" cover every
+country, as a border measure on goods that names none does); a measure
 that answers another ("Canada's counter-tariffs") with no target named is aimed at the one party whose measures
 target its imposer (else at the one party whose measures hit every country); an exemption whose sentence puts the
 same imposer's measures on several countries is granted to each of them. Tariffs, quotas and exemptions from
@@ -30,8 +32,15 @@ from dataclasses import replace
 
 from hotline.facts import TradeMeasureFact
 
+GROUP_NOTE = "target: a group of countries the text does not list"
+"""In a row's evidence: its target is a group of countries the text does not list (:mod:`.unlisted`)."""
+
 _KIND = {"tariff": "tariff", "quota": "tariff", "exemption": "tariff", "sanction": "sanction"}
 _KIND["export_restriction"] = "export_restriction"
+
+# Measures on goods that are one of their own: one that names its goods is no restatement of one on other goods or on
+# a country's goods in general ("tariffs on steel and aluminum" beside "the 35% tariff on Canadian goods").
+_GOODS_OWN = ("tariff", "quota")
 
 # Later in a measure's life wins when an article reports several states of one measure.
 _LIFECYCLE = {"threatened": 0, "imposed": 1, "exempted": 1, "reduced": 2, "paused": 3, "lifted": 4}
@@ -80,6 +89,7 @@ def fill_parties(
         return "export tax" if id(f) in (exports or ()) else _KIND.get(f.measure_type)
 
     stated = [f for f in facts if f.imposing_country_code or f.target_country_code]
+    grouped = [f for f in stated if _grouped(f)]
     filled: list[TradeMeasureFact] = []
     completed: set[int] = set()
     for fact in facts:
@@ -88,6 +98,15 @@ def fill_parties(
             filled.append(fact)
             continue
         same = [f for f in stated if kind_of(f) == kind and f is not fact]
+        if _grouped(fact):  # "importados de esos países": the imposer of the measures on that group, no target
+            found = {f.imposing_country_code for f in grouped if kind_of(f) == kind and f is not fact}
+            if fact.imposing_country_code is None and len(found) == 1:
+                imposer = found.pop()
+                how_one = f"{fact.evidence.how}; imposer {imposer} from the article's measures on that group"
+                completed.add(len(filled))
+                fact = replace(fact, imposing_country_code=imposer, evidence=replace(fact.evidence, how=how_one))
+            filled.append(fact)
+            continue
         how = []
         imposer, target = fact.imposing_country_code, fact.target_country_code
         if imposer is None:
@@ -114,6 +133,7 @@ def fill_parties(
                 if f.target_country_code
                 and f.imposing_country_code == imposer
                 and (id(fact) not in (worldwide or ()) or _same_rate(f, fact))
+                and (fact.sector is None or fact.measure_type not in _GOODS_OWN or f.sector == fact.sector)
             }
             if fact.measure_type == "exemption":
                 found.discard("ALL")  # an exemption is granted to a country, not to every country
@@ -197,7 +217,8 @@ def merge(
         if position not in completed:
             stated.add(key)
         kept = chosen.get(key)
-        if kept is None or _LIFECYCLE.get(fact.status, 1) > _LIFECYCLE.get(kept.status, 1):
+        later = kept is not None and _LIFECYCLE.get(fact.status, 1) > _LIFECYCLE.get(kept.status, 1)
+        if kept is None or later or (_grouped(fact) and not _grouped(kept)):
             chosen[key] = fact
     by_type: dict[str, list[TradeMeasureFact]] = defaultdict(list)
     for fact in chosen.values():
@@ -224,6 +245,10 @@ def _same_rate(source: TradeMeasureFact, fact: TradeMeasureFact) -> bool:
     return fact.rate_percent is None or source.rate_percent in (None, fact.rate_percent)
 
 
+def _grouped(fact: TradeMeasureFact) -> bool:
+    return fact.target_country_code is None and GROUP_NOTE in (fact.evidence.how or "")
+
+
 def _says_too_little(fact: TradeMeasureFact) -> bool:
     return (
         fact.measure_type != "agreement_review"
@@ -245,6 +270,6 @@ def complete(facts: list[TradeMeasureFact]) -> list[TradeMeasureFact]:
     return [
         f
         for f in facts
-        if (f.target_country_code is not None or f.measure_type in _OPEN_TARGET)
+        if (f.target_country_code is not None or f.measure_type in _OPEN_TARGET or _grouped(f))
         and (f.imposing_country_code is not None or f.measure_type in _OPEN_IMPOSER)
     ]

@@ -8,13 +8,14 @@ date it takes effect.
 * **sector**: none for a measure on a country's goods in general ("most goods from Ghana", "productos
   paraguayos", "Tonga's exports": what those goods mostly are is not the measure's scope); else the sector words
   around the measure, but not those of an official's title ("Agriculture Minister"), of the imposer's own goods,
-  listed beside the measure ("tariffs and critical minerals") or given as examples of a sector already named
+  listed beside the measure ("tariffs and critical minerals"), of makers who suffer it ("citrus exporters say the duty
+  has cost jobs", not "steel exporters face a 50% duty") or given as examples of a sector already named
   ("consumer products ranging from whiskey and orange juice"); a product with a code of its own beside others of
   its broad sector is that sector ("cocoa, coffee and beef": agriculture).
 * **status**: the cue nearest before the measure in its clause, else the nearest after it, else ``imposed``;
-  exemptions are ``exempted`` unless lifted (a requested exemption is no measure); a review is ``threatened``
-  when demanded, else ``imposed``. A denied measure ("ruled out tariffs") yields nothing, nor does a measure
-  noun that names no party, sector or rate ("they discussed tariffs").
+  exemptions are ``exempted`` unless lifted (a requested or negated exemption is no measure: "were not
+  exempted"); a review is ``threatened`` when demanded, else ``imposed``. A denied measure ("ruled out tariffs")
+  yields nothing, nor does a measure noun that names no party, sector or rate ("they discussed tariffs").
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from hotline.extract.trade.targets import (
     suffers,
     targets_of,
 )
+from hotline.extract.trade.unlisted import GROUP_NOTE, its_examples, names_group, unlisted_group
 from hotline.facts import TradeMeasureFact
 from hotline.text import Vocabulary, fold, phrase_key
 
@@ -61,6 +63,8 @@ def status(ctx: ArticleContext, group: Group, vocab: Vocabulary) -> tuple[str | 
             continue  # a neutral phrase, the measure's own head ("suspendió las exportaciones"), a name ("Quito")
         if r.CONDITIONAL.search(ctx.folded, max(lo, s - 60), s):
             continue  # "... unless Washington removes its levies": hypothetical
+        if v == r.DENIED and s >= group.end and names_group(ctx.folded, s):
+            continue  # "a productos de naciones sin acuerdo comercial": whom it is on, no denial
         if v in ("reduced", "lifted", "paused") and r.DEMANDED.search(ctx.folded, max(lo, s - 70), s):
             break  # "called for the government to lower its tariff, a proposal ...": asked for, so still in place
         if e <= group.start:
@@ -106,6 +110,9 @@ def _threat_governing(text: str, vocab: Vocabulary, lo: int, cue_start: int) -> 
 def _status_of(ctx: ArticleContext, group: Group, mtype: str) -> tuple[str | None, str]:
     """The status in the labels' vocabulary and how it was read; None for a measure that is not one."""
     if mtype == r.EXEMPTION:
+        start = group.surface_span[0]
+        if r.NEGATED_EXEMPTION.search(ctx.folded, max(group.clause[0], start - 40), start):
+            return None, "not exempted"  # "Textiles were not exempted", "no quedaron fuera del arancel"
         found, cue = status(ctx, group, r.EXEMPTION_STATUS)
         denied, denial = status(ctx, group, r.STATUS)
         if denied == r.DENIED and found is None:
@@ -193,9 +200,15 @@ def measure_facts(
         agent.imposer = True
     codes = [a.code for a in agents]
     targets = [t for t in targets if t.code not in codes]
+    unlisted = unlisted_group(ctx, s.start, group, lo, hi)  # "a países con los que no tiene tratado, entre ellos"
+    if unlisted is not None:  # the countries it gives as examples are no targets of their own
+        examples = its_examples(text, unlisted, targets)
+        targets = [t for t in targets if t not in examples]
     stated_type = r.TARIFF if phrase_key(text[slice(*group.surface_span)]) in r.EXPORT_TAXES else mtype
     every, targets = all_countries(ctx, group, lo, hi, targets)
-    if not targets:
+    if unlisted is not None and not targets:
+        every = None
+    elif not targets:
         if every is None and stated_type != mtype:  # a tax on exports that names no destination: every destination
             every = Party(group.start, group.end, r.ALL, frozenset({"all"}), target=True)
         if every is not None:
@@ -227,6 +240,8 @@ def measure_facts(
             how.append(f"rate from '{_quote(ctx, rate.start, rate.end)}'")
         if effective is not None:
             how.append(effective_how)
+        if unlisted is not None and target is None:
+            how.append(f"{GROUP_NOTE} ('{_quote(ctx, unlisted.start(), unlisted.end())}')")
         facts.append(
             TradeMeasureFact(
                 article_id=ctx.article.article_id,
@@ -247,7 +262,8 @@ def measure_facts(
         answering.update(id(f) for f in facts if f.target_country_code is None)
     if mtype == r.EXPORT_RESTRICTION and not r.EXPORT_LISTS.search(text, *group.surface_span):
         worldwide.update(id(f) for f in facts if f.target_country_code is None)
-    elif mtype in r.GOODS_WIDE and not r.SOME_COUNTRIES.search(text, lo, hi):  # "the import duty on rice"
+    elif mtype in r.GOODS_WIDE and unlisted is None and not r.SOME_COUNTRIES.search(text, lo, hi):
+        # "the import duty on rice"
         worldwide.update(id(f) for f in facts if f.target_country_code is None and f.sector)
     return facts
 
@@ -324,7 +340,7 @@ def _sectors(
             continue  # "Agriculture Minister Antonio Andrade", "Ministerio de Agricultura"
         if r.NOT_SECTOR_AFTER.search(text, max(lo, start - 10), start):
             continue  # "ha ganado peso": a verb
-        if (mtype != r.SANCTION and r.SUFFERERS.match(text, end)) or any(a <= start < b for a, b in impacts):
+        if (mtype != r.SANCTION and _suffer(text, group, end, targets)) or any(a <= start < b for a, b in impacts):
             continue  # "citrus and automotive exporters say the duty has cost jobs": who suffers, not the goods
         if any(a <= start and end <= b <= group.start for a, b in asides):
             aside.append(Found(start, end, str(sector)))  # "Zambia, segundo productor de cobre, prohibió ..."
@@ -347,6 +363,19 @@ def _sectors(
     found = found or aside  # "el Congo, primer productor de cobalto, prohibió exportar ese metal"
     values = {f.value for f in found}
     return [f for f in found if r.SECTOR_PARTS.get(f.value) not in values]  # "cocoa, coffee and beef": agriculture
+
+
+def _suffer(text: str, group: Group, end: int, targets: list[Party]) -> bool:
+    """The goods ending at ``end`` name makers who suffer the measure, not the goods it is on; unless the makers are
+    the subject that bears a measure on no country ("Steel exporters continue to face a 50% duty"; not "Kenya's tea
+    growers face a 10% levy": the levy on Kenya's goods in general)."""
+    makers = r.SUFFERERS.match(text, end)
+    if makers is None:
+        return False
+    if any(t.code != r.ALL for t in targets):
+        return True
+    bears = r.BEARS.match(text, makers.end(), group.start) if makers.end() < group.start else None
+    return bears is None or group.start - bears.end() > r.CLOSE
 
 
 def _combinations(targets: list[Party], sectors: list[Found]) -> list[tuple[Party | None, Found | None]]:

@@ -162,6 +162,29 @@ SOME_COUNTRIES = re.compile(
     + alt(RULES["some_regions"])
     + r"(?![\w])"
 )
+NEGATED_EXEMPTION = re.compile(
+    r"(?:(?<![\w])(?:"
+    + alt(RULES["exemption_negations"])
+    + r")|n't)\s+(?:(?:"
+    + alt([*RULES["exempt_copulas"], *RULES["exemption_negation_gap"]])
+    + r")\s+){0,2}$"
+)
+"""A negation and at most two copulas or auxiliaries right before an exemption's words ("were not exempted")."""
+UNLISTED = re.compile(
+    r"(?<![\w])(?:"
+    + alt(RULES["unlisted_nouns"])
+    + r")\s+(?:"
+    + alt(RULES["unlisted_lacks"])
+    + r"|"
+    + alt(RULES["unlisted_relatives"])
+    + r"(?:\s+[\w.'-]+){0,3}?\s+(?:no|not|never|nunca))(?:\s+[\w.'-]+){0,3}?\s+"
+    + alt(RULES["unlisted_pacts"])
+    + r"(?![\w])|"
+    + word_pattern(RULES["unlisted_phrases"])
+)
+"""A group of countries named by the agreement they lack ("countries with which Mexico has no free trade
+agreement", "países sin tratado comercial"): a target no code names."""
+UNLISTED_ANAPHORA = re.compile(word_pattern(RULES["unlisted_anaphora"]))
 GOODS_WIDE = (TARIFF, "quota", EXEMPTION)  # on goods naming no country: every country
 AFTER_CALL = re.compile(word_pattern(RULES["after_call_cues"]))
 RETALIATION = re.compile(word_pattern(RULES["retaliation_cues"]))
@@ -275,6 +298,9 @@ SECTOR_WORDS = alt(p for ps in RULES["sectors"].values() for p in ps)
 SUFFERERS = re.compile(
     r"(?:\s*(?:,|and|y|e|or|o)\s*(?:" + SECTOR_WORDS + r"))*\s+(?:" + alt(RULES["sufferers"]) + r")(?![\w])"
 )
+BEARS = re.compile(r"(?:\s*,?\s+[\w-]+){0,4}?,?\s+(?:" + alt(RULES["target_subject"]) + r")(?![\w])")
+"""From the makers of goods to the verb by which they bear a measure ("Steel exporters, meanwhile, continue to face a
+50% duty"): the goods they make are the measure's."""
 # Right after a demonym: those of that country who make or sell goods ("Korean automakers", "Canadian steel
 # producers"): whom a measure hurts, not whom it is on, when the measure is said to cover every country.
 SUFFERER_AFTER = re.compile(
