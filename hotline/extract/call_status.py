@@ -67,7 +67,11 @@ _ASSEMBLY_ADDRESS = re.compile(
 )
 """A leader's address to an assembly with up to three words between ("addressed the Japanese parliament")."""
 _ASSEMBLY_VERBS = tuple(_RULES["assembly_address_verbs"])
-_GENERIC = re.compile(r"(?P<det>" + phrase_alternation(_RULES["generic_call_determiners"]) + r")\s+(?!a\s|an\s)")
+_GENERIC = re.compile(
+    r"(?:(?:that|que)\s+)?(?P<det>" + phrase_alternation(_RULES["generic_call_determiners"]) + r")\s+(?!a\s|an\s)"
+)
+"""No call in particular ("such calls", "but that any call would ..."), past a "that" the phrase took as its own."""
+_ANY_CALL = frozenset(_RULES["any_call_determiners"])
 _NO_BEFORE = re.compile(r"(?<![\w])(?:no|not|any|ninguna|ningun)\s+\Z")
 _HYPOTHESIS = re.compile(r"\s+\x22?(?P<modal>" + phrase_alternation(_RULES["hypothesis_modals"]) + r")(?![\w])")
 _INDEFINITE = re.compile(r"(?<![\w])(?:a|an|un|una|such a)\s+(?:[\w'’-]+\s+){0,2}\Z")
@@ -214,7 +218,7 @@ def call_status(
         # parliament by video link"; not "addressed parliament on Monday and later spoke by phone with ..."
     if (
         (generic := _GENERIC.match(folded, call_start))
-        and not _HYPOTHESIS.match(folded, call_end)
+        and (generic.group("det") in _ANY_CALL or not _HYPOTHESIS.match(folded, call_end))
         and not _NO_BEFORE.search(folded, max(0, call_start - 8), call_start)  # "no such conversation": a denial
     ):
         return CallStatus(NO_CALL, _phrase(generic.group("det")), generic.start(), generic.end("det"))  # "such calls"

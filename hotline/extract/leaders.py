@@ -45,21 +45,32 @@ def _is_leader(ctx: ArticleContext, hit: OfficialHit, on: dt.date | None) -> boo
     if not hit.is_reference:
         role = ctx.reference.roles.get(hit.role or "")
         titled_leader = role is not None and role.is_leader and role.role not in _TITLED_NOT_LEADERS
-        return hit.kind == "titled" and hit.country_code is not None and titled_leader and not _subnational(ctx, hit)
+        return (
+            hit.kind == "titled"
+            and hit.country_code is not None
+            and titled_leader
+            and not _subnational(ctx, hit)
+            and not marked_former(hit, ctx)  # "former British Prime Minister Tony Blair": out of office
+        )
     terms = ctx.reference.terms_of(hit.official_id)
     published = ctx.article.published_date
     if published is not None and terms and all(published + _TRANSITION < t.start for t in terms):
         return False  # a leader years later, not now ("su homólogo venezolano, Nicolás Maduro" in 2010)
     if on is not None:
         current = [t for t in terms if t.covers(on)]
-        if not current and (marked_former(hit, ctx) or hit.official_id in _named_former(ctx)):
+        if not current and _former(ctx, hit):
             return False  # "el expresidente brasileño Jair Bolsonaro", "former President Obama": out of office,
             # also where a headline names them bare ("Evo Morales llamó a Cristina Fernández")
         if not current and _titled_otherwise(ctx, hit):
             return False  # out of office then, and titled so: "Cambodian Senate President Hun Sen"
         terms = current or terms
-    elif published is not None and not any(t.covers(published) for t in terms) and _titled_otherwise(ctx, hit):
-        return False  # an undated call of someone out of office when the story ran, titled otherwise in it
+    elif (
+        published is not None
+        and not any(t.covers(published) for t in terms)
+        and (_titled_otherwise(ctx, hit) or _former(ctx, hit))
+    ):
+        return False  # an undated call of someone out of office when the story ran, titled otherwise in it or
+        # marked former there ("Former President Barack Obama ... spoke by phone last week")
     return any(is_leader_term(ctx, t) for t in terms)
 
 
@@ -78,6 +89,11 @@ def _subnational(ctx: ArticleContext, hit: OfficialHit) -> bool:
         return False
     end = word.end(1)
     return not any(h.end == end for h in ctx.reference_hits.within("place", max(0, end - 40), end))
+
+
+def _former(ctx: ArticleContext, hit: OfficialHit) -> bool:
+    """Whether the article marks the official a former holder, here or where it names them elsewhere."""
+    return marked_former(hit, ctx) or hit.official_id in _named_former(ctx)
 
 
 def _named_former(ctx: ArticleContext) -> frozenset[str]:

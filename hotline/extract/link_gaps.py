@@ -19,6 +19,18 @@ LINK_AT_END = re.compile(r"(?<![\w])(?:" + phrase_alternation(_PAIRS["links"]) +
 AND = re.compile(r"(?:,|(?<![\w])(?:" + phrase_alternation(_PAIRS["coordinators"]) + r")(?![\w]))")
 _LIST_SEMICOLON = re.compile(r";(?=\s*(?:" + phrase_alternation(_PAIRS["links"]) + r")(?![\w]))")
 """A semicolon between items of a list, each opened by its link ("de Brasil, A; de Argentina, B, y de Chile, C")."""
+_ITEM_SEMICOLON = re.compile(r";\s*(?:(?:" + phrase_alternation(_PAIRS["coordinators"]) + r")\s+)?(?:[^,;]*,\s*)?\Z")
+_ITEM_TITLED = re.compile(r",[^;,]*\Z")
+"""A list item given its title after a comma, then a semicolon and the next item's name, an "and" or its title at
+most between ("with A, Britain's prime minister; B, ...; and C, ...", "con el primer ministro portugués, A; el
+presidente francés, B, y ...")."""
+_ITEM_NAME = re.compile(
+    r"(?:(?:[A-ZÀ-Þ][\w'’.-]*|"
+    + phrase_alternation(_PAIRS["name_particles"])
+    + r")[ \t]+){0,5}?[A-ZÀ-Þ][\w'’.-]*[ \t]*[,;]"
+)
+"""The next item's name right after such a semicolon, followed by its own title after a comma, or by the next
+semicolon: an item of the list, not the subject of a clause of its own ("...; Macron said")."""
 _STOP = re.compile(r"(?:[;:()\x22“”]|(?<![\w])(?:" + phrase_alternation(_PAIRS["stops"]) + r")(?![\w]))")
 _FRONTED = re.compile(
     r"[\s,]*(?:(?:"
@@ -49,6 +61,8 @@ def gap_ok(ctx: ArticleContext, start: int, end: int, needs: re.Pattern[str] | N
     if end < start:
         return False
     gap = _LIST_SEMICOLON.sub(",", ctx.folded[start:end])
+    if needs is AND and _list_semicolon(ctx, start, end, gap):
+        gap = gap.replace(";", ",")
     if _STOP.search(gap):
         return False
     titled = 0
@@ -64,6 +78,16 @@ def gap_ok(ctx: ArticleContext, start: int, end: int, needs: re.Pattern[str] | N
     if len(WORD.findall(gap)) - titled - dated > _MAX_GAP_WORDS:
         return False
     return needs is None or needs.search(gap) is not None
+
+
+def _list_semicolon(ctx: ArticleContext, start: int, end: int, gap: str) -> bool:
+    """Whether the one semicolon of ``gap`` (``start`` to ``end``) parts two items of a list given their titles."""
+    item = _ITEM_SEMICOLON.search(gap) if gap.count(";") == 1 else None
+    return (
+        item is not None
+        and _ITEM_TITLED.search(ctx.folded, max(0, start - 48), start + item.start()) is not None
+        and _ITEM_NAME.match(ctx.text, end) is not None
+    )
 
 
 def _dates_within(ctx: ArticleContext, start: int, end: int) -> list[DateExpr]:

@@ -23,6 +23,7 @@ from hotline.extract.subjects import (
     bare_title_between,
     plain_title_between,
     points_back,
+    private_speaker,
     pronoun_object,
     pronoun_subject,
     someone_else_speaks,
@@ -87,6 +88,8 @@ _OF_INSTITUTION = re.compile(
 """An institution after a title ("the president of the ECOWAS Commission", "el presidente del Banco Mundial")."""
 _OF_MINISTERS = re.compile(r"\s+(?:of|del|de)\s+(?:the\s+)?(?:council|consejo)\s+(?:of|de)\s+(?:ministers|ministros)")
 """A head of government's title ("President of the Council of Ministers", "presidente del Consejo de Ministros")."""
+_BUT_CLAUSE = re.compile(r",\s*(?:but|pero|sino|aunque|while|mientras)(?![\w])")
+"""A clause opened past a comma by "but" (or "while"): the name before it is no subject of the call after it."""
 _RELATIVE_HITS = 4
 """Names a relative clause before the call phrase may hold, read back from the phrase for its subject."""
 _CLAUSE_BEFORE_LINK = re.compile(
@@ -175,6 +178,12 @@ def _cue_links(ctx: ArticleContext, cue: Cue, index: int) -> list[Link] | None:
         earlier = _subject_of_call_with(ctx, subjects[0], cue, index)
         if earlier is not None:  # "habló con Xi Jinping, a quien informó ..., y el jueves había llamado a
             subjects = [earlier]  # Ramaphosa": Xi is the other side of the call before, whose subject calls again
+        elif with_object(ctx, subjects[0]) and _BUT_CLAUSE.search(ctx.folded, subjects[0].end, cue.start):
+            subjects = _sentence_subject(ctx, hits[max(0, nearest - MAX_LINKED) : nearest])  # "Sánchez no abordó
+            # con Macron el acuerdo, pero sí lo trató en su conversación con Lula": Macron is another verb's object
+        elif with_object(ctx, subjects[0]) and _other_side_of_no_leaders_call(ctx, subjects[0], cue, index):
+            return []  # "Guterres held a phone call with Pezeshkian, a day after speaking with Netanyahu": the
+            # subject of both calls is the one who is no leader
     titled = bool(subjects) and bare_title_between(ctx, named_last, cue.start, hits)
     if titled:  # "The spokesman, Ambassador X, stated that the President received a phone call": the title's
         subjects = []
@@ -279,15 +288,22 @@ def _pairs(subject: OfficialHit, others: list[OfficialHit], how: str) -> list[Li
 
 
 _BESIDE = 48
-"""Characters after a call phrase that links nobody within which another phrase of the same call may stand."""
+"""Characters either side of a call phrase that links nobody within which another phrase of the same call may stand."""
 
 
 def beside_a_call_of_no_leader(ctx: ArticleContext, cue: Cue, index: int) -> bool:
-    """Whether a call phrase that links nobody ("sostuvo") stands just before one of the same sentence that links
-    someone who is no leader ("... una conversación telefónica con el director ejecutivo de la naviera"): the
-    leaders the sentence names elsewhere are not on that call."""
+    """Whether a call phrase that links nobody ("sostuvo", "by phone") stands just before one of the same sentence
+    that links someone who is no leader ("... una conversación telefónica con el director ejecutivo de la naviera"),
+    or just after one whose subject is no leader ("CEO Jim Farley said he had spoken with President Trump by
+    phone"): the leaders the sentence names elsewhere are not on that call."""
+    start = ctx.sentences[index].start
     return any(
-        other is not cue and cue.start <= other.start < cue.end + _BESIDE and cue_links(ctx, other, index) == []
+        other is not cue
+        and (
+            cue.start <= other.start < cue.end + _BESIDE
+            or (cue.start - _BESIDE < other.end <= cue.start and private_speaker(ctx, start, other.start))
+        )
+        and cue_links(ctx, other, index) == []
         for other in ctx.in_sentence("cues", index)
     )
 
@@ -330,6 +346,29 @@ def _caller_object(ctx: ArticleContext, hit: OfficialHit) -> bool:
     presidente de Estados Unidos, Barack Obama"), no subject of the next clause."""
     start = hit.title_span[0] if hit.title_span else hit.start
     return _FROM_BEFORE.search(ctx.folded, max(0, start - 24), start) is not None
+
+
+def _sentence_subject(ctx: ArticleContext, before: list[OfficialHit]) -> list[OfficialHit]:
+    """The first leader of ``before`` (the sentence's names before the phrase) that no link makes an object."""
+    on = ctx.article.published_date
+    for hit in before:
+        if hit.official_id and not with_object(ctx, hit) and not _caller_object(ctx, hit) and is_leader(ctx, hit, on):
+            return [hit]
+    return []
+
+
+def _other_side_of_no_leaders_call(ctx: ArticleContext, hit: OfficialHit, cue: Cue, index: int) -> bool:
+    """Whether ``hit`` is what an earlier call phrase of the sentence links, right after it, when that phrase links
+    no leaders' call (someone who is no leader calls ``hit``): the later phrase has that one's subject too."""
+    start = hit.title_span[0] if hit.title_span else hit.start
+    for earlier in ctx.in_sentence("cues", index)[:MAX_LINKED]:
+        if earlier.start < cue.start and 0 <= start - earlier.end <= _OTHER_SIDE_REACH:
+            return cue_links(ctx, earlier, index) == []
+    return False
+
+
+_OTHER_SIDE_REACH = 24
+"""Characters at most from a call phrase to the one it links ("held a phone call with Iranian President X")."""
 
 
 def _subject_of_call_with(ctx: ArticleContext, hit: OfficialHit, cue: Cue, index: int) -> OfficialHit | None:

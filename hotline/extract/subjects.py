@@ -224,11 +224,32 @@ def _subject_before(ctx: ArticleContext, cue: Cue) -> OfficialHit | None:
     return hits[0] if is_leader(ctx, hits[0], ctx.article.published_date) else None
 
 
+_PRIVATE_SPEAKER = re.compile(
+    r"(?i:(?<![\w])(?:"
+    + phrase_alternation(_PAIRS["private_titles"])
+    + r")(?:\s+(?:of|de|del)\s+[\w'’.-]+)?),?\s+(?:[A-ZÀ-Ý][\w'’.-]+\s+){1,3}?[A-ZÀ-Ý][\w'’.-]+,?\s+(?i:"
+    + phrase_alternation(RULES["speech_verbs"])
+    + r")\s+(?:(?:that|que)\s+)?(?i:"
+    + phrase_alternation(RULES["subject_pronouns"])
+    + r")?\s*(?:[\w'’]+\s+){0,2}\Z"
+)
+"""Someone in no public office named with their title, then what they said of their own call ("after CEO Jim Farley
+said he had spoken with ...", "el director ejecutivo de Ford, Jim Farley, dijo que había hablado con")."""
+
+
+def private_speaker(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether the words before ``end`` (from ``start``) end with someone in no public office saying they spoke."""
+    return _PRIVATE_SPEAKER.search(ctx.text, max(start, end - _SUBJECT_REACH), end) is not None
+
+
 def someone_else_speaks(ctx: ArticleContext, start: int, end: int) -> bool:
     """Whether the words before the call phrase name a subject who is no leader: a title that is no leader's
-    ("el titular de Exteriores", "Foreign Minister") or a capitalized name the reference does not know
-    ("Moratinos habla por teléfono")."""
+    ("el titular de Exteriores", "Foreign Minister"), a capitalized name the reference does not know
+    ("Moratinos habla por teléfono"), or someone in no public office who says they spoke ("CEO Jim Farley said he
+    had spoken")."""
     start = max(start, end - _SUBJECT_REACH)  # the subject's clause, not a megabyte sentence before it
+    if private_speaker(ctx, start, end):
+        return True
     spans = ctx.title_spans  # in text order: found by bisection
     first, last = bisect_left(spans, (start, start)), bisect_left(spans, (end, end))
     if any(not leader_title(ctx, ctx.folded[a:b]) for a, b in spans[first:last]):

@@ -85,6 +85,7 @@ _NAME_PARTICLES = frozenset(
 
 _HONORIFIC_WORDS = frozenset(w.lower() for w in OFFICIAL_RULES["honorific_fillers"])
 _CALENDAR_WORDS = frozenset(w.lower() for w in OFFICIAL_RULES["calendar_words"])
+_SAINT_WORDS = frozenset(w.lower() for w in OFFICIAL_RULES["saint_words"])
 _TRANSLITERATION = 0.6  # how alike two spellings of one name are (difflib's ratio)
 _WORD_BEFORE = re.compile(r"(?<![\w’'.-])([A-ZÁÉÍÓÚÑÜ][\w’'-]*)[ \t]+\Z")
 _LINE_REACH = 160  # characters of the line read either side of a name: a megabyte line stays linear
@@ -99,14 +100,17 @@ def titled_at(start: int, title_ends: set[int]) -> bool:
 def another_persons_name(text: str, start: int, official: Official, title_ends: set[int]) -> bool:
     """Whether the one-word alias at ``start`` ("Mahama") is another person's surname, a capitalized given name
     right before it that is none of the official's own names: "Lordina Mahama", "Senator Oluremi Tinubu" (spouses,
-    children, namesakes). Not when the word opens the sentence ("But Tinubu said"), is a title ("President
-    Mahama"), an honorific, a possessive ("Ghana's Mahama"), a weekday or month, an acronym, or when its line is a
-    headline in title case ("Tinubu Calls Mahama Over Border")."""
+    children, namesakes); or a place or a saint, a saint's word before it ("SAN FRANCISCO —"). Not when the word
+    opens the sentence ("But Tinubu said"), is a title ("President Mahama"), an honorific, a possessive ("Ghana's
+    Mahama"), a weekday or month, an acronym, or when its line is a headline in title case ("Tinubu Calls Mahama
+    Over Border")."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is None or titled_at(start, title_ends):
         return False
     word = before.group(1)
     lowered = word.lower()
+    if lowered in _SAINT_WORDS:
+        return True  # a place or a saint of that name ("SAN FRANCISCO —", "Santa Isabel")
     if (
         word.isupper()
         or lowered in _SENTENCE_OPENERS
