@@ -19,6 +19,7 @@ from hotline.facts import Article, PublishedDateSource, Rejection
 from hotline.ingest.decoding import Rejected as _Rejected
 from hotline.ingest.decoding import normalize_newlines as _normalize_newlines
 from hotline.ingest.lines import Line
+from hotline.ingest.markup import strip_markup
 from hotline.ingest.repair import REPAIRED_SUFFIX, repair_mojibake
 
 # Field names real feeds and CMS exports use (schema.org NewsArticle, RSS, Spanish-language CMSs, post and podcast
@@ -291,8 +292,11 @@ def _article(
 ) -> Article:
     if not text or text.isspace():
         raise _Rejected("no text (only white space)")
+    text, _ = strip_markup(text)  # a CMS's HTML: "<p>Carney&rsquo;s call</p>"
+    if not text:
+        raise _Rejected("no text (only HTML markup)")
     text, text_repaired = repair_mojibake(text)
-    meta_title, title_repaired = _repaired(meta.title)
+    meta_title, title_repaired = _repaired(strip_markup(meta.title)[0] if meta.title else None)
     outlet, outlet_repaired = _repaired(meta.outlet)
     if text_repaired or title_repaired or outlet_repaired:
         encoding += REPAIRED_SUFFIX
