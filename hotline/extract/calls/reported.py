@@ -85,20 +85,28 @@ def _duration(
         if found[0] is not None:
             return found
     for index in sentences:
-        following = index + 1
-        if following >= len(ctx.sentences) or any(
-            hit.official_id not in participants for hit in ctx.in_sentence("officials", following)
-        ):
-            continue
-        sentence = ctx.sentences[following]
-        if ctx.lex.find("other_event", sentence.start, sentence.end):
-            continue  # "The meeting that followed lasted three hours"
-        lasting = _DURATION_VERBS.search(ctx.folded, sentence.start, sentence.end)
-        if lasting or ctx.lex.find("talk", sentence.start, sentence.end):
-            found = _duration_in(ctx, following)
-            if found[0] is not None:
-                return found
+        for following in range(index + 1, min(index + 1 + _FOLLOWING, len(ctx.sentences))):
+            if any(hit.official_id not in participants for hit in ctx.in_sentence("officials", following)):
+                break  # the text moves to other people
+            sentence = ctx.sentences[following]
+            if ctx.lex.find("other_event", sentence.start, sentence.end):
+                break  # "The meeting that followed lasted three hours"
+            lasting = _DURATION_VERBS.search(ctx.folded, sentence.start, sentence.end)
+            if (
+                lasting
+                or ctx.lex.find("talk", sentence.start, sentence.end)
+                or ctx.in_sentence("cues", following)
+                or _THE_CALL.search(ctx.folded, sentence.start, sentence.end)
+            ):
+                found = _duration_in(ctx, following)
+                if found[0] is not None:
+                    return found
     return None, None
+
+
+_THE_CALL = compile_phrases(RULES["call_anaphora"])
+_FOLLOWING = 2
+"""How many sentences after its own the call's length may be told in ("La comunicación, de unos 40 minutos, ...")."""
 
 
 def _of_other_leaders(ctx: ArticleContext, index: int, participants: tuple[str | None, ...]) -> bool:
