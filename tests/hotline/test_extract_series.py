@@ -110,6 +110,16 @@ def numbers(reference: Reference, text: str) -> list[tuple[tuple[str, ...], int 
             "el martes, el presidente argentino, Javier Milei, habló por teléfono con Daniel Noboa.",
             None,
         ),
+        (  # a count the text will not state
+            "WARSAW, Oct 16 - Donald Tusk spoke by phone with Czech Prime Minister Petr Fiala on Tuesday. It was, by "
+            "our count, at least the third time the two have spoken by phone this year.",
+            None,
+        ),
+        (  # a headline's first call is the body's first in a while
+            "Putin holds first phone call with Pope Leo\n\nMOSCOW, Oct 16 - Russian President Vladimir Putin spoke by "
+            "telephone with Pope Leo XIV on Tuesday for the first time since the pontiff was elected, the Kremlin said",
+            None,
+        ),
         (
             "NAIROBI, Oct 16 - President William Ruto held two calls with neighbouring heads of state this week. He "
             "spoke with Tanzania's President Samia Suluhu Hassan on Tuesday about the border.",

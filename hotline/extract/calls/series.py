@@ -66,6 +66,14 @@ _SINCE_EVENT = re.compile(
 )
 """'the first between the two since Trump returned to office', 'la primera desde que asumió': the first since an event
 is the first in a while, no place in the pair's series ('the second call since' still numbers)."""
+_HEDGED = re.compile(
+    r"(?<![\w])(?:at\s+least|al\s+menos|por\s+lo\s+menos|no\s+less\s+than)\s+(?:the|la|el|their|su)?\s*\Z"
+)
+"""'at least the third time the two have spoken': a count the text will not state."""
+_FIRST_TIME_SINCE = re.compile(
+    r"(?<![\w])(?:the\s+first\s+time|por\s+primera\s+vez)\s+(?:since|desde|en\s+(?:mas\s+de|casi))(?![\w])"
+)
+"""'for the first time since the pontiff was elected', 'por primera vez desde': the first in a while."""
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w])(?:a|an|un|una)\s+\Z")
 """'In a third call, ...': the third of a round, not the pair's third."""
 _NOT_THE_ORDINAL = re.compile(
@@ -87,14 +95,17 @@ def series_ordinals(ctx: ArticleContext) -> list[tuple[int, int, int]]:
     if found is not None:
         return found
     found = ctx.memo["series_ordinals"] = []
+    in_a_while = False  # a first call told as the first since a time or an event
     for start, end in _counting_sentences(ctx):
         for match in _SEQUENCE_ORDINAL.finditer(ctx.folded, start, end):
+            if ORDINALS.get(match.group("ord")) == 1 and (
+                _SINCE.match(ctx.folded, match.end()) or _SINCE_EVENT.match(ctx.folded, match.end())
+            ):
+                in_a_while = True
+                continue
             if (
                 match.group("noun") in _PLURAL_COUNT_NOUNS
-                or (
-                    ORDINALS.get(match.group("ord")) == 1
-                    and (_SINCE.match(ctx.folded, match.end()) or _SINCE_EVENT.match(ctx.folded, match.end()))
-                )
+                or _HEDGED.search(ctx.folded, max(0, match.start() - 24), match.start())
                 or _INDEFINITE_BEFORE.search(ctx.folded, max(0, match.start() - 5), match.start())
                 or _NOT_THE_ORDINAL.search(ctx.folded, max(0, match.start() - 24), match.start())
                 or _OF_A_ROUND.match(ctx.folded, match.end())
@@ -112,8 +123,11 @@ def series_ordinals(ctx: ArticleContext) -> list[tuple[int, int, int]]:
     if holds_any(ctx.folded, _TIME_WORDS, 0, len(ctx.folded)):
         for match in _TIME_ORDINAL.finditer(ctx.folded):
             number = ORDINALS.get(match.group("ord")) or 0
-            if number >= 2 and not _about_the_future(ctx, match.start()):
+            hedged = _HEDGED.search(ctx.folded, max(0, match.start() - 24), match.start())
+            if number >= 2 and not hedged and not _about_the_future(ctx, match.start()):
                 found.append((number, match.start(), match.end()))
+    if in_a_while or _FIRST_TIME_SINCE.search(ctx.folded):  # "Putin spoke with Pope Leo for the first time since
+        found[:] = [ordinal for ordinal in found if ordinal[0] != 1]  # his election": a headline's "first call" too
     found.sort(key=lambda ordinal: ordinal[1])
     return found
 
