@@ -77,10 +77,11 @@ class Question(NamedTuple):
 
 
 _ASKED_BY = re.compile(
-    r"(?<![\w])(?:asked|preguntad[oa]s?|consultad[oa]s?)\s+(?:by|por)\s+(?:[\w'’.-]+\s+){1,4}?"
-    r"(?:whether|if|sobre\s+si|si)(?![\w])"
+    r"(?<![\w])(?:asked|preguntad[oa]s?|consultad[oa]s?)\s+(?:by|por|at|during|in|on|en|durante|ante|tras)\s+"
+    r"(?:[\w'’.-]+\s+){1,6}?(?:whether|if|sobre\s+si|si)(?![\w])"
 )
-"""'Asked by Pobjeda whether ...', 'Preguntado por la prensa si ...': the one who asked named between."""
+"""'Asked by Pobjeda whether ...', 'Preguntado por la prensa si ...', 'Asked during a press conference in Lyon
+whether ...', 'Consultado en rueda de prensa si ...': who asked, or where, named between."""
 _ASKED_WORDS = ("asked", "pregunt", "consultad")
 _ASKED_ABOUT = re.compile(
     r"\s*(?:when\s+)?(?:asked|preguntad[oa]s?|consultad[oa]s?|a\s+preguntas?)\s+(?:about|on|sobre|por|acerca\s+de)"
