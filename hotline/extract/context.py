@@ -18,15 +18,17 @@ from hotline.extract.dates import DATE_WORDS, DateExpr, find_dates_from_words
 from hotline.extract.lexicon import Hit, Lexicon, LexiconHits
 from hotline.extract.officials import OfficialHit, find_officials, reference_vocabularies
 from hotline.extract.published import dateline_spans
-from hotline.extract.rules import load_rules
+from hotline.extract.rules import load_rule_set, load_rules
 from hotline.extract.sentences import Sentence, split_sentences
 from hotline.facts import Article, Evidence
 from hotline.reference import Reference
 from hotline.text import fold_text, phrase_alternation, phrase_variants
 
 RULES: dict[str, Any] = load_rules("calls")
-TOPIC_RULES: dict[str, Any] = load_rules("topics")
-"""The topic rules (rules/topics.yaml): the call's passage and the negation of a topic."""
+TOPIC_RULE_FILES = ("topics_vocabulary", "topics_passage", "topics_negation", "topics_negated")
+TOPIC_RULES: dict[str, Any] = load_rule_set(*TOPIC_RULE_FILES)
+"""The topic rules (rules/topics_*.yaml, one job each): what a keyword names, the call's passage, the triggers of a
+negation and what its scope names."""
 
 _TRADE: dict[str, Any] = load_rules("trade_measures")
 TRADE_WORDS = [
@@ -48,7 +50,7 @@ SECTOR_WORDS = [
 """The phrases of the trade rules' sectors (rules/trade_goods.yaml, hotline.extract.trade.rules.SECTORS): a window
 with none is not searched."""
 
-# Every cue vocabulary of rules/calls.yaml and rules/topics.yaml, matched in one pass with the reference's
+# Every cue vocabulary of rules/calls.yaml and rules/topics_*.yaml, matched in one pass with the reference's
 # (see article_lexicon).
 CUE_VOCABULARIES: dict[str, Any] = {
     "phone": RULES["phone_cues"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from hotline.extract.context import TOPIC_RULE_FILES
 from hotline.extract.rules import expand_forms, load_rule_set, load_rules
 
 
@@ -26,7 +27,7 @@ def test_an_ending_glues_to_the_word_before_it() -> None:
 
 
 def test_the_forms_join_their_phrase_list_and_leave_the_rules() -> None:
-    rules = load_rules("topics")
+    rules = load_rule_set(*TOPIC_RULE_FILES)
     assert "negation_object_forms" not in rules
     assert {"no se ha hablado de", "tampoco se han abordado", "had never raised"} <= set(rules["negation_object"])
     assert {"no han sido abordadas", "was never brought up"} <= set(rules["negation_subject"])

@@ -77,10 +77,11 @@ class Question(NamedTuple):
 
 
 _ASKED_BY = re.compile(
-    r"(?<![\w])(?:asked|preguntad[oa]s?|consultad[oa]s?)\s+(?:by|por)\s+(?:[\w'’.-]+\s+){1,4}?"
-    r"(?:whether|if|sobre\s+si|si)(?![\w])"
+    r"(?<![\w])(?:asked|preguntad[oa]s?|consultad[oa]s?)\s+(?:by|por|at|during|in|on|en|durante|ante|tras)\s+"
+    r"(?:[\w'’.-]+\s+){1,6}?(?:whether|if|sobre\s+si|si)(?![\w])"
 )
-"""'Asked by Pobjeda whether ...', 'Preguntado por la prensa si ...': the one who asked named between."""
+"""'Asked by Pobjeda whether ...', 'Preguntado por la prensa si ...', 'Asked during a press conference in Lyon
+whether ...', 'Consultado en rueda de prensa si ...': who asked, or where, named between."""
 _ASKED_WORDS = ("asked", "pregunt", "consultad")
 _ASKED_ABOUT = re.compile(
     r"\s*(?:when\s+)?(?:asked|preguntad[oa]s?|consultad[oa]s?|a\s+preguntas?)\s+(?:about|on|sobre|por|acerca\s+de)"
@@ -170,13 +171,32 @@ hablamos.")."""
 _ANSWER_REACH = 3  # sentences after a question looked at for its answer: the next one, or the next paragraph's first
 
 
+def _is_question(sentence: Sentence) -> bool:
+    return sentence.text.rstrip(" \"'”»)").endswith("?")
+
+
+_POINTING = re.compile(r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["pointing_pronouns"]) + r")(?![\w])")
+"""A pronoun of a question that points back at the sentence before it ("Did that come up?", "¿Hablaron de eso?")."""
+
+
 def asked_and_denied(ctx: ArticleContext, index: int, hits: list[TopicHit]) -> list[TopicHit]:
     """ "HOST: Did the citizenship programme come up?" answered "No, no. We did not discuss ...", "¿Hablaron de los
     aranceles?" answered "No, de eso no hablamos": the topics of a question whether something was discussed, which
-    the next sentence or the next paragraph (a transcript's answer) answers "No", were not discussed."""
+    the next sentence or the next paragraph (a transcript's answer) answers "No", were not discussed; so are those of
+    the sentence right before a question that points back at it ("China has also offered help. Did that come up
+    when you spoke?")."""
     sentence = ctx.sentences[index]
-    if not hits or not sentence.text.rstrip(" \"'”»)").endswith("?"):
+    if not hits:
         return []
+    if not _is_question(sentence):  # "China has also offered help. Did that come up when you spoke?"
+        sentence = ctx.sentences[index + 1] if index + 1 < len(ctx.sentences) else sentence
+        if not (
+            sentence.paragraph == ctx.sentences[index].paragraph
+            and _is_question(sentence)
+            and _POINTING.search(ctx.folded, sentence.start, sentence.end)
+        ):
+            return []
+        index = sentence.index
     following = ctx.sentences[index + 1 : index + 1 + _ANSWER_REACH]
     answers = following[:1] + [s for s in following if s.paragraph != sentence.paragraph][:1]
     if not any(_ANSWER_NO.match(ctx.folded, a.start, a.end) for a in answers):

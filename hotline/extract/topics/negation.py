@@ -28,7 +28,7 @@ from hotline.extract.context import RULES, ArticleContext
 from hotline.extract.lexicon import Hit
 from hotline.extract.topics.heads import RELATIVE, Scope
 from hotline.extract.topics.hits import TOPIC_RULES, TopicHit
-from hotline.text import phrase_alternation
+from hotline.text import phrase_alternation, phrase_pattern
 
 _CLAUSE_BREAK = re.compile(
     "|".join(r"(?<!\W\w)\. " if b == ". " else re.escape(b) for b in TOPIC_RULES["clause_breaks"])
@@ -192,13 +192,9 @@ def negation_scopes(ctx: ArticleContext, start: int, end: int) -> tuple[list[Sco
     return scopes, read
 
 
-_PASSIVE = re.compile(
-    r"(?<![\w])(?:(?:fue|fueron|ha sido|han sido)\s+(?:abordad|tratad|discutid|mencionad|debatid|plantead)[oa]s?"
-    r"|se\s+(?:abordo|abordaron|trato|trataron|discutio|discutieron|menciono|mencionaron|hablo|planteo|plantearon)"
-    r"|(?:was|were)\s+(?:raised|mentioned|addressed|discussed|brought\s+up|covered))(?![\w])"
-)
+_PASSIVE = re.compile(phrase_pattern(TOPIC_RULES["neither_nor_verbs"]))
 """The verb a "ni A ni B" / "neither A nor B" list is the subject of, when no discussion cue names it ("Ni la
-migración ni los aranceles fueron abordados")."""
+migración ni los aranceles fueron abordados", "Neither tariffs nor migration came up")."""
 
 
 _ELLIPSIS = re.compile(r"[\s\"'“”«»*-]*(?:tampoco|ni)\s*(?:,[^,;:.]{1,40},\s*)?(?:de|del|sobre|acerca\s+de)\s+")

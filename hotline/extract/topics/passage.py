@@ -94,8 +94,8 @@ def call_block(
             and question_in(ctx, last.start, last.end) is None  # what follows an open question is no claim
             and _continues(ctx, last, sentence, current)
         ):
-            if _in_the_perfect(ctx, sentence) or _unvoiced(ctx, sentence):  # background: the passage goes on past it
-                last = sentence
+            if _in_the_perfect(ctx, sentence) or _unvoiced(ctx, sentence) or _said_before(ctx, sentence):
+                last = sentence  # background: the passage goes on past it
                 continue
             how = CONTINUES
         elif _participant_speaks(ctx, layout, sentence):
@@ -305,11 +305,32 @@ _WORD = re.compile(r"[\w'-]+")
 
 def _participant_speaks(ctx: ArticleContext, layout: CallLayout, sentence: Sentence) -> bool:
     """ "On the Ukraine crisis, Xi said ...": a participant of the reported call speaks (the sentence is not
-    about another event, see :func:`_moves_on`)."""
-    if layout.reported is None or ctx.first_in("speech", sentence.index) is None:
+    about another event, see :func:`_moves_on`, nor said before the call, see :func:`_said_before`)."""
+    if layout.reported is None or ctx.first_in("speech", sentence.index) is None or _said_before(ctx, sentence):
         return False
     participants = {p.official_id for p in layout.reported.participants}
     return any(h.official_id in participants for h in ctx.in_sentence("officials", sentence.index))
+
+
+def _said_before(ctx: ArticleContext, sentence: Sentence) -> bool:
+    """ "Tusk has repeatedly said ...", "Sánchez dijo el mes pasado que ...": the sentence's first verb of speech
+    is in the perfect or names another time right after it: the words were said before the call, background."""
+    speech = ctx.first_in("speech", sentence.index)
+    if speech is None:
+        return False
+    start, end = speech.start, speech.end
+    return bool(
+        _SAID_PERFECT.search(ctx.folded, sentence.start, start) or _OTHER_TIME.match(ctx.folded, end, sentence.end)
+    )
+
+
+_SAID_PERFECT = re.compile(
+    r"(?<![\w])(?:"
+    + phrase_alternation(TOPIC_RULES["background_auxiliaries"])
+    + r")\s+(?:(?:"
+    + phrase_alternation(TOPIC_RULES["background_adverbs"])
+    + r")\s+){0,2}\Z"
+)
 
 
 def _first_word(ctx: ArticleContext, sentence: Sentence) -> int:

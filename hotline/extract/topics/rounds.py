@@ -6,8 +6,10 @@ call's ("In his conversation with Tusk, Zelensky said ..."). A sentence that nam
 calls named in the stretch before it, since the last topic, by the names that belong to one call only ("received
 calls from Lula, Fernández and Boric, a day after his election victory" → all three; "Con Fernández abordó la
 hidrovía, mientras que con Boric conversó sobre los puertos" → one each); a topic before any name goes to every
-call named. A sentence that speaks of every call of the round ("was not raised in either call", "en ninguna de las
-dos llamadas se abordó") gives its topics to all of them.
+call named, unless the name right after it is whom it was discussed with ("Meloni did not raise migration with Modi,
+... although she discussed it with Erdogan" → Modi's call). A sentence that speaks of every call of
+the round ("was not raised in either call", "en ninguna de las dos llamadas se abordó") gives its topics to all of
+them.
 
 A round holds at most ``max_counterparts`` calls and a sentence's names and topics are walked once, so a sentence
 costs time linear in what it holds.
@@ -27,6 +29,11 @@ from hotline.facts import CallMention
 from hotline.text import phrase_alternation
 
 _MAX_ROUND = int(RULES["pairs"]["max_counterparts"])  # a round of calls names at most this many calls
+_WITH_COUNTERPART = re.compile(
+    r"\s+(?:" + phrase_alternation(TOPIC_RULES["counterpart_prepositions"]) + r")\s+(?:[\w'’.-]+\s+){0,3}"
+)
+"""What stands between a topic and the counterpart it was discussed with ("migration with Modi", "el tema del
+petróleo con el presidente Noboa"): the topic is that call's, whatever names stand before it."""
 _EVERY_CALL = re.compile(r"(?<![\w])(?:" + phrase_alternation(TOPIC_RULES["every_call"]) + r")(?![\w])")
 
 
@@ -107,7 +114,11 @@ def calls_of_hits(
         stretch = _distinct(m for _, calls in names[begin:stop] for m in calls)
         if stretch:
             carried = stretch
-        found[id(hit)] = carried
+        after = bisect_left(starts, hit.end)
+        if after < len(names) and _WITH_COUNTERPART.fullmatch(ctx.folded, hit.end, starts[after]):
+            found[id(hit)] = names[after][1]  # "did not discuss the sea with Albanese, but raised it with ..."
+        else:
+            found[id(hit)] = carried
         position, previous_end = stop, hit.end
     return found
 
