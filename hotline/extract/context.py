@@ -15,6 +15,7 @@ from hotline.extract.call_status import VOCABULARIES as STATUS_VOCABULARIES
 from hotline.extract.called import called_a_leader, called_a_pronoun
 from hotline.extract.cue import Cue
 from hotline.extract.dates import DATE_WORDS, DateExpr, find_dates_from_words
+from hotline.extract.elided import elided_earlier_calls
 from hotline.extract.lexicon import Hit, Lexicon, LexiconHits
 from hotline.extract.officials import OfficialHit, find_officials, reference_vocabularies
 from hotline.extract.published import dateline_spans
@@ -222,7 +223,10 @@ def build_context(article: Article, reference: Reference) -> ArticleContext:
         reference_hits=found,
     )
     context.cues = sorted(
-        _find_cues(folded, text, context.lex) + called_a_leader(context) + called_a_pronoun(context),
+        _find_cues(folded, text, context.lex)
+        + called_a_leader(context)
+        + called_a_pronoun(context)
+        + elided_earlier_calls(context),
         key=lambda c: (c.start, c.end),
     )
     context._starts = [s.start for s in sentences]

@@ -13,3 +13,4 @@ class Cue:
     earlier: bool = False
     noun_start: int = 0
     calls_a_pronoun: bool = False  # "called her", "la llamó": the other side is a pronoun (pairs.pronoun_object)
+    elided: bool = False  # "después de la que mantuvieron en marzo": an earlier call, its noun left out (elided.py)

@@ -72,6 +72,8 @@ _WHEN_CLAUSE = re.compile(r",\s*(?:" + phrase_alternation(RULES["same_call_claus
 def told_as_earlier(ctx: ArticleContext, cue: Cue) -> bool:
     """A call phrase about an earlier call of the pair: "Macron and Putin last spoke on Monday", "their previous
     conversation", "la última vez que hablaron" (a bare "last call" may be the reported one: not read as earlier)."""
+    if cue.elided:
+        return True  # "después de la que mantuvieron en marzo"
     if cue.kind in ("noun", "phone") and _EARLIER_AFTER.match(ctx.folded, cue.end):
         return True  # "la conversación anterior", "their phone call before that"
     if cue.kind == "noun" and _AFTER_ANOTHER.search(ctx.folded, max(0, cue.noun_start - 24), cue.noun_start):
@@ -150,11 +152,15 @@ _FIRST_ADVERB = re.compile(r"(?<![\w])(?:" + phrase_alternation(RULES["first_cal
 
 def _told_first(ctx: ArticleContext, cue: Cue) -> str | None:
     """The adverb of a first call right before an earlier call's phrase ("first spoke by phone"), as written."""
+    if cue.elided and _ELIDED_FIRST.match(ctx.folded, cue.start):
+        return ctx.text[cue.start : cue.end]  # "La primera fue el 14 de abril"
     found = _FIRST_ADVERB.search(ctx.folded, max(0, cue.start - _PLUPERFECT_REACH), cue.start)
     return ctx.text[found.start() : found.end()].strip() if found else None
 
 
 _PLUPERFECT_REACH = 48
+_ELIDED_FIRST = re.compile(r"(?:" + phrase_alternation(RULES["elided_first_calls"]) + r")(?![\w])")
+"""An elided earlier call told as the pair's first ("La primera fue el 14 de abril")."""
 """Characters before a call phrase searched for its past perfect's auxiliary."""
 
 
@@ -305,6 +311,9 @@ def referenced_calls(
                 for p in participants
             ]
         mention = _in_passing(ctx, call_index, named, call_date, index)
+        first = next((m for c, _, _ in items if (m := _told_first(ctx, c)) is not None), None)
+        if first is not None:  # "The first was on June 3": the pair's first call
+            mention = replace(mention, sequence_number=1, sequence_evidence=first)
         for i in sentences:
             layout.reference_sentences[i] = mention
 
