@@ -44,6 +44,7 @@ from hotline.extract.dates import (
     resolve,
     safe_date,
 )
+from hotline.extract.event_bounds import event_bound
 from hotline.extract.published import dateline_month_day, post_dates
 from hotline.extract.story_year import StoryDay, day_in, office_years, story_day, written_years
 from hotline.extract.told_days import (
@@ -199,6 +200,8 @@ def _reported_date(
     found = _day(ctx, candidates, offsets, anchor, participant_ids)
     if found is None:
         found = stretch(ctx, candidates, latest[0] if latest else anchor)
+    if found is None:  # "before the Oct. 9 summit", "tras la cumbre del martes": a bound, never a day
+        found = event_bound(ctx, sorted(cue_starts), anchor, latest[0] if latest else None)
     if found is None and latest is not None:
         day, how, index = latest
         eve = eve_of_the_telling(ctx, min(cue_starts[index]), index) if index in cue_starts else None
