@@ -12,6 +12,7 @@ import re
 import pytest
 
 from hotline import extract
+from hotline.extract.calls.series import _TIME_ORDINAL, _time_ordinals
 from hotline.extract.context import build_context
 from hotline.extract.dates import _FIRST_DIGIT, DATE_WORDS, _number_starts, find_dates, find_dates_from_words
 from hotline.extract.initiator import _PATTERN_WORDS
@@ -171,3 +172,19 @@ def test_the_collector_is_paused_while_an_article_is_read_and_on_again_after(mon
     with pytest.raises(ZeroDivisionError):
         extract.extract_article(article, load_reference())
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it was the second time this year that the two presidents have spoken by phone.",
+        "the second time this year, the third time they have talked: at least the fourth time they spoke.",
+        "la tercera vez que ambos mandatarios conversan, y la\tcuarta\nvez  que hablan por telefono.",
+        "for the first time since 2020, time and again, a timely call; the sixth times they spoke.",
+        "second time",
+        "time second time spoke",
+        "the 3rd time the two have spoken.",
+    ],
+)
+def test_time_ordinals_tried_at_the_word_before_time_find_what_finditer_finds(text: str) -> None:
+    assert [m.span() for m in _time_ordinals(text)] == [m.span() for m in _TIME_ORDINAL.finditer(text)]

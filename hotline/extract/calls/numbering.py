@@ -19,9 +19,8 @@ def number_calls(ctx: ArticleContext, layout: CallLayout) -> None:
     if main is None or main.sequence_number is not None:
         return
     ordinals = series_ordinals(ctx)
-    later = [ordinal for ordinal in ordinals if ordinal[0] >= 2]
-    if later or ordinals:
-        number, start, end = (later or ordinals)[0]
+    if ordinals:
+        number, start, end = next((ordinal for ordinal in ordinals if ordinal[0] >= 2), ordinals[0])
         layout.replace(replace(main, sequence_number=number, sequence_evidence=ctx.text[start:end]))
     elif (count := counted_calls(ctx)) is not None:
         layout.replace(replace(main, sequence_number=count[0], sequence_evidence=count[1]))

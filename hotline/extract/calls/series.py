@@ -40,7 +40,7 @@ _TIME_ORDINAL = re.compile(
 )
 """'the second time this year that the two presidents have spoken by phone', 'la tercera vez que ambos mandatarios
 conversan': a count of the pair's talks."""
-_TIME_WORDS = ("time", "vez")
+_TIME_WORDS = ("time", "vez")  # every _TIME_ORDINAL holds one, after white space and before it
 _SEQUENCE_COUNT = re.compile(
     rf"(?<![\w])(?:held|had|sostenido|tenido|sumado)\s+(?P<n>\d{{1,2}}|{_NUM})\s+(?:phone\s+|telephone\s+)?"
     r"(?:calls|conversations|llamadas|conversaciones)(?![\w])"
@@ -120,16 +120,47 @@ def series_ordinals(ctx: ArticleContext) -> list[tuple[int, int, int]]:
             number = ORDINALS.get(match.group("ord") or match.group("ord2")) or 0
             if number >= 2 and ctx.lex.find("future", start, match.end()) is None:
                 found.append((number, match.start(), match.end()))
-    if holds_any(ctx.folded, _TIME_WORDS, 0, len(ctx.folded)):
-        for match in _TIME_ORDINAL.finditer(ctx.folded):
-            number = ORDINALS.get(match.group("ord")) or 0
-            hedged = _HEDGED.search(ctx.folded, max(0, match.start() - 24), match.start())
-            if number >= 2 and not hedged and not _about_the_future(ctx, match.start()):
-                found.append((number, match.start(), match.end()))
-    if in_a_while or _FIRST_TIME_SINCE.search(ctx.folded):  # "Putin spoke with Pope Leo for the first time since
-        found[:] = [ordinal for ordinal in found if ordinal[0] != 1]  # his election": a headline's "first call" too
+    for match in _time_ordinals(ctx.folded):
+        number = ORDINALS.get(match.group("ord")) or 0
+        hedged = _HEDGED.search(ctx.folded, max(0, match.start() - 24), match.start())
+        if number >= 2 and not hedged and not _about_the_future(ctx, match.start()):
+            found.append((number, match.start(), match.end()))
+    firsts = any(ordinal[0] == 1 for ordinal in found)
+    if firsts and (in_a_while or _FIRST_TIME_SINCE.search(ctx.folded)):  # "Putin spoke with Pope Leo for the first
+        found[:] = [ordinal for ordinal in found if ordinal[0] != 1]  # time since his election": a headline's too
     found.sort(key=lambda ordinal: ordinal[1])
     return found
+
+
+def _time_ordinals(folded: str) -> list[re.Match[str]]:
+    """The matches of :data:`_TIME_ORDINAL` in text order, as ``finditer`` gives them, tried only at the word before
+    each "time"/"vez" (every match opens with the ordinal right before one), not at every character of the text."""
+    found: list[re.Match[str]] = []
+    for at in _time_words(folded):
+        before = at  # the white space before the word, then the ordinal's first character
+        while before > 0 and folded[before - 1].isspace():
+            before -= 1
+        start = before
+        while start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+            start -= 1
+        if start == before or (found and start < found[-1].end()):
+            continue  # no word before, or inside the match before (``finditer`` does not overlap)
+        if (match := _TIME_ORDINAL.match(folded, start)) is not None:
+            found.append(match)
+    return found
+
+
+def _time_words(folded: str) -> list[int]:
+    """Where "time" and "vez" stand as words between white space, in text order (``str.find``, in C)."""
+    found = []
+    for word in _TIME_WORDS:
+        at = folded.find(word)
+        while at != -1:
+            end = at + len(word)
+            if at > 0 and folded[at - 1].isspace() and end < len(folded) and folded[end].isspace():
+                found.append(at)
+            at = folded.find(word, end)
+    return sorted(found)
 
 
 def first_of_a_later_series(ctx: ArticleContext, cue: Cue) -> bool:
